@@ -5,6 +5,7 @@ const alias = {
   "@": fileURLToPath(new URL("./src", import.meta.url)),
   "@generated": fileURLToPath(new URL("./generated", import.meta.url)),
   "@emulators": fileURLToPath(new URL("./emulators", import.meta.url)),
+  "server-only": fileURLToPath(new URL("./tests/support/server-only.ts", import.meta.url)),
 };
 
 export default defineConfig({

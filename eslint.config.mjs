@@ -1,0 +1,32 @@
+import nextCoreWebVitals from "eslint-config-next/core-web-vitals";
+import nextTypescript from "eslint-config-next/typescript";
+
+/** Domain code stays transport-free (conventions C2); the rule makes the boundary checkable. */
+const domainBoundary = {
+  files: ["src/server/domain/**/*.ts"],
+  rules: {
+    "no-restricted-imports": ["error", {
+      patterns: [
+        { group: ["next", "next/*", "next-auth", "next-auth/*", "next-intl", "next-intl/*"], message: "Domain code must not depend on Next.js." },
+        { group: ["@trpc/*"], message: "Domain code must not depend on tRPC." },
+        { group: ["inngest", "inngest/*", "@inngest/*"], message: "Domain code must not depend on Inngest." },
+        { group: ["@/server/api/*", "@/app/*", "@/inngest/*"], message: "Domain code must not import transport layers." },
+      ],
+    }],
+  },
+};
+
+const config = [
+  { ignores: ["node_modules/**", ".next/**", ".data/**", "generated/**", "test-results/**", "playwright-report/**", "next-env.d.ts"] },
+  ...nextCoreWebVitals,
+  ...nextTypescript,
+  domainBoundary,
+  {
+    rules: {
+      "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+    },
+  },
+];
+
+export default config;

@@ -1,0 +1,13 @@
+import createNextIntlPlugin from "next-intl/plugin";
+
+const withNextIntl = createNextIntlPlugin("./src/i18n/request.ts");
+
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  poweredByHeader: false,
+  // The Klientiks emulator is a dev/test tool; it is never bundled into the app (reliability R24).
+  outputFileTracingExcludes: { "*": ["emulators/**", "bench/**", "e2e/**", "tests/**"] },
+  serverExternalPackages: ["@node-rs/argon2"],
+};
+
+export default withNextIntl(nextConfig);

@@ -1,0 +1,44 @@
+import { defineConfig, devices } from "@playwright/test";
+
+const APP_PORT = Number(process.env.E2E_APP_PORT ?? 3200);
+const APP_URL = `http://127.0.0.1:${APP_PORT}`;
+const databaseUrl = process.env.DATABASE_URL;
+if (!databaseUrl) throw new Error("e2e needs DATABASE_URL; run the suite through `npm test`, which prepares a fresh database");
+if (!/@(127\.0\.0\.1|localhost)[:/]/.test(databaseUrl)) throw new Error("e2e refuses to run against a non-local database"); // conventions C11
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+export default defineConfig({
+  testDir: "e2e",
+  workers: 1,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [["list"], ["json"]],
+  use: { baseURL: APP_URL, trace: "retain-on-failure", screenshot: "only-on-failure" },
+  projects: [{
+    name: "debian-chromium",
+    use: {
+      ...devices["Desktop Chrome"],
+      launchOptions: {
+        executablePath: CHROMIUM,
+        args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+      },
+    },
+  }],
+  webServer: {
+    // `node …/next start`, not `npx next start`: killing npx orphans the server (stack.md, trap 10).
+    command: `node node_modules/next/dist/bin/next start -p ${APP_PORT}`,
+    url: `${APP_URL}/api/health`,
+    reuseExistingServer: false,
+    timeout: 90_000,
+    env: {
+      DATABASE_URL: databaseUrl,
+      AUTH_SECRET: "e2e-auth-secret-not-for-production",
+      ENCRYPTION_KEYRING: "e2e1:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
+      APP_URL,
+      NEXTAUTH_URL: APP_URL,
+      INNGEST_DEV: "1",
+      LOG_LEVEL: "warn",
+    },
+  },
+});

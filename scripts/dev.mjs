@@ -1,0 +1,58 @@
+#!/usr/bin/env node
+/**
+ * `npm run dev`: everything a newcomer needs on one machine. Without DATABASE_URL it starts the
+ * embedded database under .data/; it applies migrations, starts the Klientiks emulator (with demo
+ * data and its autopilot) and then Next.js on http://localhost:3000.
+ */
+import { mkdirSync } from "node:fs";
+import { migrateDatabase, startEmbeddedPostgres } from "./lib/database.mjs";
+import { startProcess, waitForPort } from "./lib/processes.mjs";
+
+const APP_PORT = Number(process.env.PORT ?? 3000);
+const EMBEDDED_DB_PORT = Number(process.env.EMBEDDED_DB_PORT ?? 55432);
+const EMULATOR_PORT = Number(process.env.KLIENTIKS_EMULATOR_PORT ?? 4010);
+const children = [];
+
+async function shutdown(code = 0) {
+  await Promise.all(children.reverse().map((child) => child.stop()));
+  process.exit(code);
+}
+process.on("SIGINT", () => void shutdown(0));
+process.on("SIGTERM", () => void shutdown(0));
+const onUnexpectedExit = (name, code) => {
+  console.error(`[dev] ${name} stopped (exit ${code}); shutting down.`);
+  void shutdown(1);
+};
+
+let databaseUrl = process.env.DATABASE_URL;
+if (!databaseUrl) {
+  mkdirSync(".data", { recursive: true });
+  console.log(`[dev] starting the embedded database (.data/pglite, port ${EMBEDDED_DB_PORT})`);
+  const embedded = await startEmbeddedPostgres({ dataDir: ".data/pglite", port: EMBEDDED_DB_PORT });
+  children.push({ stop: embedded.stop });
+  databaseUrl = embedded.url;
+}
+console.log("[dev] applying migrations");
+await migrateDatabase(databaseUrl);
+
+const emulatorUrl = `http://127.0.0.1:${EMULATOR_PORT}`;
+console.log(`[dev] starting the Klientiks emulator on ${emulatorUrl} (demo data, autopilot every 30 s)`);
+children.push(startProcess("klientiks-emulator", "npx", ["tsx", "emulators/klientiks/main.ts"], {
+  env: { KLIENTIKS_EMULATOR_PORT: String(EMULATOR_PORT), KLIENTIKS_EMULATOR_AUTOPILOT: process.env.KLIENTIKS_EMULATOR_AUTOPILOT ?? "30" },
+  onUnexpectedExit,
+}));
+await waitForPort(EMULATOR_PORT);
+
+const appUrl = process.env.APP_URL ?? `http://localhost:${APP_PORT}`;
+children.push(startProcess("next", process.execPath, ["node_modules/next/dist/bin/next", "dev", "-p", String(APP_PORT)], {
+  env: {
+    DATABASE_URL: databaseUrl,
+    APP_URL: appUrl,
+    NEXTAUTH_URL: appUrl,
+    KLIENTIKS_BASE_URL: process.env.KLIENTIKS_BASE_URL ?? emulatorUrl,
+    KLIENTIKS_EMULATOR_URL: emulatorUrl,
+  },
+  onUnexpectedExit,
+}));
+await waitForPort(APP_PORT, "127.0.0.1", 120_000);
+console.log(`[dev] ready: ${appUrl}`);

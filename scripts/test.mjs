@@ -1,0 +1,96 @@
+#!/usr/bin/env node
+/**
+ * `npm test`: every check, in order of cost — lint, typecheck, unit tests, integration tests against
+ * a fresh database, a production build, and the Playwright e2e suite in Chromium. The database is
+ * PostgreSQL when TEST_DATABASE_URL (or DATABASE_URL) is reachable, the embedded one otherwise.
+ * Prints "N passed, N failed" last and exits non-zero on any failure.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { isPostgresReachable, migrateDatabase, recreateDatabase, startEmbeddedPostgres } from "./lib/database.mjs";
+import { findFreePort, run } from "./lib/processes.mjs";
+
+const reportsDir = mkdtempSync(path.join(tmpdir(), "svyaz-test-"));
+const totals = { passed: 0, failed: 0 };
+const cleanups = [];
+
+async function stage(name, action) {
+  const started = Date.now();
+  console.log(`\n=== ${name} ===`);
+  try {
+    await action();
+    console.log(`=== ${name}: ok (${((Date.now() - started) / 1000).toFixed(1)} s) ===`);
+  } catch (error) {
+    console.error(`=== ${name}: FAILED (${error.message}) ===`);
+    throw error;
+  }
+}
+
+function countVitest(file) {
+  if (!existsSync(file)) return;
+  const report = JSON.parse(readFileSync(file, "utf8"));
+  totals.passed += report.numPassedTests;
+  totals.failed += report.numFailedTests;
+}
+
+function countPlaywright(file) {
+  if (!existsSync(file)) return;
+  const { stats } = JSON.parse(readFileSync(file, "utf8"));
+  totals.passed += stats.expected + stats.flaky;
+  totals.failed += stats.unexpected;
+}
+
+async function prepareDatabase() {
+  const serverUrl = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
+  if (serverUrl && (await isPostgresReachable(serverUrl))) {
+    console.log("Using PostgreSQL from TEST_DATABASE_URL/DATABASE_URL (fresh database svyaz_test)");
+    return recreateDatabase(serverUrl, "svyaz_test");
+  }
+  console.log("No reachable PostgreSQL configured: using the embedded database");
+  const embedded = await startEmbeddedPostgres({ dataDir: path.join(reportsDir, "pglite"), port: await findFreePort() });
+  cleanups.push(embedded.stop);
+  return embedded.url;
+}
+
+let exitCode = 0;
+try {
+  await stage("lint", () => run("npx", ["eslint", "--max-warnings", "0", "."]));
+  await stage("typecheck", () => run("npx", ["tsc", "--noEmit"]));
+  await stage("unit tests", async () => {
+    const report = path.join(reportsDir, "unit.json");
+    try {
+      await run("npx", ["vitest", "run", "--project", "unit", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`]);
+    } finally {
+      countVitest(report);
+    }
+  });
+  const databaseUrl = await prepareDatabase();
+  await stage("migrations", () => migrateDatabase(databaseUrl));
+  const env = { DATABASE_URL: databaseUrl, SVYAZ_TEST_DATABASE_READY: "1" };
+  await stage("integration tests", async () => {
+    const report = path.join(reportsDir, "integration.json");
+    try {
+      await run("npx", ["vitest", "run", "--project", "integration", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`], { env });
+    } finally {
+      countVitest(report);
+    }
+  });
+  await stage("production build", () => run("npx", ["next", "build"], { env: { ...env, NEXT_TELEMETRY_DISABLED: "1" } }));
+  await stage("e2e tests (Chromium)", async () => {
+    const report = path.join(reportsDir, "e2e.json");
+    try {
+      await run("npx", ["playwright", "test"], { env: { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: report } });
+    } finally {
+      countPlaywright(report);
+    }
+  });
+} catch {
+  exitCode = 1;
+} finally {
+  await Promise.all(cleanups.map((cleanup) => cleanup()));
+  rmSync(reportsDir, { recursive: true, force: true });
+}
+if (exitCode !== 0 && totals.failed === 0) totals.failed = 1; // a stage failed before any test could
+console.log(`\n${totals.passed} passed, ${totals.failed} failed`);
+process.exit(exitCode);

@@ -1,0 +1,42 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
+import { LocaleSwitcher } from "@/components/shell/locale-switcher";
+import { SidebarNav } from "@/components/shell/sidebar-nav";
+import { SignOutButton } from "@/components/shell/sign-out-button";
+import { WorkspaceSwitcher } from "@/components/shell/workspace-switcher";
+import { requireMembership } from "@/server/auth/require-membership";
+import { getDb } from "@/server/db/client";
+import { canManageMembers } from "@/server/domain/members/roles";
+import { findUserWorkspaces } from "@/server/domain/tenants/find-memberships";
+
+export default async function WorkspaceLayout({ children, params }: { children: ReactNode; params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const { user, membership } = await requireMembership(slug);
+  const workspaces = await findUserWorkspaces(getDb(), user.id);
+  const t = await getTranslations();
+  return (
+    <div className="flex min-h-screen">
+      <aside className="flex w-64 shrink-0 flex-col border-r border-slate-200 bg-white px-4 py-5">
+        <Link href="/" className="px-2 text-xl font-bold text-brand-700">{t("common.appName")}</Link>
+        <div className="mt-4">
+          <WorkspaceSwitcher current={membership.slug} workspaces={workspaces.map(({ slug: s, name }) => ({ slug: s, name }))} />
+        </div>
+        <div className="mt-6 flex-1">
+          <SidebarNav slug={membership.slug} canManageMembers={canManageMembers(membership.role)} />
+        </div>
+        <div className="space-y-3 border-t border-slate-200 pt-4">
+          <div className="px-2 text-sm">
+            <p className="font-medium text-slate-900" data-testid="current-user">{user.name}</p>
+            <p className="text-xs text-slate-500">{user.email} · {t(`roles.${membership.role}`)}</p>
+          </div>
+          <div className="flex items-center justify-between px-2">
+            <LocaleSwitcher />
+          </div>
+          <SignOutButton />
+        </div>
+      </aside>
+      <main className="min-w-0 flex-1 px-8 py-8">{children}</main>
+    </div>
+  );
+}

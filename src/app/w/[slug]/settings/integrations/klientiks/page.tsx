@@ -1,0 +1,5 @@
+import { SettingsIntro } from "@/components/settings-intro";
+
+export default function KlientiksSettingsPage() {
+  return <SettingsIntro titleKey="klientiksTitle" textKey="klientiksText" />;
+}

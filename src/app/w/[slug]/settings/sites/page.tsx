@@ -1,0 +1,5 @@
+import { SettingsIntro } from "@/components/settings-intro";
+
+export default function SitesSettingsPage() {
+  return <SettingsIntro titleKey="sitesTitle" textKey="sitesText" />;
+}

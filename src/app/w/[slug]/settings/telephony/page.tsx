@@ -1,0 +1,5 @@
+import { SettingsIntro } from "@/components/settings-intro";
+
+export default function TelephonySettingsPage() {
+  return <SettingsIntro titleKey="telephonyTitle" textKey="telephonyText" />;
+}

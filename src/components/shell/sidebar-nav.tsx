@@ -1,0 +1,50 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { cn } from "@/lib/cn";
+
+type TNavItem = { section: string; labelKey: string };
+type TNavGroup = { titleKey: string; items: TNavItem[] };
+
+const NAV: TNavGroup[] = [
+  { titleKey: "rawData", items: [{ section: "deals", labelKey: "deals" }, { section: "leads", labelKey: "leads" }] },
+  { titleKey: "calls", items: [{ section: "calls", labelKey: "calls" }] },
+  {
+    titleKey: "settings",
+    items: [
+      { section: "settings/integrations/klientiks", labelKey: "klientiks" },
+      { section: "settings/telephony", labelKey: "telephony" },
+      { section: "settings/sites", labelKey: "sites" },
+    ],
+  },
+];
+
+export function SidebarNav({ slug, canManageMembers }: { slug: string; canManageMembers: boolean }) {
+  const t = useTranslations("nav");
+  const pathname = usePathname();
+  const groups = canManageMembers ? [...NAV, { titleKey: "members", items: [{ section: "members", labelKey: "members" }] }] : NAV;
+  return (
+    <nav aria-label="main" className="space-y-6">
+      {groups.map((group) => (
+        <div key={group.titleKey}>
+          <p className="px-2 text-xs font-semibold uppercase tracking-wide text-slate-400">{t(group.titleKey)}</p>
+          <ul className="mt-2 space-y-1">
+            {group.items.map((item) => {
+              const href = `/w/${slug}/${item.section}`;
+              const isActive = pathname === href || pathname.startsWith(`${href}/`);
+              return (
+                <li key={item.section}>
+                  <Link href={href} aria-current={isActive ? "page" : undefined} className={cn("block rounded-md px-2 py-1.5 text-sm", isActive ? "bg-brand-50 font-medium text-brand-700" : "text-slate-700 hover:bg-slate-100")}>
+                    {t(item.labelKey)}
+                  </Link>
+                </li>
+              );
+            })}
+          </ul>
+        </div>
+      ))}
+    </nav>
+  );
+}

@@ -1,0 +1,28 @@
+"use client";
+
+import { usePathname, useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+
+export type TWorkspaceOption = { slug: string; name: string };
+
+/** Switching keeps the user on the same section of the other workspace. */
+export function WorkspaceSwitcher({ current, workspaces }: { current: string; workspaces: TWorkspaceOption[] }) {
+  const t = useTranslations("nav");
+  const router = useRouter();
+  const section = usePathname().replace(/^\/w\/[^/]+\/?/, "") || "deals";
+  const change = (slug: string) => router.push(slug === "__new" ? "/onboarding" : `/w/${slug}/${section}`);
+  return (
+    <label className="block">
+      <span className="sr-only">{t("switchWorkspace")}</span>
+      <select
+        aria-label={t("switchWorkspace")}
+        value={current}
+        onChange={(event) => change(event.target.value)}
+        className="w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm font-medium"
+      >
+        {workspaces.map((workspace) => <option key={workspace.slug} value={workspace.slug}>{workspace.name}</option>)}
+        <option value="__new">+ {t("newWorkspace")}</option>
+      </select>
+    </label>
+  );
+}

@@ -1,0 +1,9 @@
+import { randomBytes } from "node:crypto";
+
+/** Prefixes make ids self-describing in URLs and logs (conventions C7). */
+export type TIdPrefix =
+  | "tnt" | "usr" | "mbr" | "inv" | "aud"
+  | "con" | "whe" | "whd" | "deal" | "dsc" | "ctc" | "job"
+  | "site" | "src" | "cmp" | "ses" | "pv" | "wo" | "cc" | "lead";
+
+export const createId = (prefix: TIdPrefix): string => `${prefix}_${randomBytes(10).toString("hex")}`;

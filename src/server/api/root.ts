@@ -1,0 +1,17 @@
+import "server-only";
+import { accountRouter } from "@/server/api/routers/account";
+import { invitesRouter } from "@/server/api/routers/invites";
+import { membersRouter } from "@/server/api/routers/members";
+import { workspaceRouter } from "@/server/api/routers/workspace";
+import { createCallerFactory, createTrpcRouter } from "@/server/api/trpc";
+
+export const appRouter = createTrpcRouter({
+  account: accountRouter,
+  workspace: workspaceRouter,
+  members: membersRouter,
+  invites: invitesRouter,
+});
+
+export type AppRouter = typeof appRouter;
+
+export const createCaller = createCallerFactory(appRouter);

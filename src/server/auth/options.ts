@@ -1,0 +1,28 @@
+import "server-only";
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { getEnv } from "@/env";
+import { getDb } from "@/server/db/client";
+import { authenticateUser } from "@/server/domain/users/authenticate-user";
+
+const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
+
+export const buildAuthOptions = (): NextAuthOptions => ({
+  secret: getEnv().AUTH_SECRET,
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+  pages: { signIn: "/sign-in" },
+  providers: [
+    CredentialsProvider({
+      name: "password",
+      credentials: { email: { type: "email" }, password: { type: "password" } },
+      authorize: async (credentials) => {
+        if (!credentials?.email || !credentials.password) return null;
+        return authenticateUser(getDb(), credentials.email, credentials.password);
+      },
+    }),
+  ],
+  callbacks: {
+    jwt: ({ token, user }) => (user ? { ...token, sub: user.id, name: user.name, email: user.email } : token),
+    session: ({ session, token }) => ({ ...session, user: { id: token.sub ?? "", name: token.name ?? "", email: token.email ?? "" } }),
+  },
+});

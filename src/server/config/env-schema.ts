@@ -1,0 +1,73 @@
+import { z } from "zod";
+
+const ZBase64Key = z
+  .string()
+  .refine((value) => Buffer.from(value, "base64").length === 32, "must be 32 bytes, base64-encoded");
+
+/**
+ * `ENCRYPTION_KEYRING` is `keyId:base64key[,keyId:base64key…]`; the first key encrypts, all decrypt.
+ * That is what lets a key rotate without downtime (reliability R18).
+ */
+const ZKeyring = z
+  .string()
+  .transform((value, context) => {
+    const keys = value.split(",").map((entry) => entry.trim()).filter(Boolean).map((entry) => {
+      const [id, key] = entry.split(":");
+      return { id: id ?? "", key: key ?? "" };
+    });
+    for (const { id, key } of keys) {
+      if (!/^[a-z0-9-]{1,16}$/i.test(id)) context.addIssue({ code: "custom", message: `key id "${id}" must be 1-16 letters, digits or dashes` });
+      if (!ZBase64Key.safeParse(key).success) context.addIssue({ code: "custom", message: `key "${id}" must be 32 bytes, base64-encoded` });
+    }
+    if (keys.length === 0) context.addIssue({ code: "custom", message: "at least one key is required" });
+    return keys.map(({ id, key }) => ({ id, key: Buffer.from(key, "base64") }));
+  });
+
+const ZBooleanFlag = z.enum(["0", "1", "true", "false"]).transform((value) => value === "1" || value === "true");
+
+const ZEnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  DATABASE_URL: z.url({ message: "must be a postgresql:// URL" }),
+  AUTH_SECRET: z.string().min(16, "must be at least 16 characters"),
+  ENCRYPTION_KEYRING: ZKeyring,
+  APP_URL: z.url().default("http://localhost:3000"),
+  KLIENTIKS_BASE_URL: z.url().default("https://klientiks.ru"),
+  KLIENTIKS_THROTTLE_PER_SECOND: z.coerce.number().positive().default(1),
+  KLIENTIKS_THROTTLE_BURST: z.coerce.number().int().positive().default(2),
+  KLIENTIKS_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
+  /** Set by the dev command: the wizard then offers the emulator's demo account. */
+  KLIENTIKS_EMULATOR_URL: z.url().optional(),
+  JOBS_DRIVER: z.enum(["inngest", "inline"]).optional(),
+  INNGEST_BASE_URL: z.url().optional(),
+  INNGEST_EVENT_KEY: z.string().optional(),
+  INNGEST_SIGNING_KEY: z.string().optional(),
+  INNGEST_DEV: ZBooleanFlag.optional(),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  APP_VERSION: z.string().default("0.1.0"),
+});
+
+export type TEnv = z.infer<typeof ZEnvSchema> & { jobsDriver: "inngest" | "inline" };
+
+/**
+ * Validates the environment. In production the secrets and Inngest keys (when Inngest is the
+ * driver) are mandatory (reliability R24); locally they come from `.data/` (see local-dev-secrets).
+ */
+export function parseEnv(source: Record<string, string | undefined>, options: { isProduction: boolean }): TEnv {
+  const authSecret = source.AUTH_SECRET ?? source.NEXTAUTH_SECRET;
+  const parsed = ZEnvSchema.safeParse({ ...source, AUTH_SECRET: authSecret });
+  if (!parsed.success) throw new Error(formatEnvProblems(parsed.error.issues));
+  const env = parsed.data;
+  const jobsDriver = env.JOBS_DRIVER ?? (env.INNGEST_BASE_URL || env.INNGEST_EVENT_KEY ? "inngest" : "inline");
+  if (options.isProduction && jobsDriver === "inngest" && !env.INNGEST_DEV) {
+    const missing = (["INNGEST_SIGNING_KEY", "INNGEST_EVENT_KEY"] as const).filter((name) => !env[name]);
+    if (missing.length > 0) {
+      throw new Error(formatEnvProblems(missing.map((name) => ({ path: [name], message: "is required in production when Inngest runs the background jobs" }))));
+    }
+  }
+  return { ...env, jobsDriver };
+}
+
+function formatEnvProblems(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string {
+  const lines = issues.map((issue) => `  - ${String(issue.path[0] ?? "env")}: ${issue.message}`);
+  return `Invalid environment configuration:\n${lines.join("\n")}\nSee the configuration table in README.md.`;
+}

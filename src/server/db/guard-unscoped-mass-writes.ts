@@ -1,0 +1,38 @@
+import { Prisma } from "@generated/prisma/client";
+
+/**
+ * `updateMany` / `deleteMany` with an `undefined` filter value silently widen to the whole table,
+ * e.g. `{ tenantId: undefined }`. Refuse them (reliability R16).
+ */
+export const guardUnscopedMassWrites = Prisma.defineExtension({
+  name: "guard-unscoped-mass-writes",
+  query: {
+    $allModels: {
+      async updateMany({ model, args, query }) {
+        assertNoUndefinedFilter(model, "updateMany", args.where);
+        return query(args);
+      },
+      async deleteMany({ model, args, query }) {
+        assertNoUndefinedFilter(model, "deleteMany", args.where);
+        return query(args);
+      },
+    },
+  },
+});
+
+export function assertNoUndefinedFilter(model: string, operation: string, where: unknown): void {
+  const path = findUndefinedPath(where, []);
+  if (where === undefined || path) {
+    throw new Error(`${model}.${operation} refused: filter ${path ? `"${path}" is undefined` : "is missing"}`);
+  }
+}
+
+function findUndefinedPath(value: unknown, trail: string[]): string | undefined {
+  if (value === null || typeof value !== "object" || value instanceof Date) return undefined;
+  for (const [key, child] of Object.entries(value)) {
+    if (child === undefined) return [...trail, key].join(".");
+    const nested = findUndefinedPath(child, [...trail, key]);
+    if (nested) return nested;
+  }
+  return undefined;
+}

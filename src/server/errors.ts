@@ -1,0 +1,55 @@
+/**
+ * One error type with a closed code list (conventions C6). `code` drives the HTTP/tRPC status and
+ * the localized message the user sees (`errors.<code>` in messages/*.json); `message` is internal
+ * and never reaches the browser.
+ */
+export const APP_ERROR_CODES = {
+  /** The caller is not signed in. */
+  UNAUTHENTICATED: { http: 401, trpc: "UNAUTHORIZED" },
+  /** Signed in, but the role does not allow this action. */
+  FORBIDDEN: { http: 403, trpc: "FORBIDDEN" },
+  /** The row does not exist, or belongs to another workspace (indistinguishable on purpose, R14). */
+  NOT_FOUND: { http: 404, trpc: "NOT_FOUND" },
+  /** Input failed validation; field errors travel alongside. */
+  VALIDATION: { http: 400, trpc: "BAD_REQUEST" },
+  /** The e-mail is already registered. */
+  EMAIL_TAKEN: { http: 409, trpc: "CONFLICT" },
+  /** The workspace address (slug) is taken. */
+  SLUG_TAKEN: { http: 409, trpc: "CONFLICT" },
+  /** Removing or demoting the last owner would orphan the workspace. */
+  LAST_OWNER: { http: 409, trpc: "CONFLICT" },
+  /** The invite link is unknown, used or revoked. */
+  INVITE_INVALID: { http: 404, trpc: "NOT_FOUND" },
+  /** The invite link is older than 7 days. */
+  INVITE_EXPIRED: { http: 410, trpc: "BAD_REQUEST" },
+  /** Too many attempts; retry after `retryAfterSeconds`. */
+  RATE_LIMITED: { http: 429, trpc: "TOO_MANY_REQUESTS" },
+  /** Klientiks rejected the credentials. */
+  KLIENTIKS_AUTH_FAILED: { http: 400, trpc: "BAD_REQUEST" },
+  /** The Klientiks account has the API switched off or its tariff has no API (PRO+ or API needed). */
+  KLIENTIKS_API_DISABLED: { http: 400, trpc: "BAD_REQUEST" },
+  /** Klientiks did not answer or answered garbage; worth retrying later. */
+  KLIENTIKS_UNAVAILABLE: { http: 502, trpc: "BAD_GATEWAY" },
+  /** Klientiks throttled us. */
+  KLIENTIKS_RATE_LIMITED: { http: 429, trpc: "TOO_MANY_REQUESTS" },
+  /** The action needs something that is not set up yet (e.g. a connection). */
+  PRECONDITION_FAILED: { http: 412, trpc: "PRECONDITION_FAILED" },
+  /** Anything unexpected; details stay in the server log. */
+  INTERNAL: { http: 500, trpc: "INTERNAL_SERVER_ERROR" },
+} as const;
+
+export type TAppErrorCode = keyof typeof APP_ERROR_CODES;
+
+export class AppError extends Error {
+  readonly code: TAppErrorCode;
+  readonly retryAfterSeconds?: number;
+
+  constructor(code: TAppErrorCode, options: { message?: string; retryAfterSeconds?: number; cause?: unknown } = {}) {
+    super(options.message ?? code, { cause: options.cause });
+    this.name = "AppError";
+    this.code = code;
+    this.retryAfterSeconds = options.retryAfterSeconds;
+  }
+}
+
+export const isAppError = (error: unknown): error is AppError => error instanceof AppError;

@@ -1,0 +1,21 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { findFreePort } from "../../scripts/lib/processes.mjs";
+import { migrateDatabase, startEmbeddedPostgres } from "../../scripts/lib/database.mjs";
+
+/**
+ * `npm test` hands us a fresh, migrated database. Run on its own (`npm run test:integration`), the
+ * suite starts a throwaway embedded one instead.
+ */
+export default async function setup(): Promise<(() => Promise<void>) | void> {
+  if (process.env.SVYAZ_TEST_DATABASE_READY === "1" && process.env.DATABASE_URL) return;
+  const dataDir = mkdtempSync(path.join(tmpdir(), "svyaz-int-"));
+  const embedded = (await startEmbeddedPostgres({ dataDir, port: await findFreePort() }));
+  await migrateDatabase(embedded.url);
+  process.env.DATABASE_URL = embedded.url;
+  return async () => {
+    await embedded.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+}
