@@ -5,6 +5,8 @@ const withNextIntl = createNextIntlPlugin("./src/i18n/request.ts");
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // The build checks only what ships; `npm run typecheck` covers tests, scripts and emulators too.
+  typescript: { tsconfigPath: "tsconfig.app.json" },
   // The Klientiks emulator is a dev/test tool; it is never bundled into the app (reliability R24).
   outputFileTracingExcludes: { "*": ["emulators/**", "bench/**", "e2e/**", "tests/**"] },
   serverExternalPackages: ["@node-rs/argon2"],

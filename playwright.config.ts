@@ -38,7 +38,7 @@ export default defineConfig({
       APP_URL,
       NEXTAUTH_URL: APP_URL,
       INNGEST_DEV: "1",
-      LOG_LEVEL: "warn",
+      LOG_LEVEL: "error",
     },
   },
 });

@@ -18,6 +18,7 @@ test("an invite link joins a second user as agent, who cannot manage members", a
   await agentPage.goto(inviteUrl);
   await expect(agentPage).toHaveURL(/\/sign-in\?next=/);
   await agentPage.getByRole("link", { name: "Зарегистрируйтесь" }).click();
+  await expect(agentPage).toHaveURL(/\/sign-up\?next=/);
   await signUpThroughUi(agentPage, "Павел Сотрудник", { startAt: agentPage.url() });
   await expect(agentPage.getByText("Вас пригласили в пространство «Студия Ольги» с ролью «Сотрудник».")).toBeVisible();
   await agentPage.getByRole("button", { name: "Присоединиться" }).click();
