@@ -1,5 +1,6 @@
 import "server-only";
 import { accountRouter } from "@/server/api/routers/account";
+import { dealsRouter } from "@/server/api/routers/deals";
 import { invitesRouter } from "@/server/api/routers/invites";
 import { membersRouter } from "@/server/api/routers/members";
 import { workspaceRouter } from "@/server/api/routers/workspace";
@@ -10,6 +11,7 @@ export const appRouter = createTrpcRouter({
   workspace: workspaceRouter,
   members: membersRouter,
   invites: invitesRouter,
+  deals: dealsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,0 +1,25 @@
+import { z } from "zod";
+
+export const DEAL_SORT_FIELDS = ["crmCreatedAt", "visitStartAt", "amountMinor", "name", "stageOrder", "updatedAt"] as const;
+
+/** Filters shared by the deals table and its CSV export; the server schema is strict (C14). */
+export const ZDealFiltersSchema = z.object({
+  createdFrom: z.date().optional(),
+  createdTo: z.date().optional(),
+  stages: z.array(z.string().max(64)).max(50).optional(),
+  stageGroups: z.array(z.enum(["in_work", "won", "lost"])).max(3).optional(),
+  responsibleIds: z.array(z.string().max(64)).max(100).optional(),
+  amountMin: z.number().int().nonnegative().optional(),
+  amountMax: z.number().int().nonnegative().optional(),
+  search: z.string().trim().max(100).optional(),
+  includeSales: z.boolean().default(true),
+});
+export type TDealFilters = z.infer<typeof ZDealFiltersSchema>;
+
+export const ZDealListRequestSchema = z.object({
+  page: z.number().int().min(1).max(100_000).default(1),
+  perPage: z.number().int().min(1).max(100).default(25),
+  sort: z.object({ field: z.enum(DEAL_SORT_FIELDS), direction: z.enum(["asc", "desc"]) }).default({ field: "crmCreatedAt", direction: "desc" }),
+  filters: ZDealFiltersSchema.default({ includeSales: true }),
+});
+export type TDealListRequest = z.infer<typeof ZDealListRequestSchema>;

@@ -1,0 +1,67 @@
+import type { Prisma } from "@generated/prisma/client";
+import type { TDbClient } from "@/server/db/types";
+import type { TDealFilters, TDealListRequest } from "@/server/domain/deals/deal-filters";
+import type { TDealContact, TDealDraft, TDealServiceLine } from "@/server/domain/deals/map-appointment-to-deal";
+
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (char) => `\\${char}`);
+
+/** Every list query is scoped by `tenantId` first, matching the indexes that start with it. */
+export function dealWhere(tenantId: string, filters: TDealFilters): Prisma.DealWhereInput {
+  const search = filters.search?.toLowerCase();
+  const phoneDigits = search?.replace(/\D/g, "");
+  return {
+    tenantId,
+    ...(filters.createdFrom || filters.createdTo ? { crmCreatedAt: { gte: filters.createdFrom, lt: filters.createdTo } } : {}),
+    ...(filters.stages?.length ? { stage: { in: filters.stages } } : {}),
+    ...(filters.stageGroups?.length ? { stageGroup: { in: filters.stageGroups } } : {}),
+    ...(filters.responsibleIds?.length ? { responsibleId: { in: filters.responsibleIds } } : {}),
+    ...(filters.amountMin !== undefined || filters.amountMax !== undefined ? { amountMinor: { gte: filters.amountMin, lte: filters.amountMax } } : {}),
+    ...(filters.includeSales ? {} : { isSale: false }),
+    ...(search
+      ? { OR: [{ searchText: { contains: escapeLike(search) } }, ...(phoneDigits && phoneDigits.length >= 4 ? [{ contactPhone: { contains: phoneDigits } }] : [])] }
+      : {}),
+  };
+}
+
+export const DEAL_LIST_SELECT = {
+  id: true, externalId: true, name: true, amountMinor: true, currency: true, status: true, stage: true, stageGroup: true,
+  visitStartAt: true, visitEndAt: true, crmCreatedAt: true, crmModifiedAt: true, isSale: true, isOnlineBooking: true,
+  paidBySubscription: true, responsibleId: true, responsibleName: true, contactName: true, contactPhone: true, contactEmail: true,
+  missingInSource: true, updatedAt: true,
+} as const satisfies Prisma.DealSelect;
+
+/** One page of deals with the total, sorted on the server (conventions C14). */
+export async function findDeals(db: TDbClient, { tenantId, request }: { tenantId: string; request: TDealListRequest }) {
+  const where = dealWhere(tenantId, request.filters);
+  const orderBy: Prisma.DealOrderByWithRelationInput[] = [{ [request.sort.field]: { sort: request.sort.direction, nulls: "last" } }, { id: request.sort.direction }];
+  const [data, count] = await Promise.all([
+    db.deal.findMany({ where, orderBy, skip: (request.page - 1) * request.perPage, take: request.perPage, select: DEAL_LIST_SELECT }),
+    db.deal.count({ where }),
+  ]);
+  return { data, count, currentPage: request.page, perPage: request.perPage, totalPages: Math.max(1, Math.ceil(count / request.perPage)) };
+}
+
+/** The choices of the stage and responsible filters: what this workspace's deals actually use. */
+export async function findDealFilterOptions(db: TDbClient, { tenantId }: { tenantId: string }) {
+  const [stages, responsibles] = await Promise.all([
+    db.deal.groupBy({ by: ["stage", "stageOrder", "stageGroup"], where: { tenantId }, orderBy: [{ stageOrder: "asc" }, { stage: "asc" }] }),
+    db.deal.groupBy({ by: ["responsibleId", "responsibleName"], where: { tenantId, responsibleId: { not: null } }, orderBy: { responsibleName: "asc" } }),
+  ]);
+  return {
+    stages: stages.map(({ stage, stageGroup }) => ({ stage, stageGroup })),
+    responsibles: responsibles.map(({ responsibleId, responsibleName }) => ({ id: responsibleId ?? "", name: responsibleName ?? responsibleId ?? "" })),
+  };
+}
+
+/** Everything about one deal for the detail drawer; another tenant's id is simply not found. */
+export async function findDealById(db: TDbClient, { tenantId, dealId }: { tenantId: string; dealId: string }) {
+  const deal = await db.deal.findFirst({
+    where: { id: dealId, tenantId },
+    select: {
+      ...DEAL_LIST_SELECT, responsibleKind: true, contacts: true, services: true, customFields: true, raw: true, createdAt: true,
+      stageChanges: { orderBy: { at: "asc" }, select: { id: true, fromStatus: true, toStatus: true, at: true } },
+    },
+  });
+  // The JSON columns are written only by upsertDeal, from a TDealDraft.
+  return deal && { ...deal, contacts: deal.contacts as TDealContact[], services: deal.services as TDealServiceLine[], customFields: deal.customFields as TDealDraft["customFields"] };
+}

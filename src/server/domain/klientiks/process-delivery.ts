@@ -1,0 +1,108 @@
+import type { Prisma } from "@generated/prisma/client";
+import type { TDb } from "@/server/db/client";
+import { mapAppointmentToDeal } from "@/server/domain/deals/map-appointment-to-deal";
+import { flagDealMissingInSource, upsertDeal, type TUpsertDealResult } from "@/server/domain/deals/upsert-deal";
+import { createKlientiksApi, decryptKlientiksCredentials } from "@/server/domain/klientiks/credentials";
+import { DeliveryFailure, isCredentialFailure, toDeliveryFailure } from "@/server/domain/klientiks/delivery-failure";
+import type { TKlientiksDeps } from "@/server/domain/klientiks/deps";
+import { resolveReferenceNames } from "@/server/domain/klientiks/reference-cache";
+import { parseKlientiksSettings } from "@/server/domain/klientiks/settings";
+import { createKlientiksNormalizer } from "@/server/integrations/klientiks";
+import { redactText } from "@/server/logging/redact";
+
+export type TDeliveryRef = { tenantId: string; deliveryId: string };
+
+/** Step 1: the delivery and its connection; stops early when the connection cannot be used (R19). */
+export async function loadDelivery(db: TDb, { tenantId, deliveryId }: TDeliveryRef) {
+  const delivery = await db.webhookDelivery.findFirst({ where: { id: deliveryId, tenantId }, select: { id: true, connectionId: true, appointmentId: true, status: true, purpose: true } });
+  if (!delivery?.appointmentId) throw new DeliveryFailure("internal", { message: `delivery ${deliveryId} not found or without appointment id` });
+  const connection = await db.connection.findFirst({ where: { id: delivery.connectionId, tenantId }, select: { id: true, status: true } });
+  if (!connection || connection.status === "inactive") throw new DeliveryFailure("connection_inactive");
+  // A connection whose credentials were refused is not called again until they are fixed.
+  if (connection.status === "needs_attention") throw new DeliveryFailure("connection_needs_attention");
+  return { deliveryId: delivery.id, connectionId: connection.id, appointmentId: delivery.appointmentId, isDone: delivery.status === "processed" };
+}
+
+async function loadConnectionForCall(db: TDb, tenantId: string, connectionId: string) {
+  const connection = await db.connection.findFirstOrThrow({ where: { id: connectionId, tenantId }, select: { id: true, tenantId: true, credentials: true, settings: true, tenant: { select: { currency: true } } } });
+  return { connection, settings: parseKlientiksSettings(connection.settings), currency: connection.tenant.currency };
+}
+
+/** Refused credentials stop the line for the whole connection and surface a banner (R19). */
+async function recordCredentialFailure(db: TDb, tenantId: string, connectionId: string, failure: DeliveryFailure) {
+  if (!isCredentialFailure(failure)) return;
+  await db.connection.updateMany({ where: { id: connectionId, tenantId }, data: { status: "needs_attention", lastError: failure.code, lastErrorAt: new Date() } });
+}
+
+/** Step 2: the current state of the appointment, always re-fetched (klientiks-contract §12.4). */
+export async function fetchAppointment(db: TDb, deps: TKlientiksDeps, options: { tenantId: string; connectionId: string; appointmentId: string }): Promise<Record<string, unknown>> {
+  const { connection, settings } = await loadConnectionForCall(db, options.tenantId, options.connectionId);
+  try {
+    const api = createKlientiksApi(deps, settings.accountTimezone);
+    const appointment = await api.getAppointment(decryptKlientiksCredentials(deps.keyring, connection), Number(options.appointmentId));
+    return appointment.raw;
+  } catch (error) {
+    const failure = toDeliveryFailure(error);
+    await recordCredentialFailure(db, options.tenantId, options.connectionId, failure);
+    if (failure.code === "appointment_not_found") await flagDealMissingInSource(db, { tenantId: options.tenantId, externalId: options.appointmentId });
+    throw failure;
+  }
+}
+
+/** Step 3: names from the cache, mapping, upsert and stage history; marks the delivery processed. */
+export async function applyAppointment(
+  db: TDb,
+  deps: TKlientiksDeps,
+  options: { tenantId: string; connectionId: string; deliveryId: string | null; rawAppointment: Record<string, unknown> },
+): Promise<TUpsertDealResult> {
+  const { tenantId, connectionId, deliveryId } = options;
+  const { connection, settings, currency } = await loadConnectionForCall(db, tenantId, connectionId);
+  const appointment = createKlientiksNormalizer({ timeZone: settings.accountTimezone, onWarning: () => undefined }).toAppointment(options.rawAppointment);
+  if (!appointment) throw new DeliveryFailure("klientiks_bad_response", { message: "the appointment has no valid id" });
+
+  const api = createKlientiksApi(deps, settings.accountTimezone);
+  const credentials = () => decryptKlientiksCredentials(deps.keyring, connection);
+  const responsibleId = settings.deals.responsible === "author" ? (appointment.authorId ?? appointment.executorId) : appointment.executorId;
+  const references = await resolveReferenceNames(db, {
+    tenantId,
+    connectionId,
+    employeeIds: responsibleId === null ? [] : [responsibleId],
+    serviceIds: appointment.services.filter((line) => !line.name.trim() && line.serviceId !== null).map((line) => line.serviceId as number),
+    fetchEmployees: () => api.listUsers(credentials()),
+    fetchServices: () => api.listServices(credentials()),
+  }).catch(async (error: unknown) => {
+    const failure = toDeliveryFailure(error);
+    await recordCredentialFailure(db, tenantId, connectionId, failure);
+    throw failure;
+  });
+
+  const draft = mapAppointmentToDeal({ appointment, settings, references, currency });
+  const result = await upsertDeal(db, { tenantId, connectionId, draft, raw: appointment.raw as Prisma.InputJsonValue, deliveryId });
+  const now = new Date();
+  if (deliveryId) {
+    await db.webhookDelivery.updateMany({ where: { id: deliveryId, tenantId }, data: { status: "processed", processedAt: now, dealId: result.dealId, errorCode: null, error: null, lockedUntil: null } });
+  }
+  await db.connection.updateMany({ where: { id: connectionId, tenantId }, data: { lastSyncAt: now } });
+  return result;
+}
+
+/** A delivery that will not be retried: kept with its reason for the log and for replay (R12). */
+export async function markDeliveryFailed(db: TDb, { tenantId, deliveryId, failure }: TDeliveryRef & { failure: DeliveryFailure }) {
+  const message = redactText(failure.message).slice(0, 500);
+  const delivery = await db.webhookDelivery.update({
+    where: { id: deliveryId, tenantId },
+    data: { status: "failed", errorCode: failure.code, error: message, processedAt: new Date(), lockedUntil: null },
+    select: { connectionId: true },
+  });
+  if (failure.code !== "connection_inactive") {
+    await db.connection.updateMany({ where: { id: delivery.connectionId, tenantId }, data: { lastError: failure.code, lastErrorAt: new Date() } });
+  }
+}
+
+/** Runs the three steps in order; the in-process driver's unit of work (Inngest runs them as steps). */
+export async function runKlientiksDelivery(db: TDb, deps: TKlientiksDeps, ref: TDeliveryRef): Promise<TUpsertDealResult | null> {
+  const loaded = await loadDelivery(db, ref);
+  if (loaded.isDone) return null;
+  const rawAppointment = await fetchAppointment(db, deps, { tenantId: ref.tenantId, connectionId: loaded.connectionId, appointmentId: loaded.appointmentId });
+  return applyAppointment(db, deps, { tenantId: ref.tenantId, connectionId: loaded.connectionId, deliveryId: ref.deliveryId, rawAppointment });
+}

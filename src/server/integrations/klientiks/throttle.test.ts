@@ -1,0 +1,116 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { DEFAULT_KLIENTIKS_THROTTLE, acquireKlientiksSlot, assertValidKlientiksThrottle } from "./throttle";
+import type { TKlientiksThrottleConfig } from "./throttle";
+
+// Buckets live for the whole process, so every test uses its own account id.
+let accountCounter = 0;
+const nextAccountId = () => `throttle-test-${(accountCounter += 1)}`;
+
+/** Starts `count` acquisitions at once and records when each was granted (ms since the start). */
+const startRequests = (accountId: string, count: number, config: TKlientiksThrottleConfig, { releaseImmediately = true } = {}) => {
+  const startedAt = Date.now();
+  const grantedAt: number[] = [];
+  const releases: Array<() => void> = [];
+  for (let index = 0; index < count; index += 1) {
+    void acquireKlientiksSlot(accountId, config).then((release) => {
+      grantedAt[index] = Date.now() - startedAt;
+      if (releaseImmediately) release();
+      else releases[index] = release;
+    });
+  }
+  return { grantedAt, releases };
+};
+
+describe("acquireKlientiksSlot", () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it("lets a burst of 2 through at once, then 1 request per second (§6 default)", async () => {
+    const { grantedAt } = startRequests(nextAccountId(), 5, DEFAULT_KLIENTIKS_THROTTLE);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(grantedAt).toEqual([0, 0]);
+    await vi.advanceTimersByTimeAsync(999);
+    expect(grantedAt).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(grantedAt).toEqual([0, 0, 1000]);
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(grantedAt).toEqual([0, 0, 1000, 2000, 3000]);
+  });
+
+  it("refills the bucket while the account is idle, up to the burst", async () => {
+    const accountId = nextAccountId();
+    startRequests(accountId, 2, DEFAULT_KLIENTIKS_THROTTLE);
+    await vi.advanceTimersByTimeAsync(10_000);
+    const { grantedAt } = startRequests(accountId, 3, DEFAULT_KLIENTIKS_THROTTLE);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(grantedAt).toEqual([0, 0]);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(grantedAt).toEqual([0, 0, 1000]);
+  });
+
+  it("never has more than `burst` requests in flight, even when tokens are available", async () => {
+    const { grantedAt, releases } = startRequests(nextAccountId(), 3, DEFAULT_KLIENTIKS_THROTTLE, { releaseImmediately: false });
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(grantedAt).toEqual([0, 0]);
+    releases[0]?.();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(grantedAt).toEqual([0, 0, 5000]);
+  });
+
+  it("ignores a second release of the same slot", async () => {
+    const config = { perSecond: Infinity, burst: 1 };
+    const { grantedAt, releases } = startRequests(nextAccountId(), 3, config, { releaseImmediately: false });
+    await vi.advanceTimersByTimeAsync(0);
+    releases[0]?.();
+    releases[0]?.();
+    await vi.advanceTimersByTimeAsync(0);
+    // The duplicate release must not have opened a second slot for the third request.
+    expect(grantedAt).toHaveLength(2);
+  });
+
+  it("keeps accounts independent", async () => {
+    const first = startRequests(nextAccountId(), 3, DEFAULT_KLIENTIKS_THROTTLE);
+    const second = startRequests(nextAccountId(), 2, DEFAULT_KLIENTIKS_THROTTLE);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(first.grantedAt).toEqual([0, 0]);
+    expect(second.grantedAt).toEqual([0, 0]);
+  });
+
+  it("shares one budget between callers of the same account", async () => {
+    const accountId = nextAccountId();
+    const workerA = startRequests(accountId, 2, DEFAULT_KLIENTIKS_THROTTLE);
+    const workerB = startRequests(accountId, 1, DEFAULT_KLIENTIKS_THROTTLE);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(workerA.grantedAt).toEqual([0, 0]);
+    expect(workerB.grantedAt).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(workerB.grantedAt).toEqual([1000]);
+  });
+
+  it("lets everything through at once when disabled", async () => {
+    const { grantedAt } = startRequests(nextAccountId(), 20, { perSecond: Infinity, burst: Infinity });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(grantedAt).toEqual(Array.from({ length: 20 }, () => 0));
+  });
+});
+
+describe("assertValidKlientiksThrottle", () => {
+  it.each([
+    { perSecond: 0, burst: 2 },
+    { perSecond: -1, burst: 2 },
+    { perSecond: Number.NaN, burst: 2 },
+    { perSecond: 1, burst: 0 },
+    { perSecond: 1, burst: 1.5 },
+  ])("rejects %j", (config) => {
+    expect(() => assertValidKlientiksThrottle(config)).toThrow(RangeError);
+  });
+
+  it("accepts the default and the disabled configuration", () => {
+    expect(() => assertValidKlientiksThrottle(DEFAULT_KLIENTIKS_THROTTLE)).not.toThrow();
+    expect(() => assertValidKlientiksThrottle({ perSecond: Infinity, burst: Infinity })).not.toThrow();
+  });
+});
