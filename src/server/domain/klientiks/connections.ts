@@ -1,0 +1,89 @@
+import type { Prisma } from "@generated/prisma/client";
+import { createId } from "@/lib/ids";
+import type { TDb } from "@/server/db/client";
+import { recordAudit } from "@/server/domain/audit/record-audit";
+import { createKlientiksApi, decryptKlientiksCredentials, encryptKlientiksCredentials } from "@/server/domain/klientiks/credentials";
+import type { TKlientiksDeps } from "@/server/domain/klientiks/deps";
+import { parseKlientiksSettings, ZKlientiksSettingsSchema, type TKlientiksSettings } from "@/server/domain/klientiks/settings";
+import { ensureWebhookEndpoint } from "@/server/domain/webhooks/endpoints";
+import { AppError } from "@/server/errors";
+import { KlientiksError, type TKlientiksCredentials } from "@/server/integrations/klientiks";
+
+export type TSaveCredentialsRequest = { name: string; accountId: string; userId: string; accessToken?: string };
+
+/** What the settings page may see: never the token, only its last four characters (R17). */
+export async function findKlientiksConnection(db: TDb, { tenantId }: { tenantId: string }) {
+  const connection = await db.connection.findFirst({
+    where: { tenantId, kind: "klientiks" },
+    select: { id: true, name: true, externalAccount: true, credentialsHint: true, status: true, settings: true, lastSyncAt: true, lastError: true, lastErrorAt: true, createdAt: true },
+  });
+  return connection && { ...connection, settings: parseKlientiksSettings(connection.settings) };
+}
+
+/** Turns a failed live check into the user-facing reason (wrong credentials vs. no API on the tariff). */
+function toCheckError(error: unknown): AppError {
+  if (!(error instanceof KlientiksError)) return new AppError("INTERNAL", { cause: error });
+  if (error.kind === "invalid_credentials") return new AppError("KLIENTIKS_AUTH_FAILED");
+  if (error.kind === "api_disabled") return new AppError("KLIENTIKS_API_DISABLED");
+  if (error.kind === "rate_limited") return new AppError("KLIENTIKS_RATE_LIMITED", { retryAfterSeconds: Math.ceil((error.retryAfterMs ?? 2000) / 1000) });
+  return new AppError("KLIENTIKS_UNAVAILABLE", { message: error.message });
+}
+
+/**
+ * Checks the credentials live against Klientiks and stores them encrypted. On an existing
+ * connection an empty token keeps the stored one, since the form only ever shows it masked.
+ * A connection that needed attention becomes usable again.
+ */
+export async function saveKlientiksCredentials(db: TDb, deps: TKlientiksDeps, options: { tenantId: string; actorUserId: string; request: TSaveCredentialsRequest }) {
+  const { tenantId, actorUserId, request } = options;
+  const existing = await db.connection.findFirst({ where: { tenantId, kind: "klientiks" }, select: { id: true, tenantId: true, credentials: true, status: true, settings: true } });
+  const storedToken = existing ? decryptKlientiksCredentials(deps.keyring, existing).accessToken : undefined;
+  const accessToken = request.accessToken || storedToken;
+  if (!accessToken) throw new AppError("VALIDATION", { message: "accessToken is required for a new connection" });
+  const credentials: TKlientiksCredentials = { accountId: request.accountId, userId: request.userId, accessToken };
+  const settings = parseKlientiksSettings(existing?.settings);
+
+  await createKlientiksApi(deps, settings.accountTimezone).checkAccess(credentials).catch((error: unknown) => {
+    throw toCheckError(error);
+  });
+
+  const connectionId = existing?.id ?? createId("con");
+  const data = {
+    name: request.name,
+    credentials: encryptKlientiksCredentials(deps.keyring, { tenantId, connectionId }, credentials),
+    credentialsHint: accessToken.slice(-4),
+    externalAccount: request.accountId,
+  };
+  await db.$transaction(async (tx) => {
+    if (existing) {
+      await tx.connection.update({ where: { id: existing.id }, data: { ...data, status: existing.status === "needs_attention" ? "active" : existing.status, lastError: null } });
+    } else {
+      await tx.connection.create({ data: { id: connectionId, tenantId, kind: "klientiks", ...data, settings: settings as Prisma.InputJsonObject } });
+    }
+    await ensureWebhookEndpoint(tx, deps.keyring, { tenantId, connectionId, purpose: "deals" });
+    await recordAudit(tx, { tenantId, actorUserId, action: existing ? "klientiks.credentials_updated" : "klientiks.connected", targetType: "connection", targetId: connectionId });
+  });
+  return { connectionId, wasNeedingAttention: existing?.status === "needs_attention" };
+}
+
+async function requireConnection(db: TDb, tenantId: string) {
+  const connection = await db.connection.findFirst({ where: { tenantId, kind: "klientiks" }, select: { id: true, status: true, settings: true } });
+  if (!connection) throw new AppError("PRECONDITION_FAILED");
+  return connection;
+}
+
+export async function setKlientiksActive(db: TDb, options: { tenantId: string; actorUserId: string; isActive: boolean }) {
+  const connection = await requireConnection(db, options.tenantId);
+  const status = options.isActive ? "active" : "inactive";
+  await db.connection.update({ where: { id: connection.id }, data: { status } });
+  await recordAudit(db, { tenantId: options.tenantId, actorUserId: options.actorUserId, action: options.isActive ? "klientiks.activated" : "klientiks.deactivated", targetType: "connection", targetId: connection.id });
+  return { connectionId: connection.id, status, wasInactive: connection.status === "inactive" };
+}
+
+export async function updateKlientiksSettings(db: TDb, options: { tenantId: string; actorUserId: string; settings: TKlientiksSettings }) {
+  const connection = await requireConnection(db, options.tenantId);
+  const settings = ZKlientiksSettingsSchema.parse(options.settings);
+  await db.connection.update({ where: { id: connection.id }, data: { settings: settings as Prisma.InputJsonObject } });
+  await recordAudit(db, { tenantId: options.tenantId, actorUserId: options.actorUserId, action: "klientiks.settings_updated", targetType: "connection", targetId: connection.id, data: settings as Prisma.InputJsonObject });
+  return settings;
+}
