@@ -1,7 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
-
-const APP_PORT = Number(process.env.E2E_APP_PORT ?? 3200);
-const APP_URL = `http://127.0.0.1:${APP_PORT}`;
+import { E2E_APP_PORT as APP_PORT, E2E_APP_URL as APP_URL, E2E_EMULATOR_PORT as EMULATOR_PORT, E2E_EMULATOR_URL as KLIENTIKS_EMULATOR_URL } from "./e2e/fixtures/ports";
 const databaseUrl = process.env.DATABASE_URL;
 if (!databaseUrl) throw new Error("e2e needs DATABASE_URL; run the suite through `npm test`, which prepares a fresh database");
 if (!/@(127\.0\.0\.1|localhost)[:/]/.test(databaseUrl)) throw new Error("e2e refuses to run against a non-local database"); // conventions C11
@@ -25,7 +23,14 @@ export default defineConfig({
       },
     },
   }],
-  webServer: {
+  webServer: [{
+    // The Klientiks emulator: the app talks to it exactly as to the real service (base URL only).
+    command: "node --import tsx emulators/klientiks/main.ts",
+    url: `${KLIENTIKS_EMULATOR_URL}/__control/health`,
+    reuseExistingServer: false,
+    timeout: 30_000,
+    env: { KLIENTIKS_EMULATOR_PORT: String(EMULATOR_PORT), KLIENTIKS_EMULATOR_SEED: "1" },
+  }, {
     // `node …/next start`, not `npx next start`: killing npx orphans the server (stack.md, trap 10).
     command: `node node_modules/next/dist/bin/next start -p ${APP_PORT}`,
     url: `${APP_URL}/api/health`,
@@ -39,6 +44,8 @@ export default defineConfig({
       NEXTAUTH_URL: APP_URL,
       INNGEST_DEV: "1",
       LOG_LEVEL: "error",
+      KLIENTIKS_BASE_URL: KLIENTIKS_EMULATOR_URL,
+      KLIENTIKS_EMULATOR_URL,
     },
-  },
+  }],
 });

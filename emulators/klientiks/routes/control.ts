@@ -10,6 +10,7 @@ import {
   addServiceRoute,
   addUserRoute,
   createAccountRoute,
+  listAccountsRoute,
   patchAccountRoute,
 } from "./control/accounts";
 import {
@@ -42,6 +43,7 @@ const ROUTES: Route<ControlHandler>[] = [
   defineRoute("GET", "/__control/requests", listRequests),
   defineRoute("GET", "/__control/stats", stats),
   defineRoute("POST", "/__control/accounts", createAccountRoute),
+  defineRoute("GET", "/__control/accounts", listAccountsRoute),
   defineRoute("PATCH", ACCOUNT, patchAccountRoute),
   defineRoute("POST", `${ACCOUNT}/users`, addUserRoute),
   defineRoute("POST", `${ACCOUNT}/services`, addServiceRoute),

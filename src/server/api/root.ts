@@ -2,6 +2,7 @@ import "server-only";
 import { accountRouter } from "@/server/api/routers/account";
 import { dealsRouter } from "@/server/api/routers/deals";
 import { invitesRouter } from "@/server/api/routers/invites";
+import { klientiksRouter } from "@/server/api/routers/klientiks";
 import { membersRouter } from "@/server/api/routers/members";
 import { workspaceRouter } from "@/server/api/routers/workspace";
 import { createCallerFactory, createTrpcRouter } from "@/server/api/trpc";
@@ -12,6 +13,7 @@ export const appRouter = createTrpcRouter({
   members: membersRouter,
   invites: invitesRouter,
   deals: dealsRouter,
+  klientiks: klientiksRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -89,3 +89,8 @@ export const addServicePackRoute: ControlHandler = (request) => {
   });
   return { status: 201, body: serializeServicePack(account, pack) };
 };
+
+/** Every account with its credentials: the emulator's demo data is public by design. */
+export const listAccountsRoute: ControlHandler = ({ emulator }) => ({
+  body: { accounts: Array.from(emulator.state.accounts.values()).map(describeAccount) },
+});

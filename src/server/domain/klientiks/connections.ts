@@ -9,7 +9,7 @@ import { ensureWebhookEndpoint } from "@/server/domain/webhooks/endpoints";
 import { AppError } from "@/server/errors";
 import { KlientiksError, type TKlientiksCredentials } from "@/server/integrations/klientiks";
 
-export type TSaveCredentialsRequest = { name: string; accountId: string; userId: string; accessToken?: string };
+export type TSaveCredentialsRequest = { name: string; accountId: string; userId?: string; accessToken?: string };
 
 /** What the settings page may see: never the token, only its last four characters (R17). */
 export async function findKlientiksConnection(db: TDb, { tenantId }: { tenantId: string }) {
@@ -31,16 +31,17 @@ function toCheckError(error: unknown): AppError {
 
 /**
  * Checks the credentials live against Klientiks and stores them encrypted. On an existing
- * connection an empty token keeps the stored one, since the form only ever shows it masked.
+ * connection an empty user id or token keeps the stored one, since the form never shows them.
  * A connection that needed attention becomes usable again.
  */
 export async function saveKlientiksCredentials(db: TDb, deps: TKlientiksDeps, options: { tenantId: string; actorUserId: string; request: TSaveCredentialsRequest }) {
   const { tenantId, actorUserId, request } = options;
   const existing = await db.connection.findFirst({ where: { tenantId, kind: "klientiks" }, select: { id: true, tenantId: true, credentials: true, status: true, settings: true } });
-  const storedToken = existing ? decryptKlientiksCredentials(deps.keyring, existing).accessToken : undefined;
-  const accessToken = request.accessToken || storedToken;
-  if (!accessToken) throw new AppError("VALIDATION", { message: "accessToken is required for a new connection" });
-  const credentials: TKlientiksCredentials = { accountId: request.accountId, userId: request.userId, accessToken };
+  const stored = existing ? decryptKlientiksCredentials(deps.keyring, existing) : undefined;
+  const accessToken = request.accessToken || stored?.accessToken;
+  const userId = request.userId || stored?.userId;
+  if (!accessToken || !userId) throw new AppError("VALIDATION", { message: "userId and accessToken are required for a new connection" });
+  const credentials: TKlientiksCredentials = { accountId: request.accountId, userId, accessToken };
   const settings = parseKlientiksSettings(existing?.settings);
 
   await createKlientiksApi(deps, settings.accountTimezone).checkAccess(credentials).catch((error: unknown) => {
@@ -74,7 +75,7 @@ async function requireConnection(db: TDb, tenantId: string) {
 
 export async function setKlientiksActive(db: TDb, options: { tenantId: string; actorUserId: string; isActive: boolean }) {
   const connection = await requireConnection(db, options.tenantId);
-  const status = options.isActive ? "active" : "inactive";
+  const status = options.isActive ? ("active" as const) : ("inactive" as const);
   await db.connection.update({ where: { id: connection.id }, data: { status } });
   await recordAudit(db, { tenantId: options.tenantId, actorUserId: options.actorUserId, action: options.isActive ? "klientiks.activated" : "klientiks.deactivated", targetType: "connection", targetId: connection.id });
   return { connectionId: connection.id, status, wasInactive: connection.status === "inactive" };

@@ -34,6 +34,7 @@ CREATE TABLE "Connection" (
     "status" "ConnectionStatus" NOT NULL DEFAULT 'inactive',
     "settings" JSONB NOT NULL DEFAULT '{}',
     "reconcileCursor" TIMESTAMPTZ(3),
+    "lastReconcileAt" TIMESTAMPTZ(3),
     "lastSyncAt" TIMESTAMPTZ(3),
     "lastError" TEXT,
     "lastErrorAt" TIMESTAMPTZ(3),
@@ -81,6 +82,7 @@ CREATE TABLE "WebhookDelivery" (
     "error" TEXT,
     "processedAt" TIMESTAMPTZ(3),
     "dealId" TEXT,
+    "batchId" TEXT,
 
     CONSTRAINT "WebhookDelivery_pkey" PRIMARY KEY ("id")
 );
@@ -155,10 +157,8 @@ CREATE TABLE "BackfillJob" (
     "connectionId" TEXT NOT NULL,
     "since" TIMESTAMPTZ(3) NOT NULL,
     "status" "BackfillStatus" NOT NULL DEFAULT 'running',
-    "nextOffset" INTEGER NOT NULL DEFAULT 0,
-    "total" INTEGER,
-    "processed" INTEGER NOT NULL DEFAULT 0,
-    "failed" INTEGER NOT NULL DEFAULT 0,
+    "listed" INTEGER NOT NULL DEFAULT 0,
+    "enumeratedAt" TIMESTAMPTZ(3),
     "error" TEXT,
     "startedAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "finishedAt" TIMESTAMPTZ(3),
@@ -187,6 +187,9 @@ CREATE INDEX "WebhookDelivery_tenantId_status_receivedAt_idx" ON "WebhookDeliver
 
 -- CreateIndex
 CREATE INDEX "WebhookDelivery_status_nextAttemptAt_idx" ON "WebhookDelivery"("status", "nextAttemptAt");
+
+-- CreateIndex
+CREATE INDEX "WebhookDelivery_tenantId_batchId_status_idx" ON "WebhookDelivery"("tenantId", "batchId", "status");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "WebhookDelivery_tenantId_dedupeKey_key" ON "WebhookDelivery"("tenantId", "dedupeKey");

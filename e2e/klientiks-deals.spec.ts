@@ -1,0 +1,103 @@
+import { expect, test, type Page } from "@playwright/test";
+import { bookVisit, createSalonAccount, fillKlientiksCredentials, klientiks, registerWebhooksFromWizard, type TSalon } from "./fixtures/klientiks";
+import { createWorkspaceThroughUi, signUpThroughUi } from "./fixtures/ui";
+
+const dealRow = (page: Page, appointmentId: number) => page.locator(`[data-testid="deal-row"][data-deal-external-id="${appointmentId}"]`);
+
+/** Sign up, create a workspace and connect the salon's Klientiks account through the wizard. */
+async function connectSalon(page: Page, salon: TSalon): Promise<string> {
+  await signUpThroughUi(page, "Мария Админ");
+  const slug = await createWorkspaceThroughUi(page, "Салон Марии");
+  await page.goto(`/w/${slug}/settings/integrations/klientiks`);
+  await fillKlientiksCredentials(page, salon.account);
+  await expect(page.getByText("Доступ к API подтверждён, данные сохранены.")).toBeVisible();
+  await page.getByRole("button", { name: "Активировать" }).click();
+  await expect(page.getByTestId("connection-status")).toHaveText("Интеграция активна");
+  await registerWebhooksFromWizard(page, salon.account.account_id);
+  return slug;
+}
+
+test("wrong credentials, then the right ones, then deals arrive and follow their status", async ({ page }) => {
+  const salon = await createSalonAccount();
+  await signUpThroughUi(page, "Елена Владелец");
+  const slug = await createWorkspaceThroughUi(page, "Студия Елены");
+  await page.getByRole("link", { name: "Клиентикс CRM" }).click();
+
+  await fillKlientiksCredentials(page, { ...salon.account, access_token: "0".repeat(32) });
+  await expect(page.getByText(/Клиентикс отклонил учётные данные/)).toBeVisible();
+
+  const noApi = await klientiks.createAccount({ tariff: "other" });
+  await fillKlientiksCredentials(page, noApi);
+  await expect(page.getByText(/нужен тариф «PRO\+» или «API»/)).toBeVisible();
+
+  await fillKlientiksCredentials(page, salon.account);
+  await expect(page.getByText("Доступ к API подтверждён, данные сохранены.")).toBeVisible();
+  await page.getByRole("button", { name: "Активировать" }).click();
+  await expect(page.getByTestId("connection-status")).toHaveText("Интеграция активна");
+
+  const webhookUrl = await page.getByTestId("webhook-url").inputValue();
+  expect(webhookUrl).toMatch(/\/api\/webhooks\/klientiks\/[A-Za-z0-9_-]{40,}$/);
+  await expect(page.getByTestId("webhook-template-appointment_changed")).toHaveValue(`${webhookUrl}?appointment_id={{#new_data}}{{id}}{{/new_data}}&status={{#new_data}}{{status}}{{/new_data}}`);
+  await expect(page.getByTestId("live-check")).toContainText("Ждём первый webhook");
+  await registerWebhooksFromWizard(page, salon.account.account_id);
+
+  const visit = await bookVisit(salon);
+  await expect(page.getByTestId("live-check")).toContainText(`запись №${visit.id}`, { timeout: 15_000 });
+
+  await page.getByRole("link", { name: "Сделки" }).click();
+  await expect(page).toHaveURL(new RegExp(`/w/${slug}/deals`));
+  const row = dealRow(page, visit.id);
+  await expect(row).toBeVisible({ timeout: 15_000 });
+  await expect(row).toContainText("Стрижка женская, Укладка");
+  await expect(row).toContainText("3 700");
+  await expect(row).toHaveAttribute("data-stage", "scheduled");
+
+  await klientiks.patchAppointment(salon.account.account_id, visit.id, { status: "finished" });
+  await expect(row).toHaveAttribute("data-stage", "finished", { timeout: 15_000 });
+  await row.click();
+  const history = page.getByTestId("deal-stage-history");
+  await expect(history).toContainText("Записан");
+  await expect(history).toContainText("Визит завершён");
+});
+
+test("a failed delivery is replayed from the sync panel", async ({ page }) => {
+  const salon = await createSalonAccount();
+  const slug = await connectSalon(page, salon);
+  // Klientiks answers "No data" once: the delivery fails for good (appointment not found).
+  await klientiks.addFault({ mode: "no_data", match: { action: "getAppointment", account_id: salon.account.account_id }, times: 1 });
+  const visit = await bookVisit(salon);
+
+  const failedRow = page.locator(`[data-testid="delivery-row"][data-appointment-id="${visit.id}"]`);
+  await expect(failedRow).toHaveAttribute("data-status", "failed", { timeout: 15_000 });
+  await expect(page.getByTestId("health-last-error")).toContainText("Запись не найдена в Клиентикс");
+  await failedRow.getByRole("button", { name: "Повторить" }).click();
+  await expect(failedRow).toHaveAttribute("data-status", "processed", { timeout: 15_000 });
+
+  await page.goto(`/w/${slug}/deals`);
+  await expect(dealRow(page, visit.id)).toBeVisible();
+});
+
+test("a webhook the emulator never sent is healed by reconciliation", async ({ page }) => {
+  const salon = await createSalonAccount();
+  const slug = await connectSalon(page, salon);
+  const missed = await bookVisit(salon, { fireWebhooks: false });
+
+  await page.getByRole("button", { name: "Сверить сейчас" }).click();
+  await expect(page.getByText(/Сверка: просмотрено \d+, поставлено в обработку [1-9]/)).toBeVisible();
+  await page.goto(`/w/${slug}/deals`);
+  await expect(dealRow(page, missed.id)).toBeVisible({ timeout: 15_000 });
+});
+
+test("a storm of 20 identical webhooks yields one deal", async ({ page }) => {
+  const salon = await createSalonAccount();
+  const slug = await connectSalon(page, salon);
+  const visit = await bookVisit(salon, { fireWebhooks: false });
+  await klientiks.triggerWebhook(salon.account.account_id, { event: "appointment_created", appointment_id: visit.id, times: 20 });
+  await klientiks.waitForDeliveries(salon.account.account_id, { count: 20, timeoutMs: 15_000 });
+
+  await expect(page.locator(`[data-testid="delivery-row"][data-appointment-id="${visit.id}"]`)).toHaveCount(1, { timeout: 15_000 });
+  await page.goto(`/w/${slug}/deals`);
+  await expect(dealRow(page, visit.id)).toHaveCount(1, { timeout: 15_000 });
+  const getAppointmentCalls = (await klientiks.requests({ accountId: salon.account.account_id })).filter((entry) => entry.path.includes("getAppointment"));
+  expect(getAppointmentCalls).toHaveLength(1);
+});

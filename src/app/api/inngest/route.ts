@@ -1,0 +1,6 @@
+import { serve } from "inngest/next";
+import { inngest } from "@/inngest/client";
+import { inngestFunctions } from "@/inngest";
+
+/** Cloud mode (signed requests) unless INNGEST_DEV=1 on a developer machine (reliability R24). */
+export const { GET, POST, PUT } = serve({ client: inngest, functions: inngestFunctions });

@@ -1,0 +1,58 @@
+"use client";
+
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { TextField } from "@/components/ui/field";
+import { FormError } from "@/components/ui/form-error";
+import { useErrorText } from "@/lib/use-error-text";
+import { useTRPC } from "@/trpc/react";
+import { useInvalidateKlientiks } from "./use-invalidate-klientiks";
+
+const DEFAULT_DAYS = 30;
+const toDateInput = (date: Date) => date.toISOString().slice(0, 10);
+
+/** Import of appointments changed since a date, with progress; it survives restarts server-side. */
+export function BackfillPanel() {
+  const t = useTranslations("klientiks");
+  const trpc = useTRPC();
+  const invalidate = useInvalidateKlientiks();
+  const { formError } = useErrorText();
+  const [since, setSince] = useState(() => toDateInput(new Date(Date.now() - DEFAULT_DAYS * 86_400_000)));
+  const progress = useQuery({ ...trpc.klientiks.backfillProgress.queryOptions(), refetchInterval: (query) => (query.state.data?.status === "running" ? 2000 : false) });
+  const start = useMutation(trpc.klientiks.startBackfill.mutationOptions({ onSuccess: invalidate }));
+  const job = progress.data;
+  const percent = job && job.queued > 0 ? Math.round((job.done / job.queued) * 100) : 0;
+
+  return (
+    <Card className="space-y-4">
+      <div>
+        <h2 className="text-lg font-semibold">{t("backfill")}</h2>
+        <p className="text-sm text-slate-600">{t("backfillHint")}</p>
+      </div>
+      <div className="flex items-end gap-3">
+        <div className="w-48"><TextField label={t("backfillSince")} type="date" value={since} onChange={(event) => setSince(event.target.value)} /></div>
+        <Button onClick={() => start.mutate({ since: new Date(`${since}T00:00:00`) })} disabled={start.isPending || job?.status === "running"}>{t("backfillStart")}</Button>
+      </div>
+      <FormError message={formError(start.error)} />
+      {job ? (
+        <div className="space-y-2" data-testid="backfill-progress">
+          <div className="h-2 overflow-hidden rounded-full bg-slate-100" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={job.enumeratedAt ? percent : undefined}>
+            <div className="h-full bg-brand-500 transition-all" style={{ width: `${job.status === "completed" ? 100 : percent}%` }} />
+          </div>
+          <p className="text-sm text-slate-600">
+            {job.status === "completed"
+              ? t("backfillCompleted", { done: job.done, failed: job.failed })
+              : job.status === "failed"
+                ? t("backfillFailed", { error: t(`errorCodes.${job.error ?? "internal"}`) })
+                : job.enumeratedAt
+                  ? t("backfillProgress", { done: job.done, queued: job.queued })
+                  : t("backfillListing", { listed: job.listed })}
+          </p>
+        </div>
+      ) : null}
+    </Card>
+  );
+}

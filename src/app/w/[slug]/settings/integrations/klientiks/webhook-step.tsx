@@ -1,0 +1,70 @@
+"use client";
+
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { useFormatter, useNow, useTranslations } from "next-intl";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { CopyField } from "@/components/ui/copy-field";
+import { FormError } from "@/components/ui/form-error";
+import { useErrorText } from "@/lib/use-error-text";
+import { useTRPC } from "@/trpc/react";
+
+const LIVE_CHECK_INTERVAL_MS = 3000;
+
+/** The secret URL, the brief's exact address templates, and a live check of what arrived. */
+export function WebhookStep() {
+  const t = useTranslations("klientiks");
+  const format = useFormatter();
+  const now = useNow({ updateInterval: 10_000 });
+  const trpc = useTRPC();
+  const { formError } = useErrorText();
+  const setup = useQuery(trpc.klientiks.webhookSetup.queryOptions());
+  const health = useQuery({ ...trpc.klientiks.syncHealth.queryOptions(), refetchInterval: LIVE_CHECK_INTERVAL_MS });
+  const demo = useQuery(trpc.klientiks.emulatorDemoAccount.queryOptions());
+  const register = useMutation(trpc.klientiks.registerEmulatorWebhooks.mutationOptions());
+  const deals = setup.data?.find((endpoint) => endpoint.purpose === "deals");
+  const last = health.data?.lastWebhook;
+  const waitedMinutes = health.data ? Math.max(0, Math.floor((now.getTime() - health.data.connectedAt.getTime()) / 60_000)) : 0;
+
+  return (
+    <Card className="space-y-4">
+      <div>
+        <h2 className="text-lg font-semibold">{t("step3")}</h2>
+        <p className="text-sm text-slate-600">{t("step3Hint")}</p>
+      </div>
+      {deals ? (
+        <div className="space-y-4">
+          <div className="space-y-1">
+            <p className="text-sm font-medium text-slate-700">{t("webhookUrl")}</p>
+            <CopyField value={deals.url} label={t("webhookUrl")} testId="webhook-url" />
+          </div>
+          {deals.templates.map((template) => (
+            <div key={template.event} className="space-y-1">
+              <p className="text-sm font-medium text-slate-700">«{t(`events.${template.event}`)}» — {t("addressFor")}</p>
+              <CopyField value={template.address} label={`${t("addressFor")}: ${t(`events.${template.event}`)}`} testId={`webhook-template-${template.event}`} />
+            </div>
+          ))}
+        </div>
+      ) : null}
+      {demo.data ? (
+        <div className="flex flex-wrap items-center gap-3">
+          <Button variant="secondary" size="sm" onClick={() => register.mutate()} disabled={register.isPending}>{t("registerInEmulator")}</Button>
+          {register.data ? <span role="status" className="text-sm text-green-700">{t("registeredInEmulator", { count: register.data.registered })}</span> : null}
+          <FormError message={formError(register.error)} />
+        </div>
+      ) : null}
+      <div className="rounded-md bg-slate-50 px-4 py-3 text-sm" data-testid="live-check">
+        <p className="font-medium text-slate-700">{t("liveCheck")}</p>
+        {last ? (
+          last.status === "rejected" ? (
+            <p className="text-amber-800">{t("lastWebhookRejected", { time: format.relativeTime(last.receivedAt, now), reason: t(`errorCodes.${last.errorCode ?? "internal"}`) })}</p>
+          ) : (
+            <p className="text-green-800">{t("lastWebhook", { time: format.relativeTime(last.receivedAt, now), appointment: last.appointmentId ?? "—", status: last.statusHint ?? "—" })}</p>
+          )
+        ) : (
+          <p className="text-slate-600">{t("waitingWebhook", { minutes: waitedMinutes })}</p>
+        )}
+      </div>
+    </Card>
+  );
+}

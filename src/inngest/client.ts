@@ -1,0 +1,24 @@
+import { eventType, Inngest } from "inngest";
+import { z } from "zod";
+
+export const inngest = new Inngest({ id: "svyaz" });
+
+/** A delivery is in the inbox and waits for enrichment (conventions C9: `<source>/<noun>.<past-verb>`). */
+export const klientiksWebhookReceived = eventType("klientiks/webhook.received", {
+  schema: z.object({
+    deliveryId: z.string(),
+    tenantId: z.string(),
+    connectionId: z.string(),
+    appointmentId: z.string(),
+    /** The delivery id, suffixed on replay: Inngest runs a key once per 24 h, and a replay must run again. */
+    runKey: z.string(),
+  }),
+});
+
+export const klientiksReconcileRequested = eventType("klientiks/reconcile.requested", {
+  schema: z.object({ tenantId: z.string(), connectionId: z.string() }),
+});
+
+export const klientiksBackfillRequested = eventType("klientiks/backfill.requested", {
+  schema: z.object({ tenantId: z.string(), jobId: z.string() }),
+});

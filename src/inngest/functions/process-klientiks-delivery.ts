@@ -1,0 +1,44 @@
+import { getDb } from "@/server/db/client";
+import { DeliveryFailure, toDeliveryFailure } from "@/server/domain/klientiks/delivery-failure";
+import { DELIVERY_RETRIES } from "@/server/domain/klientiks/inbox";
+import { applyAppointment, fetchAppointment, loadDelivery, markDeliveryFailed } from "@/server/domain/klientiks/process-delivery";
+import { getKlientiksDeps } from "@/server/klientiks-deps";
+import { inngest, klientiksWebhookReceived } from "@/inngest/client";
+import { classified } from "@/inngest/step-errors";
+
+/**
+ * Enrichment of one inbox delivery: load → fetch the appointment (always its current state) →
+ * names, mapping, upsert and stage history. The same domain steps run in-process without Inngest.
+ * Steps return ids and the appointment only, never credentials (reliability R11).
+ */
+export const processKlientiksDelivery = inngest.createFunction(
+  {
+    id: "process-klientiks-delivery",
+    retries: DELIVERY_RETRIES,
+    triggers: [klientiksWebhookReceived],
+    idempotency: "event.data.runKey",
+    concurrency: [
+      { key: "event.data.tenantId", limit: 2 },
+      // One appointment at a time, so a burst of deliveries for one visit ends at its latest state (R6).
+      { key: "event.data.tenantId + ':' + event.data.appointmentId", limit: 1 },
+    ],
+    onFailure: async ({ event, error }) => {
+      const { tenantId, deliveryId } = event.data.event.data;
+      const cause = (error as { cause?: unknown }).cause;
+      const failure = cause instanceof DeliveryFailure ? cause : toDeliveryFailure(error);
+      await markDeliveryFailed(getDb(), { tenantId, deliveryId, failure });
+    },
+  },
+  async ({ event, step }) => {
+    const { tenantId, deliveryId } = event.data;
+    const loaded = await step.run("load-delivery", () => classified(() => loadDelivery(getDb(), { tenantId, deliveryId })));
+    if (loaded.isDone) return { deliveryId, outcome: "already-processed" as const };
+    const rawAppointment = await step.run("fetch-appointment", () =>
+      classified(() => fetchAppointment(getDb(), getKlientiksDeps(), { tenantId, connectionId: loaded.connectionId, appointmentId: loaded.appointmentId })),
+    );
+    const result = await step.run("upsert-deal", () =>
+      classified(() => applyAppointment(getDb(), getKlientiksDeps(), { tenantId, connectionId: loaded.connectionId, deliveryId, rawAppointment: rawAppointment as Record<string, unknown> })),
+    );
+    return { deliveryId, ...result };
+  },
+);

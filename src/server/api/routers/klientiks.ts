@@ -1,0 +1,153 @@
+import { z } from "zod";
+import { getEnv } from "@/env";
+import { createTrpcRouter, tenantAdminProcedure } from "@/server/api/trpc";
+import { recordAudit } from "@/server/domain/audit/record-audit";
+import { DEFAULT_BACKFILL_DAYS, assertBackfillSince, findBackfillProgress, startBackfill } from "@/server/domain/klientiks/backfill";
+import { findKlientiksConnection, saveKlientiksCredentials, setKlientiksActive, updateKlientiksSettings } from "@/server/domain/klientiks/connections";
+import { ZKlientiksSettingsSchema } from "@/server/domain/klientiks/settings";
+import { reconcileKlientiksConnection } from "@/server/domain/klientiks/reconcile";
+import { findDeliveries, findSyncHealth, replayDelivery, requeueCredentialFailures } from "@/server/domain/klientiks/sync-health";
+import { buildKlientiksWebhookTemplates } from "@/server/domain/klientiks/webhook-templates";
+import { findWebhookUrls } from "@/server/domain/webhooks/endpoints";
+import { AppError } from "@/server/errors";
+import { findEmulatorDemoAccount, registerEmulatorWebhooks } from "@/server/integrations/klientiks-emulator/emulator-control";
+import { dispatchBackfill, dispatchDeliveries } from "@/server/jobs/dispatch";
+import { getKlientiksDeps } from "@/server/klientiks-deps";
+
+/** Trimmed, non-empty, letters and digits only (klientiks-contract §1: lengths only warn). */
+const ZCredentialPart = z.string().trim().min(1, "required").max(64, "tooLong").regex(/^[0-9A-Za-z]+$/, "credentialChars");
+
+const ZConnectionView = z.object({
+  id: z.string(), name: z.string(), accountId: z.string(), tokenHint: z.string(), status: z.enum(["inactive", "active", "needs_attention"]),
+  settings: ZKlientiksSettingsSchema, lastSyncAt: z.date().nullable(), lastError: z.string().nullable(), lastErrorAt: z.date().nullable(), createdAt: z.date(),
+});
+const ZDeliveryStatus = z.enum(["pending", "processing", "processed", "failed", "rejected"]);
+
+async function requireConnectionId(tenantId: string, db: Parameters<typeof findKlientiksConnection>[0]) {
+  const connection = await findKlientiksConnection(db, { tenantId });
+  if (!connection) throw new AppError("PRECONDITION_FAILED");
+  return connection.id;
+}
+
+/** Settings → Integrations → Klientiks. Admin-only: it shows webhook addresses (reliability R4). */
+export const klientiksRouter = createTrpcRouter({
+  connection: tenantAdminProcedure.output(ZConnectionView.nullable()).query(async ({ ctx }) => {
+    const connection = await findKlientiksConnection(ctx.db, { tenantId: ctx.tenant.tenantId });
+    return connection && { ...connection, accountId: connection.externalAccount, tokenHint: connection.credentialsHint };
+  }),
+
+  saveCredentials: tenantAdminProcedure
+    .input(z.object({ name: z.string().trim().min(1, "required").max(80, "tooLong"), accountId: ZCredentialPart, userId: ZCredentialPart.optional().or(z.literal("")), accessToken: ZCredentialPart.optional().or(z.literal("")) }))
+    .output(z.object({ connectionId: z.string() }))
+    .mutation(async ({ ctx, input }) => {
+      const saved = await saveKlientiksCredentials(ctx.db, getKlientiksDeps(), { tenantId: ctx.tenant.tenantId, actorUserId: ctx.user.id, request: input });
+      // Fixed credentials drain the backlog that failed on the old ones (R19).
+      if (saved.wasNeedingAttention) await dispatchDeliveries(await requeueCredentialFailures(ctx.db, { tenantId: ctx.tenant.tenantId, connectionId: saved.connectionId }));
+      return { connectionId: saved.connectionId };
+    }),
+
+  setActive: tenantAdminProcedure
+    .input(z.object({ isActive: z.boolean() }))
+    .output(z.object({ status: z.enum(["inactive", "active"]), backfillStarted: z.boolean() }))
+    .mutation(async ({ ctx, input }) => {
+      const result = await setKlientiksActive(ctx.db, { tenantId: ctx.tenant.tenantId, actorUserId: ctx.user.id, isActive: input.isActive });
+      // First activation imports the last 30 days, so the table is not empty until the next visit.
+      const shouldBackfill = input.isActive && result.wasInactive && !(await findBackfillProgress(ctx.db, { tenantId: ctx.tenant.tenantId, connectionId: result.connectionId }));
+      if (shouldBackfill) {
+        const job = await startBackfill(ctx.db, { tenantId: ctx.tenant.tenantId, connectionId: result.connectionId, since: new Date(Date.now() - DEFAULT_BACKFILL_DAYS * 86_400_000) });
+        await dispatchBackfill({ tenantId: ctx.tenant.tenantId, jobId: job.id });
+      }
+      return { status: result.status, backfillStarted: shouldBackfill };
+    }),
+
+  updateSettings: tenantAdminProcedure
+    .input(ZKlientiksSettingsSchema)
+    .output(ZKlientiksSettingsSchema)
+    .mutation(({ ctx, input }) => updateKlientiksSettings(ctx.db, { tenantId: ctx.tenant.tenantId, actorUserId: ctx.user.id, settings: input })),
+
+  webhookSetup: tenantAdminProcedure
+    .output(z.array(z.object({ purpose: z.enum(["deals", "widget"]), url: z.string(), templates: z.array(z.object({ event: z.string(), address: z.string() })) })))
+    .query(async ({ ctx }) => {
+      const connection = await findKlientiksConnection(ctx.db, { tenantId: ctx.tenant.tenantId });
+      if (!connection) return [];
+      const urls = await findWebhookUrls(ctx.db, getKlientiksDeps().keyring, { tenantId: ctx.tenant.tenantId, connectionId: connection.id, appUrl: getEnv().APP_URL });
+      return urls.map(({ purpose, url }) => ({ purpose, url, templates: buildKlientiksWebhookTemplates(url, purpose) }));
+    }),
+
+  syncHealth: tenantAdminProcedure
+    .output(z.object({
+      connectionStatus: z.enum(["inactive", "active", "needs_attention"]), connectedAt: z.date(),
+      lastWebhook: z.object({ id: z.string(), receivedAt: z.date(), status: ZDeliveryStatus, appointmentId: z.string().nullable(), statusHint: z.string().nullable(), errorCode: z.string().nullable() }).nullable(),
+      lastSyncAt: z.date().nullable(), lastReconcileAt: z.date().nullable(), lastError: z.string().nullable(), lastErrorAt: z.date().nullable(),
+      last24h: z.object({ processed: z.number(), failed: z.number(), rejected: z.number(), pending: z.number() }),
+    }).nullable())
+    .query(({ ctx }) => findSyncHealth(ctx.db, { tenantId: ctx.tenant.tenantId })),
+
+  deliveries: tenantAdminProcedure
+    .input(z.object({ status: ZDeliveryStatus.optional(), page: z.number().int().min(1).default(1), perPage: z.number().int().min(1).max(100).default(20) }))
+    .output(z.object({
+      data: z.array(z.object({
+        id: z.string(), receivedAt: z.date(), source: z.enum(["webhook", "reconcile", "backfill", "replay"]), purpose: z.enum(["deals", "widget"]), method: z.string(),
+        appointmentId: z.string().nullable(), statusHint: z.string().nullable(), status: ZDeliveryStatus, attempts: z.number(), errorCode: z.string().nullable(),
+        error: z.string().nullable(), processedAt: z.date().nullable(), dealId: z.string().nullable(),
+      })),
+      count: z.number(), currentPage: z.number(), perPage: z.number(), totalPages: z.number(),
+    }))
+    .query(({ ctx, input }) => findDeliveries(ctx.db, { tenantId: ctx.tenant.tenantId, ...input })),
+
+  replayDelivery: tenantAdminProcedure
+    .input(z.object({ deliveryId: z.string().max(64) }))
+    .output(z.object({ deliveryId: z.string() }))
+    .mutation(async ({ ctx, input }) => {
+      const delivery = await replayDelivery(ctx.db, { tenantId: ctx.tenant.tenantId, deliveryId: input.deliveryId });
+      await recordAudit(ctx.db, { tenantId: ctx.tenant.tenantId, actorUserId: ctx.user.id, action: "delivery.replayed", targetType: "delivery", targetId: delivery.id });
+      await dispatchDeliveries([delivery]);
+      return { deliveryId: delivery.id };
+    }),
+
+  /** Reconciliation now, instead of waiting for the 15-minute cycle (e.g. after a suspected miss). */
+  reconcileNow: tenantAdminProcedure.output(z.object({ listed: z.number(), enqueued: z.number() })).mutation(async ({ ctx }) => {
+    const connectionId = await requireConnectionId(ctx.tenant.tenantId, ctx.db);
+    const result = await reconcileKlientiksConnection(ctx.db, getKlientiksDeps(), { tenantId: ctx.tenant.tenantId, connectionId }).catch((error: unknown) => {
+      throw new AppError("KLIENTIKS_UNAVAILABLE", { cause: error });
+    });
+    await dispatchDeliveries(result.enqueued);
+    return { listed: result.listed, enqueued: result.enqueued.length };
+  }),
+
+  startBackfill: tenantAdminProcedure
+    .input(z.object({ since: z.date() }))
+    .output(z.object({ jobId: z.string() }))
+    .mutation(async ({ ctx, input }) => {
+      assertBackfillSince(input.since);
+      const connectionId = await requireConnectionId(ctx.tenant.tenantId, ctx.db);
+      const job = await startBackfill(ctx.db, { tenantId: ctx.tenant.tenantId, connectionId, since: input.since });
+      await dispatchBackfill({ tenantId: ctx.tenant.tenantId, jobId: job.id });
+      return { jobId: job.id };
+    }),
+
+  backfillProgress: tenantAdminProcedure
+    .output(z.object({ id: z.string(), since: z.date(), status: z.enum(["running", "completed", "failed"]), listed: z.number(), queued: z.number(), done: z.number(), failed: z.number(), enumeratedAt: z.date().nullable(), error: z.string().nullable(), startedAt: z.date(), finishedAt: z.date().nullable() }).nullable())
+    .query(async ({ ctx }) => {
+      const connection = await findKlientiksConnection(ctx.db, { tenantId: ctx.tenant.tenantId });
+      return connection ? findBackfillProgress(ctx.db, { tenantId: ctx.tenant.tenantId, connectionId: connection.id }) : null;
+    }),
+
+  /** Development only: the emulator's demo credentials, to fill the form in one click. */
+  emulatorDemoAccount: tenantAdminProcedure
+    .output(z.object({ name: z.string(), accountId: z.string(), userId: z.string(), accessToken: z.string() }).nullable())
+    .query(async () => {
+      const emulatorUrl = getEnv().KLIENTIKS_EMULATOR_URL;
+      return emulatorUrl ? findEmulatorDemoAccount(emulatorUrl).catch(() => null) : null;
+    }),
+
+  /** Development only: registers our three webhook templates in the emulator's demo account. */
+  registerEmulatorWebhooks: tenantAdminProcedure.output(z.object({ registered: z.number() })).mutation(async ({ ctx }) => {
+    const emulatorUrl = getEnv().KLIENTIKS_EMULATOR_URL;
+    const connection = await findKlientiksConnection(ctx.db, { tenantId: ctx.tenant.tenantId });
+    if (!emulatorUrl || !connection) throw new AppError("PRECONDITION_FAILED");
+    const [deals] = await findWebhookUrls(ctx.db, getKlientiksDeps().keyring, { tenantId: ctx.tenant.tenantId, connectionId: connection.id, appUrl: getEnv().APP_URL });
+    if (!deals) throw new AppError("PRECONDITION_FAILED");
+    return registerEmulatorWebhooks(emulatorUrl, connection.externalAccount, deals.url, buildKlientiksWebhookTemplates(deals.url, "deals"));
+  }),
+});

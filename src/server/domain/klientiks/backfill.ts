@@ -1,0 +1,78 @@
+import { createId } from "@/lib/ids";
+import type { TDb } from "@/server/db/client";
+import { createKlientiksApi, decryptKlientiksCredentials } from "@/server/domain/klientiks/credentials";
+import { toDeliveryFailure } from "@/server/domain/klientiks/delivery-failure";
+import type { TKlientiksDeps } from "@/server/domain/klientiks/deps";
+import { enqueueChangedAppointments, type TEnqueuedDelivery } from "@/server/domain/klientiks/enqueue-sync";
+import { parseKlientiksSettings } from "@/server/domain/klientiks/settings";
+import type { TKlientiksAclRow } from "@/server/integrations/klientiks";
+import { AppError } from "@/server/errors";
+
+export const DEFAULT_BACKFILL_DAYS = 30;
+const ENQUEUE_CHUNK = 200;
+
+/** Starts an import of appointments changed since `since`; one at a time per connection. */
+export async function startBackfill(db: TDb, options: { tenantId: string; connectionId: string; since: Date }) {
+  const running = await db.backfillJob.findFirst({ where: { tenantId: options.tenantId, connectionId: options.connectionId, status: "running" }, select: { id: true } });
+  if (running) return running;
+  return db.backfillJob.create({ data: { id: createId("job"), tenantId: options.tenantId, connectionId: options.connectionId, since: options.since }, select: { id: true } });
+}
+
+/** Jobs still listing appointments, e.g. interrupted by a restart. */
+export const findBackfillsToList = (db: TDb) =>
+  db.backfillJob.findMany({ where: { status: "running", enumeratedAt: null }, select: { id: true, tenantId: true } });
+
+/**
+ * Phase 1 of a backfill: list every appointment changed since the job's date into the inbox.
+ * Re-running it after a restart re-lists and enqueues only what is missing (dedupe keys).
+ */
+export async function listBackfillAppointments(db: TDb, deps: TKlientiksDeps, options: { tenantId: string; jobId: string; now?: Date }): Promise<TEnqueuedDelivery[]> {
+  const job = await db.backfillJob.findFirst({
+    where: { id: options.jobId, tenantId: options.tenantId, status: "running" },
+    select: { id: true, since: true, enumeratedAt: true, connection: { select: { id: true, tenantId: true, credentials: true, settings: true, status: true } } },
+  });
+  if (!job || job.enumeratedAt) return [];
+  const { connection } = job;
+  const api = createKlientiksApi(deps, parseKlientiksSettings(connection.settings).accountTimezone);
+  const enqueued: TEnqueuedDelivery[] = [];
+  let chunk: TKlientiksAclRow[] = [];
+  let listed = 0;
+  const flush = async () => {
+    enqueued.push(...(await enqueueChangedAppointments(db, { tenantId: connection.tenantId, connectionId: connection.id, rows: chunk, source: "backfill", batchId: job.id, now: options.now })));
+    chunk = [];
+    await db.backfillJob.update({ where: { id: job.id }, data: { listed, heartbeatAt: new Date() } });
+  };
+  try {
+    for await (const row of api.listAclChangedSince(decryptKlientiksCredentials(deps.keyring, connection), Math.floor(job.since.getTime() / 1000))) {
+      listed += 1;
+      chunk.push(row);
+      if (chunk.length >= ENQUEUE_CHUNK) await flush();
+    }
+    await flush();
+  } catch (error) {
+    const failure = toDeliveryFailure(error);
+    if (!failure.isRetriable) await db.backfillJob.update({ where: { id: job.id }, data: { status: "failed", error: failure.code, finishedAt: new Date() } });
+    throw failure;
+  }
+  await db.backfillJob.update({ where: { id: job.id }, data: { enumeratedAt: new Date() } });
+  return enqueued;
+}
+
+/** Progress for the settings page; a listed job completes once its deliveries are all settled. */
+export async function findBackfillProgress(db: TDb, { tenantId, connectionId }: { tenantId: string; connectionId: string }) {
+  const job = await db.backfillJob.findFirst({ where: { tenantId, connectionId }, orderBy: { startedAt: "desc" }, select: { id: true, since: true, status: true, listed: true, enumeratedAt: true, error: true, startedAt: true, finishedAt: true } });
+  if (!job) return null;
+  const counts = await db.webhookDelivery.groupBy({ by: ["status"], where: { tenantId, batchId: job.id }, _count: { _all: true } });
+  const countOf = (status: string) => counts.find((row) => row.status === status)?._count._all ?? 0;
+  const queued = counts.reduce((sum, row) => sum + row._count._all, 0);
+  const done = countOf("processed") + countOf("failed");
+  if (job.status === "running" && job.enumeratedAt && done === queued) {
+    await db.backfillJob.update({ where: { id: job.id }, data: { status: "completed", finishedAt: new Date() } });
+    return { ...job, status: "completed" as const, queued, done, failed: countOf("failed") };
+  }
+  return { ...job, queued, done, failed: countOf("failed") };
+}
+
+export const assertBackfillSince = (since: Date, now = new Date()) => {
+  if (since.getTime() > now.getTime()) throw new AppError("VALIDATION", { message: "backfill date is in the future" });
+};

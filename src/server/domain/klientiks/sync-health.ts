@@ -1,0 +1,66 @@
+import type { DeliveryStatus } from "@generated/prisma/client";
+import type { TDb } from "@/server/db/client";
+import type { TEnqueuedDelivery } from "@/server/domain/klientiks/enqueue-sync";
+import { AppError } from "@/server/errors";
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The sync panel: last webhook, the last day's outcomes, and the last error of the connection. */
+export async function findSyncHealth(db: TDb, { tenantId, now = new Date() }: { tenantId: string; now?: Date }) {
+  const connection = await db.connection.findFirst({ where: { tenantId, kind: "klientiks" }, select: { id: true, status: true, lastSyncAt: true, lastError: true, lastErrorAt: true, lastReconcileAt: true, createdAt: true } });
+  if (!connection) return null;
+  const since = new Date(now.getTime() - DAY_MS);
+  const [lastWebhook, counts] = await Promise.all([
+    db.webhookDelivery.findFirst({ where: { tenantId, connectionId: connection.id, source: "webhook" }, orderBy: { receivedAt: "desc" }, select: { id: true, receivedAt: true, status: true, appointmentId: true, statusHint: true, errorCode: true } }),
+    db.webhookDelivery.groupBy({ by: ["status"], where: { tenantId, connectionId: connection.id, receivedAt: { gte: since } }, _count: { _all: true } }),
+  ]);
+  const countOf = (status: DeliveryStatus) => counts.find((row) => row.status === status)?._count._all ?? 0;
+  return {
+    connectionStatus: connection.status,
+    connectedAt: connection.createdAt,
+    lastWebhook,
+    lastSyncAt: connection.lastSyncAt,
+    lastReconcileAt: connection.lastReconcileAt,
+    lastError: connection.lastError,
+    lastErrorAt: connection.lastErrorAt,
+    last24h: { processed: countOf("processed"), failed: countOf("failed"), rejected: countOf("rejected"), pending: countOf("pending") + countOf("processing") },
+  };
+}
+
+/** The deliveries log, newest first, optionally of one status. */
+export async function findDeliveries(db: TDb, options: { tenantId: string; status?: DeliveryStatus; page: number; perPage: number }) {
+  const where = { tenantId: options.tenantId, ...(options.status ? { status: options.status } : {}) };
+  const [data, count] = await Promise.all([
+    db.webhookDelivery.findMany({
+      where,
+      orderBy: [{ receivedAt: "desc" }, { id: "desc" }],
+      skip: (options.page - 1) * options.perPage,
+      take: options.perPage,
+      select: { id: true, receivedAt: true, source: true, purpose: true, method: true, appointmentId: true, statusHint: true, status: true, attempts: true, errorCode: true, error: true, processedAt: true, dealId: true },
+    }),
+    db.webhookDelivery.count({ where }),
+  ]);
+  return { data, count, currentPage: options.page, perPage: options.perPage, totalPages: Math.max(1, Math.ceil(count / options.perPage)) };
+}
+
+/** Sends a failed delivery through processing again, after the cause was fixed (R12). */
+export async function replayDelivery(db: TDb, { tenantId, deliveryId }: { tenantId: string; deliveryId: string }): Promise<TEnqueuedDelivery> {
+  const delivery = await db.webhookDelivery.findFirst({ where: { id: deliveryId, tenantId }, select: { id: true, status: true, appointmentId: true, connectionId: true, attempts: true } });
+  if (!delivery) throw new AppError("NOT_FOUND");
+  if (delivery.status !== "failed" || !delivery.appointmentId) throw new AppError("PRECONDITION_FAILED");
+  const replays = await db.auditLog.count({ where: { tenantId, action: "delivery.replayed", targetId: delivery.id } });
+  await db.webhookDelivery.update({ where: { id: delivery.id }, data: { status: "pending", source: "replay", attempts: 0, nextAttemptAt: new Date(), errorCode: null, error: null, processedAt: null, lockedUntil: null } });
+  return { id: delivery.id, tenantId, connectionId: delivery.connectionId, appointmentId: delivery.appointmentId, replay: replays + 1 };
+}
+
+/** After credentials are fixed, deliveries that failed on them are retried (R19). */
+export async function requeueCredentialFailures(db: TDb, { tenantId, connectionId }: { tenantId: string; connectionId: string }): Promise<TEnqueuedDelivery[]> {
+  const failed = await db.webhookDelivery.findMany({
+    where: { tenantId, connectionId, status: "failed", errorCode: { in: ["invalid_credentials", "api_disabled", "connection_needs_attention"] } },
+    select: { id: true, appointmentId: true },
+    take: 1000,
+  });
+  if (failed.length === 0) return [];
+  await db.webhookDelivery.updateMany({ where: { tenantId, id: { in: failed.map((row) => row.id) } }, data: { status: "pending", attempts: 0, nextAttemptAt: new Date(), errorCode: null, error: null, processedAt: null } });
+  return failed.map((row) => ({ id: row.id, tenantId, connectionId, appointmentId: row.appointmentId ?? "", replay: Date.now() }));
+}

@@ -1,0 +1,29 @@
+import "server-only";
+import { getEnv } from "@/env";
+import type { TEnqueuedDelivery } from "@/server/domain/klientiks/enqueue-sync";
+import { getInlineWorker } from "@/server/jobs/runtime";
+import { logger } from "@/server/logging/logger";
+import { inngest, klientiksBackfillRequested } from "@/inngest/client";
+import { toDeliveryEvents } from "@/inngest/delivery-events";
+
+/**
+ * Hands committed inbox rows to the active driver. A failure here loses nothing: the rows stay
+ * `pending` and the resend sweeper (Inngest) or the poll (in-process) picks them up (R5).
+ */
+export async function dispatchDeliveries(deliveries: TEnqueuedDelivery[]): Promise<void> {
+  if (deliveries.length === 0) return;
+  if (getEnv().jobsDriver === "inline") {
+    getInlineWorker()?.wake();
+    return;
+  }
+  await inngest.send(toDeliveryEvents(deliveries)).catch((error: unknown) => logger.warn("inngest.send failed; deliveries stay pending", { count: deliveries.length, error }));
+}
+
+/** Starts listing a backfill now rather than at the next scheduler tick. */
+export async function dispatchBackfill(job: { tenantId: string; jobId: string }): Promise<void> {
+  if (getEnv().jobsDriver === "inline") {
+    void getInlineWorker()?.runSchedule();
+    return;
+  }
+  await inngest.send(klientiksBackfillRequested.create(job)).catch((error: unknown) => logger.warn("inngest.send failed for a backfill", { error }));
+}
