@@ -10,6 +10,8 @@ const nextConfig = {
   // The Klientiks emulator is a dev/test tool; it is never bundled into the app (reliability R24).
   outputFileTracingExcludes: { "*": ["emulators/**", "bench/**", "e2e/**", "tests/**"] },
   serverExternalPackages: ["@node-rs/argon2"],
+  // `import text from "./file.js?raw"` gives the file's text (the site tracker's sources, src/tracker).
+  turbopack: { rules: { "*.js": { condition: { query: "?raw" }, type: "raw" } } },
 };
 
 export default withNextIntl(nextConfig);

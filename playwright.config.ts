@@ -38,6 +38,7 @@ export default defineConfig({
     timeout: 90_000,
     env: {
       DATABASE_URL: databaseUrl,
+      DATABASE_POOL_MAX: process.env.DATABASE_POOL_MAX ?? "10",
       AUTH_SECRET: "e2e-auth-secret-not-for-production",
       ENCRYPTION_KEYRING: "e2e1:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
       APP_URL,

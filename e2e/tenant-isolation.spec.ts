@@ -1,9 +1,10 @@
 import { expect, test } from "@playwright/test";
 import { execFileSync } from "node:child_process";
 import { callProcedure, createSignedInApi, resultOf } from "./fixtures/api";
+import { bookVisit, createSalonAccount } from "./fixtures/klientiks";
 
 type TProcedure = { path: string; type: "query" | "mutation"; scope: "public" | "user" | "tenant" };
-type TWorkspaceAIds = { inviteId: string; ownerMembershipId: string; agentMembershipId: string; tenantId: string };
+type TWorkspaceAIds = { inviteId: string; ownerMembershipId: string; agentMembershipId: string; tenantId: string; dealId: string; deliveryId: string; siteId: string; sitePublicKey: string; sourceId: string; campaignId: string };
 
 /** The live list of procedures, read from the app router itself, so new ones are covered automatically. */
 const procedures = JSON.parse(
@@ -23,7 +24,56 @@ const INPUT_AIMED_AT_A: Record<string, (a: TWorkspaceAIds) => unknown> = {
   "invites.create": () => ({ role: "agent" }),
   "invites.listPending": () => undefined,
   "invites.revoke": (a) => ({ inviteId: a.inviteId }),
+  "deals.list": () => ({ page: 1, perPage: 100 }),
+  "deals.filterOptions": () => undefined,
+  "deals.byId": (a) => ({ dealId: a.dealId }),
+  "klientiks.connection": () => undefined,
+  "klientiks.saveCredentials": () => ({ name: "B", accountId: "000000000000", userId: "000000000000", accessToken: "0".repeat(32) }),
+  "klientiks.setActive": () => ({ isActive: true }),
+  "klientiks.updateSettings": () => ({ deals: { isEnabled: false, responsible: "author", excludeSubscriptionVisits: true }, accountTimezone: "UTC" }),
+  "klientiks.webhookSetup": () => undefined,
+  "klientiks.syncHealth": () => undefined,
+  "klientiks.deliveries": () => ({ page: 1, perPage: 100 }),
+  "klientiks.replayDelivery": (a) => ({ deliveryId: a.deliveryId }),
+  "klientiks.reconcileNow": () => undefined,
+  "klientiks.startBackfill": () => ({ since: new Date("2026-01-01T00:00:00Z") }),
+  "klientiks.backfillProgress": () => undefined,
+  "klientiks.emulatorDemoAccount": () => undefined,
+  "klientiks.registerEmulatorWebhooks": () => undefined,
+  "sites.list": () => undefined,
+  "sites.create": () => ({ domain: "b-site.example", name: "B" }),
+  "sites.update": (a) => ({ siteId: a.siteId, changes: { name: "Hijacked", captureContacts: true } }),
+  "sites.remove": (a) => ({ siteId: a.siteId }),
+  "sites.recentSessions": (a) => ({ siteId: a.siteId }),
+  "sites.sources": () => undefined,
+  "sites.campaigns": () => undefined,
+  "sites.createCampaign": (a) => ({ name: "Hijacked", sourceId: a.sourceId, utmCampaigns: ["hijacked"] }),
+  "sites.updateCampaign": (a) => ({ campaignId: a.campaignId, changes: { name: "Hijacked", sourceId: a.sourceId, utmCampaigns: ["hijacked"] } }),
+  "sites.removeCampaign": (a) => ({ campaignId: a.campaignId }),
 };
+
+/** Workspace A's site and one ad campaign, for the sites procedures to aim at. */
+async function createSiteOfWorkspaceA(api: Awaited<ReturnType<typeof createSignedInApi>>["api"], slug: string) {
+  const site = resultOf<{ id: string; publicKey: string }>(await callProcedure(api, { path: "sites.create", type: "mutation", input: { domain: "a-site.example", name: "A" }, tenantSlug: slug }));
+  const [source] = resultOf<{ id: string }[]>(await callProcedure(api, { path: "sites.sources", type: "query", tenantSlug: slug }));
+  const campaign = resultOf<{ id: string }>(await callProcedure(api, { path: "sites.createCampaign", type: "mutation", input: { name: "A", sourceId: source!.id, utmCampaigns: ["a-campaign"] }, tenantSlug: slug }));
+  return { siteId: site.id, sitePublicKey: site.publicKey, sourceId: source!.id, campaignId: campaign.id };
+}
+
+/** Workspace A with a live Klientiks connection, one deal and its delivery, made through the API. */
+async function connectWorkspaceA(api: Awaited<ReturnType<typeof createSignedInApi>>["api"], slug: string) {
+  const salon = await createSalonAccount();
+  const { account_id: accountId, user_id: userId, access_token: accessToken } = salon.account;
+  resultOf(await callProcedure(api, { path: "klientiks.saveCredentials", type: "mutation", input: { name: "A", accountId, userId, accessToken }, tenantSlug: slug }));
+  resultOf(await callProcedure(api, { path: "klientiks.setActive", type: "mutation", input: { isActive: true }, tenantSlug: slug }));
+  const [setup] = resultOf<{ url: string }[]>(await callProcedure(api, { path: "klientiks.webhookSetup", type: "query", tenantSlug: slug }));
+  const visit = await bookVisit(salon, { fireWebhooks: false });
+  const webhook = await api.get(`${setup!.url}?appointment_id=${visit.id}&status=scheduled`);
+  const { deliveryId } = (await webhook.json()) as { deliveryId: string };
+  await expect.poll(async () => resultOf<{ count: number }>(await callProcedure(api, { path: "deals.list", type: "query", input: { page: 1, perPage: 10 }, tenantSlug: slug })).count, { timeout: 20_000 }).toBeGreaterThan(0);
+  const deals = resultOf<{ data: { id: string }[] }>(await callProcedure(api, { path: "deals.list", type: "query", input: { page: 1, perPage: 10 }, tenantSlug: slug }));
+  return { dealId: deals.data[0]!.id, deliveryId, webhookUrl: setup!.url, accessToken, accountId };
+}
 
 test("a member of workspace B never reaches workspace A through any tenant procedure", async ({ baseURL }) => {
   expect(tenantProcedures.length).toBeGreaterThan(5);
@@ -37,7 +87,12 @@ test("a member of workspace B never reaches workspace A through any tenant proce
   const joinToken = resultOf<{ id: string; token: string }>(await callProcedure(ownerA.api, { path: "invites.create", type: "mutation", input: { role: "agent" }, tenantSlug: workspaceA.slug }));
   resultOf(await callProcedure(agentA.api, { path: "invites.accept", type: "mutation", input: { token: joinToken.token } }));
   const membersA = resultOf<{ id: string; role: string }[]>(await callProcedure(ownerA.api, { path: "members.list", type: "query", tenantSlug: workspaceA.slug }));
+  const klientiksA = await connectWorkspaceA(ownerA.api, workspaceA.slug);
+  const siteOfA = await createSiteOfWorkspaceA(ownerA.api, workspaceA.slug);
   const idsA: TWorkspaceAIds = {
+    ...siteOfA,
+    dealId: klientiksA.dealId,
+    deliveryId: klientiksA.deliveryId,
     tenantId: workspaceA.id,
     inviteId: invite.id,
     ownerMembershipId: membersA.find((member) => member.role === "owner")!.id,
@@ -46,7 +101,8 @@ test("a member of workspace B never reaches workspace A through any tenant proce
 
   const ownerB = await createSignedInApi(baseURL!, "owner-b");
   const workspaceB = resultOf<{ slug: string }>(await callProcedure(ownerB.api, { path: "account.createWorkspace", type: "mutation", input: { name: "Workspace B" } }));
-  const secretsOfA = [idsA.tenantId, idsA.inviteId, idsA.ownerMembershipId, idsA.agentMembershipId, ownerA.email, agentA.email];
+  const webhookTokenOfA = klientiksA.webhookUrl.split("/").pop()!;
+  const secretsOfA = [idsA.tenantId, idsA.inviteId, idsA.ownerMembershipId, idsA.agentMembershipId, idsA.dealId, idsA.deliveryId, idsA.siteId, idsA.sitePublicKey, idsA.sourceId, idsA.campaignId, "a-site.example", "a-campaign", ownerA.email, agentA.email, webhookTokenOfA, klientiksA.accessToken, klientiksA.accountId];
 
   for (const procedure of tenantProcedures) {
     const input = INPUT_AIMED_AT_A[procedure.path]!(idsA);
@@ -57,7 +113,8 @@ test("a member of workspace B never reaches workspace A through any tenant proce
 
     // 2. B in its own workspace with A's ids: not found, or a result that mentions nothing of A.
     const aimed = await callProcedure(ownerB.api, { ...procedure, input, tenantSlug: workspaceB.slug });
-    expect([200, 403, 404], `${procedure.path} with A's ids`).toContain(aimed.status);
+    // 400/412: B's own workspace lacks what the call needs (e.g. no connection) — also a refusal.
+    expect([200, 400, 403, 404, 412], `${procedure.path} with A's ids`).toContain(aimed.status);
     const text = JSON.stringify(aimed.body);
     for (const secret of secretsOfA) expect(text, `${procedure.path} leaked ${secret}`).not.toContain(secret);
   }
@@ -67,6 +124,33 @@ test("a member of workspace B never reaches workspace A through any tenant proce
   expect(membersAfter.map(({ id, role }) => ({ id, role }))).toEqual(membersA.map(({ id, role }) => ({ id, role })));
   const pendingAfter = resultOf<{ id: string }[]>(await callProcedure(ownerA.api, { path: "invites.listPending", type: "query", tenantSlug: workspaceA.slug }));
   expect(pendingAfter.map(({ id }) => id)).toContain(idsA.inviteId);
+  const sitesAfter = resultOf<{ sites: { id: string; name: string; captureContacts: boolean }[] }>(await callProcedure(ownerA.api, { path: "sites.list", type: "query", tenantSlug: workspaceA.slug }));
+  expect(sitesAfter.sites.map(({ id, name, captureContacts }) => ({ id, name, captureContacts }))).toEqual([{ id: idsA.siteId, name: "A", captureContacts: false }]);
+  const campaignsAfter = resultOf<{ id: string; name: string }[]>(await callProcedure(ownerA.api, { path: "sites.campaigns", type: "query", tenantSlug: workspaceA.slug }));
+  expect(campaignsAfter.map(({ id, name }) => ({ id, name }))).toEqual([{ id: idsA.campaignId, name: "A" }]);
+  const connectionAfter = resultOf<{ status: string; settings: { accountTimezone: string } }>(await callProcedure(ownerA.api, { path: "klientiks.connection", type: "query", tenantSlug: workspaceA.slug }));
+  expect(connectionAfter).toMatchObject({ status: "active", settings: { accountTimezone: "Europe/Moscow" } });
+});
+
+test("settings procedures never return a field that looks like a secret (R25)", async ({ baseURL }) => {
+  const owner = await createSignedInApi(baseURL!, "owner-secrets");
+  const workspace = resultOf<{ slug: string }>(await callProcedure(owner.api, { path: "account.createWorkspace", type: "mutation", input: { name: "Secrets" } }));
+  await connectWorkspaceA(owner.api, workspace.slug);
+  const connection = resultOf<Record<string, unknown>>(await callProcedure(owner.api, { path: "klientiks.connection", type: "query", tenantSlug: workspace.slug }));
+  const keys = JSON.stringify(connection).match(/"([A-Za-z]+)":/g) ?? [];
+  expect(keys.filter((key) => /token"|secret|salt|credentials"|password/i.test(key))).toEqual([]);
+});
+
+test("an agent cannot read webhook addresses or integration settings", async ({ baseURL }) => {
+  const owner = await createSignedInApi(baseURL!, "owner-c");
+  const workspace = resultOf<{ slug: string }>(await callProcedure(owner.api, { path: "account.createWorkspace", type: "mutation", input: { name: "Workspace C" } }));
+  const invite = resultOf<{ token: string }>(await callProcedure(owner.api, { path: "invites.create", type: "mutation", input: { role: "agent" }, tenantSlug: workspace.slug }));
+  const agent = await createSignedInApi(baseURL!, "agent-c");
+  resultOf(await callProcedure(agent.api, { path: "invites.accept", type: "mutation", input: { token: invite.token } }));
+  for (const path of ["klientiks.webhookSetup", "klientiks.connection", "klientiks.deliveries"]) {
+    const result = await callProcedure(agent.api, { path, type: "query", input: path === "klientiks.deliveries" ? { page: 1, perPage: 10 } : undefined, tenantSlug: workspace.slug });
+    expect(result.status, path).toBe(403);
+  }
 });
 
 test("anonymous callers get 401 from every non-public procedure", async ({ playwright, baseURL }) => {

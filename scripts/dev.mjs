@@ -25,12 +25,15 @@ const onUnexpectedExit = (name, code) => {
 };
 
 let databaseUrl = process.env.DATABASE_URL;
+// The embedded database has one session for all connections, so the app must use one at a time.
+let databasePoolMax = process.env.DATABASE_POOL_MAX;
 if (!databaseUrl) {
   mkdirSync(".data", { recursive: true });
   console.log(`[dev] starting the embedded database (.data/pglite, port ${EMBEDDED_DB_PORT})`);
   const embedded = await startEmbeddedPostgres({ dataDir: ".data/pglite", port: EMBEDDED_DB_PORT });
   children.push({ stop: embedded.stop });
   databaseUrl = embedded.url;
+  databasePoolMax = "1";
 }
 console.log("[dev] applying migrations");
 await migrateDatabase(databaseUrl);
@@ -47,10 +50,12 @@ const appUrl = process.env.APP_URL ?? `http://localhost:${APP_PORT}`;
 children.push(startProcess("next", process.execPath, ["node_modules/next/dist/bin/next", "dev", "-p", String(APP_PORT)], {
   env: {
     DATABASE_URL: databaseUrl,
+    ...(databasePoolMax ? { DATABASE_POOL_MAX: databasePoolMax } : {}),
     APP_URL: appUrl,
     NEXTAUTH_URL: appUrl,
     KLIENTIKS_BASE_URL: process.env.KLIENTIKS_BASE_URL ?? emulatorUrl,
     KLIENTIKS_EMULATOR_URL: emulatorUrl,
+    NEXT_TELEMETRY_DISABLED: "1",
   },
   onUnexpectedExit,
 }));

@@ -50,6 +50,8 @@ async function prepareDatabase() {
   console.log("No reachable PostgreSQL configured: using the embedded database");
   const embedded = await startEmbeddedPostgres({ dataDir: path.join(reportsDir, "pglite"), port: await findFreePort() });
   cleanups.push(embedded.stop);
+  // One session serves every connection of the embedded database: one connection per process.
+  process.env.DATABASE_POOL_MAX = "1";
   return embedded.url;
 }
 

@@ -34,6 +34,10 @@ export const APP_ERROR_CODES = {
   KLIENTIKS_RATE_LIMITED: { http: 429, trpc: "TOO_MANY_REQUESTS" },
   /** The action needs something that is not set up yet (e.g. a connection). */
   PRECONDITION_FAILED: { http: 412, trpc: "PRECONDITION_FAILED" },
+  /** The workspace already has a site with this domain. */
+  SITE_DOMAIN_TAKEN: { http: 409, trpc: "CONFLICT" },
+  /** Another campaign of the same source already claims one of these `utm_campaign` values. */
+  CAMPAIGN_VALUE_TAKEN: { http: 409, trpc: "CONFLICT" },
   /** Anything unexpected; details stay in the server log. */
   INTERNAL: { http: 500, trpc: "INTERNAL_SERVER_ERROR" },
 } as const;

@@ -14,6 +14,7 @@ export default async function setup(): Promise<(() => Promise<void>) | void> {
   const embedded = (await startEmbeddedPostgres({ dataDir, port: await findFreePort() }));
   await migrateDatabase(embedded.url);
   process.env.DATABASE_URL = embedded.url;
+  process.env.DATABASE_POOL_MAX = "1";
   return async () => {
     await embedded.stop();
     rmSync(dataDir, { recursive: true, force: true });

@@ -54,7 +54,6 @@ CREATE TABLE "WebhookEndpoint" (
     "tokenCiphertext" TEXT NOT NULL,
     "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "revokedAt" TIMESTAMPTZ(3),
-    "lastReceivedAt" TIMESTAMPTZ(3),
 
     CONSTRAINT "WebhookEndpoint_pkey" PRIMARY KEY ("id")
 );

@@ -1,10 +1,9 @@
 import { getDb } from "@/server/db/client";
-import { DeliveryFailure, toDeliveryFailure } from "@/server/domain/klientiks/delivery-failure";
 import { DELIVERY_RETRIES } from "@/server/domain/klientiks/inbox";
 import { applyAppointment, fetchAppointment, loadDelivery, markDeliveryFailed } from "@/server/domain/klientiks/process-delivery";
 import { getKlientiksDeps } from "@/server/klientiks-deps";
 import { inngest, klientiksWebhookReceived } from "@/inngest/client";
-import { classified } from "@/inngest/step-errors";
+import { classified, failureOfRun } from "@/inngest/step-errors";
 
 /**
  * Enrichment of one inbox delivery: load → fetch the appointment (always its current state) →
@@ -24,9 +23,7 @@ export const processKlientiksDelivery = inngest.createFunction(
     ],
     onFailure: async ({ event, error }) => {
       const { tenantId, deliveryId } = event.data.event.data;
-      const cause = (error as { cause?: unknown }).cause;
-      const failure = cause instanceof DeliveryFailure ? cause : toDeliveryFailure(error);
-      await markDeliveryFailed(getDb(), { tenantId, deliveryId, failure });
+      await markDeliveryFailed(getDb(), { tenantId, deliveryId, failure: failureOfRun(error) });
     },
   },
   async ({ event, step }) => {

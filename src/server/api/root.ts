@@ -4,6 +4,7 @@ import { dealsRouter } from "@/server/api/routers/deals";
 import { invitesRouter } from "@/server/api/routers/invites";
 import { klientiksRouter } from "@/server/api/routers/klientiks";
 import { membersRouter } from "@/server/api/routers/members";
+import { sitesRouter } from "@/server/api/routers/sites";
 import { workspaceRouter } from "@/server/api/routers/workspace";
 import { createCallerFactory, createTrpcRouter } from "@/server/api/trpc";
 
@@ -14,6 +15,7 @@ export const appRouter = createTrpcRouter({
   invites: invitesRouter,
   deals: dealsRouter,
   klientiks: klientiksRouter,
+  sites: sitesRouter,
 });
 
 export type AppRouter = typeof appRouter;

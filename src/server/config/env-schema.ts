@@ -28,6 +28,11 @@ const ZBooleanFlag = z.enum(["0", "1", "true", "false"]).transform((value) => va
 const ZEnvSchema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   DATABASE_URL: z.url({ message: "must be a postgresql:// URL" }),
+  /**
+   * Connections per process. The embedded database serves one session for all connections, so
+   * concurrent connections would mix their statements and transactions: the dev and test commands set 1 for it.
+   */
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
   AUTH_SECRET: z.string().min(16, "must be at least 16 characters"),
   ENCRYPTION_KEYRING: ZKeyring,
   APP_URL: z.url().default("http://localhost:3000"),

@@ -9,6 +9,8 @@ import type { TLogger } from "@/server/logging/logger";
 const POLL_INTERVAL_MS = 1_000;
 const SCHEDULE_INTERVAL_MS = 30_000;
 const CLAIM_BATCH = 8;
+/** Like the Inngest function's concurrency key: one tenant never runs more than two at a time (R10, R19). */
+const PER_TENANT_CONCURRENCY = 2;
 
 /**
  * The background driver when Inngest is not configured: the inbox table is the queue. Deliveries
@@ -61,15 +63,27 @@ export class InlineWorker {
     }
   }
 
-  /** One appointment's deliveries run in order; different appointments run side by side. */
+  /**
+   * Tenants run side by side, each with at most two deliveries in flight; one appointment's
+   * deliveries run in order. So a dead credential costs at most two refused calls before the
+   * connection is marked and the rest short-circuit (R19).
+   */
   private async processBatch(batch: TClaimedDelivery[]): Promise<void> {
-    const byAppointment = new Map<string, TClaimedDelivery[]>();
-    for (const delivery of batch) {
-      const key = `${delivery.tenantId}:${delivery.appointmentId}`;
-      byAppointment.set(key, [...(byAppointment.get(key) ?? []), delivery]);
-    }
-    await Promise.all([...byAppointment.values()].map(async (deliveries) => {
-      for (const delivery of deliveries) {
+    const byTenant = new Map<string, TClaimedDelivery[]>();
+    for (const delivery of batch) byTenant.set(delivery.tenantId, [...(byTenant.get(delivery.tenantId) ?? []), delivery]);
+    await Promise.all([...byTenant.values()].map((deliveries) => this.processTenant(deliveries)));
+  }
+
+  private async processTenant(deliveries: TClaimedDelivery[]): Promise<void> {
+    const lanes: TClaimedDelivery[][] = Array.from({ length: PER_TENANT_CONCURRENCY }, () => []);
+    const laneOfAppointment = new Map<string | null, number>();
+    deliveries.forEach((delivery, index) => {
+      const lane = laneOfAppointment.get(delivery.appointmentId) ?? index % PER_TENANT_CONCURRENCY;
+      laneOfAppointment.set(delivery.appointmentId, lane);
+      lanes[lane]?.push(delivery);
+    });
+    await Promise.all(lanes.map(async (lane) => {
+      for (const delivery of lane) {
         const result = await processClaimedDelivery(this.db, this.deps, delivery);
         if (!result.ok) this.log.warn("delivery failed", { deliveryId: delivery.id, tenantId: delivery.tenantId, attempt: delivery.attempts, code: result.failure.code, isRetriable: result.failure.isRetriable });
       }

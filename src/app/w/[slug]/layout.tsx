@@ -8,12 +8,13 @@ import { WorkspaceSwitcher } from "@/components/shell/workspace-switcher";
 import { requireMembership } from "@/server/auth/require-membership";
 import { getDb } from "@/server/db/client";
 import { canManageMembers } from "@/server/domain/members/roles";
+import { findKlientiksConnection } from "@/server/domain/klientiks/connections";
 import { findUserWorkspaces } from "@/server/domain/tenants/find-memberships";
 
 export default async function WorkspaceLayout({ children, params }: { children: ReactNode; params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const { user, membership } = await requireMembership(slug);
-  const workspaces = await findUserWorkspaces(getDb(), user.id);
+  const [workspaces, klientiks] = await Promise.all([findUserWorkspaces(getDb(), user.id), findKlientiksConnection(getDb(), { tenantId: membership.tenantId })]);
   const t = await getTranslations();
   return (
     <div className="flex min-h-screen">
@@ -36,7 +37,14 @@ export default async function WorkspaceLayout({ children, params }: { children: 
           <SignOutButton />
         </div>
       </aside>
-      <main className="min-w-0 flex-1 px-8 py-8">{children}</main>
+      <main className="min-w-0 flex-1 px-8 py-8">
+        {klientiks?.status === "needs_attention" ? (
+          <Link href={`/w/${membership.slug}/settings/integrations/klientiks`} data-testid="attention-banner" className="mb-6 block rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900 hover:bg-amber-100">
+            {t("klientiks.needsAttentionShort")}
+          </Link>
+        ) : null}
+        {children}
+      </main>
     </div>
   );
 }

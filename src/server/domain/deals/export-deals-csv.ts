@@ -10,9 +10,11 @@ const COLUMNS = [
   "responsibleName", "contactName", "contactPhone", "contactEmail", "isSale", "isOnlineBooking", "paidBySubscription",
 ] as const;
 
-/** Quotes a field when needed and defuses spreadsheet formulas (a leading =, +, - or @). */
+const E164_PHONE = /^\+\d{6,15}$/;
+
+/** Quotes a field when needed and defuses spreadsheet formulas (a leading =, +, - or @; phones stay as they are). */
 export function toCsvField(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  const safe = /^[=+\-@\t\r]/.test(value) && !E164_PHONE.test(value) ? `'${value}` : value;
   return /[",\n\r;]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 

@@ -1,7 +1,7 @@
 import { createId } from "@/lib/ids";
 import type { TDb } from "@/server/db/client";
 import { createKlientiksApi, decryptKlientiksCredentials } from "@/server/domain/klientiks/credentials";
-import { toDeliveryFailure } from "@/server/domain/klientiks/delivery-failure";
+import { DeliveryFailure, isCredentialFailure, toDeliveryFailure } from "@/server/domain/klientiks/delivery-failure";
 import type { TKlientiksDeps } from "@/server/domain/klientiks/deps";
 import { enqueueChangedAppointments, type TEnqueuedDelivery } from "@/server/domain/klientiks/enqueue-sync";
 import { parseKlientiksSettings } from "@/server/domain/klientiks/settings";
@@ -33,6 +33,12 @@ export async function listBackfillAppointments(db: TDb, deps: TKlientiksDeps, op
   });
   if (!job || job.enumeratedAt) return [];
   const { connection } = job;
+  // A connection that cannot be used is not called (R19); the job fails visibly and can be restarted.
+  if (connection.status !== "active") {
+    const code = connection.status === "needs_attention" ? "connection_needs_attention" : "connection_inactive";
+    await db.backfillJob.update({ where: { id: job.id }, data: { status: "failed", error: code, finishedAt: new Date() } });
+    throw new DeliveryFailure(code);
+  }
   const api = createKlientiksApi(deps, parseKlientiksSettings(connection.settings).accountTimezone);
   const enqueued: TEnqueuedDelivery[] = [];
   let chunk: TKlientiksAclRow[] = [];
@@ -52,6 +58,8 @@ export async function listBackfillAppointments(db: TDb, deps: TKlientiksDeps, op
   } catch (error) {
     const failure = toDeliveryFailure(error);
     if (!failure.isRetriable) await db.backfillJob.update({ where: { id: job.id }, data: { status: "failed", error: failure.code, finishedAt: new Date() } });
+    // Refused credentials stop the line for the whole connection, as in processing and reconciliation.
+    if (isCredentialFailure(failure)) await db.connection.updateMany({ where: { id: connection.id, tenantId: connection.tenantId }, data: { status: "needs_attention", lastError: failure.code, lastErrorAt: new Date() } });
     throw failure;
   }
   await db.backfillJob.update({ where: { id: job.id }, data: { enumeratedAt: new Date() } });

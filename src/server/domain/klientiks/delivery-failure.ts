@@ -1,16 +1,20 @@
 import { KlientiksError } from "@/server/integrations/klientiks";
 
 /** Why processing a delivery failed, as shown in the sync panel and the deliveries log. */
-export type TDeliveryErrorCode =
-  | "connection_inactive"
-  | "connection_needs_attention"
-  | "invalid_credentials"
-  | "api_disabled"
-  | "appointment_not_found"
-  | "klientiks_rate_limited"
-  | "klientiks_unavailable"
-  | "klientiks_bad_response"
-  | "internal";
+export const DELIVERY_ERROR_CODES = [
+  "connection_inactive",
+  "connection_needs_attention",
+  "invalid_credentials",
+  "api_disabled",
+  "appointment_not_found",
+  "klientiks_rate_limited",
+  "klientiks_unavailable",
+  "klientiks_bad_response",
+  "internal",
+] as const;
+export type TDeliveryErrorCode = (typeof DELIVERY_ERROR_CODES)[number];
+
+export const isDeliveryErrorCode = (value: unknown): value is TDeliveryErrorCode => (DELIVERY_ERROR_CODES as readonly unknown[]).includes(value);
 
 /**
  * A classified processing failure. Retriable ones go back to the queue with backoff (Inngest's or

@@ -16,11 +16,18 @@ export type TDeliveryRef = { tenantId: string; deliveryId: string };
 export async function loadDelivery(db: TDb, { tenantId, deliveryId }: TDeliveryRef) {
   const delivery = await db.webhookDelivery.findFirst({ where: { id: deliveryId, tenantId }, select: { id: true, connectionId: true, appointmentId: true, status: true, purpose: true } });
   if (!delivery?.appointmentId) throw new DeliveryFailure("internal", { message: `delivery ${deliveryId} not found or without appointment id` });
-  const connection = await db.connection.findFirst({ where: { id: delivery.connectionId, tenantId }, select: { id: true, status: true } });
+  const connection = await db.connection.findFirst({ where: { id: delivery.connectionId, tenantId }, select: { id: true, status: true, settings: true } });
   if (!connection || connection.status === "inactive") throw new DeliveryFailure("connection_inactive");
   // A connection whose credentials were refused is not called again until they are fixed.
   if (connection.status === "needs_attention") throw new DeliveryFailure("connection_needs_attention");
-  return { deliveryId: delivery.id, connectionId: connection.id, appointmentId: delivery.appointmentId, isDone: delivery.status === "processed" };
+  const base = { deliveryId: delivery.id, connectionId: connection.id, appointmentId: delivery.appointmentId };
+  if (delivery.status === "processed") return { ...base, isDone: true };
+  // With «Передача сделок» off the delivery is kept for the log but costs no API call.
+  if (delivery.purpose === "deals" && !parseKlientiksSettings(connection.settings).deals.isEnabled) {
+    await db.webhookDelivery.update({ where: { id: delivery.id, tenantId }, data: { status: "processed", processedAt: new Date(), errorCode: "deals_transfer_off", lockedUntil: null } });
+    return { ...base, isDone: true };
+  }
+  return { ...base, isDone: false };
 }
 
 async function loadConnectionForCall(db: TDb, tenantId: string, connectionId: string) {
@@ -94,7 +101,8 @@ export async function markDeliveryFailed(db: TDb, { tenantId, deliveryId, failur
     data: { status: "failed", errorCode: failure.code, error: message, processedAt: new Date(), lockedUntil: null },
     select: { connectionId: true },
   });
-  if (failure.code !== "connection_inactive") {
+  // A short-circuit on an unusable connection is not news: the connection keeps the cause it has.
+  if (failure.code !== "connection_inactive" && failure.code !== "connection_needs_attention") {
     await db.connection.updateMany({ where: { id: delivery.connectionId, tenantId }, data: { lastError: failure.code, lastErrorAt: new Date() } });
   }
 }

@@ -33,12 +33,20 @@ describe("acquireKlientiksSlot", () => {
     const { grantedAt } = startRequests(nextAccountId(), 5, DEFAULT_KLIENTIKS_THROTTLE);
     await vi.advanceTimersByTimeAsync(0);
     expect(grantedAt).toEqual([0, 0]);
-    await vi.advanceTimersByTimeAsync(999);
+    await vi.advanceTimersByTimeAsync(1099);
     expect(grantedAt).toHaveLength(2);
+    // The third waits for the spacing window (1.1 s), not just the token (1 s).
     await vi.advanceTimersByTimeAsync(1);
-    expect(grantedAt).toEqual([0, 0, 1000]);
-    await vi.advanceTimersByTimeAsync(2000);
-    expect(grantedAt).toEqual([0, 0, 1000, 2000, 3000]);
+    expect(grantedAt).toEqual([0, 0, 1100]);
+    await vi.advanceTimersByTimeAsync(1900);
+    expect(grantedAt).toEqual([0, 0, 1100, 2000, 3000]);
+  });
+
+  it("never starts more than `burst` requests within a second, even with arrival jitter of 100 ms", async () => {
+    const { grantedAt } = startRequests(nextAccountId(), 12, DEFAULT_KLIENTIKS_THROTTLE);
+    await vi.advanceTimersByTimeAsync(15_000);
+    expect(grantedAt).toHaveLength(12);
+    for (const start of grantedAt) expect(grantedAt.filter((at) => at >= start - 100 && at < start + 1000).length).toBeLessThanOrEqual(2);
   });
 
   it("refills the bucket while the account is idle, up to the burst", async () => {
@@ -48,8 +56,8 @@ describe("acquireKlientiksSlot", () => {
     const { grantedAt } = startRequests(accountId, 3, DEFAULT_KLIENTIKS_THROTTLE);
     await vi.advanceTimersByTimeAsync(0);
     expect(grantedAt).toEqual([0, 0]);
-    await vi.advanceTimersByTimeAsync(1000);
-    expect(grantedAt).toEqual([0, 0, 1000]);
+    await vi.advanceTimersByTimeAsync(1100);
+    expect(grantedAt).toEqual([0, 0, 1100]);
   });
 
   it("never has more than `burst` requests in flight, even when tokens are available", async () => {
@@ -87,8 +95,8 @@ describe("acquireKlientiksSlot", () => {
     await vi.advanceTimersByTimeAsync(0);
     expect(workerA.grantedAt).toEqual([0, 0]);
     expect(workerB.grantedAt).toEqual([]);
-    await vi.advanceTimersByTimeAsync(1000);
-    expect(workerB.grantedAt).toEqual([1000]);
+    await vi.advanceTimersByTimeAsync(1100);
+    expect(workerB.grantedAt).toEqual([1100]);
   });
 
   it("lets everything through at once when disabled", async () => {

@@ -15,7 +15,17 @@ type TBucket = {
   inFlight: number;
   waiting: Array<() => void>;
   timer: ReturnType<typeof setTimeout> | undefined;
+  /** Start times of the latest grants, newest last; at most `burst` are kept. */
+  recentGrants: number[];
 };
+
+/**
+ * A token bucket alone lets `burst + 1` requests start within a little over a second (the burst,
+ * then a token exactly a second later). Klientiks sees arrivals, not our clock, so network jitter
+ * could make that look like 3 requests in one second. Besides the bucket, no more than `burst`
+ * requests start within this window, a second plus a margin for jitter (reliability R10).
+ */
+const SPACING_WINDOW_MS = 1_100;
 
 // One bucket per account for the whole process, so that every client instance and every concurrent
 // Inngest step running here share the account's budget (§6; the cross-process half is Inngest's
@@ -37,20 +47,30 @@ const refill = (bucket: TBucket, now: number): void => {
   bucket.refilledAt = now;
 };
 
-const pump = (bucket: TBucket): void => {
-  refill(bucket, Date.now());
+/** How long until one more request may start under the spacing window; 0 when it may start now. */
+const spacingWaitMs = (bucket: TBucket, now: number): number => {
   const { perSecond, burst } = bucket.config;
-  while (bucket.inFlight < burst && bucket.tokens >= 1) {
+  if (perSecond === Infinity || burst === Infinity || bucket.recentGrants.length < burst) return 0;
+  const oldest = bucket.recentGrants[bucket.recentGrants.length - burst] ?? 0;
+  return Math.max(0, oldest + SPACING_WINDOW_MS - now);
+};
+
+const pump = (bucket: TBucket): void => {
+  const now = Date.now();
+  refill(bucket, now);
+  const { perSecond, burst } = bucket.config;
+  while (bucket.inFlight < burst && bucket.tokens >= 1 && spacingWaitMs(bucket, now) === 0) {
     const grant = bucket.waiting.shift();
     if (grant === undefined) break;
     bucket.tokens -= 1;
     bucket.inFlight += 1;
+    if (burst !== Infinity) bucket.recentGrants = [...bucket.recentGrants, now].slice(-burst);
     grant();
   }
   // A free concurrency slot with requests still waiting means a token is missing: wake up when the
   // next one is due. A full concurrency slot is reopened by a release, which pumps again.
   if (bucket.waiting.length > 0 && bucket.inFlight < burst && bucket.timer === undefined) {
-    const waitMs = Math.max(1, Math.ceil(((1 - bucket.tokens) / perSecond) * 1000));
+    const waitMs = Math.max(1, Math.ceil(((1 - bucket.tokens) / perSecond) * 1000), spacingWaitMs(bucket, now));
     bucket.timer = setTimeout(() => {
       bucket.timer = undefined;
       pump(bucket);
@@ -65,7 +85,7 @@ const getBucket = (accountId: string, config: TKlientiksThrottleConfig): TBucket
     existing.config = config;
     return existing;
   }
-  const bucket: TBucket = { config, tokens: config.burst, refilledAt: Date.now(), inFlight: 0, waiting: [], timer: undefined };
+  const bucket: TBucket = { config, tokens: config.burst, refilledAt: Date.now(), inFlight: 0, waiting: [], timer: undefined, recentGrants: [] };
   buckets.set(accountId, bucket);
   return bucket;
 };

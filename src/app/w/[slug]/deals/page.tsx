@@ -1,14 +1,19 @@
 import { getTranslations } from "next-intl/server";
-import { EmptyState } from "@/components/empty-state";
+import { Suspense } from "react";
 import { PageHeader } from "@/components/page-header";
+import { requireMembership } from "@/server/auth/require-membership";
+import { DealsView } from "./deals-view";
 
 export default async function DealsPage({ params }: { params: Promise<{ slug: string }> }) {
-  const { slug } = await params;
+  const { membership } = await requireMembership((await params).slug);
   const t = await getTranslations();
   return (
     <>
-      <PageHeader title={t("nav.deals")} />
-      <EmptyState title={t("empty.dealsTitle")} text={t("empty.dealsText")} action={{ href: `/w/${slug}/settings/integrations/klientiks`, label: t("empty.goKlientiks") }} />
+      <PageHeader title={t("nav.deals")} subtitle={t("deals.subtitle")} />
+      {/* The view reads its filters from the URL search params. */}
+      <Suspense>
+        <DealsView slug={membership.slug} timeZone={membership.timezone} />
+      </Suspense>
     </>
   );
 }

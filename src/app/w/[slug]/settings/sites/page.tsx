@@ -1,5 +1,31 @@
-import { SettingsIntro } from "@/components/settings-intro";
+import { getTranslations } from "next-intl/server";
+import { PageHeader } from "@/components/page-header";
+import { Card } from "@/components/ui/card";
+import { requireMembership } from "@/server/auth/require-membership";
+import { canManageMembers } from "@/server/domain/members/roles";
+import { CampaignsSection } from "./campaigns-section";
+import { SitesSection } from "./sites-section";
+import { SourcesSection } from "./sources-section";
 
-export default function SitesSettingsPage() {
-  return <SettingsIntro titleKey="sitesTitle" textKey="sitesText" />;
+export default async function SitesSettingsPage({ params }: { params: Promise<{ slug: string }> }) {
+  const { membership } = await requireMembership((await params).slug);
+  const t = await getTranslations();
+  if (!canManageMembers(membership.role)) {
+    return (
+      <Card className="max-w-xl">
+        <h1 className="text-xl font-semibold">{t("members.forbiddenTitle")}</h1>
+        <p className="mt-2 text-sm text-slate-600">{t("sites.forbiddenText")}</p>
+      </Card>
+    );
+  }
+  return (
+    <>
+      <PageHeader title={t("sites.title")} subtitle={t("sites.subtitle")} />
+      <div className="max-w-5xl space-y-10">
+        <SitesSection />
+        <SourcesSection />
+        <CampaignsSection />
+      </div>
+    </>
+  );
 }

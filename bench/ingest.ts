@@ -1,0 +1,245 @@
+/**
+ * `npm run bench:ingest`: the Klientiks webhook receiver under load, next to a bare route handler
+ * measured in the same run with the same connections, then webhook → deal latency end to end.
+ * Prints progress lines, then ONE JSON line:
+ *   {"ingest_rps", "ack_p50_ms", "ack_p99_ms", "errors", "bare_rps", "bare_p99_ms", "e2e_p95_ms", "lost"}
+ * Targets: ingest_rps ≥ 0.7 × bare_rps, ack_p99_ms ≤ 2 × bare_p99_ms, e2e_p95_ms ≤ 1000, lost = 0.
+ * Everything runs on 127.0.0.1; see bench/README.md.
+ */
+import { randomBytes } from "node:crypto";
+import { performance } from "node:perf_hooks";
+import autocannon, { type TAutocannonResult } from "autocannon";
+import pg from "pg";
+import { createKlientiksControl } from "../emulators/klientiks/control-client";
+import { findFreePort, startProcess, waitForPort } from "../scripts/lib/processes.mjs";
+import { createAppClient } from "./lib/app-client";
+import { ensureProductionBuild, startApp } from "./lib/app-server";
+import { onCleanup, runBench } from "./lib/cleanup";
+import { createBenchDatabase } from "./lib/database";
+import { log, percentile, roundMs, sleep } from "./lib/stats";
+
+const CONNECTIONS = 50;
+const LOAD_SECONDS = Number(process.env.BENCH_INGEST_SECONDS ?? 10);
+/** Distinct appointments behind the load phase; ids repeat after that with another status hint. */
+const LOAD_APPOINTMENTS = 3_000;
+const E2E_APPOINTMENTS = 200;
+const E2E_RATE_PER_SECOND = 20;
+const E2E_TIMEOUT_MS = 30_000;
+const DRAIN_TIMEOUT_MS = 10 * 60_000;
+const SETUP_TIMEOUT_MS = 60_000;
+const POLL_MS = 20;
+const PASSWORD = "bench-password-0123";
+
+/** "YYYY-MM-DD HH:MM:SS" in Moscow time (the emulator's naive clock) for `daysAgo` days back. */
+const moscowNaive = (daysAgo: number) => new Date(Date.now() - daysAgo * 86_400_000 + 3 * 3_600_000).toISOString().slice(0, 19).replace("T", " ");
+
+async function mapWithConcurrency<T, R>(items: readonly T[], concurrency: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  await Promise.all(Array.from({ length: concurrency }, async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index] as T);
+    }
+  }));
+  return results;
+}
+
+/** Polls `check` every `intervalMs` until it returns true or the deadline passes; returns whether it did. */
+async function waitUntil(check: () => Promise<boolean>, { timeoutMs, intervalMs = 250 }: { timeoutMs: number; intervalMs?: number }): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (await check()) return true;
+    if (Date.now() > deadline) return false;
+    await sleep(intervalMs);
+  }
+}
+
+const summarize = (name: string, result: TAutocannonResult) =>
+  log(`${name}: ${Math.round(result.requests.average)} req/s, latency p50 ${result.latency.p50} ms / p99 ${result.latency.p99} ms / max ${result.latency.max} ms, ` +
+    `${result.requests.total} requests, non-2xx ${result.non2xx}, errors ${result.errors} (timeouts ${result.timeouts})`);
+
+await runBench(async () => {
+  await ensureProductionBuild(["/api/health/live", "/api/webhooks/klientiks/[token]"]);
+  const database = await createBenchDatabase();
+  const sql = new pg.Client({ connectionString: database.url });
+  await sql.connect();
+  onCleanup("close the SQL connection", () => sql.end());
+
+  // The Klientiks emulator in its own process, with an account the way a salon has it.
+  const emulatorPort = await findFreePort();
+  const emulatorProcess = startProcess("klientiks-emulator", process.execPath, ["--import", "tsx", "bench/lib/emulator-main.ts"], { quiet: true, env: { BENCH_EMULATOR_PORT: String(emulatorPort) } });
+  onCleanup("stop the Klientiks emulator", emulatorProcess.stop);
+  await waitForPort(emulatorPort);
+  const emulatorUrl = `http://127.0.0.1:${emulatorPort}`;
+  const klientiks = createKlientiksControl(emulatorUrl);
+  const account = await klientiks.createAccount({});
+  const master = await klientiks.addUser(account.account_id, { name: "Петрова Ольга" });
+  const haircut = await klientiks.addService(account.account_id, { name: "Стрижка женская", price: "2500" });
+  const client = await klientiks.addClient(account.account_id, { first_name: "Анна", second_name: "Иванова", phone: "79991234567", email: "anna@example.ru" });
+  log(`Klientiks emulator on ${emulatorUrl} (0 ms latency), account ${account.account_id}`);
+
+  // The app, with the client-side Klientiks throttle raised: the real service's limit would make
+  // the end-to-end figure a measure of Klientiks, not of us.
+  const app = await startApp({
+    port: await findFreePort(),
+    databaseUrl: database.url,
+    env: { KLIENTIKS_BASE_URL: emulatorUrl, KLIENTIKS_EMULATOR_URL: emulatorUrl, KLIENTIKS_THROTTLE_PER_SECOND: "100000", KLIENTIKS_THROTTLE_BURST: "64" },
+  });
+  log(`next start on ${app.url}`);
+
+  // A workspace connected to the account, through the app's own API, as its owner would do it.
+  const api = createAppClient(app.url);
+  const email = `bench-${randomBytes(4).toString("hex")}@bench.svyaz.test`;
+  await api.mutation("account.signUp", { input: { name: "Bench Owner", email, password: PASSWORD } });
+  await api.signIn(email, PASSWORD);
+  const workspace = await api.mutation<{ id: string; slug: string }>("account.createWorkspace", { input: { name: "Bench Salon" } });
+  const tenant = { tenantSlug: workspace.slug };
+  await api.mutation("klientiks.saveCredentials", { ...tenant, input: { name: "Клиентикс", accountId: account.account_id, userId: account.user_id, accessToken: account.access_token } });
+  await api.mutation("klientiks.setActive", { ...tenant, input: { isActive: true } });
+  const setup = await api.query<{ purpose: string; url: string }[]>("klientiks.webhookSetup", tenant);
+  const dealsUrl = setup.find((endpoint) => endpoint.purpose === "deals")?.url;
+  if (!dealsUrl) throw new Error("webhookSetup returned no deals address");
+  const webhookPath = new URL(dealsUrl).pathname;
+  const tenantId = workspace.id;
+
+  // Activation lists the last 30 days (backfill) and reconciles the last day; wait until both are
+  // done, so that nothing but our webhooks enters the inbox from here on.
+  const isActivationSettled = await waitUntil(async () => {
+    const { rows } = await sql.query<{ listed: boolean; reconciled: boolean }>(
+      `SELECT EXISTS (SELECT 1 FROM "BackfillJob" WHERE "tenantId" = $1 AND "enumeratedAt" IS NOT NULL) AS listed,
+              EXISTS (SELECT 1 FROM "Connection" WHERE "tenantId" = $1 AND "lastReconcileAt" IS NOT NULL) AS reconciled`, [tenantId]);
+    return Boolean(rows[0]?.listed && rows[0]?.reconciled);
+  }, { timeoutMs: SETUP_TIMEOUT_MS });
+  if (!isActivationSettled) throw new Error("the activation's backfill/reconciliation did not finish within 60 s");
+  log(`workspace ${workspace.slug} connected; activation backfill and first reconciliation done`);
+
+  // The appointments, stamped 90 days ago on the emulator clock: no later backfill or
+  // reconciliation lists them, so every deal below comes from a webhook.
+  await klientiks.setClock(moscowNaive(90));
+  const createStarted = performance.now();
+  const appointmentIds = await mapWithConcurrency(Array.from({ length: LOAD_APPOINTMENTS + E2E_APPOINTMENTS + 1 }, (_, index) => index), 16, async (index) => {
+    const start = moscowNaive(89 - (index % 60));
+    const appointment = await klientiks.createAppointment(account.account_id, {
+      client_id: client.id, executor_id: master.id, start, status: "scheduled", services: [{ service_id: haircut.id }], fire_webhooks: false,
+    });
+    return appointment.id;
+  });
+  await klientiks.setClock(null);
+  const [sanityId, ...rest] = appointmentIds as [number, ...number[]];
+  const loadIds = rest.slice(0, LOAD_APPOINTMENTS);
+  const e2eIds = rest.slice(LOAD_APPOINTMENTS);
+  log(`created ${appointmentIds.length} appointments in the emulator (${((performance.now() - createStarted) / 1000).toFixed(1)} s, fire_webhooks: false)`);
+
+  // One delivery by hand: the address works and the pipeline turns it into a deal.
+  const sanity = await fetch(`${app.url}${webhookPath}?appointment_id=${sanityId}&status=scheduled`);
+  if (sanity.status !== 200) throw new Error(`a webhook answered ${sanity.status}: ${await sanity.text()}`);
+  const hasSanityDeal = await waitUntil(async () => (await sql.query(`SELECT 1 FROM "Deal" WHERE "tenantId" = $1 AND "externalId" = $2`, [tenantId, String(sanityId)])).rowCount === 1, { timeoutMs: SETUP_TIMEOUT_MS, intervalMs: 50 });
+  if (!hasSanityDeal) throw new Error("the first webhook produced no deal within 60 s");
+  const bareCheck = await fetch(`${app.url}/api/health/live`);
+  if (bareCheck.status !== 200) throw new Error(`/api/health/live answered ${bareCheck.status}`);
+
+  // Phase 1: acknowledgement throughput and latency, bare route first, then the webhook.
+  log(`phase 1: autocannon, ${CONNECTIONS} connections, ${LOAD_SECONDS} s each: bare GET /api/health/live, then GET ${webhookPath.replace(/[^/]+$/, "<token>")}?appointment_id=…`);
+  const bare = await autocannon({ url: `${app.url}/api/health/live`, connections: CONNECTIONS, duration: LOAD_SECONDS });
+  summarize("bare route", bare);
+  let sent = 0;
+  const ingest = await autocannon({
+    url: app.url,
+    connections: CONNECTIONS,
+    duration: LOAD_SECONDS,
+    requests: [{
+      method: "GET",
+      // Every request distinct (appointment, status hint) so that dedupe never short-circuits one.
+      setupRequest: (request) => {
+        const index = sent++;
+        const cycle = Math.floor(index / loadIds.length);
+        return { ...request, path: `${webhookPath}?appointment_id=${loadIds[index % loadIds.length]}&status=${cycle === 0 ? "scheduled" : `scheduled-${cycle}`}` };
+      },
+    }],
+  });
+  summarize("webhook route", ingest);
+  const acknowledged = ingest.statusCodeStats["200"]?.count ?? 0;
+
+  // The worker processes the load phase's deliveries meanwhile; wait for the inbox to drain so
+  // that phase 2 measures latency, not backlog.
+  const drainStarted = performance.now();
+  let lastReport = 0;
+  const inboxCounts = async () => {
+    const { rows } = await sql.query<{ status: string; count: string }>(`SELECT "status", count(*) FROM "WebhookDelivery" WHERE "tenantId" = $1 AND "source" = 'webhook' GROUP BY "status"`, [tenantId]);
+    return Object.fromEntries(rows.map((row) => [row.status, Number(row.count)])) as Record<string, number>;
+  };
+  const isDrained = await waitUntil(async () => {
+    const counts = await inboxCounts();
+    const open = (counts.pending ?? 0) + (counts.processing ?? 0);
+    if (performance.now() - lastReport > 5_000) {
+      lastReport = performance.now();
+      log(`draining the inbox: ${counts.processed ?? 0} processed, ${open} open, ${counts.failed ?? 0} failed`);
+    }
+    return open === 0;
+  }, { timeoutMs: DRAIN_TIMEOUT_MS, intervalMs: 500 });
+  const afterLoad = await inboxCounts();
+  const loadRows = Object.values(afterLoad).reduce((sum, count) => sum + count, 0) - 1; // minus the sanity delivery
+  const drainSeconds = (performance.now() - drainStarted) / 1000;
+  log(`inbox ${isDrained ? "drained" : "NOT drained"} after ${drainSeconds.toFixed(1)} s: ${loadRows} load-phase deliveries stored for ${acknowledged} acknowledged, ` +
+    `${afterLoad.processed ?? 0} processed, ${afterLoad.failed ?? 0} failed (≈ ${Math.round(loadRows / Math.max(drainSeconds + LOAD_SECONDS, 1))} deliveries/s processed)`);
+  const lostInLoad = Math.max(0, acknowledged - loadRows) + (afterLoad.failed ?? 0) + (afterLoad.pending ?? 0) + (afterLoad.processing ?? 0);
+
+  // Phase 2: webhook → deal for distinct fresh appointments at a steady, moderate rate.
+  log(`phase 2: ${E2E_APPOINTMENTS} webhooks for distinct appointments at ${E2E_RATE_PER_SECOND}/s; time from send to the deal row being visible`);
+  const sentAt = new Map<string, number>();
+  const seenAt = new Map<string, number>();
+  const ackFailures: string[] = [];
+  const sends: Promise<void>[] = [];
+  const phaseStarted = Date.now();
+  let isSending = true;
+  const poller = (async () => {
+    while (isSending || (seenAt.size < sentAt.size && Date.now() - phaseStarted < (E2E_APPOINTMENTS / E2E_RATE_PER_SECOND) * 1000 + E2E_TIMEOUT_MS)) {
+      const outstanding = [...sentAt.keys()].filter((id) => !seenAt.has(id));
+      if (outstanding.length > 0) {
+        const { rows } = await sql.query<{ externalId: string }>(`SELECT "externalId" FROM "Deal" WHERE "tenantId" = $1 AND "externalId" = ANY($2::text[])`, [tenantId, outstanding]);
+        const now = Date.now();
+        for (const row of rows) seenAt.set(row.externalId, now);
+      }
+      await sleep(POLL_MS);
+    }
+  })();
+  for (const [index, id] of e2eIds.entries()) {
+    const due = phaseStarted + (index * 1000) / E2E_RATE_PER_SECOND;
+    if (due > Date.now()) await sleep(due - Date.now());
+    const externalId = String(id);
+    sentAt.set(externalId, Date.now());
+    sends.push(fetch(`${app.url}${webhookPath}?appointment_id=${id}&status=scheduled`).then(async (response) => {
+      await response.arrayBuffer();
+      if (response.status !== 200) ackFailures.push(`${externalId}: ${response.status}`);
+    }, (error: unknown) => {
+      ackFailures.push(`${externalId}: ${error instanceof Error ? error.message : String(error)}`);
+    }));
+  }
+  await Promise.all(sends);
+  isSending = false;
+  await poller;
+  const latencies = [...seenAt].map(([id, seen]) => seen - (sentAt.get(id) ?? seen));
+  const lostInE2e = sentAt.size - seenAt.size;
+  const e2eP95 = percentile(latencies, 95);
+  log(`phase 2: ${seenAt.size}/${sentAt.size} deals appeared; latency p50 ${percentile(latencies, 50)} ms, p95 ${e2eP95} ms, max ${Math.max(...latencies)} ms ` +
+    `(polled every ${POLL_MS} ms); ${ackFailures.length} non-200 acknowledgements${ackFailures.length ? `: ${ackFailures.slice(0, 3).join(", ")}` : ""}`);
+
+  const { rows: [sources] } = await sql.query<{ other: string }>(`SELECT count(*) AS other FROM "WebhookDelivery" WHERE "tenantId" = $1 AND "source" <> 'webhook'`, [tenantId]);
+  if (Number(sources?.other ?? 0) > 0) log(`note: ${sources?.other} deliveries came from backfill/reconciliation (expected 0)`);
+  if (database.kind === "embedded") log("embedded database: the targets apply to PostgreSQL");
+  const ratio = (value: number, base: number) => (base > 0 ? (value / base).toFixed(2) : "n/a");
+  log(`ratios: ingest/bare req/s ${ratio(ingest.requests.average, bare.requests.average)} (target ≥ 0.7), ack p99 / bare p99 ${ratio(ingest.latency.p99, bare.latency.p99)} (target ≤ 2); ` +
+    `lost: ${lostInLoad} in phase 1, ${lostInE2e} in phase 2`);
+
+  return {
+    ingest_rps: Math.round(ingest.requests.average),
+    ack_p50_ms: roundMs(ingest.latency.p50),
+    ack_p99_ms: roundMs(ingest.latency.p99),
+    errors: ingest.errors + ingest.non2xx,
+    bare_rps: Math.round(bare.requests.average),
+    bare_p99_ms: roundMs(bare.latency.p99),
+    e2e_p95_ms: Number.isNaN(e2eP95) ? null : roundMs(e2eP95),
+    lost: lostInLoad + lostInE2e,
+  };
+});

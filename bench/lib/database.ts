@@ -1,0 +1,52 @@
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { migrateDatabase, startEmbeddedPostgres } from "../../scripts/lib/database.mjs";
+import { findFreePort } from "../../scripts/lib/processes.mjs";
+import { onCleanup } from "./cleanup";
+import { log } from "./stats";
+
+export type TBenchDatabase = { url: string; kind: "postgresql" | "embedded"; name: string };
+
+/**
+ * A fresh, migrated database that is dropped at cleanup: `svyaz_bench_<random>` on the server of
+ * DATABASE_URL when it is set, otherwise an embedded PGlite in a temporary data directory.
+ */
+export async function createBenchDatabase(): Promise<TBenchDatabase> {
+  const serverUrl = process.env.DATABASE_URL;
+  if (serverUrl) {
+    const name = `svyaz_bench_${randomBytes(4).toString("hex")}`;
+    const admin = new pg.Client({ connectionString: serverUrl });
+    await admin.connect();
+    try {
+      await admin.query(`CREATE DATABASE "${name}"`);
+    } finally {
+      await admin.end();
+    }
+    onCleanup(`drop database ${name}`, async () => {
+      const client = new pg.Client({ connectionString: serverUrl });
+      await client.connect();
+      try {
+        await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+        log(`dropped database ${name}`);
+      } finally {
+        await client.end();
+      }
+    });
+    const url = new URL(serverUrl);
+    url.pathname = `/${name}`;
+    log(`created database ${name} on ${url.host} (PostgreSQL from DATABASE_URL)`);
+    await migrateDatabase(url.toString());
+    return { url: url.toString(), kind: "postgresql", name };
+  }
+
+  const dataDir = mkdtempSync(path.join(tmpdir(), "svyaz-bench-"));
+  onCleanup("remove the embedded data directory", async () => rmSync(dataDir, { recursive: true, force: true }));
+  const embedded = await startEmbeddedPostgres({ dataDir, port: await findFreePort() });
+  onCleanup("stop the embedded database", embedded.stop);
+  log(`DATABASE_URL is not set: using an embedded database in ${dataDir} (no target applies to it)`);
+  await migrateDatabase(embedded.url);
+  return { url: embedded.url, kind: "embedded", name: "embedded" };
+}

@@ -1,0 +1,170 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { callProcedure, createSignedInApi, resultOf } from "./fixtures/api";
+import { buildSeedDeal, insertDeal, moveDealToStage, seedDeals, UNIQUE_CLIENT, type TSeededDeals } from "./fixtures/seed-deals";
+
+type TWorkspace = { id: string; slug: string };
+
+/** A fresh owner and workspace (through the API), optionally with seeded deals, viewed in a signed-in browser. */
+async function openDealsPage(browser: Browser, baseURL: string, dealCount: number) {
+  const owner = await createSignedInApi(baseURL, "deals-owner");
+  const workspace = resultOf<TWorkspace>(await callProcedure(owner.api, { path: "account.createWorkspace", type: "mutation", input: { name: "Салон Лотос" } }));
+  const seeded: TSeededDeals | null = dealCount > 0 ? await seedDeals({ tenantId: workspace.id, count: dealCount }) : null;
+  const context = await browser.newContext({ storageState: await owner.api.storageState() });
+  const page = await context.newPage();
+  await page.goto(`/w/${workspace.slug}/deals`);
+  return { page, workspace, seeded: seeded!, close: () => Promise.all([context.close(), owner.api.dispose()]) };
+}
+
+const rows = (page: Page) => page.getByTestId("deal-row");
+const externalIds = (page: Page) => rows(page).evaluateAll((items) => items.map((item) => item.getAttribute("data-deal-external-id")));
+const columnHeader = (page: Page, name: string) => page.getByTestId("deals-table").getByRole("columnheader", { name, exact: true });
+
+test("a workspace without deals shows how deals will arrive", async ({ browser, baseURL }) => {
+  const { page, workspace, close } = await openDealsPage(browser, baseURL!, 0);
+  await expect(page.getByRole("heading", { name: "Сделок пока нет" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Подключить Клиентикс" })).toHaveAttribute("href", `/w/${workspace.slug}/settings/integrations/klientiks`);
+  await expect(page.getByTestId("deals-table")).toHaveCount(0);
+  await close();
+});
+
+test("deals are listed newest first, sort by amount, and filter by stage and search text", async ({ browser, baseURL }) => {
+  const { page, workspace, seeded, close } = await openDealsPage(browser, baseURL!, 30);
+  const newest = seeded.deals[0]!;
+
+  await expect(rows(page)).toHaveCount(25);
+  await expect(page.getByTestId("table-total")).toHaveText("Всего: 30");
+  await expect(columnHeader(page, "Создана в CRM")).toHaveAttribute("aria-sort", "descending");
+  const first = rows(page).first();
+  await expect(first).toHaveAttribute("data-deal-external-id", newest.externalId);
+  await expect(first).toHaveAttribute("data-stage", newest.status);
+  await expect(first).toContainText(/2\s500\s₽/);
+  await expect(first).toContainText("Записан");
+  await expect(first).toContainText(newest.contact.phone);
+
+  // Sorting happens on the server, across all 30 deals, not only the visible 25.
+  const byAmount = [...seeded.deals].sort((a, b) => a.amountMinor - b.amountMinor);
+  await columnHeader(page, "Сумма").getByRole("button").click();
+  await expect(columnHeader(page, "Сумма")).toHaveAttribute("aria-sort", "descending");
+  await expect(rows(page).first()).toHaveAttribute("data-deal-external-id", byAmount.at(-1)!.externalId);
+  await columnHeader(page, "Сумма").getByRole("button").click();
+  await expect(columnHeader(page, "Сумма")).toHaveAttribute("aria-sort", "ascending");
+  await expect(rows(page).first()).toHaveAttribute("data-deal-external-id", byAmount[0]!.externalId);
+  await expect(page).toHaveURL(/sort=amountMinor&dir=asc/);
+
+  const confirmed = seeded.deals.filter((deal) => deal.status === "confirmed");
+  await page.getByRole("button", { name: /^Этап:/ }).click();
+  await page.getByRole("checkbox", { name: "Подтверждён" }).check();
+  await page.keyboard.press("Escape");
+  await expect(rows(page)).toHaveCount(confirmed.length);
+  for (const row of await rows(page).all()) await expect(row).toHaveAttribute("data-stage", "confirmed");
+  await expect(page).toHaveURL(/stage=confirmed/);
+
+  // The export link carries the same filter.
+  const href = await page.getByRole("link", { name: "Скачать CSV" }).getAttribute("href");
+  const exportUrl = new URL(href!, baseURL);
+  expect(exportUrl.pathname).toBe("/api/export/deals");
+  expect(exportUrl.searchParams.get("slug")).toBe(workspace.slug);
+  expect(JSON.parse(exportUrl.searchParams.get("filters")!)).toEqual({ stages: ["confirmed"], includeSales: true });
+  const csv = await page.request.get(href!);
+  expect(csv.status()).toBe(200);
+  expect(csv.headers()["content-type"]).toContain("text/csv");
+  const csvIds = (await csv.text()).trim().split("\n").slice(1).map((line) => line.split(",")[0]);
+  expect(csvIds.sort()).toEqual(confirmed.map((deal) => deal.externalId).sort());
+
+  await page.getByRole("button", { name: "Сбросить фильтры" }).click();
+  await expect(rows(page)).toHaveCount(25);
+
+  await page.getByRole("searchbox", { name: "Поиск" }).fill("белоусова");
+  await expect(page).toHaveURL(/q=%D0%B1%D0%B5%D0%BB/);
+  await expect(rows(page)).toHaveCount(1);
+  await expect(rows(page).first()).toContainText(UNIQUE_CLIENT.name);
+  await page.getByRole("searchbox", { name: "Поиск" }).fill("903 555 00 11");
+  await expect(page).toHaveURL(/q=903/);
+  await expect(rows(page)).toHaveCount(1);
+  await expect(rows(page).first()).toContainText(UNIQUE_CLIENT.phone);
+
+  // The filtered view survives a reload: its state is in the URL.
+  await page.reload();
+  await expect(page.getByRole("searchbox", { name: "Поиск" })).toHaveValue("903 555 00 11");
+  await expect(rows(page)).toHaveCount(1);
+  await close();
+});
+
+test("a row opens the deal drawer with history, custom fields and the raw JSON", async ({ browser, baseURL }) => {
+  const { page, workspace, seeded, close } = await openDealsPage(browser, baseURL!, 30);
+  const { featured } = seeded;
+
+  await page.locator(`[data-deal-external-id="${featured.externalId}"]`).click();
+  const drawer = page.getByRole("dialog", { name: featured.name });
+  await expect(drawer).toBeVisible();
+  await expect(drawer).toHaveAttribute("data-testid", "deal-drawer");
+  await expect(page).toHaveURL(new RegExp(`deal=${featured.id}`));
+
+  const history = drawer.getByTestId("deal-stage-history");
+  await expect(history.getByRole("listitem")).toHaveText([/Создана: Записан/, /Записан → Подтверждён/, /Подтверждён → Визит завершён/]);
+  await expect(drawer.getByTestId("deal-custom-fields")).toContainText("VIP-клиент");
+  await expect(drawer.getByTestId("deal-custom-fields")).toContainText("A-7");
+  await expect(drawer).toContainText(featured.contact.email);
+  await expect(drawer).toContainText(featured.contact.leadSource);
+  await expect(drawer).toContainText(featured.responsibleName);
+
+  await expect(drawer.getByTestId("deal-raw-json")).toBeHidden();
+  await drawer.getByText("Показать JSON").click();
+  await expect(drawer.getByTestId("deal-raw-json")).toContainText(`"id": ${featured.externalId}`);
+
+  await page.keyboard.press("Escape");
+  await expect(page.getByRole("dialog")).toHaveCount(0);
+  await expect(page).not.toHaveURL(/deal=/);
+
+  // A link to a deal opens it directly; the close button closes it.
+  await page.goto(`/w/${workspace.slug}/deals?deal=${featured.id}`);
+  await expect(page.getByRole("dialog", { name: featured.name })).toBeVisible();
+  await page.getByRole("button", { name: "Закрыть" }).click();
+  await expect(page.getByRole("dialog")).toHaveCount(0);
+  await close();
+});
+
+test("a hidden column stays hidden after a reload, and pages are navigable", async ({ browser, baseURL }) => {
+  const { page, close } = await openDealsPage(browser, baseURL!, 30);
+  await expect(columnHeader(page, "E-mail")).toBeVisible();
+  await page.getByRole("button", { name: /^Столбцы/ }).click();
+  await page.getByRole("checkbox", { name: "E-mail" }).uncheck();
+  await page.keyboard.press("Escape");
+  await expect(columnHeader(page, "E-mail")).toHaveCount(0);
+  await page.reload();
+  await expect(rows(page)).toHaveCount(25);
+  await expect(columnHeader(page, "E-mail")).toHaveCount(0);
+  await expect(columnHeader(page, "Телефон")).toBeVisible();
+
+  const pageOne = await externalIds(page);
+  await expect(page.getByText("Страница 1 из 2")).toBeVisible();
+  await page.getByRole("button", { name: "Вперёд" }).click();
+  await expect(page.getByText("Страница 2 из 2")).toBeVisible();
+  await expect(rows(page)).toHaveCount(5);
+  await expect(page).toHaveURL(/page=2/);
+  expect((await externalIds(page)).filter((id) => pageOne.includes(id))).toEqual([]);
+  await expect(page.getByRole("button", { name: "Вперёд" })).toBeDisabled();
+  await page.getByRole("button", { name: "Назад" }).click();
+  await expect(page.getByText("Страница 1 из 2")).toBeVisible();
+
+  await page.getByLabel("Строк на странице").selectOption("50");
+  await expect(rows(page)).toHaveCount(30);
+  await expect(page.getByText("Страница 1 из 1")).toBeVisible();
+  await close();
+});
+
+test("new and changed deals appear without a reload", async ({ browser, baseURL }) => {
+  const { page, workspace, seeded, close } = await openDealsPage(browser, baseURL!, 6);
+  await expect(rows(page)).toHaveCount(6);
+  const target = seeded.deals[1]!;
+  await expect(page.locator(`[data-deal-external-id="${target.externalId}"]`)).toHaveAttribute("data-stage", target.status);
+
+  const arrived = buildSeedDeal(40, new Date(), { crmCreatedAt: new Date() });
+  await insertDeal(workspace.id, seeded.connectionId, arrived);
+  await moveDealToStage(workspace.id, target.id, "cancelled");
+
+  await expect(rows(page).first()).toHaveAttribute("data-deal-external-id", arrived.externalId, { timeout: 15_000 });
+  await expect(rows(page)).toHaveCount(7);
+  await expect(page.locator(`[data-deal-external-id="${target.externalId}"]`)).toHaveAttribute("data-stage", "cancelled");
+  await close();
+});

@@ -1,0 +1,55 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { DebouncedInput } from "@/components/data-table/filters/debounced-input";
+import { FILTER_CONTROL_CLASS, FilterField } from "@/components/data-table/filters/filter-field";
+import { MultiSelectFilter } from "@/components/data-table/filters/multi-select-filter";
+import { ToggleChipsFilter } from "@/components/data-table/filters/toggle-chips-filter";
+import { Button } from "@/components/ui/button";
+import { DealAmountFilter } from "./deal-amount-filter";
+import { DealPeriodFilter } from "./deal-period-filter";
+import { STAGE_GROUP_CLASS } from "./deal-stage-badge";
+import type { TDealFilterOptions } from "./deal-types";
+import { STAGE_GROUPS, type TDealsUrlState } from "./deals-url-state";
+import { useStageLabel } from "./use-stage-label";
+
+type TFilterPatch = Partial<Pick<TDealsUrlState, "createdFrom" | "createdTo" | "stages" | "stageGroups" | "responsibleIds" | "amountMin" | "amountMax" | "search" | "includeSales">>;
+
+type TDealFiltersBarProps = {
+  state: TDealsUrlState;
+  options: TDealFilterOptions | undefined;
+  isFiltered: boolean;
+  onChange: (patch: TFilterPatch) => void;
+  onReset: () => void;
+};
+
+/** Every filter of the deals table; each change goes straight to the URL. */
+export function DealFiltersBar({ state, options, isFiltered, onChange, onReset }: TDealFiltersBarProps) {
+  const t = useTranslations("deals");
+  const stageLabel = useStageLabel();
+  const stageOptions = (options?.stages ?? []).map(({ stage }) => ({ value: stage, label: stageLabel(stage) }));
+  const responsibleOptions = (options?.responsibles ?? []).map(({ id, name }) => ({ value: id, label: name }));
+  const groupChips = STAGE_GROUPS.map((group) => ({ value: group, label: t(`groups.${group}`), activeClassName: `${STAGE_GROUP_CLASS[group]} border-transparent ring-1 ring-inset` }));
+
+  return (
+    <section aria-label={t("filters.title")} className="grid grid-cols-2 gap-x-4 gap-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm md:grid-cols-4 xl:grid-cols-6">
+      <FilterField label={t("filters.search")} className="col-span-2 block space-y-1">
+        <DebouncedInput type="search" value={state.search} maxLength={100} placeholder={t("filters.searchPlaceholder")} onCommit={(search) => onChange({ search: search.trim() })} className={FILTER_CONTROL_CLASS} />
+      </FilterField>
+      <DealPeriodFilter from={state.createdFrom} to={state.createdTo} onChange={onChange} />
+      <DealAmountFilter min={state.amountMin} max={state.amountMax} onChange={onChange} />
+      <MultiSelectFilter label={t("filters.stage")} options={stageOptions} selected={state.stages} onChange={(stages) => onChange({ stages })} />
+      <MultiSelectFilter label={t("filters.responsible")} options={responsibleOptions} selected={state.responsibleIds} onChange={(responsibleIds) => onChange({ responsibleIds })} />
+      <div className="col-span-2">
+        <ToggleChipsFilter label={t("filters.stageGroup")} chips={groupChips} selected={state.stageGroups} onChange={(selected) => onChange({ stageGroups: STAGE_GROUPS.filter((group) => selected.includes(group)) })} />
+      </div>
+      <div className="col-span-2 flex items-end justify-between gap-3">
+        <label className="inline-flex h-9 cursor-pointer items-center gap-2 whitespace-nowrap text-sm text-slate-700">
+          <input type="checkbox" checked={state.includeSales} onChange={(event) => onChange({ includeSales: event.target.checked })} className="size-4 rounded border-slate-300 accent-brand-600" />
+          {t("filters.includeSales")}
+        </label>
+        {isFiltered ? <Button variant="ghost" size="sm" onClick={onReset} className="h-9 whitespace-nowrap">{t("filters.reset")}</Button> : null}
+      </div>
+    </section>
+  );
+}

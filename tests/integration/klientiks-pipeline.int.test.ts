@@ -1,0 +1,433 @@
+// The Klientiks deals pipeline end to end against the real database and the Klientiks emulator over
+// HTTP: webhook → inbox → in-process processing → deal (klientiks-contract §9–§14; reliability R5–R9,
+// R12, R13, R19). Every test gets a fresh emulator account and a fresh connected workspace.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { KlientiksControl } from "../../emulators/klientiks/control-client";
+import type { KlientiksEmulator } from "../../emulators/klientiks/server";
+import { exportDealsCsv } from "@/server/domain/deals/export-deals-csv";
+import { stageForStatus } from "@/server/domain/deals/klientiks-funnel";
+import { findBackfillProgress, listBackfillAppointments, startBackfill } from "@/server/domain/klientiks/backfill";
+import { setKlientiksActive, updateKlientiksSettings } from "@/server/domain/klientiks/connections";
+import { reconcileKlientiksConnection } from "@/server/domain/klientiks/reconcile";
+import { requeueCredentialFailures } from "@/server/domain/klientiks/sync-health";
+import { createKlientiksWorld, deliverWebhook, EMULATOR_CLOCK_INSTANT, startEmulatorForTests, startWebhookReceiver, type TKlientiksWorld } from "../support/klientiks-harness";
+import { createTestDb, isEmbeddedDatabase } from "../support/test-db";
+
+const db = createTestDb();
+let emulator: KlientiksEmulator;
+let control: KlientiksControl;
+let world: TKlientiksWorld;
+
+beforeAll(async () => {
+  ({ emulator, control } = await startEmulatorForTests());
+});
+
+afterAll(async () => {
+  await emulator.close();
+  await db.$disconnect();
+});
+
+beforeEach(async () => {
+  world = await createKlientiksWorld(db, control);
+});
+
+const HOUR_MS = 60 * 60 * 1000;
+
+const dealOf = (appointmentId: number) =>
+  db.deal.findUniqueOrThrow({ where: { tenantId_externalId: { tenantId: world.tenantId, externalId: String(appointmentId) } }, include: { stageChanges: { orderBy: { at: "asc" } } } });
+
+const deliveriesOfTenant = () => db.webhookDelivery.findMany({ where: { tenantId: world.tenantId }, orderBy: { receivedAt: "asc" } });
+
+/** A webhook for an appointment as the brief's templates render it, in its own dedupe bucket. */
+const deliverFor = (appointment: { id: number; status: string }, receivedAt = new Date()) =>
+  world.deliver({ appointment_id: String(appointment.id), status: appointment.status }, { receivedAt });
+
+describe("a webhook becomes a deal", () => {
+  it("creates the deal of a new appointment from the emulator's own webhook", async () => {
+    const receiver = await startWebhookReceiver(db);
+    try {
+      await world.subscribeWebhooks(receiver.url);
+      const appointment = await world.createAppointment({
+        services: [{ service_id: world.services.haircut.id }, { service_id: world.services.coloring.id }],
+        json_data: { visit_goal: "свадьба" },
+        fire_webhooks: true,
+      });
+      const delivered = await control.waitForDeliveries(world.accountId, { count: 1, timeoutMs: 15_000 });
+      expect(receiver.errors).toEqual([]);
+      expect(delivered).toEqual([expect.objectContaining({ event: "appointment_created", outcome: "delivered", status: 200 })]);
+      expect(receiver.outcomes).toEqual([expect.objectContaining({ kind: "accepted", appointmentId: String(appointment.id), isDuplicate: false })]);
+    } finally {
+      await receiver.close();
+    }
+
+    const [first] = await world.drainInbox();
+    expect(first).toEqual({ ok: true });
+
+    const [appointment] = await control.listAppointments(world.accountId);
+    const deal = await dealOf(appointment!.id);
+    expect(deal).toMatchObject({
+      externalId: String(appointment!.id),
+      connectionId: world.connectionId,
+      name: "Стрижка, Окрашивание",
+      amountMinor: 250_000 + 430_050,
+      currency: "RUB",
+      status: "scheduled",
+      stage: "scheduled",
+      stageGroup: "in_work",
+      // 12:00–13:30 in Moscow (UTC+3).
+      visitStartAt: new Date("2025-03-10T09:00:00Z"),
+      visitEndAt: new Date("2025-03-10T10:30:00Z"),
+      crmCreatedAt: EMULATOR_CLOCK_INSTANT,
+      crmModifiedAt: EMULATOR_CLOCK_INSTANT,
+      responsibleId: String(world.executor.id),
+      responsibleName: "Петрова Мария",
+      responsibleKind: "executor",
+      contactName: "Иванова Анна",
+      contactPhone: "+79990000001",
+      contactEmail: "anna@example.com",
+      paidBySubscription: "none",
+      isSale: false,
+      missingInSource: false,
+    });
+    expect(deal.customFields).toMatchObject({ appointment: { visit_goal: "свадьба" }, client: { allergy: "нет" } });
+    expect(deal.stageChanges).toEqual([expect.objectContaining({ fromStatus: null, toStatus: "scheduled", at: EMULATOR_CLOCK_INSTANT })]);
+    expect(await deliveriesOfTenant()).toEqual([expect.objectContaining({ status: "processed", source: "webhook", dealId: deal.id, attempts: 1 })]);
+  });
+
+  it("follows a status change made in Klientiks", async () => {
+    const receiver = await startWebhookReceiver(db);
+    try {
+      await world.subscribeWebhooks(receiver.url);
+      const appointment = await world.createAppointment({ fire_webhooks: true });
+      await control.waitForDeliveries(world.accountId, { count: 1, timeoutMs: 15_000 });
+      await world.drainInbox();
+
+      await control.setClock("2025-03-01 10:05:00");
+      await control.patchAppointment(world.accountId, appointment.id, { status: "finished" });
+      expect((await control.waitForDeliveries(world.accountId, { count: 2, timeoutMs: 15_000 })).map((delivery) => [delivery.event, delivery.status])).toEqual([
+        ["appointment_created", 200],
+        ["appointment_changed", 200],
+      ]);
+      // The change event takes the id from `new_data` (klientiks-contract §12.2).
+      expect(receiver.outcomes.map((outcome) => outcome.kind)).toEqual(["accepted", "accepted"]);
+      await world.drainInbox();
+
+      const deal = await dealOf(appointment.id);
+      expect(deal).toMatchObject({ status: "finished", stage: "finished", stageGroup: "won", crmModifiedAt: new Date("2025-03-01T07:05:00Z") });
+      expect(deal.stageChanges.map(({ fromStatus, toStatus, at }) => ({ fromStatus, toStatus, at }))).toEqual([
+        { fromStatus: null, toStatus: "scheduled", at: EMULATOR_CLOCK_INSTANT },
+        { fromStatus: "scheduled", toStatus: "finished", at: new Date("2025-03-01T07:05:00Z") },
+      ]);
+      expect(await db.deal.count({ where: { tenantId: world.tenantId } })).toBe(1);
+    } finally {
+      await receiver.close();
+    }
+  });
+});
+
+describe("settings", () => {
+  const settingsWith = (deals: { responsible: "executor" | "author"; excludeSubscriptionVisits: boolean }) =>
+    updateKlientiksSettings(db, { tenantId: world.tenantId, actorUserId: world.owner.id, settings: { deals: { isEnabled: true, ...deals }, accountTimezone: "Europe/Moscow" } });
+
+  it("names the author of the visit as responsible when asked to", async () => {
+    await settingsWith({ responsible: "author", excludeSubscriptionVisits: false });
+    const appointment = await world.createAppointment({ author_id: world.author.id });
+    await deliverFor(appointment);
+    await world.drainInbox();
+
+    expect(await dealOf(appointment.id)).toMatchObject({ responsibleId: String(world.author.id), responsibleName: "Смирнова Ольга", responsibleKind: "author" });
+  });
+
+  it("counts a service-pack line at its would-be price, or not at all with «Учитывать абонемент в сделке»", async () => {
+    const pack = await control.addServicePack(world.accountId, { name: "5 окрашиваний", client_id: world.client.id, service_ids: [world.services.coloring.id], visits_total: 5, price: 15_000 });
+    const appointment = await world.createAppointment({
+      services: [{ service_id: world.services.haircut.id }, { service_id: world.services.coloring.id, service_pack_id: pack.id }],
+    });
+
+    await deliverFor(appointment, new Date(Date.now() - 60_000));
+    await world.drainInbox();
+    expect(await dealOf(appointment.id)).toMatchObject({ amountMinor: 250_000 + 430_050, paidBySubscription: "partial" });
+
+    await settingsWith({ responsible: "executor", excludeSubscriptionVisits: true });
+    await deliverFor(appointment);
+    await world.drainInbox();
+    const deal = await dealOf(appointment.id);
+    expect(deal).toMatchObject({ amountMinor: 250_000, paidBySubscription: "partial" });
+    expect(deal.services).toEqual([
+      expect.objectContaining({ name: "Стрижка", amountMinor: 250_000, isPaidBySubscription: false }),
+      expect.objectContaining({ name: "Окрашивание", amountMinor: 0, isPaidBySubscription: true }),
+    ]);
+    // A settings change alone moves no stage.
+    expect(deal.stageChanges).toHaveLength(1);
+  });
+});
+
+describe("duplicates and ordering (R6, R8)", () => {
+  it("collapses a storm of 20 identical deliveries into one row, one fetch and one deal", async () => {
+    const appointment = await world.createAppointment();
+    const receivedAt = new Date("2025-03-01T07:00:01.000Z");
+
+    // Concurrent inserts over several connections; the embedded database can only serve one.
+    const stormDb = createTestDb({ maxConnections: (await isEmbeddedDatabase(db)) ? 1 : 10 });
+    const outcomes = await Promise.all(
+      Array.from({ length: 20 }, () => deliverWebhook(stormDb, world.token, { appointment_id: String(appointment.id), status: appointment.status }, { receivedAt })),
+    ).finally(() => stormDb.$disconnect());
+
+    expect(new Set(outcomes.map((outcome) => outcome.kind))).toEqual(new Set(["accepted"]));
+    const accepted = outcomes.flatMap((outcome) => (outcome.kind === "accepted" ? [outcome] : []));
+    expect(accepted.filter((outcome) => !outcome.isDuplicate)).toHaveLength(1);
+    expect(new Set(accepted.map((outcome) => outcome.deliveryId)).size).toBe(1);
+    expect(await deliveriesOfTenant()).toHaveLength(1);
+
+    await world.drainInbox();
+    expect(await db.deal.count({ where: { tenantId: world.tenantId } })).toBe(1);
+    expect(await world.getAppointmentCalls()).toHaveLength(1);
+  });
+
+  it("ends at the latest status whatever order the deliveries arrive in, and never regresses", async () => {
+    const statuses = ["scheduled", "confirmed", "finished"] as const;
+    const permutations = [[0, 1, 2], [0, 2, 1], [1, 0, 2], [1, 2, 0], [2, 0, 1], [2, 1, 0]].map((order) => order.map((index) => statuses[index]!));
+    for (const [index, order] of permutations.entries()) {
+      await control.setClock(EMULATOR_CLOCK_INSTANT.toISOString());
+      const appointment = await world.createAppointment();
+      await control.setClock(new Date(EMULATOR_CLOCK_INSTANT.getTime() + 60_000).toISOString());
+      await control.patchAppointment(world.accountId, appointment.id, { status: "confirmed", fire_webhooks: false });
+      await control.setClock(new Date(EMULATOR_CLOCK_INSTANT.getTime() + 120_000).toISOString());
+      await control.patchAppointment(world.accountId, appointment.id, { status: "finished", fire_webhooks: false });
+
+      let reached = -1;
+      for (const [step, status] of order.entries()) {
+        // Each delivery in its own 10-second bucket, processed before the next arrives.
+        await world.deliver({ appointment_id: String(appointment.id), status }, { receivedAt: new Date(Date.UTC(2025, 2, 1, 8, index, step * 10)) });
+        await world.drainInbox();
+        const stageOrder = stageForStatus((await dealOf(appointment.id)).status).order;
+        expect(stageOrder, `after ${order.slice(0, step + 1).join(" → ")}`).toBeGreaterThanOrEqual(reached);
+        reached = stageOrder;
+      }
+      const deal = await dealOf(appointment.id);
+      expect(deal).toMatchObject({ status: "finished", stageGroup: "won" });
+      // The webhook's status is only a hint: every run re-fetched "finished", so there is one change.
+      expect(deal.stageChanges.map((change) => [change.fromStatus, change.toStatus])).toEqual([[null, "finished"]]);
+    }
+    expect(await db.webhookDelivery.count({ where: { tenantId: world.tenantId, status: "processed" } })).toBe(18);
+  });
+
+  it("ignores an appointment older than the deal, as a lagging replica would serve it", async () => {
+    const appointment = await world.createAppointment();
+    await control.setClock("2025-03-01 10:05:00");
+    await control.patchAppointment(world.accountId, appointment.id, { status: "finished", fire_webhooks: false });
+    await deliverFor({ id: appointment.id, status: "finished" }, new Date(Date.now() - 60_000));
+    await world.drainInbox();
+
+    // The emulator clock moves back: the fetched appointment is older than what the deal holds.
+    await control.setClock("2025-03-01 10:01:00");
+    await control.patchAppointment(world.accountId, appointment.id, { status: "confirmed", fire_webhooks: false });
+    await deliverFor({ id: appointment.id, status: "confirmed" });
+    expect(await world.drainInbox()).toEqual([{ ok: true }]);
+
+    const deal = await dealOf(appointment.id);
+    expect(deal).toMatchObject({ status: "finished", crmModifiedAt: new Date("2025-03-01T07:05:00Z") });
+    expect(deal.stageChanges).toHaveLength(1);
+    expect((await deliveriesOfTenant()).map((row) => row.status)).toEqual(["processed", "processed"]);
+  });
+});
+
+describe("what the receiver refuses", () => {
+  it("records a missing or non-numeric appointment_id as rejected and processes nothing", async () => {
+    const at = (second: number) => ({ receivedAt: new Date(Date.UTC(2025, 2, 1, 7, 0, second)) });
+    expect(await world.deliver({ status: "scheduled" }, at(1))).toMatchObject({ kind: "rejected", reason: "missing_appointment_id" });
+    expect(await world.deliver({ appointment_id: "", status: "scheduled" }, at(2))).toMatchObject({ kind: "rejected", reason: "missing_appointment_id" });
+    expect(await world.deliver({ appointment_id: "12a", status: "scheduled" }, at(3))).toMatchObject({ kind: "rejected", reason: "invalid_appointment_id" });
+
+    const rows = await deliveriesOfTenant();
+    expect(rows.map((row) => [row.status, row.errorCode])).toEqual([
+      ["rejected", "missing_appointment_id"],
+      ["rejected", "missing_appointment_id"],
+      ["rejected", "invalid_appointment_id"],
+    ]);
+    expect(await world.drainInbox()).toEqual([]);
+    expect(await world.getAppointmentCalls()).toEqual([]);
+    expect(await db.deal.count({ where: { tenantId: world.tenantId } })).toBe(0);
+  });
+
+  it("does not know an unknown token, nor the token of a deactivated connection", async () => {
+    expect(await world.deliver({ appointment_id: "1" }, { token: "A".repeat(43) })).toEqual({ kind: "unknown_endpoint" });
+
+    await setKlientiksActive(db, { tenantId: world.tenantId, actorUserId: world.owner.id, isActive: false });
+    expect(await world.deliver({ appointment_id: "1" })).toEqual({ kind: "unknown_endpoint" });
+    expect(await deliveriesOfTenant()).toEqual([]);
+  });
+});
+
+describe("failures (R9, R12, R19)", () => {
+  it("retries a 500 with backoff and then succeeds", async () => {
+    const appointment = await world.createAppointment();
+    await control.addFault({ mode: "http_error", status: 500, times: 1, match: { action: "getAppointment", account_id: world.accountId } });
+    await deliverFor(appointment);
+
+    const before = Date.now();
+    const [first] = await world.drainInbox();
+    expect(first).toMatchObject({ ok: false, failure: { code: "klientiks_unavailable", isRetriable: true } });
+    const [pending] = await deliveriesOfTenant();
+    expect(pending).toMatchObject({ status: "pending", attempts: 1, errorCode: "klientiks_unavailable", lockedUntil: null });
+    expect(pending!.nextAttemptAt.getTime()).toBeGreaterThan(before);
+    expect(await db.deal.count({ where: { tenantId: world.tenantId } })).toBe(0);
+
+    expect(await world.drainInbox({ now: new Date(pending!.nextAttemptAt.getTime() + 1) })).toEqual([{ ok: true }]);
+    expect(await deliveriesOfTenant()).toEqual([expect.objectContaining({ status: "processed", attempts: 2, errorCode: null })]);
+    expect(await db.deal.count({ where: { tenantId: world.tenantId } })).toBe(1);
+    expect(await world.getAppointmentCalls()).toHaveLength(2);
+  });
+
+  it("fails an appointment Klientiks does not have, without retrying, and flags a deal that vanished", async () => {
+    await world.deliver({ appointment_id: "987654", status: "scheduled" });
+    expect(await world.drainInbox()).toEqual([expect.objectContaining({ ok: false, failure: expect.objectContaining({ code: "appointment_not_found", isRetriable: false }) })]);
+    expect(await deliveriesOfTenant()).toEqual([expect.objectContaining({ status: "failed", errorCode: "appointment_not_found", attempts: 1 })]);
+
+    const appointment = await world.createAppointment();
+    await deliverFor(appointment);
+    await world.drainInbox();
+    await control.addFault({ mode: "no_data", times: 1, match: { action: "getAppointment", account_id: world.accountId } });
+    await deliverFor(appointment, new Date(Date.now() + 10_000));
+    await world.drainInbox({ now: new Date(Date.now() + 10_000) });
+    // Never deleted, only flagged (R9).
+    expect(await dealOf(appointment.id)).toMatchObject({ missingInSource: true, status: "scheduled" });
+  });
+
+  it("stops calling Klientiks after refused credentials, and drains the backlog once they are fixed", async () => {
+    const [first, second] = [await world.createAppointment(), await world.createAppointment({ start: "2025-03-11 12:00:00", finish: "2025-03-11 13:00:00" })];
+    await control.addFault({ mode: "auth_error", times: 1, match: { action: "getAppointment", account_id: world.accountId } });
+
+    await deliverFor(first!);
+    expect(await world.drainInbox()).toEqual([expect.objectContaining({ ok: false, failure: expect.objectContaining({ code: "invalid_credentials", isRetriable: false }) })]);
+    expect(await db.connection.findUniqueOrThrow({ where: { id: world.connectionId } })).toMatchObject({ status: "needs_attention" });
+
+    const requestsBefore = (await control.requests({ accountId: world.accountId })).length;
+    await deliverFor(second!);
+    expect(await world.drainInbox()).toEqual([expect.objectContaining({ ok: false, failure: expect.objectContaining({ code: "connection_needs_attention" }) })]);
+    expect(await control.requests({ accountId: world.accountId })).toHaveLength(requestsBefore);
+    // The banner keeps the real cause, not the short-circuit that followed it.
+    expect(await db.connection.findUniqueOrThrow({ where: { id: world.connectionId } })).toMatchObject({ status: "needs_attention", lastError: "invalid_credentials" });
+    expect((await deliveriesOfTenant()).map((row) => [row.status, row.errorCode])).toEqual([
+      ["failed", "invalid_credentials"],
+      ["failed", "connection_needs_attention"],
+    ]);
+
+    await world.reconnect();
+    expect(await db.connection.findUniqueOrThrow({ where: { id: world.connectionId } })).toMatchObject({ status: "active", lastError: null });
+    expect(await requeueCredentialFailures(db, { tenantId: world.tenantId, connectionId: world.connectionId })).toHaveLength(2);
+    expect(await world.drainInbox()).toEqual([{ ok: true }, { ok: true }]);
+    expect((await deliveriesOfTenant()).map((row) => row.status)).toEqual(["processed", "processed"]);
+    expect(await db.deal.count({ where: { tenantId: world.tenantId } })).toBe(2);
+  });
+});
+
+describe("reconciliation and backfill (R13)", () => {
+  const STATUSES = ["scheduled", "confirmed", "finished", "missed", "cancelled"];
+
+  const createTen = async () => {
+    for (let index = 0; index < 10; index += 1) {
+      await world.createAppointment({ status: STATUSES[index % STATUSES.length], start: `2025-03-${String(10 + index).padStart(2, "0")} 12:00:00`, finish: `2025-03-${String(10 + index).padStart(2, "0")} 13:00:00` });
+    }
+    return control.listAppointments(world.accountId);
+  };
+
+  const dealsOfTenant = async () =>
+    (await db.deal.findMany({ where: { tenantId: world.tenantId }, select: { externalId: true, status: true } })).sort((a, b) => Number(a.externalId) - Number(b.externalId));
+
+  it("heals missed webhooks: the deals equal the emulator's appointments, and a second run enqueues nothing", async () => {
+    const appointments = await createTen();
+    const now = new Date(EMULATOR_CLOCK_INSTANT.getTime() + HOUR_MS);
+
+    const first = await reconcileKlientiksConnection(db, world.deps, { tenantId: world.tenantId, connectionId: world.connectionId, now });
+    expect(first.listed).toBe(10);
+    expect(first.enqueued).toHaveLength(10);
+    expect((await deliveriesOfTenant()).map((row) => row.source)).toEqual(Array(10).fill("reconcile"));
+
+    await world.drainInbox();
+    expect(await dealsOfTenant()).toEqual(appointments.map((appointment) => ({ externalId: String(appointment.id), status: appointment.status })).sort((a, b) => Number(a.externalId) - Number(b.externalId)));
+
+    const second = await reconcileKlientiksConnection(db, world.deps, { tenantId: world.tenantId, connectionId: world.connectionId, now: new Date(now.getTime() + HOUR_MS) });
+    expect(second.enqueued).toEqual([]);
+    expect(await deliveriesOfTenant()).toHaveLength(10);
+  });
+
+  it("backfills history through the inbox and reports completion", async () => {
+    await createTen();
+    const job = await startBackfill(db, { tenantId: world.tenantId, connectionId: world.connectionId, since: new Date(EMULATOR_CLOCK_INSTANT.getTime() - 30 * 24 * HOUR_MS) });
+    const enqueued = await listBackfillAppointments(db, world.deps, { tenantId: world.tenantId, jobId: job.id });
+    expect(enqueued).toHaveLength(10);
+    expect(await findBackfillProgress(db, { tenantId: world.tenantId, connectionId: world.connectionId })).toMatchObject({ status: "running", queued: 10, done: 0 });
+
+    await world.drainInbox();
+    expect(await findBackfillProgress(db, { tenantId: world.tenantId, connectionId: world.connectionId })).toMatchObject({ status: "completed", listed: 10, queued: 10, done: 10, failed: 0 });
+    expect(await db.deal.count({ where: { tenantId: world.tenantId } })).toBe(10);
+  });
+
+  it("stops a backfill on refused credentials, and never calls Klientiks for a connection that needs attention", async () => {
+    const since = new Date(EMULATOR_CLOCK_INSTANT.getTime() - 30 * 24 * HOUR_MS);
+    await control.addFault({ mode: "auth_error", times: 1, match: { model: "AppointmentClientLinks", account_id: world.accountId } });
+    const refused = await startBackfill(db, { tenantId: world.tenantId, connectionId: world.connectionId, since });
+    await expect(listBackfillAppointments(db, world.deps, { tenantId: world.tenantId, jobId: refused.id })).rejects.toMatchObject({ code: "invalid_credentials" });
+    expect(await db.backfillJob.findUniqueOrThrow({ where: { id: refused.id } })).toMatchObject({ status: "failed", error: "invalid_credentials" });
+    expect(await db.connection.findUniqueOrThrow({ where: { id: world.connectionId } })).toMatchObject({ status: "needs_attention", lastError: "invalid_credentials" });
+
+    const requestsBefore = (await control.requests({ accountId: world.accountId })).length;
+    const blocked = await startBackfill(db, { tenantId: world.tenantId, connectionId: world.connectionId, since });
+    await expect(listBackfillAppointments(db, world.deps, { tenantId: world.tenantId, jobId: blocked.id })).rejects.toMatchObject({ code: "connection_needs_attention" });
+    expect(await db.backfillJob.findUniqueOrThrow({ where: { id: blocked.id } })).toMatchObject({ status: "failed", error: "connection_needs_attention" });
+    expect(await control.requests({ accountId: world.accountId })).toHaveLength(requestsBefore);
+  });
+});
+
+/** Splits CSV text into rows of fields (RFC 4180 quoting; every row ends with a newline). */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = "";
+  let isQuoted = false;
+  for (let index = 0; index < text.length; index += 1) {
+    const char = text[index]!;
+    if (isQuoted && char === '"' && text[index + 1] === '"') {
+      field += '"';
+      index += 1;
+    } else if (char === '"') {
+      isQuoted = !isQuoted;
+    } else if (!isQuoted && char === ",") {
+      row.push(field);
+      field = "";
+    } else if (!isQuoted && char === "\n") {
+      rows.push([...row, field]);
+      row = [];
+      field = "";
+    } else {
+      field += char;
+    }
+  }
+  return rows;
+}
+
+describe("CSV export", () => {
+  it("has a header and one line per deal, and defuses formulas", async () => {
+    const evil = await control.addService(world.accountId, { name: '=HYPERLINK("http://evil.example")', price: "100" });
+    const plain = await world.createAppointment();
+    const formula = await world.createAppointment({ services: [{ service_id: evil.id }], start: "2025-03-12 12:00:00", finish: "2025-03-12 13:00:00" });
+    await deliverFor(plain);
+    await deliverFor(formula);
+    await world.drainInbox();
+
+    let text = "";
+    for await (const chunk of exportDealsCsv(db, { tenantId: world.tenantId, filters: { includeSales: true } })) text += chunk;
+    expect(text.startsWith("\uFEFF")).toBe(true);
+    const [header, ...lines] = parseCsv(text.slice(1));
+    expect(header).toEqual(["externalId", "name", "amount", "currency", "status", "stageGroup", "visitStartAt", "visitEndAt", "crmCreatedAt", "crmModifiedAt", "responsibleName", "contactName", "contactPhone", "contactEmail", "isSale", "isOnlineBooking", "paidBySubscription"]);
+    expect(lines).toHaveLength(2);
+
+    const byId = new Map(lines.map((line) => [line[0], line]));
+    expect(byId.get(String(plain.id))).toEqual([
+      String(plain.id), "Стрижка", "2500.00", "RUB", "scheduled", "in_work", "2025-03-10T09:00:00.000Z", "2025-03-10T10:30:00.000Z",
+      EMULATOR_CLOCK_INSTANT.toISOString(), EMULATOR_CLOCK_INSTANT.toISOString(), "Петрова Мария", "Иванова Анна", "+79990000001", "anna@example.com", "false", "false", "none",
+    ]);
+    expect(byId.get(String(formula.id))?.slice(0, 3)).toEqual([String(formula.id), `'=HYPERLINK("http://evil.example")`, "100.00"]);
+  });
+});
