@@ -46,10 +46,15 @@ export const DEAL_COUNT_CAP = 10_000;
  */
 const COUNT_ORDER: Prisma.DealOrderByWithRelationInput[] = [{ crmCreatedAt: { sort: "desc", nulls: "last" } }, { id: "desc" }];
 
+/** Only nullable columns accept a null placement in Prisma; deals without a date sort last. */
+const NULLABLE_SORT_FIELDS: ReadonlySet<TDealListRequest["sort"]["field"]> = new Set(["crmCreatedAt", "visitStartAt"]);
+const sortOf = (field: TDealListRequest["sort"]["field"], direction: "asc" | "desc") =>
+  NULLABLE_SORT_FIELDS.has(field) ? { sort: direction, nulls: "last" as const } : direction;
+
 /** One page of deals with the total, sorted on the server (conventions C14). */
 export async function findDeals(db: TDbClient, { tenantId, request }: { tenantId: string; request: TDealListRequest }) {
   const where = dealWhere(tenantId, request.filters);
-  const orderBy: Prisma.DealOrderByWithRelationInput[] = [{ [request.sort.field]: { sort: request.sort.direction, nulls: "last" } }, { id: request.sort.direction }];
+  const orderBy: Prisma.DealOrderByWithRelationInput[] = [{ [request.sort.field]: sortOf(request.sort.field, request.sort.direction) }, { id: request.sort.direction }];
   const [data, countUpToCap] = await Promise.all([
     db.deal.findMany({ where, orderBy, skip: (request.page - 1) * request.perPage, take: request.perPage, select: DEAL_LIST_SELECT }),
     db.deal.count({ where, take: DEAL_COUNT_CAP + 1, orderBy: COUNT_ORDER }),

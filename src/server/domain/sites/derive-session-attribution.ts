@@ -17,7 +17,7 @@ export type TCampaignMarks = {
 
 export type TAttributionSource = { id: string; channel: TrafficChannel; utmSources: string[]; presetKey: string | null };
 
-export type TSessionAttribution = {
+type TSessionAttribution = {
   channel: TrafficChannel;
   sourceId: string | null;
   /** The normalized `utm_campaign`, for finding (or auto-creating) the ad campaign. */

@@ -1,7 +1,7 @@
 import type { TDbClient } from "@/server/db/types";
 import { AppError } from "@/server/errors";
 
-export const RECENT_SESSIONS_LIMIT = 10;
+const RECENT_SESSIONS_LIMIT = 10;
 
 /** The latest visits of a site: the live check that the snippet is installed and tags are read. */
 export async function findRecentSessions(db: TDbClient, { tenantId, siteId }: { tenantId: string; siteId: string }) {

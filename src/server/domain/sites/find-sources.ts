@@ -9,7 +9,7 @@ const SOURCE_SELECT = { id: true, name: true, channel: true, utmSources: true, p
  * workspace creation, so workspaces made before this feature get them too; the unique
  * (tenantId, presetKey) index makes concurrent calls harmless.
  */
-export async function ensureSourcePresets(db: TDbClient, { tenantId }: { tenantId: string }): Promise<void> {
+async function ensureSourcePresets(db: TDbClient, { tenantId }: { tenantId: string }): Promise<void> {
   const existing = await db.source.count({ where: { tenantId, presetKey: { not: null } } });
   if (existing >= SOURCE_PRESETS.length) return;
   await db.source.createMany({

@@ -7,7 +7,7 @@ import { continuesSession } from "@/server/domain/sites/session-rules";
 import { campaignMarksOf, type TTrackHit } from "@/server/domain/sites/track-hit-schema";
 import type { TTrackedSite } from "@/server/domain/sites/tracked-site";
 
-export type TRecordTrackHitOptions = { tenantId: string; site: TTrackedSite; hit: TTrackHit; at: Date };
+type TRecordTrackHitOptions = { tenantId: string; site: TTrackedSite; hit: TTrackHit; at: Date };
 
 const OPEN_SESSION_SELECT = { id: true, sessionKey: true, lastSeenAt: true, utmSource: true, utmCampaign: true, yclid: true, gclid: true, fbclid: true } as const;
 

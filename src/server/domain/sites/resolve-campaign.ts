@@ -7,7 +7,7 @@ import { lockCampaigns } from "@/server/domain/sites/manage-campaigns";
  * Auto-created campaigns per workspace. `/api/track` is public, so anyone holding a site key can
  * invent `utm_campaign` values; past this many, new values stay on the session but make no campaign.
  */
-export const MAX_AUTO_CAMPAIGNS = 500;
+const MAX_AUTO_CAMPAIGNS = 500;
 
 const findByValue = (db: TDbClient, { tenantId, sourceId, value }: { tenantId: string; sourceId: string; value: string }) =>
   db.adCampaign.findFirst({ where: { tenantId, sourceId, utmCampaigns: { has: value } }, orderBy: { createdAt: "asc" }, select: { id: true } });

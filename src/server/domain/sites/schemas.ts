@@ -1,11 +1,10 @@
 import { z } from "zod";
 import { normalizeSiteDomain } from "@/server/domain/sites/site-domain";
 
-export const DEFAULT_WIDGET_URL_PATTERNS = ["klientiks.ru/app/"];
-export const MAX_WIDGET_URL_PATTERNS = 10;
-export const MAX_CAMPAIGN_VALUES = 20;
+const MAX_WIDGET_URL_PATTERNS = 10;
+const MAX_CAMPAIGN_VALUES = 20;
 
-export const ZSiteDomain = z.string().max(300, "tooLong").transform((value, context) => {
+const ZSiteDomain = z.string().max(300, "tooLong").transform((value, context) => {
   const domain = normalizeSiteDomain(value);
   if (!domain) context.addIssue({ code: "custom", message: value.trim() === "" ? "required" : "domainInvalid" });
   return domain ?? "";
@@ -15,7 +14,7 @@ export const ZSiteDomain = z.string().max(300, "tooLong").transform((value, cont
  * A widget URL prefix as the tracker compares it: `host[:port]/path`, lower case, no scheme, no
  * `www.` (the tracker strips both from the URLs it sees, too).
  */
-export const ZWidgetUrlPattern = z.string().trim().max(200, "tooLong").transform((value, context) => {
+const ZWidgetUrlPattern = z.string().trim().max(200, "tooLong").transform((value, context) => {
   const pattern = value.replace(/^[a-z][a-z0-9+.-]*:\/\//i, "").replace(/^www\./i, "").toLowerCase();
   if (!/^[a-z0-9.-]+(:\d{1,5})?(\/\S*)?$/.test(pattern) || !/[.:]/.test(pattern.split("/")[0] ?? "")) {
     context.addIssue({ code: "custom", message: "widgetPatternInvalid" });

@@ -4,7 +4,7 @@ export type TPresetKey =
   | "yandex_direct" | "vk_ads" | "google_ads" | "email" | "social"
   | "organic_yandex" | "organic_google" | "organic_other" | "referral" | "direct";
 
-export type TSourcePreset = { key: TPresetKey; name: string; channel: TrafficChannel; utmSources: string[] };
+type TSourcePreset = { key: TPresetKey; name: string; channel: TrafficChannel; utmSources: string[] };
 
 /**
  * The sources every workspace starts with. Order matters: when one `utm_source` value belongs to

@@ -12,7 +12,7 @@ import type { TLogger } from "@/server/logging/logger";
 /** A hit is a few hundred bytes; 8 KB leaves room for long URLs and nothing else. */
 export const MAX_TRACK_BODY_BYTES = 8 * 1024;
 /** Hits queued in this process beyond which new ones are shed with 503 instead of piling up in memory. */
-export const MAX_PENDING_HITS = 2000;
+const MAX_PENDING_HITS = 2000;
 
 export type TTrackDeps = {
   db: TDb;
@@ -52,10 +52,22 @@ function readPageOrigin(headers: Headers): { host: string; origin: string } | nu
   return null;
 }
 
+/** The body as text, or null past the cap: read in chunks, so a huge chunked body is never buffered. */
 async function readBody(request: Request): Promise<string | null> {
   if (Number(request.headers.get("content-length") ?? 0) > MAX_TRACK_BODY_BYTES) return null;
-  const body = await request.text();
-  return Buffer.byteLength(body) > MAX_TRACK_BODY_BYTES ? null : body;
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+    size += chunk.value.byteLength;
+    if (size > MAX_TRACK_BODY_BYTES) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(chunk.value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
 }
 
 const parseJson = (text: string): unknown => {
@@ -68,8 +80,8 @@ const parseJson = (text: string): unknown => {
 
 /**
  * `POST /api/track`, in order of cost: size cap (413), robots (204, dropped), shape (400), site key
- * (404), page origin against the site's domain (403), rate limit per site and IP (429), load
- * shedding (503). Accepted hits are recorded after the answer: 202 with the site's tracker config for
+ * (404; 503 when it cannot be looked up), page origin against the site's domain (403), rate limit
+ * per site and IP (429), load shedding (503). Accepted hits are recorded after the answer: 202 with the site's tracker config for
  * a page view, 204 otherwise. The tracker ignores every answer but the 202.
  */
 export async function handleTrackRequest(request: Request, deps: TTrackDeps): Promise<Response> {
@@ -80,7 +92,11 @@ export async function handleTrackRequest(request: Request, deps: TTrackDeps): Pr
   if (!parsed.success) return trackError(400, "VALIDATION", "not a tracker hit");
   const hit = parsed.data;
 
-  const site = await deps.sites.get(hit.siteKey);
+  const site = await deps.sites.get(hit.siteKey).catch((error: unknown) => {
+    deps.log.warn("tracker site lookup failed", { error });
+    return undefined;
+  });
+  if (site === undefined) return trackError(503, "UNAVAILABLE", "temporarily unavailable", { "retry-after": "5" });
   if (!site) return trackError(404, "NOT_FOUND", "unknown site key");
   const page = readPageOrigin(request.headers);
   if (!page || !isHostOfSite(page.host, site.domain)) return trackError(403, "FORBIDDEN", "this page's origin does not belong to the site");

@@ -11,7 +11,7 @@ import { useTRPC } from "@/trpc/react";
 import { RecentSessions } from "./recent-sessions";
 import { WidgetPatternsForm } from "./widget-patterns-form";
 
-export type TSiteView = { id: string; domain: string; name: string; publicKey: string; widgetUrlPatterns: string[]; captureContacts: boolean };
+type TSiteView = { id: string; domain: string; name: string; publicKey: string; widgetUrlPatterns: string[]; captureContacts: boolean };
 
 /** The snippet customers paste: async, so it never delays their page. */
 const snippetFor = (scriptUrl: string, publicKey: string) => `<script async src="${scriptUrl}" data-site="${publicKey}"></script>`;
