@@ -11,8 +11,12 @@ import { migrateDatabase, startEmbeddedPostgres } from "../../scripts/lib/databa
 export default async function setup(): Promise<(() => Promise<void>) | void> {
   if (process.env.SVYAZ_TEST_DATABASE_READY === "1" && process.env.DATABASE_URL) return;
   const dataDir = mkdtempSync(path.join(tmpdir(), "svyaz-int-"));
-  const embedded = (await startEmbeddedPostgres({ dataDir, port: await findFreePort() }));
-  await migrateDatabase(embedded.url);
+  const embedded = await startEmbeddedPostgres({ dataDir, port: await findFreePort() });
+  // A failed migration must not leave the database server running.
+  await migrateDatabase(embedded.url).catch(async (error: unknown) => {
+    await embedded.stop();
+    throw error;
+  });
   process.env.DATABASE_URL = embedded.url;
   process.env.DATABASE_POOL_MAX = "1";
   return async () => {
