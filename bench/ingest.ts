@@ -16,6 +16,7 @@ import { createAppClient } from "./lib/app-client";
 import { ensureProductionBuild, startApp } from "./lib/app-server";
 import { onCleanup, runBench } from "./lib/cleanup";
 import { createBenchDatabase } from "./lib/database";
+import { processGroupCpuSeconds } from "./lib/process-cpu";
 import { log, percentile, roundMs, sleep } from "./lib/stats";
 
 const CONNECTIONS = 50;
@@ -55,9 +56,15 @@ async function waitUntil(check: () => Promise<boolean>, { timeoutMs, intervalMs 
   }
 }
 
-const summarize = (name: string, result: TAutocannonResult) =>
+/** Runs autocannon and reports, besides its figures, the server CPU it cost per request. */
+async function measure(name: string, processGroupId: number, run: () => Promise<TAutocannonResult>) {
+  const cpuBefore = processGroupCpuSeconds(processGroupId);
+  const result = await run();
+  const cpuMsPerRequest = ((processGroupCpuSeconds(processGroupId) - cpuBefore) * 1000) / Math.max(result.requests.total, 1);
   log(`${name}: ${Math.round(result.requests.average)} req/s, latency p50 ${result.latency.p50} ms / p99 ${result.latency.p99} ms / max ${result.latency.max} ms, ` +
-    `${result.requests.total} requests, non-2xx ${result.non2xx}, errors ${result.errors} (timeouts ${result.timeouts})`);
+    `${result.requests.total} requests, non-2xx ${result.non2xx}, errors ${result.errors} (timeouts ${result.timeouts}); server CPU ${cpuMsPerRequest.toFixed(2)} ms per request`);
+  return { result, cpuMsPerRequest };
+}
 
 await runBench(async () => {
   await ensureProductionBuild(["/api/health/live", "/api/webhooks/klientiks/[token]"]);
@@ -141,10 +148,10 @@ await runBench(async () => {
 
   // Phase 1: acknowledgement throughput and latency, bare route first, then the webhook.
   log(`phase 1: autocannon, ${CONNECTIONS} connections, ${LOAD_SECONDS} s each: bare GET /api/health/live, then GET ${webhookPath.replace(/[^/]+$/, "<token>")}?appointment_id=…`);
-  const bare = await autocannon({ url: `${app.url}/api/health/live`, connections: CONNECTIONS, duration: LOAD_SECONDS });
-  summarize("bare route", bare);
+  const bareRun = await measure("bare route", app.processGroupId, () => autocannon({ url: `${app.url}/api/health/live`, connections: CONNECTIONS, duration: LOAD_SECONDS }));
+  const bare = bareRun.result;
   let sent = 0;
-  const ingest = await autocannon({
+  const ingestRun = await measure("webhook route", app.processGroupId, () => autocannon({
     url: app.url,
     connections: CONNECTIONS,
     duration: LOAD_SECONDS,
@@ -157,8 +164,8 @@ await runBench(async () => {
         return { ...request, path: `${webhookPath}?appointment_id=${loadIds[index % loadIds.length]}&status=${cycle === 0 ? "scheduled" : `scheduled-${cycle}`}` };
       },
     }],
-  });
-  summarize("webhook route", ingest);
+  }));
+  const ingest = ingestRun.result;
   const acknowledged = ingest.statusCodeStats["200"]?.count ?? 0;
 
   // The worker processes the load phase's deliveries meanwhile; wait for the inbox to drain so
@@ -229,7 +236,8 @@ await runBench(async () => {
   if (Number(sources?.other ?? 0) > 0) log(`note: ${sources?.other} deliveries came from backfill/reconciliation (expected 0)`);
   if (database.kind === "embedded") log("embedded database: the targets apply to PostgreSQL");
   const ratio = (value: number, base: number) => (base > 0 ? (value / base).toFixed(2) : "n/a");
-  log(`ratios: ingest/bare req/s ${ratio(ingest.requests.average, bare.requests.average)} (target ≥ 0.7), ack p99 / bare p99 ${ratio(ingest.latency.p99, bare.latency.p99)} (target ≤ 2); ` +
+  log(`ratios: ingest/bare req/s ${ratio(ingest.requests.average, bare.requests.average)} (target ≥ 0.7), ack p99 / bare p99 ${ratio(ingest.latency.p99, bare.latency.p99)} (target ≤ 2), ` +
+    `server CPU per request bare/webhook ${ratio(bareRun.cpuMsPerRequest, ingestRun.cpuMsPerRequest)} (the req/s ratio an undisturbed CPU-bound run would approach); ` +
     `lost: ${lostInLoad} in phase 1, ${lostInE2e} in phase 2`);
 
   return {

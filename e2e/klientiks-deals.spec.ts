@@ -101,3 +101,25 @@ test("a storm of 20 identical webhooks yields one deal", async ({ page }) => {
   const getAppointmentCalls = (await klientiks.requests({ accountId: salon.account.account_id })).filter((entry) => entry.path.includes("getAppointment"));
   expect(getAppointmentCalls).toHaveLength(1);
 });
+
+test("a newcomer connects the emulator's demo salon in a few clicks and sees its history and new visits", async ({ page }) => {
+  await signUpThroughUi(page, "Новичок");
+  const slug = await createWorkspaceThroughUi(page, "Демо-салон");
+  await page.goto(`/w/${slug}/settings/integrations/klientiks`);
+  await page.getByRole("button", { name: "Подставить демо-аккаунт эмулятора" }).click();
+  await page.getByRole("button", { name: "Проверить и сохранить" }).click();
+  await expect(page.getByText("Доступ к API подтверждён, данные сохранены.")).toBeVisible();
+  await page.getByRole("button", { name: "Активировать" }).click();
+  await expect(page.getByTestId("backfill-progress")).toContainText(/Загрузка завершена: [1-9]\d* записей/, { timeout: 60_000 });
+  await page.getByRole("button", { name: "Прописать адреса в эмуляторе" }).click();
+  await expect(page.getByText("Адреса прописаны в демо-аккаунте эмулятора: 3 событий.")).toBeVisible();
+
+  const demoAccountId = await page.getByLabel("account_id").inputValue();
+  const [template] = await klientiks.listAppointments(demoAccountId);
+  const visit = await klientiks.createAppointment(demoAccountId, {
+    client_id: template!.client_id!, executor_id: template!.executor_id!, start: "2026-12-02 10:00:00", status: "scheduled",
+    services: [{ service_id: template!.appointed_services[0]!.service_id }],
+  });
+  await page.getByRole("link", { name: "Сделки" }).click();
+  await expect(dealRow(page, visit.id)).toBeVisible({ timeout: 15_000 });
+});

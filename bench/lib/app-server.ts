@@ -1,6 +1,7 @@
+import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
-import { run, startProcess } from "../../scripts/lib/processes.mjs";
+import { run } from "../../scripts/lib/processes.mjs";
 import { onCleanup } from "./cleanup";
 import { log, sleep } from "./stats";
 
@@ -26,16 +27,19 @@ export async function ensureProductionBuild(requiredRoutes: string[]): Promise<v
 
 /**
  * `next start` bound to 127.0.0.1, on the given database, with the in-process worker (the inline
- * jobs driver) and the given extra environment; resolves once `/api/health/live` answers.
+ * jobs driver) and the given extra environment; resolves once `/api/health/live` answers. It runs
+ * in its own process group (stopped as a whole at cleanup), whose id is returned for CPU accounting.
  */
-export async function startApp(options: { port: number; databaseUrl: string; env: Record<string, string> }): Promise<{ url: string }> {
+export async function startApp(options: { port: number; databaseUrl: string; env: Record<string, string> }): Promise<{ url: string; processGroupId: number }> {
   const url = `http://127.0.0.1:${options.port}`;
   let exitedEarly: string | null = null;
   // e.g. BENCH_APP_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/svyaz-prof" to profile the server.
   const nodeArgs = process.env.BENCH_APP_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? [];
-  const app = startProcess("next", process.execPath, [...nodeArgs, "node_modules/next/dist/bin/next", "start", "-p", String(options.port), "-H", "127.0.0.1"], {
-    quiet: true,
+  const child = spawn(process.execPath, [...nodeArgs, "node_modules/next/dist/bin/next", "start", "-p", String(options.port), "-H", "127.0.0.1"], {
+    stdio: ["ignore", "ignore", "inherit"],
+    detached: true,
     env: {
+      ...process.env,
       NODE_ENV: "production",
       DATABASE_URL: options.databaseUrl,
       AUTH_SECRET: randomBytes(24).toString("hex"),
@@ -47,16 +51,38 @@ export async function startApp(options: { port: number; databaseUrl: string; env
       NEXT_TELEMETRY_DISABLED: "1",
       ...options.env,
     },
-    onUnexpectedExit: (name, code, signal) => {
-      exitedEarly = `${name} exited (${code ?? signal})`;
-    },
   });
-  onCleanup("stop next start", app.stop);
+  let isStopping = false;
+  child.on("exit", (code, signal) => {
+    if (!isStopping) exitedEarly = `next start exited (${code ?? signal})`;
+  });
+  child.on("error", (error) => {
+    exitedEarly = `next start failed: ${error.message}`;
+  });
+  if (!child.pid) throw new Error("could not start next start");
+  const processGroupId = child.pid;
+  onCleanup("stop next start", () => new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    isStopping = true;
+    child.once("exit", () => resolve());
+    try {
+      process.kill(-processGroupId, "SIGTERM");
+    } catch {
+      resolve();
+    }
+    setTimeout(() => {
+      try {
+        process.kill(-processGroupId, "SIGKILL");
+      } catch {
+        // already gone
+      }
+    }, 5000).unref();
+  }));
   const deadline = Date.now() + 90_000;
   for (;;) {
     if (exitedEarly) throw new Error(exitedEarly);
     const response = await fetch(`${url}/api/health/live`).catch(() => null);
-    if (response?.ok) return { url };
+    if (response?.ok) return { url, processGroupId };
     if (Date.now() > deadline) throw new Error(`${url}/api/health/live did not answer within 90 s`);
     await sleep(250);
   }
