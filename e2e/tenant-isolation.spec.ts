@@ -50,6 +50,9 @@ const INPUT_AIMED_AT_A: Record<string, (a: TWorkspaceAIds) => unknown> = {
   "sites.createCampaign": (a) => ({ name: "Hijacked", sourceId: a.sourceId, utmCampaigns: ["hijacked"] }),
   "sites.updateCampaign": (a) => ({ campaignId: a.campaignId, changes: { name: "Hijacked", sourceId: a.sourceId, utmCampaigns: ["hijacked"] } }),
   "sites.removeCampaign": (a) => ({ campaignId: a.campaignId }),
+  "leads.list": () => ({ page: 1, perPage: 100 }),
+  // Workspace A has no lead in this test: any lead id must come back as not found.
+  "leads.byId": () => ({ leadId: "lead_00000000000000000000" }),
 };
 
 /** Workspace A's site and one ad campaign, for the sites procedures to aim at. */

@@ -3,6 +3,7 @@ import { accountRouter } from "@/server/api/routers/account";
 import { dealsRouter } from "@/server/api/routers/deals";
 import { invitesRouter } from "@/server/api/routers/invites";
 import { klientiksRouter } from "@/server/api/routers/klientiks";
+import { leadsRouter } from "@/server/api/routers/leads";
 import { membersRouter } from "@/server/api/routers/members";
 import { sitesRouter } from "@/server/api/routers/sites";
 import { workspaceRouter } from "@/server/api/routers/workspace";
@@ -16,6 +17,7 @@ export const appRouter = createTrpcRouter({
   deals: dealsRouter,
   klientiks: klientiksRouter,
   sites: sitesRouter,
+  leads: leadsRouter,
 });
 
 export type AppRouter = typeof appRouter;

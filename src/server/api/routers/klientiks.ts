@@ -63,7 +63,7 @@ export const klientiksRouter = createTrpcRouter({
   updateSettings: tenantAdminProcedure
     .input(ZKlientiksSettingsSchema)
     .output(ZKlientiksSettingsSchema)
-    .mutation(({ ctx, input }) => updateKlientiksSettings(ctx.db, { tenantId: ctx.tenant.tenantId, actorUserId: ctx.user.id, settings: input })),
+    .mutation(({ ctx, input }) => updateKlientiksSettings(ctx.db, { tenantId: ctx.tenant.tenantId, actorUserId: ctx.user.id, keyring: getKlientiksDeps().keyring, settings: input })),
 
   webhookSetup: tenantAdminProcedure
     .output(z.array(z.object({ purpose: z.enum(["deals", "widget"]), url: z.string(), templates: z.array(z.object({ event: z.string(), address: z.string() })) })))

@@ -1,4 +1,6 @@
 import type { Prisma } from "@generated/prisma/client";
+import type { z } from "zod";
+import type { TKeyring } from "@/server/crypto/envelope";
 import { createId } from "@/lib/ids";
 import type { TDb } from "@/server/db/client";
 import { recordAudit } from "@/server/domain/audit/record-audit";
@@ -81,10 +83,17 @@ export async function setKlientiksActive(db: TDb, options: { tenantId: string; a
   return { connectionId: connection.id, status, wasInactive: connection.status === "inactive" };
 }
 
-export async function updateKlientiksSettings(db: TDb, options: { tenantId: string; actorUserId: string; settings: TKlientiksSettings }) {
+/**
+ * Saves the settings. Turning leads on gives the connection its widget webhook URL (one URL per
+ * integration, klientiks-contract §12.5), which `klientiks.webhookSetup` then lists.
+ */
+export async function updateKlientiksSettings(db: TDb, options: { tenantId: string; actorUserId: string; keyring: TKeyring; settings: z.input<typeof ZKlientiksSettingsSchema> }) {
   const connection = await requireConnection(db, options.tenantId);
-  const settings = ZKlientiksSettingsSchema.parse(options.settings);
-  await db.connection.update({ where: { id: connection.id }, data: { settings: settings as Prisma.InputJsonObject } });
+  const settings: TKlientiksSettings = ZKlientiksSettingsSchema.parse(options.settings);
+  await db.$transaction(async (tx) => {
+    await tx.connection.update({ where: { id: connection.id }, data: { settings: settings as Prisma.InputJsonObject } });
+    if (settings.leads.isEnabled) await ensureWebhookEndpoint(tx, options.keyring, { tenantId: options.tenantId, connectionId: connection.id, purpose: "widget" });
+  });
   await recordAudit(db, { tenantId: options.tenantId, actorUserId: options.actorUserId, action: "klientiks.settings_updated", targetType: "connection", targetId: connection.id, data: settings as Prisma.InputJsonObject });
   return settings;
 }

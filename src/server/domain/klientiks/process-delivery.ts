@@ -6,8 +6,9 @@ import { createKlientiksApi, decryptKlientiksCredentials } from "@/server/domain
 import { DeliveryFailure, isCredentialFailure, toDeliveryFailure } from "@/server/domain/klientiks/delivery-failure";
 import type { TKlientiksDeps } from "@/server/domain/klientiks/deps";
 import { resolveReferenceNames } from "@/server/domain/klientiks/reference-cache";
-import { parseKlientiksSettings } from "@/server/domain/klientiks/settings";
-import { createKlientiksNormalizer } from "@/server/integrations/klientiks";
+import { parseKlientiksSettings, type TKlientiksSettings } from "@/server/domain/klientiks/settings";
+import { linkLeadToDeal, upsertLeadFromAppointment, type TUpsertLeadResult } from "@/server/domain/leads/upsert-lead";
+import { createKlientiksNormalizer, type TKlientiksAppointment } from "@/server/integrations/klientiks";
 import { redactText } from "@/server/logging/redact";
 
 export type TDeliveryRef = { tenantId: string; deliveryId: string };
@@ -25,6 +26,11 @@ export async function loadDelivery(db: TDb, { tenantId, deliveryId }: TDeliveryR
   // With «Передача сделок» off the delivery is kept for the log but costs no API call.
   if (delivery.purpose === "deals" && !parseKlientiksSettings(connection.settings).deals.isEnabled) {
     await db.webhookDelivery.update({ where: { id: delivery.id, tenantId }, data: { status: "processed", processedAt: new Date(), errorCode: "deals_transfer_off", lockedUntil: null } });
+    return { ...base, isDone: true };
+  }
+  // Likewise for the widget integration while leads are off (issue 4 §3).
+  if (delivery.purpose === "widget" && !parseKlientiksSettings(connection.settings).leads.isEnabled) {
+    await db.webhookDelivery.update({ where: { id: delivery.id, tenantId }, data: { status: "processed", processedAt: new Date(), errorCode: "leads_transfer_off", lockedUntil: null } });
     return { ...base, isDone: true };
   }
   return { ...base, isDone: false };
@@ -56,16 +62,34 @@ export async function fetchAppointment(db: TDb, deps: TKlientiksDeps, options: {
   }
 }
 
-/** Step 3: names from the cache, mapping, upsert and stage history; marks the delivery processed. */
+export type TApplyAppointmentResult = ({ kind: "deal" } & TUpsertDealResult) | ({ kind: "lead" } & TUpsertLeadResult);
+
+/** A widget-integration delivery becomes a lead (klientiks-contract §12.6 step 4); the deal comes from the deals URL. */
+async function applyWidgetBooking(db: TDb, options: { tenantId: string; connectionId: string; deliveryId: string; appointment: TKlientiksAppointment; settings: TKlientiksSettings }) {
+  const { tenantId, connectionId, deliveryId } = options;
+  const result = await upsertLeadFromAppointment(db, { tenantId, connectionId, appointment: options.appointment, settings: options.settings });
+  const now = new Date();
+  await db.webhookDelivery.updateMany({ where: { id: deliveryId, tenantId }, data: { status: "processed", processedAt: now, errorCode: null, error: null, lockedUntil: null } });
+  await db.connection.updateMany({ where: { id: connectionId, tenantId }, data: { lastSyncAt: now } });
+  return { kind: "lead" as const, ...result };
+}
+
+/**
+ * Step 3: for the deals integration (and reconciliation/backfill, which have no widget delivery),
+ * names from the cache, mapping, upsert and stage history; for the widget integration, the lead.
+ * Marks the delivery processed.
+ */
 export async function applyAppointment(
   db: TDb,
   deps: TKlientiksDeps,
   options: { tenantId: string; connectionId: string; deliveryId: string | null; rawAppointment: Record<string, unknown> },
-): Promise<TUpsertDealResult> {
+): Promise<TApplyAppointmentResult> {
   const { tenantId, connectionId, deliveryId } = options;
   const { connection, settings, currency } = await loadConnectionForCall(db, tenantId, connectionId);
   const appointment = createKlientiksNormalizer({ timeZone: settings.accountTimezone, onWarning: () => undefined }).toAppointment(options.rawAppointment);
   if (!appointment) throw new DeliveryFailure("klientiks_bad_response", { message: "the appointment has no valid id" });
+  const delivery = deliveryId ? await db.webhookDelivery.findFirst({ where: { id: deliveryId, tenantId }, select: { purpose: true } }) : null;
+  if (deliveryId && delivery?.purpose === "widget") return applyWidgetBooking(db, { tenantId, connectionId, deliveryId, appointment, settings });
 
   const api = createKlientiksApi(deps, settings.accountTimezone);
   const credentials = () => decryptKlientiksCredentials(deps.keyring, connection);
@@ -85,12 +109,14 @@ export async function applyAppointment(
 
   const draft = mapAppointmentToDeal({ appointment, settings, references, currency });
   const result = await upsertDeal(db, { tenantId, connectionId, draft, raw: appointment.raw as Prisma.InputJsonValue, deliveryId });
+  // A lead of the same appointment that arrived first (through the widget URL) gets its deal now.
+  await linkLeadToDeal(db, { tenantId, externalId: draft.externalId, dealId: result.dealId });
   const now = new Date();
   if (deliveryId) {
     await db.webhookDelivery.updateMany({ where: { id: deliveryId, tenantId }, data: { status: "processed", processedAt: now, dealId: result.dealId, errorCode: null, error: null, lockedUntil: null } });
   }
   await db.connection.updateMany({ where: { id: connectionId, tenantId }, data: { lastSyncAt: now } });
-  return result;
+  return { kind: "deal", ...result };
 }
 
 /** A delivery that will not be retried: kept with its reason for the log and for replay (R12). */
@@ -108,7 +134,7 @@ export async function markDeliveryFailed(db: TDb, { tenantId, deliveryId, failur
 }
 
 /** Runs the three steps in order; the in-process driver's unit of work (Inngest runs them as steps). */
-export async function runKlientiksDelivery(db: TDb, deps: TKlientiksDeps, ref: TDeliveryRef): Promise<TUpsertDealResult | null> {
+export async function runKlientiksDelivery(db: TDb, deps: TKlientiksDeps, ref: TDeliveryRef): Promise<TApplyAppointmentResult | null> {
   const loaded = await loadDelivery(db, ref);
   if (loaded.isDone) return null;
   const rawAppointment = await fetchAppointment(db, deps, { tenantId: ref.tenantId, connectionId: loaded.connectionId, appointmentId: loaded.appointmentId });

@@ -1,0 +1,67 @@
+import type { Prisma } from "@generated/prisma/client";
+import type { TDbClient } from "@/server/db/types";
+import type { TLeadFilters, TLeadListRequest } from "@/server/domain/leads/lead-filters";
+
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (char) => `\\${char}`);
+const inList = (values: string[] | undefined) => (values?.length ? { in: values } : undefined);
+
+/** Every list query is scoped by `tenantId` first, matching the indexes that start with it. */
+export function leadWhere(tenantId: string, filters: TLeadFilters): Prisma.LeadWhereInput {
+  const search = filters.search?.toLowerCase();
+  const phoneDigits = search?.replace(/\D/g, "");
+  const where: Prisma.LeadWhereInput = {
+    tenantId,
+    ...(filters.createdFrom || filters.createdTo ? { crmCreatedAt: { gte: filters.createdFrom, lt: filters.createdTo } } : {}),
+    siteId: inList(filters.siteIds),
+    sourceId: inList(filters.sourceIds),
+    campaignId: inList(filters.campaignIds),
+    utmSource: inList(filters.utmSource),
+    utmMedium: inList(filters.utmMedium),
+    utmCampaign: inList(filters.utmCampaign),
+    utmContent: inList(filters.utmContent),
+    utmTerm: inList(filters.utmTerm),
+    ...(filters.rules?.length ? { attributionRule: { in: filters.rules } } : {}),
+    ...(filters.isDuplicate === undefined ? {} : { duplicateOfId: filters.isDuplicate ? { not: null } : null }),
+    ...(search
+      ? { OR: [{ searchText: { contains: escapeLike(search) } }, ...(phoneDigits && phoneDigits.length >= 4 ? [{ contactPhone: { contains: phoneDigits } }] : [])] }
+      : {}),
+  };
+  return where;
+}
+
+export const LEAD_LIST_SELECT = {
+  id: true, externalId: true, contactName: true, contactPhone: true, contactEmail: true, crmCreatedAt: true, siteId: true, sessionId: true,
+  attributionRule: true, sourceId: true, campaignId: true, channel: true, utmSource: true, utmMedium: true, utmCampaign: true, utmContent: true,
+  utmTerm: true, landingUrl: true, referrer: true, yclid: true, gclid: true, fbclid: true, tags: true, declaredSource: true, duplicateOfId: true,
+  dealId: true, updatedAt: true,
+} as const satisfies Prisma.LeadSelect;
+
+/** One page of leads with the total, sorted on the server (conventions C14). */
+export async function findLeads(db: TDbClient, { tenantId, request }: { tenantId: string; request: TLeadListRequest }) {
+  const where = leadWhere(tenantId, request.filters);
+  const { field, direction } = request.sort;
+  const orderBy: Prisma.LeadOrderByWithRelationInput[] = [field === "contactName" ? { contactName: { sort: direction, nulls: "last" } } : { [field]: direction }, { id: direction }];
+  const [data, count] = await Promise.all([
+    db.lead.findMany({ where, orderBy, skip: (request.page - 1) * request.perPage, take: request.perPage, select: LEAD_LIST_SELECT }),
+    db.lead.count({ where }),
+  ]);
+  return { data, count, currentPage: request.page, perPage: request.perPage, totalPages: Math.max(1, Math.ceil(count / request.perPage)) };
+}
+
+/** Cap on the drawer's timeline: a session is a visit, rarely more than a few dozen pages. */
+const MAX_TIMELINE_PAGE_VIEWS = 200;
+
+/** One lead for the detail drawer, with its session's page views; another tenant's id is not found. */
+export async function findLeadById(db: TDbClient, { tenantId, leadId }: { tenantId: string; leadId: string }) {
+  const lead = await db.lead.findFirst({ where: { id: leadId, tenantId }, select: { ...LEAD_LIST_SELECT, raw: true, createdAt: true } });
+  if (!lead) return null;
+  const pageViews = lead.sessionId
+    ? await db.pageView.findMany({
+      where: { tenantId, sessionId: lead.sessionId },
+      orderBy: { at: "asc" },
+      take: MAX_TIMELINE_PAGE_VIEWS,
+      select: { id: true, url: true, title: true, at: true },
+    })
+    : [];
+  return { ...lead, pageViews };
+}

@@ -1,0 +1,34 @@
+import { z } from "zod";
+
+export const LEAD_SORT_FIELDS = ["crmCreatedAt", "contactName", "updatedAt"] as const;
+export const LEAD_ATTRIBUTION_RULES = ["session_id", "widget_open", "contact_match", "default_source", "default_campaign"] as const;
+
+const ZId = z.string().max(64);
+const ZUtmValues = z.array(z.string().trim().max(256)).max(50).optional();
+
+/** Filters of Обращения и цели (issue 4 §4); the server schema is strict (C14). */
+export const ZLeadFiltersSchema = z.object({
+  createdFrom: z.date().optional(),
+  createdTo: z.date().optional(),
+  siteIds: z.array(ZId).max(100).optional(),
+  sourceIds: z.array(ZId).max(100).optional(),
+  campaignIds: z.array(ZId).max(100).optional(),
+  utmSource: ZUtmValues,
+  utmMedium: ZUtmValues,
+  utmCampaign: ZUtmValues,
+  utmContent: ZUtmValues,
+  utmTerm: ZUtmValues,
+  rules: z.array(z.enum(LEAD_ATTRIBUTION_RULES)).max(LEAD_ATTRIBUTION_RULES.length).optional(),
+  /** `true`: only duplicates; `false`: only originals; absent: both. */
+  isDuplicate: z.boolean().optional(),
+  search: z.string().trim().max(100).optional(),
+});
+export type TLeadFilters = z.infer<typeof ZLeadFiltersSchema>;
+
+export const ZLeadListRequestSchema = z.object({
+  page: z.number().int().min(1).max(100_000).default(1),
+  perPage: z.number().int().min(1).max(100).default(25),
+  sort: z.object({ field: z.enum(LEAD_SORT_FIELDS), direction: z.enum(["asc", "desc"]) }).default({ field: "crmCreatedAt", direction: "desc" }),
+  filters: ZLeadFiltersSchema.default({}),
+});
+export type TLeadListRequest = z.infer<typeof ZLeadListRequestSchema>;
