@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
 import { run } from "../../scripts/lib/processes.mjs";
 import { onCleanup } from "./cleanup";
 import { log, sleep } from "./stats";
@@ -15,10 +16,24 @@ function buildHasRoute(route: string): boolean {
   return Object.values(manifest).includes(route);
 }
 
+/** The newest modification time under `dir` (source files only), for a staleness warning. */
+function newestSourceChange(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const entryPath = path.join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestSourceChange(entryPath));
+    else if (/\.(ts|tsx|mjs|js|json)$/.test(entry.name)) newest = Math.max(newest, statSync(entryPath).mtimeMs);
+  }
+  return newest;
+}
+
 /** `next start` needs a production build: make one only when there is none (or it predates the bare route). */
 export async function ensureProductionBuild(requiredRoutes: string[]): Promise<void> {
   if (existsSync(BUILD_ID) && requiredRoutes.every(buildHasRoute)) {
     log(`using the existing production build ${readFileSync(BUILD_ID, "utf8").trim()} (.next/)`);
+    if (newestSourceChange("src") > statSync(BUILD_ID).mtimeMs) {
+      log("note: src/ changed after that build; the figures are those of the build (run `npm run build` first to measure the working tree)");
+    }
     return;
   }
   log(existsSync(BUILD_ID) ? "the production build lacks a route the bench needs: running `next build`" : "no production build (.next/BUILD_ID): running `next build`");

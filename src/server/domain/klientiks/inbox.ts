@@ -55,7 +55,9 @@ export async function recordDeliveryFailure(db: TDb, delivery: TClaimedDelivery,
 export async function processClaimedDelivery(db: TDb, deps: TKlientiksDeps, delivery: TClaimedDelivery): Promise<{ ok: true } | { ok: false; failure: DeliveryFailure }> {
   try {
     await runKlientiksDelivery(db, deps, { tenantId: delivery.tenantId, deliveryId: delivery.id });
-    await db.webhookDelivery.updateMany({ where: { id: delivery.id, tenantId: delivery.tenantId, status: "processing" }, data: { status: "processed", processedAt: new Date(), lockedUntil: null } });
+    // Raw SQL like the other per-delivery bookkeeping (see process-delivery.ts).
+    await db.$executeRaw`UPDATE "WebhookDelivery" SET "status" = 'processed', "processedAt" = ${new Date()}::timestamptz, "lockedUntil" = NULL
+      WHERE "id" = ${delivery.id} AND "tenantId" = ${delivery.tenantId} AND "status" = 'processing'`;
     return { ok: true };
   } catch (error) {
     return { ok: false, failure: await recordDeliveryFailure(db, delivery, error) };

@@ -35,9 +35,12 @@ export async function findWebhookUrls(db: TDbClient, keyring: TKeyring, options:
   }));
 }
 
+/** Tokens outside these lengths are not looked up at all. */
+export const isTokenShaped = (token: string): boolean => token.length >= 20 && token.length <= 100;
+
 /** Unknown and revoked tokens are indistinguishable to the caller (reliability R4). */
 export async function findEndpointByToken(db: TDbClient, token: string) {
-  if (token.length < 20 || token.length > 100) return null;
+  if (!isTokenShaped(token)) return null;
   return db.webhookEndpoint.findFirst({
     where: { tokenHash: hashSecretToken(token), revokedAt: null, connection: { status: { not: "inactive" } } },
     select: { id: true, tenantId: true, connectionId: true, purpose: true },
