@@ -70,7 +70,8 @@ await runBench(async () => {
   const { rows: [size] } = await sql.query<{ table: string; indexes: string }>(`SELECT pg_size_pretty(pg_table_size('"Deal"')) AS "table", pg_size_pretty(pg_indexes_size('"Deal"')) AS "indexes"`);
   log(`vacuumed and analyzed: table ${size?.table}, indexes ${size?.indexes}`);
 
-  const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url, max: 10 }) }).$extends(guardUnscopedMassWrites);
+  // The app's pool size; one connection on the embedded database, which serves one session for all.
+  const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url, max: database.kind === "embedded" ? 1 : 10 }) }).$extends(guardUnscopedMassWrites);
   onCleanup("disconnect Prisma", () => db.$disconnect());
 
   const request = (input: unknown) => ZDealListRequestSchema.parse(input);

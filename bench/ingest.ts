@@ -98,7 +98,11 @@ await runBench(async () => {
   const app = await startApp({
     port: await findFreePort(),
     databaseUrl: database.url,
-    env: { KLIENTIKS_BASE_URL: emulatorUrl, KLIENTIKS_EMULATOR_URL: emulatorUrl, KLIENTIKS_THROTTLE_PER_SECOND: "100000", KLIENTIKS_THROTTLE_BURST: "64" },
+    env: {
+      KLIENTIKS_BASE_URL: emulatorUrl, KLIENTIKS_EMULATOR_URL: emulatorUrl, KLIENTIKS_THROTTLE_PER_SECOND: "100000", KLIENTIKS_THROTTLE_BURST: "64",
+      // The embedded database serves one session for all connections (see the env schema).
+      ...(database.kind === "embedded" ? { DATABASE_POOL_MAX: "1" } : {}),
+    },
   });
   log(`next start on ${app.url}`);
 
