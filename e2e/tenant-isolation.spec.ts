@@ -30,7 +30,10 @@ const INPUT_AIMED_AT_A: Record<string, (a: TWorkspaceAIds) => unknown> = {
   "klientiks.connection": () => undefined,
   "klientiks.saveCredentials": () => ({ name: "B", accountId: "000000000000", userId: "000000000000", accessToken: "0".repeat(32) }),
   "klientiks.setActive": () => ({ isActive: true }),
-  "klientiks.updateSettings": () => ({ deals: { isEnabled: false, responsible: "author", excludeSubscriptionVisits: true }, accountTimezone: "UTC" }),
+  "klientiks.updateSettings": (a) => ({
+    deals: { isEnabled: false, responsible: "author", excludeSubscriptionVisits: true }, accountTimezone: "UTC",
+    leads: { isEnabled: true, defaultSiteId: a.siteId, defaultSourceId: a.sourceId, defaultCampaignId: a.campaignId },
+  }),
   "klientiks.webhookSetup": () => undefined,
   "klientiks.syncHealth": () => undefined,
   "klientiks.deliveries": () => ({ page: 1, perPage: 100 }),

@@ -15,6 +15,7 @@ import { ZTrackHitSchema } from "@/server/domain/sites/track-hit-schema";
 import { findTrackedSiteByKey } from "@/server/domain/sites/tracked-site";
 import { findWebhookUrls } from "@/server/domain/webhooks/endpoints";
 import { createKlientiksWorld, deliverWebhook, EMULATOR_CLOCK_INSTANT, startEmulatorForTests, type TKlientiksWorld } from "../support/klientiks-harness";
+import { createTestWorkspace } from "../support/factories";
 import { createTestDb } from "../support/test-db";
 
 const db = createTestDb();
@@ -59,7 +60,7 @@ async function visitFromAd(site: Awaited<ReturnType<typeof createSalonSite>>, op
 
 async function enableLeads(leads: Partial<TKlientiksSettings["leads"]> = {}) {
   const current = parseKlientiksSettings((await db.connection.findUniqueOrThrow({ where: { id: world.connectionId } })).settings);
-  await updateKlientiksSettings(db, { tenantId: world.tenantId, actorUserId: world.owner.id, keyring: world.deps.keyring, settings: { ...current, leads: { ...current.leads, isEnabled: true, ...leads } } });
+  await updateKlientiksSettings(db, { tenantId: world.tenantId, actorUserId: world.owner.id, keyring: world.deps.keyring, changes: { leads: { ...current.leads, isEnabled: true, ...leads } } });
   const urls = await findWebhookUrls(db, world.deps.keyring, { tenantId: world.tenantId, connectionId: world.connectionId, appUrl: "http://svyaz.test" });
   const widget = urls.find((url) => url.purpose === "widget");
   if (!widget) throw new Error("enabling leads did not create the widget URL");
@@ -168,5 +169,29 @@ describe("a widget booking becomes a lead", () => {
     await world.drainInbox();
     const dealB = await db.deal.findUniqueOrThrow({ where: { tenantId_externalId: { tenantId: world.tenantId, externalId: String(dealFirst.id) } } });
     expect((await leadOf(dealFirst.id)).dealId).toBe(dealB.id);
+  });
+});
+
+describe("the widget step's settings", () => {
+  it("save only their own section, so the deals step's settings survive", async () => {
+    await updateKlientiksSettings(db, { tenantId: world.tenantId, actorUserId: world.owner.id, keyring: world.deps.keyring, changes: { deals: { isEnabled: true, responsible: "author", excludeSubscriptionVisits: true } } });
+    await enableLeads({ trafficType: "campaign" });
+    await updateKlientiksSettings(db, { tenantId: world.tenantId, actorUserId: world.owner.id, keyring: world.deps.keyring, changes: { accountTimezone: "Asia/Yekaterinburg" } });
+
+    const stored = parseKlientiksSettings((await db.connection.findUniqueOrThrow({ where: { id: world.connectionId } })).settings);
+    expect(stored).toMatchObject({ deals: { responsible: "author", excludeSubscriptionVisits: true }, leads: { isEnabled: true, trafficType: "campaign" }, accountTimezone: "Asia/Yekaterinburg" });
+  });
+
+  it("refuse a default source, site or campaign of another workspace as not found", async () => {
+    const other = await createTestWorkspace(db, "Другой салон");
+    const foreignSite = await createSite(db, { tenantId: other.tenant.id, actorUserId: other.owner.id, request: { domain: "other.ru", name: "Чужой" } });
+    const [foreignSource] = await findSources(db, { tenantId: other.tenant.id });
+    const save = (leads: Partial<TKlientiksSettings["leads"]>) =>
+      updateKlientiksSettings(db, { tenantId: world.tenantId, actorUserId: world.owner.id, keyring: world.deps.keyring, changes: { leads: { isEnabled: true, ...leads } } });
+
+    await expect(save({ defaultSiteId: foreignSite.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(save({ defaultSourceId: foreignSource!.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(save({ defaultCampaignId: "no-such-campaign" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(parseKlientiksSettings((await db.connection.findUniqueOrThrow({ where: { id: world.connectionId } })).settings).leads.isEnabled).toBe(false);
   });
 });

@@ -127,7 +127,7 @@ describe("a webhook becomes a deal", () => {
 
 describe("settings", () => {
   const settingsWith = (deals: { responsible: "executor" | "author"; excludeSubscriptionVisits: boolean }) =>
-    updateKlientiksSettings(db, { tenantId: world.tenantId, actorUserId: world.owner.id, keyring: world.deps.keyring, settings: { deals: { isEnabled: true, ...deals }, accountTimezone: "Europe/Moscow" } });
+    updateKlientiksSettings(db, { tenantId: world.tenantId, actorUserId: world.owner.id, keyring: world.deps.keyring, changes: { deals: { isEnabled: true, ...deals }, accountTimezone: "Europe/Moscow" } });
 
   it("names the author of the visit as responsible when asked to", async () => {
     await settingsWith({ responsible: "author", excludeSubscriptionVisits: false });

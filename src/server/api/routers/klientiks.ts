@@ -4,7 +4,7 @@ import { createTrpcRouter, tenantAdminProcedure } from "@/server/api/trpc";
 import { recordAudit } from "@/server/domain/audit/record-audit";
 import { DEFAULT_BACKFILL_DAYS, assertBackfillSince, findBackfillProgress, startBackfill } from "@/server/domain/klientiks/backfill";
 import { findKlientiksConnection, saveKlientiksCredentials, setKlientiksActive, updateKlientiksSettings } from "@/server/domain/klientiks/connections";
-import { ZKlientiksSettingsSchema } from "@/server/domain/klientiks/settings";
+import { ZKlientiksSettingsPatchSchema, ZKlientiksSettingsSchema } from "@/server/domain/klientiks/settings";
 import { reconcileKlientiksConnection } from "@/server/domain/klientiks/reconcile";
 import { findDeliveries, findSyncHealth, replayDelivery, requeueCredentialFailures } from "@/server/domain/klientiks/sync-health";
 import { buildKlientiksWebhookTemplates } from "@/server/domain/klientiks/webhook-templates";
@@ -61,9 +61,9 @@ export const klientiksRouter = createTrpcRouter({
     }),
 
   updateSettings: tenantAdminProcedure
-    .input(ZKlientiksSettingsSchema)
+    .input(ZKlientiksSettingsPatchSchema)
     .output(ZKlientiksSettingsSchema)
-    .mutation(({ ctx, input }) => updateKlientiksSettings(ctx.db, { tenantId: ctx.tenant.tenantId, actorUserId: ctx.user.id, keyring: getKlientiksDeps().keyring, settings: input })),
+    .mutation(({ ctx, input }) => updateKlientiksSettings(ctx.db, { tenantId: ctx.tenant.tenantId, actorUserId: ctx.user.id, keyring: getKlientiksDeps().keyring, changes: input })),
 
   webhookSetup: tenantAdminProcedure
     .output(z.array(z.object({ purpose: z.enum(["deals", "widget"]), url: z.string(), templates: z.array(z.object({ event: z.string(), address: z.string() })) })))
@@ -141,13 +141,17 @@ export const klientiksRouter = createTrpcRouter({
       return emulatorUrl ? findEmulatorDemoAccount(emulatorUrl).catch(() => null) : null;
     }),
 
-  /** Development only: registers our three webhook templates in the emulator's demo account. */
+  /** Development only: registers our webhook templates (deals, and the widget's once leads are on) in the emulator's demo account. */
   registerEmulatorWebhooks: tenantAdminProcedure.output(z.object({ registered: z.number() })).mutation(async ({ ctx }) => {
     const emulatorUrl = getEnv().KLIENTIKS_EMULATOR_URL;
     const connection = await findKlientiksConnection(ctx.db, { tenantId: ctx.tenant.tenantId });
     if (!emulatorUrl || !connection) throw new AppError("PRECONDITION_FAILED");
-    const [deals] = await findWebhookUrls(ctx.db, getKlientiksDeps().keyring, { tenantId: ctx.tenant.tenantId, connectionId: connection.id, appUrl: getEnv().APP_URL });
-    if (!deals) throw new AppError("PRECONDITION_FAILED");
-    return registerEmulatorWebhooks(emulatorUrl, connection.externalAccount, deals.url, buildKlientiksWebhookTemplates(deals.url, "deals"));
+    const urls = await findWebhookUrls(ctx.db, getKlientiksDeps().keyring, { tenantId: ctx.tenant.tenantId, connectionId: connection.id, appUrl: getEnv().APP_URL });
+    if (urls.length === 0) throw new AppError("PRECONDITION_FAILED");
+    let registered = 0;
+    for (const { purpose, url } of urls) {
+      registered += (await registerEmulatorWebhooks(emulatorUrl, connection.externalAccount, url, buildKlientiksWebhookTemplates(url, purpose))).registered;
+    }
+    return { registered };
   }),
 });

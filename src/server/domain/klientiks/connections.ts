@@ -1,12 +1,11 @@
 import type { Prisma } from "@generated/prisma/client";
-import type { z } from "zod";
 import type { TKeyring } from "@/server/crypto/envelope";
 import { createId } from "@/lib/ids";
 import type { TDb } from "@/server/db/client";
 import { recordAudit } from "@/server/domain/audit/record-audit";
 import { createKlientiksApi, decryptKlientiksCredentials, encryptKlientiksCredentials } from "@/server/domain/klientiks/credentials";
 import type { TKlientiksDeps } from "@/server/domain/klientiks/deps";
-import { parseKlientiksSettings, ZKlientiksSettingsSchema, type TKlientiksSettings } from "@/server/domain/klientiks/settings";
+import { applyKlientiksSettingsPatch, parseKlientiksSettings, type TKlientiksSettings, type TKlientiksSettingsPatch } from "@/server/domain/klientiks/settings";
 import { ensureWebhookEndpoint } from "@/server/domain/webhooks/endpoints";
 import { AppError } from "@/server/errors";
 import { KlientiksError, type TKlientiksCredentials } from "@/server/integrations/klientiks";
@@ -83,13 +82,26 @@ export async function setKlientiksActive(db: TDb, options: { tenantId: string; a
   return { connectionId: connection.id, status, wasInactive: connection.status === "inactive" };
 }
 
+/** The defaults of «Тип трафика» must be this workspace's own rows; another's id is "not found" (R14). */
+async function assertLeadDefaultsExist(db: TDb, tenantId: string, leads: TKlientiksSettings["leads"]) {
+  const [site, source, campaign] = await Promise.all([
+    leads.defaultSiteId ? db.site.findFirst({ where: { id: leads.defaultSiteId, tenantId }, select: { id: true } }) : true,
+    leads.defaultSourceId ? db.source.findFirst({ where: { id: leads.defaultSourceId, tenantId }, select: { id: true } }) : true,
+    leads.defaultCampaignId ? db.adCampaign.findFirst({ where: { id: leads.defaultCampaignId, tenantId }, select: { id: true } }) : true,
+  ]);
+  if (!site || !source || !campaign) throw new AppError("NOT_FOUND");
+}
+
 /**
- * Saves the settings. Turning leads on gives the connection its widget webhook URL (one URL per
- * integration, klientiks-contract §12.5), which `klientiks.webhookSetup` then lists.
+ * Saves the sections a wizard step changed. Turning leads on gives the connection its widget
+ * webhook URL (one URL per integration, klientiks-contract §12.5), which `klientiks.webhookSetup`
+ * then lists.
  */
-export async function updateKlientiksSettings(db: TDb, options: { tenantId: string; actorUserId: string; keyring: TKeyring; settings: z.input<typeof ZKlientiksSettingsSchema> }) {
+export async function updateKlientiksSettings(db: TDb, options: { tenantId: string; actorUserId: string; keyring: TKeyring; changes: TKlientiksSettingsPatch }) {
   const connection = await requireConnection(db, options.tenantId);
-  const settings: TKlientiksSettings = ZKlientiksSettingsSchema.parse(options.settings);
+  const settings = applyKlientiksSettingsPatch(parseKlientiksSettings(connection.settings), options.changes);
+  // Only a saved widget step is checked: a default deleted since must not block the deals step.
+  if (options.changes.leads) await assertLeadDefaultsExist(db, options.tenantId, settings.leads);
   await db.$transaction(async (tx) => {
     await tx.connection.update({ where: { id: connection.id }, data: { settings: settings as Prisma.InputJsonObject } });
     if (settings.leads.isEnabled) await ensureWebhookEndpoint(tx, options.keyring, { tenantId: options.tenantId, connectionId: connection.id, purpose: "widget" });

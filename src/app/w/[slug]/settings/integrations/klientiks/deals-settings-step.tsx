@@ -10,21 +10,11 @@ import { FormError } from "@/components/ui/form-error";
 import { useErrorText } from "@/lib/use-error-text";
 import { SUGGESTED_TIMEZONES } from "@/lib/workspace-options";
 import { useTRPC } from "@/trpc/react";
+import { SettingsToggle } from "./settings-toggle";
 import { useInvalidateKlientiks } from "./use-invalidate-klientiks";
 
+/** The section this step saves; the widget step saves `leads` on its own. */
 type TSettings = { deals: { isEnabled: boolean; responsible: "executor" | "author"; excludeSubscriptionVisits: boolean }; accountTimezone: string };
-
-function Toggle({ label, hint, checked, onChange }: { label: string; hint: string; checked: boolean; onChange: (checked: boolean) => void }) {
-  return (
-    <label className="flex items-start gap-3">
-      <input type="checkbox" className="mt-1 h-4 w-4 accent-brand-600" checked={checked} onChange={(event) => onChange(event.target.checked)} />
-      <span>
-        <span className="block text-sm font-medium text-slate-800">{label}</span>
-        <span className="block text-xs text-slate-500">{hint}</span>
-      </span>
-    </label>
-  );
-}
 
 /** «Передача сделок», «Сотрудник-исполнитель / автор записи», «Учитывать абонемент в сделке». */
 export function DealsSettingsStep({ settings }: { settings: TSettings }) {
@@ -33,14 +23,14 @@ export function DealsSettingsStep({ settings }: { settings: TSettings }) {
   const trpc = useTRPC();
   const invalidate = useInvalidateKlientiks();
   const { formError } = useErrorText();
-  const [draft, setDraft] = useState<TSettings>(settings);
+  const [draft, setDraft] = useState<TSettings>({ deals: settings.deals, accountTimezone: settings.accountTimezone });
   const save = useMutation(trpc.klientiks.updateSettings.mutationOptions({ onSuccess: invalidate }));
   const setDeals = (patch: Partial<TSettings["deals"]>) => setDraft((previous) => ({ ...previous, deals: { ...previous.deals, ...patch } }));
 
   return (
     <Card className="space-y-4">
       <h2 className="text-lg font-semibold">{t("step4")}</h2>
-      <Toggle label={t("dealsEnabled")} hint={t("dealsEnabledHint")} checked={draft.deals.isEnabled} onChange={(isEnabled) => setDeals({ isEnabled })} />
+      <SettingsToggle label={t("dealsEnabled")} hint={t("dealsEnabledHint")} checked={draft.deals.isEnabled} onChange={(isEnabled) => setDeals({ isEnabled })} />
       {draft.deals.isEnabled ? (
         <div className="space-y-4 border-l-2 border-slate-100 pl-4">
           <fieldset className="space-y-2">
@@ -52,7 +42,7 @@ export function DealsSettingsStep({ settings }: { settings: TSettings }) {
               </label>
             ))}
           </fieldset>
-          <Toggle label={t("excludeSubscription")} hint={t("excludeSubscriptionHint")} checked={draft.deals.excludeSubscriptionVisits} onChange={(excludeSubscriptionVisits) => setDeals({ excludeSubscriptionVisits })} />
+          <SettingsToggle label={t("excludeSubscription")} hint={t("excludeSubscriptionHint")} checked={draft.deals.excludeSubscriptionVisits} onChange={(excludeSubscriptionVisits) => setDeals({ excludeSubscriptionVisits })} />
           <div className="max-w-xs">
             <SelectField label={t("accountTimezone")} value={draft.accountTimezone} onChange={(event) => setDraft((previous) => ({ ...previous, accountTimezone: event.target.value }))}>
               {SUGGESTED_TIMEZONES.map((zone) => <option key={zone} value={zone}>{zone}</option>)}

@@ -8,6 +8,7 @@ import { BackfillPanel } from "./backfill-panel";
 import { CredentialsStep } from "./credentials-step";
 import { DealsSettingsStep } from "./deals-settings-step";
 import { DeliveriesLog } from "./deliveries-log";
+import { LeadsSettingsStep } from "./leads-settings-step";
 import { SyncHealthPanel } from "./sync-health-panel";
 import { WebhookStep } from "./webhook-step";
 
@@ -30,6 +31,7 @@ export function KlientiksSettings() {
           <ActivationStep status={current.status} />
           <WebhookStep />
           <DealsSettingsStep settings={current.settings} />
+          <LeadsSettingsStep settings={current.settings.leads} />
           <SyncHealthPanel />
           <BackfillPanel />
           <DeliveriesLog />
