@@ -2,7 +2,8 @@
 /**
  * `npm run dev`: everything a newcomer needs on one machine. Without DATABASE_URL it starts the
  * embedded database under .data/; it applies migrations, starts the Klientiks emulator (with demo
- * data and its autopilot) and then Next.js on http://localhost:3000.
+ * data and its autopilot), a demo customer site carrying our tracker snippet, and then Next.js on
+ * http://localhost:3000.
  */
 import { mkdirSync } from "node:fs";
 import { migrateDatabase, startEmbeddedPostgres } from "./lib/database.mjs";
@@ -11,6 +12,7 @@ import { startProcess, waitForPort } from "./lib/processes.mjs";
 const APP_PORT = Number(process.env.PORT ?? 3000);
 const EMBEDDED_DB_PORT = Number(process.env.EMBEDDED_DB_PORT ?? 55432);
 const EMULATOR_PORT = Number(process.env.KLIENTIKS_EMULATOR_PORT ?? 4010);
+const DEMO_SITE_PORT = Number(process.env.DEMO_SITE_PORT ?? 4020);
 const children = [];
 
 async function shutdown(code = 0) {
@@ -47,6 +49,15 @@ children.push(startProcess("klientiks-emulator", "npx", ["tsx", "emulators/klien
 await waitForPort(EMULATOR_PORT);
 
 const appUrl = process.env.APP_URL ?? `http://localhost:${APP_PORT}`;
+// On 127.0.0.1, not localhost: the user adds the site with domain 127.0.0.1, as the e2e specs do.
+const demoSiteUrl = `http://127.0.0.1:${DEMO_SITE_PORT}`;
+console.log(`[dev] starting the demo customer site on ${demoSiteUrl}`);
+children.push(startProcess("demo-site", "npx", ["tsx", "emulators/demo-site/main.ts"], {
+  env: { DEMO_SITE_PORT: String(DEMO_SITE_PORT), DEMO_SITE_APP_URL: appUrl, DEMO_SITE_WIDGET_URL: `${emulatorUrl}/app/united/demo-salon` },
+  onUnexpectedExit,
+}));
+await waitForPort(DEMO_SITE_PORT);
+
 children.push(startProcess("next", process.execPath, ["node_modules/next/dist/bin/next", "dev", "-p", String(APP_PORT)], {
   env: {
     DATABASE_URL: databaseUrl,
@@ -55,9 +66,10 @@ children.push(startProcess("next", process.execPath, ["node_modules/next/dist/bi
     NEXTAUTH_URL: appUrl,
     KLIENTIKS_BASE_URL: process.env.KLIENTIKS_BASE_URL ?? emulatorUrl,
     KLIENTIKS_EMULATOR_URL: emulatorUrl,
+    DEMO_SITE_URL: demoSiteUrl,
     NEXT_TELEMETRY_DISABLED: "1",
   },
   onUnexpectedExit,
 }));
 await waitForPort(APP_PORT, "127.0.0.1", 120_000);
-console.log(`[dev] ready: ${appUrl}`);
+console.log(`[dev] ready: ${appUrl} (demo customer site: ${demoSiteUrl}, linked from Settings → Sites)`);

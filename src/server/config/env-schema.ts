@@ -42,6 +42,8 @@ const ZEnvSchema = z.object({
   KLIENTIKS_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
   /** Set by the dev command: the wizard then offers the emulator's demo account. */
   KLIENTIKS_EMULATOR_URL: z.url().optional(),
+  /** Set by the dev command: Settings → Sites then links each site to the local demo customer site. */
+  DEMO_SITE_URL: z.url().optional(),
   JOBS_DRIVER: z.enum(["inngest", "inline"]).optional(),
   INNGEST_BASE_URL: z.url().optional(),
   INNGEST_EVENT_KEY: z.string().optional(),

@@ -21,9 +21,11 @@ const ZCampaignId = z.object({ campaignId: z.string().max(64) });
  */
 export const sitesRouter = createTrpcRouter({
   list: tenantProcedure
-    .output(z.object({ scriptUrl: z.string(), sites: z.array(ZSiteView) }))
+    .output(z.object({ scriptUrl: z.string(), demoSiteUrl: z.string().nullable(), sites: z.array(ZSiteView) }))
     .query(async ({ ctx }) => ({
       scriptUrl: `${getEnv().APP_URL.replace(/\/+$/, "")}/t.js`,
+      // Development only (set by `npm run dev`): a local page carrying the snippet, to try a site without one.
+      demoSiteUrl: getEnv().DEMO_SITE_URL?.replace(/\/+$/, "") ?? null,
       sites: await findSites(ctx.db, { tenantId: ctx.tenant.tenantId }),
     })),
 
