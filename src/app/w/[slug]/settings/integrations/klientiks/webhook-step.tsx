@@ -1,13 +1,11 @@
 "use client";
 
-import { useMutation, useQuery } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useFormatter, useNow, useTranslations } from "next-intl";
-import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { CopyField } from "@/components/ui/copy-field";
-import { FormError } from "@/components/ui/form-error";
-import { useErrorText } from "@/lib/use-error-text";
 import { useTRPC } from "@/trpc/react";
+import { RegisterInEmulatorButton } from "./register-in-emulator-button";
 
 const LIVE_CHECK_INTERVAL_MS = 3000;
 
@@ -17,11 +15,8 @@ export function WebhookStep() {
   const format = useFormatter();
   const now = useNow({ updateInterval: 10_000 });
   const trpc = useTRPC();
-  const { formError } = useErrorText();
   const setup = useQuery(trpc.klientiks.webhookSetup.queryOptions());
   const health = useQuery({ ...trpc.klientiks.syncHealth.queryOptions(), refetchInterval: LIVE_CHECK_INTERVAL_MS });
-  const demo = useQuery(trpc.klientiks.emulatorDemoAccount.queryOptions());
-  const register = useMutation(trpc.klientiks.registerEmulatorWebhooks.mutationOptions());
   const deals = setup.data?.find((endpoint) => endpoint.purpose === "deals");
   const last = health.data?.lastWebhook;
   const waitedMinutes = health.data ? Math.max(0, Math.floor((now.getTime() - health.data.connectedAt.getTime()) / 60_000)) : 0;
@@ -46,13 +41,7 @@ export function WebhookStep() {
           ))}
         </div>
       ) : null}
-      {demo.data ? (
-        <div className="flex flex-wrap items-center gap-3">
-          <Button variant="secondary" size="sm" onClick={() => register.mutate()} disabled={register.isPending}>{t("registerInEmulator")}</Button>
-          {register.data ? <span role="status" className="text-sm text-green-700">{t("registeredInEmulator", { count: register.data.registered })}</span> : null}
-          <FormError message={formError(register.error)} />
-        </div>
-      ) : null}
+      <RegisterInEmulatorButton />
       <div className="rounded-md bg-slate-50 px-4 py-3 text-sm" data-testid="live-check">
         <p className="font-medium text-slate-700">{t("liveCheck")}</p>
         {last ? (

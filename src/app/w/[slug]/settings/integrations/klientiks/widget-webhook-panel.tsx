@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { CopyField } from "@/components/ui/copy-field";
 import { useTRPC } from "@/trpc/react";
+import { RegisterInEmulatorButton } from "./register-in-emulator-button";
 
 /** The widget integration's own secret URL and its one «Онлайн-запись через виджет» address. */
 export function WidgetWebhookPanel() {
@@ -25,6 +26,7 @@ export function WidgetWebhookPanel() {
           <CopyField value={template.address} label={`${t("widgetWebhookUrl")}: ${t("addressFor")}`} testId={`widget-webhook-template-${template.event}`} />
         </div>
       ))}
+      <RegisterInEmulatorButton />
     </div>
   );
 }
