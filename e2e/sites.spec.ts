@@ -1,32 +1,18 @@
 import { expect, test } from "@playwright/test";
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
+import { landingHtml, startCustomerSite, type TCustomerSite } from "./fixtures/customer-site";
 import { E2E_APP_URL, E2E_EMULATOR_PORT, E2E_EMULATOR_URL } from "./fixtures/ports";
 import { createWorkspaceThroughUi, signUpThroughUi } from "./fixtures/ui";
 
 const WIDGET_URL = `${E2E_EMULATOR_URL}/app/united/demo-salon`;
 
-const landingHtml = (snippet: string) => `<!doctype html>
-<html lang="ru"><head><meta charset="utf-8"><title>Салон «Лето»</title>${snippet}</head>
-<body><h1>Стрижки со скидкой</h1><a id="book" href="${WIDGET_URL}">Записаться онлайн</a></body></html>`;
-
-/**
- * The customer's site: a real server on another 127.0.0.1 port, serving whatever `landingHtml` was
- * last given. (A page Playwright fulfils itself counts as public to Chromium, which then refuses its
- * requests to loopback addresses.)
- */
-let landingPage = "";
-const customerSite = createServer((_request, response) => response.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(landingPage));
-let customerOrigin = "";
+let customerSite: TCustomerSite;
 
 test.beforeAll(async () => {
-  await new Promise<void>((resolve) => customerSite.listen(0, "127.0.0.1", resolve));
-  customerOrigin = `http://127.0.0.1:${(customerSite.address() as AddressInfo).port}`;
+  customerSite = await startCustomerSite();
 });
 
 test.afterAll(async () => {
-  customerSite.closeAllConnections();
-  await new Promise<void>((resolve) => customerSite.close(() => resolve()));
+  await customerSite.close();
 });
 
 test("an admin adds a site, pastes the snippet, and an ad visit is recorded with its campaign", async ({ page, context }) => {
@@ -53,10 +39,10 @@ test("an admin adds a site, pastes the snippet, and an ad visit is recorded with
   await card.getByRole("button", { name: "Сохранить адреса" }).click();
   await expect(card.getByText("Сохранено")).toBeVisible();
 
-  landingPage = landingHtml(snippet);
+  customerSite.serve(landingHtml(snippet, WIDGET_URL));
   const landing = await context.newPage();
   const pageView = landing.waitForResponse((response) => response.url() === `${E2E_APP_URL}/api/track` && response.request().method() === "POST");
-  await landing.goto(`${customerOrigin}/landing.html?utm_source=yandex&utm_medium=cpc&utm_campaign=spring_sale&yclid=5550001`);
+  await landing.goto(`${customerSite.origin}/landing.html?utm_source=yandex&utm_medium=cpc&utm_campaign=spring_sale&yclid=5550001`);
   const answer = await pageView;
   expect(answer.status()).toBe(202);
   expect(await answer.json()).toEqual({ ok: true, widgetUrlPatterns: ["klientiks.ru/app/", `127.0.0.1:${E2E_EMULATOR_PORT}/app/`], captureContacts: false });

@@ -102,6 +102,8 @@ describe("a widget booking becomes a lead", () => {
 
     const page = await findLeads(db, { tenantId: world.tenantId, request: ZLeadListRequestSchema.parse({ filters: { rules: ["session_id"], utmCampaign: ["spring"], siteIds: [site.id] } }) });
     expect(page.data.map((row) => row.id)).toEqual([lead.id]);
+    // Names come with the rows, including the campaign the tracker created from the visit's UTM tag.
+    expect(page.data[0]).toMatchObject({ siteName: "Салон", sourcePresetKey: "yandex_direct", campaignName: "spring" });
     expect((await findLeads(db, { tenantId: world.tenantId, request: ZLeadListRequestSchema.parse({ filters: { isDuplicate: true } }) })).count).toBe(0);
     const detail = await findLeadById(db, { tenantId: world.tenantId, leadId: lead.id });
     expect(detail?.pageViews).toEqual([expect.objectContaining({ title: "Главная", url: expect.stringContaining("salon.ru") })]);

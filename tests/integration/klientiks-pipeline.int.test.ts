@@ -11,6 +11,7 @@ import { setKlientiksActive, updateKlientiksSettings } from "@/server/domain/kli
 import { reconcileKlientiksConnection } from "@/server/domain/klientiks/reconcile";
 import { requeueCredentialFailures } from "@/server/domain/klientiks/sync-health";
 import { createKlientiksWorld, deliverWebhook, EMULATOR_CLOCK_INSTANT, startEmulatorForTests, startWebhookReceiver, type TKlientiksWorld } from "../support/klientiks-harness";
+import { parseCsv } from "../support/parse-csv";
 import { createTestDb, isEmbeddedDatabase } from "../support/test-db";
 
 const db = createTestDb();
@@ -379,33 +380,6 @@ describe("reconciliation and backfill (R13)", () => {
     expect(await control.requests({ accountId: world.accountId })).toHaveLength(requestsBefore);
   });
 });
-
-/** Splits CSV text into rows of fields (RFC 4180 quoting; every row ends with a newline). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let isQuoted = false;
-  for (let index = 0; index < text.length; index += 1) {
-    const char = text[index]!;
-    if (isQuoted && char === '"' && text[index + 1] === '"') {
-      field += '"';
-      index += 1;
-    } else if (char === '"') {
-      isQuoted = !isQuoted;
-    } else if (!isQuoted && char === ",") {
-      row.push(field);
-      field = "";
-    } else if (!isQuoted && char === "\n") {
-      rows.push([...row, field]);
-      row = [];
-      field = "";
-    } else {
-      field += char;
-    }
-  }
-  return rows;
-}
 
 describe("CSV export", () => {
   it("has a header and one line per deal, and defuses formulas", async () => {

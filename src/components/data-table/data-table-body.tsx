@@ -53,7 +53,7 @@ export function DataTableBody<TRow extends RowData>({ table, isLoading, loadingT
           )}
         >
           {row.getVisibleCells().map((cell) => (
-            <td key={cell.id} className={cn("whitespace-nowrap px-4 py-3 text-slate-700", cell.column.columnDef.meta?.align === "end" ? "text-right tabular-nums" : "")}>
+            <td key={cell.id} data-column={cell.column.id} className={cn("whitespace-nowrap px-4 py-3 text-slate-700", cell.column.columnDef.meta?.align === "end" ? "text-right tabular-nums" : "")}>
               <table.FlexRender cell={cell} />
             </td>
           ))}

@@ -8,10 +8,9 @@ import { DataTableBody, type TRowAttributes } from "@/components/data-table/data
 import { dataTableFeatures, type TDataTableColumns } from "@/components/data-table/data-table-features";
 import { DataTableHead } from "@/components/data-table/data-table-head";
 import { DataTablePagination } from "@/components/data-table/data-table-pagination";
+import { PER_PAGE_OPTIONS } from "@/components/data-table/table-url-params";
 import { usePersistedColumnVisibility } from "@/components/data-table/use-persisted-column-visibility";
 import { cn } from "@/lib/cn";
-
-const DEFAULT_PER_PAGE_OPTIONS = [25, 50, 100] as const;
 
 export type TDataTableProps<TRow extends RowData> = {
   /** Names the table for assistive technology. */
@@ -102,7 +101,7 @@ export function DataTable<TRow extends RowData>(props: TDataTableProps<TRow>) {
         pageSize={props.pagination.pageSize}
         rowCount={props.rowCount}
         isRowCountCapped={props.isRowCountCapped ?? false}
-        perPageOptions={props.perPageOptions ?? DEFAULT_PER_PAGE_OPTIONS}
+        perPageOptions={props.perPageOptions ?? PER_PAGE_OPTIONS}
         canPrevious={table.getCanPreviousPage()}
         canNext={table.getCanNextPage()}
         onPrevious={() => table.previousPage()}

@@ -8,13 +8,18 @@ export type TDebouncedInputProps = Omit<InputHTMLAttributes<HTMLInputElement>, "
   /** Called once typing pauses for `delayMs`. */
   onCommit: (value: string) => void;
   delayMs?: number;
+  /**
+   * What a typed text comes back as in `value` once committed (trimmed, a list re-joined); without
+   * it, the text itself. Then the draft is kept while it still means the committed value.
+   */
+  normalize?: (value: string) => string;
 };
 
 /**
  * A text input that keeps what is typed locally and commits it after a pause, so a search does
  * not refetch per keystroke. A `value` changed from outside (reset, back button) replaces the draft.
  */
-export function DebouncedInput({ value, onCommit, delayMs = 400, ...inputProps }: TDebouncedInputProps) {
+export function DebouncedInput({ value, onCommit, delayMs = 400, normalize, ...inputProps }: TDebouncedInputProps) {
   const [draft, setDraft] = useState(value);
   const [lastCommitted, setLastCommitted] = useState(value);
   const timerRef = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -31,7 +36,7 @@ export function DebouncedInput({ value, onCommit, delayMs = 400, ...inputProps }
     setDraft(next);
     clearTimeout(timerRef.current);
     timerRef.current = setTimeout(() => {
-      setLastCommitted(next);
+      setLastCommitted(normalize ? normalize(next) : next);
       onCommit(next);
     }, delayMs);
   };

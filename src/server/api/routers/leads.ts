@@ -11,6 +11,7 @@ const ZLeadRow = z.object({
   utmSource: z.string().nullable(), utmMedium: z.string().nullable(), utmCampaign: z.string().nullable(), utmContent: z.string().nullable(), utmTerm: z.string().nullable(),
   landingUrl: z.string().nullable(), referrer: z.string().nullable(), yclid: z.string().nullable(), gclid: z.string().nullable(), fbclid: z.string().nullable(),
   tags: z.array(z.string()), declaredSource: z.string().nullable(), duplicateOfId: z.string().nullable(), dealId: z.string().nullable(), updatedAt: z.date(),
+  siteName: z.string().nullable(), sourceName: z.string().nullable(), sourcePresetKey: z.string().nullable(), campaignName: z.string().nullable(),
 });
 
 const ZLeadDetail = ZLeadRow.extend({

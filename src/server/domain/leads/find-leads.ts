@@ -1,6 +1,7 @@
 import type { Prisma } from "@generated/prisma/client";
 import type { TDbClient } from "@/server/db/types";
 import type { TLeadFilters, TLeadListRequest } from "@/server/domain/leads/lead-filters";
+import { loadLeadReferenceNames, withReferenceNames } from "@/server/domain/leads/lead-reference-names";
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (char) => `\\${char}`);
 const inList = (values: string[] | undefined) => (values?.length ? { in: values } : undefined);
@@ -41,10 +42,12 @@ export async function findLeads(db: TDbClient, { tenantId, request }: { tenantId
   const where = leadWhere(tenantId, request.filters);
   const { field, direction } = request.sort;
   const orderBy: Prisma.LeadOrderByWithRelationInput[] = [field === "contactName" ? { contactName: { sort: direction, nulls: "last" } } : { [field]: direction }, { id: direction }];
-  const [data, count] = await Promise.all([
+  const [rows, count] = await Promise.all([
     db.lead.findMany({ where, orderBy, skip: (request.page - 1) * request.perPage, take: request.perPage, select: LEAD_LIST_SELECT }),
     db.lead.count({ where }),
   ]);
+  const names = await loadLeadReferenceNames(db, { tenantId, leads: rows });
+  const data = rows.map((row) => withReferenceNames(row, names));
   return { data, count, currentPage: request.page, perPage: request.perPage, totalPages: Math.max(1, Math.ceil(count / request.perPage)) };
 }
 
@@ -55,6 +58,7 @@ const MAX_TIMELINE_PAGE_VIEWS = 200;
 export async function findLeadById(db: TDbClient, { tenantId, leadId }: { tenantId: string; leadId: string }) {
   const lead = await db.lead.findFirst({ where: { id: leadId, tenantId }, select: { ...LEAD_LIST_SELECT, raw: true, createdAt: true } });
   if (!lead) return null;
+  const names = await loadLeadReferenceNames(db, { tenantId, leads: [lead] });
   const pageViews = lead.sessionId
     ? await db.pageView.findMany({
       where: { tenantId, sessionId: lead.sessionId },
@@ -63,5 +67,5 @@ export async function findLeadById(db: TDbClient, { tenantId, leadId }: { tenant
       select: { id: true, url: true, title: true, at: true },
     })
     : [];
-  return { ...lead, pageViews };
+  return { ...withReferenceNames(lead, names), pageViews };
 }

@@ -3,12 +3,11 @@
 import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { DetailDrawer } from "@/components/data-table/detail-drawer";
-import { FormError } from "@/components/ui/form-error";
-import { useErrorText } from "@/lib/use-error-text";
+import { LoadState } from "@/components/data-table/load-state";
+import { RawJsonSection } from "@/components/data-table/raw-json-section";
 import { useTRPC } from "@/trpc/react";
 import { DealContacts } from "./deal-contacts";
 import { DealCustomFields } from "./deal-custom-fields";
-import { DealRawJson } from "./deal-raw-json";
 import { DealServices } from "./deal-services";
 import { DealStageHistory } from "./deal-stage-history";
 import { DealSummary } from "./deal-summary";
@@ -19,7 +18,6 @@ const LIVE_REFRESH_MS = 5_000;
 export function DealDrawer({ dealId, timeZone, onClose }: { dealId: string; timeZone: string; onClose: () => void }) {
   const t = useTranslations("deals.drawer");
   const trpc = useTRPC();
-  const { formError } = useErrorText();
   const deal = useQuery(trpc.deals.byId.queryOptions({ dealId }, { refetchInterval: LIVE_REFRESH_MS, refetchIntervalInBackground: false }));
   const data = deal.data;
   return (
@@ -31,12 +29,11 @@ export function DealDrawer({ dealId, timeZone, onClose }: { dealId: string; time
           <DealServices services={data.services} currency={data.currency} />
           <DealCustomFields customFields={data.customFields} />
           <DealStageHistory changes={data.stageChanges} timeZone={timeZone} />
-          <DealRawJson raw={data.raw} />
+          {/* The appointment exactly as Klientiks sent it. */}
+          <RawJsonSection title={t("sections.raw")} toggleLabel={t("showRaw")} raw={data.raw} testId="deal-raw-json" />
         </div>
-      ) : deal.isError ? (
-        <FormError message={formError(deal.error)} />
       ) : (
-        <p className="text-sm text-slate-500">{t("loading")}</p>
+        <LoadState error={deal.error} loadingText={t("loading")} />
       )}
     </DetailDrawer>
   );

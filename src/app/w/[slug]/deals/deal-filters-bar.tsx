@@ -1,13 +1,12 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { DebouncedInput } from "@/components/data-table/filters/debounced-input";
-import { FILTER_CONTROL_CLASS, FilterField } from "@/components/data-table/filters/filter-field";
+import { CreatedPeriodFilter } from "@/components/data-table/filters/created-period-filter";
 import { MultiSelectFilter } from "@/components/data-table/filters/multi-select-filter";
+import { SearchFilter } from "@/components/data-table/filters/search-filter";
 import { ToggleChipsFilter } from "@/components/data-table/filters/toggle-chips-filter";
 import { Button } from "@/components/ui/button";
 import { DealAmountFilter } from "./deal-amount-filter";
-import { DealPeriodFilter } from "./deal-period-filter";
 import { STAGE_GROUP_CLASS } from "./deal-stage-badge";
 import type { TDealFilterOptions } from "./deal-types";
 import { STAGE_GROUPS, type TDealsUrlState } from "./deals-url-state";
@@ -33,10 +32,8 @@ export function DealFiltersBar({ state, options, isFiltered, onChange, onReset }
 
   return (
     <section aria-label={t("filters.title")} className="grid grid-cols-2 gap-x-4 gap-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm md:grid-cols-4 xl:grid-cols-6">
-      <FilterField label={t("filters.search")} className="col-span-2 block space-y-1">
-        <DebouncedInput type="search" value={state.search} maxLength={100} placeholder={t("filters.searchPlaceholder")} onCommit={(search) => onChange({ search: search.trim() })} className={FILTER_CONTROL_CLASS} />
-      </FilterField>
-      <DealPeriodFilter from={state.createdFrom} to={state.createdTo} onChange={onChange} />
+      <SearchFilter label={t("filters.search")} placeholder={t("filters.searchPlaceholder")} value={state.search} onChange={(search) => onChange({ search })} />
+      <CreatedPeriodFilter labels={{ from: t("filters.createdFrom"), to: t("filters.createdTo") }} createdFrom={state.createdFrom} createdTo={state.createdTo} onChange={onChange} />
       <DealAmountFilter min={state.amountMin} max={state.amountMax} onChange={onChange} />
       <MultiSelectFilter label={t("filters.stage")} options={stageOptions} selected={state.stages} onChange={(stages) => onChange({ stages })} />
       <MultiSelectFilter label={t("filters.responsible")} options={responsibleOptions} selected={state.responsibleIds} onChange={(responsibleIds) => onChange({ responsibleIds })} />

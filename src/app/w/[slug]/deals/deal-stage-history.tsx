@@ -2,9 +2,9 @@
 
 import { useTranslations } from "next-intl";
 import { DetailSection } from "@/components/data-table/detail-section";
+import { useWorkspaceDateTime } from "@/lib/use-workspace-date-time";
 import type { TDealDetail } from "./deal-types";
 import { useStageLabel } from "./use-stage-label";
-import { useWorkspaceDateTime } from "./use-workspace-date-time";
 
 /** Every status change Klientiks reported, oldest first. */
 export function DealStageHistory({ changes, timeZone }: { changes: TDealDetail["stageChanges"]; timeZone: string }) {

@@ -3,10 +3,10 @@
 import { useLocale, useTranslations } from "next-intl";
 import { DetailList, DetailSection } from "@/components/data-table/detail-section";
 import { formatMoney } from "@/lib/format-money";
+import { useWorkspaceDateTime } from "@/lib/use-workspace-date-time";
 import { DealFlags } from "./deal-flags";
 import { DealStageBadge } from "./deal-stage-badge";
 import type { TDealDetail } from "./deal-types";
-import { useWorkspaceDateTime } from "./use-workspace-date-time";
 
 /** The deal's own fields. */
 export function DealSummary({ deal, timeZone }: { deal: TDealDetail; timeZone: string }) {

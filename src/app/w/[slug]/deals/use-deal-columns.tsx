@@ -4,15 +4,14 @@ import { createColumnHelper } from "@tanstack/react-table";
 import { useLocale, useTranslations } from "next-intl";
 import { useMemo } from "react";
 import type { TDataTableFeatures } from "@/components/data-table/data-table-features";
+import { MutedText } from "@/components/data-table/muted-text";
 import { formatMoney } from "@/lib/format-money";
+import { useWorkspaceDateTime } from "@/lib/use-workspace-date-time";
 import { DealFlags } from "./deal-flags";
 import { DealStageBadge } from "./deal-stage-badge";
 import type { TDealRow } from "./deal-types";
-import { useWorkspaceDateTime } from "./use-workspace-date-time";
 
 const columnHelper = createColumnHelper<TDataTableFeatures, TDealRow>();
-
-const Muted = ({ text }: { text: string | null }) => (text ? <>{text}</> : <span className="text-slate-400">—</span>);
 
 /** The deals table columns; ids of sortable ones match `SORT_FIELD_BY_COLUMN`. */
 export function useDealColumns(timeZone: string) {
@@ -21,13 +20,13 @@ export function useDealColumns(timeZone: string) {
   const dateTime = useWorkspaceDateTime(timeZone);
   return useMemo(() => {
     const titled = (key: string) => ({ header: t(key), meta: { label: t(key) } });
-    const plain = (key: string) => ({ ...titled(key), enableSorting: false, cell: ({ getValue }: { getValue: () => string | null }) => <Muted text={getValue()} /> });
+    const plain = (key: string) => ({ ...titled(key), enableSorting: false, cell: ({ getValue }: { getValue: () => string | null }) => <MutedText text={getValue()} /> });
     return columnHelper.columns([
       columnHelper.accessor("name", { ...titled("name"), enableHiding: false, cell: (info) => <span className="font-medium text-slate-900">{info.getValue()}</span> }),
       columnHelper.accessor("amountMinor", { header: t("amount"), meta: { label: t("amount"), align: "end" }, cell: (info) => formatMoney(info.getValue(), info.row.original.currency, locale) }),
       columnHelper.accessor("stage", { ...titled("stage"), cell: (info) => <DealStageBadge status={info.row.original.status} group={info.row.original.stageGroup} /> }),
-      columnHelper.accessor("visitStartAt", { ...titled("visitStartAt"), cell: (info) => <Muted text={dateTime(info.getValue())} /> }),
-      columnHelper.accessor("crmCreatedAt", { ...titled("crmCreatedAt"), cell: (info) => <Muted text={dateTime(info.getValue())} /> }),
+      columnHelper.accessor("visitStartAt", { ...titled("visitStartAt"), cell: (info) => <MutedText text={dateTime(info.getValue())} /> }),
+      columnHelper.accessor("crmCreatedAt", { ...titled("crmCreatedAt"), cell: (info) => <MutedText text={dateTime(info.getValue())} /> }),
       columnHelper.accessor("responsibleName", plain("responsible")),
       columnHelper.accessor("contactName", plain("contactName")),
       columnHelper.accessor("contactPhone", plain("contactPhone")),

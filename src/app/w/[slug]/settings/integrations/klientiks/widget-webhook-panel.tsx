@@ -12,6 +12,7 @@ export function WidgetWebhookPanel() {
   const trpc = useTRPC();
   const setup = useQuery(trpc.klientiks.webhookSetup.queryOptions());
   const widget = setup.data?.find((endpoint) => endpoint.purpose === "widget");
+  if (setup.isPending) return null;
   if (!widget) return <p className="text-sm text-slate-500">{t("widgetUrlAfterSave")}</p>;
   return (
     <div className="space-y-3 rounded-md bg-slate-50 px-4 py-3">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { toCsvField } from "@/server/domain/deals/export-deals-csv";
+import { toCsvField, toCsvText } from "@/server/csv/csv-field";
 
 describe("toCsvField", () => {
   it("leaves plain values alone and quotes separators, quotes and newlines", () => {
@@ -16,5 +16,15 @@ describe("toCsvField", () => {
 
   it("keeps E.164 phones readable", () => {
     expect(toCsvField("+79991234567")).toBe("+79991234567");
+  });
+});
+
+describe("toCsvText", () => {
+  it("writes nothing for missing values, ISO for instants and joins lists", () => {
+    expect(toCsvText(null)).toBe("");
+    expect(toCsvText(undefined)).toBe("");
+    expect(toCsvText(new Date("2026-11-01T09:30:00Z"))).toBe("2026-11-01T09:30:00.000Z");
+    expect(toCsvText(["ВОЗ", "акция"])).toBe("ВОЗ; акция");
+    expect(toCsvText(false)).toBe("false");
   });
 });

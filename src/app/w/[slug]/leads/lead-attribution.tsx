@@ -1,0 +1,43 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { DetailList, DetailSection } from "@/components/data-table/detail-section";
+import type { TLeadDetail } from "./lead-types";
+import { LeadUrlLink } from "./lead-url-text";
+import { useSourceLabel } from "../settings/sites/use-source-label";
+
+const mono = (value: string | null) => (value ? <span className="break-all font-mono text-xs">{value}</span> : null);
+
+/** Why the lead is credited where it is: the matched rule, then the session data it copied. */
+export function LeadAttribution({ lead }: { lead: TLeadDetail }) {
+  const t = useTranslations("leads");
+  const tChannel = useTranslations("sites.channels");
+  const sourceLabel = useSourceLabel();
+  return (
+    <DetailSection title={t("drawer.sections.attribution")} testId="lead-attribution">
+      <p className="mb-3 text-sm text-slate-900">
+        <span data-testid="lead-rule" className="font-medium">{t(`rules.${lead.attributionRule}`)}</span>
+        <span className="block text-slate-600">{t(`ruleHints.${lead.attributionRule}`)}</span>
+      </p>
+      <DetailList
+        items={[
+          { label: t("drawer.fields.site"), value: lead.siteName },
+          { label: t("drawer.fields.source"), value: lead.sourceName && sourceLabel({ name: lead.sourceName, presetKey: lead.sourcePresetKey }) },
+          { label: t("drawer.fields.campaign"), value: lead.campaignName },
+          { label: t("drawer.fields.channel"), value: lead.channel ? tChannel(lead.channel) : null },
+          { label: t("drawer.fields.sessionId"), value: mono(lead.sessionId) },
+          { label: "utm_source", value: lead.utmSource },
+          { label: "utm_medium", value: lead.utmMedium },
+          { label: "utm_campaign", value: lead.utmCampaign },
+          { label: "utm_content", value: lead.utmContent },
+          { label: "utm_term", value: lead.utmTerm },
+          { label: t("drawer.fields.landingUrl"), value: <LeadUrlLink url={lead.landingUrl} /> },
+          { label: t("drawer.fields.referrer"), value: <LeadUrlLink url={lead.referrer} /> },
+          { label: "yclid", value: mono(lead.yclid) },
+          { label: "gclid", value: mono(lead.gclid) },
+          { label: "fbclid", value: mono(lead.fbclid) },
+        ]}
+      />
+    </DetailSection>
+  );
+}

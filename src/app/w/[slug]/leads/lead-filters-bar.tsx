@@ -1,0 +1,57 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { CreatedPeriodFilter } from "@/components/data-table/filters/created-period-filter";
+import { FILTER_CONTROL_CLASS, FilterField } from "@/components/data-table/filters/filter-field";
+import { MultiSelectFilter } from "@/components/data-table/filters/multi-select-filter";
+import { SearchFilter } from "@/components/data-table/filters/search-filter";
+import { Button } from "@/components/ui/button";
+import { LEAD_ATTRIBUTION_RULES } from "@/server/domain/leads/lead-filters";
+import { LeadUtmFilter } from "./lead-utm-filter";
+import { DUPLICATE_FILTERS, UTM_FILTER_FIELDS, type TLeadsUrlState } from "./leads-url-state";
+import type { TLeadReferences } from "./use-lead-references";
+
+type TFilterPatch = Partial<Omit<TLeadsUrlState, "page" | "perPage" | "sort" | "leadId">>;
+
+type TLeadFiltersBarProps = {
+  state: TLeadsUrlState;
+  references: TLeadReferences;
+  isFiltered: boolean;
+  onChange: (patch: TFilterPatch) => void;
+  onReset: () => void;
+};
+
+const isDuplicateFilter = (value: string): value is TLeadsUrlState["duplicates"] => (DUPLICATE_FILTERS as readonly string[]).includes(value);
+
+/** Every filter of the leads table; each change goes straight to the URL. */
+export function LeadFiltersBar({ state, references, isFiltered, onChange, onReset }: TLeadFiltersBarProps) {
+  const t = useTranslations("leads");
+  const ruleOptions = LEAD_ATTRIBUTION_RULES.map((rule) => ({ value: rule, label: t(`rules.${rule}`) }));
+
+  return (
+    <section aria-label={t("filters.title")} className="grid grid-cols-2 gap-x-4 gap-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm md:grid-cols-4 xl:grid-cols-6">
+      <SearchFilter label={t("filters.search")} placeholder={t("filters.searchPlaceholder")} value={state.search} onChange={(search) => onChange({ search })} />
+      <CreatedPeriodFilter labels={{ from: t("filters.createdFrom"), to: t("filters.createdTo") }} createdFrom={state.createdFrom} createdTo={state.createdTo} onChange={onChange} />
+      <MultiSelectFilter label={t("filters.site")} options={references.siteOptions} selected={state.siteIds} onChange={(siteIds) => onChange({ siteIds })} />
+      <MultiSelectFilter label={t("filters.source")} options={references.sourceOptions} selected={state.sourceIds} onChange={(sourceIds) => onChange({ sourceIds })} />
+      <MultiSelectFilter label={t("filters.campaign")} options={references.campaignOptions} selected={state.campaignIds} onChange={(campaignIds) => onChange({ campaignIds })} />
+      <MultiSelectFilter
+        label={t("filters.rule")}
+        options={ruleOptions}
+        selected={state.rules}
+        onChange={(selected) => onChange({ rules: LEAD_ATTRIBUTION_RULES.filter((rule) => selected.includes(rule)) })}
+      />
+      <FilterField label={t("filters.duplicates")}>
+        <select value={state.duplicates} onChange={(event) => isDuplicateFilter(event.target.value) && onChange({ duplicates: event.target.value })} className={FILTER_CONTROL_CLASS}>
+          {DUPLICATE_FILTERS.map((option) => <option key={option} value={option}>{t(`filters.duplicateOptions.${option}`)}</option>)}
+        </select>
+      </FilterField>
+      {UTM_FILTER_FIELDS.map((field) => <LeadUtmFilter key={field} field={field} values={state[field]} onChange={(values) => onChange({ [field]: values })} />)}
+      {isFiltered ? (
+        <div className="col-span-full flex justify-end">
+          <Button variant="ghost" size="sm" onClick={onReset} className="h-9 whitespace-nowrap">{t("filters.reset")}</Button>
+        </div>
+      ) : null}
+    </section>
+  );
+}

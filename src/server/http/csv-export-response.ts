@@ -1,0 +1,55 @@
+import type { z } from "zod";
+import { getSessionUser } from "@/server/auth/session";
+import { getDb, type TDb } from "@/server/db/client";
+import { findMembershipBySlug } from "@/server/domain/tenants/find-memberships";
+import { jsonError } from "@/server/http/json-error";
+
+/** Filter bounds that travel as ISO strings in the export link. */
+const DATE_FILTER_KEYS = ["createdFrom", "createdTo"] as const;
+
+type TCsvExportOptions<TFilters> = {
+  /** The table exported, as in the URL `/api/export/{table}` and in the file name. */
+  table: "deals" | "leads";
+  filtersSchema: z.ZodType<TFilters>;
+  lines: (db: TDb, scope: { tenantId: string; filters: TFilters }) => AsyncGenerator<string>;
+};
+
+function parseFilters<TFilters>(text: string | null, schema: z.ZodType<TFilters>): TFilters | null {
+  try {
+    const raw = JSON.parse(text || "{}") as Record<string, unknown>;
+    for (const key of DATE_FILTER_KEYS) if (typeof raw[key] === "string") raw[key] = new Date(raw[key]);
+    const parsed = schema.safeParse(raw);
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The CSV of a table's rows matching its filters, streamed. The tenant comes from the signed-in
+ * user's verified membership of `?slug=`, never from the request alone (R14).
+ */
+export async function csvExportResponse<TFilters>(request: Request, { table, filtersSchema, lines }: TCsvExportOptions<TFilters>): Promise<Response> {
+  const user = await getSessionUser();
+  if (!user) return jsonError("UNAUTHENTICATED", `Sign in to export ${table}`);
+  const url = new URL(request.url);
+  const membership = await findMembershipBySlug(getDb(), { userId: user.id, unverifiedTenantSlug: url.searchParams.get("slug") ?? "" });
+  if (!membership) return jsonError("FORBIDDEN", "Not a member of this workspace");
+  const filters = parseFilters(url.searchParams.get("filters"), filtersSchema);
+  if (filters === null) return jsonError("VALIDATION", `filters must be a JSON object of ${table} filters`);
+
+  const rows = lines(getDb(), { tenantId: membership.tenantId, filters });
+  const encoder = new TextEncoder();
+  const stream = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const next = await rows.next();
+      if (next.done) controller.close();
+      else controller.enqueue(encoder.encode(next.value));
+    },
+    async cancel() {
+      await rows.return(undefined);
+    },
+  });
+  const fileName = `${table}-${membership.slug}-${new Date().toISOString().slice(0, 10)}.csv`;
+  return new Response(stream, { headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${fileName}"`, "cache-control": "no-store" } });
+}

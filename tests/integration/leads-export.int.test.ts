@@ -1,0 +1,95 @@
+// The leads CSV export (issue 4 §4) against the real database: the table's filters, names instead of
+// ids, formula-safe fields and the workspace boundary.
+import { afterAll, describe, expect, it } from "vitest";
+import type { Prisma } from "@generated/prisma/client";
+import { createId } from "@/lib/ids";
+import { exportLeadsCsv } from "@/server/domain/leads/export-leads-csv";
+import type { TLeadFilters } from "@/server/domain/leads/lead-filters";
+import { findSources } from "@/server/domain/sites/find-sources";
+import { createCampaign } from "@/server/domain/sites/manage-campaigns";
+import { createSite } from "@/server/domain/sites/manage-sites";
+import { createTestWorkspace } from "../support/factories";
+import { parseCsv } from "../support/parse-csv";
+import { createTestDb } from "../support/test-db";
+
+const db = createTestDb();
+afterAll(() => db.$disconnect());
+
+const HEADER = [
+  "externalId", "crmCreatedAt", "contactName", "contactPhone", "contactEmail", "siteName", "sourceName", "campaignName", "channel",
+  "utmSource", "utmMedium", "utmCampaign", "utmContent", "utmTerm", "landingUrl", "referrer", "attributionRule", "yclid", "gclid", "fbclid",
+  "tags", "declaredSource", "isDuplicate", "hasDeal",
+];
+
+/** A workspace with a Klientiks connection, a site, the preset sources and one campaign. */
+async function createSalon(name: string) {
+  const { owner, tenant } = await createTestWorkspace(db, name);
+  const connection = await db.connection.create({
+    data: { id: createId("con"), tenantId: tenant.id, kind: "klientiks", name: "Клиентикс", credentials: "v1.test", credentialsHint: "test", externalAccount: "1" },
+  });
+  const site = await createSite(db, { tenantId: tenant.id, actorUserId: owner.id, request: { domain: "salon-leto.ru", name: "Лендинг" } });
+  const yandex = (await findSources(db, { tenantId: tenant.id })).find((source) => source.presetKey === "yandex_direct")!;
+  const campaign = await createCampaign(db, { tenantId: tenant.id, actorUserId: owner.id, request: { name: "Осень, стрижки", sourceId: yandex.id, utmCampaigns: ["autumn_haircut"] } });
+  const addLead = (data: Partial<Prisma.LeadUncheckedCreateInput> & { externalId: string }) =>
+    db.lead.create({ data: { id: createId("lead"), tenantId: tenant.id, connectionId: connection.id, crmCreatedAt: new Date("2026-11-02T09:30:00Z"), attributionRule: "default_source", ...data } });
+  return { tenantId: tenant.id, site, yandex, campaign, addLead };
+}
+
+async function exportRows(tenantId: string, filters: TLeadFilters = {}) {
+  let text = "";
+  for await (const chunk of exportLeadsCsv(db, { tenantId, filters })) text += chunk;
+  expect(text.startsWith("\uFEFF")).toBe(true);
+  const [header, ...lines] = parseCsv(text.slice(1));
+  expect(header).toEqual(HEADER);
+  return lines;
+}
+
+describe("leads CSV export", () => {
+  it("writes one line per lead with site, source and campaign names, and defuses formulas", async () => {
+    const salon = await createSalon("Салон Лето");
+    const original = await salon.addLead({
+      externalId: "5001", contactName: "Соколова Вера", contactPhone: "+79165551234", contactEmail: "vera@example.ru", attributionRule: "session_id",
+      siteId: salon.site.id, sourceId: salon.yandex.id, campaignId: salon.campaign.id, channel: "paid", utmSource: "yandex", utmMedium: "cpc",
+      utmCampaign: "autumn_haircut", utmContent: "banner_1", landingUrl: "https://salon-leto.ru/?utm_source=yandex", referrer: "https://yandex.ru/", yclid: "777001",
+      tags: ["ВОЗ", "Instagram"], declaredSource: "Instagram", dealId: "deal_1",
+    });
+    await salon.addLead({ externalId: "5002", contactName: '=HYPERLINK("http://evil.example")', contactPhone: "+79165551234", duplicateOfId: original.id });
+
+    const lines = await exportRows(salon.tenantId);
+    const byId = new Map(lines.map((line) => [line[0], line]));
+    expect(lines).toHaveLength(2);
+    expect(byId.get("5001")).toEqual([
+      "5001", "2026-11-02T09:30:00.000Z", "Соколова Вера", "+79165551234", "vera@example.ru", "Лендинг", "Яндекс Директ", "Осень, стрижки", "paid",
+      "yandex", "cpc", "autumn_haircut", "banner_1", "", "https://salon-leto.ru/?utm_source=yandex", "https://yandex.ru/", "session_id", "777001", "", "",
+      "ВОЗ; Instagram", "Instagram", "false", "true",
+    ]);
+    expect(byId.get("5002")?.slice(0, 3)).toEqual(["5002", "2026-11-02T09:30:00.000Z", `'=HYPERLINK("http://evil.example")`]);
+    expect(byId.get("5002")?.slice(-2)).toEqual(["true", "false"]);
+  });
+
+  it("exports only what the table's filters show", async () => {
+    const salon = await createSalon("Салон Осень");
+    const original = await salon.addLead({ externalId: "6001", utmCampaign: "autumn_haircut", attributionRule: "widget_open", crmCreatedAt: new Date("2026-11-01T10:00:00Z") });
+    await salon.addLead({ externalId: "6002", utmCampaign: "spring", duplicateOfId: original.id, crmCreatedAt: new Date("2026-11-05T10:00:00Z") });
+    await salon.addLead({ externalId: "6003", contactName: "Орлова Нина", searchText: "орлова нина", crmCreatedAt: new Date("2026-11-10T10:00:00Z") });
+
+    const ids = async (filters: TLeadFilters) => (await exportRows(salon.tenantId, filters)).map((line) => line[0]).sort();
+    expect(await ids({ utmCampaign: ["autumn_haircut", "spring"] })).toEqual(["6001", "6002"]);
+    expect(await ids({ isDuplicate: false })).toEqual(["6001", "6003"]);
+    expect(await ids({ rules: ["widget_open"] })).toEqual(["6001"]);
+    expect(await ids({ createdFrom: new Date("2026-11-02T00:00:00Z"), createdTo: new Date("2026-11-10T00:00:00Z") })).toEqual(["6002"]);
+    expect(await ids({ search: "орлова" })).toEqual(["6003"]);
+  });
+
+  it("never includes another workspace's leads or names", async () => {
+    const mine = await createSalon("Мой салон");
+    const other = await createSalon("Чужой салон");
+    await mine.addLead({ externalId: "7001", siteId: other.site.id, campaignId: other.campaign.id });
+    await other.addLead({ externalId: "7002" });
+
+    const lines = await exportRows(mine.tenantId);
+    expect(lines.map((line) => line[0])).toEqual(["7001"]);
+    // A foreign id on a lead (it cannot happen through attribution) does not reveal the other workspace's names.
+    expect(lines[0]?.slice(5, 8)).toEqual(["", "", ""]);
+  });
+});

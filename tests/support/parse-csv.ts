@@ -1,0 +1,26 @@
+/** Splits CSV text into rows of fields (RFC 4180 quoting; every row ends with a newline). */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = "";
+  let isQuoted = false;
+  for (let index = 0; index < text.length; index += 1) {
+    const char = text[index]!;
+    if (isQuoted && char === '"' && text[index + 1] === '"') {
+      field += '"';
+      index += 1;
+    } else if (char === '"') {
+      isQuoted = !isQuoted;
+    } else if (!isQuoted && char === ",") {
+      row.push(field);
+      field = "";
+    } else if (!isQuoted && char === "\n") {
+      rows.push([...row, field]);
+      row = [];
+      field = "";
+    } else {
+      field += char;
+    }
+  }
+  return rows;
+}
