@@ -24,11 +24,11 @@ describe("toLeadListRequest", () => {
 
   it("passes chosen ids, rules, UTM values and the search through", () => {
     const filters = toLeadFilters({
-      ...DEFAULT_LEADS_URL_STATE, siteIds: ["site_1"], sourceIds: ["src_1"], campaignIds: ["cmp_1"], utmSource: ["yandex"], utmMedium: ["cpc"], utmCampaign: ["autumn"],
+      ...DEFAULT_LEADS_URL_STATE, siteIds: ["site_1"], sourceIds: ["src_1"], campaignIds: ["cmp_1"], utmSource: ["yandex"], utmMedium: ["cpc"], utmCampaign: ["autumn"], utmContent: ["banner_1"], utmTerm: ["стрижка"],
       rules: ["contact_match"], search: "Соколова",
     }, "UTC");
     expect(filters).toMatchObject({
-      siteIds: ["site_1"], sourceIds: ["src_1"], campaignIds: ["cmp_1"], utmSource: ["yandex"], utmMedium: ["cpc"], utmCampaign: ["autumn"], rules: ["contact_match"], search: "Соколова",
+      siteIds: ["site_1"], sourceIds: ["src_1"], campaignIds: ["cmp_1"], utmSource: ["yandex"], utmMedium: ["cpc"], utmCampaign: ["autumn"], utmContent: ["banner_1"], utmTerm: ["стрижка"], rules: ["contact_match"], search: "Соколова",
     });
   });
 });

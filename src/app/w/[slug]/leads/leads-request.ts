@@ -20,6 +20,8 @@ export function toLeadFilters(state: TLeadsUrlState, timeZone: string): TLeadFil
     utmSource: nonEmpty(state.utmSource),
     utmMedium: nonEmpty(state.utmMedium),
     utmCampaign: nonEmpty(state.utmCampaign),
+    utmContent: nonEmpty(state.utmContent),
+    utmTerm: nonEmpty(state.utmTerm),
     rules: nonEmpty(state.rules),
     isDuplicate: IS_DUPLICATE[state.duplicates],
     search: state.search || undefined,

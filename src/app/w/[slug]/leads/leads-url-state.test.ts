@@ -10,11 +10,11 @@ describe("parseLeadsUrlState", () => {
 
   it("reads every field", () => {
     const query = "page=2&perPage=100&sort=contactName&dir=asc&from=2026-11-01&to=2026-11-30&site=site_1&source=src_1&source=src_2&campaign=cmp_1"
-      + "&utm_source=yandex&utm_medium=cpc&utm_campaign=autumn_haircut&utm_campaign=Spring%20Sale&rule=session_id&rule=contact_match&dup=duplicates&q=%20Соколова%20&lead=lead_ab12";
+      + "&utm_source=yandex&utm_medium=cpc&utm_campaign=autumn_haircut&utm_campaign=Spring%20Sale&utm_content=banner_1&utm_term=%D1%81%D1%82%D1%80%D0%B8%D0%B6%D0%BA%D0%B0&rule=session_id&rule=contact_match&dup=duplicates&q=%20Соколова%20&lead=lead_ab12";
     expect(parse(query)).toEqual({
       page: 2, perPage: 100, sort: { field: "contactName", direction: "asc" }, createdFrom: "2026-11-01", createdTo: "2026-11-30",
       siteIds: ["site_1"], sourceIds: ["src_1", "src_2"], campaignIds: ["cmp_1"], utmSource: ["yandex"], utmMedium: ["cpc"], utmCampaign: ["autumn_haircut", "Spring Sale"],
-      rules: ["session_id", "contact_match"], duplicates: "duplicates", search: "Соколова", leadId: "lead_ab12",
+      utmContent: ["banner_1"], utmTerm: ["стрижка"], rules: ["session_id", "contact_match"], duplicates: "duplicates", search: "Соколова", leadId: "lead_ab12",
     });
   });
 
@@ -41,7 +41,8 @@ describe("serializeLeadsUrlState", () => {
   it("round-trips a full state", () => {
     const state: TLeadsUrlState = {
       page: 3, perPage: 50, sort: { field: "crmCreatedAt", direction: "asc" }, createdFrom: null, createdTo: "2026-12-31", siteIds: ["site_1", "site_2"],
-      sourceIds: [], campaignIds: ["cmp_1"], utmSource: ["yandex", "vk"], utmMedium: [], utmCampaign: ["a&b=c"], rules: ["default_source", "default_campaign"],
+      sourceIds: [], campaignIds: ["cmp_1"], utmSource: ["yandex", "vk"], utmMedium: [], utmCampaign: ["a&b=c"], utmContent: ["banner_1"], utmTerm: ["стрижка"],
+      rules: ["default_source", "default_campaign"],
       duplicates: "originals", search: "+7916", leadId: "lead_1",
     };
     expect(parseLeadsUrlState(new URLSearchParams(serializeLeadsUrlState(state)))).toEqual(state);
@@ -58,6 +59,7 @@ describe("filters", () => {
     expect(hasActiveLeadFilters({ ...DEFAULT_LEADS_URL_STATE, page: 5, sort: { field: "contactName", direction: "asc" }, leadId: "lead_1" })).toBe(false);
     expect(hasActiveLeadFilters({ ...DEFAULT_LEADS_URL_STATE, duplicates: "originals" })).toBe(true);
     expect(hasActiveLeadFilters({ ...DEFAULT_LEADS_URL_STATE, utmMedium: ["cpc"] })).toBe(true);
+    expect(hasActiveLeadFilters({ ...DEFAULT_LEADS_URL_STATE, utmTerm: ["стрижка"] })).toBe(true);
     expect(hasActiveLeadFilters({ ...DEFAULT_LEADS_URL_STATE, rules: ["widget_open"] })).toBe(true);
   });
 

@@ -10,7 +10,7 @@ export const LEAD_SORT_FIELDS = ["crmCreatedAt", "contactName"] as const satisfi
 /** «Duplicate» filter: every lead, only repeat bookings, or only first bookings. */
 export const DUPLICATE_FILTERS = ["all", "duplicates", "originals"] as const;
 /** The UTM tags the table filters by (the server also takes content and term). */
-export const UTM_FILTER_FIELDS = ["utmSource", "utmMedium", "utmCampaign"] as const;
+export const UTM_FILTER_FIELDS = ["utmSource", "utmMedium", "utmCampaign", "utmContent", "utmTerm"] as const;
 export type TUtmFilterField = (typeof UTM_FILTER_FIELDS)[number];
 
 /** What the server accepts per UTM filter. */
@@ -26,18 +26,20 @@ export type TLeadsUrlState = TCommonTableState<(typeof LEAD_SORT_FIELDS)[number]
   utmSource: string[];
   utmMedium: string[];
   utmCampaign: string[];
+  utmContent: string[];
+  utmTerm: string[];
   rules: TLeadAttributionRule[];
   duplicates: (typeof DUPLICATE_FILTERS)[number];
   leadId: string | null;
 };
 
 export const DEFAULT_LEADS_URL_STATE: TLeadsUrlState = {
-  ...DEFAULT_COMMON_STATE, sort: { field: "crmCreatedAt", direction: "desc" }, siteIds: [], sourceIds: [], campaignIds: [], utmSource: [], utmMedium: [], utmCampaign: [],
+  ...DEFAULT_COMMON_STATE, sort: { field: "crmCreatedAt", direction: "desc" }, siteIds: [], sourceIds: [], campaignIds: [], utmSource: [], utmMedium: [], utmCampaign: [], utmContent: [], utmTerm: [],
   rules: [], duplicates: "all", leadId: null,
 };
 
 const PARAM = {
-  siteIds: "site", sourceIds: "source", campaignIds: "campaign", utmSource: "utm_source", utmMedium: "utm_medium", utmCampaign: "utm_campaign", rules: "rule",
+  siteIds: "site", sourceIds: "source", campaignIds: "campaign", utmSource: "utm_source", utmMedium: "utm_medium", utmCampaign: "utm_campaign", utmContent: "utm_content", utmTerm: "utm_term", rules: "rule",
   duplicates: "dup", leadId: "lead",
 } as const;
 
@@ -58,13 +60,15 @@ export function parseLeadsUrlState(params: URLSearchParams): TLeadsUrlState {
     utmSource: utmParam(params.getAll(PARAM.utmSource)),
     utmMedium: utmParam(params.getAll(PARAM.utmMedium)),
     utmCampaign: utmParam(params.getAll(PARAM.utmCampaign)),
+    utmContent: utmParam(params.getAll(PARAM.utmContent)),
+    utmTerm: utmParam(params.getAll(PARAM.utmTerm)),
     rules: listParam(params.getAll(PARAM.rules), ZRule),
     duplicates: ZDuplicates.parse(params.get(PARAM.duplicates)),
     leadId: idParam(params.get(PARAM.leadId)),
   };
 }
 
-const LIST_KEYS = ["siteIds", "sourceIds", "campaignIds", "utmSource", "utmMedium", "utmCampaign", "rules"] as const satisfies readonly (keyof TLeadsUrlState)[];
+const LIST_KEYS = ["siteIds", "sourceIds", "campaignIds", ...UTM_FILTER_FIELDS, "rules"] as const satisfies readonly (keyof TLeadsUrlState)[];
 
 /** The query string of a state; defaults are left out so a plain page has a plain URL. */
 export function serializeLeadsUrlState(state: TLeadsUrlState): string {
