@@ -3,9 +3,9 @@
 import { useQuery } from "@tanstack/react-query";
 import { useFormatter, useNow, useTranslations } from "next-intl";
 import { Card } from "@/components/ui/card";
-import { CopyField } from "@/components/ui/copy-field";
 import { useTRPC } from "@/trpc/react";
 import { RegisterInEmulatorButton } from "./register-in-emulator-button";
+import { WebhookAddresses } from "./webhook-addresses";
 
 const LIVE_CHECK_INTERVAL_MS = 3000;
 
@@ -27,20 +27,7 @@ export function WebhookStep() {
         <h2 className="text-lg font-semibold">{t("step3")}</h2>
         <p className="text-sm text-slate-600">{t("step3Hint")}</p>
       </div>
-      {deals ? (
-        <div className="space-y-4">
-          <div className="space-y-1">
-            <p className="text-sm font-medium text-slate-700">{t("webhookUrl")}</p>
-            <CopyField value={deals.url} label={t("webhookUrl")} testId="webhook-url" />
-          </div>
-          {deals.templates.map((template) => (
-            <div key={template.event} className="space-y-1">
-              <p className="text-sm font-medium text-slate-700">«{t(`events.${template.event}`)}» — {t("addressFor")}</p>
-              <CopyField value={template.address} label={`${t("addressFor")}: ${t(`events.${template.event}`)}`} testId={`webhook-template-${template.event}`} />
-            </div>
-          ))}
-        </div>
-      ) : null}
+      {deals ? <WebhookAddresses endpoint={deals} urlLabel={t("webhookUrl")} testIdPrefix="" /> : null}
       <RegisterInEmulatorButton />
       <div className="rounded-md bg-slate-50 px-4 py-3 text-sm" data-testid="live-check">
         <p className="font-medium text-slate-700">{t("liveCheck")}</p>

@@ -2,9 +2,9 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { CopyField } from "@/components/ui/copy-field";
 import { useTRPC } from "@/trpc/react";
 import { RegisterInEmulatorButton } from "./register-in-emulator-button";
+import { WebhookAddresses } from "./webhook-addresses";
 
 /** The widget integration's own secret URL and its one «Онлайн-запись через виджет» address. */
 export function WidgetWebhookPanel() {
@@ -17,16 +17,7 @@ export function WidgetWebhookPanel() {
   return (
     <div className="space-y-3 rounded-md bg-slate-50 px-4 py-3">
       <p className="text-sm text-slate-600">{t("widgetWebhookHint")}</p>
-      <div className="space-y-1">
-        <p className="text-sm font-medium text-slate-700">{t("webhookUrl")}</p>
-        <CopyField value={widget.url} label={t("widgetWebhookUrl")} testId="widget-webhook-url" />
-      </div>
-      {widget.templates.map((template) => (
-        <div key={template.event} className="space-y-1">
-          <p className="text-sm font-medium text-slate-700">«{t(`events.${template.event}`)}» — {t("addressFor")}</p>
-          <CopyField value={template.address} label={`${t("widgetWebhookUrl")}: ${t("addressFor")}`} testId={`widget-webhook-template-${template.event}`} />
-        </div>
-      ))}
+      <WebhookAddresses endpoint={widget} urlLabel={t("widgetWebhookUrl")} testIdPrefix="widget-" />
       <RegisterInEmulatorButton />
     </div>
   );
