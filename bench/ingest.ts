@@ -7,20 +7,18 @@
  * Targets: ingest_rps ≥ 0.7 × bare_rps, ack_p99_ms ≤ 2 × bare_p99_ms, e2e_p95_ms ≤ 1000, lost = 0.
  * Everything runs on 127.0.0.1; see bench/README.md.
  */
-import { randomBytes } from "node:crypto";
 import { performance } from "node:perf_hooks";
-import autocannon, { type TAutocannonResult } from "autocannon";
+import autocannon from "autocannon";
 import pg from "pg";
 import { createKlientiksControl } from "../emulators/klientiks/control-client";
 import { findFreePort, startProcess, waitForPort } from "../scripts/lib/processes.mjs";
-import { createAppClient } from "./lib/app-client";
+import { signUpWorkspaceOwner } from "./lib/app-client";
 import { ensureProductionBuild, startApp } from "./lib/app-server";
 import { onCleanup, runBench } from "./lib/cleanup";
 import { createBenchDatabase } from "./lib/database";
-import { processGroupCpuSeconds } from "./lib/process-cpu";
-import { log, percentile, roundMs, sleep } from "./lib/stats";
+import { LOAD_CONNECTIONS, logRatios, measureAgainstBareRoute } from "./lib/load";
+import { log, percentile, roundMs, sleep, waitUntil } from "./lib/stats";
 
-const CONNECTIONS = 50;
 const LOAD_SECONDS = Number(process.env.BENCH_INGEST_SECONDS ?? 10);
 /**
  * Both routes get this much load first, unmeasured: a freshly started `next start` spends its
@@ -36,7 +34,6 @@ const E2E_TIMEOUT_MS = 30_000;
 const DRAIN_TIMEOUT_MS = 10 * 60_000;
 const SETUP_TIMEOUT_MS = 60_000;
 const POLL_MS = 20;
-const PASSWORD = "bench-password-0123";
 
 /** "YYYY-MM-DD HH:MM:SS" in Moscow time (the emulator's naive clock) for `daysAgo` days back. */
 const moscowNaive = (daysAgo: number) => new Date(Date.now() - daysAgo * 86_400_000 + 3 * 3_600_000).toISOString().slice(0, 19).replace("T", " ");
@@ -51,26 +48,6 @@ async function mapWithConcurrency<T, R>(items: readonly T[], concurrency: number
     }
   }));
   return results;
-}
-
-/** Polls `check` every `intervalMs` until it returns true or the deadline passes; returns whether it did. */
-async function waitUntil(check: () => Promise<boolean>, { timeoutMs, intervalMs = 250 }: { timeoutMs: number; intervalMs?: number }): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (await check()) return true;
-    if (Date.now() > deadline) return false;
-    await sleep(intervalMs);
-  }
-}
-
-/** Runs autocannon and reports, besides its figures, the server CPU it cost per request. */
-async function measure(name: string, processGroupId: number, run: () => Promise<TAutocannonResult>) {
-  const cpuBefore = processGroupCpuSeconds(processGroupId);
-  const result = await run();
-  const cpuMsPerRequest = ((processGroupCpuSeconds(processGroupId) - cpuBefore) * 1000) / Math.max(result.requests.total, 1);
-  log(`${name}: ${Math.round(result.requests.average)} req/s, latency p50 ${result.latency.p50} ms / p99 ${result.latency.p99} ms / max ${result.latency.max} ms, ` +
-    `${result.requests.total} requests, non-2xx ${result.non2xx}, errors ${result.errors} (timeouts ${result.timeouts}); server CPU ${cpuMsPerRequest.toFixed(2)} ms per request`);
-  return { result, cpuMsPerRequest };
 }
 
 await runBench(async () => {
@@ -107,11 +84,7 @@ await runBench(async () => {
   log(`next start on ${app.url}`);
 
   // A workspace connected to the account, through the app's own API, as its owner would do it.
-  const api = createAppClient(app.url);
-  const email = `bench-${randomBytes(4).toString("hex")}@bench.svyaz.test`;
-  await api.mutation("account.signUp", { input: { name: "Bench Owner", email, password: PASSWORD } });
-  await api.signIn(email, PASSWORD);
-  const workspace = await api.mutation<{ id: string; slug: string }>("account.createWorkspace", { input: { name: "Bench Salon" } });
+  const { api, workspace } = await signUpWorkspaceOwner(app.url, "Bench Salon");
   const tenant = { tenantSlug: workspace.slug };
   await api.mutation("klientiks.saveCredentials", { ...tenant, input: { name: "Клиентикс", accountId: account.account_id, userId: account.user_id, accessToken: account.access_token } });
   await api.mutation("klientiks.setActive", { ...tenant, input: { isActive: true } });
@@ -179,10 +152,9 @@ await runBench(async () => {
   // with the same connections. Every webhook is distinct (appointment, status hint), so that
   // dedupe never short-circuits one. The worker runs as in production: in the same process.
   let sent = 0;
-  const bareLoad = (duration: number) => autocannon({ url: `${app.url}/api/health/live`, connections: CONNECTIONS, duration });
   const webhookLoad = (duration: number) => autocannon({
     url: app.url,
-    connections: CONNECTIONS,
+    connections: LOAD_CONNECTIONS,
     duration,
     requests: [{
       method: "GET",
@@ -193,35 +165,37 @@ await runBench(async () => {
       },
     }],
   });
-  if (WARMUP_SECONDS > 0) {
-    await measure(`warm-up (not counted), bare route ${WARMUP_SECONDS} s`, app.processGroupId, () => bareLoad(WARMUP_SECONDS));
-    await measure(`warm-up (not counted), webhook route ${WARMUP_SECONDS} s`, app.processGroupId, () => webhookLoad(WARMUP_SECONDS));
-    if (!(await drainInbox())) throw new Error("the warm-up's deliveries were not processed in time");
-  }
-  const before = await inboxCounts();
-  const rowsBefore = Object.values(before).reduce((sum, count) => sum + count, 0);
-  log(`phase 1: autocannon, ${CONNECTIONS} connections, ${LOAD_SECONDS} s each: bare GET /api/health/live, then GET ${webhookPath.replace(/[^/]+$/, "<token>")}?appointment_id=…, then bare again`);
-  const bareFirst = await measure("bare route", app.processGroupId, () => bareLoad(LOAD_SECONDS));
-  const ingestRun = await measure("webhook route", app.processGroupId, () => webhookLoad(LOAD_SECONDS));
-  const ingest = ingestRun.result;
-  const acknowledged = ingest.statusCodeStats["200"]?.count ?? 0;
-  log(`the worker processed ${((await inboxCounts()).processed ?? 0) - (before.processed ?? 0)} deliveries during the webhook run`);
-
-  // The worker processes the load phase's deliveries meanwhile; wait for the inbox to drain so
-  // that phase 2 (and the second bare run) measure latency, not backlog.
-  const drainStarted = performance.now();
-  const isDrained = await drainInbox();
-  const afterLoad = await inboxCounts();
-  const loadRows = Object.values(afterLoad).reduce((sum, count) => sum + count, 0) - rowsBefore;
-  const drainSeconds = (performance.now() - drainStarted) / 1000;
-  log(`inbox ${isDrained ? "drained" : "NOT drained"} after ${drainSeconds.toFixed(1)} s: ${loadRows} load-phase deliveries stored for ${acknowledged} acknowledged, ` +
-    `${afterLoad.processed ?? 0} processed in all, ${afterLoad.failed ?? 0} failed (≈ ${Math.round(loadRows / Math.max(drainSeconds + LOAD_SECONDS, 1))} deliveries/s processed)`);
-  // The bare route once more, now that the server is as warm as it was for the webhook run; the
-  // better of the two bare runs is the baseline, so warm-up never flatters the webhook figures.
-  const bareSecond = await measure("bare route again", app.processGroupId, () => bareLoad(LOAD_SECONDS));
-  const bareRun = bareSecond.result.requests.average > bareFirst.result.requests.average ? bareSecond : bareFirst;
-  const bare = bareRun.result;
-  log(`baseline: the ${bareRun === bareFirst ? "first" : "second"} bare run (the one with more req/s)`);
+  let before: Record<string, number> = {};
+  let rowsBefore = 0;
+  let acknowledged = 0;
+  let afterLoad: Record<string, number> = {};
+  let loadRows = 0;
+  const runs = await measureAgainstBareRoute({
+    app,
+    warmupSeconds: WARMUP_SECONDS,
+    loadSeconds: LOAD_SECONDS,
+    route: { name: "webhook route", sends: `GET ${webhookPath.replace(/[^/]+$/, "<token>")}?appointment_id=…`, load: webhookLoad },
+    afterWarmUp: async () => {
+      if (WARMUP_SECONDS > 0 && !(await drainInbox())) throw new Error("the warm-up's deliveries were not processed in time");
+      before = await inboxCounts();
+      rowsBefore = Object.values(before).reduce((sum, count) => sum + count, 0);
+    },
+    // The worker processes the load phase's deliveries meanwhile; wait for the inbox to drain so
+    // that phase 2 (and the second bare run) measure latency, not backlog.
+    afterRoute: async ({ result }) => {
+      acknowledged = result.statusCodeStats["200"]?.count ?? 0;
+      log(`the worker processed ${((await inboxCounts()).processed ?? 0) - (before.processed ?? 0)} deliveries during the webhook run`);
+      const drainStarted = performance.now();
+      const isDrained = await drainInbox();
+      afterLoad = await inboxCounts();
+      loadRows = Object.values(afterLoad).reduce((sum, count) => sum + count, 0) - rowsBefore;
+      const drainSeconds = (performance.now() - drainStarted) / 1000;
+      log(`inbox ${isDrained ? "drained" : "NOT drained"} after ${drainSeconds.toFixed(1)} s: ${loadRows} load-phase deliveries stored for ${acknowledged} acknowledged, ` +
+        `${afterLoad.processed ?? 0} processed in all, ${afterLoad.failed ?? 0} failed (≈ ${Math.round(loadRows / Math.max(drainSeconds + LOAD_SECONDS, 1))} deliveries/s processed)`);
+    },
+  });
+  const ingest = runs.route.result;
+  const bare = runs.bare.result;
   const lostInLoad = Math.max(0, acknowledged - loadRows) + (afterLoad.failed ?? 0) + (afterLoad.pending ?? 0) + (afterLoad.processing ?? 0);
 
   // Phase 2: webhook → deal for distinct fresh appointments at a steady, moderate rate.
@@ -267,10 +241,7 @@ await runBench(async () => {
   const { rows: [sources] } = await sql.query<{ other: string }>(`SELECT count(*) AS other FROM "WebhookDelivery" WHERE "tenantId" = $1 AND "source" <> 'webhook'`, [tenantId]);
   if (Number(sources?.other ?? 0) > 0) log(`note: ${sources?.other} deliveries came from backfill/reconciliation (expected 0)`);
   if (database.kind === "embedded") log("embedded database: the targets apply to PostgreSQL");
-  const ratio = (value: number, base: number) => (base > 0 ? (value / base).toFixed(2) : "n/a");
-  log(`ratios: ingest/bare req/s ${ratio(ingest.requests.average, bare.requests.average)} (target ≥ 0.7), ack p99 / bare p99 ${ratio(ingest.latency.p99, bare.latency.p99)} (target ≤ 2), ` +
-    `server CPU per request bare/webhook ${ratio(bareRun.cpuMsPerRequest, ingestRun.cpuMsPerRequest)} (the req/s ratio an undisturbed CPU-bound run would approach); ` +
-    `lost: ${lostInLoad} in phase 1, ${lostInE2e} in phase 2`);
+  logRatios("webhook", runs, { extra: `; lost: ${lostInLoad} in phase 1, ${lostInE2e} in phase 2` });
 
   return {
     ingest_rps: Math.round(ingest.requests.average),

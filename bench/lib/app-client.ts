@@ -1,3 +1,5 @@
+import { randomBytes } from "node:crypto";
+
 /**
  * A signed-in HTTP client of the app, as the browser is: a cookie jar, tRPC over HTTP with superjson
  * envelopes (like e2e/fixtures/api.ts) and the `x-tenant-slug` header for tenant procedures.
@@ -46,4 +48,20 @@ export function createAppClient(baseUrl: string) {
       }
     },
   };
+}
+
+export type TAppClient = ReturnType<typeof createAppClient>;
+
+/**
+ * A new owner and their workspace, through the app's own API as a person does it: sign-up, sign-in,
+ * workspace. Returns the signed-in client and the workspace (its slug goes with tenant procedures).
+ */
+export async function signUpWorkspaceOwner(baseUrl: string, workspaceName: string): Promise<{ api: TAppClient; workspace: { id: string; slug: string } }> {
+  const api = createAppClient(baseUrl);
+  const email = `bench-${randomBytes(4).toString("hex")}@bench.svyaz.test`;
+  const password = `bench-password-${randomBytes(6).toString("hex")}`;
+  await api.mutation("account.signUp", { input: { name: "Bench Owner", email, password } });
+  await api.signIn(email, password);
+  const workspace = await api.mutation<{ id: string; slug: string }>("account.createWorkspace", { input: { name: workspaceName } });
+  return { api, workspace };
 }

@@ -12,3 +12,13 @@ export const roundMs = (value: number): number => Math.round(value * 10) / 10;
 export const log = (message: string): void => console.log(`[bench] ${message}`);
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Polls `check` every `intervalMs` until it returns true or the deadline passes; returns whether it did. */
+export async function waitUntil(check: () => Promise<boolean>, { timeoutMs, intervalMs = 250 }: { timeoutMs: number; intervalMs?: number }): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (await check()) return true;
+    if (Date.now() > deadline) return false;
+    await sleep(intervalMs);
+  }
+}

@@ -32,3 +32,18 @@ export async function resolveCampaign(db: TDb, options: { tenantId: string; sour
     return campaign.id;
   });
 }
+
+/**
+ * `findByValue` for many values at once, in one query: for each (workspace, source, value), the
+ * oldest campaign of that source that lists the value, or null.
+ */
+export async function findCampaignsByValues(db: TDbClient, keys: readonly { tenantId: string; sourceId: string; value: string }[]): Promise<(string | null)[]> {
+  if (keys.length === 0) return [];
+  const distinct = (pick: (key: (typeof keys)[number]) => string) => [...new Set(keys.map(pick))];
+  const rows = await db.adCampaign.findMany({
+    where: { tenantId: { in: distinct((key) => key.tenantId) }, sourceId: { in: distinct((key) => key.sourceId) }, utmCampaigns: { hasSome: distinct((key) => key.value) } },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, tenantId: true, sourceId: true, utmCampaigns: true },
+  });
+  return keys.map((key) => rows.find((row) => row.tenantId === key.tenantId && row.sourceId === key.sourceId && row.utmCampaigns.includes(key.value))?.id ?? null);
+}

@@ -1,0 +1,71 @@
+import autocannon, { type TAutocannonResult } from "autocannon";
+import { processGroupCpuSeconds } from "./process-cpu";
+import { log } from "./stats";
+
+/** Connections for every load run: what a busy reverse proxy keeps open to one app process. */
+export const LOAD_CONNECTIONS = 50;
+
+export type TMeasuredRun = { result: TAutocannonResult; cpuMsPerRequest: number };
+
+/** A load run of `duration` seconds against the app (an autocannon instance). */
+export type TLoad = (duration: number) => Promise<TAutocannonResult>;
+
+/** The bare route: a liveness probe that does not touch the database, the baseline of every load bench. */
+const bareRouteLoad = (appUrl: string): TLoad => (duration) => autocannon({ url: `${appUrl}/api/health/live`, connections: LOAD_CONNECTIONS, duration });
+
+/** Runs autocannon and reports, besides its figures, the server CPU it cost per request. */
+export async function measure(name: string, processGroupId: number, run: () => Promise<TAutocannonResult>): Promise<TMeasuredRun> {
+  const cpuBefore = processGroupCpuSeconds(processGroupId);
+  const result = await run();
+  const cpuMsPerRequest = ((processGroupCpuSeconds(processGroupId) - cpuBefore) * 1000) / Math.max(result.requests.total, 1);
+  log(`${name}: ${Math.round(result.requests.average)} req/s, latency p50 ${result.latency.p50} ms / p99 ${result.latency.p99} ms / max ${result.latency.max} ms, ` +
+    `${result.requests.total} requests, non-2xx ${result.non2xx}, errors ${result.errors} (timeouts ${result.timeouts}); server CPU ${cpuMsPerRequest.toFixed(2)} ms per request`);
+  return { result, cpuMsPerRequest };
+}
+
+/**
+ * The route under test next to the bare route, with the same connections: an unmeasured warm-up of
+ * each (a freshly started `next start` spends its first 10-20 s of load in V8's JIT, which would
+ * otherwise be billed to whichever route runs first), then bare, route, bare again. The better bare
+ * run is the baseline, so warm-up never flatters the route. `afterWarmUp` and `afterRoute` let the
+ * caller wait for the route's background work (an inbox, deferred writes) before what follows.
+ */
+export async function measureAgainstBareRoute(options: {
+  app: { url: string; processGroupId: number };
+  warmupSeconds: number;
+  loadSeconds: number;
+  /** The route's name, and what its load sends (for the log). */
+  route: { name: string; sends: string; load: TLoad };
+  afterWarmUp?: () => Promise<void>;
+  afterRoute?: (run: TMeasuredRun) => Promise<void>;
+}): Promise<{ route: TMeasuredRun; bare: TMeasuredRun }> {
+  const { app: { processGroupId }, warmupSeconds, loadSeconds, route } = options;
+  const bare = bareRouteLoad(options.app.url);
+  if (warmupSeconds > 0) {
+    await measure(`warm-up (not counted), bare route ${warmupSeconds} s`, processGroupId, () => bare(warmupSeconds));
+    await measure(`warm-up (not counted), ${route.name} ${warmupSeconds} s`, processGroupId, () => route.load(warmupSeconds));
+  }
+  await options.afterWarmUp?.();
+  log(`phase 1: autocannon, ${LOAD_CONNECTIONS} connections, ${loadSeconds} s each: bare GET /api/health/live, then ${route.sends}, then bare again`);
+  const bareFirst = await measure("bare route", processGroupId, () => bare(loadSeconds));
+  const routeRun = await measure(route.name, processGroupId, () => route.load(loadSeconds));
+  await options.afterRoute?.(routeRun);
+  // The bare route once more, now that the server is as warm as it was for the route's run.
+  const bareSecond = await measure("bare route again", processGroupId, () => bare(loadSeconds));
+  const bareRun = bareSecond.result.requests.average > bareFirst.result.requests.average ? bareSecond : bareFirst;
+  log(`baseline: the ${bareRun === bareFirst ? "first" : "second"} bare run (the one with more req/s)`);
+  return { route: routeRun, bare: bareRun };
+}
+
+const ratio = (value: number, base: number) => (base > 0 ? (value / base).toFixed(2) : "n/a");
+
+/**
+ * The ratios the targets are about, plus the CPU ratio an undisturbed CPU-bound run would approach.
+ * `routeRps` replaces the route's req/s when only some answers count (say, accepted ones).
+ */
+export function logRatios(name: string, runs: { route: TMeasuredRun; bare: TMeasuredRun }, options: { routeRps?: number; extra?: string } = {}): void {
+  const { route, bare } = runs;
+  log(`ratios: ${name}/bare req/s ${ratio(options.routeRps ?? route.result.requests.average, bare.result.requests.average)} (target ≥ 0.7), ` +
+    `${name} p99 / bare p99 ${ratio(route.result.latency.p99, bare.result.latency.p99)} (target ≤ 2), ` +
+    `server CPU per request bare/${name} ${ratio(bare.cpuMsPerRequest, route.cpuMsPerRequest)} (the req/s ratio an undisturbed CPU-bound run would approach)${options.extra ?? ""}`);
+}
