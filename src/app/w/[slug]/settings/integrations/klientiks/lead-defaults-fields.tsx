@@ -5,8 +5,8 @@ import { useParams } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { SelectField } from "@/components/ui/field";
 import { useSourceLabel } from "../../sites/use-source-label";
+import { useTrafficCatalog } from "../../sites/use-traffic-catalog";
 import type { TLeadsSettings } from "./leads-settings-step";
-import { useLeadDefaultOptions } from "./use-lead-default-options";
 
 type TProps = { draft: TLeadsSettings; onChange: (patch: Partial<TLeadsSettings>) => void };
 
@@ -15,8 +15,8 @@ export function LeadDefaultsFields({ draft, onChange }: TProps) {
   const t = useTranslations("klientiks");
   const { slug } = useParams<{ slug: string }>();
   const sourceLabel = useSourceLabel();
-  const options = useLeadDefaultOptions();
-  const sourceNames = new Map(options.sources.map((source) => [source.id, sourceLabel(source)]));
+  const { sites = [], sources = [], campaigns = [], isPending } = useTrafficCatalog();
+  const sourceNames = new Map(sources.map((source) => [source.id, sourceLabel(source)]));
   const isMissingDefault = draft.trafficType === "source" ? !draft.defaultSourceId : !draft.defaultCampaignId;
   const toId = (value: string) => (value === "" ? null : value);
 
@@ -37,21 +37,21 @@ export function LeadDefaultsFields({ draft, onChange }: TProps) {
           <>
             <SelectField label={t("defaultSource")} value={draft.defaultSourceId ?? ""} onChange={(event) => onChange({ defaultSourceId: toId(event.target.value) })}>
               <option value="">{t("notChosen")}</option>
-              {options.sources.map((source) => <option key={source.id} value={source.id}>{sourceLabel(source)}</option>)}
+              {sources.map((source) => <option key={source.id} value={source.id}>{sourceLabel(source)}</option>)}
             </SelectField>
             <SelectField label={t("defaultSite")} value={draft.defaultSiteId ?? ""} onChange={(event) => onChange({ defaultSiteId: toId(event.target.value) })}>
               <option value="">{t("notChosen")}</option>
-              {options.sites.map((site) => <option key={site.id} value={site.id}>{site.name} ({site.domain})</option>)}
+              {sites.map((site) => <option key={site.id} value={site.id}>{site.name} ({site.domain})</option>)}
             </SelectField>
           </>
         ) : (
           <SelectField label={t("defaultCampaign")} value={draft.defaultCampaignId ?? ""} onChange={(event) => onChange({ defaultCampaignId: toId(event.target.value) })}>
             <option value="">{t("notChosen")}</option>
-            {options.campaigns.map((campaign) => <option key={campaign.id} value={campaign.id}>{campaign.name} — {sourceNames.get(campaign.sourceId) ?? "—"}</option>)}
+            {campaigns.map((campaign) => <option key={campaign.id} value={campaign.id}>{campaign.name} — {sourceNames.get(campaign.sourceId) ?? "—"}</option>)}
           </SelectField>
         )}
       </div>
-      {!options.isPending && isMissingDefault ? (
+      {!isPending && isMissingDefault ? (
         <p className="text-xs text-amber-800" role="note">
           {t.rich(draft.trafficType === "source" ? "defaultSourceMissing" : "defaultCampaignMissing", {
             link: (chunks) => <Link className="underline" href={`/w/${slug}/settings/sites`}>{chunks}</Link>,
