@@ -102,6 +102,7 @@ describe("a widget booking becomes a lead", () => {
 
     const page = await findLeads(db, { tenantId: world.tenantId, request: ZLeadListRequestSchema.parse({ filters: { rules: ["session_id"], utmCampaign: ["spring"], siteIds: [site.id] } }) });
     expect(page.data.map((row) => row.id)).toEqual([lead.id]);
+    expect(page).toMatchObject({ count: 1, isCountCapped: false, totalPages: 1 });
     // Names come with the rows, including the campaign the tracker created from the visit's UTM tag.
     expect(page.data[0]).toMatchObject({ siteName: "Салон", sourcePresetKey: "yandex_direct", campaignName: "spring" });
     expect((await findLeads(db, { tenantId: world.tenantId, request: ZLeadListRequestSchema.parse({ filters: { isDuplicate: true } }) })).count).toBe(0);

@@ -27,7 +27,7 @@ const ZDealDetail = ZDealRow.extend({
 export const dealsRouter = createTrpcRouter({
   list: tenantProcedure
     .input(ZDealListRequestSchema)
-    // `count` is exact up to DEAL_COUNT_CAP; `isCountCapped` means "at least that many" (show "10 000+").
+    // `count` is exact up to LIST_COUNT_CAP; `isCountCapped` means "at least that many" (show "10 000+").
     .output(z.object({ data: z.array(ZDealRow), count: z.number(), isCountCapped: z.boolean(), currentPage: z.number(), perPage: z.number(), totalPages: z.number() }))
     .query(({ ctx, input }) => findDeals(ctx.db, { tenantId: ctx.tenant.tenantId, request: input })),
 

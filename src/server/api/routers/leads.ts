@@ -24,7 +24,7 @@ const ZLeadDetail = ZLeadRow.extend({
 export const leadsRouter = createTrpcRouter({
   list: tenantProcedure
     .input(ZLeadListRequestSchema)
-    .output(z.object({ data: z.array(ZLeadRow), count: z.number(), currentPage: z.number(), perPage: z.number(), totalPages: z.number() }))
+    .output(z.object({ data: z.array(ZLeadRow), count: z.number(), isCountCapped: z.boolean(), currentPage: z.number(), perPage: z.number(), totalPages: z.number() }))
     .query(({ ctx, input }) => findLeads(ctx.db, { tenantId: ctx.tenant.tenantId, request: input })),
 
   byId: tenantProcedure

@@ -5,7 +5,7 @@ import { findRecentSessions } from "@/server/domain/sites/find-recent-sessions";
 import { findSources } from "@/server/domain/sites/find-sources";
 import { createCampaign, deleteCampaign, findCampaigns, updateCampaign } from "@/server/domain/sites/manage-campaigns";
 import { createSite, deleteSite, findSites, updateSite } from "@/server/domain/sites/manage-sites";
-import { ZCampaignRequestSchema, ZCreateSiteRequestSchema, ZUpdateSiteRequestSchema } from "@/server/domain/sites/schemas";
+import { widgetPatternOf, ZCampaignRequestSchema, ZCreateSiteRequestSchema, ZUpdateSiteRequestSchema } from "@/server/domain/sites/schemas";
 import { getTrackerRuntime } from "@/server/tracker-runtime";
 
 const ZChannel = z.enum(["direct", "organic", "referral", "social", "email", "paid", "other"]);
@@ -21,11 +21,14 @@ const ZCampaignId = z.object({ campaignId: z.string().max(64) });
  */
 export const sitesRouter = createTrpcRouter({
   list: tenantProcedure
-    .output(z.object({ scriptUrl: z.string(), demoSiteUrl: z.string().nullable(), sites: z.array(ZSiteView) }))
+    .output(z.object({ scriptUrl: z.string(), demoSite: z.object({ url: z.string(), widgetPattern: z.string() }).nullable(), sites: z.array(ZSiteView) }))
     .query(async ({ ctx }) => ({
       scriptUrl: `${getEnv().APP_URL.replace(/\/+$/, "")}/t.js`,
-      // Development only (set by `npm run dev`): a local page carrying the snippet, to try a site without one.
-      demoSiteUrl: getEnv().DEMO_SITE_URL?.replace(/\/+$/, "") ?? null,
+      // Development only (set by `npm run dev`): a local page carrying the snippet, to try a site
+      // without one, and the widget address of the Klientiks service this app talks to (the emulator).
+      demoSite: getEnv().DEMO_SITE_URL
+        ? { url: getEnv().DEMO_SITE_URL!.replace(/\/+$/, ""), widgetPattern: widgetPatternOf(getEnv().KLIENTIKS_BASE_URL) }
+        : null,
       sites: await findSites(ctx.db, { tenantId: ctx.tenant.tenantId }),
     })),
 

@@ -1,6 +1,7 @@
 import type { Prisma } from "@generated/prisma/client";
 import type { TDbClient } from "@/server/db/types";
 import type { TDealFilters, TDealListRequest } from "@/server/domain/deals/deal-filters";
+import { COUNT_TAKE, pageOfCappedCount } from "@/server/domain/lists/capped-count";
 import type { TDealContact, TDealDraft, TDealServiceLine } from "@/server/domain/deals/map-appointment-to-deal";
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (char) => `\\${char}`);
@@ -31,14 +32,6 @@ export const DEAL_LIST_SELECT = {
 } as const satisfies Prisma.DealSelect;
 
 /**
- * Totals are exact up to this many deals; above it the list reports the cap with `isCountCapped`
- * ("10 000+"). Counting is linear in the matching rows and the table refreshes itself while open:
- * an exact total of a million deals costs 60–200 ms on every refresh, the capped one a few ms
- * (`npm run bench:deals-table`). Past 400 pages of 25 people filter rather than page.
- */
-export const DEAL_COUNT_CAP = 10_000;
-
-/**
  * Prisma counts a `take` as COUNT(*) over a LIMIT subquery that always has an ORDER BY (by `id`
  * unless told otherwise), and sorting every match would cost more than counting it. This order is
  * the one the (tenantId[, stage | responsibleId], crmCreatedAt DESC NULLS LAST, id DESC) indexes
@@ -57,11 +50,9 @@ export async function findDeals(db: TDbClient, { tenantId, request }: { tenantId
   const orderBy: Prisma.DealOrderByWithRelationInput[] = [{ [request.sort.field]: sortOf(request.sort.field, request.sort.direction) }, { id: request.sort.direction }];
   const [data, countUpToCap] = await Promise.all([
     db.deal.findMany({ where, orderBy, skip: (request.page - 1) * request.perPage, take: request.perPage, select: DEAL_LIST_SELECT }),
-    db.deal.count({ where, take: DEAL_COUNT_CAP + 1, orderBy: COUNT_ORDER }),
+    db.deal.count({ where, take: COUNT_TAKE, orderBy: COUNT_ORDER }),
   ]);
-  const isCountCapped = countUpToCap > DEAL_COUNT_CAP;
-  const count = Math.min(countUpToCap, DEAL_COUNT_CAP);
-  return { data, count, isCountCapped, currentPage: request.page, perPage: request.perPage, totalPages: Math.max(1, Math.ceil(count / request.perPage)) };
+  return { data, ...pageOfCappedCount(countUpToCap, request) };
 }
 
 /** The choices of the stage and responsible filters: what this workspace's deals actually use. */

@@ -1,6 +1,7 @@
 import type { Prisma } from "@generated/prisma/client";
 import type { TDbClient } from "@/server/db/types";
 import type { TLeadFilters, TLeadListRequest } from "@/server/domain/leads/lead-filters";
+import { COUNT_TAKE, pageOfCappedCount } from "@/server/domain/lists/capped-count";
 import { loadLeadReferenceNames, withReferenceNames } from "@/server/domain/leads/lead-reference-names";
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (char) => `\\${char}`);
@@ -37,18 +38,21 @@ export const LEAD_LIST_SELECT = {
   dealId: true, updatedAt: true,
 } as const satisfies Prisma.LeadSelect;
 
-/** One page of leads with the total, sorted on the server (conventions C14). */
+/** The order of the (tenantId, crmCreatedAt DESC, id DESC) index: the capped count walks it and stops. */
+const COUNT_ORDER: Prisma.LeadOrderByWithRelationInput[] = [{ crmCreatedAt: "desc" }, { id: "desc" }];
+
+/** One page of leads with the total (capped, see LIST_COUNT_CAP), sorted on the server (conventions C14). */
 export async function findLeads(db: TDbClient, { tenantId, request }: { tenantId: string; request: TLeadListRequest }) {
   const where = leadWhere(tenantId, request.filters);
   const { field, direction } = request.sort;
   const orderBy: Prisma.LeadOrderByWithRelationInput[] = [field === "contactName" ? { contactName: { sort: direction, nulls: "last" } } : { [field]: direction }, { id: direction }];
-  const [rows, count] = await Promise.all([
+  const [rows, countUpToCap] = await Promise.all([
     db.lead.findMany({ where, orderBy, skip: (request.page - 1) * request.perPage, take: request.perPage, select: LEAD_LIST_SELECT }),
-    db.lead.count({ where }),
+    db.lead.count({ where, take: COUNT_TAKE, orderBy: COUNT_ORDER }),
   ]);
   const names = await loadLeadReferenceNames(db, { tenantId, leads: rows });
   const data = rows.map((row) => withReferenceNames(row, names));
-  return { data, count, currentPage: request.page, perPage: request.perPage, totalPages: Math.max(1, Math.ceil(count / request.perPage)) };
+  return { data, ...pageOfCappedCount(countUpToCap, request) };
 }
 
 /** Cap on the drawer's timeline: a session is a visit, rarely more than a few dozen pages. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ZCampaignRequestSchema, ZCreateSiteRequestSchema, ZWidgetUrlPatterns } from "@/server/domain/sites/schemas";
+import { widgetPatternOf, ZCampaignRequestSchema, ZCreateSiteRequestSchema, ZWidgetUrlPatterns } from "@/server/domain/sites/schemas";
 
 const issuesOf = (result: { success: boolean; error?: { issues: { message: string }[] } }) => result.error?.issues.map((issue) => issue.message) ?? [];
 
@@ -20,5 +20,12 @@ describe("site and campaign input", () => {
   it("lower-cases campaign values and drops blanks and repeats", () => {
     expect(ZCampaignRequestSchema.parse({ name: "Весна", sourceId: "src_1", utmCampaigns: [" Spring ", "spring", "", "SALE"] })).toEqual({ name: "Весна", sourceId: "src_1", utmCampaigns: ["spring", "sale"] });
     expect(issuesOf(ZCampaignRequestSchema.safeParse({ name: "Весна", sourceId: "src_1", utmCampaigns: [" "] }))).toEqual(["required"]);
+  });
+
+  it("derives the widget pattern of the Klientiks service the app talks to, port included", () => {
+    expect(widgetPatternOf("https://klientiks.ru")).toBe("klientiks.ru/app/");
+    expect(widgetPatternOf("https://www.Klientiks.ru/")).toBe("klientiks.ru/app/");
+    expect(widgetPatternOf("http://127.0.0.1:4710")).toBe("127.0.0.1:4710/app/");
+    expect(ZWidgetUrlPatterns.parse([widgetPatternOf("http://127.0.0.1:4710")])).toEqual(["127.0.0.1:4710/app/"]);
   });
 });

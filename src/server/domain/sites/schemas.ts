@@ -22,6 +22,9 @@ const ZWidgetUrlPattern = z.string().trim().max(200, "tooLong").transform((value
   return pattern;
 });
 
+/** The widget pattern of the Klientiks service at `klientiksBaseUrl`: its widget lives under `/app/` (klientiks-contract §13). */
+export const widgetPatternOf = (klientiksBaseUrl: string): string => `${new URL(klientiksBaseUrl).host.replace(/^www\./, "")}/app/`;
+
 export const ZWidgetUrlPatterns = z.array(ZWidgetUrlPattern).min(1, "required").max(MAX_WIDGET_URL_PATTERNS, "tooMany")
   .transform((patterns) => [...new Set(patterns)]);
 

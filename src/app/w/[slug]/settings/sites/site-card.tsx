@@ -8,7 +8,7 @@ import { CopyField } from "@/components/ui/copy-field";
 import { FormError } from "@/components/ui/form-error";
 import { useErrorText } from "@/lib/use-error-text";
 import { useTRPC } from "@/trpc/react";
-import { DemoSiteLink } from "./demo-site-link";
+import { DemoSiteLink, type TDemoSite } from "./demo-site-link";
 import { RecentSessions } from "./recent-sessions";
 import { WidgetPatternsForm } from "./widget-patterns-form";
 
@@ -17,7 +17,7 @@ type TSiteView = { id: string; domain: string; name: string; publicKey: string; 
 /** The snippet customers paste: async, so it never delays their page. */
 const snippetFor = (scriptUrl: string, publicKey: string) => `<script async src="${scriptUrl}" data-site="${publicKey}"></script>`;
 
-export function SiteCard({ site, scriptUrl, demoSiteUrl }: { site: TSiteView; scriptUrl: string; demoSiteUrl: string | null }) {
+export function SiteCard({ site, scriptUrl, demoSite }: { site: TSiteView; scriptUrl: string; demoSite: TDemoSite | null }) {
   const t = useTranslations("sites");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -40,7 +40,7 @@ export function SiteCard({ site, scriptUrl, demoSiteUrl }: { site: TSiteView; sc
         <CopyField value={snippetFor(scriptUrl, site.publicKey)} label={`${t("snippet")}: ${site.name}`} testId="site-snippet" />
         <p className="text-xs text-slate-500">{t("snippetHint")}</p>
       </div>
-      {demoSiteUrl ? <DemoSiteLink demoSiteUrl={demoSiteUrl} publicKey={site.publicKey} domain={site.domain} /> : null}
+      {demoSite ? <DemoSiteLink demoSite={demoSite} site={site} /> : null}
       <WidgetPatternsForm siteId={site.id} patterns={site.widgetUrlPatterns} />
       <label className="flex items-start gap-2 text-sm">
         <input

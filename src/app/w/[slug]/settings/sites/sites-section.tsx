@@ -14,7 +14,7 @@ export function SitesSection() {
     <section className="space-y-4">
       <h2 className="text-lg font-semibold">{t("sitesTitle")}</h2>
       {list.data?.sites.length === 0 ? <p className="text-sm text-slate-600">{t("noSites")}</p> : null}
-      {list.data?.sites.map((site) => <SiteCard key={site.id} site={site} scriptUrl={list.data.scriptUrl} demoSiteUrl={list.data.demoSiteUrl} />)}
+      {list.data?.sites.map((site) => <SiteCard key={site.id} site={site} scriptUrl={list.data.scriptUrl} demoSite={list.data.demoSite} />)}
       <AddSiteForm />
     </section>
   );
