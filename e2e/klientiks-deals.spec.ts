@@ -111,6 +111,40 @@ test("a storm of 20 identical webhooks yields one deal", async ({ page }) => {
   expect(getAppointmentCalls).toHaveLength(1);
 });
 
+test("a leaked webhook address is replaced: the old one keeps working until the admin stops it", async ({ page }) => {
+  const salon = await createSalonAccount();
+  const slug = await connectSalon(page, salon);
+  const urlField = page.getByTestId("webhook-url");
+  const oldUrl = await urlField.inputValue();
+  const rotation = page.getByTestId("webhook-rotation-deals");
+
+  page.once("dialog", (dialog) => void dialog.accept());
+  await rotation.getByRole("button", { name: "Сменить адрес" }).click();
+  await expect(urlField).not.toHaveValue(oldUrl);
+  const newUrl = await urlField.inputValue();
+  for (const template of await page.locator('[data-testid^="webhook-template-"]').all()) await expect(template).toHaveValue(new RegExp(`^${newUrl.replace(/[.?]/g, "\\$&")}\\?`));
+  await expect(rotation.getByTestId("replaced-webhook")).toContainText(`…${oldUrl.slice(-4)}`);
+
+  // Klientiks still calls the old address until the owner re-pastes the new one: both are accepted.
+  const visit = await bookVisit(salon, { fireWebhooks: false });
+  const send = (url: string) => page.request.get(`${url}?appointment_id=${visit.id}&status=1`);
+  expect((await send(oldUrl)).status()).toBe(200);
+  await page.reload();
+  await expect(rotation.getByTestId("replaced-webhook")).toContainText("Последний вебхук на этот адрес");
+  await expect(rotation.getByTestId("current-webhook-traffic")).toHaveText("На этот адрес вебхуков ещё не было.");
+
+  page.once("dialog", (dialog) => void dialog.accept());
+  await rotation.getByRole("button", { name: "Отключить прежний адрес сейчас" }).click();
+  await expect(rotation.getByTestId("replaced-webhook")).toHaveCount(0);
+  const refused = await send(oldUrl);
+  const unknown = await page.request.get(`${new URL(oldUrl).origin}/api/webhooks/klientiks/${"u".repeat(43)}?appointment_id=${visit.id}&status=1`);
+  expect(refused.status()).toBe(404);
+  expect(await refused.text()).toBe(await unknown.text());
+  expect((await send(newUrl)).status()).toBe(200);
+  await page.goto(`/w/${slug}/deals`);
+  await expect(dealRow(page, visit.id)).toHaveCount(1, { timeout: 15_000 });
+});
+
 test("a newcomer connects the emulator's demo salon in a few clicks and sees its history and new visits", async ({ page }) => {
   await signUpThroughUi(page, "Новичок");
   const slug = await createWorkspaceThroughUi(page, "Демо-салон");

@@ -35,6 +35,8 @@ const INPUT_AIMED_AT_A: Record<string, (a: TWorkspaceAIds) => unknown> = {
     leads: { isEnabled: true, defaultSiteId: a.siteId, defaultSourceId: a.sourceId, defaultCampaignId: a.campaignId },
   }),
   "klientiks.webhookSetup": () => undefined,
+  "klientiks.rotateWebhookUrl": () => ({ purpose: "deals" }),
+  "klientiks.revokeReplacedWebhookUrls": () => ({ purpose: "deals" }),
   "klientiks.syncHealth": () => undefined,
   "klientiks.deliveries": () => ({ page: 1, perPage: 100 }),
   "klientiks.replayDelivery": (a) => ({ deliveryId: a.deliveryId }),
@@ -136,6 +138,8 @@ test("a member of workspace B never reaches workspace A through any tenant proce
   expect(campaignsAfter.map(({ id, name }) => ({ id, name }))).toEqual([{ id: idsA.campaignId, name: "A" }]);
   const connectionAfter = resultOf<{ status: string; settings: { accountTimezone: string } }>(await callProcedure(ownerA.api, { path: "klientiks.connection", type: "query", tenantSlug: workspaceA.slug }));
   expect(connectionAfter).toMatchObject({ status: "active", settings: { accountTimezone: "Europe/Moscow" } });
+  const webhooksAfter = resultOf<{ purpose: string; url: string; replaced: unknown[] }[]>(await callProcedure(ownerA.api, { path: "klientiks.webhookSetup", type: "query", tenantSlug: workspaceA.slug }));
+  expect(webhooksAfter.find((endpoint) => endpoint.purpose === "deals")).toMatchObject({ url: klientiksA.webhookUrl, replaced: [] });
 });
 
 test("settings procedures never return a field that looks like a secret (R25)", async ({ baseURL }) => {

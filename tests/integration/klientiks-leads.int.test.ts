@@ -1,8 +1,6 @@
 // Widget bookings become leads (issue 4 §3): the emulator's widget booking → the widget URL's
 // delivery → in-process processing → a lead attributed to a tracker session or the defaults.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { KlientiksControl } from "../../emulators/klientiks/control-client";
-import type { KlientiksEmulator } from "../../emulators/klientiks/server";
+import { describe, expect, it } from "vitest";
 import { updateKlientiksSettings } from "@/server/domain/klientiks/connections";
 import { parseKlientiksSettings, type TKlientiksSettings } from "@/server/domain/klientiks/settings";
 import { findLeadById, findLeads } from "@/server/domain/leads/find-leads";
@@ -14,27 +12,14 @@ import { recordTrackHit } from "@/server/domain/sites/record-track-hit";
 import { ZTrackHitSchema } from "@/server/domain/sites/track-hit-schema";
 import { findTrackedSiteByKey } from "@/server/domain/sites/tracked-site";
 import { findWebhookUrls } from "@/server/domain/webhooks/endpoints";
-import { createKlientiksWorld, deliverWebhook, EMULATOR_CLOCK_INSTANT, startEmulatorForTests, type TKlientiksWorld } from "../support/klientiks-harness";
+import { deliverWebhook, EMULATOR_CLOCK_INSTANT, setUpKlientiksWorldPerTest, type TKlientiksWorld } from "../support/klientiks-harness";
 import { createTestWorkspace } from "../support/factories";
 import { createTestDb } from "../support/test-db";
 
 const db = createTestDb();
-let emulator: KlientiksEmulator;
-let control: KlientiksControl;
 let world: TKlientiksWorld;
 
-beforeAll(async () => {
-  ({ emulator, control } = await startEmulatorForTests());
-});
-
-afterAll(async () => {
-  await emulator.close();
-  await db.$disconnect();
-});
-
-beforeEach(async () => {
-  world = await createKlientiksWorld(db, control);
-});
+setUpKlientiksWorldPerTest(db, { onWorld: (created) => (world = created) });
 
 const MINUTE_MS = 60_000;
 const SESSION_KEY = "session-lead-0001";
@@ -69,7 +54,7 @@ async function enableLeads(leads: Partial<TKlientiksSettings["leads"]> = {}) {
 
 /** A booking through the emulator's widget, then the «Онлайн-запись через виджет» webhook to the widget URL. */
 async function bookThroughWidget(widgetToken: string, input: { phone?: string; pageParams?: Record<string, string>; lead?: string } = {}) {
-  const { appointment } = await control.createWidgetBooking(world.accountId, {
+  const { appointment } = await world.control.createWidgetBooking(world.accountId, {
     name: "Соколова Вера", phone: input.phone ?? "+7 999 123-45-67", email: "vera@example.com", service_id: world.services.haircut.id, executor_id: world.executor.id,
     start: "2025-03-10 15:00:00", ...(input.lead ? { lead: input.lead } : {}), ...(input.pageParams ? { page_params: input.pageParams } : {}),
   });
@@ -137,12 +122,12 @@ describe("a widget booking becomes a lead", () => {
   it("marks a second booking from the same phone within 12 h as a duplicate of the first", async () => {
     const token = await enableLeads();
     const first = await bookThroughWidget(token);
-    await control.setClock("2025-03-01 15:00:00");
+    await world.control.setClock("2025-03-01 15:00:00");
     const second = await bookThroughWidget(token);
     const [firstLead, secondLead] = [await leadOf(first.id), await leadOf(second.id)];
     expect(firstLead.duplicateOfId).toBeNull();
     expect(secondLead.duplicateOfId).toBe(firstLead.id);
-    await control.setClock("2025-03-02 10:00:00");
+    await world.control.setClock("2025-03-02 10:00:00");
     const third = await bookThroughWidget(token);
     expect((await leadOf(third.id)).duplicateOfId).toBeNull();
   });
@@ -150,7 +135,7 @@ describe("a widget booking becomes a lead", () => {
   it("is kept for the log but not created while leads are off", async () => {
     const token = await enableLeads();
     await enableLeads({ isEnabled: false });
-    const { appointment } = await control.createWidgetBooking(world.accountId, { name: "Вера", phone: "+79991234567", service_id: world.services.haircut.id, executor_id: world.executor.id, start: "2025-03-10 15:00:00" });
+    const { appointment } = await world.control.createWidgetBooking(world.accountId, { name: "Вера", phone: "+79991234567", service_id: world.services.haircut.id, executor_id: world.executor.id, start: "2025-03-10 15:00:00" });
     await deliverWebhook(db, token, { appointment_id: String(appointment.id) });
     await world.drainInbox();
     expect(await db.lead.count({ where: { tenantId: world.tenantId } })).toBe(0);
@@ -165,7 +150,7 @@ describe("a widget booking becomes a lead", () => {
     const dealA = await db.deal.findUniqueOrThrow({ where: { tenantId_externalId: { tenantId: world.tenantId, externalId: String(leadFirst.id) } } });
     expect((await leadOf(leadFirst.id)).dealId).toBe(dealA.id);
 
-    const { appointment: dealFirst } = await control.createWidgetBooking(world.accountId, { name: "Вера", phone: "+7 999 000-00-66", service_id: world.services.haircut.id, executor_id: world.executor.id, start: "2025-03-10 16:00:00" });
+    const { appointment: dealFirst } = await world.control.createWidgetBooking(world.accountId, { name: "Вера", phone: "+7 999 000-00-66", service_id: world.services.haircut.id, executor_id: world.executor.id, start: "2025-03-10 16:00:00" });
     await world.deliver({ appointment_id: String(dealFirst.id), status: "scheduled" });
     await world.drainInbox();
     await deliverWebhook(db, token, { appointment_id: String(dealFirst.id) });

@@ -1,36 +1,21 @@
 // The Klientiks deals pipeline end to end against the real database and the Klientiks emulator over
 // HTTP: webhook → inbox → in-process processing → deal (klientiks-contract §9–§14; reliability R5–R9,
 // R12, R13, R19). Every test gets a fresh emulator account and a fresh connected workspace.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { KlientiksControl } from "../../emulators/klientiks/control-client";
-import type { KlientiksEmulator } from "../../emulators/klientiks/server";
+import { describe, expect, it } from "vitest";
 import { exportDealsCsv } from "@/server/domain/deals/export-deals-csv";
 import { stageForStatus } from "@/server/domain/deals/klientiks-funnel";
 import { findBackfillProgress, listBackfillAppointments, startBackfill } from "@/server/domain/klientiks/backfill";
 import { setKlientiksActive, updateKlientiksSettings } from "@/server/domain/klientiks/connections";
 import { reconcileKlientiksConnection } from "@/server/domain/klientiks/reconcile";
 import { requeueCredentialFailures } from "@/server/domain/klientiks/sync-health";
-import { createKlientiksWorld, deliverWebhook, EMULATOR_CLOCK_INSTANT, startEmulatorForTests, startWebhookReceiver, type TKlientiksWorld } from "../support/klientiks-harness";
+import { deliverWebhook, EMULATOR_CLOCK_INSTANT, setUpKlientiksWorldPerTest, startWebhookReceiver, type TKlientiksWorld } from "../support/klientiks-harness";
 import { parseCsv } from "../support/parse-csv";
 import { createTestDb, isEmbeddedDatabase } from "../support/test-db";
 
 const db = createTestDb();
-let emulator: KlientiksEmulator;
-let control: KlientiksControl;
 let world: TKlientiksWorld;
 
-beforeAll(async () => {
-  ({ emulator, control } = await startEmulatorForTests());
-});
-
-afterAll(async () => {
-  await emulator.close();
-  await db.$disconnect();
-});
-
-beforeEach(async () => {
-  world = await createKlientiksWorld(db, control);
-});
+setUpKlientiksWorldPerTest(db, { onWorld: (created) => (world = created) });
 
 const HOUR_MS = 60 * 60 * 1000;
 
@@ -53,7 +38,7 @@ describe("a webhook becomes a deal", () => {
         json_data: { visit_goal: "свадьба" },
         fire_webhooks: true,
       });
-      const delivered = await control.waitForDeliveries(world.accountId, { count: 1, timeoutMs: 15_000 });
+      const delivered = await world.control.waitForDeliveries(world.accountId, { count: 1, timeoutMs: 15_000 });
       expect(receiver.errors).toEqual([]);
       expect(delivered).toEqual([expect.objectContaining({ event: "appointment_created", outcome: "delivered", status: 200 })]);
       expect(receiver.outcomes).toEqual([expect.objectContaining({ kind: "accepted", appointmentId: String(appointment.id), isDuplicate: false })]);
@@ -64,7 +49,7 @@ describe("a webhook becomes a deal", () => {
     const [first] = await world.drainInbox();
     expect(first).toEqual({ ok: true });
 
-    const [appointment] = await control.listAppointments(world.accountId);
+    const [appointment] = await world.control.listAppointments(world.accountId);
     const deal = await dealOf(appointment!.id);
     expect(deal).toMatchObject({
       externalId: String(appointment!.id),
@@ -100,12 +85,12 @@ describe("a webhook becomes a deal", () => {
     try {
       await world.subscribeWebhooks(receiver.url);
       const appointment = await world.createAppointment({ fire_webhooks: true });
-      await control.waitForDeliveries(world.accountId, { count: 1, timeoutMs: 15_000 });
+      await world.control.waitForDeliveries(world.accountId, { count: 1, timeoutMs: 15_000 });
       await world.drainInbox();
 
-      await control.setClock("2025-03-01 10:05:00");
-      await control.patchAppointment(world.accountId, appointment.id, { status: "finished" });
-      expect((await control.waitForDeliveries(world.accountId, { count: 2, timeoutMs: 15_000 })).map((delivery) => [delivery.event, delivery.status])).toEqual([
+      await world.control.setClock("2025-03-01 10:05:00");
+      await world.control.patchAppointment(world.accountId, appointment.id, { status: "finished" });
+      expect((await world.control.waitForDeliveries(world.accountId, { count: 2, timeoutMs: 15_000 })).map((delivery) => [delivery.event, delivery.status])).toEqual([
         ["appointment_created", 200],
         ["appointment_changed", 200],
       ]);
@@ -140,7 +125,7 @@ describe("settings", () => {
   });
 
   it("counts a service-pack line at its would-be price, or not at all with «Учитывать абонемент в сделке»", async () => {
-    const pack = await control.addServicePack(world.accountId, { name: "5 окрашиваний", client_id: world.client.id, service_ids: [world.services.coloring.id], visits_total: 5, price: 15_000 });
+    const pack = await world.control.addServicePack(world.accountId, { name: "5 окрашиваний", client_id: world.client.id, service_ids: [world.services.coloring.id], visits_total: 5, price: 15_000 });
     const appointment = await world.createAppointment({
       services: [{ service_id: world.services.haircut.id }, { service_id: world.services.coloring.id, service_pack_id: pack.id }],
     });
@@ -189,12 +174,12 @@ describe("duplicates and ordering (R6, R8)", () => {
     const statuses = ["scheduled", "confirmed", "finished"] as const;
     const permutations = [[0, 1, 2], [0, 2, 1], [1, 0, 2], [1, 2, 0], [2, 0, 1], [2, 1, 0]].map((order) => order.map((index) => statuses[index]!));
     for (const [index, order] of permutations.entries()) {
-      await control.setClock(EMULATOR_CLOCK_INSTANT.toISOString());
+      await world.control.setClock(EMULATOR_CLOCK_INSTANT.toISOString());
       const appointment = await world.createAppointment();
-      await control.setClock(new Date(EMULATOR_CLOCK_INSTANT.getTime() + 60_000).toISOString());
-      await control.patchAppointment(world.accountId, appointment.id, { status: "confirmed", fire_webhooks: false });
-      await control.setClock(new Date(EMULATOR_CLOCK_INSTANT.getTime() + 120_000).toISOString());
-      await control.patchAppointment(world.accountId, appointment.id, { status: "finished", fire_webhooks: false });
+      await world.control.setClock(new Date(EMULATOR_CLOCK_INSTANT.getTime() + 60_000).toISOString());
+      await world.control.patchAppointment(world.accountId, appointment.id, { status: "confirmed", fire_webhooks: false });
+      await world.control.setClock(new Date(EMULATOR_CLOCK_INSTANT.getTime() + 120_000).toISOString());
+      await world.control.patchAppointment(world.accountId, appointment.id, { status: "finished", fire_webhooks: false });
 
       let reached = -1;
       for (const [step, status] of order.entries()) {
@@ -215,14 +200,14 @@ describe("duplicates and ordering (R6, R8)", () => {
 
   it("ignores an appointment older than the deal, as a lagging replica would serve it", async () => {
     const appointment = await world.createAppointment();
-    await control.setClock("2025-03-01 10:05:00");
-    await control.patchAppointment(world.accountId, appointment.id, { status: "finished", fire_webhooks: false });
+    await world.control.setClock("2025-03-01 10:05:00");
+    await world.control.patchAppointment(world.accountId, appointment.id, { status: "finished", fire_webhooks: false });
     await deliverFor({ id: appointment.id, status: "finished" }, new Date(Date.now() - 60_000));
     await world.drainInbox();
 
     // The emulator clock moves back: the fetched appointment is older than what the deal holds.
-    await control.setClock("2025-03-01 10:01:00");
-    await control.patchAppointment(world.accountId, appointment.id, { status: "confirmed", fire_webhooks: false });
+    await world.control.setClock("2025-03-01 10:01:00");
+    await world.control.patchAppointment(world.accountId, appointment.id, { status: "confirmed", fire_webhooks: false });
     await deliverFor({ id: appointment.id, status: "confirmed" });
     expect(await world.drainInbox()).toEqual([{ ok: true }]);
 
@@ -263,7 +248,7 @@ describe("what the receiver refuses", () => {
 describe("failures (R9, R12, R19)", () => {
   it("retries a 500 with backoff and then succeeds", async () => {
     const appointment = await world.createAppointment();
-    await control.addFault({ mode: "http_error", status: 500, times: 1, match: { action: "getAppointment", account_id: world.accountId } });
+    await world.control.addFault({ mode: "http_error", status: 500, times: 1, match: { action: "getAppointment", account_id: world.accountId } });
     await deliverFor(appointment);
 
     const before = Date.now();
@@ -288,7 +273,7 @@ describe("failures (R9, R12, R19)", () => {
     const appointment = await world.createAppointment();
     await deliverFor(appointment);
     await world.drainInbox();
-    await control.addFault({ mode: "no_data", times: 1, match: { action: "getAppointment", account_id: world.accountId } });
+    await world.control.addFault({ mode: "no_data", times: 1, match: { action: "getAppointment", account_id: world.accountId } });
     await deliverFor(appointment, new Date(Date.now() + 10_000));
     await world.drainInbox({ now: new Date(Date.now() + 10_000) });
     // Never deleted, only flagged (R9).
@@ -297,16 +282,16 @@ describe("failures (R9, R12, R19)", () => {
 
   it("stops calling Klientiks after refused credentials, and drains the backlog once they are fixed", async () => {
     const [first, second] = [await world.createAppointment(), await world.createAppointment({ start: "2025-03-11 12:00:00", finish: "2025-03-11 13:00:00" })];
-    await control.addFault({ mode: "auth_error", times: 1, match: { action: "getAppointment", account_id: world.accountId } });
+    await world.control.addFault({ mode: "auth_error", times: 1, match: { action: "getAppointment", account_id: world.accountId } });
 
     await deliverFor(first!);
     expect(await world.drainInbox()).toEqual([expect.objectContaining({ ok: false, failure: expect.objectContaining({ code: "invalid_credentials", isRetriable: false }) })]);
     expect(await db.connection.findUniqueOrThrow({ where: { id: world.connectionId } })).toMatchObject({ status: "needs_attention" });
 
-    const requestsBefore = (await control.requests({ accountId: world.accountId })).length;
+    const requestsBefore = (await world.control.requests({ accountId: world.accountId })).length;
     await deliverFor(second!);
     expect(await world.drainInbox()).toEqual([expect.objectContaining({ ok: false, failure: expect.objectContaining({ code: "connection_needs_attention" }) })]);
-    expect(await control.requests({ accountId: world.accountId })).toHaveLength(requestsBefore);
+    expect(await world.control.requests({ accountId: world.accountId })).toHaveLength(requestsBefore);
     // The banner keeps the real cause, not the short-circuit that followed it.
     expect(await db.connection.findUniqueOrThrow({ where: { id: world.connectionId } })).toMatchObject({ status: "needs_attention", lastError: "invalid_credentials" });
     expect((await deliveriesOfTenant()).map((row) => [row.status, row.errorCode])).toEqual([
@@ -330,7 +315,7 @@ describe("reconciliation and backfill (R13)", () => {
     for (let index = 0; index < 10; index += 1) {
       await world.createAppointment({ status: STATUSES[index % STATUSES.length], start: `2025-03-${String(10 + index).padStart(2, "0")} 12:00:00`, finish: `2025-03-${String(10 + index).padStart(2, "0")} 13:00:00` });
     }
-    return control.listAppointments(world.accountId);
+    return world.control.listAppointments(world.accountId);
   };
 
   const dealsOfTenant = async () =>
@@ -367,23 +352,23 @@ describe("reconciliation and backfill (R13)", () => {
 
   it("stops a backfill on refused credentials, and never calls Klientiks for a connection that needs attention", async () => {
     const since = new Date(EMULATOR_CLOCK_INSTANT.getTime() - 30 * 24 * HOUR_MS);
-    await control.addFault({ mode: "auth_error", times: 1, match: { model: "AppointmentClientLinks", account_id: world.accountId } });
+    await world.control.addFault({ mode: "auth_error", times: 1, match: { model: "AppointmentClientLinks", account_id: world.accountId } });
     const refused = await startBackfill(db, { tenantId: world.tenantId, connectionId: world.connectionId, since });
     await expect(listBackfillAppointments(db, world.deps, { tenantId: world.tenantId, jobId: refused.id })).rejects.toMatchObject({ code: "invalid_credentials" });
     expect(await db.backfillJob.findUniqueOrThrow({ where: { id: refused.id } })).toMatchObject({ status: "failed", error: "invalid_credentials" });
     expect(await db.connection.findUniqueOrThrow({ where: { id: world.connectionId } })).toMatchObject({ status: "needs_attention", lastError: "invalid_credentials" });
 
-    const requestsBefore = (await control.requests({ accountId: world.accountId })).length;
+    const requestsBefore = (await world.control.requests({ accountId: world.accountId })).length;
     const blocked = await startBackfill(db, { tenantId: world.tenantId, connectionId: world.connectionId, since });
     await expect(listBackfillAppointments(db, world.deps, { tenantId: world.tenantId, jobId: blocked.id })).rejects.toMatchObject({ code: "connection_needs_attention" });
     expect(await db.backfillJob.findUniqueOrThrow({ where: { id: blocked.id } })).toMatchObject({ status: "failed", error: "connection_needs_attention" });
-    expect(await control.requests({ accountId: world.accountId })).toHaveLength(requestsBefore);
+    expect(await world.control.requests({ accountId: world.accountId })).toHaveLength(requestsBefore);
   });
 });
 
 describe("CSV export", () => {
   it("has a header and one line per deal, and defuses formulas", async () => {
-    const evil = await control.addService(world.accountId, { name: '=HYPERLINK("http://evil.example")', price: "100" });
+    const evil = await world.control.addService(world.accountId, { name: '=HYPERLINK("http://evil.example")', price: "100" });
     const plain = await world.createAppointment();
     const formula = await world.createAppointment({ services: [{ service_id: evil.id }], start: "2025-03-12 12:00:00", finish: "2025-03-12 13:00:00" });
     await deliverFor(plain);

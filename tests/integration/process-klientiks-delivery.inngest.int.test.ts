@@ -9,32 +9,16 @@
 import { InngestTestEngine } from "@inngest/test";
 import { StepError, type InngestFunction } from "inngest";
 import { errors, InngestExecutionEngine } from "inngest/internals";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { KlientiksControl } from "../../emulators/klientiks/control-client";
-import type { KlientiksEmulator } from "../../emulators/klientiks/server";
+import { describe, expect, it } from "vitest";
 import { processKlientiksDelivery } from "@/inngest/functions/process-klientiks-delivery";
 import { getDb } from "@/server/db/client";
-import { createKlientiksWorld, startEmulatorForTests, type TKlientiksWorld } from "../support/klientiks-harness";
+import { setUpKlientiksWorldPerTest, type TKlientiksWorld } from "../support/klientiks-harness";
 import { createTestDb } from "../support/test-db";
 
 const db = createTestDb();
-let emulator: KlientiksEmulator;
-let control: KlientiksControl;
 let world: TKlientiksWorld;
 
-beforeAll(async () => {
-  ({ emulator, control } = await startEmulatorForTests());
-});
-
-afterAll(async () => {
-  await emulator.close();
-  await db.$disconnect();
-  await getDb().$disconnect();
-});
-
-beforeEach(async () => {
-  world = await createKlientiksWorld(db, control);
-});
+setUpKlientiksWorldPerTest(db, { onWorld: (created) => (world = created), onClose: () => getDb().$disconnect() });
 
 type TRunOutput = Awaited<ReturnType<InngestTestEngine["execute"]>>;
 
@@ -100,7 +84,7 @@ describe("process-klientiks-delivery under @inngest/test", () => {
 
   it("fails the fetch step retriably on a one-time 500 and succeeds on the retry", async () => {
     const { appointment, deliveryId, event } = await receivedDelivery();
-    await control.addFault({ mode: "http_error", status: 500, times: 1, match: { action: "getAppointment", account_id: world.accountId } });
+    await world.control.addFault({ mode: "http_error", status: 500, times: 1, match: { action: "getAppointment", account_id: world.accountId } });
 
     const attempt = await new InngestTestEngine({ function: processKlientiksDelivery }).executeStep("fetch-appointment", { events: [event] });
     expect(attempt.step.op).toBe("StepError"); // retriable; "StepFailed" would end the run
@@ -144,7 +128,7 @@ describe("process-klientiks-delivery under @inngest/test", () => {
 
   it("turns refused credentials into a NonRetriableError, and onFailure fails the delivery with its cause", async () => {
     const { deliveryId, event } = await receivedDelivery();
-    await control.addFault({ mode: "auth_error", times: 1, match: { action: "getAppointment", account_id: world.accountId } });
+    await world.control.addFault({ mode: "auth_error", times: 1, match: { action: "getAppointment", account_id: world.accountId } });
 
     const attempt = await new InngestTestEngine({ function: processKlientiksDelivery }).executeStep("fetch-appointment", { events: [event] });
     expect(attempt.step.op).toBe("StepFailed");
@@ -164,7 +148,7 @@ describe("process-klientiks-delivery under @inngest/test", () => {
 
   it("keeps the transient cause when the retries run out", async () => {
     const { deliveryId, event } = await receivedDelivery();
-    await control.addFault({ mode: "http_error", status: 503, match: { action: "getAppointment", account_id: world.accountId } });
+    await world.control.addFault({ mode: "http_error", status: 503, match: { action: "getAppointment", account_id: world.accountId } });
 
     const lastAttempt = await new InngestTestEngine({ function: processKlientiksDelivery }).executeStep("fetch-appointment", { events: [event] });
     expect(lastAttempt.step.op).toBe("StepError");

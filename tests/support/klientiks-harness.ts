@@ -3,6 +3,7 @@
 // `deliver` (what the webhook route does) and `drainInbox` (what the in-process worker does).
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, beforeEach } from "vitest";
 import { createKlientiksControl, type KlientiksControl } from "../../emulators/klientiks/control-client";
 import { startKlientiksEmulator, type KlientiksEmulator } from "../../emulators/klientiks/server";
 import type { TDb } from "@/server/db/client";
@@ -172,3 +173,23 @@ export async function createKlientiksWorld(db: TDb, control: KlientiksControl) {
 }
 
 export type TKlientiksWorld = Awaited<ReturnType<typeof createKlientiksWorld>>;
+
+/**
+ * The Vitest wiring of a Klientiks integration file: one emulator for the file, a fresh world for
+ * each test (handed to `onWorld`), then the emulator, `db` and whatever `onClose` closes.
+ */
+export function setUpKlientiksWorldPerTest(db: TDb, options: { onWorld: (world: TKlientiksWorld) => void; onClose?: () => Promise<void> }) {
+  let started: { emulator: KlientiksEmulator; control: KlientiksControl } | undefined;
+  beforeAll(async () => {
+    started = await startEmulatorForTests();
+  });
+  afterAll(async () => {
+    await started?.emulator.close();
+    await db.$disconnect();
+    await options.onClose?.();
+  });
+  beforeEach(async () => {
+    if (!started) throw new Error("the Klientiks emulator did not start");
+    options.onWorld(await createKlientiksWorld(db, started.control));
+  });
+}

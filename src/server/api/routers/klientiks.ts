@@ -9,6 +9,7 @@ import { reconcileKlientiksConnection } from "@/server/domain/klientiks/reconcil
 import { findDeliveries, findSyncHealth, replayDelivery, requeueCredentialFailures } from "@/server/domain/klientiks/sync-health";
 import { buildKlientiksWebhookTemplates } from "@/server/domain/klientiks/webhook-templates";
 import { findWebhookUrls } from "@/server/domain/webhooks/endpoints";
+import { findLiveWebhookEndpoints, revokeReplacedWebhookEndpoints, rotateWebhookEndpoint } from "@/server/domain/webhooks/rotate-webhook-endpoint";
 import { AppError } from "@/server/errors";
 import { findEmulatorDemoAccount, registerEmulatorWebhooks } from "@/server/integrations/klientiks-emulator/emulator-control";
 import { dispatchBackfill, dispatchDeliveries } from "@/server/jobs/dispatch";
@@ -21,6 +22,7 @@ const ZConnectionView = z.object({
   id: z.string(), name: z.string(), accountId: z.string(), tokenHint: z.string(), status: z.enum(["inactive", "active", "needs_attention"]),
   settings: ZKlientiksSettingsSchema, lastSyncAt: z.date().nullable(), lastError: z.string().nullable(), lastErrorAt: z.date().nullable(), createdAt: z.date(),
 });
+const ZWebhookPurpose = z.enum(["deals", "widget"]);
 const ZDeliveryStatus = z.enum(["pending", "processing", "processed", "failed", "rejected"]);
 
 async function requireConnectionId(tenantId: string, db: Parameters<typeof findKlientiksConnection>[0]) {
@@ -66,12 +68,44 @@ export const klientiksRouter = createTrpcRouter({
     .mutation(({ ctx, input }) => updateKlientiksSettings(ctx.db, { tenantId: ctx.tenant.tenantId, actorUserId: ctx.user.id, keyring: getKlientiksDeps().keyring, changes: input })),
 
   webhookSetup: tenantAdminProcedure
-    .output(z.array(z.object({ purpose: z.enum(["deals", "widget"]), url: z.string(), templates: z.array(z.object({ event: z.string(), address: z.string() })) })))
+    .output(z.array(z.object({
+      purpose: ZWebhookPurpose, url: z.string(), lastReceivedAt: z.date().nullable(), templates: z.array(z.object({ event: z.string(), address: z.string() })),
+      replaced: z.array(z.object({ endpointId: z.string(), tokenEnding: z.string(), retiresAt: z.date(), lastReceivedAt: z.date().nullable() })),
+    })))
     .query(async ({ ctx }) => {
       const connection = await findKlientiksConnection(ctx.db, { tenantId: ctx.tenant.tenantId });
       if (!connection) return [];
-      const urls = await findWebhookUrls(ctx.db, getKlientiksDeps().keyring, { tenantId: ctx.tenant.tenantId, connectionId: connection.id, appUrl: getEnv().APP_URL });
-      return urls.map(({ purpose, url }) => ({ purpose, url, templates: buildKlientiksWebhookTemplates(url, purpose) }));
+      const scope = { tenantId: ctx.tenant.tenantId, connectionId: connection.id };
+      const [urls, live] = await Promise.all([
+        findWebhookUrls(ctx.db, getKlientiksDeps().keyring, { ...scope, appUrl: getEnv().APP_URL }),
+        findLiveWebhookEndpoints(ctx.db, getKlientiksDeps().keyring, { ...scope, now: new Date() }),
+      ]);
+      return urls.map(({ endpointId, purpose, url }) => ({
+        purpose, url, templates: buildKlientiksWebhookTemplates(url, purpose),
+        lastReceivedAt: live.find((endpoint) => endpoint.endpointId === endpointId)?.lastReceivedAt ?? null,
+        replaced: live.flatMap((endpoint) => (endpoint.purpose === purpose && endpoint.retiresAt
+          ? [{ endpointId: endpoint.endpointId, tokenEnding: endpoint.tokenEnding, retiresAt: endpoint.retiresAt, lastReceivedAt: endpoint.lastReceivedAt }]
+          : [])),
+      }));
+    }),
+
+  /** A new secret address for one integration; the old one keeps working for 72 h (reliability R4). */
+  rotateWebhookUrl: tenantAdminProcedure
+    .input(z.object({ purpose: ZWebhookPurpose }))
+    .output(z.object({ previousRetiresAt: z.date() }))
+    .mutation(async ({ ctx, input }) => {
+      const connectionId = await requireConnectionId(ctx.tenant.tenantId, ctx.db);
+      const rotated = await rotateWebhookEndpoint(ctx.db, getKlientiksDeps().keyring, { tenantId: ctx.tenant.tenantId, connectionId, purpose: input.purpose, actorUserId: ctx.user.id, now: new Date() });
+      return { previousRetiresAt: rotated.previousRetiresAt };
+    }),
+
+  /** Stops the replaced addresses of one integration now instead of at the end of the overlap. */
+  revokeReplacedWebhookUrls: tenantAdminProcedure
+    .input(z.object({ purpose: ZWebhookPurpose }))
+    .output(z.object({ revoked: z.number() }))
+    .mutation(async ({ ctx, input }) => {
+      const connectionId = await requireConnectionId(ctx.tenant.tenantId, ctx.db);
+      return revokeReplacedWebhookEndpoints(ctx.db, { tenantId: ctx.tenant.tenantId, connectionId, purpose: input.purpose, actorUserId: ctx.user.id, now: new Date() });
     }),
 
   syncHealth: tenantAdminProcedure
@@ -87,7 +121,7 @@ export const klientiksRouter = createTrpcRouter({
     .input(z.object({ status: ZDeliveryStatus.optional(), page: z.number().int().min(1).default(1), perPage: z.number().int().min(1).max(100).default(20) }))
     .output(z.object({
       data: z.array(z.object({
-        id: z.string(), receivedAt: z.date(), source: z.enum(["webhook", "reconcile", "backfill", "replay"]), purpose: z.enum(["deals", "widget"]), method: z.string(),
+        id: z.string(), receivedAt: z.date(), source: z.enum(["webhook", "reconcile", "backfill", "replay"]), purpose: ZWebhookPurpose, method: z.string(),
         appointmentId: z.string().nullable(), statusHint: z.string().nullable(), status: ZDeliveryStatus, attempts: z.number(), errorCode: z.string().nullable(),
         error: z.string().nullable(), processedAt: z.date().nullable(), dealId: z.string().nullable(),
       })),

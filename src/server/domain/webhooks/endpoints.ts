@@ -6,13 +6,17 @@ import { createSecretToken, hashSecretToken } from "@/server/domain/invites/invi
 
 const additionalDataFor = (tenantId: string, endpointId: string) => `${tenantId}|${endpointId}|token`;
 
-/** One secret URL per connection and purpose (klientiks-contract §12.5); created on first need. */
-export async function ensureWebhookEndpoint(db: TDbClient, keyring: TKeyring, options: { tenantId: string; connectionId: string; purpose: WebhookPurpose }) {
-  const existing = await db.webhookEndpoint.findFirst({
-    where: { tenantId: options.tenantId, connectionId: options.connectionId, purpose: options.purpose, revokedAt: null },
-    select: { id: true },
-  });
-  if (existing) return existing;
+/** The address to hand out: neither revoked nor replaced. A replaced one works until `retiresAt`. */
+export const CURRENT_ENDPOINT = { revokedAt: null, retiresAt: null } as const;
+
+/** Endpoints that still accept webhooks at `now`: the current one and those replaced less than 72 h ago. */
+export const liveEndpointAt = (now: Date) => ({ revokedAt: null, OR: [{ retiresAt: null }, { retiresAt: { gt: now } }] });
+
+export const decryptEndpointToken = (keyring: TKeyring, endpoint: { id: string; tenantId: string; tokenCiphertext: string }) =>
+  decryptSecret(keyring, endpoint.tokenCiphertext, additionalDataFor(endpoint.tenantId, endpoint.id));
+
+/** A new endpoint with a fresh token; the database keeps its hash for lookup and its ciphertext for display. */
+export function createWebhookEndpoint(db: TDbClient, keyring: TKeyring, options: { tenantId: string; connectionId: string; purpose: WebhookPurpose }) {
   const id = createId("whe");
   const token = createSecretToken();
   return db.webhookEndpoint.create({
@@ -21,28 +25,37 @@ export async function ensureWebhookEndpoint(db: TDbClient, keyring: TKeyring, op
   });
 }
 
-/** The full URL of each live endpoint of a connection, for admins to copy (reliability R4). */
+/** One secret URL per connection and purpose (klientiks-contract §12.5); created on first need. */
+export async function ensureWebhookEndpoint(db: TDbClient, keyring: TKeyring, options: { tenantId: string; connectionId: string; purpose: WebhookPurpose }) {
+  const existing = await db.webhookEndpoint.findFirst({
+    where: { tenantId: options.tenantId, connectionId: options.connectionId, purpose: options.purpose, ...CURRENT_ENDPOINT },
+    select: { id: true },
+  });
+  return existing ?? createWebhookEndpoint(db, keyring, options);
+}
+
+/** The full current URL per purpose of a connection, for admins to copy (reliability R4). */
 export async function findWebhookUrls(db: TDbClient, keyring: TKeyring, options: { tenantId: string; connectionId: string; appUrl: string }) {
   const endpoints = await db.webhookEndpoint.findMany({
-    where: { tenantId: options.tenantId, connectionId: options.connectionId, revokedAt: null },
-    select: { id: true, purpose: true, tokenCiphertext: true, createdAt: true },
+    where: { tenantId: options.tenantId, connectionId: options.connectionId, ...CURRENT_ENDPOINT },
+    select: { id: true, tenantId: true, purpose: true, tokenCiphertext: true },
   });
   const base = options.appUrl.replace(/\/+$/, "");
   return endpoints.map((endpoint) => ({
     endpointId: endpoint.id,
     purpose: endpoint.purpose,
-    url: `${base}/api/webhooks/klientiks/${decryptSecret(keyring, endpoint.tokenCiphertext, additionalDataFor(options.tenantId, endpoint.id))}`,
+    url: `${base}/api/webhooks/klientiks/${decryptEndpointToken(keyring, endpoint)}`,
   }));
 }
 
 /** Tokens outside these lengths are not looked up at all. */
 export const isTokenShaped = (token: string): boolean => token.length >= 20 && token.length <= 100;
 
-/** Unknown and revoked tokens are indistinguishable to the caller (reliability R4). */
-export async function findEndpointByToken(db: TDbClient, token: string) {
+/** Unknown, revoked and retired tokens are indistinguishable to the caller (reliability R4). */
+export async function findEndpointByToken(db: TDbClient, token: string, now: Date) {
   if (!isTokenShaped(token)) return null;
   return db.webhookEndpoint.findFirst({
-    where: { tokenHash: hashSecretToken(token), revokedAt: null, connection: { status: { not: "inactive" } } },
+    where: { tokenHash: hashSecretToken(token), ...liveEndpointAt(now), connection: { status: { not: "inactive" } } },
     select: { id: true, tenantId: true, connectionId: true, purpose: true },
   });
 }

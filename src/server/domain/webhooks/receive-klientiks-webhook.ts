@@ -31,9 +31,10 @@ type TInsertRequest = { id: string; tokenHash: string; dedupeSuffix: string; app
 type TInsertedRow = { id: string; tenantId: string | null; connectionId: string | null; endpointId: string | null; isInserted: boolean };
 
 /**
- * Inserts deliveries in ONE statement: each is matched to the live endpoint of its token and
- * inserted with the key dedupeKeyFor would compute (PostgreSQL hashes it). Per input id: no
- * endpoint means an unknown or revoked token; `isInserted` false with an endpoint means a duplicate
+ * Inserts deliveries in ONE statement: each is matched to the live endpoint of its token (not
+ * revoked, not retired when it arrived: liveEndpointAt) and inserted with the key dedupeKeyFor
+ * would compute (PostgreSQL hashes it). Per input id: no endpoint means an unknown, revoked or
+ * retired token; `isInserted` false with an endpoint means a duplicate
  * within the bucket (also of another delivery of the same statement). Raw SQL on purpose: every
  * Prisma 6 ORM call compiles its query on the event loop (~1.5 ms of CPU), more than the rest of
  * the acknowledgement costs (`npm run bench:ingest`).
@@ -48,6 +49,7 @@ const insertDeliveries = (db: TDbClient, requests: TInsertRequest[]) => {
     matched AS (
       SELECT i.*, e."id" AS "endpointId", e."tenantId", e."connectionId", e."purpose"
       FROM input AS i JOIN "WebhookEndpoint" AS e ON e."tokenHash" = i."tokenHash" AND e."revokedAt" IS NULL
+        AND (e."retiresAt" IS NULL OR e."retiresAt" > i."receivedAt"::timestamptz)
       JOIN "Connection" AS c ON c."id" = e."connectionId" AND c."status" <> 'inactive'),
     inserted AS (
       INSERT INTO "WebhookDelivery" ("id", "tenantId", "connectionId", "endpointId", "purpose", "dedupeKey", "appointmentId", "statusHint", "method", "query", "headers", "receivedAt", "nextAttemptAt")
@@ -121,7 +123,7 @@ export async function receiveKlientiksWebhook(db: TDbClient, input: TKlientiksWe
 }
 
 async function recordRejected(db: TDbClient, input: TKlientiksWebhookInput, { appointmentId, statusHint }: { appointmentId: string; statusHint: string }): Promise<TReceiveOutcome> {
-  const endpoint = await findEndpointByToken(db, input.token);
+  const endpoint = await findEndpointByToken(db, input.token, input.receivedAt);
   if (!endpoint) return { kind: "unknown_endpoint" };
   const id = createId("whd");
   const reason = appointmentId === "" ? "missing_appointment_id" : "invalid_appointment_id";

@@ -2,10 +2,17 @@
 
 import { useTranslations } from "next-intl";
 import { CopyField } from "@/components/ui/copy-field";
+import { WebhookRotation, type TReplacedWebhook } from "./webhook-rotation";
 
-type TWebhookEndpoint = { url: string; templates: { event: string; address: string }[] };
+type TWebhookEndpoint = {
+  purpose: "deals" | "widget";
+  url: string;
+  templates: { event: string; address: string }[];
+  lastReceivedAt: Date | null;
+  replaced: TReplacedWebhook[];
+};
 
-/** One integration's secret URL and the «Адрес запроса» to paste into Klientiks for each of its events. */
+/** One integration's secret URL, the «Адрес запроса» to paste into Klientiks for each of its events, and its replacement. */
 export function WebhookAddresses({ endpoint, urlLabel, testIdPrefix }: { endpoint: TWebhookEndpoint; urlLabel: string; testIdPrefix: string }) {
   const t = useTranslations("klientiks");
   return (
@@ -20,6 +27,7 @@ export function WebhookAddresses({ endpoint, urlLabel, testIdPrefix }: { endpoin
           <CopyField value={template.address} label={`${urlLabel} — ${t("addressFor")}: ${t(`events.${template.event}`)}`} testId={`${testIdPrefix}webhook-template-${template.event}`} />
         </div>
       ))}
+      <WebhookRotation purpose={endpoint.purpose} lastReceivedAt={endpoint.lastReceivedAt} replaced={endpoint.replaced} />
     </div>
   );
 }
