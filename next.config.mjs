@@ -5,6 +5,9 @@ const withNextIntl = createNextIntlPlugin("./src/i18n/request.ts");
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // `npm run dev` prints and links both localhost and 127.0.0.1 (the demo site, the emulator); Next 16
+  // blocks its dev scripts for any other host than localhost, leaving pages without JavaScript.
+  allowedDevOrigins: ["127.0.0.1"],
   // The build checks only what ships; `npm run typecheck` covers tests, scripts and emulators too.
   typescript: { tsconfigPath: "tsconfig.app.json" },
   // The Klientiks emulator is a dev/test tool; it is never bundled into the app (reliability R24).

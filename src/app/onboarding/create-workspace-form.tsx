@@ -29,7 +29,7 @@ export function CreateWorkspaceForm() {
   const error = create.error;
   return (
     <Card>
-      <form onSubmit={submit} className="space-y-4" noValidate>
+      <form method="post" onSubmit={submit} className="space-y-4" noValidate>
         <TextField label={t("name")} name="name" placeholder={t("namePlaceholder")} required error={fieldError(error, "name")} />
         <SelectField label={t("timezone")} name="timezone" defaultValue="Europe/Moscow" error={fieldError(error, "timezone")}>
           {SUGGESTED_TIMEZONES.map((zone) => <option key={zone} value={zone}>{zone}</option>)}

@@ -38,7 +38,7 @@ export function SignInForm() {
   return (
     <Card>
       <h1 className="mb-6 text-xl font-semibold">{t("signInTitle")}</h1>
-      <form onSubmit={submit} className="space-y-4" noValidate>
+      <form method="post" onSubmit={submit} className="space-y-4" noValidate>
         <TextField label={t("email")} name="email" type="email" autoComplete="email" required />
         <TextField label={t("password")} name="password" type="password" autoComplete="current-password" required />
         <FormError message={error} />

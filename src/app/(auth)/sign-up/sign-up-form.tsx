@@ -47,7 +47,7 @@ export function SignUpForm() {
   return (
     <Card>
       <h1 className="mb-6 text-xl font-semibold">{t("signUpTitle")}</h1>
-      <form onSubmit={submit} className="space-y-4" noValidate>
+      <form method="post" onSubmit={submit} className="space-y-4" noValidate>
         <TextField label={t("name")} name="name" autoComplete="name" required error={fieldError(error, "name")} />
         <TextField label={t("email")} name="email" type="email" autoComplete="email" required error={fieldError(error, "email")} />
         <TextField

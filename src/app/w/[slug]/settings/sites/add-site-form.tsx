@@ -33,7 +33,7 @@ export function AddSiteForm() {
   return (
     <Card>
       <h3 className="mb-4 text-base font-semibold">{t("addTitle")}</h3>
-      <form onSubmit={submit} className="grid gap-4 md:grid-cols-[1fr_1fr_auto] md:items-start" noValidate>
+      <form method="post" onSubmit={submit} className="grid gap-4 md:grid-cols-[1fr_1fr_auto] md:items-start" noValidate>
         <TextField label={t("domain")} value={domain} onChange={(event) => setDomain(event.target.value)} placeholder="salon.ru" spellCheck={false} error={fieldError(error, "domain")} hint={t("domainHint")} />
         <TextField label={t("name")} value={name} onChange={(event) => setName(event.target.value)} error={fieldError(error, "name")} />
         <Button type="submit" className="md:mt-6" disabled={create.isPending}>{t("add")}</Button>

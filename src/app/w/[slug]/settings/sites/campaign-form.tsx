@@ -46,7 +46,7 @@ export function CampaignForm({ sources, editing, onDone }: { sources: TSourceOpt
 
   return (
     <Card>
-      <form onSubmit={submit} className="grid gap-4 md:grid-cols-2" noValidate data-testid="campaign-form">
+      <form method="post" onSubmit={submit} className="grid gap-4 md:grid-cols-2" noValidate data-testid="campaign-form">
         <TextField label={t("campaignName")} value={name} onChange={(event) => setName(event.target.value)} error={fieldError(error, `${prefix}name`)} />
         <SelectField label={t("campaignSource")} value={sourceId} onChange={(event) => setSourceId(event.target.value)}>
           {sources.map((source) => <option key={source.id} value={source.id}>{sourceLabel(source)}</option>)}

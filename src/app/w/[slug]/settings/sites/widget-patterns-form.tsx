@@ -32,7 +32,7 @@ export function WidgetPatternsForm({ siteId, patterns }: { siteId: string; patte
   const error = [FIELD, ...text.split("\n").map((_, index) => `${FIELD}.${index}`)].map((key) => fieldError(save.error, key)).find(Boolean) ?? null;
 
   return (
-    <form onSubmit={submit} className="space-y-1" noValidate>
+    <form method="post" onSubmit={submit} className="space-y-1" noValidate>
       <label htmlFor={id} className="block text-sm font-medium text-slate-700">{t("widgetPatterns")}</label>
       <textarea
         id={id}

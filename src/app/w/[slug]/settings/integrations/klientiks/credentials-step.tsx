@@ -49,7 +49,7 @@ export function CredentialsStep({ connection }: { connection: TConnection }) {
           <Button variant="secondary" size="sm" onClick={() => demo.data && setValues(demo.data)}>{t("useDemo")}</Button>
         </div>
       ) : null}
-      <form onSubmit={submit} className="grid gap-4 md:grid-cols-2" noValidate>
+      <form method="post" onSubmit={submit} className="grid gap-4 md:grid-cols-2" noValidate>
         <div className="md:col-span-2">
           <TextField label={t("name")} placeholder={t("namePlaceholder")} value={values.name} onChange={set("name")} error={fieldError(error, "name")} />
         </div>
