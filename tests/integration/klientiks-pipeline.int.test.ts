@@ -8,7 +8,7 @@ import { findBackfillProgress, listBackfillAppointments, startBackfill } from "@
 import { setKlientiksActive, updateKlientiksSettings } from "@/server/domain/klientiks/connections";
 import { reconcileKlientiksConnection } from "@/server/domain/klientiks/reconcile";
 import { requeueCredentialFailures } from "@/server/domain/klientiks/sync-health";
-import { deliverWebhook, EMULATOR_CLOCK_INSTANT, setUpKlientiksWorldPerTest, startWebhookReceiver, type TKlientiksWorld } from "../support/klientiks-harness";
+import { deliverWebhook, EMULATOR_CLOCK, EMULATOR_CLOCK_INSTANT, setUpKlientiksWorldPerTest, startWebhookReceiver, type TKlientiksWorld } from "../support/klientiks-harness";
 import { parseCsv } from "../support/parse-csv";
 import { createTestDb, isEmbeddedDatabase } from "../support/test-db";
 
@@ -376,7 +376,8 @@ describe("CSV export", () => {
     await world.drainInbox();
 
     let text = "";
-    for await (const chunk of exportDealsCsv(db, { tenantId: world.tenantId, filters: { includeSales: true } })) text += chunk;
+    // On the workspace's clock: the visit booked for 12:00 Moscow time reads 12:00.
+    for await (const chunk of exportDealsCsv(db, { tenantId: world.tenantId, filters: { includeSales: true }, timeZone: "Europe/Moscow", columnTitle: (column) => column })) text += chunk;
     expect(text.startsWith("\uFEFF")).toBe(true);
     const [header, ...lines] = parseCsv(text.slice(1));
     expect(header).toEqual(["externalId", "name", "amount", "currency", "status", "stageGroup", "visitStartAt", "visitEndAt", "crmCreatedAt", "crmModifiedAt", "responsibleName", "contactName", "contactPhone", "contactEmail", "isSale", "isOnlineBooking", "paidBySubscription"]);
@@ -384,8 +385,8 @@ describe("CSV export", () => {
 
     const byId = new Map(lines.map((line) => [line[0], line]));
     expect(byId.get(String(plain.id))).toEqual([
-      String(plain.id), "Стрижка", "2500.00", "RUB", "scheduled", "in_work", "2025-03-10T09:00:00.000Z", "2025-03-10T10:30:00.000Z",
-      EMULATOR_CLOCK_INSTANT.toISOString(), EMULATOR_CLOCK_INSTANT.toISOString(), "Петрова Мария", "Иванова Анна", "+79990000001", "anna@example.com", "false", "false", "none",
+      String(plain.id), "Стрижка", "2500.00", "RUB", "scheduled", "in_work", "2025-03-10 12:00:00", "2025-03-10 13:30:00",
+      EMULATOR_CLOCK, EMULATOR_CLOCK, "Петрова Мария", "Иванова Анна", "+79990000001", "anna@example.com", "false", "false", "none",
     ]);
     expect(byId.get(String(formula.id))?.slice(0, 3)).toEqual([String(formula.id), `'=HYPERLINK("http://evil.example")`, "100.00"]);
   });

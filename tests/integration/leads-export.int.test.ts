@@ -37,7 +37,7 @@ async function createSalon(name: string) {
 
 async function exportRows(tenantId: string, filters: TLeadFilters = {}) {
   let text = "";
-  for await (const chunk of exportLeadsCsv(db, { tenantId, filters })) text += chunk;
+  for await (const chunk of exportLeadsCsv(db, { tenantId, filters, timeZone: "Europe/Moscow", columnTitle: (column) => column })) text += chunk;
   expect(text.startsWith("\uFEFF")).toBe(true);
   const [header, ...lines] = parseCsv(text.slice(1));
   expect(header).toEqual(HEADER);
@@ -59,11 +59,11 @@ describe("leads CSV export", () => {
     const byId = new Map(lines.map((line) => [line[0], line]));
     expect(lines).toHaveLength(2);
     expect(byId.get("5001")).toEqual([
-      "5001", "2026-11-02T09:30:00.000Z", "Соколова Вера", "+79165551234", "vera@example.ru", "Лендинг", "Яндекс Директ", "Осень, стрижки", "paid",
+      "5001", "2026-11-02 12:30:00", "Соколова Вера", "+79165551234", "vera@example.ru", "Лендинг", "Яндекс Директ", "Осень, стрижки", "paid",
       "yandex", "cpc", "autumn_haircut", "banner_1", "", "https://salon-leto.ru/?utm_source=yandex", "https://yandex.ru/", "session_id", "777001", "", "",
       "ВОЗ; Instagram", "Instagram", "false", "true",
     ]);
-    expect(byId.get("5002")?.slice(0, 3)).toEqual(["5002", "2026-11-02T09:30:00.000Z", `'=HYPERLINK("http://evil.example")`]);
+    expect(byId.get("5002")?.slice(0, 3)).toEqual(["5002", "2026-11-02 12:30:00", `'=HYPERLINK("http://evil.example")`]);
     expect(byId.get("5002")?.slice(-2)).toEqual(["true", "false"]);
   });
 

@@ -20,11 +20,13 @@ describe("toCsvField", () => {
 });
 
 describe("toCsvText", () => {
-  it("writes nothing for missing values, ISO for instants and joins lists", () => {
-    expect(toCsvText(null)).toBe("");
-    expect(toCsvText(undefined)).toBe("");
-    expect(toCsvText(new Date("2026-11-01T09:30:00Z"))).toBe("2026-11-01T09:30:00.000Z");
-    expect(toCsvText(["ВОЗ", "акция"])).toBe("ВОЗ; акция");
-    expect(toCsvText(false)).toBe("false");
+  it("writes nothing for missing values, instants on the workspace's clock, and joins lists", () => {
+    expect(toCsvText(null, "Europe/Moscow")).toBe("");
+    expect(toCsvText(undefined, "Europe/Moscow")).toBe("");
+    expect(toCsvText(new Date("2026-11-01T09:30:05Z"), "Europe/Moscow")).toBe("2026-11-01 12:30:05");
+    expect(toCsvText(new Date("2026-11-01T23:30:00Z"), "Asia/Yekaterinburg")).toBe("2026-11-02 04:30:00");
+    expect(toCsvText(new Date("2026-11-01T00:00:00Z"), "UTC")).toBe("2026-11-01 00:00:00");
+    expect(toCsvText(["ВОЗ", "акция"], "UTC")).toBe("ВОЗ; акция");
+    expect(toCsvText(false, "UTC")).toBe("false");
   });
 });

@@ -6,10 +6,22 @@ export function toCsvField(value: string): string {
   return /[",\n\r;]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-/** A database value as CSV text: nothing for null, ISO for instants, lists joined with «; ». */
-export function toCsvText(value: unknown): string {
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * An instant as `YYYY-MM-DD HH:MM:SS` on the workspace's clock: what the tables show, and a form
+ * every spreadsheet reads as a date (the header names the time zone).
+ */
+function toLocalDateTime(value: Date, timeZone: string): string {
+  let format = dateTimeFormats.get(timeZone);
+  if (!format) dateTimeFormats.set(timeZone, (format = new Intl.DateTimeFormat("sv-SE", { timeZone, dateStyle: "short", timeStyle: "medium" })));
+  return format.format(value);
+}
+
+/** A database value as CSV text: nothing for null, instants on the workspace's clock, lists joined with «; ». */
+export function toCsvText(value: unknown, timeZone: string): string {
   if (value === null || value === undefined) return "";
-  if (value instanceof Date) return value.toISOString();
-  if (Array.isArray(value)) return value.map(toCsvText).join("; ");
+  if (value instanceof Date) return toLocalDateTime(value, timeZone);
+  if (Array.isArray(value)) return value.map((item) => toCsvText(item, timeZone)).join("; ");
   return String(value);
 }

@@ -2,6 +2,16 @@ import { toCsvField } from "@/server/csv/csv-field";
 
 const BATCH = 1000;
 
+/** What an export needs besides its rows: whose, which, on which clock, and the reader's column titles. */
+export type TCsvExportRequest<TFilters> = {
+  tenantId: string;
+  filters: TFilters;
+  /** The workspace's time zone: instants are written on its clock, as the tables show them. */
+  timeZone: string;
+  /** The header text of a column key, in the reader's language. */
+  columnTitle: (column: string) => string;
+};
+
 type TStreamCsvOptions<TRow extends { id: string }> = {
   header: readonly string[];
   /** Up to `take` rows with an id greater than `afterId` (all when undefined), in id order. */

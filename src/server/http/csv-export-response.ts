@@ -1,5 +1,7 @@
+import { getTranslations } from "next-intl/server";
 import type { z } from "zod";
 import { getSessionUser } from "@/server/auth/session";
+import type { TCsvExportRequest } from "@/server/csv/stream-csv";
 import { getDb, type TDb } from "@/server/db/client";
 import { findMembershipBySlug } from "@/server/domain/tenants/find-memberships";
 import { jsonError } from "@/server/http/json-error";
@@ -11,7 +13,7 @@ type TCsvExportOptions<TFilters> = {
   /** The table exported, as in the URL `/api/export/{table}` and in the file name. */
   table: "deals" | "leads";
   filtersSchema: z.ZodType<TFilters>;
-  lines: (db: TDb, scope: { tenantId: string; filters: TFilters }) => AsyncGenerator<string>;
+  lines: (db: TDb, request: TCsvExportRequest<TFilters>) => AsyncGenerator<string>;
 };
 
 function parseFilters<TFilters>(text: string | null, schema: z.ZodType<TFilters>): TFilters | null {
@@ -38,7 +40,10 @@ export async function csvExportResponse<TFilters>(request: Request, { table, fil
   const filters = parseFilters(url.searchParams.get("filters"), filtersSchema);
   if (filters === null) return jsonError("VALIDATION", `filters must be a JSON object of ${table} filters`);
 
-  const rows = lines(getDb(), { tenantId: membership.tenantId, filters });
+  // Column titles in the reader's language (messages `csv.{table}`); date columns name the time zone.
+  const title = await getTranslations(`csv.${table}`);
+  const timeZone = membership.timezone;
+  const rows = lines(getDb(), { tenantId: membership.tenantId, filters, timeZone, columnTitle: (column) => title(column, { timeZone }) });
   const encoder = new TextEncoder();
   const stream = new ReadableStream<Uint8Array>({
     async pull(controller) {

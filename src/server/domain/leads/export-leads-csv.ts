@@ -1,12 +1,12 @@
 import { toCsvText } from "@/server/csv/csv-field";
-import { streamCsv } from "@/server/csv/stream-csv";
+import { streamCsv, type TCsvExportRequest } from "@/server/csv/stream-csv";
 import type { TDbClient } from "@/server/db/types";
 import { LEAD_LIST_SELECT, leadWhere } from "@/server/domain/leads/find-leads";
 import type { TLeadFilters } from "@/server/domain/leads/lead-filters";
 import { loadLeadReferenceNames, withReferenceNames } from "@/server/domain/leads/lead-reference-names";
 
-/** Columns of the export, in order; the header row uses the keys so files are stable across locales (as deals do). */
-const COLUMNS = [
+/** Columns of the export, in order; the header row gives their titles in the reader's language. */
+export const LEAD_CSV_COLUMNS = [
   "externalId", "crmCreatedAt", "contactName", "contactPhone", "contactEmail", "siteName", "sourceName", "campaignName", "channel",
   "utmSource", "utmMedium", "utmCampaign", "utmContent", "utmTerm", "landingUrl", "referrer", "attributionRule", "yclid", "gclid", "fbclid",
   "tags", "declaredSource", "isDuplicate", "hasDeal",
@@ -14,27 +14,27 @@ const COLUMNS = [
 
 type TNamedLead = ReturnType<typeof withReferenceNames<Pick<Awaited<ReturnType<TDbClient["lead"]["findMany"]>>[number], keyof typeof LEAD_LIST_SELECT>>>;
 
-function cell(lead: TNamedLead, column: (typeof COLUMNS)[number]): string {
+function cell(lead: TNamedLead, column: (typeof LEAD_CSV_COLUMNS)[number], timeZone: string): string {
   switch (column) {
     case "siteName": return lead.siteName ?? "";
     case "sourceName": return lead.sourceName ?? "";
     case "campaignName": return lead.campaignName ?? "";
     case "isDuplicate": return String(lead.duplicateOfId !== null);
     case "hasDeal": return String(lead.dealId !== null);
-    default: return toCsvText(lead[column]);
+    default: return toCsvText(lead[column], timeZone);
   }
 }
 
 /** Streams the leads of the current filter as CSV lines, with names instead of site, source and campaign ids. */
-export async function* exportLeadsCsv(db: TDbClient, { tenantId, filters }: { tenantId: string; filters: TLeadFilters }): AsyncGenerator<string> {
+export async function* exportLeadsCsv(db: TDbClient, { tenantId, filters, timeZone, columnTitle }: TCsvExportRequest<TLeadFilters>): AsyncGenerator<string> {
   const names = await loadLeadReferenceNames(db, { tenantId });
   yield* streamCsv({
-    header: COLUMNS,
+    header: LEAD_CSV_COLUMNS.map(columnTitle),
     fetchBatch: ({ afterId, take }) =>
       db.lead.findMany({ where: { ...leadWhere(tenantId, filters), ...(afterId ? { id: { gt: afterId } } : {}) }, orderBy: { id: "asc" }, take, select: LEAD_LIST_SELECT }),
     toFields: (lead) => {
       const named = withReferenceNames(lead, names);
-      return COLUMNS.map((column) => cell(named, column));
+      return LEAD_CSV_COLUMNS.map((column) => cell(named, column, timeZone));
     },
   });
 }

@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { DEAL_CSV_COLUMNS } from "@/server/domain/deals/export-deals-csv";
+import { LEAD_CSV_COLUMNS } from "@/server/domain/leads/export-leads-csv";
+import en from "../../messages/en.json";
+import ru from "../../messages/ru.json";
+
+type TMessages = { [key: string]: string | TMessages };
+
+const keysOf = (messages: TMessages, prefix = ""): string[] =>
+  Object.entries(messages).flatMap(([key, value]) => (typeof value === "string" ? [`${prefix}${key}`] : keysOf(value, `${prefix}${key}.`)));
+
+const placeholdersOf = (text: string) => [...text.matchAll(/\{(\w+)/g)].map((match) => match[1]).sort();
+
+const lookUp = (messages: TMessages, path: string): string | TMessages | undefined =>
+  path.split(".").reduce<string | TMessages | undefined>((node, key) => (typeof node === "object" ? node[key] : undefined), messages);
+
+describe("messages", () => {
+  it("has the same keys in Russian and English", () => {
+    expect(keysOf(en as TMessages).sort()).toEqual(keysOf(ru as TMessages).sort());
+  });
+
+  it("uses the same placeholders in both languages", () => {
+    const mismatched = keysOf(ru as TMessages).filter((key) => {
+      const russian = lookUp(ru as TMessages, key);
+      const english = lookUp(en as TMessages, key);
+      return typeof russian === "string" && typeof english === "string" && placeholdersOf(russian).join() !== placeholdersOf(english).join();
+    });
+    expect(mismatched).toEqual([]);
+  });
+
+  it("titles every column of the CSV exports", () => {
+    for (const messages of [ru, en] as TMessages[]) {
+      for (const column of DEAL_CSV_COLUMNS) expect(typeof lookUp(messages, `csv.deals.${column}`), `csv.deals.${column}`).toBe("string");
+      for (const column of LEAD_CSV_COLUMNS) expect(typeof lookUp(messages, `csv.leads.${column}`), `csv.leads.${column}`).toBe("string");
+    }
+  });
+});
