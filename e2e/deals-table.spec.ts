@@ -72,6 +72,7 @@ test("deals are listed newest first, sort by amount, and filter by stage and sea
   // Titled in the reader's language; instants on the workspace's clock, which the title names.
   expect(csvHeader).toMatch(/^\uFEFF?ID визита в Клиентикс,Сделка,Сумма,.*,Создана в CRM \([\w/]+\),/);
   const csvIds = csvLines.map((line) => line.split(",")[0]);
+  expect(csvLines.every((line) => line.includes(",Подтверждён,В работе,"))).toBe(true);
   expect(csvIds.sort()).toEqual(confirmed.map((deal) => deal.externalId).sort());
 
   await page.getByRole("button", { name: "Сбросить фильтры" }).click();

@@ -1,4 +1,6 @@
+import { LeadAttributionRule, StageGroup, SubscriptionPayment, TrafficChannel } from "@generated/prisma/client";
 import { describe, expect, it } from "vitest";
+import { KLIENTIKS_STAGES } from "@/server/domain/deals/klientiks-funnel";
 import { DEAL_CSV_COLUMNS } from "@/server/domain/deals/export-deals-csv";
 import { LEAD_CSV_COLUMNS } from "@/server/domain/leads/export-leads-csv";
 import en from "../../messages/en.json";
@@ -32,6 +34,20 @@ describe("messages", () => {
     for (const messages of [ru, en] as TMessages[]) {
       for (const column of DEAL_CSV_COLUMNS) expect(typeof lookUp(messages, `csv.deals.${column}`), `csv.deals.${column}`).toBe("string");
       for (const column of LEAD_CSV_COLUMNS) expect(typeof lookUp(messages, `csv.leads.${column}`), `csv.leads.${column}`).toBe("string");
+    }
+  });
+
+  it("names every coded value the exports and tables translate", () => {
+    const coded = {
+      "deals.stages": KLIENTIKS_STAGES.map((stage) => stage.status),
+      "deals.groups": Object.values(StageGroup),
+      "deals.drawer.subscription": Object.values(SubscriptionPayment),
+      "sites.channels": Object.values(TrafficChannel),
+      "leads.rules": Object.values(LeadAttributionRule),
+      "csv.values": ["true", "false"],
+    };
+    for (const messages of [ru, en] as TMessages[]) {
+      for (const [namespace, values] of Object.entries(coded)) for (const value of values) expect(typeof lookUp(messages, `${namespace}.${value}`), `${namespace}.${value}`).toBe("string");
     }
   });
 });

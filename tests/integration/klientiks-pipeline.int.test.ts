@@ -9,7 +9,7 @@ import { setKlientiksActive, updateKlientiksSettings } from "@/server/domain/kli
 import { reconcileKlientiksConnection } from "@/server/domain/klientiks/reconcile";
 import { requeueCredentialFailures } from "@/server/domain/klientiks/sync-health";
 import { deliverWebhook, EMULATOR_CLOCK, EMULATOR_CLOCK_INSTANT, setUpKlientiksWorldPerTest, startWebhookReceiver, type TKlientiksWorld } from "../support/klientiks-harness";
-import { parseCsv } from "../support/parse-csv";
+import { KEYS_AND_CODES, parseCsv } from "../support/csv";
 import { createTestDb, isEmbeddedDatabase } from "../support/test-db";
 
 const db = createTestDb();
@@ -377,7 +377,7 @@ describe("CSV export", () => {
 
     let text = "";
     // On the workspace's clock: the visit booked for 12:00 Moscow time reads 12:00.
-    for await (const chunk of exportDealsCsv(db, { tenantId: world.tenantId, filters: { includeSales: true }, timeZone: "Europe/Moscow", columnTitle: (column) => column })) text += chunk;
+    for await (const chunk of exportDealsCsv(db, { tenantId: world.tenantId, filters: { includeSales: true }, timeZone: "Europe/Moscow", ...KEYS_AND_CODES })) text += chunk;
     expect(text.startsWith("\uFEFF")).toBe(true);
     const [header, ...lines] = parseCsv(text.slice(1));
     expect(header).toEqual(["externalId", "name", "amount", "currency", "status", "stageGroup", "visitStartAt", "visitEndAt", "crmCreatedAt", "crmModifiedAt", "responsibleName", "contactName", "contactPhone", "contactEmail", "isSale", "isOnlineBooking", "paidBySubscription"]);

@@ -9,7 +9,7 @@ import { findSources } from "@/server/domain/sites/find-sources";
 import { createCampaign } from "@/server/domain/sites/manage-campaigns";
 import { createSite } from "@/server/domain/sites/manage-sites";
 import { createTestWorkspace } from "../support/factories";
-import { parseCsv } from "../support/parse-csv";
+import { KEYS_AND_CODES, parseCsv } from "../support/csv";
 import { createTestDb } from "../support/test-db";
 
 const db = createTestDb();
@@ -37,7 +37,7 @@ async function createSalon(name: string) {
 
 async function exportRows(tenantId: string, filters: TLeadFilters = {}) {
   let text = "";
-  for await (const chunk of exportLeadsCsv(db, { tenantId, filters, timeZone: "Europe/Moscow", columnTitle: (column) => column })) text += chunk;
+  for await (const chunk of exportLeadsCsv(db, { tenantId, filters, timeZone: "Europe/Moscow", ...KEYS_AND_CODES })) text += chunk;
   expect(text.startsWith("\uFEFF")).toBe(true);
   const [header, ...lines] = parseCsv(text.slice(1));
   expect(header).toEqual(HEADER);
@@ -65,6 +65,20 @@ describe("leads CSV export", () => {
     ]);
     expect(byId.get("5002")?.slice(0, 3)).toEqual(["5002", "2026-11-02 12:30:00", `'=HYPERLINK("http://evil.example")`]);
     expect(byId.get("5002")?.slice(-2)).toEqual(["true", "false"]);
+  });
+
+  it("asks for the reader's words for titles and coded values, by kind", async () => {
+    const salon = await createSalon("Салон Слова");
+    await salon.addLead({ externalId: "8001", attributionRule: "widget_open", channel: "social" });
+    let text = "";
+    const request = { tenantId: salon.tenantId, filters: {}, timeZone: "UTC", columnTitle: (column: string) => `title:${column}`, valueLabel: (kind: string, value: string) => `${kind}:${value}` };
+    for await (const chunk of exportLeadsCsv(db, request)) text += chunk;
+    const [header, line] = parseCsv(text.slice(1));
+    expect(header?.slice(0, 3)).toEqual(["title:externalId", "title:crmCreatedAt", "title:contactName"]);
+    expect(line?.slice(0, 2)).toEqual(["8001", "2026-11-02 09:30:00"]);
+    expect(line?.slice(8, 9)).toEqual(["channel:social"]);
+    expect(line?.slice(16, 17)).toEqual(["attributionRule:widget_open"]);
+    expect(line?.slice(-2)).toEqual(["boolean:false", "boolean:false"]);
   });
 
   it("exports only what the table's filters show", async () => {

@@ -10,7 +10,12 @@ export type TCsvExportRequest<TFilters> = {
   timeZone: string;
   /** The header text of a column key, in the reader's language. */
   columnTitle: (column: string) => string;
+  /** A coded value (a visit status, a channel, yes/no…) in the reader's language; unknown codes stay as they are. */
+  valueLabel: (kind: TCsvValueKind, value: string) => string;
 };
+
+/** The coded values exports translate. */
+export type TCsvValueKind = "visitStatus" | "stageGroup" | "subscription" | "channel" | "attributionRule" | "boolean";
 
 type TStreamCsvOptions<TRow extends { id: string }> = {
   header: readonly string[];

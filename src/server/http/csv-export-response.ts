@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import type { z } from "zod";
 import { getSessionUser } from "@/server/auth/session";
-import type { TCsvExportRequest } from "@/server/csv/stream-csv";
+import type { TCsvExportRequest, TCsvValueKind } from "@/server/csv/stream-csv";
 import { getDb, type TDb } from "@/server/db/client";
 import { findMembershipBySlug } from "@/server/domain/tenants/find-memberships";
 import { jsonError } from "@/server/http/json-error";
@@ -15,6 +15,24 @@ type TCsvExportOptions<TFilters> = {
   filtersSchema: z.ZodType<TFilters>;
   lines: (db: TDb, request: TCsvExportRequest<TFilters>) => AsyncGenerator<string>;
 };
+
+/** Where the interface keeps the words for each kind of coded value. */
+const VALUE_LABEL_NAMESPACES: Record<TCsvValueKind, string> = {
+  visitStatus: "deals.stages", stageGroup: "deals.groups", subscription: "deals.drawer.subscription", channel: "sites.channels",
+  attributionRule: "leads.rules", boolean: "csv.values",
+};
+
+/** Column titles (messages `csv.{table}`, date columns naming the time zone) and coded values in the reader's language. */
+async function csvLabels(table: TCsvExportOptions<unknown>["table"], timeZone: string): Promise<Pick<TCsvExportRequest<unknown>, "columnTitle" | "valueLabel">> {
+  const t = await getTranslations();
+  return {
+    columnTitle: (column) => t(`csv.${table}.${column}`, { timeZone }),
+    valueLabel: (kind, value) => {
+      const key = `${VALUE_LABEL_NAMESPACES[kind]}.${value}`;
+      return t.has(key) ? t(key) : value;
+    },
+  };
+}
 
 function parseFilters<TFilters>(text: string | null, schema: z.ZodType<TFilters>): TFilters | null {
   try {
@@ -40,10 +58,7 @@ export async function csvExportResponse<TFilters>(request: Request, { table, fil
   const filters = parseFilters(url.searchParams.get("filters"), filtersSchema);
   if (filters === null) return jsonError("VALIDATION", `filters must be a JSON object of ${table} filters`);
 
-  // Column titles in the reader's language (messages `csv.{table}`); date columns name the time zone.
-  const title = await getTranslations(`csv.${table}`);
-  const timeZone = membership.timezone;
-  const rows = lines(getDb(), { tenantId: membership.tenantId, filters, timeZone, columnTitle: (column) => title(column, { timeZone }) });
+  const rows = lines(getDb(), { tenantId: membership.tenantId, filters, timeZone: membership.timezone, ...(await csvLabels(table, membership.timezone)) });
   const encoder = new TextEncoder();
   const stream = new ReadableStream<Uint8Array>({
     async pull(controller) {

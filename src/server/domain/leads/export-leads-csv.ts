@@ -14,19 +14,21 @@ export const LEAD_CSV_COLUMNS = [
 
 type TNamedLead = ReturnType<typeof withReferenceNames<Pick<Awaited<ReturnType<TDbClient["lead"]["findMany"]>>[number], keyof typeof LEAD_LIST_SELECT>>>;
 
-function cell(lead: TNamedLead, column: (typeof LEAD_CSV_COLUMNS)[number], timeZone: string): string {
+function cell(lead: TNamedLead, column: (typeof LEAD_CSV_COLUMNS)[number], { timeZone, valueLabel }: Pick<TCsvExportRequest<unknown>, "timeZone" | "valueLabel">): string {
   switch (column) {
     case "siteName": return lead.siteName ?? "";
     case "sourceName": return lead.sourceName ?? "";
     case "campaignName": return lead.campaignName ?? "";
-    case "isDuplicate": return String(lead.duplicateOfId !== null);
-    case "hasDeal": return String(lead.dealId !== null);
+    case "channel": return lead.channel ? valueLabel("channel", lead.channel) : "";
+    case "attributionRule": return valueLabel("attributionRule", lead.attributionRule);
+    case "isDuplicate": return valueLabel("boolean", String(lead.duplicateOfId !== null));
+    case "hasDeal": return valueLabel("boolean", String(lead.dealId !== null));
     default: return toCsvText(lead[column], timeZone);
   }
 }
 
 /** Streams the leads of the current filter as CSV lines, with names instead of site, source and campaign ids. */
-export async function* exportLeadsCsv(db: TDbClient, { tenantId, filters, timeZone, columnTitle }: TCsvExportRequest<TLeadFilters>): AsyncGenerator<string> {
+export async function* exportLeadsCsv(db: TDbClient, { tenantId, filters, columnTitle, ...request }: TCsvExportRequest<TLeadFilters>): AsyncGenerator<string> {
   const names = await loadLeadReferenceNames(db, { tenantId });
   yield* streamCsv({
     header: LEAD_CSV_COLUMNS.map(columnTitle),
@@ -34,7 +36,7 @@ export async function* exportLeadsCsv(db: TDbClient, { tenantId, filters, timeZo
       db.lead.findMany({ where: { ...leadWhere(tenantId, filters), ...(afterId ? { id: { gt: afterId } } : {}) }, orderBy: { id: "asc" }, take, select: LEAD_LIST_SELECT }),
     toFields: (lead) => {
       const named = withReferenceNames(lead, names);
-      return LEAD_CSV_COLUMNS.map((column) => cell(named, column, timeZone));
+      return LEAD_CSV_COLUMNS.map((column) => cell(named, column, request));
     },
   });
 }

@@ -24,3 +24,6 @@ export function parseCsv(text: string): string[][] {
   }
   return rows;
 }
+
+/** Export labels that keep column keys and coded values as they are, so tests read the data, not the words. */
+export const KEYS_AND_CODES = { columnTitle: (column: string) => column, valueLabel: (_kind: string, value: string) => value };
