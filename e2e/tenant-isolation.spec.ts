@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { execFileSync } from "node:child_process";
-import { callProcedure, createSignedInApi, resultOf } from "./fixtures/api";
+import { callProcedure, createSignedInApi, PASSWORD, resultOf } from "./fixtures/api";
+import { tablesContaining } from "./fixtures/database-scan";
 import { bookVisit, createSalonAccount } from "./fixtures/klientiks";
 
 type TProcedure = { path: string; type: "query" | "mutation"; scope: "public" | "user" | "tenant" };
@@ -149,6 +150,21 @@ test("settings procedures never return a field that looks like a secret (R25)", 
   const connection = resultOf<Record<string, unknown>>(await callProcedure(owner.api, { path: "klientiks.connection", type: "query", tenantSlug: workspace.slug }));
   const keys = JSON.stringify(connection).match(/"([A-Za-z]+)":/g) ?? [];
   expect(keys.filter((key) => /token"|secret|salt|credentials"|password/i.test(key))).toEqual([]);
+});
+
+test("no table keeps a secret in plain text: webhook tokens, the Klientiks token, invites, passwords (R4, R17)", async ({ baseURL }) => {
+  const owner = await createSignedInApi(baseURL!, "owner-dump");
+  const workspace = resultOf<{ slug: string }>(await callProcedure(owner.api, { path: "account.createWorkspace", type: "mutation", input: { name: "Dump" } }));
+  const klientiks = await connectWorkspaceA(owner.api, workspace.slug);
+  resultOf(await callProcedure(owner.api, { path: "klientiks.rotateWebhookUrl", type: "mutation", input: { purpose: "deals" }, tenantSlug: workspace.slug }));
+  const [rotated] = resultOf<{ url: string }[]>(await callProcedure(owner.api, { path: "klientiks.webhookSetup", type: "query", tenantSlug: workspace.slug }));
+  const invite = resultOf<{ token: string }>(await callProcedure(owner.api, { path: "invites.create", type: "mutation", input: { role: "agent" }, tenantSlug: workspace.slug }));
+  const tokenOf = (url: string) => new URL(url).pathname.split("/").pop()!;
+  const secrets = [tokenOf(klientiks.webhookUrl), tokenOf(rotated!.url), klientiks.accessToken, invite.token, PASSWORD];
+  expect(new Set(secrets).size).toBe(secrets.length);
+  expect(await tablesContaining(secrets)).toEqual([]);
+  // The scan itself works: what is stored in plain text is found.
+  expect(await tablesContaining([klientiks.accountId])).toContain("Connection");
 });
 
 test("an agent cannot read webhook addresses or integration settings", async ({ baseURL }) => {
