@@ -1,6 +1,7 @@
 import type { TrafficChannel } from "@generated/prisma/client";
 import { createId } from "@/lib/ids";
 import type { TDb } from "@/server/db/client";
+import { createGroupCommit } from "@/server/db/group-commit";
 import { deriveSessionAttribution, type TCampaignMarks } from "@/server/domain/sites/derive-session-attribution";
 import { findSourcesByTenant } from "@/server/domain/sites/find-sources";
 import { findCampaignsByValues, resolveCampaign } from "@/server/domain/sites/resolve-campaign";
@@ -211,46 +212,18 @@ async function recordTrackHitBatch(db: TDb, hits: TRecordTrackHitOptions[]): Pro
   return sessionIds;
 }
 
-/** Per database client: hits that arrive while a batch is being recorded go into the next one. */
-const MAX_BATCH = 1000;
-type TQueuedHit = { options: TRecordTrackHitOptions; resolve: (sessionId: string | null) => void; reject: (error: unknown) => void };
-type TBatcher = { queue: TQueuedHit[]; isFlushing: boolean };
-const batchers = new WeakMap<object, TBatcher>();
-
-async function flush(db: TDb, state: TBatcher): Promise<void> {
-  state.isFlushing = true;
-  try {
-    while (state.queue.length > 0) {
-      const batch = state.queue.splice(0, MAX_BATCH);
-      try {
-        const sessionIds = await recordTrackHitBatch(db, batch.map((queued) => queued.options));
-        batch.forEach((queued, index) => queued.resolve(sessionIds[index] ?? null));
-      } catch {
-        // One bad hit (say, of a site deleted meanwhile) must not cost the others theirs: each
-        // again on its own, settling with its own outcome.
-        for (const queued of batch) await recordTrackHitBatch(db, [queued.options]).then(([sessionId]) => queued.resolve(sessionId ?? null), queued.reject);
-      }
-    }
-  } finally {
-    state.isFlushing = false;
-  }
-}
-
 /**
  * Records one tracker hit: the session (continued or started), then the page view, widget open or
  * captured contact, and returns the session id. Contacts count only for sites that opted in (null
  * otherwise), and a session stores each value once. Callers serialize hits of one visitor (the ingest
  * queue), so two hits never race to start a session.
  *
- * Group commit: at most one batch in flight per process and client; hits that arrive meanwhile are
- * recorded together when it returns, in arrival order, as if one after the other. A lone hit is
- * recorded at once (no timer, no added latency); under load a few statements serve many hits.
+ * Group commit (createGroupCommit): hits that arrive while a batch is recorded go together into the
+ * next one, in arrival order, as if one after the other.
  */
-export function recordTrackHit(db: TDb, options: TRecordTrackHitOptions): Promise<string | null> {
-  let batcher = batchers.get(db);
-  if (!batcher) batchers.set(db, (batcher = { queue: [], isFlushing: false }));
-  const state = batcher;
-  const promise = new Promise<string | null>((resolve, reject) => state.queue.push({ options, resolve, reject }));
-  if (!state.isFlushing) void flush(db, state);
-  return promise;
-}
+export const recordTrackHit = createGroupCommit<TDb, TRecordTrackHitOptions, string | null>({
+  maxBatch: 1000,
+  runBatch: recordTrackHitBatch,
+  // One bad hit (say, of a site deleted meanwhile) must not cost the others theirs.
+  onBatchFailure: "retry_each_alone",
+});

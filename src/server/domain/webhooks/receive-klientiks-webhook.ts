@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { createId } from "@/lib/ids";
+import { createGroupCommit } from "@/server/db/group-commit";
 import type { TDbClient } from "@/server/db/types";
 import { hashSecretToken } from "@/server/domain/invites/invite-token";
 import { findEndpointByToken, isTokenShaped } from "@/server/domain/webhooks/endpoints";
@@ -62,42 +63,18 @@ const insertDeliveries = (db: TDbClient, requests: TInsertRequest[]) => {
     FROM input AS i LEFT JOIN matched AS m ON m."id" = i."id" LEFT JOIN inserted AS n ON n."id" = i."id"`;
 };
 
-/** Per database client: deliveries that arrive while a statement is in flight go into the next one. */
-const MAX_BATCH = 200;
-type TQueued = { request: TInsertRequest; settle: (row: TInsertedRow | Error) => void };
-const batchers = new WeakMap<object, { queue: TQueued[]; isFlushing: boolean }>();
-
 /**
- * Group commit for acknowledgements: at most one insert statement in flight per process and
- * client; whatever arrived meanwhile is inserted together when it returns. A lone delivery is
- * inserted at once (no timer, no added latency); under load one statement and one commit serve
- * many acknowledgements. Each caller still learns the fate of its own delivery.
+ * Group commit for acknowledgements (see createGroupCommit): one insert statement in flight per
+ * client, whatever arrived meanwhile inserted together when it returns.
  */
-function insertDelivery(db: TDbClient, request: TInsertRequest): Promise<TInsertedRow> {
-  let batcher = batchers.get(db);
-  if (!batcher) batchers.set(db, (batcher = { queue: [], isFlushing: false }));
-  const state = batcher;
-  const promise = new Promise<TInsertedRow>((resolve, reject) => state.queue.push({ request, settle: (row) => (row instanceof Error ? reject(row) : resolve(row)) }));
-  if (!state.isFlushing) void flush(db, state);
-  return promise;
-}
-
-async function flush(db: TDbClient, state: { queue: TQueued[]; isFlushing: boolean }): Promise<void> {
-  state.isFlushing = true;
-  try {
-    while (state.queue.length > 0) {
-      const batch = state.queue.splice(0, MAX_BATCH);
-      try {
-        const rows = new Map((await insertDeliveries(db, batch.map((queued) => queued.request))).map((row) => [row.id, row]));
-        for (const queued of batch) queued.settle(rows.get(queued.request.id) ?? new Error(`delivery ${queued.request.id} missing from the insert result`));
-      } catch (error) {
-        for (const queued of batch) queued.settle(error instanceof Error ? error : new Error(String(error)));
-      }
-    }
-  } finally {
-    state.isFlushing = false;
-  }
-}
+const insertDelivery = createGroupCommit<TDbClient, TInsertRequest, TInsertedRow>({
+  maxBatch: 200,
+  runBatch: async (db, requests) => {
+    const rows = new Map((await insertDeliveries(db, requests)).map((row) => [row.id, row]));
+    return requests.map((request) => rows.get(request.id) ?? new Error(`delivery ${request.id} missing from the insert result`));
+  },
+  onBatchFailure: "fail_all",
+});
 
 /**
  * Records one Klientiks webhook in the inbox. The payload is only a hint: processing re-fetches the
