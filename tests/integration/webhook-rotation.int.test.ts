@@ -77,14 +77,14 @@ describe("webhook address rotation", () => {
     await world.deliver({ appointment_id: "302", status: "1" }, { token: newToken, receivedAt: new Date(rotatedAt.getTime() + 2000) });
     await world.deliver({ appointment_id: "303", status: "1" }, { token: newToken, receivedAt: new Date(rotatedAt.getTime() + 3000) });
 
-    const live = await findLiveWebhookEndpoints(db, world.deps.keyring, { tenantId: world.tenantId, connectionId: world.connectionId, now: new Date(rotatedAt.getTime() + 5000) });
+    const live = await findLiveWebhookEndpoints(db, world.deps.keyring, { tenantId: world.tenantId, connectionId: world.connectionId, appUrl: "http://svyaz.test", now: new Date(rotatedAt.getTime() + 5000) });
     const deals = live.filter((endpoint) => endpoint.purpose === "deals");
     expect(deals.map((endpoint) => ({ tokenEnding: endpoint.tokenEnding, isReplaced: endpoint.retiresAt !== null, lastReceivedAt: endpoint.lastReceivedAt?.getTime() }))).toEqual([
       { tokenEnding: newToken.slice(-4), isReplaced: false, lastReceivedAt: rotatedAt.getTime() + 3000 },
       { tokenEnding: oldToken.slice(-4), isReplaced: true, lastReceivedAt: rotatedAt.getTime() + 1000 },
     ]);
     // Past the overlap only the new address is listed.
-    const later = await findLiveWebhookEndpoints(db, world.deps.keyring, { tenantId: world.tenantId, connectionId: world.connectionId, now: new Date(rotatedAt.getTime() + ROTATION_OVERLAP_MS + 1000) });
+    const later = await findLiveWebhookEndpoints(db, world.deps.keyring, { tenantId: world.tenantId, connectionId: world.connectionId, appUrl: "http://svyaz.test", now: new Date(rotatedAt.getTime() + ROTATION_OVERLAP_MS + 1000) });
     expect(later.filter((endpoint) => endpoint.purpose === "deals").map((endpoint) => endpoint.tokenEnding)).toEqual([newToken.slice(-4)]);
   });
 

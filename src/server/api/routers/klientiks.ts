@@ -75,14 +75,10 @@ export const klientiksRouter = createTrpcRouter({
     .query(async ({ ctx }) => {
       const connection = await findKlientiksConnection(ctx.db, { tenantId: ctx.tenant.tenantId });
       if (!connection) return [];
-      const scope = { tenantId: ctx.tenant.tenantId, connectionId: connection.id };
-      const [urls, live] = await Promise.all([
-        findWebhookUrls(ctx.db, getKlientiksDeps().keyring, { ...scope, appUrl: getEnv().APP_URL }),
-        findLiveWebhookEndpoints(ctx.db, getKlientiksDeps().keyring, { ...scope, now: new Date() }),
-      ]);
-      return urls.map(({ endpointId, purpose, url }) => ({
-        purpose, url, templates: buildKlientiksWebhookTemplates(url, purpose),
-        lastReceivedAt: live.find((endpoint) => endpoint.endpointId === endpointId)?.lastReceivedAt ?? null,
+      const live = await findLiveWebhookEndpoints(ctx.db, getKlientiksDeps().keyring, { tenantId: ctx.tenant.tenantId, connectionId: connection.id, appUrl: getEnv().APP_URL, now: new Date() });
+      return live.filter((endpoint) => endpoint.retiresAt === null).map(({ purpose, url, lastReceivedAt }) => ({
+        purpose, url, lastReceivedAt, templates: buildKlientiksWebhookTemplates(url, purpose),
+        // Replaced addresses go out by their last four characters only.
         replaced: live.flatMap((endpoint) => (endpoint.purpose === purpose && endpoint.retiresAt
           ? [{ endpointId: endpoint.endpointId, tokenEnding: endpoint.tokenEnding, retiresAt: endpoint.retiresAt, lastReceivedAt: endpoint.lastReceivedAt }]
           : [])),

@@ -15,6 +15,9 @@ export const liveEndpointAt = (now: Date) => ({ revokedAt: null, OR: [{ retiresA
 export const decryptEndpointToken = (keyring: TKeyring, endpoint: { id: string; tenantId: string; tokenCiphertext: string }) =>
   decryptSecret(keyring, endpoint.tokenCiphertext, additionalDataFor(endpoint.tenantId, endpoint.id));
 
+/** The address Klientiks calls for a token (its templates append `?appointment_id=…`). */
+export const webhookUrlOf = (appUrl: string, token: string) => `${appUrl.replace(/\/+$/, "")}/api/webhooks/klientiks/${token}`;
+
 /** A new endpoint with a fresh token; the database keeps its hash for lookup and its ciphertext for display. */
 export function createWebhookEndpoint(db: TDbClient, keyring: TKeyring, options: { tenantId: string; connectionId: string; purpose: WebhookPurpose }) {
   const id = createId("whe");
@@ -40,12 +43,7 @@ export async function findWebhookUrls(db: TDbClient, keyring: TKeyring, options:
     where: { tenantId: options.tenantId, connectionId: options.connectionId, ...CURRENT_ENDPOINT },
     select: { id: true, tenantId: true, purpose: true, tokenCiphertext: true },
   });
-  const base = options.appUrl.replace(/\/+$/, "");
-  return endpoints.map((endpoint) => ({
-    endpointId: endpoint.id,
-    purpose: endpoint.purpose,
-    url: `${base}/api/webhooks/klientiks/${decryptEndpointToken(keyring, endpoint)}`,
-  }));
+  return endpoints.map((endpoint) => ({ endpointId: endpoint.id, purpose: endpoint.purpose, url: webhookUrlOf(options.appUrl, decryptEndpointToken(keyring, endpoint)) }));
 }
 
 /** Tokens outside these lengths are not looked up at all. */

@@ -3,7 +3,7 @@ import type { TKeyring } from "@/server/crypto/envelope";
 import type { TDb } from "@/server/db/client";
 import type { TDbClient } from "@/server/db/types";
 import { recordAudit } from "@/server/domain/audit/record-audit";
-import { createWebhookEndpoint, CURRENT_ENDPOINT, decryptEndpointToken, liveEndpointAt } from "@/server/domain/webhooks/endpoints";
+import { createWebhookEndpoint, CURRENT_ENDPOINT, decryptEndpointToken, liveEndpointAt, webhookUrlOf } from "@/server/domain/webhooks/endpoints";
 import { AppError } from "@/server/errors";
 
 /**
@@ -52,7 +52,7 @@ const LAST_DELIVERY_LOOKBACK_MS = ROTATION_OVERLAP_MS;
  * tell two addresses apart in Klientiks' list) and when it last received one: after a rotation
  * the owner sees whether Klientiks already calls the new address and the old one has gone quiet.
  */
-export async function findLiveWebhookEndpoints(db: TDbClient, keyring: TKeyring, options: { tenantId: string; connectionId: string; now: Date }) {
+export async function findLiveWebhookEndpoints(db: TDbClient, keyring: TKeyring, options: { tenantId: string; connectionId: string; appUrl: string; now: Date }) {
   const { tenantId, connectionId, now } = options;
   const endpoints = await db.webhookEndpoint.findMany({
     where: { tenantId, connectionId, ...liveEndpointAt(now) },
@@ -67,10 +67,13 @@ export async function findLiveWebhookEndpoints(db: TDbClient, keyring: TKeyring,
       orderBy: { receivedAt: "desc" },
       select: { receivedAt: true },
     });
+    const token = decryptEndpointToken(keyring, endpoint);
     return {
       endpointId: endpoint.id,
       purpose: endpoint.purpose,
-      tokenEnding: decryptEndpointToken(keyring, endpoint).slice(-4),
+      /** The whole address: for the admin to copy while current, never to be shown once replaced. */
+      url: webhookUrlOf(options.appUrl, token),
+      tokenEnding: token.slice(-4),
       createdAt: endpoint.createdAt,
       retiresAt: endpoint.retiresAt,
       lastReceivedAt: last?.receivedAt ?? null,
