@@ -22,15 +22,16 @@ const ZCampaignId = z.object({ campaignId: z.string().max(64) });
 export const sitesRouter = createTrpcRouter({
   list: tenantProcedure
     .output(z.object({ scriptUrl: z.string(), demoSite: z.object({ url: z.string(), widgetPattern: z.string() }).nullable(), sites: z.array(ZSiteView) }))
-    .query(async ({ ctx }) => ({
-      scriptUrl: `${getEnv().APP_URL.replace(/\/+$/, "")}/t.js`,
-      // Development only (set by `npm run dev`): a local page carrying the snippet, to try a site
-      // without one, and the widget address of the Klientiks service this app talks to (the emulator).
-      demoSite: getEnv().DEMO_SITE_URL
-        ? { url: getEnv().DEMO_SITE_URL!.replace(/\/+$/, ""), widgetPattern: widgetPatternOf(getEnv().KLIENTIKS_BASE_URL) }
-        : null,
-      sites: await findSites(ctx.db, { tenantId: ctx.tenant.tenantId }),
-    })),
+    .query(async ({ ctx }) => {
+      const { APP_URL, DEMO_SITE_URL, KLIENTIKS_BASE_URL } = getEnv();
+      return {
+        scriptUrl: `${APP_URL.replace(/\/+$/, "")}/t.js`,
+        // Development only (set by `npm run dev`): a local page carrying the snippet, to try a site
+        // without one, and the widget address of the Klientiks service this app talks to (the emulator).
+        demoSite: DEMO_SITE_URL ? { url: DEMO_SITE_URL.replace(/\/+$/, ""), widgetPattern: widgetPatternOf(KLIENTIKS_BASE_URL) } : null,
+        sites: await findSites(ctx.db, { tenantId: ctx.tenant.tenantId }),
+      };
+    }),
 
   create: tenantAdminProcedure
     .input(ZCreateSiteRequestSchema)
