@@ -47,6 +47,8 @@ export default defineConfig({
       LOG_LEVEL: "error",
       KLIENTIKS_BASE_URL: KLIENTIKS_EMULATOR_URL,
       KLIENTIKS_EMULATOR_URL,
+      // The specs use the wizard's emulator helpers, which a production build refuses without this.
+      ALLOW_DEV_HELPERS: "1",
     },
   }],
 });

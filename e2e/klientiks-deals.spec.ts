@@ -149,8 +149,7 @@ test("a newcomer connects the emulator's demo salon in a few clicks and sees its
   await signUpThroughUi(page, "Новичок");
   const slug = await createWorkspaceThroughUi(page, "Демо-салон");
   await page.goto(`/w/${slug}/settings/integrations/klientiks`);
-  await page.getByRole("button", { name: "Подставить демо-аккаунт эмулятора" }).click();
-  await page.getByRole("button", { name: "Проверить и сохранить" }).click();
+  await page.getByRole("button", { name: "Подключить демо-салон эмулятора" }).click();
   await expect(page.getByText("Доступ к API подтверждён, данные сохранены.")).toBeVisible();
   await page.getByRole("button", { name: "Активировать" }).click();
   await expect(page.getByTestId("backfill-progress")).toContainText(/Загрузка завершена: [1-9]\d* записей/, { timeout: 60_000 });

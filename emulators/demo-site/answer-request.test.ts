@@ -24,6 +24,14 @@ describe("demo customer site", () => {
     expect(answer.body).toContain('id="book"');
   });
 
+  it("books through the workspace's own emulator salon when the link names it, on every page", () => {
+    const landing = get(`/?site=${SITE_KEY}&salon=a1b2c3d4e5f6&utm_source=yandex`);
+    expect(landing.body).toContain('href="http://127.0.0.1:4010/app/united/a1b2c3d4e5f6">Записаться онлайн</a>');
+    expect(landing.body).toContain(`href="/prices?site=${SITE_KEY}&amp;salon=a1b2c3d4e5f6"`);
+    expect(landing.body).toContain("<code>utm_source=yandex</code>");
+    expect(get(`/prices?site=${SITE_KEY}&salon=a1b2c3d4e5f6`).body).toContain("/app/united/a1b2c3d4e5f6");
+  });
+
   it("escapes every query value it puts into the page", () => {
     const hostile = `"><script>alert(1)</script>`;
     const answer = get(`/?site=${encodeURIComponent(hostile)}&utm_source=${encodeURIComponent(hostile)}&${encodeURIComponent(hostile)}=1`);

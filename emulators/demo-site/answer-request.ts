@@ -21,5 +21,6 @@ export function answerDemoSiteRequest(method: string, rawUrl: string, config: TD
   const render = PAGES[url.pathname];
   if (!render) return text(404, "Not Found\n");
   const siteKey = url.searchParams.get("site")?.trim() ?? "";
-  return html(200, siteKey === "" ? renderNoSitePage() : render({ siteKey, params: url.searchParams }, config));
+  const salon = url.searchParams.get("salon")?.trim() || null;
+  return html(200, siteKey === "" ? renderNoSitePage() : render({ siteKey, salon, params: url.searchParams }, config));
 }

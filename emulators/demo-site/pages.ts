@@ -10,29 +10,40 @@ export type TDemoSiteConfig = {
   widgetUrl: string;
 };
 
-/** What the visitor arrived with: the site key and the rest of the query (UTM tags, click ids…). */
-export type TDemoVisit = { siteKey: string; params: URLSearchParams };
+/**
+ * What the visitor arrived with: the site key, the widget slug of the workspace's own emulator salon
+ * (`salon`, when it has one) and the rest of the query (UTM tags, click ids…).
+ */
+export type TDemoVisit = { siteKey: string; salon: string | null; params: URLSearchParams };
+
+/** Parameters that configure the demo rather than describe the visit. */
+const DEMO_PARAMS = new Set(["site", "salon"]);
 
 /** Byte for byte the snippet Settings → Sites shows (site-card.tsx), so the demo proves the real thing. */
 export const trackerSnippet = (appUrl: string, siteKey: string): string =>
   `<script async src="${escapeHtml(`${appUrl.replace(/\/+$/, "")}/t.js`)}" data-site="${escapeHtml(siteKey)}"></script>`;
 
 /**
- * Links between the demo pages keep only the site key: the snippet needs it on every page, while the
- * ad's UTM tags belong to the landing alone (the tracker keeps them for the rest of the visit).
+ * Links between the demo pages keep only the site key and the salon: the snippet needs the key on
+ * every page, while the ad's UTM tags belong to the landing alone (the tracker keeps them for the rest of the visit).
  */
-const pageHref = (path: string, siteKey: string): string => escapeHtml(`${path}?site=${encodeURIComponent(siteKey)}`);
+const pageHref = (path: string, { siteKey, salon }: TDemoVisit): string =>
+  escapeHtml(`${path}?site=${encodeURIComponent(siteKey)}${salon ? `&salon=${encodeURIComponent(salon)}` : ""}`);
 
-const header = (siteKey: string): string => `<header>
-  <a class="logo" href="${pageHref("/", siteKey)}">Салон «Лето»</a>
-  <nav><a href="${pageHref("/", siteKey)}">Главная</a><a href="${pageHref("/prices", siteKey)}">Цены</a></nav>
+const header = (visit: TDemoVisit): string => `<header>
+  <a class="logo" href="${pageHref("/", visit)}">Салон «Лето»</a>
+  <nav><a href="${pageHref("/", visit)}">Главная</a><a href="${pageHref("/prices", visit)}">Цены</a></nav>
 </header>`;
 
-const bookingLink = (widgetUrl: string): string => `<a id="book" class="book" href="${escapeHtml(widgetUrl)}">Записаться онлайн</a>`;
+/** The salon's own widget sits next to the configured one (`…/app/united/{slug}`). */
+const bookingLink = (config: TDemoSiteConfig, { salon }: TDemoVisit): string => {
+  const widgetUrl = salon ? new URL(encodeURIComponent(salon), config.widgetUrl).href : config.widgetUrl;
+  return `<a id="book" class="book" href="${escapeHtml(widgetUrl)}">Записаться онлайн</a>`;
+};
 
 /** Shows the visit's parameters, so whoever tries the demo sees which tags the tracker will read. */
 const footer = ({ params }: TDemoVisit): string => {
-  const shown = [...params].filter(([name]) => name !== "site");
+  const shown = [...params].filter(([name]) => !DEMO_PARAMS.has(name));
   const tags = shown.length === 0 ? "без меток" : shown.map(([name, value]) => `${escapeHtml(name)}=${escapeHtml(value)}`).join(" · ");
   return `<footer>Демо-сайт для разработки Svyaz: на каждой странице — код отслеживания. Параметры перехода: <code>${tags}</code></footer>`;
 };
@@ -55,12 +66,12 @@ export const renderLandingPage = (visit: TDemoVisit, config: TDemoSiteConfig): s
   renderLayout({
     title: "Салон «Лето» — стрижки, окрашивание, маникюр",
     head: trackerSnippet(config.appUrl, visit.siteKey),
-    body: `${header(visit.siteKey)}
+    body: `${header(visit)}
 <main>
   <section class="hero">
     <h1>Осенняя скидка 20% на первый визит</h1>
     <p>Стрижки, окрашивание и маникюр в центре города. Выберите мастера и удобное время — запись займёт минуту.</p>
-    ${bookingLink(config.widgetUrl)}
+    ${bookingLink(config, visit)}
   </section>
   <section class="cards">
     ${SERVICES.map((service) => `<div class="card"><h3>${service.name}</h3><p>${service.text}</p></div>`).join("\n    ")}
@@ -73,13 +84,13 @@ export const renderPricesPage = (visit: TDemoVisit, config: TDemoSiteConfig): st
   renderLayout({
     title: "Цены — салон «Лето»",
     head: trackerSnippet(config.appUrl, visit.siteKey),
-    body: `${header(visit.siteKey)}
+    body: `${header(visit)}
 <main>
   <h1>Цены</h1>
   <table>
     ${PRICES.map(([name, price]) => `<tr><td>${name}</td><td>${price}</td></tr>`).join("\n    ")}
   </table>
-  <p>${bookingLink(config.widgetUrl)} <a href="${pageHref("/", visit.siteKey)}">← На главную</a></p>
+  <p>${bookingLink(config, visit)} <a href="${pageHref("/", visit)}">← На главную</a></p>
 </main>
 ${footer(visit)}`,
   });

@@ -36,6 +36,7 @@ export const createAccount = (state: EmulatorState, init: AccountInit): Account 
       widgetAlsoFiresCreated: init.widgetAlsoFiresCreated ?? false,
       widgetSlug: init.widgetSlug ?? accountId.toLowerCase(),
     },
+    isDemo: false,
     users: new Map(),
     services: new Map(),
     servicePacks: new Map(),

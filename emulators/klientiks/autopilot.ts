@@ -1,11 +1,10 @@
-// Makes the demo salon feel alive in local development: every interval one plausible change on the
-// demo account, through the same functions the API uses, so webhooks fire exactly as they would.
+// Makes the demo salons feel alive in local development: every interval one plausible change on each
+// demo account (the seeded one and those created with `demo: true`), through the same functions the API uses, so webhooks fire exactly as they would.
 // Seeded, so a run replays the same sequence of choices; errors are logged, never thrown from the timer.
 
 import { accountOwnerId } from "./accounts";
 import { createAppointment, updateAppointment } from "./appointments";
 import { addDays, formatLocalDateTime } from "./datetime";
-import { DEMO_ACCOUNT } from "./demo-seed";
 import type { Emulator } from "./emulator";
 import { createRandom, type Random } from "./random";
 import type { Account, Appointment } from "./types";
@@ -63,9 +62,7 @@ const advanceVisit = (emulator: Emulator, account: Account, appointment: Appoint
   return `visit ${appointment.id} is now ${status}`;
 };
 
-const step = (emulator: Emulator, random: Random): string | null => {
-  const account = emulator.state.accounts.get(DEMO_ACCOUNT.account_id);
-  if (!account) return null;
+const step = (emulator: Emulator, account: Account, random: Random): string => {
   const now = localNow(emulator, account);
   const appointments = Array.from(account.appointments.values());
   const advanceable = appointments.filter((appointment) => canAdvance(appointment, now));
@@ -82,11 +79,13 @@ const step = (emulator: Emulator, random: Random): string | null => {
 export const startAutopilot = (emulator: Emulator, { intervalMs }: { intervalMs: number }): { stop(): void } => {
   const random = createRandom(AUTOPILOT_SEED);
   const timer = setInterval(() => {
-    try {
-      const action = step(emulator, random);
-      if (action) emulator.logger.info(`autopilot: ${action}`);
-    } catch (error) {
-      emulator.logger.error("autopilot step failed", error);
+    for (const account of emulator.state.accounts.values()) {
+      if (!account.isDemo) continue;
+      try {
+        emulator.logger.info(`autopilot ${account.credentials.accountId}: ${step(emulator, account, random)}`);
+      } catch (error) {
+        emulator.logger.error("autopilot step failed", error);
+      }
     }
   }, intervalMs);
   return { stop: () => clearInterval(timer) };

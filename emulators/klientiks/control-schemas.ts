@@ -46,9 +46,11 @@ export const createAccountBody = z.strictObject({
   rate_limit: rateLimit.nullable().optional(),
   widget_also_fires_created: z.boolean().optional(),
   widget_slug: slug.optional(),
+  /** Seed it with the demo salon (staff, services, clients, visits) and let the autopilot move it. */
+  demo: z.boolean().optional(),
 });
 
-export const patchAccountBody = createAccountBody.omit({ account_id: true, user_id: true, access_token: true });
+export const patchAccountBody = createAccountBody.omit({ account_id: true, user_id: true, access_token: true, demo: true });
 
 export const addUserBody = z.strictObject({
   name: z.string().min(1),

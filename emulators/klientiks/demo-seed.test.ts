@@ -38,6 +38,14 @@ describe("demo seed", () => {
     expect(body).toEqual({ error: API_NOT_ENABLED });
   });
 
+  it("creates another demo salon on request, with credentials of its own", async () => {
+    const account = await emulator.control.createAccount({ demo: true });
+    expect(account.account_id).not.toBe(DEMO_ACCOUNT.account_id);
+    expect(account.access_token).not.toBe(DEMO_ACCOUNT.access_token);
+    const [seeded, copy] = await Promise.all([DEMO_ACCOUNT.account_id, account.account_id].map((id) => emulator.control.listAppointments(id)));
+    expect(copy?.map((appointment) => appointment.status)).toEqual(seeded?.map((appointment) => appointment.status));
+  });
+
   it("re-seeds on reset", async () => {
     await emulator.control.reset();
     expect((await emulator.control.health()).accounts).toBe(2);
@@ -45,12 +53,13 @@ describe("demo seed", () => {
 });
 
 describe("autopilot", () => {
-  it("keeps changing the demo account and fires webhooks through the normal path", async () => {
+  it("keeps changing every demo account and fires webhooks through the normal path", async () => {
     const receiver = await startWebhookReceiver();
     const autopiloted = await startTestEmulator({ seedDemo: true, autopilot: { intervalMs: 10 } });
     try {
+      const created = await autopiloted.control.createAccount({ demo: true });
       for (const event of ["appointment_created", "appointment_changed"] as const) {
-        await autopiloted.control.addEventHandler(DEMO_ACCOUNT.account_id, { event, url_template: `${receiver.url}/hook?e=${event}` });
+        await autopiloted.control.addEventHandler(created.account_id, { event, url_template: `${receiver.url}/hook?e=${event}` });
       }
       await receiver.waitFor(3);
     } finally {

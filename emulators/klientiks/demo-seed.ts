@@ -9,7 +9,7 @@ import { createClient, type ClientFields } from "./clients";
 import { addDays, addMinutes, formatLocalDateTime, localDateTimeToEpoch } from "./datetime";
 import type { Emulator } from "./emulator";
 import { addService, addServicePack, addUser, type ServiceFields } from "./reference-data";
-import type { AppointmentSource, DynamicFields } from "./types";
+import type { Account, AppointmentSource, DynamicFields } from "./types";
 
 /** The demo salon: API on, tariff PRO+, Europe/Moscow, widget at `/app/united/demo-salon`. */
 export const DEMO_ACCOUNT = {
@@ -146,13 +146,9 @@ const entryAt = <Item extends { id: number }>(items: Item[], index: number): Ite
   return item;
 };
 
-const seedDemoSalon = (emulator: Emulator): void => {
-  const account = createAccount(emulator.state, {
-    accountId: DEMO_ACCOUNT.account_id,
-    userId: DEMO_ACCOUNT.user_id,
-    accessToken: DEMO_ACCOUNT.access_token,
-    widgetSlug: DEMO_ACCOUNT.widget_slug,
-  });
+/** Fills an account with the demo salon's staff, services, packs, clients and visits. */
+export const seedDemoSalon = (emulator: Emulator, account: Account): void => {
+  account.isDemo = true;
   const { timezone } = account.settings;
   const now = emulator.clock.now();
   const localNow = formatLocalDateTime(now, timezone);
@@ -223,7 +219,15 @@ const seedDemoSalon = (emulator: Emulator): void => {
 };
 
 export const seedDemoAccounts = (emulator: Emulator): void => {
-  seedDemoSalon(emulator);
+  seedDemoSalon(
+    emulator,
+    createAccount(emulator.state, {
+      accountId: DEMO_ACCOUNT.account_id,
+      userId: DEMO_ACCOUNT.user_id,
+      accessToken: DEMO_ACCOUNT.access_token,
+      widgetSlug: DEMO_ACCOUNT.widget_slug,
+    }),
+  );
   createAccount(emulator.state, {
     accountId: NO_API_ACCOUNT.account_id,
     userId: NO_API_ACCOUNT.user_id,

@@ -182,6 +182,8 @@ export type Account = {
   number: number;
   credentials: Credentials;
   settings: AccountSettings;
+  /** Seeded with the demo salon: the autopilot keeps it moving (autopilot.ts). */
+  isDemo: boolean;
   users: Map<number, User>;
   services: Map<number, Service>;
   servicePacks: Map<number, ServicePack>;

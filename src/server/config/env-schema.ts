@@ -40,10 +40,12 @@ const ZEnvSchema = z.object({
   KLIENTIKS_THROTTLE_PER_SECOND: z.coerce.number().positive().default(1),
   KLIENTIKS_THROTTLE_BURST: z.coerce.number().int().positive().default(2),
   KLIENTIKS_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
-  /** Set by the dev command: the wizard then offers the emulator's demo account. */
+  /** Set by the dev command: the wizard then offers the emulator's demo account. A development helper. */
   KLIENTIKS_EMULATOR_URL: z.url().optional(),
-  /** Set by the dev command: Settings → Sites then links each site to the local demo customer site. */
+  /** Set by the dev command: Settings → Sites then links each site to the local demo customer site. A development helper. */
   DEMO_SITE_URL: z.url().optional(),
+  /** `1` lets the development helpers run in a production build: for the e2e suite only, never a deployment. */
+  ALLOW_DEV_HELPERS: ZBooleanFlag.optional(),
   JOBS_DRIVER: z.enum(["inngest", "inline"]).optional(),
   INNGEST_BASE_URL: z.url().optional(),
   INNGEST_EVENT_KEY: z.string().optional(),
@@ -53,17 +55,25 @@ const ZEnvSchema = z.object({
   APP_VERSION: z.string().default("0.1.0"),
 });
 
+/** Variables that switch on development helpers (the emulator's demo accounts, the demo site link). */
+const DEV_HELPER_VARIABLES = ["KLIENTIKS_EMULATOR_URL", "DEMO_SITE_URL"] as const;
+
 export type TEnv = z.infer<typeof ZEnvSchema> & { jobsDriver: "inngest" | "inline" };
 
 /**
  * Validates the environment. In production the secrets and Inngest keys (when Inngest is the
  * driver) are mandatory (reliability R24); locally they come from `.data/` (see local-dev-secrets).
+ * Development helpers are refused in production: they hand out emulator accounts.
  */
 export function parseEnv(source: Record<string, string | undefined>, options: { isProduction: boolean }): TEnv {
   const authSecret = source.AUTH_SECRET ?? source.NEXTAUTH_SECRET;
   const parsed = ZEnvSchema.safeParse({ ...source, AUTH_SECRET: authSecret });
   if (!parsed.success) throw new Error(formatEnvProblems(parsed.error.issues));
   const env = parsed.data;
+  if (options.isProduction && !env.ALLOW_DEV_HELPERS) {
+    const helpers = DEV_HELPER_VARIABLES.filter((name) => env[name]);
+    if (helpers.length > 0) throw new Error(formatEnvProblems(helpers.map((name) => ({ path: [name], message: "enables development helpers and is refused in production; unset it" }))));
+  }
   const jobsDriver = env.JOBS_DRIVER ?? (env.INNGEST_BASE_URL || env.INNGEST_EVENT_KEY ? "inngest" : "inline");
   if (options.isProduction && jobsDriver === "inngest" && !env.INNGEST_DEV) {
     const missing = (["INNGEST_SIGNING_KEY", "INNGEST_EVENT_KEY"] as const).filter((name) => !env[name]);

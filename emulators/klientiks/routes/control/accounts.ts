@@ -8,6 +8,7 @@ import {
   createAccountBody,
   patchAccountBody,
 } from "../../control-schemas";
+import { seedDemoSalon } from "../../demo-seed";
 import { addService, addServicePack, addUser } from "../../reference-data";
 import { serializeService, serializeServicePack, serializeUser } from "../../serialize";
 import type { FieldErrors, RateLimit } from "../../types";
@@ -31,6 +32,7 @@ export const createAccountRoute: ControlHandler = ({ emulator, body }) => {
     widgetAlsoFiresCreated: input.widget_also_fires_created,
     widgetSlug: input.widget_slug,
   });
+  if (input.demo) seedDemoSalon(emulator, account);
   return { status: 201, body: describeAccount(account) };
 };
 

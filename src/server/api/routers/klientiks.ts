@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { getEnv } from "@/env";
 import { createTrpcRouter, tenantAdminProcedure } from "@/server/api/trpc";
+import type { TDb } from "@/server/db/client";
 import { recordAudit } from "@/server/domain/audit/record-audit";
 import { DEFAULT_BACKFILL_DAYS, assertBackfillSince, findBackfillProgress, startBackfill } from "@/server/domain/klientiks/backfill";
-import { findKlientiksConnection, saveKlientiksCredentials, setKlientiksActive, updateKlientiksSettings } from "@/server/domain/klientiks/connections";
+import { findKlientiksConnection, saveKlientiksCredentials, setKlientiksActive, updateKlientiksSettings, type TSaveCredentialsRequest } from "@/server/domain/klientiks/connections";
 import { ZKlientiksSettingsPatchSchema, ZKlientiksSettingsSchema } from "@/server/domain/klientiks/settings";
 import { reconcileKlientiksConnection } from "@/server/domain/klientiks/reconcile";
 import { findDeliveries, findSyncHealth, replayDelivery, requeueCredentialFailures } from "@/server/domain/klientiks/sync-health";
@@ -11,7 +12,7 @@ import { buildKlientiksWebhookTemplates } from "@/server/domain/klientiks/webhoo
 import { findWebhookUrls } from "@/server/domain/webhooks/endpoints";
 import { findLiveWebhookEndpoints, revokeReplacedWebhookEndpoints, rotateWebhookEndpoint } from "@/server/domain/webhooks/rotate-webhook-endpoint";
 import { AppError } from "@/server/errors";
-import { findEmulatorDemoAccount, registerEmulatorWebhooks } from "@/server/integrations/klientiks-emulator/emulator-control";
+import { createEmulatorDemoAccount, registerEmulatorWebhooks } from "@/server/integrations/klientiks-emulator/emulator-control";
 import { dispatchBackfill, dispatchDeliveries } from "@/server/jobs/dispatch";
 import { getKlientiksDeps } from "@/server/klientiks-deps";
 
@@ -31,6 +32,22 @@ async function requireConnectionId(tenantId: string, db: Parameters<typeof findK
   return connection.id;
 }
 
+type TTenantContext = { db: TDb; tenant: { tenantId: string }; user: { id: string } };
+
+/** Checks and stores the credentials; fixed credentials drain the backlog that failed on the old ones (R19). */
+async function saveCredentialsAndDrain(ctx: TTenantContext, request: TSaveCredentialsRequest) {
+  const saved = await saveKlientiksCredentials(ctx.db, getKlientiksDeps(), { tenantId: ctx.tenant.tenantId, actorUserId: ctx.user.id, request });
+  if (saved.wasNeedingAttention) await dispatchDeliveries(await requeueCredentialFailures(ctx.db, { tenantId: ctx.tenant.tenantId, connectionId: saved.connectionId }));
+  return saved.connectionId;
+}
+
+/** The development helpers' emulator; absent in production (the environment refuses it there). */
+function requireEmulatorUrl() {
+  const emulatorUrl = getEnv().KLIENTIKS_EMULATOR_URL;
+  if (!emulatorUrl) throw new AppError("PRECONDITION_FAILED");
+  return emulatorUrl;
+}
+
 /** Settings → Integrations → Klientiks. Admin-only: it shows webhook addresses (reliability R4). */
 export const klientiksRouter = createTrpcRouter({
   connection: tenantAdminProcedure.output(ZConnectionView.nullable()).query(async ({ ctx }) => {
@@ -41,12 +58,7 @@ export const klientiksRouter = createTrpcRouter({
   saveCredentials: tenantAdminProcedure
     .input(z.object({ name: z.string().trim().min(1, "required").max(80, "tooLong"), accountId: ZCredentialPart, userId: ZCredentialPart.optional().or(z.literal("")), accessToken: ZCredentialPart.optional().or(z.literal("")) }))
     .output(z.object({ connectionId: z.string() }))
-    .mutation(async ({ ctx, input }) => {
-      const saved = await saveKlientiksCredentials(ctx.db, getKlientiksDeps(), { tenantId: ctx.tenant.tenantId, actorUserId: ctx.user.id, request: input });
-      // Fixed credentials drain the backlog that failed on the old ones (R19).
-      if (saved.wasNeedingAttention) await dispatchDeliveries(await requeueCredentialFailures(ctx.db, { tenantId: ctx.tenant.tenantId, connectionId: saved.connectionId }));
-      return { connectionId: saved.connectionId };
-    }),
+    .mutation(async ({ ctx, input }) => ({ connectionId: await saveCredentialsAndDrain(ctx, input) })),
 
   setActive: tenantAdminProcedure
     .input(z.object({ isActive: z.boolean() }))
@@ -163,19 +175,27 @@ export const klientiksRouter = createTrpcRouter({
       return connection ? findBackfillProgress(ctx.db, { tenantId: ctx.tenant.tenantId, connectionId: connection.id }) : null;
     }),
 
-  /** Development only: the emulator's demo credentials, to fill the form in one click. */
-  emulatorDemoAccount: tenantAdminProcedure
-    .output(z.object({ name: z.string(), accountId: z.string(), userId: z.string(), accessToken: z.string() }).nullable())
-    .query(async () => {
-      const emulatorUrl = getEnv().KLIENTIKS_EMULATOR_URL;
-      return emulatorUrl ? findEmulatorDemoAccount(emulatorUrl).catch(() => null) : null;
+  /** Development only: whether the wizard offers the emulator helpers below. */
+  emulatorHelpers: tenantAdminProcedure.output(z.object({ isAvailable: z.boolean() })).query(() => ({ isAvailable: Boolean(getEnv().KLIENTIKS_EMULATOR_URL) })),
+
+  /**
+   * Development only: connects the workspace to a demo salon account of its own in the emulator. The
+   * credentials stay on the server; the answer carries the token's last four characters, as everywhere.
+   */
+  connectEmulatorDemoAccount: tenantAdminProcedure
+    .input(z.object({ name: z.string().trim().min(1, "required").max(80, "tooLong") }))
+    .output(z.object({ connectionId: z.string(), accountId: z.string(), tokenHint: z.string() }))
+    .mutation(async ({ ctx, input }) => {
+      const account = await createEmulatorDemoAccount(requireEmulatorUrl());
+      const connectionId = await saveCredentialsAndDrain(ctx, { name: input.name, ...account });
+      return { connectionId, accountId: account.accountId, tokenHint: account.accessToken.slice(-4) };
     }),
 
   /** Development only: registers our webhook templates (deals, and the widget's once leads are on) in the emulator's demo account. */
   registerEmulatorWebhooks: tenantAdminProcedure.output(z.object({ registered: z.number() })).mutation(async ({ ctx }) => {
-    const emulatorUrl = getEnv().KLIENTIKS_EMULATOR_URL;
+    const emulatorUrl = requireEmulatorUrl();
     const connection = await findKlientiksConnection(ctx.db, { tenantId: ctx.tenant.tenantId });
-    if (!emulatorUrl || !connection) throw new AppError("PRECONDITION_FAILED");
+    if (!connection) throw new AppError("PRECONDITION_FAILED");
     const urls = await findWebhookUrls(ctx.db, getKlientiksDeps().keyring, { tenantId: ctx.tenant.tenantId, connectionId: connection.id, appUrl: getEnv().APP_URL });
     if (urls.length === 0) throw new AppError("PRECONDITION_FAILED");
     let registered = 0;

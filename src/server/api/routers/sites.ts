@@ -1,11 +1,14 @@
 import { z } from "zod";
 import { getEnv } from "@/env";
 import { createTrpcRouter, tenantAdminProcedure, tenantProcedure } from "@/server/api/trpc";
+import type { TDb } from "@/server/db/client";
+import { findKlientiksConnection } from "@/server/domain/klientiks/connections";
 import { findRecentSessions } from "@/server/domain/sites/find-recent-sessions";
 import { findSources } from "@/server/domain/sites/find-sources";
 import { createCampaign, deleteCampaign, findCampaigns, updateCampaign } from "@/server/domain/sites/manage-campaigns";
 import { createSite, deleteSite, findSites, updateSite } from "@/server/domain/sites/manage-sites";
 import { widgetPatternOf, ZCampaignRequestSchema, ZCreateSiteRequestSchema, ZUpdateSiteRequestSchema } from "@/server/domain/sites/schemas";
+import { findEmulatorWidgetSlug } from "@/server/integrations/klientiks-emulator/emulator-control";
 import { getTrackerRuntime } from "@/server/tracker-runtime";
 
 const ZChannel = z.enum(["direct", "organic", "referral", "social", "email", "paid", "other"]);
@@ -14,6 +17,13 @@ const ZCampaignView = z.object({ id: z.string(), name: z.string(), sourceId: z.s
 const ZSiteId = z.object({ siteId: z.string().max(64) });
 const ZCampaignId = z.object({ campaignId: z.string().max(64) });
 
+/** The widget slug of the emulator account the workspace is connected to, when the emulator runs. */
+async function findEmulatorSalon(db: TDb, tenantId: string): Promise<string | null> {
+  const emulatorUrl = getEnv().KLIENTIKS_EMULATOR_URL;
+  const connection = emulatorUrl ? await findKlientiksConnection(db, { tenantId }) : null;
+  return emulatorUrl && connection ? findEmulatorWidgetSlug(emulatorUrl, connection.externalAccount).catch(() => null) : null;
+}
+
 /**
  * Settings → Sites. Lists are open to every member (the leads table filters by site, source and
  * campaign); changes are for admins. A changed or deleted site is dropped from this process's
@@ -21,14 +31,17 @@ const ZCampaignId = z.object({ campaignId: z.string().max(64) });
  */
 export const sitesRouter = createTrpcRouter({
   list: tenantProcedure
-    .output(z.object({ scriptUrl: z.string(), demoSite: z.object({ url: z.string(), widgetPattern: z.string() }).nullable(), sites: z.array(ZSiteView) }))
+    .output(z.object({ scriptUrl: z.string(), demoSite: z.object({ url: z.string(), widgetPattern: z.string(), salon: z.string().nullable() }).nullable(), sites: z.array(ZSiteView) }))
     .query(async ({ ctx }) => {
       const { APP_URL, DEMO_SITE_URL, KLIENTIKS_BASE_URL } = getEnv();
       return {
         scriptUrl: `${APP_URL.replace(/\/+$/, "")}/t.js`,
         // Development only (set by `npm run dev`): a local page carrying the snippet, to try a site
-        // without one, and the widget address of the Klientiks service this app talks to (the emulator).
-        demoSite: DEMO_SITE_URL ? { url: DEMO_SITE_URL.replace(/\/+$/, ""), widgetPattern: widgetPatternOf(KLIENTIKS_BASE_URL) } : null,
+        // without one, the widget address of the Klientiks service this app talks to (the emulator),
+        // and the widget of the workspace's own emulator salon the page books through.
+        demoSite: DEMO_SITE_URL
+          ? { url: DEMO_SITE_URL.replace(/\/+$/, ""), widgetPattern: widgetPatternOf(KLIENTIKS_BASE_URL), salon: await findEmulatorSalon(ctx.db, ctx.tenant.tenantId) }
+          : null,
         sites: await findSites(ctx.db, { tenantId: ctx.tenant.tenantId }),
       };
     }),

@@ -3,10 +3,10 @@ import type { TKlientiksWebhookTemplate } from "@/server/domain/klientiks/webhoo
 
 /**
  * Development conveniences against the local Klientiks emulator's control API (never the real
- * service): offer its demo account in the wizard, and register our webhook addresses in it the
- * way an owner would in «clientix/admin/eventHandlers».
+ * service): a demo salon account of the workspace's own, and our webhook addresses registered in it
+ * the way an owner would in «clientix/admin/eventHandlers».
  */
-const ZAccounts = z.object({ accounts: z.array(z.object({ account_id: z.string(), user_id: z.string(), access_token: z.string(), tariff: z.string(), api_enabled: z.boolean(), widget_slug: z.string().nullable().optional() })) });
+const ZCreatedAccount = z.object({ account_id: z.string(), user_id: z.string(), access_token: z.string() });
 const ZHandlers = z.array(z.object({ id: z.union([z.string(), z.number()]), event: z.string(), url_template: z.string() }));
 
 const call = async (url: string, init?: RequestInit) => {
@@ -15,10 +15,21 @@ const call = async (url: string, init?: RequestInit) => {
   return response.status === 204 ? null : ((await response.json()) as unknown);
 };
 
-export async function findEmulatorDemoAccount(emulatorUrl: string) {
+/**
+ * A new emulator account seeded with the demo salon, so no two workspaces ever share one (an account
+ * handed to a second workspace would give it the first one's data and token).
+ */
+export async function createEmulatorDemoAccount(emulatorUrl: string) {
+  const created = ZCreatedAccount.parse(await call(`${emulatorUrl}/__control/accounts`, { method: "POST", body: JSON.stringify({ demo: true }) }));
+  return { accountId: created.account_id, userId: created.user_id, accessToken: created.access_token };
+}
+
+const ZAccounts = z.object({ accounts: z.array(z.object({ account_id: z.string(), widget_slug: z.string() })) });
+
+/** The online-booking widget slug of an emulator account (the demo site books through it), or null. */
+export async function findEmulatorWidgetSlug(emulatorUrl: string, accountId: string): Promise<string | null> {
   const { accounts } = ZAccounts.parse(await call(`${emulatorUrl}/__control/accounts`));
-  const demo = accounts.find((account) => account.api_enabled && account.tariff !== "other");
-  return demo ? { name: "Демо-салон (эмулятор)", accountId: demo.account_id, userId: demo.user_id, accessToken: demo.access_token } : null;
+  return accounts.find((account) => account.account_id === accountId)?.widget_slug ?? null;
 }
 
 /** Replaces the account's handlers for our webhook URL with the brief's templates. */

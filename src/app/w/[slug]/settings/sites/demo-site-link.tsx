@@ -5,8 +5,8 @@ import { useTranslations } from "next-intl";
 /** A Yandex Direct click: the visit then shows a source, the paid channel and an auto-created campaign. */
 const AD_CLICK_PARAMS = "utm_source=yandex&utm_medium=cpc&utm_campaign=demo_autumn&yclid=123456";
 
-/** The demo page's address and the widget pattern of the Klientiks emulator it books through. */
-export type TDemoSite = { url: string; widgetPattern: string };
+/** The demo page's address, the widget pattern of the Klientiks emulator it books through, and the workspace's salon there. */
+export type TDemoSite = { url: string; widgetPattern: string; salon: string | null };
 
 /**
  * Development only (`npm run dev` runs the demo customer site): opens the site's snippet on a local
@@ -18,7 +18,8 @@ export function DemoSiteLink({ demoSite, site }: { demoSite: TDemoSite; site: { 
   // The tracker refuses hits from pages outside the site's domain (site-domain.ts: any port, subdomains too).
   const isDemoOnSiteDomain = demoHost === site.domain || demoHost.endsWith(`.${site.domain}`);
   const recognisesDemoWidget = site.widgetUrlPatterns.includes(demoSite.widgetPattern);
-  const href = `${demoSite.url}/?site=${encodeURIComponent(site.publicKey)}&${AD_CLICK_PARAMS}`;
+  const salon = demoSite.salon ? `&salon=${encodeURIComponent(demoSite.salon)}` : "";
+  const href = `${demoSite.url}/?site=${encodeURIComponent(site.publicKey)}${salon}&${AD_CLICK_PARAMS}`;
   return (
     <div className="space-y-1 rounded-md bg-brand-50 px-3 py-2 text-sm text-brand-900" data-testid="demo-site">
       <p>{t("demoSiteHint", { domain: demoHost })}</p>

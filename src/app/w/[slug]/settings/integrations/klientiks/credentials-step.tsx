@@ -22,9 +22,16 @@ export function CredentialsStep({ connection }: { connection: TConnection }) {
   const trpc = useTRPC();
   const invalidate = useInvalidateKlientiks();
   const { formError, fieldError } = useErrorText();
-  const demo = useQuery(trpc.klientiks.emulatorDemoAccount.queryOptions());
-  const save = useMutation(trpc.klientiks.saveCredentials.mutationOptions({ onSuccess: invalidate }));
   const [values, setValues] = useState<TCredentials>({ name: connection?.name ?? "", accountId: connection?.accountId ?? "", userId: "", accessToken: "" });
+  const emulator = useQuery(trpc.klientiks.emulatorHelpers.queryOptions());
+  const save = useMutation(trpc.klientiks.saveCredentials.mutationOptions({ onSuccess: invalidate }));
+  // The server creates and stores the demo account's credentials; only its id and token ending come back.
+  const connectDemo = useMutation(trpc.klientiks.connectEmulatorDemoAccount.mutationOptions({
+    onSuccess: (connected, { name }) => {
+      setValues({ name, accountId: connected.accountId, userId: "", accessToken: "" });
+      return invalidate();
+    },
+  }));
   const set = (field: keyof TCredentials) => (event: { target: { value: string } }) => setValues((previous) => ({ ...previous, [field]: event.target.value }));
 
   const lengthWarning = (field: keyof typeof EXPECTED_LENGTHS) => {
@@ -35,7 +42,7 @@ export function CredentialsStep({ connection }: { connection: TConnection }) {
     event.preventDefault();
     save.mutate(values);
   };
-  const error = save.error;
+  const error = save.error ?? connectDemo.error;
 
   return (
     <Card className="space-y-4">
@@ -43,10 +50,10 @@ export function CredentialsStep({ connection }: { connection: TConnection }) {
         <h2 className="text-lg font-semibold">{t("step1")}</h2>
         <p className="text-sm text-slate-600">{t("step1Hint")}</p>
       </div>
-      {demo.data ? (
+      {emulator.data?.isAvailable ? (
         <div className="flex items-center justify-between rounded-md bg-brand-50 px-3 py-2 text-sm text-brand-900">
           <span>{t("demoHint")}</span>
-          <Button variant="secondary" size="sm" onClick={() => demo.data && setValues(demo.data)}>{t("useDemo")}</Button>
+          <Button variant="secondary" size="sm" disabled={connectDemo.isPending} onClick={() => connectDemo.mutate({ name: t("demoConnectionName") })}>{t("useDemo")}</Button>
         </div>
       ) : null}
       <form method="post" onSubmit={submit} className="grid gap-4 md:grid-cols-2" noValidate>
@@ -69,7 +76,7 @@ export function CredentialsStep({ connection }: { connection: TConnection }) {
         </div>
         <div className="space-y-2 md:col-span-2">
           <FormError message={error && !error.data?.fieldErrors ? formError(error) : null} />
-          {save.isSuccess ? <p role="status" className="text-sm text-green-700">{t("saved")}</p> : null}
+          {save.isSuccess || connectDemo.isSuccess ? <p role="status" className="text-sm text-green-700">{t("saved")}</p> : null}
           <Button type="submit" disabled={save.isPending}>{save.isPending ? t("checking") : t("checkAndSave")}</Button>
         </div>
       </form>

@@ -7,14 +7,14 @@ import { FormError } from "@/components/ui/form-error";
 import { useErrorText } from "@/lib/use-error-text";
 import { useTRPC } from "@/trpc/react";
 
-/** Development only: writes every webhook address we have (deals, widget) into the emulator's demo account. */
+/** Development only: writes every webhook address we have (deals, widget) into the workspace's emulator account. */
 export function RegisterInEmulatorButton() {
   const t = useTranslations("klientiks");
   const trpc = useTRPC();
   const { formError } = useErrorText();
-  const demo = useQuery(trpc.klientiks.emulatorDemoAccount.queryOptions());
+  const emulator = useQuery(trpc.klientiks.emulatorHelpers.queryOptions());
   const register = useMutation(trpc.klientiks.registerEmulatorWebhooks.mutationOptions());
-  if (!demo.data) return null;
+  if (!emulator.data?.isAvailable) return null;
   return (
     <div className="flex flex-wrap items-center gap-3">
       <Button variant="secondary" size="sm" onClick={() => register.mutate()} disabled={register.isPending}>{t("registerInEmulator")}</Button>

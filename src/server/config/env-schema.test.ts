@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { parseEnv } from "@/server/config/env-schema";
+
+const PRODUCTION_BASE = {
+  NODE_ENV: "production",
+  DATABASE_URL: "postgresql://svyaz@db.internal:5432/svyaz",
+  AUTH_SECRET: "a-long-enough-production-secret",
+  ENCRYPTION_KEYRING: `k1:${Buffer.alloc(32, 7).toString("base64")}`,
+};
+
+describe("development helpers in the environment", () => {
+  it("refuses KLIENTIKS_EMULATOR_URL in production with a message naming it", () => {
+    expect(() => parseEnv({ ...PRODUCTION_BASE, KLIENTIKS_EMULATOR_URL: "http://127.0.0.1:4010" }, { isProduction: true })).toThrow(
+      /KLIENTIKS_EMULATOR_URL: enables development helpers and is refused in production/,
+    );
+  });
+
+  it("refuses the demo site link in production too", () => {
+    expect(() => parseEnv({ ...PRODUCTION_BASE, DEMO_SITE_URL: "http://127.0.0.1:4020" }, { isProduction: true })).toThrow(/DEMO_SITE_URL/);
+  });
+
+  it("accepts production without them, and development with them", () => {
+    expect(parseEnv(PRODUCTION_BASE, { isProduction: true }).KLIENTIKS_EMULATOR_URL).toBeUndefined();
+    const development = { ...PRODUCTION_BASE, NODE_ENV: "development", KLIENTIKS_EMULATOR_URL: "http://127.0.0.1:4010" };
+    expect(parseEnv(development, { isProduction: false }).KLIENTIKS_EMULATOR_URL).toBe("http://127.0.0.1:4010");
+  });
+
+  it("lets the e2e suite run them against a production build when told so explicitly", () => {
+    const e2e = { ...PRODUCTION_BASE, KLIENTIKS_EMULATOR_URL: "http://127.0.0.1:4010", ALLOW_DEV_HELPERS: "1" };
+    expect(parseEnv(e2e, { isProduction: true }).KLIENTIKS_EMULATOR_URL).toBe("http://127.0.0.1:4010");
+  });
+});
