@@ -76,7 +76,7 @@ await runBench(async () => {
     port: await findFreePort(),
     databaseUrl: database.url,
     env: {
-      KLIENTIKS_BASE_URL: emulatorUrl, KLIENTIKS_EMULATOR_URL: emulatorUrl, KLIENTIKS_THROTTLE_PER_SECOND: "100000", KLIENTIKS_THROTTLE_BURST: "64",
+      KLIENTIKS_BASE_URL: emulatorUrl, KLIENTIKS_THROTTLE_PER_SECOND: "100000", KLIENTIKS_THROTTLE_BURST: "64",
       // The embedded database serves one session for all connections (see the env schema).
       ...(database.kind === "embedded" ? { DATABASE_POOL_MAX: "1" } : {}),
     },
