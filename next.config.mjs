@@ -5,6 +5,12 @@ const withNextIntl = createNextIntlPlugin("./src/i18n/request.ts");
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // Development request lines would print secrets: webhook tokens are in their paths, invite tokens in
+  // the invite page's path and in sign-in links back to it. Webhook routes log their own line, redacted
+  // (src/server/logging/dev-request-log.ts).
+  logging: { incomingRequests: { ignore: [/\/api\/webhooks\//, /(?:\/|%2F)invite(?:\/|%2F)/i] } },
+  // The dev indicator sits in the corner where the sidebar has «Выйти»; build errors still show.
+  devIndicators: false,
   // `npm run dev` prints and links both localhost and 127.0.0.1 (the demo site, the emulator); Next 16
   // blocks its dev scripts for any other host than localhost, leaving pages without JavaScript.
   allowedDevOrigins: ["127.0.0.1"],

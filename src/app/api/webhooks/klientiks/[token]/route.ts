@@ -2,6 +2,7 @@ import { getDb } from "@/server/db/client";
 import { receiveKlientiksWebhook } from "@/server/domain/webhooks/receive-klientiks-webhook";
 import { readWebhookParams, selectRecordedHeaders } from "@/server/http/read-webhook-params";
 import { dispatchDeliveries } from "@/server/jobs/dispatch";
+import { withRedactedRequestLog } from "@/server/logging/dev-request-log";
 import { logger } from "@/server/logging/logger";
 
 type TRouteContext = { params: Promise<{ token: string }> };
@@ -38,5 +39,7 @@ async function handle(request: Request, context: TRouteContext): Promise<Respons
   return Response.json({ ok: true, deliveryId: outcome.deliveryId, duplicate: outcome.isDuplicate });
 }
 
-export const GET = handle;
-export const POST = handle;
+// Next's own request line would show the token; this one hides it (next.config.mjs).
+const handleWithLog = withRedactedRequestLog(handle);
+export const GET = handleWithLog;
+export const POST = handleWithLog;
