@@ -4,6 +4,7 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { cn } from "@/lib/cn";
+import { isManagerSection } from "@/lib/manager-sections";
 
 type TNavItem = { section: string; labelKey: string };
 type TNavGroup = { titleKey: string; items: TNavItem[] };
@@ -19,12 +20,15 @@ const NAV: TNavGroup[] = [
       { section: "settings/sites", labelKey: "sites" },
     ],
   },
+  { titleKey: "members", items: [{ section: "members", labelKey: "members" }] },
 ];
 
-export function SidebarNav({ slug, canManageMembers }: { slug: string; canManageMembers: boolean }) {
+/** The workspace's sections the viewer's role can use; a group left without any is not shown. */
+export function SidebarNav({ slug, canManage }: { slug: string; canManage: boolean }) {
   const t = useTranslations("nav");
   const pathname = usePathname();
-  const groups = canManageMembers ? [...NAV, { titleKey: "members", items: [{ section: "members", labelKey: "members" }] }] : NAV;
+  const canOpen = (href: string) => canManage || !isManagerSection(href);
+  const groups = NAV.map((group) => ({ ...group, items: group.items.filter((item) => canOpen(`/w/${slug}/${item.section}`)) })).filter((group) => group.items.length > 0);
   return (
     <nav aria-label="main" className="space-y-6">
       {groups.map((group) => (

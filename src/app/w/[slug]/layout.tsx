@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { LocaleSwitcher } from "@/components/shell/locale-switcher";
 import { SidebarNav } from "@/components/shell/sidebar-nav";
 import { SignOutButton } from "@/components/shell/sign-out-button";
+import { WorkspaceAccessProvider } from "@/components/shell/workspace-access";
 import { WorkspaceSwitcher } from "@/components/shell/workspace-switcher";
 import { requireMembership } from "@/server/auth/require-membership";
 import { getDb } from "@/server/db/client";
@@ -16,6 +17,8 @@ export default async function WorkspaceLayout({ children, params }: { children: 
   const { user, membership } = await requireMembership(slug);
   const [workspaces, klientiks] = await Promise.all([findUserWorkspaces(getDb(), user.id), findKlientiksConnection(getDb(), { tenantId: membership.tenantId })]);
   const t = await getTranslations();
+  const canManage = canManageMembers(membership.role);
+  const attentionClass = "mb-6 block rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900";
   return (
     <div className="flex min-h-screen">
       <aside className="flex w-64 shrink-0 flex-col border-r border-slate-200 bg-white px-4 py-5">
@@ -24,7 +27,7 @@ export default async function WorkspaceLayout({ children, params }: { children: 
           <WorkspaceSwitcher current={membership.slug} workspaces={workspaces.map(({ slug: s, name }) => ({ slug: s, name }))} />
         </div>
         <div className="mt-6 flex-1">
-          <SidebarNav slug={membership.slug} canManageMembers={canManageMembers(membership.role)} />
+          <SidebarNav slug={membership.slug} canManage={canManage} />
         </div>
         <div className="space-y-3 border-t border-slate-200 pt-4">
           <div className="px-2 text-sm">
@@ -38,12 +41,14 @@ export default async function WorkspaceLayout({ children, params }: { children: 
         </div>
       </aside>
       <main className="min-w-0 flex-1 px-8 py-8">
-        {klientiks?.status === "needs_attention" ? (
-          <Link href={`/w/${membership.slug}/settings/integrations/klientiks`} data-testid="attention-banner" className="mb-6 block rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900 hover:bg-amber-100">
+        {klientiks?.status !== "needs_attention" ? null : canManage ? (
+          <Link href={`/w/${membership.slug}/settings/integrations/klientiks`} data-testid="attention-banner" className={`${attentionClass} hover:bg-amber-100`}>
             {t("klientiks.needsAttentionShort")}
           </Link>
-        ) : null}
-        {children}
+        ) : (
+          <p data-testid="attention-banner" className={attentionClass}>{t("klientiks.needsAttentionForMembers")}</p>
+        )}
+        <WorkspaceAccessProvider canManage={canManage}>{children}</WorkspaceAccessProvider>
       </main>
     </div>
   );
