@@ -10,7 +10,7 @@ describe("proxy matcher", () => {
   });
 
   it("leaves machine endpoints and static files alone", () => {
-    for (const path of ["/api/track", "/t.js", "/api/webhooks/klientiks/abc?appointment_id=1", "/api/inngest", "/api/health", "/api/health/live", "/_next/static/chunk.js", "/favicon.ico"]) {
+    for (const path of ["/api/track", "/t.js", "/api/webhooks/klientiks/abc?appointment_id=1", "/api/inngest", "/api/health", "/api/health/live", "/_next/static/chunk.js", "/favicon.ico", "/icon.svg?a1b2c3"]) {
       expect(passesThroughGate(path), path).toBe(false);
     }
   });

@@ -2,8 +2,11 @@ import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 import { getEnv } from "@/env";
 
-/** Pages and APIs that work without a session; everything else needs one. */
-const PUBLIC_PREFIXES = ["/sign-in", "/sign-up", "/api/auth", "/api/trpc"];
+/**
+ * Pages and APIs that work without a session; everything else needs one. The invite page tells a
+ * signed-out visitor who invites them where (only that, and only for a usable link) before sign-in.
+ */
+const PUBLIC_PREFIXES = ["/sign-in", "/sign-up", "/invite", "/api/auth", "/api/trpc"];
 
 /**
  * Session gate. tRPC is left to its own procedure ladder (public procedures like sign-up live there);
@@ -22,8 +25,8 @@ export async function proxy(request: NextRequest) {
 
 /**
  * Machine endpoints never pass through the gate: webhooks and Inngest authenticate by token or
- * signature, the tracker by site key and origin, health probes are open. Skipping the proxy matters
- * for their load: for a request with a body Next tees the body stream so that both the proxy and the
+ * signature, the tracker by site key and origin, health probes and the site icons are open.
+ * Skipping the proxy matters for their load: for a request with a body Next tees the body stream so that both the proxy and the
  * route could read it, which costs a POST more CPU than the route itself (`npm run bench:track`).
  */
-export const config = { matcher: ["/((?!_next/|favicon\\.ico|t\\.js$|api/(?:track|webhooks|inngest|health)(?:/|$)).*)"] };
+export const config = { matcher: ["/((?!_next/|favicon\\.ico|icon\\.svg|t\\.js$|api/(?:track|webhooks|inngest|health)(?:/|$)).*)"] };

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { acceptInvite, createInvite, previewInvite } from "@/server/domain/invites/manage-invites";
+import { acceptInvite, createInvite, previewInvite, viewInvite } from "@/server/domain/invites/manage-invites";
 import { changeMemberRole, findMembers, removeMember } from "@/server/domain/members/manage-members";
 import { findMembershipBySlug } from "@/server/domain/tenants/find-memberships";
 import { AppError } from "@/server/errors";
@@ -35,6 +35,34 @@ describe("workspaces, members and invites against the real database", () => {
     const old = await createInvite(db, { tenantId: tenant.id, actorUserId: owner.id, actorRole: "owner", role: "agent", now: new Date(Date.now() - 8 * 24 * 3600 * 1000) });
     await expectAppError(acceptInvite(db, { token: old.token, userId: agent.id }), "INVITE_EXPIRED");
     expect((await findMembers(db, { tenantId: tenant.id })).map((member) => member.role).sort()).toEqual(["agent", "owner"]);
+  });
+
+  it("tells a signed-out visitor who invites them where, and nothing more, only for a usable link", async () => {
+    const { owner, tenant } = await createTestWorkspace(db, "Студия");
+    const invite = await createInvite(db, { tenantId: tenant.id, actorUserId: owner.id, actorRole: "owner", role: "admin" });
+    expect(await viewInvite(db, { token: invite.token, viewerUserId: null })).toEqual({ kind: "visitor", inviterName: owner.name, workspaceName: tenant.name });
+
+    await expectAppError(viewInvite(db, { token: "x".repeat(43), viewerUserId: null }), "INVITE_INVALID");
+    await acceptInvite(db, { token: invite.token, userId: (await createTestUser(db, "admin")).id });
+    await expectAppError(viewInvite(db, { token: invite.token, viewerUserId: null }), "INVITE_INVALID");
+    const expired = await createInvite(db, { tenantId: tenant.id, actorUserId: owner.id, actorRole: "owner", role: "agent", now: new Date(Date.now() - 8 * 24 * 3600 * 1000) });
+    await expectAppError(viewInvite(db, { token: expired.token, viewerUserId: null }), "INVITE_EXPIRED");
+  });
+
+  it("tells a member who opens a used link that they are already in, and never uses a link up on a member", async () => {
+    const { owner, tenant } = await createTestWorkspace(db, "Студия");
+    const invite = await createInvite(db, { tenantId: tenant.id, actorUserId: owner.id, actorRole: "owner", role: "agent" });
+    const agent = await createTestUser(db, "agent");
+    expect(await viewInvite(db, { token: invite.token, viewerUserId: agent.id })).toMatchObject({ kind: "open", inviterName: owner.name, role: "agent" });
+    await acceptInvite(db, { token: invite.token, userId: agent.id });
+
+    expect(await viewInvite(db, { token: invite.token, viewerUserId: agent.id })).toEqual({ kind: "member", workspaceName: tenant.name, slug: tenant.slug });
+    await expectAppError(viewInvite(db, { token: invite.token, viewerUserId: (await createTestUser(db, "stranger")).id }), "INVITE_INVALID");
+
+    const second = await createInvite(db, { tenantId: tenant.id, actorUserId: owner.id, actorRole: "owner", role: "agent" });
+    expect(await viewInvite(db, { token: second.token, viewerUserId: owner.id })).toMatchObject({ kind: "member" });
+    await expect(acceptInvite(db, { token: second.token, userId: owner.id })).resolves.toEqual({ slug: tenant.slug });
+    expect(await previewInvite(db, { token: second.token })).toMatchObject({ role: "agent" });
   });
 
   it("never removes or demotes the last owner, and admins cannot touch owners", async () => {

@@ -43,33 +43,64 @@ export async function revokeInvite(db: TDb, { tenantId, actorUserId, inviteId }:
   });
 }
 
-async function findUsableInvite(db: TDbClient, token: string, now: Date) {
-  const invite = await db.invite.findUnique({
+const findInvite = (db: TDbClient, token: string) =>
+  db.invite.findUnique({
     where: { tokenHash: hashSecretToken(token) },
-    select: { id: true, tenantId: true, role: true, expiresAt: true, acceptedAt: true, revokedAt: true, tenant: { select: { name: true, slug: true } } },
+    select: { id: true, tenantId: true, role: true, createdById: true, expiresAt: true, acceptedAt: true, revokedAt: true, tenant: { select: { name: true, slug: true } } },
   });
+
+type TFoundInvite = NonNullable<Awaited<ReturnType<typeof findInvite>>>;
+
+function assertUsable(invite: TFoundInvite | null, now: Date): TFoundInvite {
   if (!invite || invite.acceptedAt || invite.revokedAt) throw new AppError("INVITE_INVALID");
   if (invite.expiresAt <= now) throw new AppError("INVITE_EXPIRED");
   return invite;
 }
 
-/** What the invite page shows before the user accepts. */
+const findUsableInvite = async (db: TDbClient, token: string, now: Date) => assertUsable(await findInvite(db, token), now);
+
+const isMemberOf = async (db: TDbClient, tenantId: string, userId: string) =>
+  (await db.membership.findUnique({ where: { tenantId_userId: { tenantId, userId } }, select: { id: true } })) !== null;
+
+/** A usable invite's workspace and role, for the `invites.preview` procedure. */
 export async function previewInvite(db: TDbClient, { token, now = new Date() }: { token: string; now?: Date }) {
   const invite = await findUsableInvite(db, token, now);
   return { workspaceName: invite.tenant.name, role: invite.role, expiresAt: invite.expiresAt };
+}
+
+export type TInviteView =
+  /** A signed-out visitor: who invites to which workspace, nothing more, and only for a usable link. */
+  | { kind: "visitor"; inviterName: string; workspaceName: string }
+  /** A signed-in user who can accept it. */
+  | { kind: "open"; inviterName: string; workspaceName: string; role: Role; expiresAt: Date }
+  /** A member of the workspace already (say, the one who used the link): whatever the link's state. */
+  | { kind: "member"; workspaceName: string; slug: string };
+
+/**
+ * What the invite page shows to whoever opens the link. Unusable links throw INVITE_INVALID or
+ * INVITE_EXPIRED, except for members of the workspace, who learn nothing new from it.
+ */
+export async function viewInvite(db: TDbClient, { token, viewerUserId, now = new Date() }: { token: string; viewerUserId: string | null; now?: Date }): Promise<TInviteView> {
+  const found = await findInvite(db, token);
+  if (found && viewerUserId && (await isMemberOf(db, found.tenantId, viewerUserId))) {
+    return { kind: "member", workspaceName: found.tenant.name, slug: found.tenant.slug };
+  }
+  const invite = assertUsable(found, now);
+  const inviter = await db.user.findUnique({ where: { id: invite.createdById }, select: { name: true } });
+  const names = { inviterName: inviter?.name ?? "", workspaceName: invite.tenant.name };
+  return viewerUserId ? { kind: "open", ...names, role: invite.role, expiresAt: invite.expiresAt } : { kind: "visitor", ...names };
 }
 
 /** Single use: the invite is consumed atomically, so two tabs cannot both redeem it. */
 export async function acceptInvite(db: TDb, { token, userId, now = new Date() }: { token: string; userId: string; now?: Date }) {
   return db.$transaction(async (tx) => {
     const invite = await findUsableInvite(tx, token, now);
+    // A member who opens a link again keeps it unused: it may still be meant for someone else.
+    if (await isMemberOf(tx, invite.tenantId, userId)) return { slug: invite.tenant.slug };
     const consumed = await tx.invite.updateMany({ where: { id: invite.id, acceptedAt: null }, data: { acceptedAt: now, acceptedById: userId } });
     if (consumed.count === 0) throw new AppError("INVITE_INVALID");
-    const existing = await tx.membership.findUnique({ where: { tenantId_userId: { tenantId: invite.tenantId, userId } }, select: { id: true } });
-    if (!existing) {
-      const membership = await tx.membership.create({ data: { id: createId("mbr"), tenantId: invite.tenantId, userId, role: invite.role }, select: { id: true } });
-      await recordAudit(tx, { tenantId: invite.tenantId, actorUserId: userId, action: "invite.accepted", targetType: "membership", targetId: membership.id, data: { role: invite.role } });
-    }
+    const membership = await tx.membership.create({ data: { id: createId("mbr"), tenantId: invite.tenantId, userId, role: invite.role }, select: { id: true } });
+    await recordAudit(tx, { tenantId: invite.tenantId, actorUserId: userId, action: "invite.accepted", targetType: "membership", targetId: membership.id, data: { role: invite.role } });
     return { slug: invite.tenant.slug };
   });
 }
