@@ -7,8 +7,17 @@ var SESSION_IDLE_MS = 30 * 60 * 1000;
 var UTM_KEYS = ["source", "medium", "campaign", "content", "term"];
 var CLICK_IDS = ["yclid", "gclid", "fbclid"];
 
+// At most maxLength UTF-16 units, never half an emoji: a cut inside a surrogate pair drops the pair
+// (the server's truncateText, storable-text.ts, does the same to what reaches it).
+function clipText(value, maxLength) {
+  var text = String(value);
+  if (text.length <= maxLength) return text;
+  var last = text.charCodeAt(maxLength - 1);
+  return text.slice(0, last >= 0xd800 && last <= 0xdbff ? maxLength - 1 : maxLength);
+}
+
 function clip(value) {
-  return value ? String(value).trim().slice(0, 256) : "";
+  return value ? clipText(String(value).trim(), 256) : "";
 }
 
 // UTM tags and ad click ids of a query string, without empty values.

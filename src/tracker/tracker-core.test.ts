@@ -15,8 +15,19 @@ describe("readCampaign", () => {
     expect(core.readCampaign("")).toEqual({ utm: {}, clickIds: {} });
   });
 
-  it("cuts values at 256 characters", () => {
+  it("cuts values at 256 characters, never inside an emoji", () => {
     expect(core.readCampaign(`?utm_campaign=${"x".repeat(300)}`).utm.campaign).toHaveLength(256);
+    expect(core.readCampaign(`?utm_campaign=${"x".repeat(255)}${encodeURIComponent("😀")}&gclid=${"1".repeat(254)}😀😀`)).toEqual({
+      utm: { campaign: "x".repeat(255) }, clickIds: { gclid: `${"1".repeat(254)}😀` },
+    });
+  });
+});
+
+describe("clipText", () => {
+  it("cuts page titles between characters", () => {
+    expect(core.clipText(`${"a".repeat(299)}😀`, 300)).toBe("a".repeat(299));
+    expect(core.clipText(`${"a".repeat(298)}😀`, 300)).toBe(`${"a".repeat(298)}😀`);
+    expect(core.clipText("Главная", 300)).toBe("Главная");
   });
 });
 

@@ -158,7 +158,7 @@ function startTracker() {
   }
 
   function trackPageView() {
-    send("pageview", { title: String(document.title || "").slice(0, 300) }, true).then(guard(applyConfig), function () {
+    send("pageview", { title: clipText(document.title || "", 300) }, true).then(guard(applyConfig), function () {
       return null;
     });
   }

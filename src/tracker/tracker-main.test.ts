@@ -29,6 +29,13 @@ describe("/t.js on a page", () => {
     expect(page.browser.cookies.get("_svyaz_ses")?.value).toContain(String(hit?.body.sessionId));
   });
 
+  it("cuts a long title at 300 characters without splitting an emoji", async () => {
+    const page = createFakePage({ url: LANDING, title: `${"a".repeat(299)}😀 and more` });
+    page.load();
+    await page.settle();
+    expect(page.sent[0]?.body.title).toBe("a".repeat(299));
+  });
+
   it("keeps one session across pages, and starts another after 30 idle minutes or with a new campaign", async () => {
     const browser = createFakeBrowser();
     const visit = async (url: string) => {

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { createTokenBucketLimiter } from "@/server/domain/rate-limit/token-bucket";
 import { findRecentSessions } from "@/server/domain/sites/find-recent-sessions";
@@ -230,5 +231,65 @@ describe("sites, sources and campaigns", () => {
     expect(await findSites(db, { tenantId })).toEqual([]);
     expect(await db.trackerSession.count({ where: { tenantId } })).toBe(0);
     expect(await db.pageView.count({ where: { tenantId } })).toBe(0);
+  });
+});
+
+describe("/api/track and text the database cannot store (docs/input-text.md)", () => {
+  const EMOJI = "😀";
+
+  it("stores what it accepted: cuts never split a character, NUL and lone surrogates are removed", async () => {
+    warnings.splice(0);
+    const { owner, tenantId, site } = await createSalon();
+    await updateSite(db, { tenantId, actorUserId: owner.id, siteId: site.id, request: { captureContacts: true } });
+    const track = createTrack();
+    const cutTitle = await track.post(pageView(site.publicKey, {
+      visitorId: "visitor-cut-000001", title: `${"x".repeat(299)}${EMOJI}`,
+      utm: { source: "yandex", medium: `${"m".repeat(255)}${EMOJI}`, campaign: `${"c".repeat(255)}${EMOJI}` }, clickIds: { yclid: `${"1".repeat(255)}${EMOJI}` },
+    }));
+    const dirty = await track.post(pageView(site.publicKey, {
+      visitorId: "visitor-nul-000001", url: "https://www.salon.ru/pri\u0000ces\uD83D", referrer: "https://yandex.ru/\uDE00search\u0000",
+      title: "Це\u0000ны \uD83D", utm: { source: "vk\u0000", campaign: "весна\uDC00" }, clickIds: { gclid: "g\u0000cl\uD800id", fbclid: "\u0000" },
+    }));
+    const widgetOpen = await track.post({ ...pageView(site.publicKey, { visitorId: "visitor-nul-000001" }), type: "widget_open", widgetUrl: "https://klientiks.ru/app/\u0000salon\uDBFF" });
+    const nulEmail = await track.post({ ...pageView(site.publicKey, { visitorId: "visitor-nul-000001" }), type: "contact", email: "anna\u0000@example.com" });
+    expect([cutTitle.status, dirty.status, widgetOpen.status, nulEmail.status]).toEqual([202, 202, 204, 400]);
+    await track.settle();
+
+    const cut = await db.trackerSession.findFirstOrThrow({ where: { tenantId, visitorId: "visitor-cut-000001" }, include: { pageViews: true } });
+    expect(cut).toMatchObject({ utmMedium: "m".repeat(255), utmCampaign: "c".repeat(255), yclid: "1".repeat(255) });
+    expect(cut.pageViews.map(({ title }) => title)).toEqual(["x".repeat(299)]);
+    const cleaned = await db.trackerSession.findFirstOrThrow({ where: { tenantId, visitorId: "visitor-nul-000001" }, include: { pageViews: true } });
+    expect(cleaned).toMatchObject({ landingUrl: "https://www.salon.ru/prices", referrer: "https://yandex.ru/search", utmSource: "vk", utmCampaign: "весна", gclid: "gclid", fbclid: null });
+    expect(cleaned.pageViews.map(({ url, title }) => ({ url, title }))).toEqual([{ url: "https://www.salon.ru/prices", title: "Цены" }]);
+    expect((await db.widgetOpen.findMany({ where: { tenantId } })).map(({ url }) => url)).toEqual(["https://klientiks.ru/app/salon"]);
+    expect(await db.capturedContact.count({ where: { tenantId } })).toBe(0);
+    expect(warnings).toEqual([]);
+  });
+
+  it("stores every page view and widget open it accepted, whatever the strings (fuzz)", async () => {
+    warnings.splice(0);
+    const { tenantId, site } = await createSalon();
+    // Any code point, with NUL, lone surrogates and emoji (split by a cut at 256 or 300) made common.
+    const hostileUnit = fc.oneof(fc.string({ unit: "binary", minLength: 1, maxLength: 1 }), fc.constantFrom("\u0000", "\uD83D", "\uDE00", EMOJI));
+    const text = fc.string({ unit: hostileUnit, maxLength: 320 });
+    const hitArbitrary = fc.record({
+      isWidgetOpen: fc.boolean(), path: text, referrer: fc.option(text.map((value) => `https://ref.example/${value}`)), title: text,
+      utm: fc.record({ source: text, medium: text, campaign: text, content: text, term: text }, { requiredKeys: [] }),
+      clickIds: fc.record({ yclid: text, gclid: text, fbclid: text }, { requiredKeys: [] }),
+    });
+    const hits = fc.sample(hitArbitrary, { numRuns: 100, seed: 8 });
+    const track = createTrack({ capacity: 1000, refillPerSecond: 1000 });
+    const statuses = await Promise.all(hits.map(({ isWidgetOpen, path, ...fields }, index) => {
+      const hit = pageView(site.publicKey, { visitorId: `visitor-fuzz-${String(index).padStart(4, "0")}`, url: `https://www.salon.ru/${path}`, ...fields });
+      return track.post(isWidgetOpen ? { ...hit, type: "widget_open", widgetUrl: hit.url } : hit).then((response) => ({ isWidgetOpen, status: response.status }));
+    }));
+    await track.settle();
+
+    const acceptedViews = statuses.filter(({ isWidgetOpen, status }) => !isWidgetOpen && status === 202).length;
+    const acceptedOpens = statuses.filter(({ isWidgetOpen, status }) => isWidgetOpen && status === 204).length;
+    expect(acceptedViews + acceptedOpens).toBeGreaterThan(90);
+    expect({ pageViews: await db.pageView.count({ where: { tenantId } }), widgetOpens: await db.widgetOpen.count({ where: { tenantId } }) })
+      .toEqual({ pageViews: acceptedViews, widgetOpens: acceptedOpens });
+    expect(warnings).toEqual([]);
   });
 });

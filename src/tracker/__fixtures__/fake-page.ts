@@ -8,6 +8,7 @@ export type TSentHit = { via: "beacon" | "fetch"; url: string; body: Record<stri
 export type TFakePageOptions = {
   url: string;
   referrer?: string;
+  title?: string;
   siteKey?: string | null;
   /** Shared between pages of one browser: cookies and localStorage. */
   browser?: TFakeBrowser;
@@ -59,7 +60,7 @@ export function createFakePage(options: TFakePageOptions) {
     querySelector: () => null,
     querySelectorAll: () => elements.filter((element) => (element.tagName === "A" && element.href) || (element.tagName === "IFRAME" && element.src)),
     referrer: options.referrer ?? "",
-    title: "Салон красоты",
+    title: options.title ?? "Салон красоты",
     documentElement: {},
     addEventListener: (type: string, listener: (event: unknown) => void) => listeners.set(type, [...(listeners.get(type) ?? []), listener]),
   };

@@ -4,6 +4,7 @@ type TCampaign = { utm: Record<string, string>; clickIds: Record<string, string>
 type TSession = { id: string; key: string; lastSeen: number; isNew?: boolean };
 
 export type TTrackerCore = {
+  clipText(value: string, maxLength: number): string;
   readCampaign(search: string): TCampaign;
   campaignKey(campaign: TCampaign): string;
   nextSession(cached: TSession | null, pageKey: string, now: number, createId: () => string): Required<TSession>;
@@ -20,4 +21,4 @@ export type TTrackerCore = {
 
 /** The tracker's pure functions, evaluated from the very source `/t.js` is built from. */
 export const loadTrackerCore = (): TTrackerCore =>
-  new Function(`${trackerCore}\nreturn { readCampaign, campaignKey, nextSession, encodeSession, decodeSession, readCookie, matchesWidget, decorateUrl, contactKind, normalizePhone, normalizeEmail, randomId };`)() as TTrackerCore;
+  new Function(`${trackerCore}\nreturn { clipText, readCampaign, campaignKey, nextSession, encodeSession, decodeSession, readCookie, matchesWidget, decorateUrl, contactKind, normalizePhone, normalizeEmail, randomId };`)() as TTrackerCore;

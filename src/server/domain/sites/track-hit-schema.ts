@@ -1,11 +1,20 @@
 import { z } from "zod";
+import { toStorableText, truncateText } from "@/lib/text/storable-text";
 import type { TCampaignMarks } from "@/server/domain/sites/derive-session-attribution";
 
 /** Ids the tracker generates (visitor, session) and site keys: short, URL-safe. */
 const ZToken = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
-const ZHttpUrl = z.string().max(2048).refine((value) => /^https?:\/\//i.test(value) && URL.canParse(value), "url");
-/** One UTM value or click id; longer ones are cut, not refused (a page view matters more than a tag). */
-const ZMark = z.string().transform((value) => value.trim().slice(0, 256)).optional();
+/**
+ * Free text of the page (URLs, title, tags), cleaned of what PostgreSQL cannot store before anything
+ * else looks at it: the hit is recorded after the answer, so a refusal there would lose it silently
+ * (docs/input-text.md).
+ */
+const ZPageText = z.string().transform(toStorableText);
+const ZHttpUrl = ZPageText.pipe(z.string().max(2048).refine((value) => /^https?:\/\//i.test(value) && URL.canParse(value), "url"));
+/** Longer values are cut, not refused (a page view matters more than its tag), between characters. */
+const cutText = (maxLength: number) => ZPageText.transform((value) => truncateText(value.trim(), maxLength));
+/** One UTM value or click id. */
+const ZMark = cutText(256).optional();
 
 const ZHitBase = z.object({
   siteKey: ZToken,
@@ -19,10 +28,11 @@ const ZHitBase = z.object({
 
 /**
  * `POST /api/track` bodies, as `/t.js` sends them. Contacts arrive normalized by the tracker and are
- * checked again here: an E.164 phone and/or an e-mail, never raw form input.
+ * checked again here: an E.164 phone and/or an e-mail, never raw form input (both patterns are
+ * ASCII, so neither lets an unstorable character through).
  */
 export const ZTrackHitSchema = z.discriminatedUnion("type", [
-  ZHitBase.extend({ type: z.literal("pageview"), title: z.string().transform((value) => value.slice(0, 300)).optional() }),
+  ZHitBase.extend({ type: z.literal("pageview"), title: cutText(300).optional() }),
   ZHitBase.extend({ type: z.literal("widget_open"), widgetUrl: ZHttpUrl }),
   ZHitBase.extend({
     type: z.literal("contact"),
