@@ -33,7 +33,9 @@ SELECT 'deal_' || substr(md5('bench' || b.g), 1, 20), $4, $5, (1000000 + b.g)::t
   jsonb_build_object('appointment', jsonb_build_object('comment', 'Комментарий к визиту ' || b.g), 'client', jsonb_build_object('card', 'A-' || b.g)),
   jsonb_build_object('id', 1000000 + b.g, 'status', st.status, 'client_id', 500000 + b.g % 200000, 'executor_id', b.staff, 'start_datetime', b.created + interval '2 days',
     'services', jsonb_build_array(jsonb_build_object('service_id', 11 + s.k, 'name', s.name, 'price', s.price))),
-  lower(s.name || ' ' || b.client_name || ' ' || b.phone || ' ' || b.email), COALESCE(b.created, $3::timestamptz) + interval '1 day'
+  -- What searchTextOf (table-search.ts) writes: the texts folded (lower case, ё as е), then the digits of the phone and its 8 form.
+  translate(lower(s.name || ' ' || b.client_name || ' ' || b.phone || ' ' || b.email), 'ё', 'е') || ' ' || substr(b.phone, 2) || ' 8' || substr(b.phone, 3),
+  COALESCE(b.created, $3::timestamptz) + interval '1 day'
 FROM base AS b
 JOIN stages AS st ON (b.g * 37) % 100 >= st.lo AND (b.g * 37) % 100 < st.hi
 JOIN services AS s ON s.k = (b.g * 13) % 5`;

@@ -5,10 +5,12 @@ const PGLITE_SERVER = "node_modules/@electric-sql/pglite-socket/dist/scripts/ser
 
 /**
  * The embedded database: PGlite behind the PostgreSQL wire protocol, so the app, migrations and
- * tests use the same adapter-pg code path as against a real server; only the URL differs.
+ * tests use the same adapter-pg code path as against a real server; only the URL differs. PGlite
+ * loads extensions at start only: pg_trgm indexes the table search (migration *_tracker_table_search).
  */
 export async function startEmbeddedPostgres({ dataDir, port, quiet = true }) {
-  const server = startProcess("embedded-postgres", process.execPath, [PGLITE_SERVER, "-d", dataDir, "-p", String(port), "-m", "20"], { quiet });
+  const args = [PGLITE_SERVER, "-d", dataDir, "-p", String(port), "-m", "20", "-e", "pg_trgm"];
+  const server = startProcess("embedded-postgres", process.execPath, args, { quiet });
   await waitForPort(port);
   return { url: `postgresql://postgres:postgres@127.0.0.1:${port}/postgres`, stop: server.stop };
 }

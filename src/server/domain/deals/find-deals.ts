@@ -2,14 +2,11 @@ import type { Prisma } from "@generated/prisma/client";
 import type { TDbClient } from "@/server/db/types";
 import type { TDealFilters, TDealListRequest } from "@/server/domain/deals/deal-filters";
 import { COUNT_TAKE, pageOfCappedCount } from "@/server/domain/lists/capped-count";
+import { searchTextWhere } from "@/server/domain/lists/table-search";
 import type { TDealContact, TDealDraft, TDealServiceLine } from "@/server/domain/deals/map-appointment-to-deal";
-
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (char) => `\\${char}`);
 
 /** Every list query is scoped by `tenantId` first, matching the indexes that start with it. */
 export function dealWhere(tenantId: string, filters: TDealFilters): Prisma.DealWhereInput {
-  const search = filters.search?.toLowerCase();
-  const phoneDigits = search?.replace(/\D/g, "");
   return {
     tenantId,
     ...(filters.createdFrom || filters.createdTo ? { crmCreatedAt: { gte: filters.createdFrom, lt: filters.createdTo } } : {}),
@@ -18,9 +15,7 @@ export function dealWhere(tenantId: string, filters: TDealFilters): Prisma.DealW
     ...(filters.responsibleIds?.length ? { responsibleId: { in: filters.responsibleIds } } : {}),
     ...(filters.amountMin !== undefined || filters.amountMax !== undefined ? { amountMinor: { gte: filters.amountMin, lte: filters.amountMax } } : {}),
     ...(filters.includeSales ? {} : { isSale: false }),
-    ...(search
-      ? { OR: [{ searchText: { contains: escapeLike(search) } }, ...(phoneDigits && phoneDigits.length >= 4 ? [{ contactPhone: { contains: phoneDigits } }] : [])] }
-      : {}),
+    ...searchTextWhere(filters.search),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { TKlientiksAppointment, TKlientiksClient, TKlientiksDynamicFields } from "@/server/integrations/klientiks";
 import { normalizePhoneE164 } from "@/server/domain/contacts/normalize-phone";
+import { searchTextOf } from "@/server/domain/lists/table-search";
 import { stageForStatus, type TStageGroup } from "@/server/domain/deals/klientiks-funnel";
 import type { TKlientiksSettings } from "@/server/domain/klientiks/settings";
 
@@ -90,6 +91,6 @@ export function mapAppointmentToDeal(options: { appointment: TKlientiksAppointme
     contacts,
     services,
     customFields: { appointment: appointment.dynamicFields, client: primaryClient?.dynamicFields ?? {} },
-    searchText: [name, ...contacts.flatMap((contact) => [contact.name, contact.phone, contact.email])].filter(Boolean).join(" ").toLowerCase(),
+    searchText: searchTextOf([name, ...contacts.flatMap((contact) => [contact.name, contact.phone, contact.email])], contacts.map((contact) => contact.phone)),
   };
 }

@@ -2,15 +2,13 @@ import type { Prisma } from "@generated/prisma/client";
 import type { TDbClient } from "@/server/db/types";
 import type { TLeadFilters, TLeadListRequest } from "@/server/domain/leads/lead-filters";
 import { COUNT_TAKE, pageOfCappedCount } from "@/server/domain/lists/capped-count";
+import { searchTextWhere } from "@/server/domain/lists/table-search";
 import { loadLeadReferenceNames, withReferenceNames } from "@/server/domain/leads/lead-reference-names";
 
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (char) => `\\${char}`);
 const inList = (values: string[] | undefined) => (values?.length ? { in: values } : undefined);
 
 /** Every list query is scoped by `tenantId` first, matching the indexes that start with it. */
 export function leadWhere(tenantId: string, filters: TLeadFilters): Prisma.LeadWhereInput {
-  const search = filters.search?.toLowerCase();
-  const phoneDigits = search?.replace(/\D/g, "");
   const where: Prisma.LeadWhereInput = {
     tenantId,
     ...(filters.createdFrom || filters.createdTo ? { crmCreatedAt: { gte: filters.createdFrom, lt: filters.createdTo } } : {}),
@@ -24,9 +22,7 @@ export function leadWhere(tenantId: string, filters: TLeadFilters): Prisma.LeadW
     utmTerm: inList(filters.utmTerm),
     ...(filters.rules?.length ? { attributionRule: { in: filters.rules } } : {}),
     ...(filters.isDuplicate === undefined ? {} : { duplicateOfId: filters.isDuplicate ? { not: null } : null }),
-    ...(search
-      ? { OR: [{ searchText: { contains: escapeLike(search) } }, ...(phoneDigits && phoneDigits.length >= 4 ? [{ contactPhone: { contains: phoneDigits } }] : [])] }
-      : {}),
+    ...searchTextWhere(filters.search),
   };
   return where;
 }

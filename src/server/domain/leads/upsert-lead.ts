@@ -5,6 +5,7 @@ import { normalizePhoneE164 } from "@/server/domain/contacts/normalize-phone";
 import type { TKlientiksSettings } from "@/server/domain/klientiks/settings";
 import { attributeLead } from "@/server/domain/leads/attribute-lead";
 import { findAttributionCandidates } from "@/server/domain/leads/find-attribution-candidates";
+import { searchTextOf } from "@/server/domain/lists/table-search";
 import { findKlientiksLeadTag, type TKlientiksAppointment } from "@/server/integrations/klientiks";
 
 export type TUpsertLeadResult = { leadId: string; outcome: "created" | "updated" };
@@ -51,7 +52,7 @@ export async function upsertLeadFromAppointment(
     contactEmail: contact.email,
     declaredSource: contact.declaredSource,
     tags: tag ? [tag] : [],
-    searchText: [contact.name, contact.phone, contact.email].filter(Boolean).join(" ").toLowerCase(),
+    searchText: searchTextOf([contact.name, contact.phone, contact.email], [contact.phone]),
     raw: appointment.raw as Prisma.InputJsonValue,
   };
 
