@@ -250,8 +250,8 @@ describe("/api/track and text the database cannot store (docs/input-text.md)", (
       visitorId: "visitor-nul-000001", url: "https://www.salon.ru/pri\u0000ces\uD83D", referrer: "https://yandex.ru/\uDE00search\u0000",
       title: "Це\u0000ны \uD83D", utm: { source: "vk\u0000", campaign: "весна\uDC00" }, clickIds: { gclid: "g\u0000cl\uD800id", fbclid: "\u0000" },
     }));
-    const widgetOpen = await track.post({ ...pageView(site.publicKey, { visitorId: "visitor-nul-000001" }), type: "widget_open", widgetUrl: "https://klientiks.ru/app/\u0000salon\uDBFF" });
-    const nulEmail = await track.post({ ...pageView(site.publicKey, { visitorId: "visitor-nul-000001" }), type: "contact", email: "anna\u0000@example.com" });
+    const widgetOpen = await track.post({ ...pageView(site.publicKey, { visitorId: "visitor-wid-000001" }), type: "widget_open", widgetUrl: "https://klientiks.ru/app/\u0000salon\uDBFF" });
+    const nulEmail = await track.post({ ...pageView(site.publicKey, { visitorId: "visitor-wid-000001" }), type: "contact", email: "anna\u0000@example.com" });
     expect([cutTitle.status, dirty.status, widgetOpen.status, nulEmail.status]).toEqual([202, 202, 204, 400]);
     await track.settle();
 
