@@ -73,7 +73,7 @@ test("a visit from an ad, then a booking in the widget: the lead carries that vi
   const row = leadRow(page, appointmentId);
   await expect(row).toBeVisible({ timeout: 20_000 });
   await expect(row).toContainText("Соколова Вера");
-  await expect(row).toContainText("+79165551234");
+  await expect(row).toContainText("+7 916 555 12 34");
   await expect(row.locator('[data-column="source"]')).toHaveText("Яндекс Директ");
   await expect(row.locator('[data-column="campaign"]')).toHaveText("autumn_haircut");
   await expect(row.locator('[data-column="utmCampaign"]')).toHaveText("autumn_haircut");

@@ -44,7 +44,6 @@ describe("messages", () => {
       "deals.drawer.subscription": Object.values(SubscriptionPayment),
       "sites.channels": Object.values(TrafficChannel),
       "leads.rules": Object.values(LeadAttributionRule),
-      "csv.values": ["true", "false"],
     };
     for (const messages of [ru, en] as TMessages[]) {
       for (const [namespace, values] of Object.entries(coded)) for (const value of values) expect(typeof lookUp(messages, `${namespace}.${value}`), `${namespace}.${value}`).toBe("string");

@@ -377,7 +377,7 @@ describe("CSV export", () => {
 
     let text = "";
     // On the workspace's clock: the visit booked for 12:00 Moscow time reads 12:00.
-    for await (const chunk of exportDealsCsv(db, { tenantId: world.tenantId, filters: { includeSales: true }, timeZone: "Europe/Moscow", ...KEYS_AND_CODES })) text += chunk;
+    for await (const chunk of exportDealsCsv(db, { tenantId: world.tenantId, filters: { includeSales: true }, sort: { field: "crmCreatedAt", direction: "desc" }, timeZone: "Europe/Moscow", ...KEYS_AND_CODES })) text += chunk;
     expect(text.startsWith("\uFEFF")).toBe(true);
     const [header, ...lines] = parseCsv(text.slice(1));
     expect(header).toEqual(["externalId", "name", "amount", "currency", "status", "stageGroup", "visitStartAt", "visitEndAt", "crmCreatedAt", "crmModifiedAt", "responsibleName", "contactName", "contactPhone", "contactEmail", "isSale", "isOnlineBooking", "paidBySubscription"]);

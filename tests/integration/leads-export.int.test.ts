@@ -1,10 +1,12 @@
-// The leads CSV export (issue 4 §4) against the real database: the table's filters, names instead of
-// ids, formula-safe fields and the workspace boundary.
+// The leads CSV export (issue 4 §4) against the real database: the table's filters and order, names
+// instead of ids, formula-safe fields, the reader's spreadsheet dialect and the workspace boundary.
 import { afterAll, describe, expect, it } from "vitest";
 import type { Prisma } from "@generated/prisma/client";
 import { createId } from "@/lib/ids";
+import { csvDialectOf } from "@/server/csv/csv-dialect";
 import { exportLeadsCsv } from "@/server/domain/leads/export-leads-csv";
-import type { TLeadFilters } from "@/server/domain/leads/lead-filters";
+import { findLeads } from "@/server/domain/leads/find-leads";
+import { ZLeadListRequestSchema, type TLeadFilters, type TLeadSort } from "@/server/domain/leads/lead-filters";
 import { findSources } from "@/server/domain/sites/find-sources";
 import { createCampaign } from "@/server/domain/sites/manage-campaigns";
 import { createSite } from "@/server/domain/sites/manage-sites";
@@ -32,12 +34,14 @@ async function createSalon(name: string) {
   const campaign = await createCampaign(db, { tenantId: tenant.id, actorUserId: owner.id, request: { name: "Осень, стрижки", sourceId: yandex.id, utmCampaigns: ["autumn_haircut"] } });
   const addLead = (data: Partial<Prisma.LeadUncheckedCreateInput> & { externalId: string }) =>
     db.lead.create({ data: { id: createId("lead"), tenantId: tenant.id, connectionId: connection.id, crmCreatedAt: new Date("2026-11-02T09:30:00Z"), attributionRule: "default_source", ...data } });
-  return { tenantId: tenant.id, site, yandex, campaign, addLead };
+  return { tenantId: tenant.id, connectionId: connection.id, site, yandex, campaign, addLead };
 }
 
-async function exportRows(tenantId: string, filters: TLeadFilters = {}) {
+const NEWEST_FIRST: TLeadSort = { field: "crmCreatedAt", direction: "desc" };
+
+async function exportRows(tenantId: string, filters: TLeadFilters = {}, sort: TLeadSort = NEWEST_FIRST) {
   let text = "";
-  for await (const chunk of exportLeadsCsv(db, { tenantId, filters, timeZone: "Europe/Moscow", ...KEYS_AND_CODES })) text += chunk;
+  for await (const chunk of exportLeadsCsv(db, { tenantId, filters, sort, timeZone: "Europe/Moscow", ...KEYS_AND_CODES })) text += chunk;
   expect(text.startsWith("\uFEFF")).toBe(true);
   const [header, ...lines] = parseCsv(text.slice(1));
   expect(header).toEqual(HEADER);
@@ -71,7 +75,10 @@ describe("leads CSV export", () => {
     const salon = await createSalon("Салон Слова");
     await salon.addLead({ externalId: "8001", attributionRule: "widget_open", channel: "social" });
     let text = "";
-    const request = { tenantId: salon.tenantId, filters: {}, timeZone: "UTC", columnTitle: (column: string) => `title:${column}`, valueLabel: (kind: string, value: string) => `${kind}:${value}` };
+    const request = {
+      tenantId: salon.tenantId, filters: {}, sort: NEWEST_FIRST, timeZone: "UTC", dialect: csvDialectOf("en"),
+      columnTitle: (column: string) => `title:${column}`, valueLabel: (kind: string, value: string) => `${kind}:${value}`,
+    };
     for await (const chunk of exportLeadsCsv(db, request)) text += chunk;
     const [header, line] = parseCsv(text.slice(1));
     expect(header?.slice(0, 3)).toEqual(["title:externalId", "title:crmCreatedAt", "title:contactName"]);
@@ -105,5 +112,40 @@ describe("leads CSV export", () => {
     expect(lines.map((line) => line[0])).toEqual(["7001"]);
     // A foreign id on a lead (it cannot happen through attribution) does not reveal the other workspace's names.
     expect(lines[0]?.slice(5, 8)).toEqual(["", "", ""]);
+  });
+
+  it("writes the Russian dialect: semicolon-separated, a field holding a semicolon quoted", async () => {
+    const salon = await createSalon("Салон Точка с запятой");
+    await salon.addLead({ externalId: "9101", contactName: "Вера; Нина", tags: ["ВОЗ", "акция"] });
+    let text = "";
+    for await (const chunk of exportLeadsCsv(db, { tenantId: salon.tenantId, filters: {}, sort: NEWEST_FIRST, timeZone: "UTC", ...KEYS_AND_CODES, dialect: csvDialectOf("ru") })) text += chunk;
+    const [headerLine, line] = text.slice(1).split("\n");
+    expect(headerLine).toBe(HEADER.join(";"));
+    expect(line?.startsWith('9101;2026-11-02 09:30:00;"Вера; Нина";')).toBe(true);
+    expect(parseCsv(text.slice(1), ";")[1]?.[20]).toBe("ВОЗ; акция");
+  });
+
+  it("lists the leads in the table's order, across export pages, ties and missing names included", async () => {
+    const salon = await createSalon("Салон Порядок");
+    const names = ["Орлова Нина", "Белова Юлия", null, "Соколова Вера"];
+    await db.lead.createMany({
+      data: Array.from({ length: 1203 }, (_, index) => ({
+        id: createId("lead"), tenantId: salon.tenantId, connectionId: salon.connectionId, externalId: String(20_000 + index), attributionRule: "default_source" as const,
+        contactName: names[index % names.length], crmCreatedAt: new Date(Date.UTC(2026, 10, 1 + (index % 7), 9)),
+      })),
+    });
+    const tableOrder = async (sort: TLeadSort) => {
+      const ids: string[] = [];
+      for (let page = 1; ; page += 1) {
+        const { data, totalPages } = await findLeads(db, { tenantId: salon.tenantId, request: ZLeadListRequestSchema.parse({ page, perPage: 100, sort }) });
+        ids.push(...data.map((lead) => lead.externalId));
+        if (page >= totalPages) return ids;
+      }
+    };
+    for (const sort of [{ field: "contactName", direction: "asc" }, { field: "contactName", direction: "desc" }, { field: "crmCreatedAt", direction: "asc" }] as const) {
+      const exported = (await exportRows(salon.tenantId, {}, sort)).map((line) => line[0]);
+      expect(exported, `${sort.field} ${sort.direction}`).toHaveLength(1203);
+      expect(exported, `${sort.field} ${sort.direction}`).toEqual(await tableOrder(sort));
+    }
   });
 });

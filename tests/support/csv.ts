@@ -1,5 +1,7 @@
+import { csvDialectOf } from "@/server/csv/csv-dialect";
+
 /** Splits CSV text into rows of fields (RFC 4180 quoting; every row ends with a newline). */
-export function parseCsv(text: string): string[][] {
+export function parseCsv(text: string, separator: "," | ";" = ","): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let field = "";
@@ -11,7 +13,7 @@ export function parseCsv(text: string): string[][] {
       index += 1;
     } else if (char === '"') {
       isQuoted = !isQuoted;
-    } else if (!isQuoted && char === ",") {
+    } else if (!isQuoted && char === separator) {
       row.push(field);
       field = "";
     } else if (!isQuoted && char === "\n") {
@@ -25,5 +27,8 @@ export function parseCsv(text: string): string[][] {
   return rows;
 }
 
-/** Export labels that keep column keys and coded values as they are, so tests read the data, not the words. */
-export const KEYS_AND_CODES = { columnTitle: (column: string) => column, valueLabel: (_kind: string, value: string) => value };
+/**
+ * Export labels that keep column keys and coded values as they are, so tests read the data, not the
+ * words; the English dialect (commas, decimal points) unless a test says otherwise.
+ */
+export const KEYS_AND_CODES = { columnTitle: (column: string) => column, valueLabel: (_kind: string, value: string) => value, dialect: csvDialectOf("en") };

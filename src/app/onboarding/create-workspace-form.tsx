@@ -8,8 +8,9 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { SelectField, TextField } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
+import { TimeZoneOptions } from "@/components/ui/time-zone-options";
 import { useErrorText } from "@/lib/use-error-text";
-import { CURRENCIES, SUGGESTED_TIMEZONES, type TCurrency } from "@/lib/workspace-options";
+import { CURRENCIES, type TCurrency } from "@/lib/workspace-options";
 import { useTRPC } from "@/trpc/react";
 
 
@@ -32,7 +33,7 @@ export function CreateWorkspaceForm() {
       <form method="post" onSubmit={submit} className="space-y-4" noValidate>
         <TextField label={t("name")} name="name" placeholder={t("namePlaceholder")} required error={fieldError(error, "name")} />
         <SelectField label={t("timezone")} name="timezone" defaultValue="Europe/Moscow" error={fieldError(error, "timezone")}>
-          {SUGGESTED_TIMEZONES.map((zone) => <option key={zone} value={zone}>{zone}</option>)}
+          <TimeZoneOptions />
         </SelectField>
         <SelectField label={t("currency")} name="currency" defaultValue="RUB" error={fieldError(error, "currency")}>
           {CURRENCIES.map((currency) => <option key={currency} value={currency}>{currency}</option>)}

@@ -8,14 +8,15 @@ export const DetailSection = ({ title, testId, children }: { title: string; test
   </section>
 );
 
-export type TDetailItem = { label: string; value: ReactNode };
+/** `hint`: what the label stands for, on hover (e.g. the raw key behind a humanized one). */
+export type TDetailItem = { label: string; hint?: string; value: ReactNode };
 
 /** Label → value pairs in two columns; an empty value shows a dash. */
 export const DetailList = ({ items }: { items: readonly TDetailItem[] }) => (
   <dl className="grid grid-cols-[minmax(8rem,auto)_1fr] gap-x-6 gap-y-2 text-sm">
     {items.map((item) => (
       <div key={item.label} className="contents">
-        <dt className="text-slate-500">{item.label}</dt>
+        <dt className="text-slate-500" title={item.hint}>{item.label}</dt>
         <dd className="min-w-0 break-words text-slate-900">{item.value ?? <span className="text-slate-400">—</span>}</dd>
       </div>
     ))}

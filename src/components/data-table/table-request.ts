@@ -12,6 +12,6 @@ export const createdRange = (from: string | null, to: string | null, timeZone: s
   createdTo: to ? (startOfZonedDay(to, timeZone, 1) ?? undefined) : undefined,
 });
 
-/** The CSV export of a table's current filter (served by `/api/export/{table}`); dates travel as ISO strings. */
-export const csvExportHref = (table: "deals" | "leads", slug: string, filters: object): string =>
-  `/api/export/${table}?slug=${encodeURIComponent(slug)}&filters=${encodeURIComponent(JSON.stringify(filters))}`;
+/** The CSV export of a table's current filter and order (served by `/api/export/{table}`); dates travel as ISO strings. */
+export const csvExportHref = (table: "deals" | "leads", slug: string, { filters, sort }: { filters: object; sort: object }): string =>
+  `/api/export/${table}?slug=${encodeURIComponent(slug)}&filters=${encodeURIComponent(JSON.stringify(filters))}&sort=${encodeURIComponent(JSON.stringify(sort))}`;

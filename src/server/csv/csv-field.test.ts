@@ -2,20 +2,29 @@ import { describe, expect, it } from "vitest";
 import { toCsvField, toCsvText } from "@/server/csv/csv-field";
 
 describe("toCsvField", () => {
-  it("leaves plain values alone and quotes separators, quotes and newlines", () => {
-    expect(toCsvField("Стрижка")).toBe("Стрижка");
-    expect(toCsvField('Стрижка, "люкс"')).toBe('"Стрижка, ""люкс"""');
-    expect(toCsvField("a\nb")).toBe('"a\nb"');
+  it("leaves plain values alone and quotes the separator, quotes and newlines", () => {
+    expect(toCsvField("Стрижка", ",")).toBe("Стрижка");
+    expect(toCsvField('Стрижка, "люкс"', ",")).toBe('"Стрижка, ""люкс"""');
+    expect(toCsvField("a\nb", ";")).toBe('"a\nb"');
+  });
+
+  it("quotes only the separator of the file's dialect", () => {
+    expect(toCsvField("a;b", ";")).toBe('"a;b"');
+    expect(toCsvField("a,b", ";")).toBe("a,b");
+    expect(toCsvField("a,b", ",")).toBe('"a,b"');
+    expect(toCsvField("a;b", ",")).toBe("a;b");
   });
 
   it("defuses spreadsheet formulas", () => {
-    expect(toCsvField("=HYPERLINK(1)")).toBe("'=HYPERLINK(1)");
-    expect(toCsvField("+1+cmd|' /C calc'!A0")).toBe("'+1+cmd|' /C calc'!A0");
-    expect(toCsvField("-2+3")).toBe("'-2+3");
+    expect(toCsvField("=HYPERLINK(1)", ",")).toBe("'=HYPERLINK(1)");
+    expect(toCsvField("+1+cmd|' /C calc'!A0", ",")).toBe("'+1+cmd|' /C calc'!A0");
+    expect(toCsvField("-2+3", ";")).toBe("'-2+3");
   });
 
-  it("keeps E.164 phones readable", () => {
-    expect(toCsvField("+79991234567")).toBe("+79991234567");
+  it("keeps E.164 phones and plain numbers of either decimal mark as they are", () => {
+    expect(toCsvField("+79991234567", ";")).toBe("+79991234567");
+    expect(toCsvField("-2500.00", ",")).toBe("-2500.00");
+    expect(toCsvField("-2500,00", ";")).toBe("-2500,00");
   });
 });
 

@@ -1,9 +1,17 @@
-const E164_PHONE = /^\+\d{6,15}$/;
+import type { TCsvDialect } from "@/server/csv/csv-dialect";
 
-/** Quotes a field when needed and defuses spreadsheet formulas (a leading =, +, - or @; phones stay as they are). */
-export function toCsvField(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) && !E164_PHONE.test(value) ? `'${value}` : value;
-  return /[",\n\r;]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+const E164_PHONE = /^\+\d{6,15}$/;
+/** A plain number in either decimal notation: a spreadsheet reads it as a number, never as a formula. */
+const PLAIN_NUMBER = /^-?\d+([.,]\d+)?$/;
+
+/**
+ * Quotes a field when it holds the file's separator, a quote or a newline (so a decimal comma stays
+ * a bare number in a `;` file), and defuses spreadsheet formulas (a leading =, +, - or @; phones and
+ * plain numbers stay as they are).
+ */
+export function toCsvField(value: string, separator: TCsvDialect["separator"]): string {
+  const safe = /^[=+\-@\t\r]/.test(value) && !E164_PHONE.test(value) && !PLAIN_NUMBER.test(value) ? `'${value}` : value;
+  return safe.includes(separator) || /["\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();

@@ -1,6 +1,9 @@
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import type { z } from "zod";
+import { toLocale } from "@/i18n/locales";
+import { formatTimeZone } from "@/lib/time-zones";
 import { getSessionUser } from "@/server/auth/session";
+import { csvDialectOf } from "@/server/csv/csv-dialect";
 import type { TCsvExportRequest, TCsvValueKind } from "@/server/csv/stream-csv";
 import { getDb, type TDb } from "@/server/db/client";
 import { findMembershipBySlug } from "@/server/domain/tenants/find-memberships";
@@ -9,35 +12,46 @@ import { jsonError } from "@/server/http/json-error";
 /** Filter bounds that travel as ISO strings in the export link. */
 const DATE_FILTER_KEYS = ["createdFrom", "createdTo"] as const;
 
-type TCsvExportOptions<TFilters> = {
+type TCsvExportOptions<TFilters, TSort> = {
   /** The table exported, as in the URL `/api/export/{table}` and in the file name. */
   table: "deals" | "leads";
   filtersSchema: z.ZodType<TFilters>;
-  lines: (db: TDb, request: TCsvExportRequest<TFilters>) => AsyncGenerator<string>;
+  /** The table's order; a link without one gets the table's default. */
+  sortSchema: z.ZodType<TSort>;
+  lines: (db: TDb, request: TCsvExportRequest<TFilters, TSort>) => AsyncGenerator<string>;
 };
 
-/** Where the interface keeps the words for each kind of coded value. */
-const VALUE_LABEL_NAMESPACES: Record<TCsvValueKind, string> = {
-  visitStatus: "deals.stages", stageGroup: "deals.groups", subscription: "deals.drawer.subscription", channel: "sites.channels",
-  attributionRule: "leads.rules", boolean: "csv.values",
+/** Where the interface keeps the words for each kind of coded value; yes/no are spelled as everywhere else. */
+const VALUE_LABEL_NAMESPACES: Record<Exclude<TCsvValueKind, "boolean">, string> = {
+  visitStatus: "deals.stages", stageGroup: "deals.groups", subscription: "deals.drawer.subscription", channel: "sites.channels", attributionRule: "leads.rules",
 };
 
-/** Column titles (messages `csv.{table}`, date columns naming the time zone) and coded values in the reader's language. */
-async function csvLabels(table: TCsvExportOptions<unknown>["table"], timeZone: string): Promise<Pick<TCsvExportRequest<unknown>, "columnTitle" | "valueLabel">> {
+/**
+ * Column titles (messages `csv.{table}`, date columns naming the time zone), coded values in the
+ * reader's language (a status Klientiks added later reads «Неизвестный статус (…)», as in the table)
+ * and the reader's spreadsheet dialect.
+ */
+async function csvReader(table: TCsvExportOptions<unknown, unknown>["table"], timeZone: string): Promise<Pick<TCsvExportRequest<unknown, unknown>, "columnTitle" | "valueLabel" | "dialect">> {
   const t = await getTranslations();
+  const locale = toLocale(await getLocale());
+  const zoneName = formatTimeZone(timeZone, locale);
   return {
-    columnTitle: (column) => t(`csv.${table}.${column}`, { timeZone }),
+    dialect: csvDialectOf(locale),
+    columnTitle: (column) => t(`csv.${table}.${column}`, { timeZone: zoneName }),
     valueLabel: (kind, value) => {
+      if (kind === "boolean") return t(value === "true" ? "common.yes" : "common.no");
       const key = `${VALUE_LABEL_NAMESPACES[kind]}.${value}`;
-      return t.has(key) ? t(key) : value;
+      if (t.has(key)) return t(key);
+      return kind === "visitStatus" ? t("deals.unknownStage", { status: value }) : value;
     },
   };
 }
 
-function parseFilters<TFilters>(text: string | null, schema: z.ZodType<TFilters>): TFilters | null {
+/** A JSON query parameter checked by its schema (an absent one is `undefined`, for the schema's default); null when invalid. */
+function parseJsonParam<TValue>(text: string | null, schema: z.ZodType<TValue>, revive: (raw: Record<string, unknown>) => void = () => {}): TValue | null {
   try {
-    const raw = JSON.parse(text || "{}") as Record<string, unknown>;
-    for (const key of DATE_FILTER_KEYS) if (typeof raw[key] === "string") raw[key] = new Date(raw[key]);
+    const raw: unknown = text ? JSON.parse(text) : undefined;
+    if (raw && typeof raw === "object") revive(raw as Record<string, unknown>);
     const parsed = schema.safeParse(raw);
     return parsed.success ? parsed.data : null;
   } catch {
@@ -45,20 +59,26 @@ function parseFilters<TFilters>(text: string | null, schema: z.ZodType<TFilters>
   }
 }
 
+const reviveDates = (raw: Record<string, unknown>) => {
+  for (const key of DATE_FILTER_KEYS) if (typeof raw[key] === "string") raw[key] = new Date(raw[key]);
+};
+
 /**
- * The CSV of a table's rows matching its filters, streamed. The tenant comes from the signed-in
+ * The CSV of a table's rows matching its filters, in its order, streamed. The tenant comes from the signed-in
  * user's verified membership of `?slug=`, never from the request alone (R14).
  */
-export async function csvExportResponse<TFilters>(request: Request, { table, filtersSchema, lines }: TCsvExportOptions<TFilters>): Promise<Response> {
+export async function csvExportResponse<TFilters, TSort>(request: Request, { table, filtersSchema, sortSchema, lines }: TCsvExportOptions<TFilters, TSort>): Promise<Response> {
   const user = await getSessionUser();
   if (!user) return jsonError("UNAUTHENTICATED", `Sign in to export ${table}`);
   const url = new URL(request.url);
   const membership = await findMembershipBySlug(getDb(), { userId: user.id, unverifiedTenantSlug: url.searchParams.get("slug") ?? "" });
   if (!membership) return jsonError("FORBIDDEN", "Not a member of this workspace");
-  const filters = parseFilters(url.searchParams.get("filters"), filtersSchema);
+  const filters = parseJsonParam(url.searchParams.get("filters") || "{}", filtersSchema, reviveDates);
   if (filters === null) return jsonError("VALIDATION", `filters must be a JSON object of ${table} filters`);
+  const sort = parseJsonParam(url.searchParams.get("sort"), sortSchema);
+  if (sort === null) return jsonError("VALIDATION", `sort must be a JSON object of a ${table} sort field and direction`);
 
-  const rows = lines(getDb(), { tenantId: membership.tenantId, filters, timeZone: membership.timezone, ...(await csvLabels(table, membership.timezone)) });
+  const rows = lines(getDb(), { tenantId: membership.tenantId, filters, sort, timeZone: membership.timezone, ...(await csvReader(table, membership.timezone)) });
   const encoder = new TextEncoder();
   const stream = new ReadableStream<Uint8Array>({
     async pull(controller) {

@@ -16,10 +16,14 @@ export const ZDealFiltersSchema = z.object({
 });
 export type TDealFilters = z.infer<typeof ZDealFiltersSchema>;
 
+/** The table's order, shared by its page and its CSV export. */
+export const ZDealSortSchema = z.object({ field: z.enum(DEAL_SORT_FIELDS), direction: z.enum(["asc", "desc"]) }).default({ field: "crmCreatedAt", direction: "desc" });
+export type TDealSort = z.infer<typeof ZDealSortSchema>;
+
 export const ZDealListRequestSchema = z.object({
   page: z.number().int().min(1).max(100_000).default(1),
   perPage: z.number().int().min(1).max(100).default(25),
-  sort: z.object({ field: z.enum(DEAL_SORT_FIELDS), direction: z.enum(["asc", "desc"]) }).default({ field: "crmCreatedAt", direction: "desc" }),
+  sort: ZDealSortSchema,
   filters: ZDealFiltersSchema.default({ includeSales: true }),
 });
 export type TDealListRequest = z.infer<typeof ZDealListRequestSchema>;

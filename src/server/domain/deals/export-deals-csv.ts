@@ -1,8 +1,11 @@
+import type { Prisma } from "@generated/prisma/client";
+import { toCsvDecimal } from "@/server/csv/csv-dialect";
 import { toCsvText } from "@/server/csv/csv-field";
 import { streamCsv, type TCsvExportRequest, type TCsvValueKind } from "@/server/csv/stream-csv";
 import type { TDbClient } from "@/server/db/types";
-import type { TDealFilters } from "@/server/domain/deals/deal-filters";
-import { DEAL_LIST_SELECT, dealWhere } from "@/server/domain/deals/find-deals";
+import type { TDealFilters, TDealSort } from "@/server/domain/deals/deal-filters";
+import { DEAL_LIST_SELECT, dealOrder, dealWhere } from "@/server/domain/deals/find-deals";
+import { keysetPage } from "@/server/domain/lists/keyset-order";
 
 /** Columns of the export, in order; the header row gives their titles in the reader's language. */
 export const DEAL_CSV_COLUMNS = [
@@ -10,7 +13,10 @@ export const DEAL_CSV_COLUMNS = [
   "responsibleName", "contactName", "contactPhone", "contactEmail", "isSale", "isOnlineBooking", "paidBySubscription",
 ] as const;
 
-type TDealRow = Awaited<ReturnType<TDbClient["deal"]["findMany"]>>[number];
+/** The listed columns and the one the stage sort reads, which keyset pages continue from. */
+const DEAL_EXPORT_SELECT = { ...DEAL_LIST_SELECT, stageOrder: true } as const satisfies Prisma.DealSelect;
+
+type TDealRow = Prisma.DealGetPayload<{ select: typeof DEAL_EXPORT_SELECT }>;
 
 type TDealCsvColumn = (typeof DEAL_CSV_COLUMNS)[number];
 
@@ -19,19 +25,22 @@ const CODED_COLUMNS: Partial<Record<TDealCsvColumn, TCsvValueKind>> = {
   status: "visitStatus", stageGroup: "stageGroup", paidBySubscription: "subscription", isSale: "boolean", isOnlineBooking: "boolean",
 };
 
-function cell(deal: Pick<TDealRow, keyof typeof DEAL_LIST_SELECT>, column: TDealCsvColumn, request: Pick<TCsvExportRequest<unknown>, "timeZone" | "valueLabel">): string {
-  if (column === "amount") return (deal.amountMinor / 100).toFixed(2);
+function cell(deal: TDealRow, column: TDealCsvColumn, request: Pick<TCsvExportRequest<unknown, unknown>, "timeZone" | "dialect" | "valueLabel">): string {
+  if (column === "amount") return toCsvDecimal(deal.amountMinor, request.dialect);
   const text = toCsvText(deal[column], request.timeZone);
   const kind = CODED_COLUMNS[column];
   return kind ? request.valueLabel(kind, text) : text;
 }
 
-/** Streams the deals of the current filter as CSV lines. */
-export function exportDealsCsv(db: TDbClient, { tenantId, filters, columnTitle, ...request }: TCsvExportRequest<TDealFilters>): AsyncGenerator<string> {
-  return streamCsv({
+/** Streams the deals of the current filter as CSV lines, in the table's order. */
+export function exportDealsCsv(db: TDbClient, { tenantId, filters, sort, columnTitle, ...request }: TCsvExportRequest<TDealFilters, TDealSort>): AsyncGenerator<string> {
+  const order = dealOrder(sort);
+  return streamCsv<TDealRow>({
     header: DEAL_CSV_COLUMNS.map(columnTitle),
-    fetchBatch: ({ afterId, take }) =>
-      db.deal.findMany({ where: { ...dealWhere(tenantId, filters), ...(afterId ? { id: { gt: afterId } } : {}) }, orderBy: { id: "asc" }, take, select: DEAL_LIST_SELECT }),
+    separator: request.dialect.separator,
+    fetchBatch: ({ after, take }) => db.deal.findMany({
+      ...keysetPage<Prisma.DealWhereInput, Prisma.DealOrderByWithRelationInput, TDealSort["field"]>(order, dealWhere(tenantId, filters), after), take, select: DEAL_EXPORT_SELECT,
+    }),
     toFields: (deal) => DEAL_CSV_COLUMNS.map((column) => cell(deal, column, request)),
   });
 }

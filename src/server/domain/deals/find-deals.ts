@@ -1,7 +1,8 @@
 import type { Prisma } from "@generated/prisma/client";
 import type { TDbClient } from "@/server/db/types";
-import type { TDealFilters, TDealListRequest } from "@/server/domain/deals/deal-filters";
+import type { TDealFilters, TDealListRequest, TDealSort } from "@/server/domain/deals/deal-filters";
 import { COUNT_TAKE, pageOfCappedCount } from "@/server/domain/lists/capped-count";
+import { orderByOf, type TKeysetOrder } from "@/server/domain/lists/keyset-order";
 import { searchTextWhere } from "@/server/domain/lists/table-search";
 import type { TDealContact, TDealDraft, TDealServiceLine } from "@/server/domain/deals/map-appointment-to-deal";
 
@@ -40,14 +41,16 @@ const COUNT_ORDER: Prisma.DealOrderByWithRelationInput[] = [{ crmCreatedAt: { so
  * LAST, id DESC) index read in either direction; "nulls last" both ways would sort every deal on an
  * ascending click (~2 s at a million) or need a second index on every write.
  */
-const NULLABLE_SORT_FIELDS: ReadonlySet<TDealListRequest["sort"]["field"]> = new Set(["crmCreatedAt", "visitStartAt"]);
-const sortOf = (field: TDealListRequest["sort"]["field"], direction: "asc" | "desc") =>
-  NULLABLE_SORT_FIELDS.has(field) ? { sort: direction, nulls: direction === "desc" ? ("last" as const) : ("first" as const) } : direction;
+const NULLABLE_SORT_FIELDS: ReadonlySet<TDealSort["field"]> = new Set(["crmCreatedAt", "visitStartAt"]);
+
+/** The order of the deals table and of its export. */
+export const dealOrder = ({ field, direction }: TDealSort): TKeysetOrder<TDealSort["field"]> =>
+  NULLABLE_SORT_FIELDS.has(field) ? { field, direction, nulls: direction === "desc" ? "last" : "first" } : { field, direction };
 
 /** One page of deals with the total, sorted on the server (conventions C14). */
 export async function findDeals(db: TDbClient, { tenantId, request }: { tenantId: string; request: TDealListRequest }) {
   const where = dealWhere(tenantId, request.filters);
-  const orderBy: Prisma.DealOrderByWithRelationInput[] = [{ [request.sort.field]: sortOf(request.sort.field, request.sort.direction) }, { id: request.sort.direction }];
+  const orderBy = orderByOf(dealOrder(request.sort)) as Prisma.DealOrderByWithRelationInput[];
   const [data, countUpToCap] = await Promise.all([
     db.deal.findMany({ where, orderBy, skip: (request.page - 1) * request.perPage, take: request.perPage, select: DEAL_LIST_SELECT }),
     db.deal.count({ where, take: COUNT_TAKE, orderBy: COUNT_ORDER }),

@@ -1,8 +1,10 @@
+import type { Prisma } from "@generated/prisma/client";
 import { toCsvText } from "@/server/csv/csv-field";
 import { streamCsv, type TCsvExportRequest } from "@/server/csv/stream-csv";
 import type { TDbClient } from "@/server/db/types";
-import { LEAD_LIST_SELECT, leadWhere } from "@/server/domain/leads/find-leads";
-import type { TLeadFilters } from "@/server/domain/leads/lead-filters";
+import { LEAD_LIST_SELECT, leadOrder, leadWhere } from "@/server/domain/leads/find-leads";
+import type { TLeadFilters, TLeadSort } from "@/server/domain/leads/lead-filters";
+import { keysetPage } from "@/server/domain/lists/keyset-order";
 import { loadLeadReferenceNames, withReferenceNames } from "@/server/domain/leads/lead-reference-names";
 
 /** Columns of the export, in order; the header row gives their titles in the reader's language. */
@@ -12,9 +14,10 @@ export const LEAD_CSV_COLUMNS = [
   "tags", "declaredSource", "isDuplicate", "hasDeal",
 ] as const;
 
-type TNamedLead = ReturnType<typeof withReferenceNames<Pick<Awaited<ReturnType<TDbClient["lead"]["findMany"]>>[number], keyof typeof LEAD_LIST_SELECT>>>;
+type TLeadRow = Prisma.LeadGetPayload<{ select: typeof LEAD_LIST_SELECT }>;
+type TNamedLead = ReturnType<typeof withReferenceNames<TLeadRow>>;
 
-function cell(lead: TNamedLead, column: (typeof LEAD_CSV_COLUMNS)[number], { timeZone, valueLabel }: Pick<TCsvExportRequest<unknown>, "timeZone" | "valueLabel">): string {
+function cell(lead: TNamedLead, column: (typeof LEAD_CSV_COLUMNS)[number], { timeZone, valueLabel }: Pick<TCsvExportRequest<unknown, unknown>, "timeZone" | "valueLabel">): string {
   switch (column) {
     case "siteName": return lead.siteName ?? "";
     case "sourceName": return lead.sourceName ?? "";
@@ -27,13 +30,16 @@ function cell(lead: TNamedLead, column: (typeof LEAD_CSV_COLUMNS)[number], { tim
   }
 }
 
-/** Streams the leads of the current filter as CSV lines, with names instead of site, source and campaign ids. */
-export async function* exportLeadsCsv(db: TDbClient, { tenantId, filters, columnTitle, ...request }: TCsvExportRequest<TLeadFilters>): AsyncGenerator<string> {
+/** Streams the leads of the current filter as CSV lines in the table's order, with names instead of site, source and campaign ids. */
+export async function* exportLeadsCsv(db: TDbClient, { tenantId, filters, sort, columnTitle, ...request }: TCsvExportRequest<TLeadFilters, TLeadSort>): AsyncGenerator<string> {
   const names = await loadLeadReferenceNames(db, { tenantId });
-  yield* streamCsv({
+  const order = leadOrder(sort);
+  yield* streamCsv<TLeadRow>({
     header: LEAD_CSV_COLUMNS.map(columnTitle),
-    fetchBatch: ({ afterId, take }) =>
-      db.lead.findMany({ where: { ...leadWhere(tenantId, filters), ...(afterId ? { id: { gt: afterId } } : {}) }, orderBy: { id: "asc" }, take, select: LEAD_LIST_SELECT }),
+    separator: request.dialect.separator,
+    fetchBatch: ({ after, take }) => db.lead.findMany({
+      ...keysetPage<Prisma.LeadWhereInput, Prisma.LeadOrderByWithRelationInput, TLeadSort["field"]>(order, leadWhere(tenantId, filters), after), take, select: LEAD_LIST_SELECT,
+    }),
     toFields: (lead) => {
       const named = withReferenceNames(lead, names);
       return LEAD_CSV_COLUMNS.map((column) => cell(named, column, request));

@@ -1,7 +1,8 @@
 import type { Prisma } from "@generated/prisma/client";
 import type { TDbClient } from "@/server/db/types";
-import type { TLeadFilters, TLeadListRequest } from "@/server/domain/leads/lead-filters";
+import type { TLeadFilters, TLeadListRequest, TLeadSort } from "@/server/domain/leads/lead-filters";
 import { COUNT_TAKE, pageOfCappedCount } from "@/server/domain/lists/capped-count";
+import { orderByOf, type TKeysetOrder } from "@/server/domain/lists/keyset-order";
 import { searchTextWhere } from "@/server/domain/lists/table-search";
 import { loadLeadReferenceNames, withReferenceNames } from "@/server/domain/leads/lead-reference-names";
 
@@ -37,11 +38,14 @@ export const LEAD_LIST_SELECT = {
 /** The order of the (tenantId, crmCreatedAt DESC, id DESC) index: the capped count walks it and stops. */
 const COUNT_ORDER: Prisma.LeadOrderByWithRelationInput[] = [{ crmCreatedAt: "desc" }, { id: "desc" }];
 
+/** The order of the leads table and of its export; leads without a name come last either way. */
+export const leadOrder = ({ field, direction }: TLeadSort): TKeysetOrder<TLeadSort["field"]> =>
+  field === "contactName" ? { field, direction, nulls: "last" } : { field, direction };
+
 /** One page of leads with the total (capped, see LIST_COUNT_CAP), sorted on the server (conventions C14). */
 export async function findLeads(db: TDbClient, { tenantId, request }: { tenantId: string; request: TLeadListRequest }) {
   const where = leadWhere(tenantId, request.filters);
-  const { field, direction } = request.sort;
-  const orderBy: Prisma.LeadOrderByWithRelationInput[] = [field === "contactName" ? { contactName: { sort: direction, nulls: "last" } } : { [field]: direction }, { id: direction }];
+  const orderBy = orderByOf(leadOrder(request.sort)) as Prisma.LeadOrderByWithRelationInput[];
   const [rows, countUpToCap] = await Promise.all([
     db.lead.findMany({ where, orderBy, skip: (request.page - 1) * request.perPage, take: request.perPage, select: LEAD_LIST_SELECT }),
     db.lead.count({ where, take: COUNT_TAKE, orderBy: COUNT_ORDER }),

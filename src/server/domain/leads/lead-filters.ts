@@ -25,10 +25,14 @@ export const ZLeadFiltersSchema = z.object({
 });
 export type TLeadFilters = z.infer<typeof ZLeadFiltersSchema>;
 
+/** The table's order, shared by its page and its CSV export. */
+export const ZLeadSortSchema = z.object({ field: z.enum(LEAD_SORT_FIELDS), direction: z.enum(["asc", "desc"]) }).default({ field: "crmCreatedAt", direction: "desc" });
+export type TLeadSort = z.infer<typeof ZLeadSortSchema>;
+
 export const ZLeadListRequestSchema = z.object({
   page: z.number().int().min(1).max(100_000).default(1),
   perPage: z.number().int().min(1).max(100).default(25),
-  sort: z.object({ field: z.enum(LEAD_SORT_FIELDS), direction: z.enum(["asc", "desc"]) }).default({ field: "crmCreatedAt", direction: "desc" }),
+  sort: ZLeadSortSchema,
   filters: ZLeadFiltersSchema.default({}),
 });
 export type TLeadListRequest = z.infer<typeof ZLeadListRequestSchema>;

@@ -7,6 +7,7 @@ describe("site and campaign input", () => {
   it("normalizes a site's domain, and names what is wrong with a bad one", () => {
     expect(ZCreateSiteRequestSchema.parse({ domain: "https://www.Salon.ru/", name: " Салон " })).toEqual({ domain: "salon.ru", name: "Салон" });
     expect(issuesOf(ZCreateSiteRequestSchema.safeParse({ domain: "salon", name: "x" }))).toEqual(["domainInvalid"]);
+    expect(issuesOf(ZCreateSiteRequestSchema.safeParse({ domain: "*.example.com", name: "x" }))).toEqual(["domainWildcard"]);
     expect(issuesOf(ZCreateSiteRequestSchema.safeParse({ domain: " ", name: "" }))).toEqual(["required", "required"]);
   });
 

@@ -6,7 +6,7 @@ const MAX_CAMPAIGN_VALUES = 20;
 
 const ZSiteDomain = z.string().max(300, "tooLong").transform((value, context) => {
   const domain = normalizeSiteDomain(value);
-  if (!domain) context.addIssue({ code: "custom", message: value.trim() === "" ? "required" : "domainInvalid" });
+  if (!domain) context.addIssue({ code: "custom", message: value.trim() === "" ? "required" : value.includes("*") ? "domainWildcard" : "domainInvalid" });
   return domain ?? "";
 });
 

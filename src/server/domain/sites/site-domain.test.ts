@@ -7,12 +7,15 @@ describe("site domains", () => {
     expect(normalizeSiteDomain(" salon.ru ")).toBe("salon.ru");
     expect(normalizeSiteDomain("m.salon.ru:8080")).toBe("m.salon.ru");
     expect(normalizeSiteDomain("салон.рф")).toBe("xn--80awgdm.xn--p1ai");
+    // One canonical form however an IDN is typed.
+    expect(normalizeSiteDomain("https://САЛОН-ЛОТОС.РФ/")).toBe("xn----7sb7abifdatij.xn--p1ai");
+    expect(normalizeSiteDomain("xn----7sb7abifdatij.xn--p1ai")).toBe("xn----7sb7abifdatij.xn--p1ai");
     expect(normalizeSiteDomain("localhost")).toBe("localhost");
     expect(normalizeSiteDomain("127.0.0.1")).toBe("127.0.0.1");
   });
 
   it("refuses what is not a host", () => {
-    for (const input of ["", "salon", "two words.ru", "http://", "[::1]"]) expect(normalizeSiteDomain(input), input).toBeNull();
+    for (const input of ["", "salon", "two words.ru", "http://", "[::1]", "*.example.com", "%2a.example.com", "-salon.ru", "salon..ru"]) expect(normalizeSiteDomain(input), input).toBeNull();
   });
 
   it("reads the host of Origin and Referer values", () => {

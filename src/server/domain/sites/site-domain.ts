@@ -1,8 +1,14 @@
+/** A DNS label of a host name (letters, digits, hyphens inside; underscores, which some hosts carry). */
+const HOST_LABEL = /^[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?$/;
+
 /**
  * A site's domain as we store and compare it: the lower-case ASCII host of whatever the admin typed
- * ("https://www.Салон.рф/path" → "xn--80awgdm.xn--p1ai"), without `www.`, port or path. `localhost`
- * and IPv4 addresses are accepted so that a page served locally can be tracked in development.
- * Returns null when the input is not a host.
+ * ("https://www.Салон.рф/path" → "xn--80awgdm.xn--p1ai"), without `www.`, port or path: one
+ * canonical form whichever way an IDN was typed, shown in Unicode again by `formatDomain`
+ * (src/lib/domains.ts). `localhost` and IPv4 addresses are accepted so that a page served locally
+ * can be tracked in development. Returns null when the input is not a host, a wildcard included:
+ * a site's subdomains are its own already (`isHostOfSite`), so `*.salon.ru` would add nothing and
+ * the URL parser would otherwise keep the `*` as a literal label.
  */
 export function normalizeSiteDomain(input: string): string | null {
   const trimmed = input.trim();
@@ -14,7 +20,7 @@ export function normalizeSiteDomain(input: string): string | null {
     return null;
   }
   host = host.toLowerCase().replace(/^www\./, "").replace(/\.$/, "");
-  if (host.length > 253 || host.startsWith("[")) return null;
+  if (host.length > 253 || !host.split(".").every((label) => HOST_LABEL.test(label))) return null;
   return host === "localhost" || host.includes(".") ? host : null;
 }
 

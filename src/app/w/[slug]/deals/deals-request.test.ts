@@ -24,13 +24,14 @@ describe("toDealListRequest", () => {
 });
 
 describe("dealsExportHref", () => {
-  it("names the workspace and carries the filters as JSON with ISO dates", () => {
-    const filters = toDealFilters({ ...DEFAULT_DEALS_URL_STATE, createdFrom: "2026-11-01", stages: ["finished"], includeSales: false }, "UTC");
-    const href = dealsExportHref("salon lotos", filters);
+  it("names the workspace and carries the filters as JSON with ISO dates, and the table's sort", () => {
+    const request = toDealListRequest({ ...DEFAULT_DEALS_URL_STATE, createdFrom: "2026-11-01", stages: ["finished"], includeSales: false, sort: { field: "amountMinor", direction: "asc" } }, "UTC");
+    const href = dealsExportHref("salon lotos", request);
     const url = new URL(href, "http://localhost");
     expect(url.pathname).toBe("/api/export/deals");
     expect(url.searchParams.get("slug")).toBe("salon lotos");
     expect(JSON.parse(url.searchParams.get("filters") ?? "")).toEqual({ createdFrom: "2026-11-01T00:00:00.000Z", stages: ["finished"], includeSales: false });
+    expect(JSON.parse(url.searchParams.get("sort") ?? "")).toEqual({ field: "amountMinor", direction: "asc" });
   });
 });
 

@@ -30,7 +30,7 @@ export const toDealListRequest = (state: TDealsUrlState, timeZone: string): TDea
   page: state.page, perPage: state.perPage, sort: state.sort, filters: toDealFilters(state, timeZone),
 });
 
-export const dealsExportHref = (slug: string, filters: TDealFilters): string => csvExportHref("deals", slug, filters);
+export const dealsExportHref = (slug: string, request: Pick<TDealListRequest, "filters" | "sort">): string => csvExportHref("deals", slug, request);
 
 export const dealTableSorting = tableSortingFor(SORT_FIELD_BY_COLUMN, DEFAULT_DEALS_URL_STATE.sort);
 export const { toTableSorting, fromTableSorting } = dealTableSorting;

@@ -57,7 +57,7 @@ export function DealsView({ slug, timeZone }: { slug: string; timeZone: string }
         getRowId={getDealId}
         emptyState={<span>{t("deals.noResults")}</span>}
         summary={<LiveIndicator label={t("deals.live")} />}
-        actions={<ExportCsvLink href={dealsExportHref(slug, request.filters)} label={t("deals.export")} />}
+        actions={<ExportCsvLink href={dealsExportHref(slug, request)} label={t("deals.export")} />}
         selectedRowId={state.dealId}
         onRowClick={(deal) => update({ dealId: deal.id })}
         getRowAttributes={getDealRowAttributes}

@@ -6,6 +6,7 @@ import { useMemo } from "react";
 import type { TDataTableFeatures } from "@/components/data-table/data-table-features";
 import { MutedText } from "@/components/data-table/muted-text";
 import { formatMoney } from "@/lib/format-money";
+import { formatPhone } from "@/lib/phones";
 import { useWorkspaceDateTime } from "@/lib/use-workspace-date-time";
 import { DealFlags } from "./deal-flags";
 import { DealStageBadge } from "./deal-stage-badge";
@@ -29,7 +30,7 @@ export function useDealColumns(timeZone: string) {
       columnHelper.accessor("crmCreatedAt", { ...titled("crmCreatedAt"), cell: (info) => <MutedText text={dateTime(info.getValue())} /> }),
       columnHelper.accessor("responsibleName", plain("responsible")),
       columnHelper.accessor("contactName", plain("contactName")),
-      columnHelper.accessor("contactPhone", plain("contactPhone")),
+      columnHelper.accessor("contactPhone", { ...plain("contactPhone"), cell: (info) => <span className="whitespace-nowrap"><MutedText text={formatPhone(info.getValue())} /></span> }),
       columnHelper.accessor("contactEmail", plain("contactEmail")),
       columnHelper.accessor("externalId", { ...plain("externalId"), cell: (info) => <span className="tabular-nums text-slate-500">{info.getValue()}</span> }),
       columnHelper.display({ id: "flags", ...titled("flags"), enableSorting: false, cell: (info) => <DealFlags deal={info.row.original} /> }),

@@ -3,8 +3,8 @@
 import { useTranslations } from "next-intl";
 import { useCallback } from "react";
 
-/** The name of a Klientiks status; a status we do not know yet is shown as Klientiks sent it. */
+/** The name of a Klientiks status; one we have no name for yet reads «Неизвестный статус (arrived)». */
 export function useStageLabel() {
-  const t = useTranslations("deals.stages");
-  return useCallback((status: string) => (t.has(status) ? t(status) : status), [t]);
+  const t = useTranslations("deals");
+  return useCallback((status: string) => (t.has(`stages.${status}`) ? t(`stages.${status}`) : t("unknownStage", { status })), [t]);
 }

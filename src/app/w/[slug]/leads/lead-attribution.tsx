@@ -1,7 +1,9 @@
 "use client";
 
+import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { DetailList, DetailSection } from "@/components/data-table/detail-section";
+import { leadRuleHint } from "./lead-rule-hint";
 import type { TLeadDetail } from "./lead-types";
 import { LeadUrlLink } from "./lead-url-text";
 import { useSourceLabel } from "../settings/sites/use-source-label";
@@ -9,7 +11,7 @@ import { useSourceLabel } from "../settings/sites/use-source-label";
 const mono = (value: string | null) => (value ? <span className="break-all font-mono text-xs">{value}</span> : null);
 
 /** Why the lead is credited where it is: the matched rule, then the session data it copied. */
-export function LeadAttribution({ lead }: { lead: TLeadDetail }) {
+export function LeadAttribution({ lead, slug }: { lead: TLeadDetail; slug: string }) {
   const t = useTranslations("leads");
   const tChannel = useTranslations("sites.channels");
   const sourceLabel = useSourceLabel();
@@ -17,7 +19,9 @@ export function LeadAttribution({ lead }: { lead: TLeadDetail }) {
     <DetailSection title={t("drawer.sections.attribution")} testId="lead-attribution">
       <p className="mb-3 text-sm text-slate-900">
         <span data-testid="lead-rule" className="font-medium">{t(`rules.${lead.attributionRule}`)}</span>
-        <span className="block text-slate-600">{t(`ruleHints.${lead.attributionRule}`)}</span>
+        <span className="block text-slate-600" data-testid="lead-rule-hint">
+          {t.rich(`ruleHints.${leadRuleHint(lead)}`, { link: (chunks) => <Link className="text-brand-700 underline" href={`/w/${slug}/settings/integrations/klientiks`}>{chunks}</Link> })}
+        </span>
       </p>
       <DetailList
         items={[

@@ -31,7 +31,7 @@ export function LeadDrawer({ leadId, slug, timeZone, onOpenLead, onClose }: TLea
       {data ? (
         <div className="space-y-5">
           <LeadSummary lead={data} slug={slug} timeZone={timeZone} onOpenLead={onOpenLead} />
-          <LeadAttribution lead={data} />
+          <LeadAttribution lead={data} slug={slug} />
           <LeadPageViews pageViews={data.pageViews} hasSession={data.sessionId !== null} timeZone={timeZone} />
           {/* The widget booking exactly as Klientiks sent it. */}
           <RawJsonSection title={t("drawer.sections.raw")} toggleLabel={t("drawer.showRaw")} raw={data.raw} testId="lead-raw-json" />

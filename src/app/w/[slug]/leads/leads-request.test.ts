@@ -34,12 +34,13 @@ describe("toLeadListRequest", () => {
 });
 
 describe("leadsExportHref", () => {
-  it("names the workspace and carries the filters as JSON with ISO dates", () => {
-    const filters = toLeadFilters({ ...DEFAULT_LEADS_URL_STATE, createdFrom: "2026-11-01", utmCampaign: ["autumn"], duplicates: "originals" }, "UTC");
-    const url = new URL(leadsExportHref("salon-leto", filters), "http://localhost");
+  it("names the workspace and carries the filters as JSON with ISO dates, and the table's sort", () => {
+    const request = toLeadListRequest({ ...DEFAULT_LEADS_URL_STATE, createdFrom: "2026-11-01", utmCampaign: ["autumn"], duplicates: "originals", sort: { field: "contactName", direction: "asc" } }, "UTC");
+    const url = new URL(leadsExportHref("salon-leto", request), "http://localhost");
     expect(url.pathname).toBe("/api/export/leads");
     expect(url.searchParams.get("slug")).toBe("salon-leto");
     expect(JSON.parse(url.searchParams.get("filters") ?? "")).toEqual({ createdFrom: "2026-11-01T00:00:00.000Z", utmCampaign: ["autumn"], isDuplicate: false });
+    expect(JSON.parse(url.searchParams.get("sort") ?? "")).toEqual({ field: "contactName", direction: "asc" });
   });
 });
 

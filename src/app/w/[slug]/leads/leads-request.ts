@@ -32,7 +32,7 @@ export const toLeadListRequest = (state: TLeadsUrlState, timeZone: string): TLea
   page: state.page, perPage: state.perPage, sort: state.sort, filters: toLeadFilters(state, timeZone),
 });
 
-export const leadsExportHref = (slug: string, filters: TLeadFilters): string => csvExportHref("leads", slug, filters);
+export const leadsExportHref = (slug: string, request: Pick<TLeadListRequest, "filters" | "sort">): string => csvExportHref("leads", slug, request);
 
 export const leadTableSorting = tableSortingFor(SORT_FIELD_BY_COLUMN, DEFAULT_LEADS_URL_STATE.sort);
 export const { toTableSorting, fromTableSorting } = leadTableSorting;

@@ -62,7 +62,7 @@ export function LeadsView({ slug, timeZone }: { slug: string; timeZone: string }
         getRowId={getLeadId}
         emptyState={<span>{t("leads.noResults")}</span>}
         summary={<LiveIndicator label={t("leads.live")} />}
-        actions={<ExportCsvLink href={leadsExportHref(slug, request.filters)} label={t("leads.export")} />}
+        actions={<ExportCsvLink href={leadsExportHref(slug, request)} label={t("leads.export")} />}
         selectedRowId={state.leadId}
         onRowClick={(lead) => openLead(lead.id)}
         getRowAttributes={getLeadRowAttributes}

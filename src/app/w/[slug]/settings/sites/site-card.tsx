@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { CopyField } from "@/components/ui/copy-field";
 import { FormError } from "@/components/ui/form-error";
+import { formatDomain } from "@/lib/domains";
 import { useErrorText } from "@/lib/use-error-text";
 import { useTRPC } from "@/trpc/react";
 import { DemoSiteLink, type TDemoSite } from "./demo-site-link";
@@ -31,7 +32,7 @@ export function SiteCard({ site, scriptUrl, demoSite }: { site: TSiteView; scrip
       <div className="flex items-start justify-between gap-4">
         <div>
           <h3 className="text-base font-semibold">{site.name}</h3>
-          <p className="font-mono text-sm text-slate-600">{site.domain}</p>
+          <p className="font-mono text-sm text-slate-600" data-testid="site-domain">{formatDomain(site.domain)}</p>
         </div>
         <Button variant="danger" size="sm" disabled={remove.isPending} onClick={() => window.confirm(t("confirmRemove", { name: site.name })) && remove.mutate({ siteId: site.id })}>{t("remove")}</Button>
       </div>

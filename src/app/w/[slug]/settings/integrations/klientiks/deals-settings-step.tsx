@@ -7,8 +7,8 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { SelectField } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
+import { TimeZoneOptions } from "@/components/ui/time-zone-options";
 import { useErrorText } from "@/lib/use-error-text";
-import { SUGGESTED_TIMEZONES } from "@/lib/workspace-options";
 import { useTRPC } from "@/trpc/react";
 import { SettingsToggle } from "./settings-toggle";
 import { useInvalidateKlientiks } from "./use-invalidate-klientiks";
@@ -45,7 +45,7 @@ export function DealsSettingsStep({ settings }: { settings: TSettings }) {
           <SettingsToggle label={t("excludeSubscription")} hint={t("excludeSubscriptionHint")} checked={draft.deals.excludeSubscriptionVisits} onChange={(excludeSubscriptionVisits) => setDeals({ excludeSubscriptionVisits })} />
           <div className="max-w-xs">
             <SelectField label={t("accountTimezone")} value={draft.accountTimezone} onChange={(event) => setDraft((previous) => ({ ...previous, accountTimezone: event.target.value }))}>
-              {SUGGESTED_TIMEZONES.map((zone) => <option key={zone} value={zone}>{zone}</option>)}
+              <TimeZoneOptions current={draft.accountTimezone} />
             </SelectField>
           </div>
         </div>

@@ -10,6 +10,7 @@ import { cn } from "@/lib/cn";
 import { useErrorText } from "@/lib/use-error-text";
 import { useTRPC } from "@/trpc/react";
 import { useInvalidateKlientiks } from "./use-invalidate-klientiks";
+import { useStageLabel } from "../../../deals/use-stage-label";
 
 const STATUSES = ["pending", "processing", "processed", "failed", "rejected"] as const;
 type TStatus = (typeof STATUSES)[number];
@@ -21,6 +22,7 @@ const STATUS_STYLE: Record<TStatus, string> = {
 export function DeliveriesLog() {
   const t = useTranslations("klientiks");
   const format = useFormatter();
+  const stageLabel = useStageLabel();
   const trpc = useTRPC();
   const invalidate = useInvalidateKlientiks();
   const { formError } = useErrorText();
@@ -53,7 +55,7 @@ export function DeliveriesLog() {
               <tr key={delivery.id} className="border-b border-slate-100" data-testid="delivery-row" data-status={delivery.status} data-appointment-id={delivery.appointmentId ?? ""}>
                 <td className="px-4 py-2 whitespace-nowrap">{format.dateTime(delivery.receivedAt, { dateStyle: "short", timeStyle: "medium" })}</td>
                 <td className="px-4 py-2">{t(`deliverySource.${delivery.source}`)}</td>
-                <td className="px-4 py-2 font-mono">{delivery.appointmentId ?? "—"}{delivery.statusHint ? <span className="ml-1 text-slate-400">({delivery.statusHint})</span> : null}</td>
+                <td className="px-4 py-2 font-mono">{delivery.appointmentId ?? "—"}{delivery.statusHint ? <span className="ml-1 text-slate-400">({stageLabel(delivery.statusHint)})</span> : null}</td>
                 <td className="px-4 py-2"><span className={cn("rounded-full px-2 py-0.5 text-xs font-medium", STATUS_STYLE[delivery.status])}>{t(`deliveryStatus.${delivery.status}`)}</span></td>
                 <td className="px-4 py-2">{delivery.attempts}</td>
                 <td className="px-4 py-2 text-slate-600">{delivery.errorCode ? t(`errorCodes.${delivery.errorCode}`) : ""}</td>

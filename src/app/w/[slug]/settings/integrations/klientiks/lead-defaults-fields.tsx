@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useParams } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { SelectField } from "@/components/ui/field";
+import { formatDomain } from "@/lib/domains";
 import { useSourceLabel } from "../../sites/use-source-label";
 import { useTrafficCatalog } from "../../sites/use-traffic-catalog";
 import type { TLeadsSettings } from "./leads-settings-step";
@@ -41,7 +42,7 @@ export function LeadDefaultsFields({ draft, onChange }: TProps) {
             </SelectField>
             <SelectField label={t("defaultSite")} value={draft.defaultSiteId ?? ""} onChange={(event) => onChange({ defaultSiteId: toId(event.target.value) })}>
               <option value="">{t("notChosen")}</option>
-              {sites.map((site) => <option key={site.id} value={site.id}>{site.name} ({site.domain})</option>)}
+              {sites.map((site) => <option key={site.id} value={site.id}>{site.name} ({formatDomain(site.domain)})</option>)}
             </SelectField>
           </>
         ) : (

@@ -5,6 +5,7 @@ import { useFormatter, useNow, useTranslations } from "next-intl";
 import { Card } from "@/components/ui/card";
 import { useTRPC } from "@/trpc/react";
 import { RegisterInEmulatorButton } from "./register-in-emulator-button";
+import { useStageLabel } from "../../../deals/use-stage-label";
 import { WebhookAddresses } from "./webhook-addresses";
 
 const LIVE_CHECK_INTERVAL_MS = 3000;
@@ -15,6 +16,7 @@ export function WebhookStep() {
   const format = useFormatter();
   const now = useNow({ updateInterval: 10_000 });
   const trpc = useTRPC();
+  const stageLabel = useStageLabel();
   const setup = useQuery(trpc.klientiks.webhookSetup.queryOptions());
   const health = useQuery({ ...trpc.klientiks.syncHealth.queryOptions(), refetchInterval: LIVE_CHECK_INTERVAL_MS });
   const deals = setup.data?.find((endpoint) => endpoint.purpose === "deals");
@@ -35,7 +37,7 @@ export function WebhookStep() {
           last.status === "rejected" ? (
             <p className="text-amber-800">{t("lastWebhookRejected", { time: format.relativeTime(last.receivedAt, now), reason: t(`errorCodes.${last.errorCode ?? "internal"}`) })}</p>
           ) : (
-            <p className="text-green-800">{t("lastWebhook", { time: format.relativeTime(last.receivedAt, now), appointment: last.appointmentId ?? "—", status: last.statusHint ?? "—" })}</p>
+            <p className="text-green-800">{t("lastWebhook", { time: format.relativeTime(last.receivedAt, now), appointment: last.appointmentId ?? "—", status: last.statusHint ? stageLabel(last.statusHint) : "—" })}</p>
           )
         ) : (
           <p className="text-slate-600">{t("waitingWebhook", { minutes: waitedMinutes })}</p>
