@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { KLIENTIKS_STAGES } from "@/server/domain/deals/klientiks-funnel";
 import { DEAL_CSV_COLUMNS } from "@/server/domain/deals/export-deals-csv";
 import { LEAD_CSV_COLUMNS } from "@/server/domain/leads/export-leads-csv";
+import type { TLeadRuleHint } from "@/app/w/[slug]/leads/lead-rule-hint";
 import en from "../../messages/en.json";
 import ru from "../../messages/ru.json";
 
@@ -44,9 +45,14 @@ describe("messages", () => {
       "deals.drawer.subscription": Object.values(SubscriptionPayment),
       "sites.channels": Object.values(TrafficChannel),
       "leads.rules": Object.values(LeadAttributionRule),
+      "leads.ruleHints": [...Object.values(LeadAttributionRule), "default_source_unset", "default_campaign_unset"] satisfies TLeadRuleHint[],
     };
     for (const messages of [ru, en] as TMessages[]) {
       for (const [namespace, values] of Object.entries(coded)) for (const value of values) expect(typeof lookUp(messages, `${namespace}.${value}`), `${namespace}.${value}`).toBe("string");
     }
+  });
+
+  it("names a Klientiks status it has no word for by the status itself, never by the bare code", () => {
+    for (const messages of [ru, en] as TMessages[]) expect(placeholdersOf(String(lookUp(messages, "deals.unknownStage")))).toEqual(["status"]);
   });
 });
