@@ -1,8 +1,6 @@
 import type { TCsvDialect } from "@/server/csv/csv-dialect";
 import { toCsvField } from "@/server/csv/csv-field";
 
-const BATCH = 1000;
-
 /** What an export needs besides its rows: whose, which, in what order, on which clock, and the reader's words and spreadsheet. */
 export type TCsvExportRequest<TFilters, TSort> = {
   tenantId: string;
@@ -25,25 +23,15 @@ export type TCsvValueKind = "visitStatus" | "stageGroup" | "subscription" | "cha
 type TStreamCsvOptions<TRow> = {
   header: readonly string[];
   separator: TCsvDialect["separator"];
-  /** Up to `take` rows that come after `after` in the export's order (from the first when undefined). */
-  fetchBatch: (page: { after: TRow | undefined; take: number }) => Promise<TRow[]>;
+  /** The rows in the export's order, a batch at a time (`keysetBatches`). */
+  batches: AsyncIterable<TRow[]>;
   /** One text per header column. */
   toFields: (row: TRow) => readonly string[];
 };
 
-/**
- * CSV text (a BOM for spreadsheets, the header, then one line per row), keyset-paginated so memory
- * stays flat however many rows match.
- */
-export async function* streamCsv<TRow>({ header, separator, fetchBatch, toFields }: TStreamCsvOptions<TRow>): AsyncGenerator<string> {
+/** CSV text: a BOM for spreadsheets, the header, then one line per row, one chunk per batch. */
+export async function* streamCsv<TRow>({ header, separator, batches, toFields }: TStreamCsvOptions<TRow>): AsyncGenerator<string> {
   const toLine = (fields: readonly string[]) => fields.map((field) => toCsvField(field, separator)).join(separator);
   yield `\uFEFF${toLine(header)}\n`;
-  let after: TRow | undefined;
-  for (;;) {
-    const batch = await fetchBatch({ after, take: BATCH });
-    if (batch.length === 0) return;
-    yield batch.map((row) => toLine(toFields(row))).join("\n") + "\n";
-    after = batch[batch.length - 1];
-    if (batch.length < BATCH) return;
-  }
+  for await (const batch of batches) yield batch.map((row) => toLine(toFields(row))).join("\n") + "\n";
 }

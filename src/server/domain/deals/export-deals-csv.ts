@@ -5,7 +5,7 @@ import { streamCsv, type TCsvExportRequest, type TCsvValueKind } from "@/server/
 import type { TDbClient } from "@/server/db/types";
 import type { TDealFilters, TDealSort } from "@/server/domain/deals/deal-filters";
 import { DEAL_LIST_SELECT, dealOrder, dealWhere } from "@/server/domain/deals/find-deals";
-import { keysetPage } from "@/server/domain/lists/keyset-order";
+import { keysetBatches } from "@/server/domain/lists/keyset-order";
 
 /** Columns of the export, in order; the header row gives their titles in the reader's language. */
 export const DEAL_CSV_COLUMNS = [
@@ -34,13 +34,11 @@ function cell(deal: TDealRow, column: TDealCsvColumn, request: Pick<TCsvExportRe
 
 /** Streams the deals of the current filter as CSV lines, in the table's order. */
 export function exportDealsCsv(db: TDbClient, { tenantId, filters, sort, columnTitle, ...request }: TCsvExportRequest<TDealFilters, TDealSort>): AsyncGenerator<string> {
-  const order = dealOrder(sort);
   return streamCsv<TDealRow>({
     header: DEAL_CSV_COLUMNS.map(columnTitle),
     separator: request.dialect.separator,
-    fetchBatch: ({ after, take }) => db.deal.findMany({
-      ...keysetPage<Prisma.DealWhereInput, Prisma.DealOrderByWithRelationInput, TDealSort["field"]>(order, dealWhere(tenantId, filters), after), take, select: DEAL_EXPORT_SELECT,
-    }),
+    batches: keysetBatches(dealOrder(sort), dealWhere(tenantId, filters), (page: { where: Prisma.DealWhereInput; orderBy: Prisma.DealOrderByWithRelationInput[]; take: number }) =>
+      db.deal.findMany({ ...page, select: DEAL_EXPORT_SELECT })),
     toFields: (deal) => DEAL_CSV_COLUMNS.map((column) => cell(deal, column, request)),
   });
 }

@@ -4,7 +4,7 @@ import { streamCsv, type TCsvExportRequest } from "@/server/csv/stream-csv";
 import type { TDbClient } from "@/server/db/types";
 import { LEAD_LIST_SELECT, leadOrder, leadWhere } from "@/server/domain/leads/find-leads";
 import type { TLeadFilters, TLeadSort } from "@/server/domain/leads/lead-filters";
-import { keysetPage } from "@/server/domain/lists/keyset-order";
+import { keysetBatches } from "@/server/domain/lists/keyset-order";
 import { loadLeadReferenceNames, withReferenceNames } from "@/server/domain/leads/lead-reference-names";
 
 /** Columns of the export, in order; the header row gives their titles in the reader's language. */
@@ -33,13 +33,11 @@ function cell(lead: TNamedLead, column: (typeof LEAD_CSV_COLUMNS)[number], { tim
 /** Streams the leads of the current filter as CSV lines in the table's order, with names instead of site, source and campaign ids. */
 export async function* exportLeadsCsv(db: TDbClient, { tenantId, filters, sort, columnTitle, ...request }: TCsvExportRequest<TLeadFilters, TLeadSort>): AsyncGenerator<string> {
   const names = await loadLeadReferenceNames(db, { tenantId });
-  const order = leadOrder(sort);
   yield* streamCsv<TLeadRow>({
     header: LEAD_CSV_COLUMNS.map(columnTitle),
     separator: request.dialect.separator,
-    fetchBatch: ({ after, take }) => db.lead.findMany({
-      ...keysetPage<Prisma.LeadWhereInput, Prisma.LeadOrderByWithRelationInput, TLeadSort["field"]>(order, leadWhere(tenantId, filters), after), take, select: LEAD_LIST_SELECT,
-    }),
+    batches: keysetBatches(leadOrder(sort), leadWhere(tenantId, filters), (page: { where: Prisma.LeadWhereInput; orderBy: Prisma.LeadOrderByWithRelationInput[]; take: number }) =>
+      db.lead.findMany({ ...page, select: LEAD_LIST_SELECT })),
     toFields: (lead) => {
       const named = withReferenceNames(lead, names);
       return LEAD_CSV_COLUMNS.map((column) => cell(named, column, request));
