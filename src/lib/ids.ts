@@ -4,6 +4,6 @@ import { randomBytes } from "node:crypto";
 export type TIdPrefix =
   | "tnt" | "usr" | "mbr" | "inv" | "aud"
   | "con" | "whe" | "whd" | "deal" | "dsc" | "ctc" | "job"
-  | "site" | "src" | "cmp" | "ses" | "pv" | "wo" | "cc" | "lead";
+  | "site" | "src" | "cmp" | "ses" | "pv" | "wo" | "cc" | "lead" | "dae";
 
 export const createId = (prefix: TIdPrefix): string => `${prefix}_${randomBytes(10).toString("hex")}`;

@@ -9,7 +9,8 @@ import { startKlientiksEmulator, type KlientiksEmulator } from "../../emulators/
 import type { TDb } from "@/server/db/client";
 import { saveKlientiksCredentials, setKlientiksActive } from "@/server/domain/klientiks/connections";
 import type { TKlientiksDeps } from "@/server/domain/klientiks/deps";
-import { claimDueDeliveries, processClaimedDelivery } from "@/server/domain/klientiks/inbox";
+import { claimDueDeliveries } from "@/server/domain/inbox/claims";
+import { processClaimedDelivery } from "@/server/domain/klientiks/inbox";
 import { buildKlientiksWebhookTemplates } from "@/server/domain/klientiks/webhook-templates";
 import { findWebhookUrls } from "@/server/domain/webhooks/endpoints";
 import { receiveKlientiksWebhook, type TReceiveOutcome } from "@/server/domain/webhooks/receive-klientiks-webhook";
@@ -112,6 +113,11 @@ export async function startWebhookReceiver(db: TDb): Promise<{ url: string; outc
 export async function createKlientiksWorld(db: TDb, control: KlientiksControl) {
   await control.reset();
   await control.setClock(EMULATOR_CLOCK);
+  return addKlientiksTenant(db, control);
+}
+
+/** Another account in the same emulator state, and another workspace connected to it. */
+export async function addKlientiksTenant(db: TDb, control: KlientiksControl) {
   const account = await control.createAccount({ timezone: "Europe/Moscow" });
   const accountId = account.account_id;
   // The first user is the account owner, the default author of staff-created visits.

@@ -2,117 +2,95 @@ import "server-only";
 import type { TDb } from "@/server/db/client";
 import { listBackfillAppointments, findBackfillsToList } from "@/server/domain/klientiks/backfill";
 import type { TKlientiksDeps } from "@/server/domain/klientiks/deps";
-import { claimDueDeliveries, processClaimedDelivery, type TClaimedDelivery } from "@/server/domain/klientiks/inbox";
+import { processClaimedDelivery } from "@/server/domain/klientiks/inbox";
 import { findConnectionsDueForReconcile, reconcileKlientiksConnection } from "@/server/domain/klientiks/reconcile";
+import { InboxWorker, type TInboxWorkerOptions } from "@/server/jobs/inbox-worker";
 import type { TLogger } from "@/server/logging/logger";
 
-const POLL_INTERVAL_MS = 1_000;
 const SCHEDULE_INTERVAL_MS = 30_000;
-const CLAIM_BATCH = 8;
-/** Like the Inngest function's concurrency key: one tenant never runs more than two at a time (R10, R19). */
-const PER_TENANT_CONCURRENCY = 2;
+const SCHEDULE_LANES = 4;
 
 /**
- * The background driver when Inngest is not configured: the inbox table is the queue. Deliveries
- * are claimed with row locks, processed by the same domain steps as the Inngest function, retried
- * with backoff, and picked up again after a restart because they are still `pending` or their
- * claim has expired. A scheduler runs reconciliation and backfill listing in the same process.
+ * The background driver when Inngest is not configured: the inbox table is the queue, worked by
+ * the InboxWorker with the same domain steps as the Inngest function (and the same per-tenant
+ * limit, R10). A scheduler runs reconciliation and backfill listing in the same process.
  */
 export class InlineWorker {
-  private isDraining = false;
-  private isWakeRequested = false;
-  private isScheduling = false;
-  private timers: ReturnType<typeof setInterval>[] = [];
+  private readonly inbox: InboxWorker;
+  /** Per connection or job, so one account that hangs delays nobody else's reconciliation. */
+  private readonly scheduled = new Set<string>();
+  private timer: ReturnType<typeof setInterval> | null = null;
 
-  constructor(private readonly db: TDb, private readonly deps: TKlientiksDeps, private readonly log: TLogger) {}
+  constructor(private readonly db: TDb, private readonly deps: TKlientiksDeps, private readonly log: TLogger, options: Partial<TInboxWorkerOptions> = {}) {
+    this.inbox = new InboxWorker(db, async (delivery) => {
+      const result = await processClaimedDelivery(db, deps, delivery);
+      if (!result.ok) log.warn("delivery failed", { deliveryId: delivery.id, tenantId: delivery.tenantId, attempt: delivery.attempts, code: result.failure.code, isRetriable: result.failure.isRetriable });
+    }, log, options);
+  }
 
   start(): void {
-    if (this.timers.length > 0) return;
-    this.timers.push(setInterval(() => this.wake(), POLL_INTERVAL_MS), setInterval(() => void this.runSchedule(), SCHEDULE_INTERVAL_MS));
-    for (const timer of this.timers) timer.unref?.();
-    this.wake();
+    if (this.timer) return;
+    this.inbox.start();
+    this.timer = setInterval(() => void this.runSchedule(), SCHEDULE_INTERVAL_MS);
+    this.timer.unref?.();
     void this.runSchedule();
   }
 
   stop(): void {
-    for (const timer of this.timers) clearInterval(timer);
-    this.timers = [];
+    this.inbox.stop();
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
   }
 
   /** Called when new deliveries are committed, so they are processed without waiting for the poll. */
   wake(): void {
-    if (this.isDraining) {
-      this.isWakeRequested = true;
-      return;
-    }
-    void this.drain();
+    this.inbox.wake();
   }
 
-  private async drain(): Promise<void> {
-    this.isDraining = true;
-    try {
-      do {
-        this.isWakeRequested = false;
-        let batch: TClaimedDelivery[];
-        while ((batch = await claimDueDeliveries(this.db, { limit: CLAIM_BATCH })).length > 0) await this.processBatch(batch);
-      } while (this.isWakeRequested);
-    } catch (error) {
-      this.log.error("inline worker: claiming deliveries failed", { error });
-    } finally {
-      this.isDraining = false;
-    }
+  /** Resolves once no delivery runs in this process. */
+  idle(): Promise<void> {
+    return this.inbox.idle();
   }
 
   /**
-   * Tenants run side by side, each with at most two deliveries in flight; one appointment's
-   * deliveries run in order. So a dead credential costs at most two refused calls before the
-   * connection is marked and the rest short-circuit (R19).
+   * Reconciliation every 15 minutes per connection, and listing of started backfills, a few side
+   * by side: one account that hangs holds one lane, not the whole round.
    */
-  private async processBatch(batch: TClaimedDelivery[]): Promise<void> {
-    const byTenant = new Map<string, TClaimedDelivery[]>();
-    for (const delivery of batch) byTenant.set(delivery.tenantId, [...(byTenant.get(delivery.tenantId) ?? []), delivery]);
-    await Promise.all([...byTenant.values()].map((deliveries) => this.processTenant(deliveries)));
-  }
-
-  private async processTenant(deliveries: TClaimedDelivery[]): Promise<void> {
-    const lanes: TClaimedDelivery[][] = Array.from({ length: PER_TENANT_CONCURRENCY }, () => []);
-    const laneOfAppointment = new Map<string | null, number>();
-    deliveries.forEach((delivery, index) => {
-      const lane = laneOfAppointment.get(delivery.appointmentId) ?? index % PER_TENANT_CONCURRENCY;
-      laneOfAppointment.set(delivery.appointmentId, lane);
-      lanes[lane]?.push(delivery);
-    });
-    await Promise.all(lanes.map(async (lane) => {
-      for (const delivery of lane) {
-        const result = await processClaimedDelivery(this.db, this.deps, delivery);
-        if (!result.ok) this.log.warn("delivery failed", { deliveryId: delivery.id, tenantId: delivery.tenantId, attempt: delivery.attempts, code: result.failure.code, isRetriable: result.failure.isRetriable });
-      }
-    }));
-  }
-
-  /** Reconciliation every 15 minutes per connection, and listing of started backfills. */
   async runSchedule(): Promise<void> {
-    if (this.isScheduling) return;
-    this.isScheduling = true;
     try {
-      for (const connection of await findConnectionsDueForReconcile(this.db)) {
-        const result = await reconcileKlientiksConnection(this.db, this.deps, { tenantId: connection.tenantId, connectionId: connection.id }).catch((error: unknown) => {
-          this.log.warn("reconciliation failed", { tenantId: connection.tenantId, connectionId: connection.id, error });
-          return null;
-        });
-        if (result?.enqueued.length) this.wake();
-      }
-      for (const job of await findBackfillsToList(this.db)) {
-        const enqueued = await listBackfillAppointments(this.db, this.deps, { tenantId: job.tenantId, jobId: job.id }).catch((error: unknown) => {
-          this.log.warn("backfill listing failed", { tenantId: job.tenantId, jobId: job.id, error });
-          return [];
-        });
-        if (enqueued.length) this.wake();
-      }
+      const [connections, jobs] = await Promise.all([findConnectionsDueForReconcile(this.db), findBackfillsToList(this.db)]);
+      const tasks = [
+        ...connections.map((connection) => ({ key: `reconcile:${connection.id}`, work: async () => {
+          const result = await reconcileKlientiksConnection(this.db, this.deps, { tenantId: connection.tenantId, connectionId: connection.id }).catch((error: unknown) => {
+            this.log.warn("reconciliation failed", { tenantId: connection.tenantId, connectionId: connection.id, error });
+            return null;
+          });
+          if (result?.enqueued.length) this.wake();
+        } })),
+        ...jobs.map((job) => ({ key: `backfill:${job.id}`, work: async () => {
+          const enqueued = await listBackfillAppointments(this.db, this.deps, { tenantId: job.tenantId, jobId: job.id }).catch((error: unknown) => {
+            this.log.warn("backfill listing failed", { tenantId: job.tenantId, jobId: job.id, error });
+            return [];
+          });
+          if (enqueued.length) this.wake();
+        } })),
+      ];
+      await Promise.all(Array.from({ length: SCHEDULE_LANES }, async () => {
+        for (let task = tasks.shift(); task; task = tasks.shift()) await this.once(task.key, task.work);
+      }));
     } catch (error) {
       this.log.error("inline scheduler failed", { error });
+    }
+  }
+
+  /** Runs `work` unless the same key is still running from an earlier tick. */
+  private async once(key: string, work: () => Promise<void>): Promise<void> {
+    if (this.scheduled.has(key)) return;
+    this.scheduled.add(key);
+    try {
+      await work();
     } finally {
-      this.isScheduling = false;
+      this.scheduled.delete(key);
     }
   }
 }
