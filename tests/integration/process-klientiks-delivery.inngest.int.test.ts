@@ -12,6 +12,7 @@ import { errors, InngestExecutionEngine } from "inngest/internals";
 import { describe, expect, it } from "vitest";
 import { processKlientiksDelivery } from "@/inngest/functions/process-klientiks-delivery";
 import { getDb } from "@/server/db/client";
+import { findSyncHealth } from "@/server/domain/klientiks/sync-health";
 import { setUpKlientiksWorldPerTest, type TKlientiksWorld } from "../support/klientiks-harness";
 import { createTestDb } from "../support/test-db";
 
@@ -91,6 +92,9 @@ describe("process-klientiks-delivery under @inngest/test", () => {
     expect(attempt.error).toMatchObject({ name: "Error", message: expect.stringMatching(/^klientiks_unavailable: /) });
     expect(await db.deal.count({ where: { tenantId: world.tenantId } })).toBe(0);
     await expectNoSecrets(attempt);
+    // The sync panel sees the delivery being retried, and why (issue 8 A8).
+    expect(await db.webhookDelivery.findUniqueOrThrow({ where: { id: deliveryId } })).toMatchObject({ status: "pending", errorCode: "klientiks_unavailable" });
+    expect(await findSyncHealth(db, { tenantId: world.tenantId })).toMatchObject({ retrying: { count: 1, lastErrorCode: "klientiks_unavailable" }, recentErrors: [{ deliveryId, attempt: 1, willRetry: true }] });
 
     // The retry: Inngest replays the memoised "load-delivery" and runs "fetch-appointment" again.
     const loaded = await stepOutput(attempt, "load-delivery");
@@ -100,6 +104,7 @@ describe("process-klientiks-delivery under @inngest/test", () => {
     expect(await countRows()).toEqual({ deals: 1, stageChanges: 1, deliveries: 1 });
     expect(await db.deal.findFirstOrThrow({ where: { tenantId: world.tenantId } })).toMatchObject({ externalId: String(appointment.id) });
     expect(await world.getAppointmentCalls()).toHaveLength(2);
+    expect(await findSyncHealth(db, { tenantId: world.tenantId })).toMatchObject({ retrying: null, recentErrors: [{ deliveryId, errorCode: "klientiks_unavailable" }] });
     await expectNoSecrets(retry);
   });
 

@@ -1,5 +1,5 @@
 import { getDb } from "@/server/db/client";
-import { DELIVERY_RETRIES } from "@/server/domain/klientiks/inbox";
+import { DELIVERY_RETRIES, noteFailedInngestAttempt } from "@/server/domain/klientiks/inbox";
 import { applyAppointment, fetchAppointment, loadDelivery, markDeliveryFailed } from "@/server/domain/klientiks/process-delivery";
 import { getKlientiksDeps } from "@/server/klientiks-deps";
 import { inngest, klientiksWebhookReceived } from "@/inngest/client";
@@ -26,15 +26,20 @@ export const processKlientiksDelivery = inngest.createFunction(
       await markDeliveryFailed(getDb(), { tenantId, deliveryId, failure: failureOfRun(error) });
     },
   },
-  async ({ event, step }) => {
+  async ({ event, step, attempt }) => {
     const { tenantId, deliveryId } = event.data;
     const loaded = await step.run("load-delivery", () => classified(() => loadDelivery(getDb(), { tenantId, deliveryId })));
     if (loaded.isDone) return { deliveryId, outcome: "already-processed" as const };
+    // A failed attempt is noted for the sync panel before Inngest schedules the retry (issue 8 A8).
+    const attemptRef = { tenantId, connectionId: loaded.connectionId, deliveryId, attempt: attempt + 1 };
+    const noted = <T>(body: () => Promise<T>) => classified(() => body().catch(async (error: unknown) => {
+      throw await noteFailedInngestAttempt(getDb(), attemptRef, error);
+    }));
     const rawAppointment = await step.run("fetch-appointment", () =>
-      classified(() => fetchAppointment(getDb(), getKlientiksDeps(), { tenantId, connectionId: loaded.connectionId, appointmentId: loaded.appointmentId })),
+      noted(() => fetchAppointment(getDb(), getKlientiksDeps(), { tenantId, connectionId: loaded.connectionId, appointmentId: loaded.appointmentId })),
     );
     const result = await step.run("upsert-deal", () =>
-      classified(() => applyAppointment(getDb(), getKlientiksDeps(), { tenantId, connectionId: loaded.connectionId, deliveryId, rawAppointment: rawAppointment as Record<string, unknown> })),
+      noted(() => applyAppointment(getDb(), getKlientiksDeps(), { tenantId, connectionId: loaded.connectionId, deliveryId, rawAppointment: rawAppointment as Record<string, unknown> })),
     );
     return { deliveryId, ...result };
   },

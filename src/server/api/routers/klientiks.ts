@@ -121,6 +121,8 @@ export const klientiksRouter = createTrpcRouter({
       connectionStatus: z.enum(["inactive", "active", "needs_attention"]), connectedAt: z.date(),
       lastWebhook: z.object({ id: z.string(), receivedAt: z.date(), status: ZDeliveryStatus, appointmentId: z.string().nullable(), statusHint: z.string().nullable(), errorCode: z.string().nullable() }).nullable(),
       lastSyncAt: z.date().nullable(), lastReconcileAt: z.date().nullable(), lastError: z.string().nullable(), lastErrorAt: z.date().nullable(),
+      retrying: z.object({ count: z.number(), since: z.date().nullable(), lastErrorCode: z.string().nullable() }).nullable(),
+      recentErrors: z.array(z.object({ id: z.string(), at: z.date(), deliveryId: z.string(), appointmentId: z.string().nullable(), attempt: z.number(), errorCode: z.string(), willRetry: z.boolean() })),
       last24h: z.object({ processed: z.number(), failed: z.number(), rejected: z.number(), pending: z.number() }),
     }).nullable())
     .query(({ ctx }) => findSyncHealth(ctx.db, { tenantId: ctx.tenant.tenantId })),

@@ -4,25 +4,62 @@ import type { TEnqueuedDelivery } from "@/server/domain/klientiks/enqueue-sync";
 import { AppError } from "@/server/errors";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+/** Failed attempts listed in the panel's error history (the log keeps 30 days of them). */
+const RECENT_ERRORS = 10;
 
-/** The sync panel: last webhook, the last day's outcomes, and the last error of the connection. */
+type TRetrying = { count: number; since: Date | null; lastErrorCode: string | null };
+
+/**
+ * Deliveries whose last attempt failed and that wait for (or run) their retry, in both drivers;
+ * `since` is when the first attempt of the oldest of them failed (a replay starts again at 1).
+ */
+async function findRetrying(db: TDb, { tenantId, connectionId }: { tenantId: string; connectionId: string }): Promise<TRetrying> {
+  const [row] = await db.$queryRaw<TRetrying[]>`
+    SELECT count(*)::int AS "count", min(e."firstFailedAt") AS "since", (array_agg(d."errorCode" ORDER BY d."nextAttemptAt" DESC))[1] AS "lastErrorCode"
+    FROM "WebhookDelivery" AS d
+    LEFT JOIN LATERAL (
+      SELECT max(a."at") AS "firstFailedAt" FROM "DeliveryAttemptError" AS a
+      WHERE a."tenantId" = d."tenantId" AND a."deliveryId" = d."id" AND a."attempt" = 1
+    ) AS e ON TRUE
+    WHERE d."tenantId" = ${tenantId} AND d."connectionId" = ${connectionId} AND d."status" IN ('pending', 'processing') AND d."errorCode" IS NOT NULL`;
+  return row ?? { count: 0, since: null, lastErrorCode: null };
+}
+
+/**
+ * The sync panel: last webhook, the last day's outcomes, what is being retried after errors, the
+ * recent error history (kept after a retry succeeds) and the last error of the connection.
+ */
 export async function findSyncHealth(db: TDb, { tenantId, now = new Date() }: { tenantId: string; now?: Date }) {
   const connection = await db.connection.findFirst({ where: { tenantId, kind: "klientiks" }, select: { id: true, status: true, lastSyncAt: true, lastError: true, lastErrorAt: true, lastReconcileAt: true, createdAt: true } });
   if (!connection) return null;
   const since = new Date(now.getTime() - DAY_MS);
-  const [lastWebhook, counts] = await Promise.all([
+  const [lastWebhook, counts, retrying, recentErrors] = await Promise.all([
     db.webhookDelivery.findFirst({ where: { tenantId, connectionId: connection.id, source: "webhook" }, orderBy: { receivedAt: "desc" }, select: { id: true, receivedAt: true, status: true, appointmentId: true, statusHint: true, errorCode: true } }),
     db.webhookDelivery.groupBy({ by: ["status"], where: { tenantId, connectionId: connection.id, receivedAt: { gte: since } }, _count: { _all: true } }),
+    findRetrying(db, { tenantId, connectionId: connection.id }),
+    db.deliveryAttemptError.findMany({
+      where: { tenantId, connectionId: connection.id },
+      orderBy: [{ at: "desc" }, { id: "desc" }],
+      take: RECENT_ERRORS,
+      select: { id: true, at: true, deliveryId: true, attempt: true, errorCode: true, willRetry: true },
+    }),
   ]);
   const countOf = (status: DeliveryStatus) => counts.find((row) => row.status === status)?._count._all ?? 0;
+  const erroredDeliveries = await db.webhookDelivery.findMany({ where: { tenantId, id: { in: recentErrors.map((entry) => entry.deliveryId) } }, select: { id: true, appointmentId: true } });
+  const appointmentOf = new Map(erroredDeliveries.map((delivery) => [delivery.id, delivery.appointmentId]));
+  // The newest of the connection's own error (credentials, reconciliation) and the attempt log.
+  const [newestAttempt] = recentErrors;
+  const isAttemptNewer = newestAttempt !== undefined && (!connection.lastErrorAt || newestAttempt.at > connection.lastErrorAt);
   return {
     connectionStatus: connection.status,
     connectedAt: connection.createdAt,
     lastWebhook,
     lastSyncAt: connection.lastSyncAt,
     lastReconcileAt: connection.lastReconcileAt,
-    lastError: connection.lastError,
-    lastErrorAt: connection.lastErrorAt,
+    lastError: isAttemptNewer ? newestAttempt.errorCode : connection.lastError,
+    lastErrorAt: isAttemptNewer ? newestAttempt.at : connection.lastErrorAt,
+    retrying: retrying.count > 0 ? retrying : null,
+    recentErrors: recentErrors.map((entry) => ({ ...entry, appointmentId: appointmentOf.get(entry.deliveryId) ?? null })),
     last24h: { processed: countOf("processed"), failed: countOf("failed"), rejected: countOf("rejected"), pending: countOf("pending") + countOf("processing") },
   };
 }

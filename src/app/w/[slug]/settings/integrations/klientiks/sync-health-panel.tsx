@@ -9,7 +9,10 @@ import { useErrorText } from "@/lib/use-error-text";
 import { useTRPC } from "@/trpc/react";
 import { useInvalidateKlientiks } from "./use-invalidate-klientiks";
 
-/** Last webhook, the day's outcomes and the last error in plain words (market.md: CoMagic-style). */
+/**
+ * Last webhook, the day's outcomes, what is being retried after Klientiks errors, the recent error
+ * history (kept after a retry succeeds) and the last error, in plain words (CoMagic-style).
+ */
 export function SyncHealthPanel() {
   const t = useTranslations("klientiks");
   const format = useFormatter();
@@ -22,6 +25,8 @@ export function SyncHealthPanel() {
   const data = health.data;
   if (!data) return null;
   const when = (date: Date | null) => (date ? format.relativeTime(date, now) : t("never"));
+  // The message of a code, without its closing full stop, to sit inside a sentence.
+  const errorText = (code: string | null) => (code ? t(`errorCodes.${code}`).replace(/\.$/, "") : "—");
   const stats = [
     { label: t("processed24h"), value: data.last24h.processed, testId: "health-processed" },
     { label: t("failed24h"), value: data.last24h.failed, testId: "health-failed" },
@@ -36,6 +41,11 @@ export function SyncHealthPanel() {
       </div>
       {reconcile.data ? <p role="status" className="text-sm text-green-700">{t("reconciled", { listed: reconcile.data.listed, enqueued: reconcile.data.enqueued })}</p> : null}
       <FormError message={formError(reconcile.error)} />
+      {data.retrying ? (
+        <p role="status" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="health-retrying">
+          {t("retrying", { count: data.retrying.count, since: data.retrying.since ? format.dateTime(data.retrying.since, { hour: "2-digit", minute: "2-digit" }) : "—", last: errorText(data.retrying.lastErrorCode) })}
+        </p>
+      ) : null}
       <dl className="grid grid-cols-2 gap-4 text-sm md:grid-cols-4">
         {stats.map((stat) => (
           <div key={stat.testId} className="rounded-md bg-slate-50 px-3 py-2">
@@ -54,6 +64,20 @@ export function SyncHealthPanel() {
           </dd>
         </div>
       </dl>
+      {data.recentErrors.length > 0 ? (
+        <div className="space-y-1 text-sm">
+          <h3 className="text-slate-500">{t("errorHistory")}</h3>
+          <ul className="space-y-1" data-testid="health-error-history">
+            {data.recentErrors.map((entry) => (
+              <li key={entry.id} className="flex flex-wrap gap-x-2">
+                <span className="whitespace-nowrap text-slate-500">{format.dateTime(entry.at, { dateStyle: "short", timeStyle: "short" })}</span>
+                <span>{errorText(entry.errorCode)}</span>
+                <span className="text-slate-500">{t("errorHistoryEntry", { appointmentId: entry.appointmentId ?? "—", attempt: entry.attempt })} · {entry.willRetry ? t("errorWillRetry") : t("errorFinal")}</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
     </Card>
   );
 }
