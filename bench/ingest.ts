@@ -1,10 +1,13 @@
 /**
  * `npm run bench:ingest`: the Klientiks webhook receiver under load, next to a bare route handler
  * measured in the same run with the same connections (before and after the webhook run; the better
- * of the two is the baseline), then webhook → deal latency end to end.
+ * of the two is the baseline), then webhook → deal latency end to end, alone and beside a tenant
+ * whose Klientiks account hangs on every call.
  * Prints progress lines, then ONE JSON line:
- *   {"ingest_rps", "ack_p50_ms", "ack_p99_ms", "errors", "bare_rps", "bare_p99_ms", "e2e_p95_ms", "lost"}
- * Targets: ingest_rps ≥ 0.7 × bare_rps, ack_p99_ms ≤ 2 × bare_p99_ms, e2e_p95_ms ≤ 1000, lost = 0.
+ *   {"ingest_rps", "ack_p50_ms", "ack_p99_ms", "errors", "bare_rps", "bare_p99_ms", "e2e_p95_ms",
+ *    "e2e_p95_ms_beside_hung_tenant", "lost"}
+ * Targets: ingest_rps ≥ 0.7 × bare_rps, ack_p99_ms ≤ 2 × bare_p99_ms, e2e_p95_ms ≤ 1000,
+ * e2e_p95_ms_beside_hung_tenant ≤ 1000, lost = 0.
  * Everything runs on 127.0.0.1; see bench/README.md.
  */
 import { performance } from "node:perf_hooks";
@@ -29,6 +32,10 @@ const WARMUP_SECONDS = Number(process.env.BENCH_INGEST_WARMUP_SECONDS ?? 10);
 /** Distinct appointments behind the load phase; ids repeat after that with another status hint. */
 const LOAD_APPOINTMENTS = 3_000;
 const E2E_APPOINTMENTS = 200;
+/** Phase 3: the measured tenant's webhooks while another tenant's Klientiks hangs. */
+const BESIDE_HUNG_APPOINTMENTS = 100;
+/** Webhooks of the hung tenant, sent first: its backlog is older than anything of the measured one. */
+const HUNG_TENANT_WEBHOOKS = 40;
 const E2E_RATE_PER_SECOND = 20;
 const E2E_TIMEOUT_MS = 30_000;
 const DRAIN_TIMEOUT_MS = 10 * 60_000;
@@ -83,33 +90,41 @@ await runBench(async () => {
   });
   log(`next start on ${app.url}`);
 
-  // A workspace connected to the account, through the app's own API, as its owner would do it.
-  const { api, workspace } = await signUpWorkspaceOwner(app.url, "Bench Salon");
-  const tenant = { tenantSlug: workspace.slug };
-  await api.mutation("klientiks.saveCredentials", { ...tenant, input: { name: "Клиентикс", accountId: account.account_id, userId: account.user_id, accessToken: account.access_token } });
-  await api.mutation("klientiks.setActive", { ...tenant, input: { isActive: true } });
-  const setup = await api.query<{ purpose: string; url: string }[]>("klientiks.webhookSetup", tenant);
-  const dealsUrl = setup.find((endpoint) => endpoint.purpose === "deals")?.url;
-  if (!dealsUrl) throw new Error("webhookSetup returned no deals address");
-  const webhookPath = new URL(dealsUrl).pathname;
-  const tenantId = workspace.id;
+  /**
+   * A workspace connected to an account, through the app's own API, as its owner would do it.
+   * Activation lists the last 30 days (backfill) and reconciles the last day; this waits until
+   * both are done, so that nothing but our webhooks enters its inbox from here on.
+   */
+  const connectWorkspace = async (name: string, credentials: { account_id: string; user_id: string; access_token: string }) => {
+    const { api, workspace } = await signUpWorkspaceOwner(app.url, name);
+    const tenant = { tenantSlug: workspace.slug };
+    await api.mutation("klientiks.saveCredentials", { ...tenant, input: { name: "Клиентикс", accountId: credentials.account_id, userId: credentials.user_id, accessToken: credentials.access_token } });
+    await api.mutation("klientiks.setActive", { ...tenant, input: { isActive: true } });
+    const setup = await api.query<{ purpose: string; url: string }[]>("klientiks.webhookSetup", tenant);
+    const dealsUrl = setup.find((endpoint) => endpoint.purpose === "deals")?.url;
+    if (!dealsUrl) throw new Error("webhookSetup returned no deals address");
+    const isActivationSettled = await waitUntil(async () => {
+      const { rows } = await sql.query<{ listed: boolean; reconciled: boolean }>(
+        `SELECT EXISTS (SELECT 1 FROM "BackfillJob" WHERE "tenantId" = $1 AND "enumeratedAt" IS NOT NULL) AS listed,
+                EXISTS (SELECT 1 FROM "Connection" WHERE "tenantId" = $1 AND "lastReconcileAt" IS NOT NULL) AS reconciled`, [workspace.id]);
+      return Boolean(rows[0]?.listed && rows[0]?.reconciled);
+    }, { timeoutMs: SETUP_TIMEOUT_MS });
+    if (!isActivationSettled) throw new Error(`${name}: the activation's backfill/reconciliation did not finish within 60 s`);
+    return { slug: workspace.slug, tenantId: workspace.id, webhookPath: new URL(dealsUrl).pathname };
+  };
+  const { slug, tenantId, webhookPath } = await connectWorkspace("Bench Salon", account);
+  log(`workspace ${slug} connected; activation backfill and first reconciliation done`);
 
-  // Activation lists the last 30 days (backfill) and reconciles the last day; wait until both are
-  // done, so that nothing but our webhooks enters the inbox from here on.
-  const isActivationSettled = await waitUntil(async () => {
-    const { rows } = await sql.query<{ listed: boolean; reconciled: boolean }>(
-      `SELECT EXISTS (SELECT 1 FROM "BackfillJob" WHERE "tenantId" = $1 AND "enumeratedAt" IS NOT NULL) AS listed,
-              EXISTS (SELECT 1 FROM "Connection" WHERE "tenantId" = $1 AND "lastReconcileAt" IS NOT NULL) AS reconciled`, [tenantId]);
-    return Boolean(rows[0]?.listed && rows[0]?.reconciled);
-  }, { timeoutMs: SETUP_TIMEOUT_MS });
-  if (!isActivationSettled) throw new Error("the activation's backfill/reconciliation did not finish within 60 s");
-  log(`workspace ${workspace.slug} connected; activation backfill and first reconciliation done`);
+  // A second salon, whose Klientiks account will hang on every call in phase 3.
+  const hungAccount = await klientiks.createAccount({});
+  const hung = await connectWorkspace("Hung Salon", hungAccount);
+  log(`workspace ${hung.slug} connected to account ${hungAccount.account_id} (it will hang in phase 3)`);
 
   // The appointments, stamped 90 days ago on the emulator clock: no later backfill or
   // reconciliation lists them, so every deal below comes from a webhook.
   await klientiks.setClock(moscowNaive(90));
   const createStarted = performance.now();
-  const appointmentIds = await mapWithConcurrency(Array.from({ length: LOAD_APPOINTMENTS + E2E_APPOINTMENTS + 1 }, (_, index) => index), 16, async (index) => {
+  const appointmentIds = await mapWithConcurrency(Array.from({ length: LOAD_APPOINTMENTS + E2E_APPOINTMENTS + BESIDE_HUNG_APPOINTMENTS + 1 }, (_, index) => index), 16, async (index) => {
     const start = moscowNaive(89 - (index % 60));
     const appointment = await klientiks.createAppointment(account.account_id, {
       client_id: client.id, executor_id: master.id, start, status: "scheduled", services: [{ service_id: haircut.id }], fire_webhooks: false,
@@ -119,7 +134,8 @@ await runBench(async () => {
   await klientiks.setClock(null);
   const [sanityId, ...rest] = appointmentIds as [number, ...number[]];
   const loadIds = rest.slice(0, LOAD_APPOINTMENTS);
-  const e2eIds = rest.slice(LOAD_APPOINTMENTS);
+  const e2eIds = rest.slice(LOAD_APPOINTMENTS, LOAD_APPOINTMENTS + E2E_APPOINTMENTS);
+  const besideHungIds = rest.slice(LOAD_APPOINTMENTS + E2E_APPOINTMENTS);
   log(`created ${appointmentIds.length} appointments in the emulator (${((performance.now() - createStarted) / 1000).toFixed(1)} s, fire_webhooks: false)`);
 
   // One delivery by hand: the address works and the pipeline turns it into a deal.
@@ -198,50 +214,80 @@ await runBench(async () => {
   const bare = runs.bare.result;
   const lostInLoad = Math.max(0, acknowledged - loadRows) + (afterLoad.failed ?? 0) + (afterLoad.pending ?? 0) + (afterLoad.processing ?? 0);
 
-  // Phase 2: webhook → deal for distinct fresh appointments at a steady, moderate rate.
-  log(`phase 2: ${E2E_APPOINTMENTS} webhooks for distinct appointments at ${E2E_RATE_PER_SECOND}/s; time from send to the deal row being visible`);
-  const sentAt = new Map<string, number>();
-  const seenAt = new Map<string, number>();
-  const ackFailures: string[] = [];
-  const sends: Promise<void>[] = [];
-  const phaseStarted = Date.now();
-  let isSending = true;
-  const poller = (async () => {
-    while (isSending || (seenAt.size < sentAt.size && Date.now() - phaseStarted < (E2E_APPOINTMENTS / E2E_RATE_PER_SECOND) * 1000 + E2E_TIMEOUT_MS)) {
-      const outstanding = [...sentAt.keys()].filter((id) => !seenAt.has(id));
-      if (outstanding.length > 0) {
-        const { rows } = await sql.query<{ externalId: string }>(`SELECT "externalId" FROM "Deal" WHERE "tenantId" = $1 AND "externalId" = ANY($2::text[])`, [tenantId, outstanding]);
-        const now = Date.now();
-        for (const row of rows) seenAt.set(row.externalId, now);
+  /** Webhook → deal for distinct fresh appointments at a steady, moderate rate. */
+  const measureWebhookToDeal = async (label: string, ids: readonly number[]) => {
+    log(`${label}: ${ids.length} webhooks for distinct appointments at ${E2E_RATE_PER_SECOND}/s; time from send to the deal row being visible`);
+    const sentAt = new Map<string, number>();
+    const seenAt = new Map<string, number>();
+    const ackFailures: string[] = [];
+    const sends: Promise<void>[] = [];
+    const phaseStarted = Date.now();
+    let isSending = true;
+    const poller = (async () => {
+      while (isSending || (seenAt.size < sentAt.size && Date.now() - phaseStarted < (ids.length / E2E_RATE_PER_SECOND) * 1000 + E2E_TIMEOUT_MS)) {
+        const outstanding = [...sentAt.keys()].filter((id) => !seenAt.has(id));
+        if (outstanding.length > 0) {
+          const { rows } = await sql.query<{ externalId: string }>(`SELECT "externalId" FROM "Deal" WHERE "tenantId" = $1 AND "externalId" = ANY($2::text[])`, [tenantId, outstanding]);
+          const now = Date.now();
+          for (const row of rows) seenAt.set(row.externalId, now);
+        }
+        await sleep(POLL_MS);
       }
-      await sleep(POLL_MS);
+    })();
+    for (const [index, id] of ids.entries()) {
+      const due = phaseStarted + (index * 1000) / E2E_RATE_PER_SECOND;
+      if (due > Date.now()) await sleep(due - Date.now());
+      const externalId = String(id);
+      sentAt.set(externalId, Date.now());
+      sends.push(fetch(`${app.url}${webhookPath}?appointment_id=${id}&status=scheduled`).then(async (response) => {
+        await response.arrayBuffer();
+        if (response.status !== 200) ackFailures.push(`${externalId}: ${response.status}`);
+      }, (error: unknown) => {
+        ackFailures.push(`${externalId}: ${error instanceof Error ? error.message : String(error)}`);
+      }));
+    }
+    await Promise.all(sends);
+    isSending = false;
+    await poller;
+    const latencies = [...seenAt].map(([id, seen]) => seen - (sentAt.get(id) ?? seen));
+    const p95 = percentile(latencies, 95);
+    log(`${label}: ${seenAt.size}/${sentAt.size} deals appeared; latency p50 ${percentile(latencies, 50)} ms, p95 ${p95} ms, max ${Math.max(...latencies)} ms ` +
+      `(polled every ${POLL_MS} ms); ${ackFailures.length} non-200 acknowledgements${ackFailures.length ? `: ${ackFailures.slice(0, 3).join(", ")}` : ""}`);
+    return { p95, lost: sentAt.size - seenAt.size };
+  };
+
+  // Phase 2: webhook → deal with nothing else going on.
+  const alone = await measureWebhookToDeal("phase 2", e2eIds);
+
+  // Phase 3: the same while another tenant's account hangs on every call (15 s timeouts) and
+  // that tenant has a backlog older than anything of the measured one. It may hold its own two
+  // slots (R10), nothing more.
+  await klientiks.addFault({ mode: "hang", match: { account_id: hungAccount.account_id } });
+  for (let index = 0; index < HUNG_TENANT_WEBHOOKS; index += 1) {
+    const response = await fetch(`${app.url}${hung.webhookPath}?appointment_id=${900_000 + index}&status=scheduled`);
+    await response.arrayBuffer();
+    if (response.status !== 200) throw new Error(`a webhook of the hung tenant answered ${response.status}`);
+  }
+  let hungInFlightMax = 0;
+  let isWatchingHung = true;
+  const hungWatcher = (async () => {
+    while (isWatchingHung) {
+      const { rows: [row] } = await sql.query<{ count: string }>(`SELECT count(*) FROM "WebhookDelivery" WHERE "tenantId" = $1 AND "status" = 'processing'`, [hung.tenantId]);
+      hungInFlightMax = Math.max(hungInFlightMax, Number(row?.count ?? 0));
+      await sleep(250);
     }
   })();
-  for (const [index, id] of e2eIds.entries()) {
-    const due = phaseStarted + (index * 1000) / E2E_RATE_PER_SECOND;
-    if (due > Date.now()) await sleep(due - Date.now());
-    const externalId = String(id);
-    sentAt.set(externalId, Date.now());
-    sends.push(fetch(`${app.url}${webhookPath}?appointment_id=${id}&status=scheduled`).then(async (response) => {
-      await response.arrayBuffer();
-      if (response.status !== 200) ackFailures.push(`${externalId}: ${response.status}`);
-    }, (error: unknown) => {
-      ackFailures.push(`${externalId}: ${error instanceof Error ? error.message : String(error)}`);
-    }));
-  }
-  await Promise.all(sends);
-  isSending = false;
-  await poller;
-  const latencies = [...seenAt].map(([id, seen]) => seen - (sentAt.get(id) ?? seen));
-  const lostInE2e = sentAt.size - seenAt.size;
-  const e2eP95 = percentile(latencies, 95);
-  log(`phase 2: ${seenAt.size}/${sentAt.size} deals appeared; latency p50 ${percentile(latencies, 50)} ms, p95 ${e2eP95} ms, max ${Math.max(...latencies)} ms ` +
-    `(polled every ${POLL_MS} ms); ${ackFailures.length} non-200 acknowledgements${ackFailures.length ? `: ${ackFailures.slice(0, 3).join(", ")}` : ""}`);
+  const besideHung = await measureWebhookToDeal("phase 3 (beside a hung tenant)", besideHungIds);
+  isWatchingHung = false;
+  await hungWatcher;
+  const { rows: hungCounts } = await sql.query<{ status: string; count: string }>(`SELECT "status", count(*) FROM "WebhookDelivery" WHERE "tenantId" = $1 GROUP BY "status"`, [hung.tenantId]);
+  log(`phase 3: the hung tenant had at most ${hungInFlightMax} deliveries in flight (limit 2); its inbox now: ${hungCounts.map((row) => `${row.count} ${row.status}`).join(", ")}`);
+  const lostInE2e = alone.lost + besideHung.lost;
 
   const { rows: [sources] } = await sql.query<{ other: string }>(`SELECT count(*) AS other FROM "WebhookDelivery" WHERE "tenantId" = $1 AND "source" <> 'webhook'`, [tenantId]);
   if (Number(sources?.other ?? 0) > 0) log(`note: ${sources?.other} deliveries came from backfill/reconciliation (expected 0)`);
   if (database.kind === "embedded") log("embedded database: the targets apply to PostgreSQL");
-  logRatios("webhook", runs, { extra: `; lost: ${lostInLoad} in phase 1, ${lostInE2e} in phase 2` });
+  logRatios("webhook", runs, { extra: `; lost: ${lostInLoad} in phase 1, ${alone.lost} in phase 2, ${besideHung.lost} in phase 3` });
 
   return {
     ingest_rps: Math.round(ingest.requests.average),
@@ -250,7 +296,8 @@ await runBench(async () => {
     errors: ingest.errors + ingest.non2xx,
     bare_rps: Math.round(bare.requests.average),
     bare_p99_ms: roundMs(bare.latency.p99),
-    e2e_p95_ms: Number.isNaN(e2eP95) ? null : roundMs(e2eP95),
+    e2e_p95_ms: Number.isNaN(alone.p95) ? null : roundMs(alone.p95),
+    e2e_p95_ms_beside_hung_tenant: Number.isNaN(besideHung.p95) ? null : roundMs(besideHung.p95),
     lost: lostInLoad + lostInE2e,
   };
 });

@@ -66,18 +66,29 @@ test("wrong credentials, then the right ones, then deals arrive and follow their
   await expect(history).toContainText("Визит завершён");
 });
 
-test("a failed delivery is replayed from the sync panel", async ({ page }) => {
+test("a delivery retried after a Klientiks error, then failed, is replayed from the sync panel", async ({ page }) => {
   const salon = await createSalonAccount();
   const slug = await connectSalon(page, salon);
-  // Klientiks answers "No data" once: the delivery fails for good (appointment not found).
-  await klientiks.addFault({ mode: "no_data", match: { action: "getAppointment", account_id: salon.account.account_id }, times: 1 });
+  // Klientiks first throttles the fetch (retried after its Retry-After), then answers "No data":
+  // the delivery fails for good (appointment not found).
+  const getAppointment = { action: "getAppointment", account_id: salon.account.account_id };
+  await klientiks.addFault({ mode: "rate_limit", retry_after: 8, match: getAppointment, times: 1 });
+  await klientiks.addFault({ mode: "no_data", match: getAppointment, times: 1 });
   const visit = await bookVisit(salon);
 
+  const retrying = page.getByTestId("health-retrying");
+  await expect(retrying).toContainText("Повторяем 1 доставку", { timeout: 15_000 });
+  await expect(retrying).toContainText("Клиентикс ограничил частоту запросов");
   const failedRow = page.locator(`[data-testid="delivery-row"][data-appointment-id="${visit.id}"]`);
-  await expect(failedRow).toHaveAttribute("data-status", "failed", { timeout: 15_000 });
+  await expect(failedRow).toHaveAttribute("data-status", "failed", { timeout: 20_000 });
   await expect(page.getByTestId("health-last-error")).toContainText("Запись не найдена в Клиентикс");
   await failedRow.getByRole("button", { name: "Повторить" }).click();
   await expect(failedRow).toHaveAttribute("data-status", "processed", { timeout: 15_000 });
+  // The errors stay in the panel's history after the delivery went through.
+  await expect(retrying).toHaveCount(0);
+  const history = page.getByTestId("health-error-history");
+  await expect(history).toContainText("Клиентикс ограничил частоту запросов");
+  await expect(history).toContainText("Запись не найдена в Клиентикс");
 
   await page.goto(`/w/${slug}/deals`);
   await expect(dealRow(page, visit.id)).toBeVisible();
