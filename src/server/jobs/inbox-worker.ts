@@ -54,17 +54,28 @@ export class InboxWorker {
     this.notifyIfIdle();
   }
 
-  /** Claims what fits in the free slots now (new deliveries were committed, or a slot freed up). */
-  wake(): void {
+  /**
+   * Claims what fits in the free slots now (new deliveries were committed, or a slot freed up).
+   * New deliveries of tenants whose slots this process fills cannot be claimed yet: a burst of
+   * them costs no claim queries, their turn comes when a slot frees up.
+   */
+  wake(forTenantIds?: readonly string[]): void {
     if (this.isStopped) {
       this.notifyIfIdle();
       return;
     }
+    if (forTenantIds && forTenantIds.every((tenantId) => this.runningOf(tenantId) >= this.options.perTenant)) return;
     if (this.isClaiming) {
       this.isClaimRequested = true;
       return;
     }
     void this.fill();
+  }
+
+  private runningOf(tenantId: string): number {
+    let count = 0;
+    for (const delivery of this.running.values()) if (delivery.tenantId === tenantId) count += 1;
+    return count;
   }
 
   /** Ids of the deliveries running in this process. */

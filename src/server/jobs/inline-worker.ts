@@ -43,8 +43,8 @@ export class InlineWorker {
   }
 
   /** Called when new deliveries are committed, so they are processed without waiting for the poll. */
-  wake(): void {
-    this.inbox.wake();
+  wake(forTenantIds?: readonly string[]): void {
+    this.inbox.wake(forTenantIds);
   }
 
   /** Resolves once no delivery runs in this process. */
