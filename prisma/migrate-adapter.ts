@@ -1,7 +1,13 @@
 /**
- * Works around prisma/orm#27403: with the js schema engine and adapter-pg, `migrate` fails with
+ * Two workarounds for the js schema engine with adapter-pg.
+ *
+ * prisma/orm#27403: with the js schema engine and adapter-pg, `migrate` fails with
  * "Column type 'name' could not be deserialized" because catalog queries return the Postgres types
  * `name` (oid 19) and `"char"` (oid 18). Relabelling those columns as `text` (oid 25) fixes it.
+ *
+ * adapter-pg's `executeScript` splits a migration at every semicolon, inside comments, strings and
+ * function bodies too, so a PL/pgSQL function cannot be created. The script goes to PostgreSQL
+ * whole instead (one simple query, which PostgreSQL splits itself, as the native engine does).
  */
 import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 
@@ -9,6 +15,12 @@ const CATALOG_TYPE_OIDS = new Set([18, 19]);
 const TEXT_OID = 25;
 
 type TQueryResultWithFields = { fields?: { dataTypeID: number }[] };
+type TScriptRunner = { underlyingDriver: () => { query: (script: string) => Promise<unknown> }; onError: (error: unknown) => never };
+
+const executeWholeScript = (target: object) => async (script: string) => {
+  const runner = target as TScriptRunner;
+  await runner.underlyingDriver().query(script).catch((error: unknown) => runner.onError(error));
+};
 
 function relabelCatalogTypes<T extends object>(queryable: T): T {
   return new Proxy(queryable, {
@@ -28,6 +40,7 @@ function relabelCatalogTypes<T extends object>(queryable: T): T {
           return (value as (q: unknown) => unknown).call(shim, query);
         };
       }
+      if (property === "executeScript" && typeof value === "function") return executeWholeScript(target);
       if (property === "startTransaction" && typeof value === "function") {
         return async (...args: unknown[]) => relabelCatalogTypes(await (value as (...a: unknown[]) => Promise<object>).apply(target, args));
       }

@@ -12,8 +12,9 @@ import type { TKlientiksDeps } from "@/server/domain/klientiks/deps";
 import { claimDueDeliveries } from "@/server/domain/inbox/claims";
 import { processClaimedDelivery } from "@/server/domain/klientiks/inbox";
 import { buildKlientiksWebhookTemplates } from "@/server/domain/klientiks/webhook-templates";
-import { findWebhookUrls } from "@/server/domain/webhooks/endpoints";
+import { findLiveEndpointByTokenHash, findWebhookUrls } from "@/server/domain/webhooks/endpoints";
 import { receiveKlientiksWebhook, type TReceiveOutcome } from "@/server/domain/webhooks/receive-klientiks-webhook";
+import { createWebhookEndpointCache } from "@/server/domain/webhooks/webhook-endpoint-cache";
 import { readWebhookParams, selectRecordedHeaders } from "@/server/http/read-webhook-params";
 import { getKlientiksDeps } from "@/server/klientiks-deps";
 import { createTestWorkspace } from "./factories";
@@ -41,15 +42,17 @@ type TNewAppointment = Parameters<KlientiksControl["createAppointment"]>[1];
 
 export type TDeliverOptions = { receivedAt?: Date; method?: string; token?: string };
 
-/** Calls the receiver exactly as the webhook route does (minus the hand-off to a driver). */
-export const deliverWebhook = (db: TDb, token: string, params: Record<string, string>, options: TDeliverOptions = {}): Promise<TReceiveOutcome> =>
-  receiveKlientiksWebhook(db, {
-    token: options.token ?? token,
-    method: options.method ?? "GET",
-    params,
-    headers: { "user-agent": "Klientiks-Emulator" },
-    receivedAt: options.receivedAt ?? new Date(),
-  });
+/** The endpoint of a token at `at`, looked up afresh each time (the route keeps a short cache). */
+const resolveEndpoint = (db: TDb, token: string, at: Date) =>
+  createWebhookEndpointCache({ ttlMs: 0, maxEntries: 0, load: (tokenHash, when) => findLiveEndpointByTokenHash(db, tokenHash, when) }).resolve(token, at);
+
+/** Resolves the token and calls the receiver as the webhook route does (minus the hand-off to a driver). */
+export async function deliverWebhook(db: TDb, token: string, params: Record<string, string>, options: TDeliverOptions = {}): Promise<TReceiveOutcome> {
+  const receivedAt = options.receivedAt ?? new Date();
+  const endpoint = await resolveEndpoint(db, options.token ?? token, receivedAt);
+  if (!endpoint) return { kind: "unknown_endpoint" };
+  return receiveKlientiksWebhook(db, { endpoint, method: options.method ?? "GET", params, headers: { "user-agent": "Klientiks-Emulator" }, receivedAt });
+}
 
 /**
  * Processes the inbox like the in-process worker: claims due deliveries and runs them, one
@@ -79,13 +82,18 @@ export async function startWebhookReceiver(db: TDb): Promise<{ url: string; outc
       const url = new URL(incoming.url ?? "/", "http://receiver.local");
       const headers = new Headers(Object.entries(incoming.headers).flatMap(([key, value]) => (typeof value === "string" ? [[key, value] as [string, string]] : [])));
       const request = new Request(url, { method: incoming.method, headers, body: chunks.length > 0 ? Buffer.concat(chunks) : undefined });
+      const receivedAt = new Date();
+      const endpoint = await resolveEndpoint(db, url.pathname.split("/").pop() ?? "", receivedAt);
+      if (!endpoint) {
+        response.writeHead(404).end();
+        return;
+      }
       const parsed = await readWebhookParams(request);
-      const token = url.pathname.split("/").pop() ?? "";
       if (!parsed.ok) {
         response.writeHead(parsed.status).end();
         return;
       }
-      const outcome = await receiveKlientiksWebhook(db, { token, method: request.method, params: parsed.params, headers: selectRecordedHeaders(request.headers), receivedAt: new Date() });
+      const outcome = await receiveKlientiksWebhook(db, { endpoint, method: request.method, params: parsed.params, headers: selectRecordedHeaders(request.headers), receivedAt });
       outcomes.push(outcome);
       response.writeHead(outcome.kind === "accepted" ? 200 : outcome.kind === "rejected" ? 400 : 404, { "content-type": "application/json" }).end("{}");
     })().catch((error: unknown) => {

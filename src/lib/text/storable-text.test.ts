@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { hasUnstorableText, toStorableText, toStorableTruncated, truncateText } from "@/lib/text/storable-text";
+import { hasUnstorableText, toStorableDeep, toStorableText, toStorableTruncated, truncateText } from "@/lib/text/storable-text";
 
 /** What PostgreSQL would refuse: NUL, or text that does not survive a UTF-8 round trip. */
 const isStorable = (value: string) => !value.includes("\u0000") && Buffer.from(value, "utf8").toString("utf8") === value;
@@ -38,6 +38,24 @@ describe("truncateText", () => {
       expect(cut.length).toBeLessThanOrEqual(max);
       expect(isStorable(cut)).toBe(true);
       expect(value.startsWith(cut)).toBe(true);
+    }));
+  });
+});
+
+describe("toStorableDeep", () => {
+  it("cleans every string and key of parsed input, keeps other values", () => {
+    const at = new Date("2026-01-01T00:00:00Z");
+    const input = { "na\u0000me": "Ан\u0000на", tags: ["a\uD800", 1, null], nested: { at, ok: true, note: "😀" } };
+    expect(toStorableDeep(input)).toEqual({ name: "Анна", tags: ["a", 1, null], nested: { at, ok: true, note: "😀" } });
+    expect(toStorableDeep("x\u0000")).toBe("x");
+    expect(toStorableDeep(42)).toBe(42);
+  });
+
+  it("leaves no unstorable string anywhere in a JSON value", () => {
+    const stringsOf = (value: unknown): string[] =>
+      typeof value === "string" ? [value] : Array.isArray(value) ? value.flatMap(stringsOf) : value && typeof value === "object" ? Object.entries(value).flatMap(([key, field]) => [key, ...stringsOf(field)]) : [];
+    fc.assert(fc.property(fc.jsonValue({ stringUnit: "binary" }), (value) => {
+      expect(stringsOf(toStorableDeep(value)).filter(hasUnstorableText)).toEqual([]);
     }));
   });
 });

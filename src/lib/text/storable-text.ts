@@ -32,3 +32,20 @@ export function truncateText(value: string, maxLength: number): string {
 
 /** Cleans, then cuts: the usual treatment of one outside string bound for a bounded column. */
 export const toStorableTruncated = (value: string, maxLength: number): string => truncateText(toStorableText(value), maxLength);
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> => {
+  if (typeof value !== "object" || value === null) return false;
+  const prototype: unknown = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
+};
+
+/**
+ * toStorableText applied to every string of parsed input (JSON, form fields): values and object
+ * keys, through arrays and plain objects. Other values (numbers, dates) are kept as they came.
+ */
+export function toStorableDeep(value: unknown): unknown {
+  if (typeof value === "string") return toStorableText(value);
+  if (Array.isArray(value)) return value.map(toStorableDeep);
+  if (!isPlainObject(value)) return value;
+  return Object.fromEntries(Object.entries(value).map(([key, field]) => [toStorableText(key), toStorableDeep(field)]));
+}

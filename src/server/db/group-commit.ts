@@ -1,29 +1,22 @@
-/**
- * What to do when a whole batch fails: fail every item with the batch's error, or run each item
- * again on its own, so that one bad item (say, of a site deleted meanwhile) does not cost the others.
- */
-export type TBatchFailurePolicy = "fail_all" | "retry_each_alone";
-
 type TGroupCommitOptions<TDbKey, TItem, TResult> = {
   maxBatch: number;
   /** Runs one batch; returns one result per item, in order. An Error settles that item alone. */
   runBatch: (db: TDbKey, items: TItem[]) => Promise<(TResult | Error)[]>;
-  onBatchFailure: TBatchFailurePolicy;
 };
 
 type TQueued<TItem, TResult> = { item: TItem; resolve: (result: TResult) => void; reject: (error: unknown) => void };
 type TBatcher<TItem, TResult> = { queue: TQueued<TItem, TResult>[]; isFlushing: boolean };
 
-const asError = (error: unknown) => (error instanceof Error ? error : new Error(String(error)));
-
 /**
  * Group commit: at most one batch in flight per process and database client; items that arrive
  * meanwhile are run together when it returns, in arrival order. A lone item runs at once (no timer,
  * no added latency); under load one statement and one commit serve many items. Each caller still
- * learns the fate of its own item. Raw SQL writers on hot routes use it (`npm run bench:ingest`,
- * `npm run bench:track`).
+ * learns the fate of its own item, and only of its own: when a whole batch fails, each of its items
+ * runs again alone, so one bad item (a string PostgreSQL refuses, a site deleted meanwhile) never
+ * costs its batch-mates theirs (docs/input-text.md). Raw SQL writers on hot routes use it
+ * (`npm run bench:ingest`, `npm run bench:track`).
  */
-export function createGroupCommit<TDbKey extends object, TItem, TResult>({ maxBatch, runBatch, onBatchFailure }: TGroupCommitOptions<TDbKey, TItem, TResult>) {
+export function createGroupCommit<TDbKey extends object, TItem, TResult>({ maxBatch, runBatch }: TGroupCommitOptions<TDbKey, TItem, TResult>) {
   const batchers = new WeakMap<TDbKey, TBatcher<TItem, TResult>>();
 
   const settle = (queued: TQueued<TItem, TResult>, results: (TResult | Error)[], index: number) => {
@@ -45,7 +38,8 @@ export function createGroupCommit<TDbKey extends object, TItem, TResult>({ maxBa
           const results = await runBatch(db, batch.map((queued) => queued.item));
           batch.forEach((queued, index) => settle(queued, results, index));
         } catch (error) {
-          if (onBatchFailure === "fail_all") for (const queued of batch) queued.reject(asError(error));
+          // A lone item's failure is its own answer; a batch's is retried item by item.
+          if (batch.length === 1) batch[0]?.reject(error);
           else for (const queued of batch) await runBatch(db, [queued.item]).then((results) => settle(queued, results, 0), queued.reject);
         }
       }

@@ -224,6 +224,4 @@ async function recordTrackHitBatch(db: TDb, hits: TRecordTrackHitOptions[]): Pro
 export const recordTrackHit = createGroupCommit<TDb, TRecordTrackHitOptions, string | null>({
   maxBatch: 1000,
   runBatch: recordTrackHitBatch,
-  // One bad hit (say, of a site deleted meanwhile) must not cost the others theirs.
-  onBatchFailure: "retry_each_alone",
 });

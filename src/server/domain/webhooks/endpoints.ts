@@ -49,11 +49,12 @@ export async function findWebhookUrls(db: TDbClient, keyring: TKeyring, options:
 /** Tokens outside these lengths are not looked up at all. */
 export const isTokenShaped = (token: string): boolean => token.length >= 20 && token.length <= 100;
 
-/** Unknown, revoked and retired tokens are indistinguishable to the caller (reliability R4). */
-export async function findEndpointByToken(db: TDbClient, token: string, now: Date) {
-  if (!isTokenShaped(token)) return null;
-  return db.webhookEndpoint.findFirst({
-    where: { tokenHash: hashSecretToken(token), ...liveEndpointAt(now), connection: { status: { not: "inactive" } } },
-    select: { id: true, tenantId: true, connectionId: true, purpose: true },
+/** An endpoint as the webhook routes need it: whose deliveries it takes, and until when. */
+export type TWebhookEndpoint = { id: string; tenantId: string; connectionId: string; purpose: WebhookPurpose; retiresAt: Date | null };
+
+/** The endpoint of a token hash if it accepts webhooks at `now`; unknown, revoked and retired ones alike are null (reliability R4). */
+export const findLiveEndpointByTokenHash = (db: TDbClient, tokenHash: string, now: Date): Promise<TWebhookEndpoint | null> =>
+  db.webhookEndpoint.findFirst({
+    where: { tokenHash, ...liveEndpointAt(now), connection: { status: { not: "inactive" } } },
+    select: { id: true, tenantId: true, connectionId: true, purpose: true, retiresAt: true },
   });
-}

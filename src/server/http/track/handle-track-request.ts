@@ -7,6 +7,7 @@ import { hostOfOrigin, isHostOfSite } from "@/server/domain/sites/site-domain";
 import type { TSiteKeyCache } from "@/server/domain/sites/site-key-cache";
 import { ZTrackHitSchema } from "@/server/domain/sites/track-hit-schema";
 import { getClientIp } from "@/server/http/client-ip";
+import { readCappedBody } from "@/server/http/read-capped-body";
 import type { TLogger } from "@/server/logging/logger";
 
 /** A hit is a few hundred bytes; 8 KB leaves room for long URLs and nothing else. */
@@ -52,23 +53,8 @@ function readPageOrigin(headers: Headers): { host: string; origin: string } | nu
   return null;
 }
 
-/** The body as text, or null past the cap: read in chunks, so a huge chunked body is never buffered. */
-async function readBody(request: Request): Promise<string | null> {
-  if (Number(request.headers.get("content-length") ?? 0) > MAX_TRACK_BODY_BYTES) return null;
-  if (!request.body) return "";
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
-    size += chunk.value.byteLength;
-    if (size > MAX_TRACK_BODY_BYTES) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(chunk.value);
-  }
-  return Buffer.concat(chunks).toString("utf8");
-}
+/** The body as text, or null past the cap (never buffered beyond it). */
+const readBody = async (request: Request): Promise<string | null> => (await readCappedBody(request, MAX_TRACK_BODY_BYTES))?.toString("utf8") ?? null;
 
 const parseJson = (text: string): unknown => {
   try {

@@ -1,0 +1,46 @@
+import { hashSecretToken } from "@/server/domain/invites/invite-token";
+import type { TWebhookEndpoint } from "@/server/domain/webhooks/endpoints";
+
+export type TWebhookEndpointCache = {
+  /** The endpoint of `token` if it accepts webhooks at `at`, else null; unknown tokens are indistinguishable (R4). */
+  resolve(token: string, at: Date): Promise<TWebhookEndpoint | null>;
+};
+
+type TEntry = { endpoint: TWebhookEndpoint; expiresAt: number };
+
+/** Tokens outside these lengths are not looked up at all. */
+const isTokenShaped = (token: string): boolean => token.length >= 20 && token.length <= 100;
+
+const acceptsAt = (endpoint: TWebhookEndpoint, at: Date) => endpoint.retiresAt === null || endpoint.retiresAt > at;
+
+/**
+ * Resolves a webhook token before anything else is done for its request (no body read, no insert
+ * for an unknown address). Live endpoints are kept in memory, by token hash, for `ttlMs` and until
+ * they retire, so a known address costs no query. Unknown tokens are not kept: an address becomes
+ * live again when its connection is switched back on, and must not be refused then.
+ *
+ * The cache only saves a lookup, it never decides: the insert checks again, in its own statement,
+ * that the endpoint is not revoked or retired and its connection not switched off, so revocation,
+ * rotation and retirement hold at once in every process.
+ */
+export function createWebhookEndpointCache(options: { ttlMs: number; maxEntries: number; load: (tokenHash: string, at: Date) => Promise<TWebhookEndpoint | null>; now?: () => number }): TWebhookEndpointCache {
+  const entries = new Map<string, TEntry>();
+  const now = options.now ?? Date.now;
+  return {
+    async resolve(token, at) {
+      if (!isTokenShaped(token)) return null;
+      const tokenHash = hashSecretToken(token);
+      const cached = entries.get(tokenHash);
+      if (cached && cached.expiresAt > now() && acceptsAt(cached.endpoint, at)) return cached.endpoint;
+      entries.delete(tokenHash);
+      const endpoint = await options.load(tokenHash, at);
+      if (!endpoint) return null;
+      entries.set(tokenHash, { endpoint, expiresAt: now() + options.ttlMs });
+      for (const key of entries.keys()) {
+        if (entries.size <= options.maxEntries) break;
+        entries.delete(key);
+      }
+      return endpoint;
+    },
+  };
+}
