@@ -26,8 +26,27 @@ describe("readWebhookParams", () => {
     expect(await readWebhookParams(big)).toMatchObject({ ok: false, status: 413, field: "body" });
   });
 
+  it("cleans names and values for storage and keeps names an object would hide", async () => {
+    const query = await readWebhookParams(new Request(`${BASE}?appointment_id=1&status=%00ok&na%00me=x&constructor=1`));
+    expect(query).toEqual({ ok: true, params: { appointment_id: "1", status: "ok", name: "x", constructor: "1" } });
+    const json = new Request(BASE, { method: "POST", headers: { "content-type": "application/json" }, body: '{"appointment_id": 2, "status": "a\\ud800b\\u0000"}' });
+    expect(await readWebhookParams(json)).toEqual({ ok: true, params: { appointment_id: "2", status: "ab" } });
+  });
+
+  it("stops reading a chunked body past the cap", async () => {
+    let pulled = 0;
+    const body = new ReadableStream<Uint8Array>({ pull: (controller) => {
+      pulled += 1024;
+      controller.enqueue(new Uint8Array(1024));
+    } }, { highWaterMark: 0 });
+    const request = new Request(BASE, { method: "POST", body, duplex: "half" } as RequestInit);
+    expect(await readWebhookParams(request)).toMatchObject({ ok: false, status: 413, field: "body" });
+    expect(pulled).toBeLessThanOrEqual(MAX_BODY_BYTES + 1024);
+  });
+
   it("records only harmless headers", () => {
     const headers = new Headers({ "user-agent": "Klientiks", cookie: "secret=1", authorization: "Bearer x" });
     expect(selectRecordedHeaders(headers)).toEqual({ "user-agent": "Klientiks" });
+    expect(selectRecordedHeaders(new Headers({ "user-agent": "x".repeat(300) }))["user-agent"]).toHaveLength(256);
   });
 });
