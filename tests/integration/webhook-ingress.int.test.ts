@@ -25,7 +25,7 @@ async function createSalon() {
   const { tenant } = await createTestWorkspace(db, "Салон");
   tenantIds.push(tenant.id);
   const connection = await db.connection.create({
-    data: { id: createId("con"), tenantId: tenant.id, kind: "klientiks", name: "Клиентикс", credentials: "-", credentialsHint: "-", externalAccount: createId("acc"), status: "active" },
+    data: { id: createId("con"), tenantId: tenant.id, kind: "klientiks", name: "Клиентикс", credentials: "-", credentialsHint: "-", externalAccount: createSecretToken().slice(0, 12), status: "active" },
   });
   const token = createSecretToken();
   const endpoint = await db.webhookEndpoint.create({

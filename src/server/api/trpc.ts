@@ -2,6 +2,7 @@ import "server-only";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError } from "zod";
+import { toStorableDeep } from "@/lib/text/storable-text";
 import type { TSessionUser } from "@/server/auth/session";
 import type { TDb } from "@/server/db/client";
 import { canManageMembers } from "@/server/domain/members/roles";
@@ -65,7 +66,14 @@ const mapAppErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
-export const publicProcedure = t.procedure.use(mapAppErrors).meta({ scope: "public" });
+/**
+ * Every string of every procedure's input, cleaned for storage before its schema sees it: form
+ * text reaches the database from many procedures, and one step here covers them all
+ * (docs/input-text.md).
+ */
+const cleanInputText = t.middleware(({ getRawInput, next }) => next({ getRawInput: async () => toStorableDeep(await getRawInput()) }));
+
+export const publicProcedure = t.procedure.use(mapAppErrors).use(cleanInputText).meta({ scope: "public" });
 
 export const protectedProcedure = publicProcedure.meta({ scope: "user" }).use(({ ctx, next }) => {
   if (!ctx.user) throw new AppError("UNAUTHENTICATED");

@@ -2,6 +2,7 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getEnv } from "@/env";
+import { toStorableText } from "@/lib/text/storable-text";
 import { getDb } from "@/server/db/client";
 import { authenticateUser } from "@/server/domain/users/authenticate-user";
 
@@ -17,7 +18,8 @@ export const buildAuthOptions = (): NextAuthOptions => ({
       credentials: { email: { type: "email" }, password: { type: "password" } },
       authorize: async (credentials) => {
         if (!credentials?.email || !credentials.password) return null;
-        return authenticateUser(getDb(), credentials.email, credentials.password);
+        // Cleaned as sign-up's were (tRPC input, docs/input-text.md), so the same typed text matches.
+        return authenticateUser(getDb(), toStorableText(credentials.email), toStorableText(credentials.password));
       },
     }),
   ],

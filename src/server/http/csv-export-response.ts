@@ -1,6 +1,7 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import type { z } from "zod";
 import { toLocale } from "@/i18n/locales";
+import { toStorableDeep, toStorableText } from "@/lib/text/storable-text";
 import { formatTimeZone } from "@/lib/time-zones";
 import { getSessionUser } from "@/server/auth/session";
 import { csvDialectOf } from "@/server/csv/csv-dialect";
@@ -50,7 +51,8 @@ async function csvReader(table: TCsvExportOptions<unknown, unknown>["table"], ti
 /** A JSON query parameter checked by its schema (an absent one is `undefined`, for the schema's default); null when invalid. */
 function parseJsonParam<TValue>(text: string | null, schema: z.ZodType<TValue>, revive: (raw: Record<string, unknown>) => void = () => {}): TValue | null {
   try {
-    const raw: unknown = text ? JSON.parse(text) : undefined;
+    // Search text goes into SQL like form input does (docs/input-text.md).
+    const raw = text ? toStorableDeep(JSON.parse(text)) : undefined;
     if (raw && typeof raw === "object") revive(raw as Record<string, unknown>);
     const parsed = schema.safeParse(raw);
     return parsed.success ? parsed.data : null;
@@ -71,7 +73,7 @@ export async function csvExportResponse<TFilters, TSort>(request: Request, { tab
   const user = await getSessionUser();
   if (!user) return jsonError("UNAUTHENTICATED", `Sign in to export ${table}`);
   const url = new URL(request.url);
-  const membership = await findMembershipBySlug(getDb(), { userId: user.id, unverifiedTenantSlug: url.searchParams.get("slug") ?? "" });
+  const membership = await findMembershipBySlug(getDb(), { userId: user.id, unverifiedTenantSlug: toStorableText(url.searchParams.get("slug") ?? "") });
   if (!membership) return jsonError("FORBIDDEN", "Not a member of this workspace");
   const filters = parseJsonParam(url.searchParams.get("filters") || "{}", filtersSchema, reviveDates);
   if (filters === null) return jsonError("VALIDATION", `filters must be a JSON object of ${table} filters`);

@@ -54,6 +54,12 @@ describe("requestKlientiks", () => {
     expect(response.scrub(`echo ${TOKEN}`)).toBe("echo ***");
   });
 
+  it("cleans every string of the answer for storage: values and keys, however deep", async () => {
+    stubKlientiksFetch(() => textResponse('{"items": [{"id": 1, "name": "Ан\\u0000на \\ud83d", "json_data": {"hair\\u0000_type": ["a\\udc00"]}}]}'));
+    const response = await requestKlientiks(request());
+    expect(response.body).toEqual({ items: [{ id: 1, name: "Анна ", json_data: { hair_type: ["a"] } }] });
+  });
+
   it("sends writes as a form-encoded POST (§3)", async () => {
     const calls = stubKlientiksFetch(() => jsonResponse({ status: "ok" }));
     await requestKlientiks(request({ action: "add", path: [["m", "Clients"]], query: {}, form: { first_name: "Анна", phone: "79990000000" } }));

@@ -1,3 +1,4 @@
+import { toStorableDeep, toStorableText } from "@/lib/text/storable-text";
 import type { TKlientiksCredentials } from "./credentials";
 import { KlientiksError, classifyKlientiksErrorText, createKlientiksSecretScrubber } from "./errors";
 import type { TKlientiksErrorOptions } from "./errors";
@@ -45,7 +46,7 @@ const describeNetworkError = (error: unknown): string => {
 const readErrorText = (text: string): string => {
   try {
     const body: unknown = JSON.parse(text);
-    if (typeof body === "object" && body !== null && "error" in body && typeof body.error === "string") return body.error;
+    if (typeof body === "object" && body !== null && "error" in body && typeof body.error === "string") return toStorableText(body.error);
   } catch {
     // Not JSON: the status alone classifies the answer.
   }
@@ -116,8 +117,10 @@ export const requestKlientiks = async (request: TKlientiksHttpRequest): Promise<
     const failure = classifyStatus(response.status, response.headers, text);
     if (failure) throw fail(failure);
     // §4: parse the text ourselves; a body that is not JSON (HTML, truncated) is retriable (§4.6).
+    // Names, phones and custom fields from here end up in deals and contacts: cleaned for storage
+    // once, here, for every caller (docs/input-text.md).
     try {
-      return { body: JSON.parse(text.replace(/^\uFEFF/, "")) as unknown, context, scrub };
+      return { body: toStorableDeep(JSON.parse(text.replace(/^\uFEFF/, ""))), context, scrub };
     } catch (error) {
       const what = text.trim() === "" ? "an empty body" : "a body that is not JSON";
       const message = `HTTP ${response.status} with ${what}`;

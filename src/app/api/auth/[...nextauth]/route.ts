@@ -1,5 +1,6 @@
 import NextAuth from "next-auth";
 import { getTranslations } from "next-intl/server";
+import { toStorableText } from "@/lib/text/storable-text";
 import { buildAuthOptions } from "@/server/auth/options";
 import { getDb } from "@/server/db/client";
 import { checkSignInAllowed, recordSignInFailure } from "@/server/domain/users/sign-in-throttle";
@@ -18,7 +19,8 @@ export async function POST(request: Request, context: TRouteContext): Promise<Re
   if (nextauth.join("/") !== "callback/credentials") return handleAuth(request, context);
 
   const form = await request.clone().formData();
-  const email = String(form.get("email") ?? "");
+  // Cleaned like every text from outside: it is part of the throttle's stored key (docs/input-text.md).
+  const email = toStorableText(String(form.get("email") ?? ""));
   const ip = getClientIp(request.headers);
   const db = getDb();
   const blocked = await checkSignInAllowed(db, email, ip);
