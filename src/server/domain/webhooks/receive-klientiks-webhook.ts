@@ -6,7 +6,7 @@ import type { TDbClient } from "@/server/db/types";
 import type { TWebhookEndpoint } from "@/server/domain/webhooks/endpoints";
 
 /** Identical deliveries less than this far apart collapse into one inbox row (reliability R6; docs/webhook-inbox.md). */
-export const DEDUPE_WINDOW_MS = 10_000;
+const DEDUPE_WINDOW_MS = 10_000;
 
 export type TKlientiksWebhookInput = {
   /** Resolved from the token before the request was read (webhook-endpoint-cache.ts). */

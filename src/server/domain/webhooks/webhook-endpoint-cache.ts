@@ -1,5 +1,5 @@
 import { hashSecretToken } from "@/server/domain/invites/invite-token";
-import type { TWebhookEndpoint } from "@/server/domain/webhooks/endpoints";
+import { isTokenShaped, type TWebhookEndpoint } from "@/server/domain/webhooks/endpoints";
 
 export type TWebhookEndpointCache = {
   /** The endpoint of `token` if it accepts webhooks at `at`, else null; unknown tokens are indistinguishable (R4). */
@@ -7,9 +7,6 @@ export type TWebhookEndpointCache = {
 };
 
 type TEntry = { endpoint: TWebhookEndpoint; expiresAt: number };
-
-/** Tokens outside these lengths are not looked up at all. */
-const isTokenShaped = (token: string): boolean => token.length >= 20 && token.length <= 100;
 
 const acceptsAt = (endpoint: TWebhookEndpoint, at: Date) => endpoint.retiresAt === null || endpoint.retiresAt > at;
 
