@@ -17,34 +17,43 @@ RETURNS TABLE ("inputId" text, "tenantId" text, "connectionId" text, "deliveryId
 LANGUAGE plpgsql AS $$
 #variable_conflict use_column
 DECLARE
-  lock_id bigint;
+  lock_ids bigint[];
   i integer;
   endpoint record;
+  checked_endpoint_id text;
+  is_live boolean := false;
   received_ms bigint;
   original_id text;
 BEGIN
-  -- Batches of other processes carrying the same content wait here for the commit of the other, taking
-  -- the locks in one order so that two batches never deadlock. Each statement below takes a fresh
-  -- snapshot, so it sees what the batch it waited for committed.
-  FOREACH lock_id IN ARRAY coalesce((
-    SELECT array_agg(keys.h ORDER BY keys.h)
-    FROM (SELECT DISTINCT hashtextextended(k, 0) AS h FROM unnest("contentKeys") AS k WHERE k IS NOT NULL) AS keys), '{}')
-  LOOP
-    PERFORM pg_advisory_xact_lock(lock_id);
-  END LOOP;
+  -- Batches of other processes carrying the same content wait here for the commit of the other,
+  -- taking the locks in one order (unnest keeps the sorted order) so that two batches never
+  -- deadlock. Each statement below takes a fresh snapshot, so it sees what the batch it waited for
+  -- committed.
+  SELECT array_agg(keys.h ORDER BY keys.h) INTO lock_ids
+  FROM (SELECT DISTINCT hashtextextended(k, 0) AS h FROM unnest("contentKeys") AS k WHERE k IS NOT NULL) AS keys;
+  PERFORM pg_advisory_xact_lock(h) FROM unnest(lock_ids) AS h;
 
   -- In arrival order, so that identical deliveries of one batch collapse exactly as if they had come
   -- one after the other.
   FOR i IN 1 .. coalesce(array_length("deliveryIds", 1), 0) LOOP
+    "inputId" := "deliveryIds"[i];
     -- The endpoint must still accept webhooks when the delivery arrived: not revoked, not retired,
-    -- its connection not switched off (the cached lookup of the caller may be stale).
-    SELECT e."id", e."tenantId", e."connectionId", e."purpose" INTO endpoint
-    FROM "WebhookEndpoint" AS e JOIN "Connection" AS c ON c."id" = e."connectionId" AND c."status" <> 'inactive'
-    WHERE e."id" = "endpointIds"[i] AND e."revokedAt" IS NULL AND (e."retiresAt" IS NULL OR e."retiresAt" > "receivedAts"[i]);
-    IF NOT FOUND THEN
-      RETURN QUERY SELECT "deliveryIds"[i], NULL::text, NULL::text, NULL::text, false;
+    -- its connection not switched off (the cached lookup of the caller may be stale). A batch
+    -- usually holds many deliveries of one endpoint: it is looked up again only when it changes.
+    IF checked_endpoint_id IS DISTINCT FROM "endpointIds"[i] THEN
+      checked_endpoint_id := "endpointIds"[i];
+      SELECT e."id", e."tenantId", e."connectionId", e."purpose", e."retiresAt" INTO endpoint
+      FROM "WebhookEndpoint" AS e JOIN "Connection" AS c ON c."id" = e."connectionId" AND c."status" <> 'inactive'
+      WHERE e."id" = "endpointIds"[i] AND e."revokedAt" IS NULL;
+      is_live := FOUND;
+    END IF;
+    IF NOT is_live OR endpoint."retiresAt" <= "receivedAts"[i] THEN
+      "tenantId" := NULL; "connectionId" := NULL; "deliveryId" := NULL; "isInserted" := false;
+      RETURN NEXT;
       CONTINUE;
     END IF;
+    "tenantId" := endpoint."tenantId";
+    "connectionId" := endpoint."connectionId";
 
     received_ms := floor(extract(epoch FROM "receivedAts"[i]) * 1000)::bigint;
     original_id := NULL;
@@ -58,7 +67,8 @@ BEGIN
       LIMIT 1;
     END IF;
     IF original_id IS NOT NULL THEN
-      RETURN QUERY SELECT "deliveryIds"[i], endpoint."tenantId", endpoint."connectionId", original_id, false;
+      "deliveryId" := original_id; "isInserted" := false;
+      RETURN NEXT;
       CONTINUE;
     END IF;
 
@@ -69,7 +79,8 @@ BEGIN
       "appointmentIds"[i], "statusHints"[i], "methods"[i], "queries"[i]::jsonb, "headerSets"[i]::jsonb, "receivedAts"[i], "receivedAts"[i],
       (CASE WHEN "errorCodes"[i] IS NULL THEN 'pending' ELSE 'rejected' END)::"DeliveryStatus", "errorCodes"[i],
       CASE WHEN "errorCodes"[i] IS NULL THEN NULL ELSE "receivedAts"[i] END);
-    RETURN QUERY SELECT "deliveryIds"[i], endpoint."tenantId", endpoint."connectionId", "deliveryIds"[i], true;
+    "deliveryId" := "deliveryIds"[i]; "isInserted" := true;
+    RETURN NEXT;
   END LOOP;
 END
 $$;
