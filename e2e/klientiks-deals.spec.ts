@@ -38,13 +38,15 @@ test("wrong credentials, then the right ones, then deals arrive and follow their
 
   await fillKlientiksCredentials(page, salon.account);
   await expect(page.getByText("Доступ к API подтверждён, данные сохранены.")).toBeVisible();
+  // Nothing is awaited before activation; then the wait counts from it.
+  await expect(page.getByTestId("live-check")).toContainText("Проверка связи начнётся после активации");
   await page.getByRole("button", { name: "Активировать" }).click();
   await expect(page.getByTestId("connection-status")).toHaveText("Интеграция активна");
 
   const webhookUrl = await page.getByTestId("webhook-url").inputValue();
   expect(webhookUrl).toMatch(/\/api\/webhooks\/klientiks\/[A-Za-z0-9_-]{40,}$/);
   await expect(page.getByTestId("webhook-template-appointment_changed")).toHaveValue(`${webhookUrl}?appointment_id={{#new_data}}{{id}}{{/new_data}}&status={{#new_data}}{{status}}{{/new_data}}`);
-  await expect(page.getByTestId("live-check")).toContainText("Ждём первый webhook");
+  await expect(page.getByTestId("live-check")).toContainText("Ждём первый webhook… Интеграция активирована только что.");
   await registerWebhooksFromWizard(page, salon.account.account_id);
 
   const visit = await bookVisit(salon);

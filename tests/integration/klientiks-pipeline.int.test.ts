@@ -7,7 +7,7 @@ import { stageForStatus } from "@/server/domain/deals/klientiks-funnel";
 import { findBackfillProgress, listBackfillAppointments, startBackfill } from "@/server/domain/klientiks/backfill";
 import { setKlientiksActive, updateKlientiksSettings } from "@/server/domain/klientiks/connections";
 import { reconcileKlientiksConnection } from "@/server/domain/klientiks/reconcile";
-import { requeueCredentialFailures } from "@/server/domain/klientiks/sync-health";
+import { findSyncHealth, requeueCredentialFailures } from "@/server/domain/klientiks/sync-health";
 import { deliverWebhook, EMULATOR_CLOCK, EMULATOR_CLOCK_INSTANT, setUpKlientiksWorldPerTest, startWebhookReceiver, type TKlientiksWorld } from "../support/klientiks-harness";
 import { KEYS_AND_CODES, parseCsv } from "../support/csv";
 import { createTestDb, isEmbeddedDatabase } from "../support/test-db";
@@ -242,6 +242,26 @@ describe("what the receiver refuses", () => {
     await setKlientiksActive(db, { tenantId: world.tenantId, actorUserId: world.owner.id, isActive: false });
     expect(await world.deliver({ appointment_id: "1" })).toEqual({ kind: "unknown_endpoint" });
     expect(await deliveriesOfTenant()).toEqual([]);
+  });
+});
+
+describe("the wizard's live check", () => {
+  const activatedAt = async () => (await findSyncHealth(db, { tenantId: world.tenantId }))?.activatedAt;
+  const setActive = (isActive: boolean) => setKlientiksActive(db, { tenantId: world.tenantId, actorUserId: world.owner.id, isActive });
+
+  it("awaits the first webhook only while switched on, counting from the latest activation", async () => {
+    await setActive(false);
+    expect(await activatedAt()).toBeNull();
+
+    const before = Date.now();
+    await setActive(true);
+    const activated = await activatedAt();
+    expect(activated?.getTime()).toBeGreaterThanOrEqual(before);
+    expect(activated?.getTime()).toBeLessThanOrEqual(Date.now());
+
+    // Pressing «Активировать» on an active connection does not restart the wait.
+    await setActive(true);
+    expect(await activatedAt()).toEqual(activated);
   });
 });
 

@@ -118,7 +118,7 @@ export const klientiksRouter = createTrpcRouter({
 
   syncHealth: tenantAdminProcedure
     .output(z.object({
-      connectionStatus: z.enum(["inactive", "active", "needs_attention"]), connectedAt: z.date(),
+      connectionStatus: z.enum(["inactive", "active", "needs_attention"]), activatedAt: z.date().nullable(),
       lastWebhook: z.object({ id: z.string(), receivedAt: z.date(), status: ZDeliveryStatus, appointmentId: z.string().nullable(), statusHint: z.string().nullable(), errorCode: z.string().nullable() }).nullable(),
       lastSyncAt: z.date().nullable(), lastReconcileAt: z.date().nullable(), lastError: z.string().nullable(), lastErrorAt: z.date().nullable(),
       retrying: z.object({ count: z.number(), since: z.date().nullable(), lastErrorCode: z.string().nullable() }).nullable(),

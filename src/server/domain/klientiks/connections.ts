@@ -77,7 +77,9 @@ async function requireConnection(db: TDb, tenantId: string) {
 export async function setKlientiksActive(db: TDb, options: { tenantId: string; actorUserId: string; isActive: boolean }) {
   const connection = await requireConnection(db, options.tenantId);
   const status = options.isActive ? ("active" as const) : ("inactive" as const);
-  await db.connection.update({ where: { id: connection.id }, data: { status } });
+  // Switching on again counts the wait for a first webhook anew; staying on keeps the moment.
+  const activatedAt = !options.isActive ? null : connection.status === "inactive" ? new Date() : undefined;
+  await db.connection.update({ where: { id: connection.id }, data: { status, activatedAt } });
   await recordAudit(db, { tenantId: options.tenantId, actorUserId: options.actorUserId, action: options.isActive ? "klientiks.activated" : "klientiks.deactivated", targetType: "connection", targetId: connection.id });
   return { connectionId: connection.id, status, wasInactive: connection.status === "inactive" };
 }

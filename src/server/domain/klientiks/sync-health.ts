@@ -30,7 +30,7 @@ async function findRetrying(db: TDb, { tenantId, connectionId }: { tenantId: str
  * recent error history (kept after a retry succeeds) and the last error of the connection.
  */
 export async function findSyncHealth(db: TDb, { tenantId, now = new Date() }: { tenantId: string; now?: Date }) {
-  const connection = await db.connection.findFirst({ where: { tenantId, kind: "klientiks" }, select: { id: true, status: true, lastSyncAt: true, lastError: true, lastErrorAt: true, lastReconcileAt: true, createdAt: true } });
+  const connection = await db.connection.findFirst({ where: { tenantId, kind: "klientiks" }, select: { id: true, status: true, lastSyncAt: true, lastError: true, lastErrorAt: true, lastReconcileAt: true, activatedAt: true } });
   if (!connection) return null;
   const since = new Date(now.getTime() - DAY_MS);
   const [lastWebhook, counts, retrying, recentErrors] = await Promise.all([
@@ -52,7 +52,7 @@ export async function findSyncHealth(db: TDb, { tenantId, now = new Date() }: { 
   const isAttemptNewer = newestAttempt !== undefined && (!connection.lastErrorAt || newestAttempt.at > connection.lastErrorAt);
   return {
     connectionStatus: connection.status,
-    connectedAt: connection.createdAt,
+    activatedAt: connection.activatedAt,
     lastWebhook,
     lastSyncAt: connection.lastSyncAt,
     lastReconcileAt: connection.lastReconcileAt,

@@ -1,7 +1,8 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { useFormatter, useNow, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
+import { usePastRelativeTime } from "@/lib/use-past-relative-time";
 import { useTRPC } from "@/trpc/react";
 import { useSourceLabel } from "./use-source-label";
 
@@ -20,8 +21,7 @@ const pathOf = (url: string) => {
 /** The site's latest visits: proof that the snippet works and that UTM tags are read. */
 export function RecentSessions({ siteId }: { siteId: string }) {
   const t = useTranslations("sites");
-  const format = useFormatter();
-  const now = useNow({ updateInterval: 10_000 });
+  const ago = usePastRelativeTime();
   const sourceLabel = useSourceLabel();
   const trpc = useTRPC();
   const sessions = useQuery({ ...trpc.sites.recentSessions.queryOptions({ siteId }), refetchInterval: LIVE_CHECK_INTERVAL_MS });
@@ -46,7 +46,7 @@ export function RecentSessions({ siteId }: { siteId: string }) {
             <tbody>
               {sessions.data.map((session) => (
                 <tr key={session.id} className="border-t border-slate-100" data-testid="recent-session">
-                  <td className="whitespace-nowrap px-3 py-2 text-slate-600">{format.relativeTime(session.startedAt, now)}</td>
+                  <td className="whitespace-nowrap px-3 py-2 text-slate-600">{ago(session.startedAt)}</td>
                   <td className="px-3 py-2">{session.sourceName ? sourceLabel({ name: session.sourceName, presetKey: session.sourcePresetKey }) : "—"}</td>
                   <td className="px-3 py-2">{t(`channels.${session.channel}`)}</td>
                   <td className="px-3 py-2">{session.campaignName ?? session.utmCampaign ?? "—"}</td>

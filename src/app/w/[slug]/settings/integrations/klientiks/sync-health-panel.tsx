@@ -1,11 +1,12 @@
 "use client";
 
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { useFormatter, useNow, useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { FormError } from "@/components/ui/form-error";
 import { useErrorText } from "@/lib/use-error-text";
+import { usePastRelativeTime } from "@/lib/use-past-relative-time";
 import { useTRPC } from "@/trpc/react";
 import { useInvalidateKlientiks } from "./use-invalidate-klientiks";
 
@@ -16,7 +17,7 @@ import { useInvalidateKlientiks } from "./use-invalidate-klientiks";
 export function SyncHealthPanel() {
   const t = useTranslations("klientiks");
   const format = useFormatter();
-  const now = useNow({ updateInterval: 10_000 });
+  const ago = usePastRelativeTime();
   const trpc = useTRPC();
   const invalidate = useInvalidateKlientiks();
   const { formError } = useErrorText();
@@ -24,7 +25,7 @@ export function SyncHealthPanel() {
   const reconcile = useMutation(trpc.klientiks.reconcileNow.mutationOptions({ onSuccess: invalidate }));
   const data = health.data;
   if (!data) return null;
-  const when = (date: Date | null) => (date ? format.relativeTime(date, now) : t("never"));
+  const when = (date: Date | null) => (date ? ago(date) : t("never"));
   // The message of a code, without its closing full stop, to sit inside a sentence.
   const errorText = (code: string | null) => (code ? t(`errorCodes.${code}`).replace(/\.$/, "") : "—");
   const stats = [

@@ -1,10 +1,11 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useFormatter, useNow, useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/form-error";
 import { useErrorText } from "@/lib/use-error-text";
+import { usePastRelativeTime } from "@/lib/use-past-relative-time";
 import { useTRPC } from "@/trpc/react";
 
 export type TReplacedWebhook = { endpointId: string; tokenEnding: string; retiresAt: Date; lastReceivedAt: Date | null };
@@ -19,14 +20,14 @@ type TWebhookRotationProps = { purpose: "deals" | "widget"; lastReceivedAt: Date
 export function WebhookRotation({ purpose, lastReceivedAt, replaced }: TWebhookRotationProps) {
   const t = useTranslations("klientiks.rotation");
   const format = useFormatter();
-  const now = useNow({ updateInterval: 10_000 });
+  const ago = usePastRelativeTime();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { formError } = useErrorText();
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.klientiks.webhookSetup.queryKey() });
   const rotate = useMutation(trpc.klientiks.rotateWebhookUrl.mutationOptions({ onSuccess: refresh }));
   const revoke = useMutation(trpc.klientiks.revokeReplacedWebhookUrls.mutationOptions({ onSuccess: refresh }));
-  const lastReceived = (at: Date | null) => (at ? t("lastReceived", { time: format.relativeTime(at, now) }) : t("nothingReceived"));
+  const lastReceived = (at: Date | null) => (at ? t("lastReceived", { time: ago(at) }) : t("nothingReceived"));
 
   return (
     <div className="space-y-2 text-sm" data-testid={`webhook-rotation-${purpose}`}>

@@ -1,8 +1,9 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { useFormatter, useNow, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import { Card } from "@/components/ui/card";
+import { usePastRelativeTime } from "@/lib/use-past-relative-time";
 import { useTRPC } from "@/trpc/react";
 import { RegisterInEmulatorButton } from "./register-in-emulator-button";
 import { useStageLabel } from "../../../deals/use-stage-label";
@@ -10,18 +11,18 @@ import { WebhookAddresses } from "./webhook-addresses";
 
 const LIVE_CHECK_INTERVAL_MS = 3000;
 
-/** The secret URL, the brief's exact address templates, and a live check of what arrived. */
+/** The secret URL, the exact addresses to paste into Klientiks, and a live check of what arrived. */
 export function WebhookStep() {
   const t = useTranslations("klientiks");
-  const format = useFormatter();
-  const now = useNow({ updateInterval: 10_000 });
+  const ago = usePastRelativeTime();
   const trpc = useTRPC();
   const stageLabel = useStageLabel();
   const setup = useQuery(trpc.klientiks.webhookSetup.queryOptions());
   const health = useQuery({ ...trpc.klientiks.syncHealth.queryOptions(), refetchInterval: LIVE_CHECK_INTERVAL_MS });
   const deals = setup.data?.find((endpoint) => endpoint.purpose === "deals");
   const last = health.data?.lastWebhook;
-  const waitedMinutes = health.data ? Math.max(0, Math.floor((now.getTime() - health.data.connectedAt.getTime()) / 60_000)) : 0;
+  // Null until the connection is switched on: before that no webhook is awaited.
+  const activatedAt = health.data?.activatedAt;
 
   return (
     <Card className="space-y-4">
@@ -35,12 +36,12 @@ export function WebhookStep() {
         <p className="font-medium text-slate-700">{t("liveCheck")}</p>
         {last ? (
           last.status === "rejected" ? (
-            <p className="text-amber-800">{t("lastWebhookRejected", { time: format.relativeTime(last.receivedAt, now), reason: t(`errorCodes.${last.errorCode ?? "internal"}`) })}</p>
+            <p className="text-amber-800">{t("lastWebhookRejected", { time: ago(last.receivedAt), reason: t(`errorCodes.${last.errorCode ?? "internal"}`) })}</p>
           ) : (
-            <p className="text-green-800">{t("lastWebhook", { time: format.relativeTime(last.receivedAt, now), appointment: last.appointmentId ?? "—", status: last.statusHint ? stageLabel(last.statusHint) : "—" })}</p>
+            <p className="text-green-800">{t("lastWebhook", { time: ago(last.receivedAt), appointment: last.appointmentId ?? "—", status: last.statusHint ? stageLabel(last.statusHint) : "—" })}</p>
           )
         ) : (
-          <p className="text-slate-600">{t("waitingWebhook", { minutes: waitedMinutes })}</p>
+          <p className="text-slate-600">{activatedAt ? t("waitingWebhook", { time: ago(activatedAt) }) : t("liveCheckAfterActivation")}</p>
         )}
       </div>
     </Card>
