@@ -131,17 +131,20 @@ test("a row opens the deal drawer with history, custom fields and the raw JSON",
   await close();
 });
 
-test("a hidden column stays hidden after a reload, and pages are navigable", async ({ browser, baseURL }) => {
+test("a column shown or hidden stays so after a reload, and pages are navigable", async ({ browser, baseURL }) => {
   const { page, close } = await openDealsPage(browser, baseURL!, 30);
-  await expect(columnHeader(page, "E-mail")).toBeVisible();
-  await page.getByRole("button", { name: /^Столбцы/ }).click();
-  await page.getByRole("checkbox", { name: "E-mail" }).uncheck();
-  await page.keyboard.press("Escape");
+  // E-mail is off by default (the drawer shows it), so the default columns fit a laptop screen.
+  await expect(columnHeader(page, "Телефон")).toBeVisible();
   await expect(columnHeader(page, "E-mail")).toHaveCount(0);
+  await page.getByRole("button", { name: /^Столбцы/ }).click();
+  await page.getByRole("checkbox", { name: "E-mail" }).check();
+  await page.getByRole("checkbox", { name: "Телефон" }).uncheck();
+  await page.keyboard.press("Escape");
+  await expect(columnHeader(page, "Телефон")).toHaveCount(0);
   await page.reload();
   await expect(rows(page)).toHaveCount(25);
-  await expect(columnHeader(page, "E-mail")).toHaveCount(0);
-  await expect(columnHeader(page, "Телефон")).toBeVisible();
+  await expect(columnHeader(page, "Телефон")).toHaveCount(0);
+  await expect(columnHeader(page, "E-mail")).toBeVisible();
 
   const pageOne = await externalIds(page);
   await expect(page.getByText("Страница 1 из 2")).toBeVisible();
@@ -173,5 +176,57 @@ test("new and changed deals appear without a reload", async ({ browser, baseURL 
   await expect(rows(page).first()).toHaveAttribute("data-deal-external-id", arrived.externalId, { timeout: 15_000 });
   await expect(rows(page)).toHaveCount(7);
   await expect(page.locator(`[data-deal-external-id="${target.externalId}"]`)).toHaveAttribute("data-stage", "cancelled");
+  await close();
+});
+
+/** Elements reaching past the viewport's sides, except inside a box that scrolls or clips them (a wide table's card). */
+const elementsOutsideViewport = (page: Page) =>
+  page.evaluate(() => {
+    const isClipped = (element: Element) => {
+      for (let box = element.parentElement; box; box = box.parentElement) if (getComputedStyle(box).overflowX !== "visible") return true;
+      return false;
+    };
+    const outside = [...document.body.querySelectorAll("*")].filter((element) => {
+      const box = element.getBoundingClientRect();
+      return box.width > 0 && (box.left < -1 || box.right > window.innerWidth + 1) && !isClipped(element);
+    });
+    return { pageWidth: document.documentElement.scrollWidth, outside: outside.map((element) => element.outerHTML.slice(0, 120)) };
+  });
+
+/** Pairs of filters whose boxes intersect. */
+const overlappingFilters = (page: Page) =>
+  page.getByTestId("filter-bar").evaluate((bar) => {
+    const boxes = [...bar.children].map((child) => ({ name: child.textContent?.slice(0, 30) ?? "", box: child.getBoundingClientRect() }));
+    return boxes.flatMap((a, index) =>
+      boxes.slice(index + 1).filter((b) => a.box.left < b.box.right - 1 && b.box.left < a.box.right - 1 && a.box.top < b.box.bottom - 1 && b.box.top < a.box.bottom - 1).map((b) => `${a.name} × ${b.name}`),
+    );
+  });
+
+test("a phone gets a menu button and stacked filters; a 1440 px screen fits the default columns", async ({ browser, baseURL }) => {
+  const { page, close } = await openDealsPage(browser, baseURL!, 30);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(rows(page)).toHaveCount(25);
+  const navigation = page.getByRole("navigation", { name: "main" });
+  await expect(navigation).toBeHidden();
+  expect(await elementsOutsideViewport(page)).toEqual({ pageWidth: 390, outside: [] });
+  expect(await overlappingFilters(page)).toEqual([]);
+
+  await page.getByRole("button", { name: "Меню" }).click();
+  await expect(navigation).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(navigation).toBeHidden();
+  await page.getByRole("button", { name: "Меню" }).click();
+  await navigation.getByRole("link", { name: "Обращения и цели" }).click();
+  await expect(page).toHaveURL(/\/leads$/);
+  await expect(navigation).toBeHidden();
+
+  await page.goBack();
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await expect(rows(page)).toHaveCount(25);
+  await expect(navigation).toBeVisible();
+  await expect(page.getByRole("button", { name: "Меню" })).toBeHidden();
+  const table = page.getByTestId("deals-table");
+  const { table: tableWidth, room } = await table.evaluate((element) => ({ table: element.scrollWidth, room: element.parentElement!.clientWidth }));
+  expect(tableWidth).toBeLessThanOrEqual(room);
   await close();
 });

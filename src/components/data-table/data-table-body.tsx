@@ -2,7 +2,7 @@
 
 import type { ReactTable, RowData } from "@tanstack/react-table";
 import type { KeyboardEvent, ReactNode } from "react";
-import type { TDataTableFeatures } from "@/components/data-table/data-table-features";
+import type { TDataTableColumnMeta, TDataTableFeatures } from "@/components/data-table/data-table-features";
 import { cn } from "@/lib/cn";
 
 export type TRowAttributes = Partial<Record<`data-${string}`, string>>;
@@ -16,6 +16,12 @@ type TDataTableBodyProps<TRow extends RowData> = {
   onRowClick?: (row: TRow) => void;
   getRowAttributes?: (row: TRow) => TRowAttributes;
 };
+
+/**
+ * Text wraps at spaces so the default columns share a laptop screen; figures (end-aligned) stay on
+ * one line, and so does a cell that says so itself (a phone).
+ */
+const cellLayoutClass = (meta: TDataTableColumnMeta | undefined) => (meta?.align === "end" ? "whitespace-nowrap text-right tabular-nums" : "");
 
 /** Rows of the current page, or one full-width line while loading or when nothing matched. */
 export function DataTableBody<TRow extends RowData>({ table, isLoading, loadingText, emptyState, selectedRowId, onRowClick, getRowAttributes }: TDataTableBodyProps<TRow>) {
@@ -53,7 +59,7 @@ export function DataTableBody<TRow extends RowData>({ table, isLoading, loadingT
           )}
         >
           {row.getVisibleCells().map((cell) => (
-            <td key={cell.id} data-column={cell.column.id} className={cn("whitespace-nowrap px-4 py-3 text-slate-700", cell.column.columnDef.meta?.align === "end" ? "text-right tabular-nums" : "")}>
+            <td key={cell.id} data-column={cell.column.id} className={cn("px-3 py-3 text-slate-700", cellLayoutClass(cell.column.columnDef.meta))}>
               <table.FlexRender cell={cell} />
             </td>
           ))}

@@ -1,7 +1,11 @@
 import { columnVisibilityFeature, metaHelper, rowPaginationFeature, rowSortingFeature, tableFeatures, type RowData, type TableOptions } from "@tanstack/react-table";
 
-/** Per-column presentation: `label` names the column in the visibility menu (headers may be components). */
-export type TDataTableColumnMeta = { label: string; align?: "start" | "end" };
+/**
+ * Per-column presentation: `label` names the column in the visibility menu (headers may be
+ * components); `isHiddenByDefault` keeps a secondary column out until the user picks it, so the
+ * default set fits a laptop screen.
+ */
+export type TDataTableColumnMeta = { label: string; align?: "start" | "end"; isHiddenByDefault?: boolean };
 
 /**
  * The features every server-driven table registers. No sorted or paginated row models: the server

@@ -2,7 +2,7 @@
 
 import { functionalUpdate, useTable, type PaginationState, type RowData, type SortingState } from "@tanstack/react-table";
 import { useTranslations } from "next-intl";
-import type { ReactNode } from "react";
+import { useMemo, type ReactNode } from "react";
 import { ColumnVisibilityMenu } from "@/components/data-table/column-visibility-menu";
 import { DataTableBody, type TRowAttributes } from "@/components/data-table/data-table-body";
 import { dataTableFeatures, type TDataTableColumns } from "@/components/data-table/data-table-features";
@@ -45,13 +45,21 @@ export type TDataTableProps<TRow extends RowData> = {
   testId?: string;
 };
 
+/** A column's id as the table derives it: the explicit one, else its accessor key. */
+const columnIdOf = (column: TDataTableColumns<RowData>[number]) => column.id ?? ("accessorKey" in column ? String(column.accessorKey) : undefined);
+
+/** The columns a table hides until the user picks them, keyed by column id. */
+const hiddenByDefault = <TRow extends RowData>(columns: TDataTableColumns<TRow>) =>
+  Object.fromEntries(columns.filter((column) => column.meta?.isHiddenByDefault).map((column) => [columnIdOf(column as TDataTableColumns<RowData>[number]), false]));
+
 /**
  * A server-driven table (conventions C14): sorting and pagination are controlled by the caller,
  * which fetches the matching page; the table renders it and reports what the user asked for.
  */
 export function DataTable<TRow extends RowData>(props: TDataTableProps<TRow>) {
   const t = useTranslations("table");
-  const [columnVisibility, setColumnVisibility] = usePersistedColumnVisibility(props.tableId);
+  const defaultVisibility = useMemo(() => hiddenByDefault(props.columns), [props.columns]);
+  const [columnVisibility, setColumnVisibility] = usePersistedColumnVisibility(props.tableId, defaultVisibility);
   const table = useTable({
     features: dataTableFeatures,
     columns: props.columns,
@@ -72,13 +80,13 @@ export function DataTable<TRow extends RowData>(props: TDataTableProps<TRow>) {
 
   return (
     <div className="rounded-lg border border-slate-200 bg-white shadow-sm">
-      <div className="flex items-center gap-2 border-b border-slate-200 px-4 py-2.5">
+      <div className="flex flex-wrap items-center gap-2 border-b border-slate-200 px-4 py-2.5">
         <div className="flex-1 text-sm text-slate-600">{props.summary}</div>
         {props.actions}
         <ColumnVisibilityMenu
           columns={toggles}
           onToggle={(id, isVisible) => setColumnVisibility((current) => ({ ...current, [id]: isVisible }))}
-          onShowAll={() => setColumnVisibility({})}
+          onShowAll={() => setColumnVisibility(Object.fromEntries(toggles.map((toggle) => [toggle.id, true])))}
         />
       </div>
       <div className="overflow-x-auto">

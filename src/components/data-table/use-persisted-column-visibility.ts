@@ -36,16 +36,17 @@ const write = (key: string, value: string) => {
 };
 
 /**
- * Column visibility remembered per table in localStorage. Read through useSyncExternalStore: the
- * server renders every column, the browser then applies the stored choice without a hydration error.
+ * Column visibility remembered per table in localStorage, over the table's default (the columns it
+ * hides until asked). Read through useSyncExternalStore: the server renders the default, the browser
+ * then applies the stored choice without a hydration error.
  */
-export function usePersistedColumnVisibility(tableId: string) {
+export function usePersistedColumnVisibility(tableId: string, defaultVisibility: ColumnVisibilityState) {
   const key = columnVisibilityStorageKey(tableId);
   const raw = useSyncExternalStore(subscribe, () => read(key), () => null);
-  const visibility = useMemo(() => parseColumnVisibility(raw), [raw]);
+  const visibility = useMemo(() => ({ ...defaultVisibility, ...parseColumnVisibility(raw) }), [defaultVisibility, raw]);
   const setVisibility = useCallback(
-    (updater: Updater<ColumnVisibilityState>) => write(key, JSON.stringify(functionalUpdate(updater, parseColumnVisibility(read(key))))),
-    [key],
+    (updater: Updater<ColumnVisibilityState>) => write(key, JSON.stringify(functionalUpdate(updater, { ...defaultVisibility, ...parseColumnVisibility(read(key)) }))),
+    [defaultVisibility, key],
   );
   return [visibility, setVisibility] as const;
 }

@@ -1,6 +1,11 @@
 import type { HTMLAttributes } from "react";
 import { cn } from "@/lib/cn";
 
-export const Card = ({ className, ...props }: HTMLAttributes<HTMLDivElement>) => (
-  <div className={cn("rounded-lg border border-slate-200 bg-white p-6 shadow-sm", className)} {...props} />
+type TCardProps = HTMLAttributes<HTMLDivElement> & {
+  /** No inner padding: a table runs edge to edge (and scrolls sideways on a phone). */
+  isFlush?: boolean;
+};
+
+export const Card = ({ className, isFlush = false, ...props }: TCardProps) => (
+  <div className={cn("rounded-lg border border-slate-200 bg-white shadow-sm", isFlush ? "overflow-x-auto" : "p-6", className)} {...props} />
 );

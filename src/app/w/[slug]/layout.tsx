@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
+import { CollapsibleSidebar } from "@/components/shell/collapsible-sidebar";
 import { LocaleSwitcher } from "@/components/shell/locale-switcher";
 import { SidebarNav } from "@/components/shell/sidebar-nav";
 import { SignOutButton } from "@/components/shell/sign-out-button";
@@ -20,8 +21,8 @@ export default async function WorkspaceLayout({ children, params }: { children: 
   const canManage = canManageMembers(membership.role);
   const attentionClass = "mb-6 block rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900";
   return (
-    <div className="flex min-h-screen">
-      <aside className="flex w-64 shrink-0 flex-col border-r border-slate-200 bg-white px-4 py-5">
+    <div className="min-h-screen lg:flex">
+      <CollapsibleSidebar brand={<Link href="/" className="text-lg font-bold text-brand-700">{t("common.appName")}</Link>}>
         <Link href="/" className="px-2 text-xl font-bold text-brand-700">{t("common.appName")}</Link>
         <div className="mt-4">
           <WorkspaceSwitcher current={membership.slug} workspaces={workspaces.map(({ slug: s, name }) => ({ slug: s, name }))} />
@@ -39,8 +40,8 @@ export default async function WorkspaceLayout({ children, params }: { children: 
           </div>
           <SignOutButton />
         </div>
-      </aside>
-      <main className="min-w-0 flex-1 px-8 py-8">
+      </CollapsibleSidebar>
+      <main className="min-w-0 flex-1 px-4 py-6 sm:px-6 lg:px-8 lg:py-8">
         {klientiks?.status !== "needs_attention" ? null : canManage ? (
           <Link href={`/w/${membership.slug}/settings/integrations/klientiks`} data-testid="attention-banner" className={`${attentionClass} hover:bg-amber-100`}>
             {t("klientiks.needsAttentionShort")}

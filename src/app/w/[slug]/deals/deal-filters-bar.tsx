@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { CreatedPeriodFilter } from "@/components/data-table/filters/created-period-filter";
+import { FILTER_WIDE_CLASS, FilterBar } from "@/components/data-table/filters/filter-bar";
 import { MultiSelectFilter } from "@/components/data-table/filters/multi-select-filter";
 import { SearchFilter } from "@/components/data-table/filters/search-filter";
 import { ToggleChipsFilter } from "@/components/data-table/filters/toggle-chips-filter";
@@ -31,22 +32,22 @@ export function DealFiltersBar({ state, options, isFiltered, onChange, onReset }
   const groupChips = STAGE_GROUPS.map((group) => ({ value: group, label: t(`groups.${group}`), activeClassName: `${STAGE_GROUP_CLASS[group]} border-transparent ring-1 ring-inset` }));
 
   return (
-    <section aria-label={t("filters.title")} className="grid grid-cols-2 gap-x-4 gap-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm md:grid-cols-4 xl:grid-cols-6">
+    <FilterBar label={t("filters.title")}>
       <SearchFilter label={t("filters.search")} placeholder={t("filters.searchPlaceholder")} value={state.search} onChange={(search) => onChange({ search })} />
       <CreatedPeriodFilter labels={{ from: t("filters.createdFrom"), to: t("filters.createdTo") }} createdFrom={state.createdFrom} createdTo={state.createdTo} onChange={onChange} />
       <DealAmountFilter min={state.amountMin} max={state.amountMax} onChange={onChange} />
       <MultiSelectFilter label={t("filters.stage")} options={stageOptions} selected={state.stages} onChange={(stages) => onChange({ stages })} />
       <MultiSelectFilter label={t("filters.responsible")} options={responsibleOptions} selected={state.responsibleIds} onChange={(responsibleIds) => onChange({ responsibleIds })} />
-      <div className="col-span-2">
+      <div className={FILTER_WIDE_CLASS}>
         <ToggleChipsFilter label={t("filters.stageGroup")} chips={groupChips} selected={state.stageGroups} onChange={(selected) => onChange({ stageGroups: STAGE_GROUPS.filter((group) => selected.includes(group)) })} />
       </div>
-      <div className="col-span-2 flex items-end justify-between gap-3">
-        <label className="inline-flex h-9 cursor-pointer items-center gap-2 whitespace-nowrap text-sm text-slate-700">
+      <div className={`${FILTER_WIDE_CLASS} flex flex-wrap items-end justify-between gap-3`}>
+        <label className="inline-flex min-h-9 cursor-pointer items-center gap-2 text-sm text-slate-700">
           <input type="checkbox" checked={state.includeSales} onChange={(event) => onChange({ includeSales: event.target.checked })} className="size-4 rounded border-slate-300 accent-brand-600" />
           {t("filters.includeSales")}
         </label>
         {isFiltered ? <Button variant="ghost" size="sm" onClick={onReset} className="h-9 whitespace-nowrap">{t("filters.reset")}</Button> : null}
       </div>
-    </section>
+    </FilterBar>
   );
 }

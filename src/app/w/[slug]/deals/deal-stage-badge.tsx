@@ -14,7 +14,7 @@ export const STAGE_GROUP_CLASS: Record<TStageGroup, string> = {
 export function DealStageBadge({ status, group }: { status: string; group: TStageGroup }) {
   const stageLabel = useStageLabel();
   return (
-    <span data-stage-group={group} className={cn("inline-flex whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset", STAGE_GROUP_CLASS[group])}>
+    <span data-stage-group={group} className={cn("inline-block rounded-md px-2 py-0.5 text-xs font-medium ring-1 ring-inset", STAGE_GROUP_CLASS[group])}>
       {stageLabel(status)}
     </span>
   );

@@ -20,8 +20,8 @@ export function useDealColumns(timeZone: string) {
   const locale = useLocale();
   const dateTime = useWorkspaceDateTime(timeZone);
   return useMemo(() => {
-    const titled = (key: string) => ({ header: t(key), meta: { label: t(key) } });
-    const plain = (key: string) => ({ ...titled(key), enableSorting: false, cell: ({ getValue }: { getValue: () => string | null }) => <MutedText text={getValue()} /> });
+    const titled = (key: string, isHiddenByDefault = false) => ({ header: t(key), meta: { label: t(key), isHiddenByDefault } });
+    const plain = (key: string, isHiddenByDefault = false) => ({ ...titled(key, isHiddenByDefault), enableSorting: false, cell: ({ getValue }: { getValue: () => string | null }) => <MutedText text={getValue()} /> });
     return columnHelper.columns([
       columnHelper.accessor("name", { ...titled("name"), enableHiding: false, cell: (info) => <span className="font-medium text-slate-900">{info.getValue()}</span> }),
       columnHelper.accessor("amountMinor", { header: t("amount"), meta: { label: t("amount"), align: "end" }, cell: (info) => formatMoney(info.getValue(), info.row.original.currency, locale) }),
@@ -31,8 +31,9 @@ export function useDealColumns(timeZone: string) {
       columnHelper.accessor("responsibleName", plain("responsible")),
       columnHelper.accessor("contactName", plain("contactName")),
       columnHelper.accessor("contactPhone", { ...plain("contactPhone"), cell: (info) => <span className="whitespace-nowrap"><MutedText text={formatPhone(info.getValue())} /></span> }),
-      columnHelper.accessor("contactEmail", plain("contactEmail")),
-      columnHelper.accessor("externalId", { ...plain("externalId"), cell: (info) => <span className="tabular-nums text-slate-500">{info.getValue()}</span> }),
+      // E-mail and the Klientiks id are in the drawer; as columns they are picked from «Столбцы».
+      columnHelper.accessor("contactEmail", plain("contactEmail", true)),
+      columnHelper.accessor("externalId", { ...plain("externalId", true), cell: (info) => <span className="tabular-nums text-slate-500">{info.getValue()}</span> }),
       columnHelper.display({ id: "flags", ...titled("flags"), enableSorting: false, cell: (info) => <DealFlags deal={info.row.original} /> }),
     ]);
   }, [t, locale, dateTime]);

@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { CreatedPeriodFilter } from "@/components/data-table/filters/created-period-filter";
+import { FilterBar } from "@/components/data-table/filters/filter-bar";
 import { FILTER_CONTROL_CLASS, FilterField } from "@/components/data-table/filters/filter-field";
 import { MultiSelectFilter } from "@/components/data-table/filters/multi-select-filter";
 import { SearchFilter } from "@/components/data-table/filters/search-filter";
@@ -29,7 +30,7 @@ export function LeadFiltersBar({ state, references, isFiltered, onChange, onRese
   const ruleOptions = LEAD_ATTRIBUTION_RULES.map((rule) => ({ value: rule, label: t(`rules.${rule}`) }));
 
   return (
-    <section aria-label={t("filters.title")} className="grid grid-cols-2 gap-x-4 gap-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm md:grid-cols-4 xl:grid-cols-6">
+    <FilterBar label={t("filters.title")}>
       <SearchFilter label={t("filters.search")} placeholder={t("filters.searchPlaceholder")} value={state.search} onChange={(search) => onChange({ search })} />
       <CreatedPeriodFilter labels={{ from: t("filters.createdFrom"), to: t("filters.createdTo") }} createdFrom={state.createdFrom} createdTo={state.createdTo} onChange={onChange} />
       <MultiSelectFilter label={t("filters.site")} options={references.siteOptions} selected={state.siteIds} onChange={(siteIds) => onChange({ siteIds })} />
@@ -52,6 +53,6 @@ export function LeadFiltersBar({ state, references, isFiltered, onChange, onRese
           <Button variant="ghost" size="sm" onClick={onReset} className="h-9 whitespace-nowrap">{t("filters.reset")}</Button>
         </div>
       ) : null}
-    </section>
+    </FilterBar>
   );
 }

@@ -33,7 +33,7 @@ export function MembersManager({ currentMembershipId, currentRole }: { currentMe
 
   return (
     <div className="space-y-8">
-      <Card className="p-0">
+      <Card isFlush>
         <table className="w-full text-left text-sm">
           <thead className="border-b border-slate-200 text-xs uppercase text-slate-500">
             <tr><th className="px-4 py-3">{t("members.name")}</th><th className="px-4 py-3">{t("members.email")}</th><th className="px-4 py-3">{t("members.role")}</th><th className="px-4 py-3">{t("members.joined")}</th><th className="px-4 py-3" /></tr>

@@ -27,7 +27,7 @@ export function CampaignsSection() {
     <section className="space-y-2">
       <h2 className="text-lg font-semibold">{t("campaignsTitle")}</h2>
       <p className="text-sm text-slate-600">{t("campaignsHint")}</p>
-      <Card className="p-0">
+      <Card isFlush>
         {campaigns.data?.length ? (
           <table className="w-full text-left text-sm">
             <thead className="border-b border-slate-200 text-xs uppercase text-slate-500">

@@ -15,7 +15,7 @@ export function SourcesSection() {
     <section className="space-y-2">
       <h2 className="text-lg font-semibold">{t("sourcesTitle")}</h2>
       <p className="text-sm text-slate-600">{t("sourcesHint")}</p>
-      <Card className="p-0">
+      <Card isFlush>
         <table className="w-full text-left text-sm">
           <thead className="border-b border-slate-200 text-xs uppercase text-slate-500">
             <tr><th className="px-4 py-3">{t("sourceName")}</th><th className="px-4 py-3">{t("sourceChannel")}</th><th className="px-4 py-3">{t("sourceUtm")}</th></tr>

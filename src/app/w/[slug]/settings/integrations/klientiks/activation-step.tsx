@@ -22,8 +22,8 @@ export function ActivationStep({ status }: { status: keyof typeof STATUS_STYLE }
   const isActive = status !== "inactive";
   return (
     <Card className="space-y-3">
-      <div className="flex items-center justify-between gap-4">
-        <div>
+      <div className="flex flex-wrap items-start justify-between gap-x-4 gap-y-2">
+        <div className="min-w-0 flex-1 basis-64">
           <h2 className="text-lg font-semibold">{t("step2")}</h2>
           <p className="text-sm text-slate-600">{t("activationHint")}</p>
         </div>
