@@ -102,7 +102,7 @@ test("a webhook the emulator never sent is healed by reconciliation", async ({ p
   const missed = await bookVisit(salon, { fireWebhooks: false });
 
   await page.getByRole("button", { name: "Сверить сейчас" }).click();
-  await expect(page.getByText(/Сверка: просмотрено \d+, поставлено в обработку [1-9]/)).toBeVisible();
+  await expect(page.getByText(/Сверка: просмотрено записей — \d+, поставлено в обработку — [1-9]/)).toBeVisible();
   await page.goto(`/w/${slug}/deals`);
   await expect(dealRow(page, missed.id)).toBeVisible({ timeout: 15_000 });
 });
@@ -165,9 +165,9 @@ test("a newcomer connects the emulator's demo salon in a few clicks and sees its
   await page.getByRole("button", { name: "Подключить демо-салон эмулятора" }).click();
   await expect(page.getByText("Доступ к API подтверждён, данные сохранены.")).toBeVisible();
   await page.getByRole("button", { name: "Активировать" }).click();
-  await expect(page.getByTestId("backfill-progress")).toContainText(/Загрузка завершена: [1-9]\d* записей/, { timeout: 60_000 });
+  await expect(page.getByTestId("backfill-progress")).toContainText(/Загрузка завершена: [1-9]\d* запис/, { timeout: 60_000 });
   await page.getByRole("button", { name: "Прописать адреса в эмуляторе" }).click();
-  await expect(page.getByText("Адреса прописаны в демо-аккаунте эмулятора: 3 событий.")).toBeVisible();
+  await expect(page.getByText("Адреса прописаны в демо-аккаунте эмулятора: 3 события.")).toBeVisible();
 
   const demoAccountId = await page.getByLabel("account_id").inputValue();
   const [template] = await klientiks.listAppointments(demoAccountId);

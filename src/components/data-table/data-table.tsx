@@ -46,11 +46,11 @@ export type TDataTableProps<TRow extends RowData> = {
 };
 
 /** A column's id as the table derives it: the explicit one, else its accessor key. */
-const columnIdOf = (column: TDataTableColumns<RowData>[number]) => column.id ?? ("accessorKey" in column ? String(column.accessorKey) : undefined);
+const columnIdOf = <TRow extends RowData>(column: TDataTableColumns<TRow>[number]) => column.id ?? ("accessorKey" in column ? String(column.accessorKey) : undefined);
 
 /** The columns a table hides until the user picks them, keyed by column id. */
 const hiddenByDefault = <TRow extends RowData>(columns: TDataTableColumns<TRow>) =>
-  Object.fromEntries(columns.filter((column) => column.meta?.isHiddenByDefault).map((column) => [columnIdOf(column as TDataTableColumns<RowData>[number]), false]));
+  Object.fromEntries(columns.filter((column) => column.meta?.isHiddenByDefault).map((column) => [columnIdOf(column), false]));
 
 /**
  * A server-driven table (conventions C14): sorting and pagination are controlled by the caller,
