@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 /** Prefixes make ids self-describing in URLs and logs (conventions C7). */
 export type TIdPrefix =
   | "tnt" | "usr" | "mbr" | "inv" | "aud"
-  | "con" | "whe" | "whd" | "deal" | "dsc" | "ctc" | "job"
+  | "con" | "whe" | "whd" | "deal" | "dsc" | "dsr" | "ctc" | "job"
   | "site" | "src" | "cmp" | "ses" | "pv" | "wo" | "cc" | "lead" | "dae";
 
 export const createId = (prefix: TIdPrefix): string => `${prefix}_${randomBytes(10).toString("hex")}`;

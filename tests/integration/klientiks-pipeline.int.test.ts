@@ -6,6 +6,7 @@ import { exportDealsCsv } from "@/server/domain/deals/export-deals-csv";
 import { stageForStatus } from "@/server/domain/deals/klientiks-funnel";
 import { findBackfillProgress, listBackfillAppointments, startBackfill } from "@/server/domain/klientiks/backfill";
 import { setKlientiksActive, updateKlientiksSettings } from "@/server/domain/klientiks/connections";
+import { runKlientiksDelivery } from "@/server/domain/klientiks/process-delivery";
 import { reconcileKlientiksConnection } from "@/server/domain/klientiks/reconcile";
 import { findSyncHealth, requeueCredentialFailures } from "@/server/domain/klientiks/sync-health";
 import { deliverWebhook, EMULATOR_CLOCK, EMULATOR_CLOCK_INSTANT, setUpKlientiksWorldPerTest, startWebhookReceiver, type TKlientiksWorld } from "../support/klientiks-harness";
@@ -76,8 +77,10 @@ describe("a webhook becomes a deal", () => {
       missingInSource: false,
     });
     expect(deal.customFields).toMatchObject({ appointment: { visit_goal: "свадьба" }, client: { allergy: "нет" } });
-    expect(deal.stageChanges).toEqual([expect.objectContaining({ fromStatus: null, toStatus: "scheduled", at: EMULATOR_CLOCK_INSTANT })]);
-    expect(await deliveriesOfTenant()).toEqual([expect.objectContaining({ status: "processed", source: "webhook", dealId: deal.id, attempts: 1 })]);
+    const deliveries = await deliveriesOfTenant();
+    expect(deliveries).toEqual([expect.objectContaining({ status: "processed", source: "webhook", dealId: deal.id, attempts: 1 })]);
+    // The history dates a change by when Klientiks reported it: the webhook's arrival.
+    expect(deal.stageChanges).toEqual([expect.objectContaining({ fromStatus: null, toStatus: "scheduled", at: deliveries[0]!.receivedAt })]);
   });
 
   it("follows a status change made in Klientiks", async () => {
@@ -100,9 +103,10 @@ describe("a webhook becomes a deal", () => {
 
       const deal = await dealOf(appointment.id);
       expect(deal).toMatchObject({ status: "finished", stage: "finished", stageGroup: "won", crmModifiedAt: new Date("2025-03-01T07:05:00Z") });
+      const [created, changed] = await deliveriesOfTenant();
       expect(deal.stageChanges.map(({ fromStatus, toStatus, at }) => ({ fromStatus, toStatus, at }))).toEqual([
-        { fromStatus: null, toStatus: "scheduled", at: EMULATOR_CLOCK_INSTANT },
-        { fromStatus: "scheduled", toStatus: "finished", at: new Date("2025-03-01T07:05:00Z") },
+        { fromStatus: null, toStatus: "scheduled", at: created!.receivedAt },
+        { fromStatus: "scheduled", toStatus: "finished", at: changed!.receivedAt },
       ]);
       expect(await db.deal.count({ where: { tenantId: world.tenantId } })).toBe(1);
     } finally {
@@ -170,9 +174,9 @@ describe("duplicates and ordering (R6, R8)", () => {
     expect(await world.getAppointmentCalls()).toHaveLength(1);
   });
 
-  it("ends at the latest status whatever order the deliveries arrive in, and never regresses", async () => {
+  it("ends at the latest status whatever order the deliveries are processed in, never regresses, and keeps the reported order", async () => {
     const statuses = ["scheduled", "confirmed", "finished"] as const;
-    const permutations = [[0, 1, 2], [0, 2, 1], [1, 0, 2], [1, 2, 0], [2, 0, 1], [2, 1, 0]].map((order) => order.map((index) => statuses[index]!));
+    const permutations = [[0, 1, 2], [0, 2, 1], [1, 0, 2], [1, 2, 0], [2, 0, 1], [2, 1, 0]];
     for (const [index, order] of permutations.entries()) {
       await world.control.setClock(EMULATOR_CLOCK_INSTANT.toISOString());
       const appointment = await world.createAppointment();
@@ -181,19 +185,23 @@ describe("duplicates and ordering (R6, R8)", () => {
       await world.control.setClock(new Date(EMULATOR_CLOCK_INSTANT.getTime() + 120_000).toISOString());
       await world.control.patchAppointment(world.accountId, appointment.id, { status: "finished", fire_webhooks: false });
 
+      // Klientiks reported the statuses in their order, 10 s apart; the deliveries are processed scrambled.
+      const reportedAt = (statusIndex: number) => new Date(Date.UTC(2025, 2, 1, 8, index, statusIndex * 10));
       let reached = -1;
-      for (const [step, status] of order.entries()) {
-        // Each delivery in its own 10-second bucket, processed before the next arrives.
-        await world.deliver({ appointment_id: String(appointment.id), status }, { receivedAt: new Date(Date.UTC(2025, 2, 1, 8, index, step * 10)) });
+      for (const [step, statusIndex] of order.entries()) {
+        await world.deliver({ appointment_id: String(appointment.id), status: statuses[statusIndex]! }, { receivedAt: reportedAt(statusIndex) });
         await world.drainInbox();
         const stageOrder = stageForStatus((await dealOf(appointment.id)).status).order;
-        expect(stageOrder, `after ${order.slice(0, step + 1).join(" → ")}`).toBeGreaterThanOrEqual(reached);
+        expect(stageOrder, `after processing ${order.slice(0, step + 1).map((at) => statuses[at]).join(", ")}`).toBeGreaterThanOrEqual(reached);
         reached = stageOrder;
       }
       const deal = await dealOf(appointment.id);
       expect(deal).toMatchObject({ status: "finished", stageGroup: "won" });
-      // The webhook's status is only a hint: every run re-fetched "finished", so there is one change.
-      expect(deal.stageChanges.map((change) => [change.fromStatus, change.toStatus])).toEqual([[null, "finished"]]);
+      expect(deal.stageChanges.map(({ fromStatus, toStatus, at }) => ({ fromStatus, toStatus, at })), `processed as ${order.join(", ")}`).toEqual([
+        { fromStatus: null, toStatus: "scheduled", at: reportedAt(0) },
+        { fromStatus: "scheduled", toStatus: "confirmed", at: reportedAt(1) },
+        { fromStatus: "confirmed", toStatus: "finished", at: reportedAt(2) },
+      ]);
     }
     expect(await db.webhookDelivery.count({ where: { tenantId: world.tenantId, status: "processed" } })).toBe(18);
   });
@@ -213,8 +221,68 @@ describe("duplicates and ordering (R6, R8)", () => {
 
     const deal = await dealOf(appointment.id);
     expect(deal).toMatchObject({ status: "finished", crmModifiedAt: new Date("2025-03-01T07:05:00Z") });
-    expect(deal.stageChanges).toHaveLength(1);
+    // The reported status stays in the history; the deal's stage, the freshest fetch, closes it.
+    expect(deal.stageChanges.map((change) => [change.fromStatus, change.toStatus])).toEqual([[null, "finished"], ["finished", "confirmed"], ["confirmed", "finished"]]);
     expect((await deliveriesOfTenant()).map((row) => row.status)).toEqual(["processed", "processed"]);
+  });
+});
+
+describe("stage history: every status Klientiks reported, in the order reported", () => {
+  const historyOf = async (appointmentId: number) => (await dealOf(appointmentId)).stageChanges.map(({ fromStatus, toStatus }) => [fromStatus, toStatus]);
+  /** Quick changes: 300 ms apart, all inside one dedupe window. */
+  const quickly = (step: number) => new Date(Date.UTC(2025, 2, 1, 8, 0, 0, step * 300));
+
+  it("keeps a cancellation undone within a second, though every delivery is processed after Klientiks reports the final state", async () => {
+    const appointment = await world.createAppointment();
+    await world.control.patchAppointment(world.accountId, appointment.id, { status: "cancelled", fire_webhooks: false });
+    await world.control.patchAppointment(world.accountId, appointment.id, { status: "scheduled", fire_webhooks: false });
+    for (const [step, status] of ["scheduled", "cancelled", "scheduled"].entries()) await world.deliver({ appointment_id: String(appointment.id), status }, { receivedAt: quickly(step) });
+    await world.drainInbox();
+
+    const deal = await dealOf(appointment.id);
+    expect(deal).toMatchObject({ status: "scheduled", stageGroup: "in_work" });
+    expect(await historyOf(appointment.id)).toEqual([[null, "scheduled"], ["scheduled", "cancelled"], ["cancelled", "scheduled"]]);
+    expect(deal.stageChanges.slice(0, 2).map((change) => change.at)).toEqual([quickly(0), quickly(1)]);
+  });
+
+  it("keeps the reported order when the deliveries are processed in reverse", async () => {
+    const appointment = await world.createAppointment();
+    await world.control.patchAppointment(world.accountId, appointment.id, { status: "cancelled", fire_webhooks: false });
+    await world.control.patchAppointment(world.accountId, appointment.id, { status: "scheduled", fire_webhooks: false });
+    for (const [step, status] of ["scheduled", "cancelled", "scheduled"].entries()) await world.deliver({ appointment_id: String(appointment.id), status }, { receivedAt: quickly(step) });
+    // Arrival fixes the reported order; processing (retries, concurrency) may run the other way round.
+    for (const delivery of (await deliveriesOfTenant()).reverse()) await runKlientiksDelivery(db, world.deps, { tenantId: world.tenantId, deliveryId: delivery.id });
+    expect(await historyOf(appointment.id)).toEqual([[null, "scheduled"], ["scheduled", "cancelled"], ["cancelled", "scheduled"]]);
+  });
+
+  it("keeps the first stage when the status changes to one Klientiks does not document, and stores that status verbatim", async () => {
+    const appointment = await world.createAppointment();
+    await world.control.patchAppointment(world.accountId, appointment.id, { status: "arrived", fire_webhooks: false });
+    await world.deliver({ appointment_id: String(appointment.id), status: "scheduled" }, { receivedAt: quickly(0) });
+    await world.deliver({ appointment_id: String(appointment.id), status: "arrived" }, { receivedAt: quickly(1) });
+    await world.drainInbox();
+
+    expect(await dealOf(appointment.id)).toMatchObject({ status: "arrived", stage: "arrived" });
+    expect(await historyOf(appointment.id)).toEqual([[null, "scheduled"], ["scheduled", "arrived"]]);
+  });
+
+  it("adds a change only reconciliation saw after the webhooks, and the fetched stage when a webhook was missed", async () => {
+    const appointment = await world.createAppointment();
+    await deliverFor(appointment);
+    await world.drainInbox();
+    // Two changes without webhooks: processing a later delivery fetches the newest state.
+    await world.control.setClock("2025-03-01 10:05:00");
+    await world.control.patchAppointment(world.accountId, appointment.id, { status: "confirmed", fire_webhooks: false });
+    await reconcileKlientiksConnection(db, world.deps, { tenantId: world.tenantId, connectionId: world.connectionId, now: new Date(EMULATOR_CLOCK_INSTANT.getTime() + HOUR_MS) });
+    await world.drainInbox();
+    expect(await historyOf(appointment.id)).toEqual([[null, "scheduled"], ["scheduled", "confirmed"]]);
+
+    await world.control.setClock("2025-03-01 10:10:00");
+    await world.control.patchAppointment(world.accountId, appointment.id, { status: "finished", fire_webhooks: false });
+    await deliverFor({ id: appointment.id, status: "confirmed" }, new Date(Date.now() + 20_000));
+    await world.drainInbox({ now: new Date(Date.now() + 20_000) });
+    expect(await dealOf(appointment.id)).toMatchObject({ status: "finished" });
+    expect(await historyOf(appointment.id)).toEqual([[null, "scheduled"], ["scheduled", "confirmed"], ["confirmed", "finished"]]);
   });
 });
 

@@ -5,22 +5,35 @@ import type { TDealDraft } from "@/server/domain/deals/map-appointment-to-deal";
 
 export type TUpsertDealResult = { dealId: string; outcome: "created" | "updated" | "stale"; stageChanged: boolean };
 
-type TUpsertRow = { writtenId: string | null; existingId: string | null; stageChanges: number };
+/**
+ * A status Klientiks reported for the appointment, and when (docs/deal-stage-history.md). A
+ * `fetched` one (reconciliation, backfill) is never placed before a report the deal already has:
+ * what a fetch shows came after everything known, and Klientiks' clock (whole seconds) is not ours.
+ */
+export type TStatusReport = { status: string; at: Date; kind: "webhook" | "fetched" };
+
+type TUpsertRow = { writtenId: string | null; existingId: string | null; stageChanged: boolean };
 
 /**
- * Upserts the deal of one appointment, keyed by (tenant, appointment id), and records a stage change
- * when the status moved. An appointment older than the stored one is ignored, so late or reordered
- * deliveries never regress a deal (reliability R8); an equal one overwrites idempotently.
+ * Upserts the deal of one appointment, keyed by (tenant, appointment id), records the status this
+ * delivery reported and re-derives the deal's stage history from all its reports. An appointment
+ * older than the stored one leaves the deal as it is, so late or reordered deliveries never regress
+ * a deal (reliability R8); an equal one overwrites idempotently. Its report is recorded all the same:
+ * the history keeps every status Klientiks reported, the deal only the freshest fetched state.
  *
- * Two statements in one transaction: an advisory lock that serializes concurrent writers of the
- * same appointment (webhook, reconciliation, backfill), then one statement that reads the stored
- * deal, inserts or updates it unless the draft is older, and records the stage change. Raw SQL:
- * the ORM version cost ~10 ms of event-loop CPU per delivery with Prisma 6's query compiler, the
- * largest share of processing one (`npm run bench:ingest`). The columns written are those of the
- * Deal model; `updatedAt` is set as Prisma's @updatedAt would.
+ * Four statements in one transaction: an advisory lock that serializes concurrent writers of the
+ * same appointment (webhook, reconciliation, backfill); one statement that reads the stored deal,
+ * inserts or updates it unless the draft is older, and records the report; then the stage changes
+ * are rebuilt (deleted, inserted). Raw SQL: the ORM version cost ~10 ms of event-loop CPU per
+ * delivery with Prisma 6's query compiler, the largest share of processing one
+ * (`npm run bench:ingest`). The columns written are those of the Deal model; `updatedAt` is set as
+ * Prisma's @updatedAt would.
  */
-export async function upsertDeal(db: TDb, options: { tenantId: string; connectionId: string; draft: TDealDraft; raw: Prisma.InputJsonValue; deliveryId: string | null }): Promise<TUpsertDealResult> {
-  const { tenantId, connectionId, draft, raw, deliveryId } = options;
+export async function upsertDeal(
+  db: TDb,
+  options: { tenantId: string; connectionId: string; draft: TDealDraft; raw: Prisma.InputJsonValue; deliveryId: string | null; report: TStatusReport },
+): Promise<TUpsertDealResult> {
+  const { tenantId, connectionId, draft, raw, deliveryId, report } = options;
   const primary = draft.contacts[0];
   const now = new Date();
   const [, rows] = await db.$transaction([
@@ -49,18 +62,44 @@ export async function upsertDeal(db: TDb, options: { tenantId: string; connectio
         -- An older snapshot of the appointment than the stored one changes nothing.
         WHERE "Deal"."crmModifiedAt" IS NULL OR EXCLUDED."crmModifiedAt" IS NULL OR EXCLUDED."crmModifiedAt" >= "Deal"."crmModifiedAt"
         RETURNING "id"),
-      change AS (
-        INSERT INTO "DealStageChange" ("id", "tenantId", "dealId", "fromStatus", "toStatus", "at", "deliveryId")
-        SELECT ${createId("dsc")}, ${tenantId}, w."id", (SELECT e."status" FROM existing AS e), ${draft.status}, ${draft.crmModifiedAt ?? now}::timestamptz, ${deliveryId}::text
-        FROM written AS w
-        WHERE (SELECT e."status" FROM existing AS e) IS DISTINCT FROM ${draft.status}
-        RETURNING "id")
-      SELECT (SELECT w."id" FROM written AS w) AS "writtenId", (SELECT e."id" FROM existing AS e) AS "existingId", (SELECT count(*) FROM change)::int AS "stageChanges"`,
+      deal AS (
+        SELECT COALESCE((SELECT w."id" FROM written AS w), (SELECT e."id" FROM existing AS e)) AS "id"),
+      reported AS (
+        INSERT INTO "DealStatusReport" ("id", "tenantId", "dealId", "status", "reportedAt", "deliveryId")
+        SELECT ${createId("dsr")}, ${tenantId}, d."id", ${report.status},
+          CASE WHEN ${report.kind === "fetched"}::boolean
+            THEN GREATEST(${report.at}::timestamptz, (SELECT max(r."reportedAt") FROM "DealStatusReport" AS r WHERE r."tenantId" = ${tenantId} AND r."dealId" = d."id") + interval '1 millisecond')
+            ELSE ${report.at}::timestamptz END,
+          ${deliveryId}::text
+        FROM deal AS d WHERE d."id" IS NOT NULL)
+      SELECT (SELECT w."id" FROM written AS w) AS "writtenId", (SELECT e."id" FROM existing AS e) AS "existingId",
+        (EXISTS (SELECT 1 FROM written) AND (SELECT e."status" FROM existing AS e) IS DISTINCT FROM ${draft.status}) AS "stageChanged"`,
+    db.$executeRaw`DELETE FROM "DealStageChange" WHERE "tenantId" = ${tenantId}
+      AND "dealId" = (SELECT "id" FROM "Deal" WHERE "tenantId" = ${tenantId} AND "externalId" = ${draft.externalId})`,
+    db.$executeRaw`
+      WITH deal AS (
+        SELECT "id", "status", "crmModifiedAt" FROM "Deal" WHERE "tenantId" = ${tenantId} AND "externalId" = ${draft.externalId}),
+      reports AS (
+        SELECT r."id", r."status", r."reportedAt", r."deliveryId" FROM "DealStatusReport" AS r JOIN deal AS d ON d."id" = r."dealId" WHERE r."tenantId" = ${tenantId}),
+      latest AS (
+        SELECT "status", "reportedAt" FROM reports ORDER BY "reportedAt" DESC, "id" DESC LIMIT 1),
+      timeline AS (
+        SELECT "id", "status", "reportedAt", "deliveryId" FROM reports
+        UNION ALL
+        -- The fetched state closes the history when the last report says otherwise: a change seen only by fetching.
+        SELECT NULL, d."status", COALESCE(GREATEST(d."crmModifiedAt", l."reportedAt" + interval '1 millisecond'), ${now}::timestamptz), NULL
+        FROM deal AS d LEFT JOIN latest AS l ON true WHERE l."status" IS DISTINCT FROM d."status"),
+      ordered AS (
+        SELECT *, LAG("status") OVER (ORDER BY "reportedAt", "id" NULLS LAST) AS "previous" FROM timeline)
+      INSERT INTO "DealStageChange" ("id", "tenantId", "dealId", "fromStatus", "toStatus", "at", "deliveryId")
+      SELECT 'dsc_' || COALESCE(substring(o."id" from 5), substring(d."id" from 6)), ${tenantId}, d."id", o."previous", o."status", o."reportedAt", o."deliveryId"
+      FROM ordered AS o CROSS JOIN deal AS d
+      WHERE o."previous" IS DISTINCT FROM o."status"`,
   ]);
   const row = rows[0];
   if (!row) throw new Error(`upserting deal ${draft.externalId} returned nothing`);
   if (!row.writtenId) return { dealId: row.existingId ?? "", outcome: "stale", stageChanged: false };
-  return { dealId: row.writtenId, outcome: row.existingId ? "updated" : "created", stageChanged: row.stageChanges > 0 };
+  return { dealId: row.writtenId, outcome: row.existingId ? "updated" : "created", stageChanged: row.stageChanged };
 }
 
 /** Klientiks answered "No data": the deal stays, flagged, never deleted (reliability R9). */

@@ -1,7 +1,7 @@
 import type { Prisma } from "@generated/prisma/client";
 import type { TDb } from "@/server/db/client";
 import { mapAppointmentToDeal } from "@/server/domain/deals/map-appointment-to-deal";
-import { flagDealMissingInSource, upsertDeal, type TUpsertDealResult } from "@/server/domain/deals/upsert-deal";
+import { flagDealMissingInSource, upsertDeal, type TStatusReport, type TUpsertDealResult } from "@/server/domain/deals/upsert-deal";
 import { createKlientiksApi, decryptKlientiksCredentials } from "@/server/domain/klientiks/credentials";
 import { DeliveryFailure, isCredentialFailure, toDeliveryFailure } from "@/server/domain/klientiks/delivery-failure";
 import type { TKlientiksDeps } from "@/server/domain/klientiks/deps";
@@ -77,6 +77,19 @@ export async function fetchAppointment(db: TDb, deps: TKlientiksDeps, options: {
   }
 }
 
+type TReportingDelivery = { purpose: string; source: string; statusHint: string | null; receivedAt: Date };
+
+/**
+ * The status this delivery reports for the stage history, and when (docs/deal-stage-history.md): a
+ * webhook (or its replay) reports the status it carried when it arrived, or what was fetched when
+ * it carried none; reconciliation and backfill report what was fetched, as of its modification time.
+ */
+export function statusReportOf(delivery: Pick<TReportingDelivery, "source" | "statusHint" | "receivedAt"> | undefined, fetched: { status: string; modifiedAt: Date | null }): TStatusReport {
+  const isWebhook = delivery?.source === "webhook" || delivery?.source === "replay";
+  if (isWebhook) return { status: delivery.statusHint || fetched.status, at: delivery.receivedAt, kind: "webhook" };
+  return { status: fetched.status, at: fetched.modifiedAt ?? delivery?.receivedAt ?? new Date(), kind: "fetched" };
+}
+
 export type TApplyAppointmentResult = ({ kind: "deal" } & TUpsertDealResult) | ({ kind: "lead" } & TUpsertLeadResult);
 
 /** A widget-integration delivery becomes a lead (klientiks-contract §12.6 step 4); the deal comes from the deals URL. */
@@ -103,7 +116,9 @@ export async function applyAppointment(
   const { connection, settings, currency } = await loadConnectionForCall(db, tenantId, connectionId);
   const appointment = createKlientiksNormalizer({ timeZone: settings.accountTimezone, onWarning: () => undefined }).toAppointment(options.rawAppointment);
   if (!appointment) throw new DeliveryFailure("klientiks_bad_response", { message: "the appointment has no valid id" });
-  const [delivery] = deliveryId ? await db.$queryRaw<{ purpose: string }[]>`SELECT "purpose"::text AS "purpose" FROM "WebhookDelivery" WHERE "id" = ${deliveryId} AND "tenantId" = ${tenantId}` : [];
+  const [delivery] = deliveryId
+    ? await db.$queryRaw<TReportingDelivery[]>`SELECT "purpose"::text AS "purpose", "source"::text AS "source", "statusHint", "receivedAt" FROM "WebhookDelivery" WHERE "id" = ${deliveryId} AND "tenantId" = ${tenantId}`
+    : [];
   if (deliveryId && delivery?.purpose === "widget") return applyWidgetBooking(db, { tenantId, connectionId, deliveryId, appointment, settings });
 
   const api = createKlientiksApi(deps, settings.accountTimezone);
@@ -123,7 +138,8 @@ export async function applyAppointment(
   });
 
   const draft = mapAppointmentToDeal({ appointment, settings, references, currency });
-  const result = await upsertDeal(db, { tenantId, connectionId, draft, raw: appointment.raw as Prisma.InputJsonValue, deliveryId });
+  const report = statusReportOf(delivery, { status: draft.status, modifiedAt: draft.crmModifiedAt });
+  const result = await upsertDeal(db, { tenantId, connectionId, draft, raw: appointment.raw as Prisma.InputJsonValue, deliveryId, report });
   // A lead of the same appointment that arrived first (through the widget URL) gets its deal now.
   await linkLeadToDeal(db, { tenantId, externalId: draft.externalId, dealId: result.dealId });
   const now = new Date();
