@@ -9,6 +9,7 @@ import { TextField } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
 import { useErrorText } from "@/lib/use-error-text";
 import { useTRPC } from "@/trpc/react";
+import { backfillSummary } from "./backfill-summary";
 import { useInvalidateKlientiks } from "./use-invalidate-klientiks";
 
 const DEFAULT_DAYS = 30;
@@ -25,6 +26,7 @@ export function BackfillPanel() {
   const start = useMutation(trpc.klientiks.startBackfill.mutationOptions({ onSuccess: invalidate }));
   const job = progress.data;
   const percent = job && job.queued > 0 ? Math.round((job.done / job.queued) * 100) : 0;
+  const summary = job ? backfillSummary(job) : null;
 
   return (
     <Card className="space-y-4">
@@ -37,20 +39,12 @@ export function BackfillPanel() {
         <Button onClick={() => start.mutate({ since: new Date(`${since}T00:00:00`) })} disabled={start.isPending || job?.status === "running"}>{t("backfillStart")}</Button>
       </div>
       <FormError message={formError(start.error)} />
-      {job ? (
+      {job && summary ? (
         <div className="space-y-2" data-testid="backfill-progress">
           <div className="h-2 overflow-hidden rounded-full bg-slate-100" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={job.enumeratedAt ? percent : undefined}>
             <div className="h-full bg-brand-500 transition-all" style={{ width: `${job.status === "completed" ? 100 : percent}%` }} />
           </div>
-          <p className="text-sm text-slate-600">
-            {job.status === "completed"
-              ? t("backfillCompleted", { done: job.done, failed: job.failed })
-              : job.status === "failed"
-                ? t("backfillFailed", { error: t(`errorCodes.${job.error ?? "internal"}`) })
-                : job.enumeratedAt
-                  ? t("backfillProgress", { done: job.done, queued: job.queued })
-                  : t("backfillListing", { listed: job.listed })}
-          </p>
+          <p className="text-sm text-slate-600">{t(summary.key, { ...summary.values, error: t(`errorCodes.${job.error ?? "internal"}`) })}</p>
         </div>
       ) : null}
     </Card>
