@@ -22,3 +22,8 @@ export const klientiksReconcileRequested = eventType("klientiks/reconcile.reques
 export const klientiksBackfillRequested = eventType("klientiks/backfill.requested", {
   schema: z.object({ tenantId: z.string(), jobId: z.string() }),
 });
+
+/** The stored deals are to be recomputed after a settings change (a `DealRecomputeJob`). */
+export const klientiksDealsRecomputeRequested = eventType("klientiks/deals-recompute.requested", {
+  schema: z.object({ tenantId: z.string(), jobId: z.string() }),
+});

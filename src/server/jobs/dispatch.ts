@@ -3,7 +3,7 @@ import { getEnv } from "@/env";
 import type { TEnqueuedDelivery } from "@/server/domain/klientiks/enqueue-sync";
 import { getInlineWorker } from "@/server/jobs/runtime";
 import { logger } from "@/server/logging/logger";
-import { inngest, klientiksBackfillRequested } from "@/inngest/client";
+import { inngest, klientiksBackfillRequested, klientiksDealsRecomputeRequested } from "@/inngest/client";
 import { toDeliveryEvents } from "@/inngest/delivery-events";
 
 /**
@@ -26,4 +26,13 @@ export async function dispatchBackfill(job: { tenantId: string; jobId: string })
     return;
   }
   await inngest.send(klientiksBackfillRequested.create(job)).catch((error: unknown) => logger.warn("inngest.send failed for a backfill", { error }));
+}
+
+/** Starts recomputing the stored deals now; a failure to hand it over leaves the job running for the next tick. */
+export async function dispatchDealRecompute(job: { tenantId: string; jobId: string }): Promise<void> {
+  if (getEnv().jobsDriver === "inline") {
+    void getInlineWorker()?.runDealRecomputes();
+    return;
+  }
+  await inngest.send(klientiksDealsRecomputeRequested.create(job)).catch((error: unknown) => logger.warn("inngest.send failed for a deal recompute", { error }));
 }

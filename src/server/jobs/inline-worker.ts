@@ -1,5 +1,6 @@
 import "server-only";
 import type { TDb } from "@/server/db/client";
+import { findDealRecomputesToRun, runDealRecompute } from "@/server/domain/deals/recompute-deals";
 import { listBackfillAppointments, findBackfillsToList } from "@/server/domain/klientiks/backfill";
 import type { TKlientiksDeps } from "@/server/domain/klientiks/deps";
 import { processClaimedDelivery } from "@/server/domain/klientiks/inbox";
@@ -53,10 +54,28 @@ export class InlineWorker {
   }
 
   /**
+   * Runs each started deal recompute to the end, each job once at a time; the scheduler resumes one
+   * left by a restart. A superseding job starts at once: the one it replaced stops at its next chunk.
+   */
+  async runDealRecomputes(): Promise<void> {
+    try {
+      const jobs = await findDealRecomputesToRun(this.db);
+      await Promise.all(jobs.map((job) => this.once(`recompute:${job.id}`, () =>
+        runDealRecompute(this.db, this.deps, { tenantId: job.tenantId, jobId: job.id }).catch((error: unknown) => {
+          this.log.warn("deal recompute failed", { tenantId: job.tenantId, jobId: job.id, error });
+        }))));
+    } catch (error) {
+      this.log.error("inline worker: finding deal recomputes failed", { error });
+    }
+  }
+
+  /**
    * Reconciliation every 15 minutes per connection, and listing of started backfills, a few side
-   * by side: one account that hangs holds one lane, not the whole round.
+   * by side: one account that hangs holds one lane, not the whole round. Deal recomputes run beside
+   * them, outside the lanes.
    */
   async runSchedule(): Promise<void> {
+    void this.runDealRecomputes();
     try {
       const [connections, jobs] = await Promise.all([findConnectionsDueForReconcile(this.db), findBackfillsToList(this.db)]);
       const tasks = [

@@ -3,6 +3,7 @@ import { getEnv } from "@/env";
 import { createTrpcRouter, tenantAdminProcedure } from "@/server/api/trpc";
 import type { TDb } from "@/server/db/client";
 import { recordAudit } from "@/server/domain/audit/record-audit";
+import { findDealRecomputeProgress } from "@/server/domain/deals/recompute-deals";
 import { DEFAULT_BACKFILL_DAYS, assertBackfillSince, findBackfillProgress, startBackfill } from "@/server/domain/klientiks/backfill";
 import { findKlientiksConnection, saveKlientiksCredentials, setKlientiksActive, updateKlientiksSettings, type TSaveCredentialsRequest } from "@/server/domain/klientiks/connections";
 import { ZKlientiksSettingsPatchSchema, ZKlientiksSettingsSchema } from "@/server/domain/klientiks/settings";
@@ -13,7 +14,7 @@ import { findWebhookUrls } from "@/server/domain/webhooks/endpoints";
 import { findLiveWebhookEndpoints, revokeReplacedWebhookEndpoints, rotateWebhookEndpoint } from "@/server/domain/webhooks/rotate-webhook-endpoint";
 import { AppError } from "@/server/errors";
 import { createEmulatorDemoAccount, registerEmulatorWebhooks } from "@/server/integrations/klientiks-emulator/emulator-control";
-import { dispatchBackfill, dispatchDeliveries } from "@/server/jobs/dispatch";
+import { dispatchBackfill, dispatchDealRecompute, dispatchDeliveries } from "@/server/jobs/dispatch";
 import { getKlientiksDeps } from "@/server/klientiks-deps";
 
 /** Trimmed, non-empty, letters and digits only (klientiks-contract §1: lengths only warn). */
@@ -77,7 +78,19 @@ export const klientiksRouter = createTrpcRouter({
   updateSettings: tenantAdminProcedure
     .input(ZKlientiksSettingsPatchSchema)
     .output(ZKlientiksSettingsSchema)
-    .mutation(({ ctx, input }) => updateKlientiksSettings(ctx.db, { tenantId: ctx.tenant.tenantId, actorUserId: ctx.user.id, keyring: getKlientiksDeps().keyring, changes: input })),
+    .mutation(async ({ ctx, input }) => {
+      const { settings, recompute } = await updateKlientiksSettings(ctx.db, { tenantId: ctx.tenant.tenantId, actorUserId: ctx.user.id, keyring: getKlientiksDeps().keyring, changes: input });
+      if (recompute) await dispatchDealRecompute({ tenantId: recompute.tenantId, jobId: recompute.id });
+      return settings;
+    }),
+
+  /** The latest recompute of the stored deals after a settings change (issue 8: «Учитывать абонемент» and the responsible apply to all deals). */
+  dealRecomputeProgress: tenantAdminProcedure
+    .output(z.object({ id: z.string(), status: z.enum(["running", "completed", "failed"]), total: z.number(), done: z.number(), error: z.string().nullable(), startedAt: z.date(), finishedAt: z.date().nullable() }).nullable())
+    .query(async ({ ctx }) => {
+      const connection = await findKlientiksConnection(ctx.db, { tenantId: ctx.tenant.tenantId });
+      return connection ? findDealRecomputeProgress(ctx.db, { tenantId: ctx.tenant.tenantId, connectionId: connection.id }) : null;
+    }),
 
   webhookSetup: tenantAdminProcedure
     .output(z.array(z.object({

@@ -49,6 +49,18 @@ const toContact = (clientId: number, client: TKlientiksClient | undefined): TDea
 const responsibleOf = (appointment: TKlientiksAppointment, settings: TKlientiksSettings) =>
   settings.deals.responsible === "author" ? (appointment.authorId ?? appointment.executorId) : appointment.executorId;
 
+/** The employees and services whose names mapping these appointments needs: the responsible, and lines without a name. */
+export function referenceIdsOf(appointments: TKlientiksAppointment[], settings: TKlientiksSettings): { employeeIds: number[]; serviceIds: number[] } {
+  const employeeIds = new Set<number>();
+  const serviceIds = new Set<number>();
+  for (const appointment of appointments) {
+    const responsibleId = responsibleOf(appointment, settings);
+    if (responsibleId !== null) employeeIds.add(responsibleId);
+    for (const line of appointment.services) if (!line.name.trim() && line.serviceId !== null) serviceIds.add(line.serviceId);
+  }
+  return { employeeIds: [...employeeIds], serviceIds: [...serviceIds] };
+}
+
 /**
  * Maps a fetched appointment to a deal (klientiks-contract §9–§11, §14). Amount = Σ line prices;
  * with «Учитывать абонемент в сделке» on, lines paid by a subscription count as 0 (§11.3).

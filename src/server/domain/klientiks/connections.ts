@@ -3,6 +3,8 @@ import type { TKeyring } from "@/server/crypto/envelope";
 import { createId } from "@/lib/ids";
 import type { TDb } from "@/server/db/client";
 import { recordAudit } from "@/server/domain/audit/record-audit";
+import { doSettingsChangeDeals } from "@/server/domain/deals/recompute-deal";
+import { didLastDealRecomputeFail, startDealRecompute } from "@/server/domain/deals/recompute-deals";
 import { createKlientiksApi, decryptKlientiksCredentials, encryptKlientiksCredentials } from "@/server/domain/klientiks/credentials";
 import type { TKlientiksDeps } from "@/server/domain/klientiks/deps";
 import { applyKlientiksSettingsPatch, parseKlientiksSettings, type TKlientiksSettings, type TKlientiksSettingsPatch } from "@/server/domain/klientiks/settings";
@@ -97,11 +99,14 @@ async function assertLeadDefaultsExist(db: TDb, tenantId: string, leads: TKlient
 /**
  * Saves the sections a wizard step changed. Turning leads on gives the connection its widget
  * webhook URL (one URL per integration, klientiks-contract §12.5), which `klientiks.webhookSetup`
- * then lists.
+ * then lists. A change that alters stored deals (responsible, subscription rule) starts their
+ * recompute from stored data, and so does saving the deals step after a recompute failed; the
+ * caller hands the job to the driver.
  */
 export async function updateKlientiksSettings(db: TDb, options: { tenantId: string; actorUserId: string; keyring: TKeyring; changes: TKlientiksSettingsPatch }) {
   const connection = await requireConnection(db, options.tenantId);
-  const settings = applyKlientiksSettingsPatch(parseKlientiksSettings(connection.settings), options.changes);
+  const previous = parseKlientiksSettings(connection.settings);
+  const settings = applyKlientiksSettingsPatch(previous, options.changes);
   // Only a saved widget step is checked: a default deleted since must not block the deals step.
   if (options.changes.leads) await assertLeadDefaultsExist(db, options.tenantId, settings.leads);
   await db.$transaction(async (tx) => {
@@ -109,5 +114,8 @@ export async function updateKlientiksSettings(db: TDb, options: { tenantId: stri
     if (settings.leads.isEnabled) await ensureWebhookEndpoint(tx, options.keyring, { tenantId: options.tenantId, connectionId: connection.id, purpose: "widget" });
   });
   await recordAudit(db, { tenantId: options.tenantId, actorUserId: options.actorUserId, action: "klientiks.settings_updated", targetType: "connection", targetId: connection.id, data: settings as Prisma.InputJsonObject });
-  return settings;
+  const ids = { tenantId: options.tenantId, connectionId: connection.id };
+  const needsRecompute = doSettingsChangeDeals(previous, settings) || (options.changes.deals !== undefined && (await didLastDealRecomputeFail(db, ids)));
+  const recompute = needsRecompute ? await startDealRecompute(db, ids) : null;
+  return { settings, recompute };
 }

@@ -1,6 +1,6 @@
 import type { Prisma } from "@generated/prisma/client";
 import type { TDb } from "@/server/db/client";
-import { mapAppointmentToDeal } from "@/server/domain/deals/map-appointment-to-deal";
+import { mapAppointmentToDeal, referenceIdsOf } from "@/server/domain/deals/map-appointment-to-deal";
 import { flagDealMissingInSource, upsertDeal, type TStatusReport, type TUpsertDealResult } from "@/server/domain/deals/upsert-deal";
 import { createKlientiksApi, decryptKlientiksCredentials } from "@/server/domain/klientiks/credentials";
 import { DeliveryFailure, isCredentialFailure, toDeliveryFailure } from "@/server/domain/klientiks/delivery-failure";
@@ -123,12 +123,10 @@ export async function applyAppointment(
 
   const api = createKlientiksApi(deps, settings.accountTimezone);
   const credentials = () => decryptKlientiksCredentials(deps.keyring, connection);
-  const responsibleId = settings.deals.responsible === "author" ? (appointment.authorId ?? appointment.executorId) : appointment.executorId;
   const references = await resolveReferenceNames(db, {
     tenantId,
     connectionId,
-    employeeIds: responsibleId === null ? [] : [responsibleId],
-    serviceIds: appointment.services.filter((line) => !line.name.trim() && line.serviceId !== null).map((line) => line.serviceId as number),
+    ...referenceIdsOf([appointment], settings),
     fetchEmployees: () => api.listUsers(credentials()),
     fetchServices: () => api.listServices(credentials()),
   }).catch(async (error: unknown) => {

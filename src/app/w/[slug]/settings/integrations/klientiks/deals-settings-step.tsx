@@ -10,6 +10,7 @@ import { FormError } from "@/components/ui/form-error";
 import { TimeZoneOptions } from "@/components/ui/time-zone-options";
 import { useErrorText } from "@/lib/use-error-text";
 import { useTRPC } from "@/trpc/react";
+import { DealRecomputeProgress } from "./deal-recompute-progress";
 import { SettingsToggle } from "./settings-toggle";
 import { useInvalidateKlientiks } from "./use-invalidate-klientiks";
 
@@ -52,6 +53,7 @@ export function DealsSettingsStep({ settings }: { settings: TSettings }) {
       ) : null}
       <FormError message={formError(save.error)} />
       {save.isSuccess ? <p role="status" className="text-sm text-green-700">{t("settingsSaved")}</p> : null}
+      <DealRecomputeProgress />
       <Button onClick={() => save.mutate(draft)} disabled={save.isPending}>{tCommon("save")}</Button>
     </Card>
   );
