@@ -66,6 +66,7 @@ async function expectNoSecrets(output: TRunOutput) {
 const countRows = async () => ({
   deals: await db.deal.count({ where: { tenantId: world.tenantId } }),
   stageChanges: await db.dealStageChange.count({ where: { tenantId: world.tenantId } }),
+  statusReports: await db.dealStatusReport.count({ where: { tenantId: world.tenantId } }),
   deliveries: await db.webhookDelivery.count({ where: { tenantId: world.tenantId } }),
 });
 
@@ -101,7 +102,7 @@ describe("process-klientiks-delivery under @inngest/test", () => {
     const retry = await execute(event, [{ id: "load-delivery", handler: () => loaded }]);
     expect(retry.error).toBeUndefined();
     expect(retry.result).toMatchObject({ deliveryId, outcome: "created" });
-    expect(await countRows()).toEqual({ deals: 1, stageChanges: 1, deliveries: 1 });
+    expect(await countRows()).toEqual({ deals: 1, stageChanges: 1, statusReports: 1, deliveries: 1 });
     expect(await db.deal.findFirstOrThrow({ where: { tenantId: world.tenantId } })).toMatchObject({ externalId: String(appointment.id) });
     expect(await world.getAppointmentCalls()).toHaveLength(2);
     expect(await findSyncHealth(db, { tenantId: world.tenantId })).toMatchObject({ retrying: null, recentErrors: [{ deliveryId, errorCode: "klientiks_unavailable" }] });

@@ -71,7 +71,9 @@ export async function upsertDeal(
             THEN GREATEST(${report.at}::timestamptz, (SELECT max(r."reportedAt") FROM "DealStatusReport" AS r WHERE r."tenantId" = ${tenantId} AND r."dealId" = d."id") + interval '1 millisecond')
             ELSE ${report.at}::timestamptz END,
           ${deliveryId}::text
-        FROM deal AS d WHERE d."id" IS NOT NULL)
+        FROM deal AS d WHERE d."id" IS NOT NULL
+          -- A delivery run again (a retried step, a replay) reports once.
+          AND NOT EXISTS (SELECT 1 FROM "DealStatusReport" AS r WHERE r."tenantId" = ${tenantId} AND r."dealId" = d."id" AND r."deliveryId" = ${deliveryId}::text))
       SELECT (SELECT w."id" FROM written AS w) AS "writtenId", (SELECT e."id" FROM existing AS e) AS "existingId",
         (EXISTS (SELECT 1 FROM written) AND (SELECT e."status" FROM existing AS e) IS DISTINCT FROM ${draft.status}) AS "stageChanged"`,
     db.$executeRaw`DELETE FROM "DealStageChange" WHERE "tenantId" = ${tenantId}
