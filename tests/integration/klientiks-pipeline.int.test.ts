@@ -2,6 +2,7 @@
 // HTTP: webhook → inbox → in-process processing → deal (klientiks-contract §9–§14; reliability R5–R9,
 // R12, R13, R19). Every test gets a fresh emulator account and a fresh connected workspace.
 import { describe, expect, it } from "vitest";
+import { backfillSummary } from "@/app/w/[slug]/settings/integrations/klientiks/backfill-summary";
 import { exportDealsCsv } from "@/server/domain/deals/export-deals-csv";
 import { stageForStatus } from "@/server/domain/deals/klientiks-funnel";
 import { findBackfillProgress, listBackfillAppointments, startBackfill } from "@/server/domain/klientiks/backfill";
@@ -436,6 +437,13 @@ describe("reconciliation and backfill (R13)", () => {
     await world.drainInbox();
     expect(await findBackfillProgress(db, { tenantId: world.tenantId, connectionId: world.connectionId })).toMatchObject({ status: "completed", listed: 10, queued: 10, done: 10, failed: 0 });
     expect(await db.deal.count({ where: { tenantId: world.tenantId } })).toBe(10);
+
+    // Again for the same period: everything listed was already imported, and the job says so.
+    const again = await startBackfill(db, { tenantId: world.tenantId, connectionId: world.connectionId, since: new Date(EMULATOR_CLOCK_INSTANT.getTime() - 30 * 24 * HOUR_MS) });
+    expect(await listBackfillAppointments(db, world.deps, { tenantId: world.tenantId, jobId: again.id })).toEqual([]);
+    const progress = await findBackfillProgress(db, { tenantId: world.tenantId, connectionId: world.connectionId });
+    expect(progress).toMatchObject({ id: again.id, status: "completed", listed: 10, queued: 0 });
+    expect(backfillSummary(progress!)).toEqual({ key: "backfillNothingNew", values: { listed: 10 } });
   });
 
   it("stops a backfill on refused credentials, and never calls Klientiks for a connection that needs attention", async () => {
