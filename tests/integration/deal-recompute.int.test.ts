@@ -6,7 +6,7 @@ import { InngestTestEngine } from "@inngest/test";
 import { describe, expect, it } from "vitest";
 import { recomputeKlientiksDeals } from "@/inngest/functions/recompute-klientiks-deals";
 import { getDb } from "@/server/db/client";
-import { findDealRecomputeProgress, recomputeDealsChunk } from "@/server/domain/deals/recompute-deals";
+import { findDealRecomputeProgress, findStalledDealRecomputes, recomputeDealsChunk } from "@/server/domain/deals/recompute-deals";
 import { updateKlientiksSettings } from "@/server/domain/klientiks/connections";
 import { InlineWorker } from "@/server/jobs/inline-worker";
 import { logger } from "@/server/logging/logger";
@@ -88,6 +88,10 @@ describe("recompute of stored deals after a settings change", () => {
     const { recompute } = await switchDealSettings({ responsible: "executor", excludeSubscriptionVisits: true });
     expect(await recomputeDealsChunk(db, world.deps, { tenantId: world.tenantId, jobId: recompute!.id, chunkSize: 2 })).toEqual({ isFinished: false });
     expect(await progress()).toMatchObject({ status: "running", total: 3, done: 2 });
+    // A run lost here (dead process, lost event) is found once no chunk has advanced it for 5 minutes.
+    const ofTenant = (jobs: { tenantId: string }[]) => jobs.filter((job) => job.tenantId === world.tenantId);
+    expect(ofTenant(await findStalledDealRecomputes(db, new Date(Date.now() + 60_000)))).toEqual([]);
+    expect(ofTenant(await findStalledDealRecomputes(db, new Date(Date.now() + 6 * 60_000)))).toEqual([{ id: recompute!.id, tenantId: world.tenantId }]);
     expect(await recomputeDealsChunk(db, world.deps, { tenantId: world.tenantId, jobId: recompute!.id, chunkSize: 2 })).toEqual({ isFinished: true });
     expect(await progress()).toMatchObject({ status: "completed", total: 3, done: 3 });
     expect((await dealsByAppointment()).get(wholly.id)).toMatchObject({ amountMinor: 0, paidBySubscription: "full" });

@@ -1,5 +1,5 @@
 import { getDb } from "@/server/db/client";
-import { recomputeDealsChunk } from "@/server/domain/deals/recompute-deals";
+import { findStalledDealRecomputes, recomputeDealsChunk } from "@/server/domain/deals/recompute-deals";
 import { getKlientiksDeps } from "@/server/klientiks-deps";
 import { inngest, klientiksDealsRecomputeRequested } from "@/inngest/client";
 import { classified } from "@/inngest/step-errors";
@@ -14,5 +14,15 @@ export const recomputeKlientiksDeals = inngest.createFunction(
       ({ isFinished } = await step.run(`recompute-chunk-${chunks}`, () => classified(() => recomputeDealsChunk(getDb(), getKlientiksDeps(), { tenantId, jobId }))));
     }
     return { chunks };
+  },
+);
+
+/** Every 5 minutes: a recompute whose event never reached Inngest, or whose run gave up, is started again. */
+export const resumeStalledDealRecomputes = inngest.createFunction(
+  { id: "resume-stalled-deal-recomputes", retries: 2, triggers: [{ cron: "*/5 * * * *" }] },
+  async ({ step }) => {
+    const stalled = await step.run("find-stalled", () => findStalledDealRecomputes(getDb()));
+    if (stalled.length > 0) await step.sendEvent("resume", stalled.map((job) => klientiksDealsRecomputeRequested.create({ tenantId: job.tenantId, jobId: job.id })));
+    return { resumed: stalled.length };
   },
 );

@@ -28,7 +28,10 @@ export async function dispatchBackfill(job: { tenantId: string; jobId: string })
   await inngest.send(klientiksBackfillRequested.create(job)).catch((error: unknown) => logger.warn("inngest.send failed for a backfill", { error }));
 }
 
-/** Starts recomputing the stored deals now; a failure to hand it over leaves the job running for the next tick. */
+/**
+ * Starts recomputing the stored deals now. A failure to hand it over loses nothing: the job stays
+ * running, and the inline scheduler or Inngest's resume-stalled-deal-recomputes picks it up.
+ */
 export async function dispatchDealRecompute(job: { tenantId: string; jobId: string }): Promise<void> {
   if (getEnv().jobsDriver === "inline") {
     void getInlineWorker()?.runDealRecomputes();

@@ -28,8 +28,15 @@ export async function didLastDealRecomputeFail(db: TDb, { tenantId, connectionId
   return last?.status === "failed";
 }
 
+/** A running recompute whose last chunk is older than this lost its run (a lost event, a dead process, retries spent). */
+const STALLED_AFTER_MS = 5 * 60 * 1000;
+
 /** Recomputes still running, e.g. interrupted by a restart; they resume after their cursor. */
 export const findDealRecomputesToRun = (db: TDb) => db.dealRecomputeJob.findMany({ where: { status: "running" }, select: { id: true, tenantId: true } });
+
+/** Running recomputes that nothing has advanced for a while, to hand to the driver again. */
+export const findStalledDealRecomputes = (db: TDb, now = new Date()) =>
+  db.dealRecomputeJob.findMany({ where: { status: "running", heartbeatAt: { lt: new Date(now.getTime() - STALLED_AFTER_MS) } }, select: { id: true, tenantId: true } });
 
 /**
  * One step of a recompute: the next chunk of deals (by id, after the cursor) mapped again from
