@@ -19,7 +19,7 @@ async function connectSalon(page: Page, salon: TSalon): Promise<string> {
   await registerWebhooksFromWizard(page, salon.account.account_id);
   // Activation's 30-day import runs in the background; a visit booked while it is still listing
   // would reach us twice (import and webhook) and blur what each test counts.
-  await expect(page.getByTestId("backfill-progress")).toContainText("Загрузка завершена", { timeout: 20_000 });
+  await expect(page.getByTestId("backfill-progress")).toHaveAttribute("data-status", "completed", { timeout: 20_000 });
   return slug;
 }
 
@@ -66,6 +66,13 @@ test("wrong credentials, then the right ones, then deals arrive and follow their
   const history = page.getByTestId("deal-stage-history");
   await expect(history).toContainText("Записан");
   await expect(history).toContainText("Визит завершён");
+
+  // A new responsible rule applies to the deals already there, with progress in the wizard.
+  await page.goto(`/w/${slug}/settings/integrations/klientiks`);
+  const dealsSettings = page.getByTestId("deals-settings");
+  await dealsSettings.getByRole("radio", { name: "Автор записи" }).check();
+  await dealsSettings.getByRole("button", { name: "Сохранить" }).click();
+  await expect(dealsSettings.getByTestId("deal-recompute-progress")).toContainText("Сохранённые сделки пересчитаны по текущим настройкам: 1 сделка", { timeout: 15_000 });
 });
 
 test("a delivery retried after a Klientiks error, then failed, is replayed from the sync panel", async ({ page }) => {

@@ -40,7 +40,7 @@ export function BackfillPanel() {
       </div>
       <FormError message={formError(start.error)} />
       {job && summary ? (
-        <div className="space-y-2" data-testid="backfill-progress">
+        <div className="space-y-2" data-testid="backfill-progress" data-status={job.status}>
           <div className="h-2 overflow-hidden rounded-full bg-slate-100" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={job.enumeratedAt ? percent : undefined}>
             <div className="h-full bg-brand-500 transition-all" style={{ width: `${job.status === "completed" ? 100 : percent}%` }} />
           </div>

@@ -29,7 +29,7 @@ export function DealsSettingsStep({ settings }: { settings: TSettings }) {
   const setDeals = (patch: Partial<TSettings["deals"]>) => setDraft((previous) => ({ ...previous, deals: { ...previous.deals, ...patch } }));
 
   return (
-    <Card className="space-y-4">
+    <Card className="space-y-4" data-testid="deals-settings">
       <h2 className="text-lg font-semibold">{t("step4")}</h2>
       <SettingsToggle label={t("dealsEnabled")} hint={t("dealsEnabledHint")} checked={draft.deals.isEnabled} onChange={(isEnabled) => setDeals({ isEnabled })} />
       {draft.deals.isEnabled ? (
