@@ -31,11 +31,13 @@ type TUpsertRow = { writtenId: string | null; existingId: string | null; stageCh
  */
 export async function upsertDeal(
   db: TDb,
-  options: { tenantId: string; connectionId: string; draft: TDealDraft; raw: Prisma.InputJsonValue; deliveryId: string | null; report: TStatusReport },
+  options: { tenantId: string; connectionId: string; draft: TDealDraft; raw: Prisma.InputJsonValue; deliveryId: string | null; report?: TStatusReport },
 ): Promise<TUpsertDealResult> {
-  const { tenantId, connectionId, draft, raw, deliveryId, report } = options;
+  const { tenantId, connectionId, draft, raw, deliveryId } = options;
   const primary = draft.contacts[0];
   const now = new Date();
+  // Without a delivery's own report, the draft reports its status as fetched.
+  const report = options.report ?? { status: draft.status, at: draft.crmModifiedAt ?? now, kind: "fetched" };
   const [, rows] = await db.$transaction([
     db.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`${tenantId}:${draft.externalId}`}, 0))`,
     db.$queryRaw<TUpsertRow[]>`
