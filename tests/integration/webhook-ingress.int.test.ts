@@ -154,8 +154,8 @@ describe("bodies (A3)", () => {
 });
 
 describe("deduplication (A7)", () => {
-  const deliver = (endpoint: TWebhookEndpoint, receivedAt: Date, appointmentId = "500", onDb = db): Promise<TReceiveOutcome> =>
-    receiveKlientiksWebhook(onDb, { endpoint, method: "GET", params: { appointment_id: appointmentId, status: "scheduled" }, headers: {}, receivedAt });
+  const deliver = (endpoint: TWebhookEndpoint, receivedAt: Date, appointmentId = "500", onDb = db, status = "scheduled"): Promise<TReceiveOutcome> =>
+    receiveKlientiksWebhook(onDb, { endpoint, method: "GET", params: { appointment_id: appointmentId, status }, headers: {}, receivedAt });
   const rowsOf = (tenantId: string) => db.webhookDelivery.findMany({ where: { tenantId }, orderBy: { receivedAt: "asc" }, select: { id: true, receivedAt: true } });
   /** 50 ms before a multiple of 10 s: the edge of the old fixed buckets. */
   const beforeEdge = new Date(Math.ceil(Date.now() / 10_000) * 10_000 - 50);
@@ -184,6 +184,14 @@ describe("deduplication (A7)", () => {
     await blocker;
     expect(outcomes.map((outcome) => outcome.kind === "accepted" && outcome.isDuplicate)).toEqual([false, true, false]);
     expect((await rowsOf(salonA.tenantId)).map((row) => row.receivedAt)).toEqual([beforeEdge, later(12_000)]);
+  });
+
+  it("keeps a status that returns after another: scheduled, cancelled, scheduled within a second are three rows", async () => {
+    const statuses = ["scheduled", "cancelled", "scheduled", "scheduled"];
+    const outcomes = [];
+    for (const [index, status] of statuses.entries()) outcomes.push(await deliver(salonA.endpoint, later(index * 300), "500", db, status));
+    expect(outcomes.map((outcome) => outcome.kind === "accepted" && outcome.isDuplicate)).toEqual([false, false, false, true]);
+    expect(await rowsOf(salonA.tenantId)).toHaveLength(3);
   });
 
   it("collapses a concurrent storm of 20 from several processes into one row", async () => {

@@ -3,7 +3,9 @@
 --
 -- Deduplication is a sliding window: a delivery whose content (endpoint, appointment, status: the
 -- content key, a SHA-256 in hex) equals that of a stored delivery received less than "windowMs"
--- before or after it is not stored, and the caller gets the id of the stored one.
+-- before or after it is not stored, and the caller gets the id of the stored one, unless a delivery
+-- of the same appointment with another status came between the two: scheduled, cancelled, scheduled
+-- within a second are three status changes, and the stage history shows all three.
 -- It replaces fixed 10-second buckets, which stored the same webhook twice when two copies straddled a bucket edge.
 --
 -- The "dedupeKey" of a webhook row is its content key, an at sign, and its receivedAt in epoch
@@ -25,12 +27,13 @@ DECLARE
   received_ms bigint;
   original_id text;
 BEGIN
-  -- Batches of other processes carrying the same content wait here for the commit of the other,
-  -- taking the locks in one order (unnest keeps the sorted order) so that two batches never
-  -- deadlock. Each statement below takes a fresh snapshot, so it sees what the batch it waited for
-  -- committed.
+  -- Batches of other processes carrying deliveries of the same appointment wait here for the commit
+  -- of the other, taking the locks in one order (unnest keeps the sorted order) so that two batches
+  -- never deadlock. Each statement below takes a fresh snapshot, so it sees what the batch it waited
+  -- for committed.
   SELECT array_agg(keys.h ORDER BY keys.h) INTO lock_ids
-  FROM (SELECT DISTINCT hashtextextended(k, 0) AS h FROM unnest("contentKeys") AS k WHERE k IS NOT NULL) AS keys;
+  FROM (SELECT DISTINCT hashtextextended(u.e || '|' || u.a, 0) AS h
+    FROM unnest("endpointIds", "appointmentIds", "contentKeys") AS u(e, a, k) WHERE u.k IS NOT NULL) AS keys;
   PERFORM pg_advisory_xact_lock(h) FROM unnest(lock_ids) AS h;
 
   -- In arrival order, so that identical deliveries of one batch collapse exactly as if they had come
@@ -63,6 +66,13 @@ BEGIN
       WHERE d."tenantId" = endpoint."tenantId"
         AND d."dedupeKey" > "contentKeys"[i] || '@' || lpad((received_ms - "windowMs")::text, 13, '0')
         AND d."dedupeKey" < "contentKeys"[i] || '@' || lpad((received_ms + "windowMs")::text, 13, '0')
+        AND NOT EXISTS (
+          SELECT 1 FROM "WebhookDelivery" AS other
+          WHERE other."tenantId" = endpoint."tenantId" AND other."endpointId" = endpoint."id"
+            AND other."appointmentId" = "appointmentIds"[i] AND other."status" <> 'rejected'
+            AND other."statusHint" IS DISTINCT FROM "statusHints"[i]
+            AND other."receivedAt" > least(d."receivedAt", "receivedAts"[i])
+            AND other."receivedAt" < greatest(d."receivedAt", "receivedAts"[i]))
       ORDER BY d."dedupeKey"
       LIMIT 1;
     END IF;
