@@ -39,13 +39,15 @@ describe("messages", () => {
   });
 
   it("names every coded value the exports and tables translate", () => {
+    const leadRuleHints = [...Object.values(LeadAttributionRule), "default_source_unset", "default_campaign_unset"] satisfies TLeadRuleHint[];
     const coded = {
       "deals.stages": KLIENTIKS_STAGES.map((stage) => stage.status),
       "deals.groups": Object.values(StageGroup),
       "deals.drawer.subscription": Object.values(SubscriptionPayment),
       "sites.channels": Object.values(TrafficChannel),
-      "leads.rules": Object.values(LeadAttributionRule),
-      "leads.ruleHints": [...Object.values(LeadAttributionRule), "default_source_unset", "default_campaign_unset"] satisfies TLeadRuleHint[],
+      // The table's rule column and the drawer's hint both say when a default rule found no default.
+      "leads.rules": leadRuleHints,
+      "leads.ruleHints": leadRuleHints,
     };
     for (const messages of [ru, en] as TMessages[]) {
       for (const [namespace, values] of Object.entries(coded)) for (const value of values) expect(typeof lookUp(messages, `${namespace}.${value}`), `${namespace}.${value}`).toBe("string");

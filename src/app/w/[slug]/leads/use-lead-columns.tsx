@@ -9,6 +9,7 @@ import { formatPhone } from "@/lib/phones";
 import { useWorkspaceDateTime } from "@/lib/use-workspace-date-time";
 import { LeadDealLink } from "./lead-deal-link";
 import { LeadDuplicateBadge } from "./lead-duplicate-badge";
+import { leadRuleHint } from "./lead-rule-hint";
 import { LeadTags } from "./lead-tags";
 import type { TLeadRow } from "./lead-types";
 import { LeadUrlCell } from "./lead-url-text";
@@ -49,7 +50,7 @@ export function useLeadColumns({ slug, timeZone, onOpenLead }: TLeadColumnsOptio
       columnHelper.accessor("utmTerm", plain("utmTerm")),
       columnHelper.accessor("landingUrl", { ...titled("landingUrl"), enableSorting: false, cell: (info) => <LeadUrlCell url={info.getValue()} /> }),
       columnHelper.accessor("referrer", { ...titled("referrer"), enableSorting: false, cell: (info) => <LeadUrlCell url={info.getValue()} /> }),
-      columnHelper.accessor("attributionRule", { ...titled("attributionRule"), enableSorting: false, cell: (info) => t(`rules.${info.getValue()}`) }),
+      columnHelper.accessor("attributionRule", { ...titled("attributionRule"), enableSorting: false, cell: (info) => t(`rules.${leadRuleHint(info.row.original)}`) }),
       columnHelper.accessor("tags", { ...titled("tags"), enableSorting: false, cell: (info) => <LeadTags tags={info.getValue()} /> }),
       columnHelper.accessor("duplicateOfId", {
         id: "duplicate",
