@@ -44,6 +44,7 @@ const INPUT_AIMED_AT_A: Record<string, (a: TWorkspaceAIds) => unknown> = {
   "klientiks.reconcileNow": () => undefined,
   "klientiks.startBackfill": () => ({ since: new Date("2026-01-01T00:00:00Z") }),
   "klientiks.backfillProgress": () => undefined,
+  "klientiks.dealRecomputeProgress": () => undefined,
   "klientiks.emulatorHelpers": () => undefined,
   "klientiks.connectEmulatorDemoAccount": () => ({ name: "B" }),
   "klientiks.registerEmulatorWebhooks": () => undefined,
