@@ -10,14 +10,6 @@ const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF
 /** Removes what PostgreSQL cannot store in text; everything else is kept as it came. */
 export const toStorableText = (value: string): string => value.replace(UNSTORABLE, "");
 
-/** True when the value holds something toStorableText would remove. */
-export const hasUnstorableText = (value: string): boolean => {
-  UNSTORABLE.lastIndex = 0;
-  const found = UNSTORABLE.test(value);
-  UNSTORABLE.lastIndex = 0;
-  return found;
-};
-
 /**
  * Cuts to at most `maxLength` UTF-16 units (the length PostgreSQL and JavaScript agree on for
  * our limits) without splitting a surrogate pair: a cut that would leave half an emoji drops the
