@@ -4,6 +4,7 @@ import { randomBytes } from "node:crypto";
 export type TIdPrefix =
   | "tnt" | "usr" | "mbr" | "inv" | "aud"
   | "con" | "whe" | "whd" | "deal" | "dsc" | "dsr" | "ctc" | "job"
-  | "site" | "src" | "cmp" | "ses" | "pv" | "wo" | "cc" | "lead" | "dae";
+  | "site" | "src" | "cmp" | "ses" | "pv" | "wo" | "cc" | "lead" | "dae"
+  | "cli" | "call" | "cev" | "ext" | "cbr";
 
 export const createId = (prefix: TIdPrefix): string => `${prefix}_${randomBytes(10).toString("hex")}`;
