@@ -24,7 +24,8 @@ const ZConnectionView = z.object({
   id: z.string(), name: z.string(), accountId: z.string(), tokenHint: z.string(), status: z.enum(["inactive", "active", "needs_attention"]),
   settings: ZKlientiksSettingsSchema, lastSyncAt: z.date().nullable(), lastError: z.string().nullable(), lastErrorAt: z.date().nullable(), createdAt: z.date(),
 });
-const ZWebhookPurpose = z.enum(["deals", "widget"]);
+const ZWebhookPurpose = z.enum(["deals", "widget", "telephony"]);
+const ZKlientiksPurpose = z.enum(["deals", "widget"]);
 const ZDeliveryStatus = z.enum(["pending", "processing", "processed", "failed", "rejected"]);
 
 async function requireConnectionId(tenantId: string, db: Parameters<typeof findKlientiksConnection>[0]) {
@@ -94,20 +95,20 @@ export const klientiksRouter = createTrpcRouter({
 
   webhookSetup: tenantAdminProcedure
     .output(z.array(z.object({
-      purpose: ZWebhookPurpose, url: z.string(), lastReceivedAt: z.date().nullable(), templates: z.array(z.object({ event: z.string(), address: z.string() })),
+      purpose: ZKlientiksPurpose, url: z.string(), lastReceivedAt: z.date().nullable(), templates: z.array(z.object({ event: z.string(), address: z.string() })),
       replaced: z.array(z.object({ endpointId: z.string(), tokenEnding: z.string(), retiresAt: z.date(), lastReceivedAt: z.date().nullable() })),
     })))
     .query(async ({ ctx }) => {
       const connection = await findKlientiksConnection(ctx.db, { tenantId: ctx.tenant.tenantId });
       if (!connection) return [];
       const live = await findLiveWebhookEndpoints(ctx.db, getKlientiksDeps().keyring, { tenantId: ctx.tenant.tenantId, connectionId: connection.id, appUrl: getEnv().APP_URL, now: new Date() });
-      return live.filter((endpoint) => endpoint.retiresAt === null).map(({ purpose, url, lastReceivedAt }) => ({
+      return live.flatMap(({ purpose, url, lastReceivedAt, retiresAt }) => (retiresAt !== null || purpose === "telephony" ? [] : [{
         purpose, url, lastReceivedAt, templates: buildKlientiksWebhookTemplates(url, purpose),
         // Replaced addresses go out by their last four characters only.
         replaced: live.flatMap((endpoint) => (endpoint.purpose === purpose && endpoint.retiresAt
           ? [{ endpointId: endpoint.endpointId, tokenEnding: endpoint.tokenEnding, retiresAt: endpoint.retiresAt, lastReceivedAt: endpoint.lastReceivedAt }]
           : [])),
-      }));
+      }]));
     }),
 
   /** A new secret address for one integration; the old one keeps working for 72 h (reliability R4). */
@@ -215,6 +216,7 @@ export const klientiksRouter = createTrpcRouter({
     if (urls.length === 0) throw new AppError("PRECONDITION_FAILED");
     let registered = 0;
     for (const { purpose, url } of urls) {
+      if (purpose === "telephony") continue;
       registered += (await registerEmulatorWebhooks(emulatorUrl, connection.externalAccount, url, buildKlientiksWebhookTemplates(url, purpose))).registered;
     }
     return { registered };
