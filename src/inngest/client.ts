@@ -15,6 +15,18 @@ export const klientiksWebhookReceived = eventType("klientiks/webhook.received", 
   }),
 });
 
+/** A telephony notification is in the inbox and waits to be folded into its call. */
+export const telephonyEventReceived = eventType("telephony/event.received", {
+  schema: z.object({
+    deliveryId: z.string(),
+    tenantId: z.string(),
+    connectionId: z.string(),
+    /** The provider's id of the whole call: one event of a call at a time. */
+    providerCallId: z.string(),
+    runKey: z.string(),
+  }),
+});
+
 export const klientiksReconcileRequested = eventType("klientiks/reconcile.requested", {
   schema: z.object({ tenantId: z.string(), connectionId: z.string() }),
 });

@@ -1,5 +1,5 @@
 import { NonRetriableError, RetryAfterError } from "inngest";
-import { DeliveryFailure, isDeliveryErrorCode, toDeliveryFailure } from "@/server/domain/klientiks/delivery-failure";
+import { asDeliveryFailure, DeliveryFailure, isDeliveryErrorCode } from "@/server/domain/inbox/delivery-failure";
 
 /**
  * Classified domain failures become Inngest's own retry signals (reliability R9). Every message
@@ -7,7 +7,7 @@ import { DeliveryFailure, isDeliveryErrorCode, toDeliveryFailure } from "@/serve
  * in run state, so the message is what `onFailure` can read the code back from.
  */
 export function toInngestError(error: unknown): Error {
-  const failure = toDeliveryFailure(error);
+  const failure = asDeliveryFailure(error);
   const message = `${failure.code}: ${failure.message}`;
   if (!failure.isRetriable) return new NonRetriableError(message, { cause: failure });
   if (failure.retryAfterMs !== undefined) return new RetryAfterError(message, failure.retryAfterMs, { cause: failure });
@@ -41,5 +41,5 @@ export function failureOfRun(error: unknown): DeliveryFailure {
     if (prefix && isDeliveryErrorCode(prefix[1])) return new DeliveryFailure(prefix[1], { message: text.slice(prefix[0].length) || prefix[1] });
     current = cause;
   }
-  return toDeliveryFailure(error);
+  return asDeliveryFailure(error);
 }

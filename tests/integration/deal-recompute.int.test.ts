@@ -8,6 +8,7 @@ import { recomputeKlientiksDeals } from "@/inngest/functions/recompute-klientiks
 import { getDb } from "@/server/db/client";
 import { findDealRecomputeProgress, findStalledDealRecomputes, recomputeDealsChunk } from "@/server/domain/deals/recompute-deals";
 import { updateKlientiksSettings } from "@/server/domain/klientiks/connections";
+import { createInboxProcessors } from "@/server/jobs/inbox-processors";
 import { InlineWorker } from "@/server/jobs/inline-worker";
 import { logger } from "@/server/logging/logger";
 import { setUpKlientiksWorldPerTest, type TKlientiksWorld } from "../support/klientiks-harness";
@@ -72,7 +73,7 @@ async function expectRecomputedBy(runRecompute: (job: { tenantId: string; id: st
 
 describe("recompute of stored deals after a settings change", () => {
   it("runs in the in-process worker", async () => {
-    const worker = new InlineWorker(db, world.deps, logger);
+    const worker = new InlineWorker(db, world.deps, createInboxProcessors(db, { klientiks: world.deps }), logger);
     await expectRecomputedBy(() => worker.runDealRecomputes());
   });
 
@@ -108,7 +109,7 @@ describe("recompute of stored deals after a settings change", () => {
 
     const { recompute: retry } = await switchDealSettings({ responsible: "author", excludeSubscriptionVisits: false });
     expect(retry).not.toBeNull();
-    await new InlineWorker(db, world.deps, logger).runDealRecomputes();
+    await new InlineWorker(db, world.deps, createInboxProcessors(db, { klientiks: world.deps }), logger).runDealRecomputes();
     expect(await progress()).toMatchObject({ status: "completed", done: 3 });
     expect((await dealsByAppointment()).get(partly.id)).toMatchObject({ responsibleName: "Смирнова Ольга", responsibleKind: "author" });
   });

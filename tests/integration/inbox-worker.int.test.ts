@@ -3,7 +3,8 @@
 // claims are leases a live worker renews and a dead worker's successor takes over (issue 8 A2, A6).
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { claimDueDeliveries, DEFAULT_LEASE_MS } from "@/server/domain/inbox/claims";
-import { processClaimedDelivery } from "@/server/domain/klientiks/inbox";
+import { processClaimedDelivery } from "@/server/domain/inbox/process-claimed";
+import { createInboxProcessors } from "@/server/jobs/inbox-processors";
 import { InboxWorker, type TInboxWorkerOptions } from "@/server/jobs/inbox-worker";
 import { logger } from "@/server/logging/logger";
 import { addKlientiksTenant, setUpKlientiksWorldPerTest, type TKlientiksWorld } from "../support/klientiks-harness";
@@ -35,7 +36,7 @@ const unthrottled = (tenantWorld: TKlientiksWorld) => ({ ...tenantWorld.deps, ap
 
 /** A worker of its own, as another app instance would run one: they share only the database. */
 function startWorker(tenantWorld: TKlientiksWorld, options: Partial<TInboxWorkerOptions> = {}) {
-  const worker = new InboxWorker(db, async (delivery) => void (await processClaimedDelivery(db, unthrottled(tenantWorld), delivery)), logger, { pollMs: 100, ...options });
+  const worker = new InboxWorker(db, async (delivery) => void (await processClaimedDelivery(db, createInboxProcessors(db, { klientiks: unthrottled(tenantWorld) }), delivery)), logger, { pollMs: 100, ...options });
   workers.push(worker);
   worker.start();
   return worker;

@@ -5,7 +5,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createId } from "@/lib/ids";
 import { createSecretToken, hashSecretToken } from "@/server/domain/invites/invite-token";
-import type { TEnqueuedDelivery } from "@/server/domain/klientiks/enqueue-sync";
+import type { TEnqueuedDelivery } from "@/server/domain/inbox/enqueued";
 import { findLiveEndpointByTokenHash, type TWebhookEndpoint } from "@/server/domain/webhooks/endpoints";
 import { receiveKlientiksWebhook, type TReceiveOutcome } from "@/server/domain/webhooks/receive-klientiks-webhook";
 import { createWebhookEndpointCache } from "@/server/domain/webhooks/webhook-endpoint-cache";
@@ -149,7 +149,7 @@ describe("bodies (A3)", () => {
     const { send, dispatched } = createHandler();
     const response = await send(salonA.token, "", { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "appointment_id=77&status=scheduled" });
     expect(response.status).toBe(200);
-    expect(dispatched).toEqual([expect.objectContaining({ tenantId: salonA.tenantId, appointmentId: "77" })]);
+    expect(dispatched).toEqual([expect.objectContaining({ tenantId: salonA.tenantId, purpose: "deals", subjectId: "77" })]);
   });
 });
 

@@ -10,7 +10,8 @@ import type { TDb } from "@/server/db/client";
 import { saveKlientiksCredentials, setKlientiksActive } from "@/server/domain/klientiks/connections";
 import type { TKlientiksDeps } from "@/server/domain/klientiks/deps";
 import { claimDueDeliveries } from "@/server/domain/inbox/claims";
-import { processClaimedDelivery } from "@/server/domain/klientiks/inbox";
+import { processClaimedDelivery } from "@/server/domain/inbox/process-claimed";
+import { createInboxProcessors } from "@/server/jobs/inbox-processors";
 import { buildKlientiksWebhookTemplates } from "@/server/domain/klientiks/webhook-templates";
 import { findLiveEndpointByTokenHash, findWebhookUrls } from "@/server/domain/webhooks/endpoints";
 import { receiveKlientiksWebhook, type TReceiveOutcome } from "@/server/domain/webhooks/receive-klientiks-webhook";
@@ -60,10 +61,11 @@ export async function deliverWebhook(db: TDb, token: string, params: Record<stri
  */
 export async function drainInbox(db: TDb, deps: TKlientiksDeps, { now, limit = 8 }: { now?: Date; limit?: number } = {}) {
   const results: Awaited<ReturnType<typeof processClaimedDelivery>>[] = [];
+  const processors = createInboxProcessors(db, { klientiks: deps });
   for (let round = 0; round < 100; round += 1) {
     const claimed = await claimDueDeliveries(db, { limit, now: now ?? new Date() });
     if (claimed.length === 0) return results;
-    for (const delivery of claimed) results.push(await processClaimedDelivery(db, deps, delivery));
+    for (const delivery of claimed) results.push(await processClaimedDelivery(db, processors, delivery));
   }
   throw new Error("drainInbox: the inbox never emptied (a delivery is claimed again and again)");
 }

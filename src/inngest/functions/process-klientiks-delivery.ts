@@ -1,6 +1,7 @@
 import { getDb } from "@/server/db/client";
-import { DELIVERY_RETRIES, noteFailedInngestAttempt } from "@/server/domain/klientiks/inbox";
-import { applyAppointment, fetchAppointment, loadDelivery, markDeliveryFailed } from "@/server/domain/klientiks/process-delivery";
+import { DELIVERY_RETRIES, markDeliveryFailed, noteFailedInngestAttempt } from "@/server/domain/inbox/failures";
+import { toDeliveryFailure } from "@/server/domain/klientiks/delivery-failure";
+import { applyAppointment, fetchAppointment, loadDelivery } from "@/server/domain/klientiks/process-delivery";
 import { getKlientiksDeps } from "@/server/klientiks-deps";
 import { inngest, klientiksWebhookReceived } from "@/inngest/client";
 import { classified, failureOfRun } from "@/inngest/step-errors";
@@ -33,7 +34,7 @@ export const processKlientiksDelivery = inngest.createFunction(
     // A failed attempt is noted for the sync panel before Inngest schedules the retry (issue 8 A8).
     const attemptRef = { tenantId, connectionId: loaded.connectionId, deliveryId, attempt: attempt + 1 };
     const noted = <T>(body: () => Promise<T>) => classified(() => body().catch(async (error: unknown) => {
-      throw await noteFailedInngestAttempt(getDb(), attemptRef, error);
+      throw await noteFailedInngestAttempt(getDb(), attemptRef, toDeliveryFailure(error));
     }));
     const rawAppointment = await step.run("fetch-appointment", () =>
       noted(() => fetchAppointment(getDb(), getKlientiksDeps(), { tenantId, connectionId: loaded.connectionId, appointmentId: loaded.appointmentId })),

@@ -1,5 +1,5 @@
 import { getDb } from "@/server/db/client";
-import { findStuckDeliveries } from "@/server/domain/klientiks/stuck-deliveries";
+import { findStuckDeliveries } from "@/server/domain/inbox/stuck-deliveries";
 import { inngest } from "@/inngest/client";
 import { toDeliveryEvents } from "@/inngest/delivery-events";
 

@@ -1,5 +1,5 @@
 import type { TDbClient } from "@/server/db/types";
-import type { TEnqueuedDelivery } from "@/server/domain/klientiks/enqueue-sync";
+import type { TEnqueuedDelivery } from "@/server/domain/inbox/enqueued";
 import { receiveKlientiksWebhook, type TReceiveOutcome, type TRejectionReason } from "@/server/domain/webhooks/receive-klientiks-webhook";
 import type { TWebhookEndpointCache } from "@/server/domain/webhooks/webhook-endpoint-cache";
 import { readWebhookParams, selectRecordedHeaders } from "@/server/http/read-webhook-params";
@@ -65,7 +65,7 @@ export async function handleKlientiksWebhook(request: Request, token: string, de
     return rejected(outcome, parsed.params.appointment_id);
   }
   if (!outcome.isDuplicate) {
-    await deps.dispatch([{ id: outcome.deliveryId, tenantId: outcome.tenantId, connectionId: outcome.connectionId, appointmentId: outcome.appointmentId }]);
+    await deps.dispatch([{ id: outcome.deliveryId, tenantId: outcome.tenantId, connectionId: outcome.connectionId, purpose: endpoint.purpose, subjectId: outcome.appointmentId }]);
   }
   return Response.json({ ok: true, deliveryId: outcome.deliveryId, duplicate: outcome.isDuplicate });
 }

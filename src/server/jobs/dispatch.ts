@@ -1,6 +1,6 @@
 import "server-only";
 import { getEnv } from "@/env";
-import type { TEnqueuedDelivery } from "@/server/domain/klientiks/enqueue-sync";
+import type { TEnqueuedDelivery } from "@/server/domain/inbox/enqueued";
 import { getInlineWorker } from "@/server/jobs/runtime";
 import { logger } from "@/server/logging/logger";
 import { inngest, klientiksBackfillRequested, klientiksDealsRecomputeRequested } from "@/inngest/client";

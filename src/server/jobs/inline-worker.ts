@@ -3,7 +3,7 @@ import type { TDb } from "@/server/db/client";
 import { findDealRecomputesToRun, runDealRecompute } from "@/server/domain/deals/recompute-deals";
 import { listBackfillAppointments, findBackfillsToList } from "@/server/domain/klientiks/backfill";
 import type { TKlientiksDeps } from "@/server/domain/klientiks/deps";
-import { processClaimedDelivery } from "@/server/domain/klientiks/inbox";
+import { processClaimedDelivery, type TInboxProcessors } from "@/server/domain/inbox/process-claimed";
 import { findConnectionsDueForReconcile, reconcileKlientiksConnection } from "@/server/domain/klientiks/reconcile";
 import { InboxWorker, type TInboxWorkerOptions } from "@/server/jobs/inbox-worker";
 import type { TLogger } from "@/server/logging/logger";
@@ -22,9 +22,15 @@ export class InlineWorker {
   private readonly scheduled = new Set<string>();
   private timer: ReturnType<typeof setInterval> | null = null;
 
-  constructor(private readonly db: TDb, private readonly deps: TKlientiksDeps, private readonly log: TLogger, options: Partial<TInboxWorkerOptions> = {}) {
+  constructor(
+    private readonly db: TDb,
+    private readonly deps: TKlientiksDeps,
+    processors: TInboxProcessors,
+    private readonly log: TLogger,
+    options: Partial<TInboxWorkerOptions> = {},
+  ) {
     this.inbox = new InboxWorker(db, async (delivery) => {
-      const result = await processClaimedDelivery(db, deps, delivery);
+      const result = await processClaimedDelivery(db, processors, delivery);
       if (!result.ok) log.warn("delivery failed", { deliveryId: delivery.id, tenantId: delivery.tenantId, attempt: delivery.attempts, code: result.failure.code, isRetriable: result.failure.isRetriable });
     }, log, options);
   }

@@ -1,6 +1,7 @@
 import "server-only";
 import { getEnv } from "@/env";
 import { getDb } from "@/server/db/client";
+import { createInboxProcessors } from "@/server/jobs/inbox-processors";
 import { InlineWorker } from "@/server/jobs/inline-worker";
 import { getKlientiksDeps } from "@/server/klientiks-deps";
 import { logger } from "@/server/logging/logger";
@@ -10,7 +11,10 @@ const globalForJobs = globalThis as unknown as { svyazInlineWorker?: InlineWorke
 /** The in-process worker of this process, when the inline driver is active (one per process). */
 export function getInlineWorker(): InlineWorker | null {
   if (getEnv().jobsDriver !== "inline") return null;
-  return (globalForJobs.svyazInlineWorker ??= new InlineWorker(getDb(), getKlientiksDeps(), logger.child({ component: "inline-worker" })));
+  if (globalForJobs.svyazInlineWorker) return globalForJobs.svyazInlineWorker;
+  const db = getDb();
+  const processors = createInboxProcessors(db, { klientiks: getKlientiksDeps() });
+  return (globalForJobs.svyazInlineWorker = new InlineWorker(db, getKlientiksDeps(), processors, logger.child({ component: "inline-worker" })));
 }
 
 /** Called once at boot (instrumentation.ts): resumes pending deliveries left by a previous run. */

@@ -1,3 +1,4 @@
+import type { WebhookPurpose } from "@generated/prisma/client";
 import type { TDb } from "@/server/db/client";
 
 /**
@@ -10,19 +11,28 @@ import type { TDb } from "@/server/db/client";
 export const DEFAULT_LEASE_MS = 20_000;
 /** Reliability R10: one tenant never has more than this many deliveries in flight, across instances. */
 export const DEFAULT_PER_TENANT_LIMIT = 2;
-/** Due rows looked at per tenant and claim: enough to find `perTenant` distinct appointments. */
+/** Due rows looked at per tenant and claim: enough to find `perTenant` distinct subjects. */
 const CANDIDATES_PER_SLOT = 4;
 /** Any value: the key of the transaction-level advisory lock that serializes claims. */
 const CLAIM_LOCK_KEY = 804_101;
 
 /** `attempts` counts claims, so it also fences a lease: a row taken over has a higher value. */
-export type TClaimedDelivery = { id: string; tenantId: string; connectionId: string; appointmentId: string | null; attempts: number };
+export type TClaimedDelivery = {
+  id: string;
+  tenantId: string;
+  connectionId: string;
+  purpose: WebhookPurpose;
+  appointmentId: string | null;
+  providerCallId: string | null;
+  attempts: number;
+};
 
 export type TClaimOptions = { limit: number; perTenant?: number; leaseMs?: number; now?: Date };
 
 /**
  * Claims up to `limit` due deliveries, never more than `perTenant` in flight for one tenant and never
- * two of one appointment at once (R6), counting the live claims of every worker instance. Claims are
+ * two of one subject at once (R6: an appointment, or a telephony call), counting the live claims of
+ * every worker instance. Claims are
  * serialized by an advisory lock, so two instances cannot both see a free slot and both take it.
  * Tenants whose slots are full cost nothing however long their backlog: only tenants with pending
  * rows are visited (a skip scan of the status index), and only their oldest few due rows.
@@ -50,17 +60,18 @@ export async function claimDueDeliveries(db: TDb, { limit, perTenant = DEFAULT_P
         WHERE t."tenantId" IS NOT NULL AND coalesce(f."count", 0) < ${perTenant}::int
       ),
       "due" AS (
-        SELECT DISTINCT ON (o."tenantId", c."appointmentKey") c."id", o."tenantId", o."free", c."nextAttemptAt"
+        SELECT DISTINCT ON (o."tenantId", c."subjectKey") c."id", o."tenantId", o."free", c."nextAttemptAt"
         FROM "open" AS o CROSS JOIN LATERAL (
-          SELECT d."id", d."nextAttemptAt", coalesce(d."appointmentId", d."id") AS "appointmentKey" FROM "WebhookDelivery" AS d
+          SELECT d."id", d."nextAttemptAt", coalesce('a:' || d."appointmentId", 'c:' || d."providerCallId", d."id") AS "subjectKey" FROM "WebhookDelivery" AS d
           WHERE d."status" = 'pending' AND d."tenantId" = o."tenantId" AND d."nextAttemptAt" <= ${now}
             AND NOT EXISTS (
               SELECT 1 FROM "WebhookDelivery" AS busy
-              WHERE busy."status" = 'processing' AND busy."tenantId" = d."tenantId" AND busy."appointmentId" = d."appointmentId")
+              WHERE busy."status" = 'processing' AND busy."tenantId" = d."tenantId"
+                AND (busy."appointmentId" = d."appointmentId" OR busy."providerCallId" = d."providerCallId"))
           ORDER BY d."nextAttemptAt", d."id"
           LIMIT ${perTenant * CANDIDATES_PER_SLOT}::int
         ) AS c
-        ORDER BY o."tenantId", c."appointmentKey", c."nextAttemptAt", c."id"
+        ORDER BY o."tenantId", c."subjectKey", c."nextAttemptAt", c."id"
       ),
       "chosen" AS (
         SELECT "id" FROM (SELECT "id", "free", "nextAttemptAt", row_number() OVER (PARTITION BY "tenantId" ORDER BY "nextAttemptAt", "id") AS "nth" FROM "due") AS ranked
@@ -70,7 +81,7 @@ export async function claimDueDeliveries(db: TDb, { limit, perTenant = DEFAULT_P
       )
       UPDATE "WebhookDelivery" AS d SET "status" = 'processing', "lockedUntil" = ${leasedUntil}, "attempts" = d."attempts" + 1
       FROM "chosen" WHERE d."id" = "chosen"."id" AND d."status" = 'pending'
-      RETURNING d."id", d."tenantId", d."connectionId", d."appointmentId", d."attempts"`,
+      RETURNING d."id", d."tenantId", d."connectionId", d."purpose", d."appointmentId", d."providerCallId", d."attempts"`,
   ]);
   return claimed;
 }

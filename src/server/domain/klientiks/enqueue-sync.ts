@@ -1,9 +1,8 @@
 import { createId } from "@/lib/ids";
 import type { TDb } from "@/server/db/client";
+import type { TEnqueuedDelivery } from "@/server/domain/inbox/enqueued";
 import type { TKlientiksAclRow } from "@/server/integrations/klientiks";
 
-/** A delivery to hand to the driver; `replay` counts admin replays (a new run key each time). */
-export type TEnqueuedDelivery = { id: string; tenantId: string; connectionId: string; appointmentId: string; replay?: number };
 
 /**
  * Puts appointments found by reconciliation or backfill into the same inbox as webhooks, so they go
@@ -39,5 +38,5 @@ export async function enqueueChangedAppointments(
   if (candidates.length === 0) return [];
   await db.webhookDelivery.createMany({ data: candidates, skipDuplicates: true });
   const inserted = await db.webhookDelivery.findMany({ where: { tenantId, id: { in: candidates.map((candidate) => candidate.id) } }, select: { id: true, appointmentId: true } });
-  return inserted.map((delivery) => ({ id: delivery.id, tenantId, connectionId, appointmentId: delivery.appointmentId ?? "" }));
+  return inserted.map((delivery) => ({ id: delivery.id, tenantId, connectionId, purpose: "deals", subjectId: delivery.appointmentId ?? delivery.id }));
 }

@@ -3,13 +3,13 @@ import type { TDb } from "@/server/db/client";
 import { mapAppointmentToDeal, referenceIdsOf } from "@/server/domain/deals/map-appointment-to-deal";
 import { flagDealMissingInSource, upsertDeal, type TStatusReport, type TUpsertDealResult } from "@/server/domain/deals/upsert-deal";
 import { createKlientiksApi, decryptKlientiksCredentials } from "@/server/domain/klientiks/credentials";
-import { DeliveryFailure, isCredentialFailure, toDeliveryFailure } from "@/server/domain/klientiks/delivery-failure";
+import { DeliveryFailure } from "@/server/domain/inbox/delivery-failure";
+import { isCredentialFailure, toDeliveryFailure } from "@/server/domain/klientiks/delivery-failure";
 import type { TKlientiksDeps } from "@/server/domain/klientiks/deps";
 import { resolveReferenceNames } from "@/server/domain/klientiks/reference-cache";
 import { parseKlientiksSettings, type TKlientiksSettings } from "@/server/domain/klientiks/settings";
 import { linkLeadToDeal, upsertLeadFromAppointment, type TUpsertLeadResult } from "@/server/domain/leads/upsert-lead";
 import { createKlientiksNormalizer, type TKlientiksAppointment } from "@/server/integrations/klientiks";
-import { redactText } from "@/server/logging/redact";
 
 export type TDeliveryRef = { tenantId: string; deliveryId: string };
 
@@ -148,20 +148,6 @@ export async function applyAppointment(
   // "updatedAt" as Prisma's @updatedAt would set it.
   await db.$executeRaw`UPDATE "Connection" SET "lastSyncAt" = ${now}::timestamptz, "updatedAt" = ${now}::timestamptz WHERE "id" = ${connectionId} AND "tenantId" = ${tenantId}`;
   return { kind: "deal", ...result };
-}
-
-/** A delivery that will not be retried: kept with its reason for the log and for replay (R12). */
-export async function markDeliveryFailed(db: TDb, { tenantId, deliveryId, failure }: TDeliveryRef & { failure: DeliveryFailure }) {
-  const message = redactText(failure.message).slice(0, 500);
-  const delivery = await db.webhookDelivery.update({
-    where: { id: deliveryId, tenantId },
-    data: { status: "failed", errorCode: failure.code, error: message, processedAt: new Date(), lockedUntil: null },
-    select: { connectionId: true },
-  });
-  // A short-circuit on an unusable connection is not news: the connection keeps the cause it has.
-  if (failure.code !== "connection_inactive" && failure.code !== "connection_needs_attention") {
-    await db.connection.updateMany({ where: { id: delivery.connectionId, tenantId }, data: { lastError: failure.code, lastErrorAt: new Date() } });
-  }
 }
 
 /** Runs the three steps in order; the in-process driver's unit of work (Inngest runs them as steps). */

@@ -2,7 +2,8 @@ import type { TDb } from "@/server/db/client";
 import { createKlientiksApi, decryptKlientiksCredentials } from "@/server/domain/klientiks/credentials";
 import { toDeliveryFailure } from "@/server/domain/klientiks/delivery-failure";
 import type { TKlientiksDeps } from "@/server/domain/klientiks/deps";
-import { enqueueChangedAppointments, type TEnqueuedDelivery } from "@/server/domain/klientiks/enqueue-sync";
+import type { TEnqueuedDelivery } from "@/server/domain/inbox/enqueued";
+import { enqueueChangedAppointments } from "@/server/domain/klientiks/enqueue-sync";
 import { parseKlientiksSettings } from "@/server/domain/klientiks/settings";
 import type { TKlientiksAclRow } from "@/server/integrations/klientiks";
 

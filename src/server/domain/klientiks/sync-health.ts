@@ -1,6 +1,6 @@
 import type { DeliveryStatus } from "@generated/prisma/client";
 import type { TDb } from "@/server/db/client";
-import type { TEnqueuedDelivery } from "@/server/domain/klientiks/enqueue-sync";
+import { type TEnqueuedDelivery, toEnqueued } from "@/server/domain/inbox/enqueued";
 import { AppError } from "@/server/errors";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -82,22 +82,22 @@ export async function findDeliveries(db: TDb, options: { tenantId: string; statu
 
 /** Sends a failed delivery through processing again, after the cause was fixed (R12). */
 export async function replayDelivery(db: TDb, { tenantId, deliveryId }: { tenantId: string; deliveryId: string }): Promise<TEnqueuedDelivery> {
-  const delivery = await db.webhookDelivery.findFirst({ where: { id: deliveryId, tenantId }, select: { id: true, status: true, appointmentId: true, connectionId: true, attempts: true } });
+  const delivery = await db.webhookDelivery.findFirst({ where: { id: deliveryId, tenantId }, select: { id: true, tenantId: true, status: true, purpose: true, appointmentId: true, providerCallId: true, connectionId: true, attempts: true } });
   if (!delivery) throw new AppError("NOT_FOUND");
-  if (delivery.status !== "failed" || !delivery.appointmentId) throw new AppError("PRECONDITION_FAILED");
+  if (delivery.status !== "failed" || !(delivery.appointmentId ?? delivery.providerCallId)) throw new AppError("PRECONDITION_FAILED");
   const replays = await db.auditLog.count({ where: { tenantId, action: "delivery.replayed", targetId: delivery.id } });
   await db.webhookDelivery.update({ where: { id: delivery.id }, data: { status: "pending", source: "replay", attempts: 0, nextAttemptAt: new Date(), errorCode: null, error: null, processedAt: null, lockedUntil: null } });
-  return { id: delivery.id, tenantId, connectionId: delivery.connectionId, appointmentId: delivery.appointmentId, replay: replays + 1 };
+  return toEnqueued(delivery, replays + 1);
 }
 
 /** After credentials are fixed, deliveries that failed on them are retried (R19). */
 export async function requeueCredentialFailures(db: TDb, { tenantId, connectionId }: { tenantId: string; connectionId: string }): Promise<TEnqueuedDelivery[]> {
   const failed = await db.webhookDelivery.findMany({
     where: { tenantId, connectionId, status: "failed", errorCode: { in: ["invalid_credentials", "api_disabled", "connection_needs_attention"] } },
-    select: { id: true, appointmentId: true },
+    select: { id: true, tenantId: true, connectionId: true, purpose: true, appointmentId: true, providerCallId: true },
     take: 1000,
   });
   if (failed.length === 0) return [];
   await db.webhookDelivery.updateMany({ where: { tenantId, id: { in: failed.map((row) => row.id) } }, data: { status: "pending", attempts: 0, nextAttemptAt: new Date(), errorCode: null, error: null, processedAt: null } });
-  return failed.map((row) => ({ id: row.id, tenantId, connectionId, appointmentId: row.appointmentId ?? "", replay: Date.now() }));
+  return failed.map((row) => toEnqueued(row, Date.now()));
 }
