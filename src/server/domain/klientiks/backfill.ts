@@ -20,9 +20,9 @@ export async function startBackfill(db: TDb, options: { tenantId: string; connec
   return db.backfillJob.create({ data: { id: createId("job"), tenantId: options.tenantId, connectionId: options.connectionId, since: options.since }, select: { id: true } });
 }
 
-/** Jobs still listing appointments, e.g. interrupted by a restart. */
+/** Klientiks jobs still listing appointments, e.g. interrupted by a restart. */
 export const findBackfillsToList = (db: TDb) =>
-  db.backfillJob.findMany({ where: { status: "running", enumeratedAt: null }, select: { id: true, tenantId: true } });
+  db.backfillJob.findMany({ where: { status: "running", enumeratedAt: null, connection: { kind: "klientiks" } }, select: { id: true, tenantId: true } });
 
 /**
  * Phase 1 of a backfill: list every appointment changed since the job's date into the inbox.
