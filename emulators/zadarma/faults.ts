@@ -12,7 +12,7 @@ export type FaultList<Spec, Target> = {
   list(): FaultEntry<Spec>[];
   /** Removes every fault, or those `which` selects. */
   clear(which?: (entry: FaultEntry<Spec>) => boolean): void;
-  /** The faults that match `target` and fire now, in the order they were added. */
+  /** The faults that match `target` and fire now, in the order they were added, up to the first final one. */
   fire(target: Target): FaultEntry<Spec>[];
 };
 
@@ -22,6 +22,8 @@ export const createFaultList = <Spec extends Countable, Target>(
   random: Random,
   nextId: () => number,
   matches: (spec: Spec, target: Target) => boolean,
+  /** A fault after which no later one applies (it answers the request itself). */
+  isFinal: (spec: Spec) => boolean = () => false,
 ): FaultList<Spec, Target> => {
   let entries: FaultEntry<Spec>[] = [];
   const fires = (entry: FaultEntry<Spec>): boolean => {
@@ -40,7 +42,15 @@ export const createFaultList = <Spec extends Countable, Target>(
     clear: (which) => {
       entries = which ? entries.filter((entry) => !which(entry)) : [];
     },
-    fire: (target) => entries.filter((entry) => matches(entry, target) && fires(entry)),
+    fire: (target) => {
+      const fired: FaultEntry<Spec>[] = [];
+      for (const entry of entries) {
+        if (!matches(entry, target) || !fires(entry)) continue;
+        fired.push(entry);
+        if (isFinal(entry)) break;
+      }
+      return fired;
+    },
   };
 };
 
@@ -57,6 +67,10 @@ export const matchesRestFault = (spec: RestFaultSpec, target: RestFaultTarget): 
 export type AccountWebhookFault = WebhookFaultSpec & { account_id: string };
 
 /** `call`: the first notification of a call asks whether to hold it for reordering; `delivery`: every other mode. */
+/** These answer the request themselves; faults added after them wait for the next request. */
+export const isFinalRestFault = (spec: RestFaultSpec): boolean =>
+  spec.mode === "http_error" || spec.mode === "rate_limit" || spec.mode === "hang";
+
 export type WebhookFaultTarget = { accountId: string; event: string; kind: "call" | "delivery" };
 
 export const matchesWebhookFault = (spec: AccountWebhookFault, target: WebhookFaultTarget): boolean =>

@@ -1,7 +1,7 @@
 // Everything `POST /__control/reset` wipes: accounts with their calls, faults, logs, rate-limit windows,
 // recording links, pending timers and in-flight notifications.
 
-import { createFaultList, matchesRestFault, matchesWebhookFault, type RestFaults, type WebhookFaults } from "./faults";
+import { createFaultList, isFinalRestFault, matchesRestFault, matchesWebhookFault, type RestFaults, type WebhookFaults } from "./faults";
 import type { Logger } from "./logger";
 import { createNotificationDispatcher, type NotificationDispatcher } from "./notifications";
 import { createRandom, type Random } from "./random";
@@ -38,7 +38,7 @@ export const createState = (seed: number, logger: Logger): EmulatorState => {
   return {
     accounts: new Map(),
     random,
-    restFaults: createFaultList(random, () => nextId("fault"), matchesRestFault),
+    restFaults: createFaultList(random, () => nextId("fault"), matchesRestFault, isFinalRestFault),
     webhookFaults,
     requests: createRequestLog(),
     rateLimiter: createRateLimiter(),

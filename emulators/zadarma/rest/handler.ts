@@ -7,7 +7,7 @@ import { performance } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
 import { findAccountByKey } from "../accounts";
 import type { Emulator } from "../emulator";
-import type { FaultEntry } from "../faults";
+import { isFinalRestFault, type FaultEntry } from "../faults";
 import { readBody, sendJson, sendText } from "../http";
 import { rateLimitHeaders } from "../rate-limit";
 import { redactAuthorization } from "../redact";
@@ -105,7 +105,7 @@ export const handleRest = async (emulator: Emulator, request: IncomingMessage, r
   const latencyMs = fired.reduce((total, fault) => total + (fault.mode === "latency" ? fault.ms : 0), 0);
   // An unref'd timer: a pending latency fault must not keep a closed emulator's process alive.
   if (latencyMs > 0) await sleep(latencyMs, undefined, { ref: false });
-  const terminal = fired.find((fault) => fault.mode === "http_error" || fault.mode === "rate_limit" || fault.mode === "hang");
+  const terminal = fired.find(isFinalRestFault);
   if (terminal && sendTerminalFault(response, terminal)) return;
 
   const params = await readParams(request, url);
