@@ -103,13 +103,14 @@ export const endCall = (emulator: Emulator, account: Account, call: Call, dispos
   call.clientLeg = call.clientLeg === "connected" || call.clientLeg === "ringing" ? "ended" : call.clientLeg;
   call.disposition = disposition;
   call.endedAt = Math.max(at, call.startedAt);
-  const recordDelayMs = call.notify ? account.timings.recordDelayMs : 0;
+  const recordDelayMs = account.timings.recordDelayMs;
   if (disposition === "answered" && call.answeredAt !== null) {
     call.recording = {
       callIdWithRec: call.callId,
       seconds: Math.max(0, Math.round((call.endedAt - call.answeredAt) / 1000)),
       bytes: call.recordingBytes,
-      readyAt: emulator.clock.now() + recordDelayMs,
+      // A silent (backdated) call's recording exists from its end; a notified one once NOTIFY_RECORD is due.
+      readyAt: call.notify ? emulator.clock.now() + recordDelayMs : call.endedAt,
     };
   }
   send(emulator, account, call, call.direction === "in" ? notifyEnd(account, call) : notifyOutEnd(account, call));

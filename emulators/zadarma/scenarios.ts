@@ -130,7 +130,7 @@ export const runScriptedCall = (emulator: Emulator, account: Account, spec: Scri
   const backdated = spec.at !== undefined;
   const live = !backdated && (spec.live ?? false);
   const notify = !backdated && (spec.notify ?? true);
-  const totalMs = AGENT_PICKUP_MS + ringMs + talkMs;
+  const totalMs = (spec.scenario === "outgoing" ? AGENT_PICKUP_MS : 0) + ringMs + talkMs;
   const startAt = spec.at !== undefined ? parseAt(spec.at, account) : live ? emulator.clock.now() : emulator.clock.now() - totalMs;
 
   const call = timeline.place({ at: startAt, live, notify, origin });
