@@ -1,5 +1,12 @@
 import { defineConfig, devices } from "@playwright/test";
-import { E2E_APP_PORT as APP_PORT, E2E_APP_URL as APP_URL, E2E_EMULATOR_PORT as EMULATOR_PORT, E2E_EMULATOR_URL as KLIENTIKS_EMULATOR_URL } from "./e2e/fixtures/ports";
+import {
+  E2E_APP_PORT as APP_PORT,
+  E2E_APP_URL as APP_URL,
+  E2E_EMULATOR_PORT as EMULATOR_PORT,
+  E2E_EMULATOR_URL as KLIENTIKS_EMULATOR_URL,
+  E2E_ZADARMA_EMULATOR_PORT as ZADARMA_EMULATOR_PORT,
+  E2E_ZADARMA_EMULATOR_URL as ZADARMA_EMULATOR_URL,
+} from "./e2e/fixtures/ports";
 const databaseUrl = process.env.DATABASE_URL;
 if (!databaseUrl) throw new Error("e2e needs DATABASE_URL; run the suite through `npm test`, which prepares a fresh database");
 if (!/@(127\.0\.0\.1|localhost)[:/]/.test(databaseUrl)) throw new Error("e2e refuses to run against a non-local database"); // conventions C11
@@ -31,6 +38,13 @@ export default defineConfig({
     timeout: 30_000,
     env: { KLIENTIKS_EMULATOR_PORT: String(EMULATOR_PORT), KLIENTIKS_EMULATOR_SEED: "1" },
   }, {
+    // The Zadarma emulator (demo account seeded, autopilot off): REST, notifications and softphone pages.
+    command: "node --import tsx emulators/zadarma/main.ts",
+    url: `${ZADARMA_EMULATOR_URL}/__control/health`,
+    reuseExistingServer: false,
+    timeout: 30_000,
+    env: { ZADARMA_EMULATOR_PORT: String(ZADARMA_EMULATOR_PORT), ZADARMA_EMULATOR_SEED: "1", KLIENTIKS_EMULATOR_URL },
+  }, {
     // `node …/next start`, not `npx next start`: killing npx orphans the server (stack.md, trap 10).
     command: `node node_modules/next/dist/bin/next start -p ${APP_PORT}`,
     url: `${APP_URL}/api/health`,
@@ -47,6 +61,8 @@ export default defineConfig({
       LOG_LEVEL: "error",
       KLIENTIKS_BASE_URL: KLIENTIKS_EMULATOR_URL,
       KLIENTIKS_EMULATOR_URL,
+      ZADARMA_BASE_URL: ZADARMA_EMULATOR_URL,
+      ZADARMA_EMULATOR_URL,
       // The specs use the wizard's emulator helpers, which a production build refuses without this.
       ALLOW_DEV_HELPERS: "1",
     },

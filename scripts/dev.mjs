@@ -2,8 +2,8 @@
 /**
  * `npm run dev`: everything a newcomer needs on one machine. Without DATABASE_URL it starts the
  * embedded database under .data/; it applies migrations, starts the Klientiks emulator (with demo
- * data and its autopilot), a demo customer site carrying our tracker snippet, and then Next.js on
- * http://localhost:3000.
+ * data and its autopilot), the Zadarma emulator (demo PBX, softphone pages, autopilot calls), a demo
+ * customer site carrying our tracker snippet, and then Next.js on http://localhost:3000.
  */
 import { mkdirSync } from "node:fs";
 import { migrateDatabase, startEmbeddedPostgres } from "./lib/database.mjs";
@@ -13,6 +13,7 @@ const APP_PORT = Number(process.env.PORT ?? 3000);
 const EMBEDDED_DB_PORT = Number(process.env.EMBEDDED_DB_PORT ?? 55432);
 const EMULATOR_PORT = Number(process.env.KLIENTIKS_EMULATOR_PORT ?? 4010);
 const DEMO_SITE_PORT = Number(process.env.DEMO_SITE_PORT ?? 4020);
+const ZADARMA_EMULATOR_PORT = Number(process.env.ZADARMA_EMULATOR_PORT ?? 4030);
 const children = [];
 
 async function shutdown(code = 0) {
@@ -48,6 +49,18 @@ children.push(startProcess("klientiks-emulator", "npx", ["tsx", "emulators/klien
 }));
 await waitForPort(EMULATOR_PORT);
 
+const zadarmaEmulatorUrl = `http://127.0.0.1:${ZADARMA_EMULATOR_PORT}`;
+console.log(`[dev] starting the Zadarma emulator on ${zadarmaEmulatorUrl} (demo PBX, softphones at /, autopilot every 45 s)`);
+children.push(startProcess("zadarma-emulator", "npx", ["tsx", "emulators/zadarma/main.ts"], {
+  env: {
+    ZADARMA_EMULATOR_PORT: String(ZADARMA_EMULATOR_PORT),
+    ZADARMA_EMULATOR_AUTOPILOT: process.env.ZADARMA_EMULATOR_AUTOPILOT ?? "45",
+    KLIENTIKS_EMULATOR_URL: emulatorUrl,
+  },
+  onUnexpectedExit,
+}));
+await waitForPort(ZADARMA_EMULATOR_PORT);
+
 const appUrl = process.env.APP_URL ?? `http://localhost:${APP_PORT}`;
 // On 127.0.0.1, not localhost: the user adds the site with domain 127.0.0.1, as the e2e specs do.
 const demoSiteUrl = `http://127.0.0.1:${DEMO_SITE_PORT}`;
@@ -66,6 +79,8 @@ children.push(startProcess("next", process.execPath, ["node_modules/next/dist/bi
     NEXTAUTH_URL: appUrl,
     KLIENTIKS_BASE_URL: process.env.KLIENTIKS_BASE_URL ?? emulatorUrl,
     KLIENTIKS_EMULATOR_URL: emulatorUrl,
+    ZADARMA_BASE_URL: process.env.ZADARMA_BASE_URL ?? zadarmaEmulatorUrl,
+    ZADARMA_EMULATOR_URL: zadarmaEmulatorUrl,
     DEMO_SITE_URL: demoSiteUrl,
     NEXT_TELEMETRY_DISABLED: "1",
   },

@@ -9,7 +9,7 @@ export type Notification = {
   event: NotifyEvent;
   pbxCallId: string;
   fields: Record<string, string>;
-  /** The text the Signature header signs (telephony reference §2.7 table). */
+  /** The text the Signature header signs (README "Notifications" table). */
   signatureString: string;
 };
 
@@ -25,7 +25,7 @@ const STATUS_CODES: Record<Disposition, string> = {
 
 export const callStart = (account: Account, call: Call): string => formatLocalDateTime(call.startedAt, account.timezone);
 
-/** Whole seconds from `call_start` to the hang-up, ringing included (reference §1: ended = call_start + duration). */
+/** Whole seconds from `call_start` to the hang-up, ringing included (README: the end is call_start + duration). */
 export const callDurationSeconds = (call: Call): number =>
   call.endedAt === null ? 0 : Math.max(0, Math.round((call.endedAt - call.startedAt) / 1000));
 

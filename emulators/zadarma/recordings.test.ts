@@ -41,13 +41,14 @@ describe("pbx/record/request", () => {
 
   it("refuses a lifetime outside 180…5184000, a missing id and an unrecorded call", async () => {
     const missed = await emulator.control.placeCall(account.id, { scenario: "incoming", disposition: "no answer", at: "2024-05-06 11:00:00" });
-    for (const params of [
+    const cases: Array<Record<string, string>> = [
       { call_id: call.call_id, lifetime: "179" },
       { call_id: call.call_id, lifetime: "5184001" },
       {},
       { pbx_call_id: missed.pbx_call_id },
       { call_id: "1.2" },
-    ]) {
+    ];
+    for (const params of cases) {
       expect((await callApi(emulator.url, account, "pbx/record/request", params)).body).toMatchObject({ status: "error" });
     }
   });

@@ -153,13 +153,14 @@ describe("statistics/pbx", () => {
   });
 
   it("refuses more than a month, limit over 1000, a bad date or call_type", async () => {
-    for (const params of [
+    const cases: Array<Record<string, string>> = [
       { start: "2024-05-01 00:00:00", end: "2024-06-01 00:00:01" },
       { start: at(1, 0), end: at(2, 0), limit: "1001" },
       { start: "2024-05-01", end: at(2, 0) },
       { start: at(1, 0), end: at(2, 0), call_type: "both" },
       { start: at(2, 0), end: at(1, 0) },
-    ]) {
+    ];
+    for (const params of cases) {
       expect((await api("statistics/pbx", params)).body).toMatchObject({ status: "error" });
     }
     expect((await api("statistics/pbx", { start: "2024-05-01 00:00:00", end: "2024-06-01 00:00:00" })).body.status).toBe("success");

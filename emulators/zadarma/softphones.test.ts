@@ -90,7 +90,6 @@ describe("callback from the REST API", () => {
     expect(eventNames()).toEqual([]);
 
     await phoneApi("extension/answer", { extension: "100" });
-    expect(await phone("100")).toMatchObject({ call: { state: "dialing" } });
     await waitUntil(async () => (await phone("100")).call !== null && ((await phone("100")).call as { state: string }).state === "connected");
     await phoneApi("extension/hangup", { extension: "100" });
     await receiver.waitFor(3);
@@ -118,6 +117,7 @@ describe("callback from the REST API", () => {
     await emulator.control.patchAccount(account.id, { timings: { ring_timeout_ms: 5000 } });
     await callApi(emulator.url, account, "request/callback", { from: "100", to: "79990000000" });
     await phoneApi("extension/answer", { extension: "100" });
+    expect(await phone("100")).toMatchObject({ call: { state: "dialing" } });
     expect((await phoneApi(`client?account=${account.id}&number=79990000000`)).body).toMatchObject({ call: { state: "ringing", from: "74950000000" } });
     await phoneApi("client/answer", { number: "79990000000" });
     expect(await phone("100")).toMatchObject({ call: { state: "connected" } });
