@@ -54,7 +54,8 @@ export const createNotificationDispatcher = ({ logger, timers, faults, random, n
     if (account.deliveries.length > MAX_LOGGED_DELIVERIES) account.deliveries.shift();
   };
 
-  const post = async (account: Account, url: string, notification: Notification, signature: string, faultNames: string[]) => {
+  /** Starts a delivery log entry. */
+  const logNew = (account: Account, url: string, notification: Notification, faultNames: string[], outcome: Delivery["outcome"]) => {
     const delivery: Delivery = {
       id: nextDeliveryId(),
       event: notification.event,
@@ -63,7 +64,7 @@ export const createNotificationDispatcher = ({ logger, timers, faults, random, n
       fields: notification.fields,
       signature_valid: !faultNames.includes("bad_signature"),
       faults: faultNames,
-      outcome: "pending",
+      outcome,
       status: null,
       error: null,
       response: null,
@@ -71,6 +72,11 @@ export const createNotificationDispatcher = ({ logger, timers, faults, random, n
       duration_ms: null,
     };
     logDelivery(account, delivery);
+    return delivery;
+  };
+
+  const post = async (account: Account, url: string, notification: Notification, signature: string, faultNames: string[]) => {
+    const delivery = logNew(account, url, notification, faultNames, "pending");
     const startedAt = performance.now();
     try {
       const response = await fetch(url, {
@@ -114,21 +120,7 @@ export const createNotificationDispatcher = ({ logger, timers, faults, random, n
       ? forgedSignature(notification.signatureString)
       : webhookSignature(account.secret, notification.signatureString);
     if (fired.some((fault) => fault.mode === "drop")) {
-      logDelivery(account, {
-        id: nextDeliveryId(),
-        event: notification.event,
-        pbx_call_id: notification.pbxCallId,
-        url: redactUrl(url),
-        fields: notification.fields,
-        signature_valid: !faultNames.includes("bad_signature"),
-        faults: faultNames,
-        outcome: "dropped",
-        status: null,
-        error: null,
-        response: null,
-        started_at: new Date().toISOString(),
-        duration_ms: null,
-      });
+      logNew(account, url, notification, faultNames, "dropped");
       return;
     }
     const copies = Math.max(1, ...fired.map((fault) => (fault.mode === "duplicate" ? (fault.copies ?? 2) : 1)));
