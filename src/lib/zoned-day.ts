@@ -1,3 +1,5 @@
+import { zonedWallClockToEpochMs } from "./zoned-wall-clock";
+
 const DAY_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** A calendar day as `YYYY-MM-DD` (what `<input type="date">` gives), or null if it is not a real date. */
@@ -9,14 +11,6 @@ export function parseDay(text: string): { year: number; month: number; day: numb
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day ? { year, month, day } : null;
 }
 
-/** How far the wall clock of `timeZone` is ahead of UTC at `instant`, in milliseconds. */
-const zoneOffsetMs = (instant: number, timeZone: string): number => {
-  const parts = new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric", second: "numeric" }).formatToParts(new Date(instant));
-  const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((item) => item.type === type)?.value);
-  const wallClockAsUtc = Date.UTC(part("year"), part("month") - 1, part("day"), part("hour"), part("minute"), part("second"));
-  return wallClockAsUtc - (instant - (instant % 1000));
-};
-
 /**
  * The instant a calendar day starts in a time zone (the workspace's, not the browser's), so a
  * date filter means the same days for every member. Checked twice to land right across DST shifts.
@@ -24,7 +18,5 @@ const zoneOffsetMs = (instant: number, timeZone: string): number => {
 export function startOfZonedDay(dayText: string, timeZone: string, addDays = 0): Date | null {
   const day = parseDay(dayText);
   if (!day) return null;
-  const wallClockMidnight = Date.UTC(day.year, day.month - 1, day.day + addDays);
-  const guess = wallClockMidnight - zoneOffsetMs(wallClockMidnight, timeZone);
-  return new Date(wallClockMidnight - zoneOffsetMs(guess, timeZone));
+  return new Date(zonedWallClockToEpochMs(Date.UTC(day.year, day.month - 1, day.day + addDays), timeZone));
 }
