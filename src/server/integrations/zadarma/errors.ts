@@ -1,0 +1,97 @@
+/**
+ * Why a Zadarma call failed (docs/telephony-zadarma.md, "Errors"). `isRetriable` tells Inngest
+ * whether to back off (reliability R9) or fail the run at once.
+ */
+export type TZadarmaErrorCode =
+  /** HTTP 401: the key or secret is wrong (or the signature we built is). Non-retriable; the connection needs attention. */
+  | "wrong_keys"
+  /** The account or its API access is blocked. Non-retriable. */
+  | "blocked"
+  /** No answer at the network level: refused connection, DNS failure, reset socket. Retriable. */
+  | "unreachable"
+  /** No complete answer within the timeout. Retriable; a callback may still have been placed. */
+  | "timeout"
+  /** HTTP 429, or our own throttle would wait too long; honour `retryAfterMs`. Retriable. */
+  | "rate_limited"
+  /** The account has no money for the call (`no money` in the answer). Non-retriable. */
+  | "no_money"
+  /** Zadarma refused the request's content (wrong number, missing parameter), or we refused to send it. Non-retriable. */
+  | "invalid_request"
+  /** HTTP 404 or an answer saying the thing (recording, extension) does not exist. Non-retriable. */
+  | "not_found"
+  /** An answer we cannot read: not JSON (retriable, like a 5xx) or JSON of an unexpected shape (non-retriable). */
+  | "bad_response"
+  /** HTTP 5xx. Retriable. */
+  | "server_error";
+
+const RETRIABLE_BY_DEFAULT: ReadonlySet<TZadarmaErrorCode> = new Set(["unreachable", "timeout", "rate_limited", "server_error"]);
+/** Shorter secrets are not scrubbed: replacing them would mangle ordinary words. */
+const MIN_SCRUBBED_LENGTH = 6;
+const MAX_CAUSE_DEPTH = 3;
+
+export type TZadarmaErrorOptions = {
+  code: TZadarmaErrorCode;
+  message: string;
+  /** Overrides the code's default (used for `bad_response`, which is retriable when the body is not JSON). */
+  isRetriable?: boolean;
+  retryAfterMs?: number;
+  httpStatus?: number;
+  cause?: unknown;
+  /** Texts that must not survive into the message, stack or cause: the secret and the Authorization value. */
+  secrets?: readonly string[];
+};
+
+const createScrubber = (secrets: readonly string[]): ((text: string) => string) => {
+  const literals = secrets.filter((secret) => secret.length >= MIN_SCRUBBED_LENGTH).sort((left, right) => right.length - left.length);
+  return (text) => literals.reduce((result, secret) => result.replaceAll(secret, "***"), text);
+};
+
+// Inngest stores messages, stacks and causes in run state (reliability R11, R25): a cause is
+// rebuilt as a plain Error carrying only scrubbed text and its `code` (ECONNREFUSED…).
+const toSafeCause = (cause: unknown, scrub: (text: string) => string, depth = 0): Error => {
+  if (!(cause instanceof Error)) return new Error(scrub(String(cause)));
+  const nested = depth < MAX_CAUSE_DEPTH && cause.cause !== undefined ? { cause: toSafeCause(cause.cause, scrub, depth + 1) } : undefined;
+  const safe = new Error(scrub(cause.message), nested);
+  safe.name = cause.name;
+  safe.stack = cause.stack === undefined ? undefined : scrub(cause.stack);
+  const code: unknown = Reflect.get(cause, "code");
+  if (typeof code === "string" || typeof code === "number") Object.assign(safe, { code });
+  return safe;
+};
+
+/** The only error this adapter throws for a failed Zadarma call; it never carries the secret. */
+export class ZadarmaError extends Error {
+  readonly code: TZadarmaErrorCode;
+  readonly isRetriable: boolean;
+  /** For `rate_limited`: how long to wait before trying again. */
+  readonly retryAfterMs?: number;
+  readonly httpStatus?: number;
+
+  constructor({ code, message, isRetriable, retryAfterMs, httpStatus, cause, secrets = [] }: TZadarmaErrorOptions) {
+    const scrub = createScrubber(secrets);
+    super(scrub(message), cause === undefined ? undefined : { cause: toSafeCause(cause, scrub) });
+    this.name = "ZadarmaError";
+    this.code = code;
+    this.isRetriable = isRetriable ?? RETRIABLE_BY_DEFAULT.has(code);
+    this.retryAfterMs = retryAfterMs;
+    this.httpStatus = httpStatus;
+    if (this.stack !== undefined) this.stack = scrub(this.stack);
+  }
+}
+
+const NO_MONEY_WORDING = /money|средств|баланс/i;
+const BLOCKED_WORDING = /block|заблок/i;
+const NOT_FOUND_WORDING = /not found|не найден/i;
+
+/**
+ * What Zadarma's `message` of an error answer means, for answers whose HTTP status does not decide
+ * (200 or 400 with `"status":"error"`). On 401 only the blocked wording is told apart.
+ */
+export const classifyZadarmaMessage = (message: string): Extract<TZadarmaErrorCode, "no_money" | "blocked" | "not_found" | "invalid_request"> => {
+  if (NO_MONEY_WORDING.test(message)) return "no_money";
+  if (BLOCKED_WORDING.test(message)) return "blocked";
+  if (NOT_FOUND_WORDING.test(message)) return "not_found";
+  return "invalid_request";
+};
+
+export const isBlockedMessage = (message: string): boolean => BLOCKED_WORDING.test(message);

@@ -1,0 +1,155 @@
+import type { TCallEvent, TCallEventKind } from "@/server/domain/calls/call-event";
+import { normalizeZadarmaDisposition } from "./disposition";
+import { parseZadarmaLocalTime } from "./local-time";
+import { toCallPhone } from "./phone";
+
+/** The call notifications we translate (docs/telephony-zadarma.md, "Notifications"). */
+export type TZadarmaCallEventName =
+  | "NOTIFY_START"
+  | "NOTIFY_IVR"
+  | "NOTIFY_INTERNAL"
+  | "NOTIFY_ANSWER"
+  | "NOTIFY_END"
+  | "NOTIFY_OUT_START"
+  | "NOTIFY_OUT_END"
+  | "NOTIFY_RECORD";
+
+export type TZadarmaNotificationResult =
+  | { kind: "event"; event: TCallEvent }
+  | { kind: "ignored"; event: string }
+  | { kind: "invalid"; field: string; message: string };
+
+export type TZadarmaNotificationContext = {
+  /** The account's IANA zone (from `info/timezone` or the tenant's setting): `call_start` is on its clock. */
+  timeZone: string;
+  receivedAt: Date;
+};
+
+type TEventSpec = {
+  kind: TCallEventKind;
+  /** Fields that must be present and non-empty. */
+  required: readonly string[];
+  /** Fields that must be present but may be empty (a hidden caller sends an empty `caller_id`). */
+  present: readonly string[];
+  /** `at` is `call_start`: the event is the call's start itself. */
+  isAtCallStart?: boolean;
+};
+
+const EVENT_SPECS: Readonly<Record<TZadarmaCallEventName, TEventSpec>> = {
+  NOTIFY_START: { kind: "started", required: ["pbx_call_id", "call_start"], present: ["caller_id", "called_did"], isAtCallStart: true },
+  NOTIFY_IVR: { kind: "ivr", required: ["pbx_call_id", "call_start"], present: ["caller_id", "called_did"] },
+  NOTIFY_INTERNAL: { kind: "ringing", required: ["pbx_call_id", "call_start", "internal"], present: ["caller_id", "called_did"] },
+  NOTIFY_ANSWER: { kind: "answered", required: ["pbx_call_id", "call_start"], present: ["caller_id", "destination"] },
+  NOTIFY_END: {
+    kind: "ended",
+    required: ["pbx_call_id", "call_start", "duration", "disposition"],
+    present: ["caller_id", "called_did"],
+  },
+  NOTIFY_OUT_START: { kind: "out_started", required: ["pbx_call_id", "call_start", "internal", "destination"], present: [], isAtCallStart: true },
+  NOTIFY_OUT_END: {
+    kind: "ended",
+    required: ["pbx_call_id", "call_start", "internal", "destination", "duration", "disposition"],
+    present: [],
+  },
+  NOTIFY_RECORD: { kind: "recording_ready", required: ["pbx_call_id", "call_id_with_rec"], present: [] },
+};
+
+const isCallEventName = (event: string): event is TZadarmaCallEventName => Object.hasOwn(EVENT_SPECS, event);
+
+const OUTGOING_CALL_ID_PREFIX = "out_";
+
+/**
+ * In or out from the `pbx_call_id` alone: Zadarma's ids start `out_` for outgoing calls and `in_`
+ * for incoming ones; anything else counts as incoming. For NOTIFY_RECORD and statistics rows,
+ * which carry no event family.
+ */
+export const directionFromPbxCallId = (pbxCallId: string): TCallEvent["direction"] =>
+  pbxCallId.startsWith(OUTGOING_CALL_ID_PREFIX) ? "outgoing" : "incoming";
+
+/** In or out: the event family says it (`NOTIFY_OUT_*` are outgoing), except for NOTIFY_RECORD. */
+const directionOf = (event: TZadarmaCallEventName, pbxCallId: string): TCallEvent["direction"] => {
+  if (event === "NOTIFY_RECORD") return directionFromPbxCallId(pbxCallId);
+  return event.startsWith("NOTIFY_OUT_") ? "outgoing" : "incoming";
+};
+
+const nonEmpty = (value: string | undefined): string | null => (value === undefined || value.trim() === "" ? null : value.trim());
+
+const invalid = (field: string, message: string): TZadarmaNotificationResult => ({ kind: "invalid", field, message });
+
+/** Who the outside party is, which company number is involved and which extension, per event. */
+const describeParties = (event: TZadarmaCallEventName, form: Record<string, string>) => {
+  switch (event) {
+    case "NOTIFY_OUT_START":
+    case "NOTIFY_OUT_END":
+      // Outgoing: the client is the destination; `caller_id` (END only) is the number shown to them.
+      return { clientPhone: toCallPhone(form.destination), companyNumber: toCallPhone(form.caller_id), extension: nonEmpty(form.internal) };
+    case "NOTIFY_RECORD":
+      return { clientPhone: null, companyNumber: null, extension: null };
+    case "NOTIFY_ANSWER":
+      // `destination` is whoever answered: the extension, or a phone the call was forwarded to.
+      return {
+        clientPhone: toCallPhone(form.caller_id),
+        companyNumber: toCallPhone(form.called_did),
+        extension: nonEmpty(form.internal) ?? nonEmpty(form.destination),
+      };
+    default:
+      return { clientPhone: toCallPhone(form.caller_id), companyNumber: toCallPhone(form.called_did), extension: nonEmpty(form.internal) };
+  }
+};
+
+const DURATION_PATTERN = /^\d+$/;
+
+/**
+ * Translates a verified Zadarma notification form into the neutral {@link TCallEvent}
+ * (docs/telephony-zadarma.md, "Notifications" and "From notifications to call events").
+ *
+ * Events other than the eight call notifications are `ignored`. A call notification missing a
+ * field it needs, or with an unreadable `call_start` or `duration`, is `invalid` and names the
+ * field. Verify the signature first ({@link verifyNotificationSignature}); this function trusts it.
+ */
+export const parseZadarmaNotification = (form: Record<string, string>, context: TZadarmaNotificationContext): TZadarmaNotificationResult => {
+  const event = form.event;
+  if (event === undefined || event === "") return invalid("event", "the form has no event");
+  if (!isCallEventName(event)) return { kind: "ignored", event };
+  const spec = EVENT_SPECS[event];
+  const missingRequired = spec.required.find((field) => nonEmpty(form[field]) === null);
+  if (missingRequired !== undefined) return invalid(missingRequired, `${event} needs a non-empty ${missingRequired}`);
+  const missingPresent = spec.present.find((field) => form[field] === undefined);
+  if (missingPresent !== undefined) return invalid(missingPresent, `${event} needs the field ${missingPresent}`);
+
+  const pbxCallId = (form.pbx_call_id ?? "").trim();
+  let callStartedAt: Date | null = null;
+  if (form.call_start !== undefined && event !== "NOTIFY_RECORD") {
+    callStartedAt = parseZadarmaLocalTime(form.call_start.trim(), context.timeZone);
+    if (callStartedAt === null) return invalid("call_start", `call_start must be YYYY-MM-DD HH:MM:SS, got ${JSON.stringify(form.call_start)}`);
+  }
+  const isEnd = spec.kind === "ended";
+  const durationText = (form.duration ?? "").trim();
+  if (isEnd && !DURATION_PATTERN.test(durationText)) {
+    return invalid("duration", `duration must be whole seconds, got ${JSON.stringify(form.duration)}`);
+  }
+  const rawDisposition = isEnd ? (form.disposition ?? "").trim() : null;
+  const recordingRef = isEnd || event === "NOTIFY_RECORD" ? nonEmpty(form.call_id_with_rec) : null;
+  const legKey = event === "NOTIFY_RECORD" ? (recordingRef ?? "-") : (nonEmpty(form.internal) ?? "-");
+
+  return {
+    kind: "event",
+    event: {
+      eventKey: `zadarma:${pbxCallId}:${event}:${legKey}`,
+      providerCallId: pbxCallId,
+      kind: spec.kind,
+      rawType: event,
+      direction: directionOf(event, pbxCallId),
+      at: spec.isAtCallStart === true && callStartedAt !== null ? callStartedAt : context.receivedAt,
+      callStartedAt,
+      ...describeParties(event, form),
+      durationSeconds: isEnd ? Number(durationText) : null,
+      disposition: rawDisposition === null ? null : normalizeZadarmaDisposition(rawDisposition),
+      rawDisposition,
+      recordingRef,
+      // NOTIFY_RECORD is itself the news that a recording exists.
+      isRecorded: event === "NOTIFY_RECORD" || (isEnd && (form.is_recorded ?? "").trim() === "1"),
+      payload: { ...form },
+    },
+  };
+};
