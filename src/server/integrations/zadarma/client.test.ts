@@ -4,18 +4,19 @@ import type { TFakeFetchCall } from "./__fixtures__/fake-fetch";
 import { readZadarmaFixture } from "./__fixtures__/load-fixture";
 import { createZadarmaClient } from "./client";
 import { ZadarmaError } from "./errors";
-import { createZadarmaThrottle } from "./throttle";
+import { UNLIMITED_THROTTLE } from "./__fixtures__/unlimited-throttle";
 
 const CREDENTIALS = { key: "user-key-1", secret: "zadarma-test-secret-0123456789" };
-const UNLIMITED = createZadarmaThrottle({ general: { burst: Infinity, perMinute: 60 }, statistics: { burst: Infinity, perMinute: 60 }, maxWaitMs: 0 });
 
 const clientAnswering = (handler: (call: TFakeFetchCall) => Response) => {
   const fake = createFakeFetch((call) => handler(call));
-  return { client: createZadarmaClient({ baseUrl: "https://api.zadarma.test", fetch: fake.fetch, throttle: UNLIMITED }), calls: fake.calls };
+  const client = createZadarmaClient({ baseUrl: "https://api.zadarma.test", fetch: fake.fetch, throttle: UNLIMITED_THROTTLE });
+  return { client, calls: fake.calls };
 };
 
 /** The query of a call as a plain object. */
-const queryOf = (call: TFakeFetchCall | undefined): Record<string, string> => Object.fromEntries(new URL(call?.url ?? "http://x").searchParams);
+const queryOf = (call: TFakeFetchCall | undefined): Record<string, string> =>
+  Object.fromEntries(new URL(call?.url ?? "http://x").searchParams);
 const pathOf = (call: TFakeFetchCall | undefined): string => new URL(call?.url ?? "http://x").pathname;
 
 const rejection = async (promise: Promise<unknown>): Promise<ZadarmaError> => {
@@ -45,7 +46,8 @@ describe("createZadarmaClient", () => {
   });
 
   it("getTimezone turns UTC+3 into an IANA zone and keeps an IANA answer", async () => {
-    const offset = clientAnswering(() => jsonResponse({ status: "success", unixtime: 1714982400, datetime: "2024-05-06 11:00:00", timezone: "UTC+3" }));
+    const answer = { status: "success", unixtime: 1714982400, datetime: "2024-05-06 11:00:00", timezone: "UTC+3" };
+    const offset = clientAnswering(() => jsonResponse(answer));
     await expect(offset.client.getTimezone(CREDENTIALS)).resolves.toEqual({ timeZone: "Etc/GMT-3" });
     expect(pathOf(offset.calls[0])).toBe("/v1/info/timezone/");
     const named = clientAnswering(() => jsonResponse({ status: "success", timezone: "Europe/Moscow" }));
@@ -88,13 +90,18 @@ describe("createZadarmaClient", () => {
   it("requestCallback maps `no money` and refuses a number without digits", async () => {
     const { client, calls } = clientAnswering(() => jsonResponse({ status: "error", message: "no money" }));
     expect(await rejection(client.requestCallback(CREDENTIALS, { from: "101", to: "79031234501" }))).toMatchObject({ code: "no_money" });
-    expect(await rejection(client.requestCallback(CREDENTIALS, { from: "101", to: "anonymous" }))).toMatchObject({ code: "invalid_request" });
+    const noDigits = client.requestCallback(CREDENTIALS, { from: "101", to: "anonymous" });
+    expect(await rejection(noDigits)).toMatchObject({ code: "invalid_request" });
     expect(calls).toHaveLength(1);
   });
 
   it("requestRecordingLink by recording id: call_id, lifetime 180 by default, one link", async () => {
     const { client, calls } = clientAnswering(() =>
-      jsonResponse({ status: "success", link: "https://api.zadarma.com/v1/pbx/record/download/a/b.mp3", lifetime_till: "2024-05-06 10:14:12" }),
+      jsonResponse({
+        status: "success",
+        link: "https://api.zadarma.com/v1/pbx/record/download/a/b.mp3",
+        lifetime_till: "2024-05-06 10:14:12",
+      }),
     );
     await expect(client.requestRecordingLink(CREDENTIALS, { recordingRef: "1715000000.123456" })).resolves.toEqual({
       links: ["https://api.zadarma.com/v1/pbx/record/download/a/b.mp3"],
@@ -123,7 +130,8 @@ describe("createZadarmaClient", () => {
   });
 
   it("getPbxStatistics sends local times, version 2, skip and limit, and keeps call ids exactly", async () => {
-    const { client, calls } = clientAnswering(() => textResponse(readZadarmaFixture("statistics-pbx.json"), { headers: { "Content-Type": "application/json" } }));
+    const fixture = readZadarmaFixture("statistics-pbx.json");
+    const { client, calls } = clientAnswering(() => textResponse(fixture, { headers: { "Content-Type": "application/json" } }));
     const result = await client.getPbxStatistics(CREDENTIALS, {
       start: new Date("2024-05-05T21:00:00Z"),
       end: new Date("2024-05-06T20:59:59Z"),
@@ -141,13 +149,19 @@ describe("createZadarmaClient", () => {
       call_type: "in",
     });
     expect(result.rows.map((row) => row.callId)).toEqual(["1715000000.1234567", "1715003605.6543210"]);
-    expect(result.rows[0]).toMatchObject({ pbxCallId: "in_5f0c1b7e9d2a4c6b8e1f3a5d7c9b0e2f4a6c8d1e", sip: "101", clid: "79031234501", isRecorded: true });
+    expect(result.rows[0]).toMatchObject({
+      pbxCallId: "in_5f0c1b7e9d2a4c6b8e1f3a5d7c9b0e2f4a6c8d1e",
+      sip: "101",
+      clid: "79031234501",
+      isRecorded: true,
+    });
     expect(result.invalidRows).toEqual([{ index: 2, field: "callstart" }]);
   });
 
   it("getPbxStatistics formats the window on the account's clock across DST", async () => {
     const { client, calls } = clientAnswering(() => jsonResponse({ status: "success", stats: [] }));
-    await client.getPbxStatistics(CREDENTIALS, { start: new Date("2024-03-30T23:00:00Z"), end: new Date("2024-03-31T21:59:59Z"), timeZone: "Europe/Berlin" });
+    const [start, end] = [new Date("2024-03-30T23:00:00Z"), new Date("2024-03-31T21:59:59Z")];
+    await client.getPbxStatistics(CREDENTIALS, { start, end, timeZone: "Europe/Berlin" });
     expect(queryOf(calls[0])).toMatchObject({ start: "2024-03-31 00:00:00", end: "2024-03-31 23:59:59" });
   });
 
@@ -162,7 +176,9 @@ describe("createZadarmaClient", () => {
       { start, end: start, timeZone: "UTC", skip: -1 },
       { start, end: start, timeZone: "Mars/Olympus" },
     ];
-    for (const query of cases) expect(await rejection(client.getPbxStatistics(CREDENTIALS, query))).toMatchObject({ code: "invalid_request" });
+    for (const query of cases) {
+      expect(await rejection(client.getPbxStatistics(CREDENTIALS, query))).toMatchObject({ code: "invalid_request" });
+    }
     expect(calls).toHaveLength(0);
     await client.getPbxStatistics(CREDENTIALS, { start, end: new Date("2024-05-31T00:00:00Z"), timeZone: "UTC" });
     expect(calls).toHaveLength(1);
@@ -171,7 +187,11 @@ describe("createZadarmaClient", () => {
   it("setNotificationUrl posts the URL to pbx/callinfo/url", async () => {
     const { client, calls } = clientAnswering(() => jsonResponse({ status: "success", url: "https://app.test/hook" }));
     await client.setNotificationUrl(CREDENTIALS, "https://app.test/hook");
-    expect(calls[0]).toMatchObject({ method: "POST", url: "https://api.zadarma.test/v1/pbx/callinfo/url/", body: "format=json&url=https%3A%2F%2Fapp.test%2Fhook" });
+    expect(calls[0]).toMatchObject({
+      method: "POST",
+      url: "https://api.zadarma.test/v1/pbx/callinfo/url/",
+      body: "format=json&url=https%3A%2F%2Fapp.test%2Fhook",
+    });
   });
 
   it("setNotificationEvents posts true/false switches to pbx/callinfo/notifications", async () => {

@@ -1,3 +1,4 @@
+import { toLooseBoolean, toText } from "./coerce";
 import type { TZadarmaCredentials } from "./credentials";
 import { ZadarmaError } from "./errors";
 import { requestZadarma } from "./http";
@@ -48,7 +49,8 @@ const EXTENSION_PATTERN = /^\d{1,10}$/;
 
 const assertBaseUrl = (baseUrl: string): void => {
   const url = URL.canParse(baseUrl) ? new URL(baseUrl) : null;
-  const isPlain = url !== null && (url.protocol === "https:" || url.protocol === "http:") && url.pathname === "/" && url.search === "" && url.hash === "";
+  const isHttp = url !== null && (url.protocol === "https:" || url.protocol === "http:");
+  const isPlain = isHttp && url.pathname === "/" && url.search === "" && url.hash === "";
   // The signature covers `/v1/…` alone, so a path prefix would make the server check a different path.
   if (!isPlain) throw new TypeError(`Zadarma baseUrl must be an http(s) origin without a path, got ${JSON.stringify(baseUrl)}`);
 };
@@ -57,10 +59,6 @@ const refuse = (message: string): ZadarmaError => new ZadarmaError({ code: "inva
 
 const unexpected = (apiMethod: string, what: string): ZadarmaError =>
   new ZadarmaError({ code: "bad_response", message: `Zadarma /v1/${apiMethod}/: ${what}` });
-
-const toText = (value: unknown): string => (typeof value === "string" ? value : typeof value === "number" && Number.isFinite(value) ? String(value) : "");
-
-const toBoolean = (value: unknown): boolean => value === true || value === 1 || value === "1" || value === "true";
 
 const assertExtension = (extension: string): void => {
   if (!EXTENSION_PATTERN.test(extension)) throw refuse(`a PBX extension is digits only, got ${JSON.stringify(extension)}`);
@@ -80,7 +78,12 @@ const clampLifetime = (seconds: number | undefined): number =>
  * tenant's credentials to every call. Every method throws {@link ZadarmaError}; `isRetriable`
  * tells Inngest whether to back off.
  */
-export const createZadarmaClient = ({ baseUrl, fetch: fetchOption, timeoutMs = DEFAULT_ZADARMA_TIMEOUT_MS, throttle }: TZadarmaClientOptions) => {
+export const createZadarmaClient = ({
+  baseUrl,
+  fetch: fetchOption,
+  timeoutMs = DEFAULT_ZADARMA_TIMEOUT_MS,
+  throttle,
+}: TZadarmaClientOptions) => {
   assertBaseUrl(baseUrl);
   if (!(Number.isFinite(timeoutMs) && timeoutMs > 0)) throw new RangeError(`timeoutMs must be positive, got ${timeoutMs}`);
 
@@ -137,7 +140,7 @@ export const createZadarmaClient = ({ baseUrl, fetch: fetchOption, timeoutMs = D
     getExtensionStatus: async (credentials: TZadarmaCredentials, extension: string): Promise<{ isOnline: boolean }> => {
       assertExtension(extension);
       const body = await send(credentials, { method: "GET", apiMethod: `pbx/internal/${extension}/status` });
-      return { isOnline: toBoolean(body.is_online) };
+      return { isOnline: toLooseBoolean(body.is_online) };
     },
 
     /**

@@ -87,7 +87,9 @@ const NOT_FOUND_WORDING = /not found|не найден/i;
  * What Zadarma's `message` of an error answer means, for answers whose HTTP status does not decide
  * (200 or 400 with `"status":"error"`). On 401 only the blocked wording is told apart.
  */
-export const classifyZadarmaMessage = (message: string): Extract<TZadarmaErrorCode, "no_money" | "blocked" | "not_found" | "invalid_request"> => {
+export const classifyZadarmaMessage = (
+  message: string,
+): Extract<TZadarmaErrorCode, "no_money" | "blocked" | "not_found" | "invalid_request"> => {
   if (NO_MONEY_WORDING.test(message)) return "no_money";
   if (BLOCKED_WORDING.test(message)) return "blocked";
   if (NOT_FOUND_WORDING.test(message)) return "not_found";

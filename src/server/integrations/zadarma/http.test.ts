@@ -5,13 +5,14 @@ import { ZadarmaError } from "./errors";
 import { parseZadarmaRetryAfterMs, requestZadarma } from "./http";
 import type { TZadarmaHttpRequest } from "./http";
 import { signRestRequest } from "./rest-signature";
-import { createZadarmaThrottle } from "./throttle";
+import { UNLIMITED_THROTTLE } from "./__fixtures__/unlimited-throttle";
 
 const SECRET = "zadarma-test-secret-0123456789";
 const CREDENTIALS = { key: "user-key-1", secret: SECRET };
-const UNLIMITED = createZadarmaThrottle({ general: { burst: Infinity, perMinute: 60 }, statistics: { burst: Infinity, perMinute: 60 }, maxWaitMs: 0 });
 
-const request = (handler: (call: TFakeFetchCall, signal: AbortSignal | undefined) => Response | Promise<Response>, overrides: Partial<TZadarmaHttpRequest> = {}) => {
+type THandler = (call: TFakeFetchCall, signal: AbortSignal | undefined) => Response | Promise<Response>;
+
+const request = (handler: THandler, overrides: Partial<TZadarmaHttpRequest> = {}) => {
   const fake = createFakeFetch(handler);
   const promise = requestZadarma({
     baseUrl: "https://api.zadarma.test",
@@ -20,7 +21,7 @@ const request = (handler: (call: TFakeFetchCall, signal: AbortSignal | undefined
     apiMethod: "request/callback",
     params: { to: "79990000000", from: "100" },
     timeoutMs: 1_000,
-    throttle: UNLIMITED,
+    throttle: UNLIMITED_THROTTLE,
     fetch: fake.fetch,
     ...overrides,
   });
@@ -36,7 +37,9 @@ const failure = async (handler: Parameters<typeof request>[0], overrides: Partia
 /** Everything about an error that Inngest could store (R11, R25). */
 const serialized = (error: Error): string => {
   const parts: unknown[] = [];
-  for (let current: unknown = error; current instanceof Error; current = current.cause) parts.push(String(current), current.stack, { ...current });
+  for (let current: unknown = error; current instanceof Error; current = current.cause) {
+    parts.push(String(current), current.stack, { ...current });
+  }
   return JSON.stringify(parts);
 };
 
@@ -47,7 +50,11 @@ describe("requestZadarma: what is sent", () => {
     const { promise, calls } = request(() => jsonResponse({ status: "success", time: 1 }));
     await expect(promise).resolves.toEqual({ status: "success", time: 1 });
     expect(calls).toHaveLength(1);
-    expect(calls[0]).toMatchObject({ method: "GET", url: "https://api.zadarma.test/v1/request/callback/?format=json&from=100&to=79990000000", body: null });
+    expect(calls[0]).toMatchObject({
+      method: "GET",
+      url: "https://api.zadarma.test/v1/request/callback/?format=json&from=100&to=79990000000",
+      body: null,
+    });
     expect(calls[0]?.headers.get("authorization")).toBe(authorization);
   });
 
@@ -92,7 +99,8 @@ describe("requestZadarma: error mapping", () => {
   });
 
   it("429 with Retry-After in seconds → rate_limited with that wait", async () => {
-    const error = await failure(() => jsonResponse({ status: "error", message: "You exceeded the rate limit" }, { status: 429, headers: { "Retry-After": "17" } }));
+    const body = { status: "error", message: "You exceeded the rate limit" };
+    const error = await failure(() => jsonResponse(body, { status: 429, headers: { "Retry-After": "17" } }));
     expect(error).toMatchObject({ code: "rate_limited", isRetriable: true, retryAfterMs: 17_000, httpStatus: 429 });
   });
 

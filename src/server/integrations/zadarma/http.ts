@@ -1,3 +1,4 @@
+import { isRecord } from "./coerce";
 import type { TZadarmaCredentials } from "./credentials";
 import { ZadarmaError, classifyZadarmaMessage, isBlockedMessage } from "./errors";
 import type { TZadarmaErrorOptions } from "./errors";
@@ -38,8 +39,6 @@ const describeNetworkError = (error: unknown): string => {
   const code: unknown = Reflect.get(reason, "code");
   return `${error.message} (${typeof code === "string" ? `${code}: ` : ""}${reason.message})`;
 };
-
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 
 // Statistics rows carry `call_id` as a JSON number with 7 decimals (1439981389.2702773); parsed as a
 // double it could lose the digits that make it the recording's id. Quote it before parsing.
@@ -117,7 +116,8 @@ export const requestZadarma = async (request: TZadarmaHttpRequest): Promise<Reco
   if (parseError !== undefined || !isRecord(body)) {
     const what = text.trim() === "" ? "an empty body" : parseError === undefined ? "JSON that is not an object" : "a body that is not JSON";
     // A truncated or HTML answer is a hiccup worth retrying, like a 5xx (R9).
-    throw fail({ code: "bad_response", isRetriable: true, httpStatus: response.status, message: `HTTP ${response.status} with ${what}`, cause: parseError });
+    const message = `HTTP ${response.status} with ${what}`;
+    throw fail({ code: "bad_response", isRetriable: true, httpStatus: response.status, message, cause: parseError });
   }
   if (body.status === "error") {
     const message = readMessage(body);

@@ -4,7 +4,14 @@ import { describe, expect, it } from "vitest";
 import { notificationSignatureString, signNotification, verifyNotificationSignature } from "./notification-signature";
 
 // docs/telephony-zadarma.md, "Known-answer vectors": the notification vector exactly as published.
-const VECTOR_FORM = { event: "NOTIFY_START", caller_id: "79990000000", called_did: "74950000000", call_start: "2024-05-06 10:11:12", pbx_call_id: "in_1" };
+const VECTOR_FORM = {
+  event: "NOTIFY_START",
+  caller_id: "79990000000",
+  called_did: "74950000000",
+  call_start: "2024-05-06 10:11:12",
+  pbx_call_id: "in_1",
+};
+const BAD = { ok: false, reason: "bad_signature" };
 const VECTOR_HEX = "5985e1e2624adad18e3490f06c1f859e912e71f7";
 const VECTOR_SIGNATURE = "NTk4NWUxZTI2MjRhZGFkMThlMzQ5MGYwNmMxZjg1OWU5MTJlNzFmNw==";
 
@@ -50,29 +57,30 @@ describe("verifyNotificationSignature", () => {
   it("accepts the previous secret during a rotation and says which one matched", () => {
     expect(verifyNotificationSignature(VECTOR_FORM, VECTOR_SIGNATURE, ["new-secret", "test-secret"])).toEqual({ ok: true, secretIndex: 1 });
     expect(verifyNotificationSignature(VECTOR_FORM, VECTOR_SIGNATURE, ["test-secret", "old-secret"])).toEqual({ ok: true, secretIndex: 0 });
-    expect(verifyNotificationSignature(VECTOR_FORM, VECTOR_SIGNATURE, ["new-secret"])).toEqual({ ok: false, reason: "bad_signature" });
+    expect(verifyNotificationSignature(VECTOR_FORM, VECTOR_SIGNATURE, ["new-secret"])).toEqual(BAD);
   });
 
   it("rejects a missing signature, garbage, a truncated one and no secrets at all", () => {
     expect(verifyNotificationSignature(VECTOR_FORM, null, ["test-secret"])).toEqual({ ok: false, reason: "missing_signature" });
     expect(verifyNotificationSignature(VECTOR_FORM, "", ["test-secret"])).toEqual({ ok: false, reason: "missing_signature" });
-    expect(verifyNotificationSignature(VECTOR_FORM, "garbage", ["test-secret"])).toEqual({ ok: false, reason: "bad_signature" });
-    expect(verifyNotificationSignature(VECTOR_FORM, VECTOR_SIGNATURE.slice(0, -2), ["test-secret"])).toEqual({ ok: false, reason: "bad_signature" });
-    expect(verifyNotificationSignature(VECTOR_FORM, VECTOR_SIGNATURE, [])).toEqual({ ok: false, reason: "bad_signature" });
+    expect(verifyNotificationSignature(VECTOR_FORM, "garbage", ["test-secret"])).toEqual(BAD);
+    expect(verifyNotificationSignature(VECTOR_FORM, VECTOR_SIGNATURE.slice(0, -2), ["test-secret"])).toEqual(BAD);
+    expect(verifyNotificationSignature(VECTOR_FORM, VECTOR_SIGNATURE, [])).toEqual(BAD);
   });
 
   it("never accepts a signature made with an empty secret", () => {
     const forged = signNotification(notificationSignatureString(VECTOR_FORM) ?? "", "");
-    expect(verifyNotificationSignature(VECTOR_FORM, forged, [""])).toEqual({ ok: false, reason: "bad_signature" });
+    expect(verifyNotificationSignature(VECTOR_FORM, forged, [""])).toEqual(BAD);
   });
 
   it("says an unhandled event is unsigned rather than checking it", () => {
-    expect(verifyNotificationSignature({ event: "SMS" }, VECTOR_SIGNATURE, ["test-secret"])).toEqual({ ok: false, reason: "unsigned_event" });
+    const sms = verifyNotificationSignature({ event: "SMS" }, VECTOR_SIGNATURE, ["test-secret"]);
+    expect(sms).toEqual({ ok: false, reason: "unsigned_event" });
   });
 
   it("rejects one changed character in caller_id", () => {
     const tampered = { ...VECTOR_FORM, caller_id: "79990000001" };
-    expect(verifyNotificationSignature(tampered, VECTOR_SIGNATURE, ["test-secret"])).toEqual({ ok: false, reason: "bad_signature" });
+    expect(verifyNotificationSignature(tampered, VECTOR_SIGNATURE, ["test-secret"])).toEqual(BAD);
   });
 
   const signedForm = fc.record({
@@ -120,10 +128,19 @@ describe("verifyNotificationSignature", () => {
 
   it("fails when any one character of a signed field changes", () => {
     const field = fc.string({ minLength: 1 });
-    const forms = fc.record({ caller_id: field, called_did: field, destination: field, internal: field, call_start: field, pbx_call_id: field, call_id_with_rec: field });
+    const forms = fc.record({
+      caller_id: field,
+      called_did: field,
+      destination: field,
+      internal: field,
+      call_start: field,
+      pbx_call_id: field,
+      call_id_with_rec: field,
+    });
+    const secrets = fc.string({ minLength: 1 });
     fc.assert(
-      fc.property(fc.constantFrom(...SIGNED_FIELD_OF_EVENT), forms, fc.string({ minLength: 1 }), fc.nat(), (eventAndField, fields, secret, position) => {
-        const [event, name] = eventAndField;
+      fc.property(fc.constantFrom(...SIGNED_FIELD_OF_EVENT), forms, secrets, fc.nat(), (pair, fields, secret, position) => {
+        const [event, name] = pair;
         const form: Record<string, string> = { event, ...fields };
         const signature = signNotification(notificationSignatureString(form) ?? "", secret);
         const value = fields[name];

@@ -45,7 +45,12 @@ const EVENT_SPECS: Readonly<Record<TZadarmaCallEventName, TEventSpec>> = {
     required: ["pbx_call_id", "call_start", "duration", "disposition"],
     present: ["caller_id", "called_did"],
   },
-  NOTIFY_OUT_START: { kind: "out_started", required: ["pbx_call_id", "call_start", "internal", "destination"], present: [], isAtCallStart: true },
+  NOTIFY_OUT_START: {
+    kind: "out_started",
+    required: ["pbx_call_id", "call_start", "internal", "destination"],
+    present: [],
+    isAtCallStart: true,
+  },
   NOTIFY_OUT_END: {
     kind: "ended",
     required: ["pbx_call_id", "call_start", "internal", "destination", "duration", "disposition"],
@@ -107,7 +112,10 @@ const DURATION_PATTERN = /^\d+$/;
  * field it needs, or with an unreadable `call_start` or `duration`, is `invalid` and names the
  * field. Verify the signature first ({@link verifyNotificationSignature}); this function trusts it.
  */
-export const parseZadarmaNotification = (form: Record<string, string>, context: TZadarmaNotificationContext): TZadarmaNotificationResult => {
+export const parseZadarmaNotification = (
+  form: Record<string, string>,
+  context: TZadarmaNotificationContext,
+): TZadarmaNotificationResult => {
   const event = form.event;
   if (event === undefined || event === "") return invalid("event", "the form has no event");
   if (!isCallEventName(event)) return { kind: "ignored", event };
@@ -121,7 +129,9 @@ export const parseZadarmaNotification = (form: Record<string, string>, context: 
   let callStartedAt: Date | null = null;
   if (form.call_start !== undefined && event !== "NOTIFY_RECORD") {
     callStartedAt = parseZadarmaLocalTime(form.call_start.trim(), context.timeZone);
-    if (callStartedAt === null) return invalid("call_start", `call_start must be YYYY-MM-DD HH:MM:SS, got ${JSON.stringify(form.call_start)}`);
+    if (callStartedAt === null) {
+      return invalid("call_start", `call_start must be YYYY-MM-DD HH:MM:SS, got ${JSON.stringify(form.call_start)}`);
+    }
   }
   const isEnd = spec.kind === "ended";
   const durationText = (form.duration ?? "").trim();

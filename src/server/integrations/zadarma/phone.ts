@@ -6,8 +6,8 @@ const PHONE_LIKE = /^[\d\s()+\-.]+$/;
 const MIN_PHONE_DIGITS = 7;
 
 /**
- * A phone from a Zadarma field as the call model stores it (docs/telephony-zadarma.md, "Phones"):
- * E.164 when it is a possible phone number (Zadarma sends international digits without `+`; the
+ * A phone from a Zadarma field as the call model stores it (docs/telephony-zadarma.md, "From
+ * notifications to call events"): E.164 when it is a possible phone number (Zadarma sends international digits without `+`; the
  * Russian trunk form 8XXXXXXXXXX becomes +7…), otherwise the value as sent: extensions (`101`),
  * `anonymous`, SIP addresses. Empty → `null`.
  */

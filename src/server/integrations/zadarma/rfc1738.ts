@@ -3,8 +3,9 @@
 // except A–Z a–z 0–9 - _ . becomes %XX (uppercase hex) and a space becomes "+". JavaScript's
 // encodeURIComponent differs on ! ' ( ) * ~ and on spaces, hence a byte-wise encoder of our own.
 
-const isUnreserved = (byte: number): boolean =>
-  (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5a) || (byte >= 0x61 && byte <= 0x7a) || byte === 0x2d || byte === 0x5f || byte === 0x2e;
+const UNRESERVED = /[A-Za-z0-9\-_.]/;
+
+const isUnreserved = (byte: number): boolean => byte < 0x80 && UNRESERVED.test(String.fromCharCode(byte));
 
 const SPACE = 0x20;
 

@@ -1,4 +1,5 @@
 import type { TCallEvent } from "@/server/domain/calls/call-event";
+import { isRecord, toLooseBoolean, toText } from "./coerce";
 import { normalizeZadarmaDisposition } from "./disposition";
 import { parseZadarmaLocalTime } from "./local-time";
 import { directionFromPbxCallId } from "./notification";
@@ -24,10 +25,6 @@ export type TZadarmaStatisticsRow = {
   isRecorded: boolean;
 };
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
-
-const toText = (value: unknown): string => (typeof value === "string" ? value.trim() : typeof value === "number" && Number.isFinite(value) ? String(value) : "");
-
 const CALL_START_PATTERN = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
 
 /**
@@ -45,7 +42,7 @@ export const parseZadarmaStatisticsRow = (raw: unknown): { row: TZadarmaStatisti
     destination: toText(raw.destination),
     disposition: toText(raw.disposition),
     seconds: Number(raw.seconds),
-    isRecorded: raw.is_recorded === true || raw.is_recorded === 1 || raw.is_recorded === "1" || raw.is_recorded === "true",
+    isRecorded: toLooseBoolean(raw.is_recorded),
   };
   if (row.callId === "") return { field: "call_id" };
   if (row.pbxCallId === "") return { field: "pbx_call_id" };
@@ -59,10 +56,10 @@ export const parseZadarmaStatisticsRow = (raw: unknown): { row: TZadarmaStatisti
 const EXTENSION_PATTERN = /^\d{1,5}$/;
 
 /**
- * A statistics row as a `summary` call event (docs/telephony-zadarma.md, "From statistics to call
- * events"), for backfill and reconciliation through the same path as notifications. `at` is the
- * call's start, the only time a row carries. Throws a `RangeError` for an unreadable `callStart`,
- * which {@link parseZadarmaStatisticsRow} has already ruled out.
+ * A statistics row as a `summary` call event (docs/telephony-zadarma.md, "Statistics"), for
+ * backfill and reconciliation through the same path as notifications. `at` is the call's start,
+ * the only time a row carries. Throws a `RangeError` for an unreadable `callStart`, which
+ * {@link parseZadarmaStatisticsRow} has already ruled out.
  */
 export const statisticsRowToEvent = (row: TZadarmaStatisticsRow, context: { timeZone: string }): TCallEvent => {
   const callStartedAt = parseZadarmaLocalTime(row.callStart, context.timeZone);

@@ -41,7 +41,8 @@ describe("createZadarmaThrottle", () => {
   });
 
   it("counts statistics against the general budget too", async () => {
-    const throttle = createZadarmaThrottle({ general: { burst: 1, perMinute: 1 }, statistics: { burst: 5, perMinute: 60 }, maxWaitMs: 120_000 });
+    const config = { general: { burst: 1, perMinute: 1 }, statistics: { burst: 5, perMinute: 60 }, maxWaitMs: 120_000 };
+    const throttle = createZadarmaThrottle(config);
     const times = grantTimes(() => throttle.acquire("key-c", { isStatistics: true }), 2);
     await vi.advanceTimersByTimeAsync(120_000);
     const granted = await Promise.all(times);

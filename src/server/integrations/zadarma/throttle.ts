@@ -36,7 +36,9 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 
 /** Throws a `RangeError` for a configuration the limiter cannot honour. */
 const assertBucket = ({ burst, perMinute }: TZadarmaBucketConfig, name: string): void => {
-  if (!(burst >= 1) || !(perMinute > 0)) throw new RangeError(`Zadarma ${name} throttle needs burst ≥ 1 and perMinute > 0, got ${burst}, ${perMinute}`);
+  if (!(burst >= 1) || !(perMinute > 0)) {
+    throw new RangeError(`Zadarma ${name} throttle needs burst ≥ 1 and perMinute > 0, got ${burst}, ${perMinute}`);
+  }
 };
 
 /** A per-account limiter with a general and a statistics bucket. */
@@ -54,7 +56,8 @@ export const createZadarmaThrottle = (config: TZadarmaThrottleConfig = DEFAULT_Z
       if (isAllowed) return;
       const waitMs = retryAfterSeconds * 1000;
       if (Date.now() - startedAt + waitMs > config.maxWaitMs) {
-        throw new ZadarmaError({ code: "rate_limited", retryAfterMs: waitMs, message: `our Zadarma throttle has no slot within ${config.maxWaitMs} ms` });
+        const message = `our Zadarma throttle has no slot within ${config.maxWaitMs} ms`;
+        throw new ZadarmaError({ code: "rate_limited", retryAfterMs: waitMs, message });
       }
       await sleep(waitMs);
     }

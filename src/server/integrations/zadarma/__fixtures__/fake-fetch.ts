@@ -21,7 +21,8 @@ export const createFakeFetch = (handler: TFakeFetchHandler): { fetch: typeof fet
 type TResponseInit = { status?: number; headers?: Record<string, string> };
 
 /** A response with this exact body text. */
-export const textResponse = (text: string, { status = 200, headers = {} }: TResponseInit = {}): Response => new Response(text, { status, headers });
+export const textResponse = (text: string, { status = 200, headers = {} }: TResponseInit = {}): Response =>
+  new Response(text, { status, headers });
 
 /** A JSON response, the way Zadarma sends one. */
 export const jsonResponse = (body: unknown, { status = 200, headers = {} }: TResponseInit = {}): Response =>
