@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { jsonResponse, stubKlientiksFetch } from "./__fixtures__/fake-fetch";
+import { jsonResponse } from "../__fixtures__/fake-fetch";
+import { stubKlientiksFetch } from "./__fixtures__/fake-fetch";
 import { loadKlientiksFixture } from "./__fixtures__/load-fixture";
 import { createKlientiksClient } from "./client";
 import type { TKlientiksClientOptions } from "./client";

@@ -1,3 +1,4 @@
+import { toSafeErrorCause } from "@/lib/outbound-failure";
 import { redactKlientiksUrl } from "./url";
 
 /**
@@ -34,38 +35,14 @@ export type TKlientiksErrorOptions = {
   cause?: unknown;
   /**
    * Extra scrubbing applied before the `/t/{token}` redaction, for text that came from a response
-   * body: Klientiks could echo the token outside a URL. See {@link createKlientiksSecretScrubber}.
+   * body: Klientiks could echo the token outside a URL. See `createSecretScrubber` in src/lib/outbound-failure.ts.
    */
   scrub?: (text: string) => string;
 };
 
 const RETRIABLE_KINDS: ReadonlySet<TKlientiksErrorKind> = new Set(["transient", "rate_limited"]);
-const MIN_SECRET_LENGTH = 8;
-const MAX_CAUSE_DEPTH = 3;
-
-/**
- * A function that replaces each secret (the access token) with `***` wherever it occurs. Secrets
- * shorter than 8 characters are left alone: replacing them would mangle ordinary text, and the
- * `/t/{token}` redaction still covers them inside URLs.
- */
-export const createKlientiksSecretScrubber = (secrets: readonly string[]): ((text: string) => string) => {
-  const literals = secrets.filter((secret) => secret.length >= MIN_SECRET_LENGTH);
-  return (text) => literals.reduce((result, secret) => result.replaceAll(secret, "***"), text);
-};
-
-// Inngest stores error messages, stacks and causes in run state (reliability R11), and undici's
-// errors can quote the request URL. So a cause is rebuilt as a plain Error carrying only scrubbed
-// text and the error `code`, never passed through as the original object.
-const toSafeCause = (cause: unknown, scrub: (text: string) => string, depth = 0): Error => {
-  if (!(cause instanceof Error)) return new Error(scrub(String(cause)));
-  const nested = depth < MAX_CAUSE_DEPTH && cause.cause !== undefined ? { cause: toSafeCause(cause.cause, scrub, depth + 1) } : undefined;
-  const safe = new Error(scrub(cause.message), nested);
-  safe.name = cause.name;
-  safe.stack = cause.stack === undefined ? undefined : scrub(cause.stack);
-  const code: unknown = Reflect.get(cause, "code");
-  if (typeof code === "string" || typeof code === "number") Object.assign(safe, { code });
-  return safe;
-};
+// Inngest stores error messages, stacks and causes in run state (reliability R11), so a cause is
+// rebuilt from scrubbed text only (src/lib/outbound-failure.ts).
 
 /**
  * The only error type this module throws for a failed Klientiks call. Its message, stack and cause
@@ -81,7 +58,7 @@ export class KlientiksError extends Error {
 
   constructor({ kind, message, httpStatus, retryAfterMs, fieldErrors, cause, scrub: scrubSecrets }: TKlientiksErrorOptions) {
     const scrub = (text: string) => redactKlientiksUrl(scrubSecrets === undefined ? text : scrubSecrets(text));
-    super(scrub(message), cause === undefined ? undefined : { cause: toSafeCause(cause, scrub) });
+    super(scrub(message), cause === undefined ? undefined : { cause: toSafeErrorCause(cause, scrub) });
     this.name = "KlientiksError";
     this.kind = kind;
     this.httpStatus = httpStatus;

@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { jsonResponse, stubKlientiksFetch, textResponse } from "./__fixtures__/fake-fetch";
+import { jsonResponse, storedErrorText, textResponse } from "../__fixtures__/fake-fetch";
+import { stubKlientiksFetch } from "./__fixtures__/fake-fetch";
 import { readKlientiksFixture } from "./__fixtures__/load-fixture";
 import { KlientiksError } from "./errors";
-import { parseRetryAfterMs, requestKlientiks } from "./http";
+import { requestKlientiks } from "./http";
 import type { TKlientiksHttpRequest } from "./http";
 
 const TOKEN = "0123456789abcdef0123456789abcdef";
@@ -23,15 +24,6 @@ const requestError = async (overrides: Partial<TKlientiksHttpRequest> = {}): Pro
   const error = await requestKlientiks(request(overrides)).catch((caught: unknown) => caught);
   if (!(error instanceof KlientiksError)) throw new Error(`expected a KlientiksError, got ${String(error)}`);
   return error;
-};
-
-/** Everything about an error that Inngest could store (R11). */
-const serialized = (error: Error): string => {
-  const parts: unknown[] = [];
-  for (let current: unknown = error; current instanceof Error; current = current.cause) {
-    parts.push(String(current), current.stack, { ...current });
-  }
-  return JSON.stringify(parts);
 };
 
 afterEach(() => {
@@ -140,7 +132,7 @@ describe("requestKlientiks", () => {
     expect(error.message).toContain("/t/***/m/Users/");
     expect(error.message).toContain("network error: fetch failed (ECONNREFUSED:");
     expect((error.cause as Error & { cause: { code: string } }).cause.code).toBe("ECONNREFUSED");
-    expect(serialized(error)).not.toContain(TOKEN);
+    expect(storedErrorText(error)).not.toContain(TOKEN);
   });
 
   it("scrubs the literal token even when an error quotes it outside a URL", async () => {
@@ -149,7 +141,7 @@ describe("requestKlientiks", () => {
     });
     const error = await requestError();
     expect(error.message).toContain("token ***");
-    expect(serialized(error)).not.toContain(TOKEN);
+    expect(storedErrorText(error)).not.toContain(TOKEN);
   });
 
   it("aborts a request that does not answer within timeoutMs and classifies it as transient", async () => {
@@ -195,17 +187,5 @@ describe("requestKlientiks", () => {
     const credentials = { accountId: "http-test-burst", userId: "u", accessToken: TOKEN };
     await Promise.all(Array.from({ length: 6 }, () => requestKlientiks(request({ throttle, credentials }))));
     expect(maxOpen).toBe(2);
-  });
-});
-
-describe("parseRetryAfterMs", () => {
-  it("reads delay-seconds, an HTTP date, or falls back to 2 s", () => {
-    const now = Date.parse("2025-03-10T09:00:00Z");
-    expect(parseRetryAfterMs("30", now)).toBe(30_000);
-    expect(parseRetryAfterMs("1.5", now)).toBe(1_500);
-    expect(parseRetryAfterMs("Mon, 10 Mar 2025 09:00:10 GMT", now)).toBe(10_000);
-    expect(parseRetryAfterMs("Mon, 10 Mar 2025 08:00:00 GMT", now)).toBe(0);
-    expect(parseRetryAfterMs("soon", now)).toBe(2_000);
-    expect(parseRetryAfterMs(null, now)).toBe(2_000);
   });
 });

@@ -1,6 +1,7 @@
+import { createSecretScrubber, describeNetworkError, isTimeoutError, parseRetryAfterMs } from "@/lib/outbound-failure";
 import { toStorableDeep, toStorableText } from "@/lib/text/storable-text";
 import type { TKlientiksCredentials } from "./credentials";
-import { KlientiksError, classifyKlientiksErrorText, createKlientiksSecretScrubber } from "./errors";
+import { KlientiksError, classifyKlientiksErrorText } from "./errors";
 import type { TKlientiksErrorOptions } from "./errors";
 import type { TKlientiksResponse } from "./parse-envelope";
 import { acquireKlientiksSlot } from "./throttle";
@@ -23,25 +24,6 @@ export type TKlientiksHttpRequest = {
 /** §4.5: wait this long after a 429 without `Retry-After`. */
 const DEFAULT_RETRY_AFTER_MS = 2_000;
 
-/** `Retry-After` as delay-seconds or an HTTP date, in ms; the 2 s default when absent or unreadable. */
-export const parseRetryAfterMs = (header: string | null, now = Date.now()): number => {
-  const value = header?.trim() ?? "";
-  if (/^\d+(\.\d+)?$/.test(value)) return Math.round(Number(value) * 1000);
-  const at = Date.parse(value);
-  return Number.isNaN(at) ? DEFAULT_RETRY_AFTER_MS : Math.max(0, at - now);
-};
-
-const isTimeout = (error: unknown): boolean => error instanceof Error && error.name === "TimeoutError";
-
-// undici reports "fetch failed" and keeps the reason (ECONNREFUSED, a reset socket) in `cause`.
-const describeNetworkError = (error: unknown): string => {
-  if (!(error instanceof Error)) return String(error);
-  const reason = error.cause instanceof Error ? error.cause : undefined;
-  if (reason === undefined) return error.message;
-  const code: unknown = Reflect.get(reason, "code");
-  return `${error.message} (${typeof code === "string" ? `${code}: ` : ""}${reason.message})`;
-};
-
 /** The `error` text of a JSON error body, or `""` (HTML error pages, empty bodies). */
 const readErrorText = (text: string): string => {
   try {
@@ -60,7 +42,7 @@ const classifyStatus = (status: number, headers: Headers, text: string): TFailur
   const errorText = readErrorText(text);
   const said = errorText === "" ? "" : ` «${errorText}»`;
   if (status === 429) {
-    const retryAfterMs = parseRetryAfterMs(headers.get("retry-after"));
+    const retryAfterMs = parseRetryAfterMs(headers.get("retry-after"), DEFAULT_RETRY_AFTER_MS);
     return { kind: "rate_limited", httpStatus: status, retryAfterMs, message: `HTTP 429${said}, retry after ${retryAfterMs} ms` };
   }
   if (status >= 500) return { kind: "transient", httpStatus: status, message: `HTTP ${status}${said}` };
@@ -95,7 +77,7 @@ export const requestKlientiks = async (request: TKlientiksHttpRequest): Promise<
   }
   const url = buildKlientiksUrl(request);
   const context = `${method} ${redactKlientiksUrl(url)}`;
-  const scrub = createKlientiksSecretScrubber([credentials.accessToken]);
+  const scrub = createSecretScrubber([credentials.accessToken]);
   const fail = ({ message, ...failure }: TFailure) => new KlientiksError({ ...failure, message: `${context}: ${message}`, scrub });
 
   const headers: Record<string, string> = { Accept: "application/json" };
@@ -111,7 +93,7 @@ export const requestKlientiks = async (request: TKlientiksHttpRequest): Promise<
       response = await fetch(url, { method, headers, body, signal: AbortSignal.timeout(timeoutMs) });
       text = await response.text();
     } catch (error) {
-      const message = isTimeout(error) ? `no complete answer within ${timeoutMs} ms` : `network error: ${describeNetworkError(error)}`;
+      const message = isTimeoutError(error) ? `no complete answer within ${timeoutMs} ms` : `network error: ${describeNetworkError(error)}`;
       throw fail({ kind: "transient", message, cause: error });
     }
     const failure = classifyStatus(response.status, response.headers, text);

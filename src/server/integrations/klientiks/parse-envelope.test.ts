@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { loadKlientiksFixture } from "./__fixtures__/load-fixture";
-import { createKlientiksSecretScrubber } from "./errors";
+import { createSecretScrubber } from "@/lib/outbound-failure";
 import type { KlientiksError } from "./errors";
 import { parseListEnvelope, parseSingleEnvelope, parseWriteEnvelope } from "./parse-envelope";
 import type { TKlientiksResponse } from "./parse-envelope";
 
 const CONTEXT = "GET https://klientiks.ru/clientix/Restapi/list/a/A/u/U/t/***/m/Users/";
 const TOKEN = "0123456789abcdef0123456789abcdef";
-const response = (body: unknown): TKlientiksResponse => ({ body, context: CONTEXT, scrub: createKlientiksSecretScrubber([TOKEN]) });
+const response = (body: unknown): TKlientiksResponse => ({ body, context: CONTEXT, scrub: createSecretScrubber([TOKEN]) });
 const fixture = (name: string) => response(loadKlientiksFixture(name));
 
 const catchError = (run: () => unknown): KlientiksError => {

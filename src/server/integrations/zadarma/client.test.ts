@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createFakeFetch, jsonResponse, textResponse } from "./__fixtures__/fake-fetch";
-import type { TFakeFetchCall } from "./__fixtures__/fake-fetch";
+import { createFakeFetch, jsonResponse, textResponse } from "../__fixtures__/fake-fetch";
+import type { TFakeFetchCall } from "../__fixtures__/fake-fetch";
 import { readZadarmaFixture } from "./__fixtures__/load-fixture";
 import { createZadarmaClient } from "./client";
 import { ZadarmaError } from "./errors";

@@ -1,3 +1,5 @@
+import { createSecretScrubber, toSafeErrorCause } from "@/lib/outbound-failure";
+
 /**
  * Why a Zadarma call failed (docs/telephony-zadarma.md, "Errors"). `isRetriable` tells Inngest
  * whether to back off (reliability R9) or fail the run at once.
@@ -25,9 +27,6 @@ export type TZadarmaErrorCode =
   | "server_error";
 
 const RETRIABLE_BY_DEFAULT: ReadonlySet<TZadarmaErrorCode> = new Set(["unreachable", "timeout", "rate_limited", "server_error"]);
-/** Shorter secrets are not scrubbed: replacing them would mangle ordinary words. */
-const MIN_SCRUBBED_LENGTH = 6;
-const MAX_CAUSE_DEPTH = 3;
 
 export type TZadarmaErrorOptions = {
   code: TZadarmaErrorCode;
@@ -41,24 +40,6 @@ export type TZadarmaErrorOptions = {
   secrets?: readonly string[];
 };
 
-const createScrubber = (secrets: readonly string[]): ((text: string) => string) => {
-  const literals = secrets.filter((secret) => secret.length >= MIN_SCRUBBED_LENGTH).sort((left, right) => right.length - left.length);
-  return (text) => literals.reduce((result, secret) => result.replaceAll(secret, "***"), text);
-};
-
-// Inngest stores messages, stacks and causes in run state (reliability R11, R25): a cause is
-// rebuilt as a plain Error carrying only scrubbed text and its `code` (ECONNREFUSED…).
-const toSafeCause = (cause: unknown, scrub: (text: string) => string, depth = 0): Error => {
-  if (!(cause instanceof Error)) return new Error(scrub(String(cause)));
-  const nested = depth < MAX_CAUSE_DEPTH && cause.cause !== undefined ? { cause: toSafeCause(cause.cause, scrub, depth + 1) } : undefined;
-  const safe = new Error(scrub(cause.message), nested);
-  safe.name = cause.name;
-  safe.stack = cause.stack === undefined ? undefined : scrub(cause.stack);
-  const code: unknown = Reflect.get(cause, "code");
-  if (typeof code === "string" || typeof code === "number") Object.assign(safe, { code });
-  return safe;
-};
-
 /** The only error this adapter throws for a failed Zadarma call; it never carries the secret. */
 export class ZadarmaError extends Error {
   readonly code: TZadarmaErrorCode;
@@ -68,8 +49,9 @@ export class ZadarmaError extends Error {
   readonly httpStatus?: number;
 
   constructor({ code, message, isRetriable, retryAfterMs, httpStatus, cause, secrets = [] }: TZadarmaErrorOptions) {
-    const scrub = createScrubber(secrets);
-    super(scrub(message), cause === undefined ? undefined : { cause: toSafeCause(cause, scrub) });
+    // Inngest keeps messages, stacks and causes (reliability R11, R25): nothing secret may survive.
+    const scrub = createSecretScrubber(secrets);
+    super(scrub(message), cause === undefined ? undefined : { cause: toSafeErrorCause(cause, scrub) });
     this.name = "ZadarmaError";
     this.code = code;
     this.isRetriable = isRetriable ?? RETRIABLE_BY_DEFAULT.has(code);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { createFakeFetch, jsonResponse, textResponse } from "./__fixtures__/fake-fetch";
-import type { TFakeFetchCall } from "./__fixtures__/fake-fetch";
+import { createFakeFetch, jsonResponse, storedErrorText, textResponse } from "../__fixtures__/fake-fetch";
+import type { TFakeFetchCall } from "../__fixtures__/fake-fetch";
 import { ZadarmaError } from "./errors";
-import { parseZadarmaRetryAfterMs, requestZadarma } from "./http";
+import { requestZadarma } from "./http";
 import type { TZadarmaHttpRequest } from "./http";
 import { signRestRequest } from "./rest-signature";
 import { UNLIMITED_THROTTLE } from "./__fixtures__/unlimited-throttle";
@@ -32,15 +32,6 @@ const failure = async (handler: Parameters<typeof request>[0], overrides: Partia
   const error = await request(handler, overrides).promise.catch((caught: unknown) => caught);
   if (!(error instanceof ZadarmaError)) throw new Error(`expected a ZadarmaError, got ${String(error)}`);
   return error;
-};
-
-/** Everything about an error that Inngest could store (R11, R25). */
-const serialized = (error: Error): string => {
-  const parts: unknown[] = [];
-  for (let current: unknown = error; current instanceof Error; current = current.cause) {
-    parts.push(String(current), current.stack, { ...current });
-  }
-  return JSON.stringify(parts);
 };
 
 const authorization = signRestRequest("/v1/request/callback/", { to: "79990000000", from: "100" }, CREDENTIALS).authorization;
@@ -151,19 +142,10 @@ describe("requestZadarma: error mapping", () => {
       }),
     ]);
     for (const error of errors) {
-      const text = serialized(error);
+      const text = storedErrorText(error);
       expect(text).not.toContain(SECRET);
       expect(text).not.toContain(authorization.split(":")[1]);
       expect(text).toContain("***");
     }
-  });
-});
-
-describe("parseZadarmaRetryAfterMs", () => {
-  it("reads seconds, an HTTP date, and falls back to a minute", () => {
-    expect(parseZadarmaRetryAfterMs("2")).toBe(2_000);
-    expect(parseZadarmaRetryAfterMs("Wed, 08 May 2024 10:00:30 GMT", Date.parse("2024-05-08T10:00:00Z"))).toBe(30_000);
-    expect(parseZadarmaRetryAfterMs(null)).toBe(60_000);
-    expect(parseZadarmaRetryAfterMs("soon")).toBe(60_000);
   });
 });

@@ -1,3 +1,4 @@
+import { describeNetworkError, isTimeoutError, parseRetryAfterMs } from "@/lib/outbound-failure";
 import { isRecord } from "./coerce";
 import type { TZadarmaCredentials } from "./credentials";
 import { ZadarmaError, classifyZadarmaMessage, isBlockedMessage } from "./errors";
@@ -21,25 +22,6 @@ export type TZadarmaHttpRequest = {
 /** Reliability R9: Zadarma's 429 without `Retry-After` waits a minute, the length of its rate window. */
 const DEFAULT_RETRY_AFTER_MS = 60_000;
 
-/** `Retry-After` as delay-seconds or an HTTP date, in ms; a minute when absent or unreadable. */
-export const parseZadarmaRetryAfterMs = (header: string | null, now = Date.now()): number => {
-  const value = header?.trim() ?? "";
-  if (/^\d+(\.\d+)?$/.test(value)) return Math.round(Number(value) * 1000);
-  const at = Date.parse(value);
-  return Number.isNaN(at) ? DEFAULT_RETRY_AFTER_MS : Math.max(0, at - now);
-};
-
-const isTimeout = (error: unknown): boolean => error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
-
-// undici reports "fetch failed" and keeps the reason (ECONNREFUSED, ENOTFOUND) in `cause`.
-const describeNetworkError = (error: unknown): string => {
-  if (!(error instanceof Error)) return String(error);
-  const reason = error.cause instanceof Error ? error.cause : undefined;
-  if (reason === undefined) return error.message;
-  const code: unknown = Reflect.get(reason, "code");
-  return `${error.message} (${typeof code === "string" ? `${code}: ` : ""}${reason.message})`;
-};
-
 // Statistics rows carry `call_id` as a JSON number with 7 decimals (1439981389.2702773); parsed as a
 // double it could lose the digits that make it the recording's id. Quote it before parsing.
 const CALL_ID_NUMBER = /("call_id"\s*:\s*)(-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)/g;
@@ -55,7 +37,7 @@ type TFailure = Omit<TZadarmaErrorOptions, "secrets">;
 const classifyStatus = (status: number, headers: Headers, message: string): TFailure => {
   const said = message === "" ? "" : ` «${message}»`;
   if (status === 429) {
-    const retryAfterMs = parseZadarmaRetryAfterMs(headers.get("retry-after"));
+    const retryAfterMs = parseRetryAfterMs(headers.get("retry-after"), DEFAULT_RETRY_AFTER_MS);
     return { code: "rate_limited", httpStatus: status, retryAfterMs, message: `HTTP 429${said}, retry after ${retryAfterMs} ms` };
   }
   if (status >= 500) return { code: "server_error", httpStatus: status, message: `HTTP ${status}${said}` };
@@ -101,7 +83,7 @@ export const requestZadarma = async (request: TZadarmaHttpRequest): Promise<Reco
     });
     text = await response.text();
   } catch (error) {
-    if (isTimeout(error)) throw fail({ code: "timeout", message: `no complete answer within ${timeoutMs} ms`, cause: error });
+    if (isTimeoutError(error)) throw fail({ code: "timeout", message: `no complete answer within ${timeoutMs} ms`, cause: error });
     throw fail({ code: "unreachable", message: `network error: ${describeNetworkError(error)}`, cause: error });
   }
 

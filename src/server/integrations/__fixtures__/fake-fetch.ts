@@ -1,3 +1,5 @@
+// Test doubles for the adapters under src/server/integrations/: a recording fetch and canned answers.
+
 export type TFakeFetchCall = { url: string; method: string; headers: Headers; body: string | null };
 
 type TFakeFetchHandler = (call: TFakeFetchCall, signal: AbortSignal | undefined) => Response | Promise<Response>;
@@ -27,3 +29,12 @@ export const textResponse = (text: string, { status = 200, headers = {} }: TResp
 /** A JSON response, the way Zadarma sends one. */
 export const jsonResponse = (body: unknown, { status = 200, headers = {} }: TResponseInit = {}): Response =>
   textResponse(JSON.stringify(body), { status, headers: { "Content-Type": "application/json", ...headers } });
+
+/** Everything about an error that Inngest could store in run state (reliability R11): text, stack, own fields, causes. */
+export const storedErrorText = (error: Error): string => {
+  const parts: unknown[] = [];
+  for (let current: unknown = error; current instanceof Error; current = current.cause) {
+    parts.push(String(current), current.stack, { ...current });
+  }
+  return JSON.stringify(parts);
+};
