@@ -75,21 +75,26 @@ describe("parseZadarmaNotification: every call event", () => {
     });
   });
 
-  it("NOTIFY_ANSWER → answered by the extension; without `internal` the destination says who answered", () => {
+  it("NOTIFY_ANSWER → answered by `internal`; `destination`, the number called, is the company number", () => {
     expect(eventOf(parseFixture("notify-answer.json"))).toMatchObject({
       eventKey: `zadarma:${INCOMING}:NOTIFY_ANSWER:101`,
       kind: "answered",
       direction: "incoming",
       at: RECEIVED_AT,
       clientPhone: "+79031234501",
-      companyNumber: null,
+      companyNumber: "+74951234567",
       extension: "101",
     });
+  });
+
+  it("NOTIFY_ANSWER without `internal` takes the extension from a short destination", () => {
     const { internal: _internal, ...withoutInternal } = loadNotificationForm("notify-answer.json");
     expect(eventOf(parseZadarmaNotification({ ...withoutInternal, destination: "102" }, CONTEXT))).toMatchObject({
       eventKey: `zadarma:${INCOMING}:NOTIFY_ANSWER:-`,
+      companyNumber: null,
       extension: "102",
     });
+    expect(eventOf(parseZadarmaNotification(withoutInternal, CONTEXT))).toMatchObject({ companyNumber: "+74951234567", extension: null });
   });
 
   it("NOTIFY_END (answered, recorded) → ended with duration, disposition and recording", () => {

@@ -1,7 +1,7 @@
 import type { TCallEvent, TCallEventKind } from "@/server/domain/calls/call-event";
 import { normalizeZadarmaDisposition } from "./disposition";
 import { parseZadarmaLocalTime } from "./local-time";
-import { toCallPhone } from "./phone";
+import { isPbxExtension, toCallPhone } from "./phone";
 
 /** The call notifications we translate (docs/telephony-zadarma.md, "Notifications"). */
 export type TZadarmaCallEventName =
@@ -90,13 +90,17 @@ const describeParties = (event: TZadarmaCallEventName, form: Record<string, stri
       return { clientPhone: toCallPhone(form.destination), companyNumber: toCallPhone(form.caller_id), extension: nonEmpty(form.internal) };
     case "NOTIFY_RECORD":
       return { clientPhone: null, companyNumber: null, extension: null };
-    case "NOTIFY_ANSWER":
-      // `destination` is whoever answered: the extension, or a phone the call was forwarded to.
+    case "NOTIFY_ANSWER": {
+      // The official library calls `destination` "the phone number that was called" (the company
+      // number); read as an extension only when it is one and `internal` is missing.
+      const destination = nonEmpty(form.destination);
+      const isExtension = destination !== null && isPbxExtension(destination);
       return {
         clientPhone: toCallPhone(form.caller_id),
-        companyNumber: toCallPhone(form.called_did),
-        extension: nonEmpty(form.internal) ?? nonEmpty(form.destination),
+        companyNumber: isExtension ? null : toCallPhone(destination ?? undefined),
+        extension: nonEmpty(form.internal) ?? (isExtension ? destination : null),
       };
+    }
     default:
       return { clientPhone: toCallPhone(form.caller_id), companyNumber: toCallPhone(form.called_did), extension: nonEmpty(form.internal) };
   }

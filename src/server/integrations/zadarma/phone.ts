@@ -5,6 +5,9 @@ const PHONE_LIKE = /^[\d\s()+\-.]+$/;
 /** Below this many digits a "number" is a PBX extension or a short service number, kept as sent. */
 const MIN_PHONE_DIGITS = 7;
 
+/** Digits short enough to be a PBX extension (Zadarma's have 3–5) rather than a phone number. */
+export const isPbxExtension = (value: string): boolean => /^\d{1,5}$/.test(value);
+
 /**
  * A phone from a Zadarma field as the call model stores it (docs/telephony-zadarma.md, "From
  * notifications to call events"): E.164 when it is a possible phone number (Zadarma sends international digits without `+`; the

@@ -3,7 +3,7 @@ import { isRecord, toLooseBoolean, toText } from "./coerce";
 import { normalizeZadarmaDisposition } from "./disposition";
 import { parseZadarmaLocalTime } from "./local-time";
 import { directionFromPbxCallId } from "./notification";
-import { toCallPhone } from "./phone";
+import { isPbxExtension, toCallPhone } from "./phone";
 
 /**
  * One row of `statistics/pbx` version 2 (docs/telephony-zadarma.md, "Statistics"), with every id
@@ -52,9 +52,6 @@ export const parseZadarmaStatisticsRow = (raw: unknown): { row: TZadarmaStatisti
   return { row };
 };
 
-/** Digits short enough to be a PBX extension rather than a phone (Zadarma extensions have 3–5). */
-const EXTENSION_PATTERN = /^\d{1,5}$/;
-
 /**
  * A statistics row as a `summary` call event (docs/telephony-zadarma.md, "Statistics"), for
  * backfill and reconciliation through the same path as notifications. `at` is the call's start,
@@ -66,8 +63,8 @@ export const statisticsRowToEvent = (row: TZadarmaStatisticsRow, context: { time
   if (callStartedAt === null) throw new RangeError(`Zadarma callstart ${JSON.stringify(row.callStart)} is not YYYY-MM-DD HH:MM:SS`);
   const direction = directionFromPbxCallId(row.pbxCallId);
   const isOutgoing = direction === "outgoing";
-  const asExtension = (value: string): string | null => (EXTENSION_PATTERN.test(value) ? value : null);
-  const asPhone = (value: string): string | null => (value === "" || EXTENSION_PATTERN.test(value) ? null : toCallPhone(value));
+  const asExtension = (value: string): string | null => (isPbxExtension(value) ? value : null);
+  const asPhone = (value: string): string | null => (value === "" || isPbxExtension(value) ? null : toCallPhone(value));
   return {
     eventKey: `zadarma:${row.pbxCallId}:statistics:${row.callId}`,
     providerCallId: row.pbxCallId,
