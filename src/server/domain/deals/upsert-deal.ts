@@ -1,6 +1,7 @@
 import type { Prisma } from "@generated/prisma/client";
 import { createId } from "@/lib/ids";
 import type { TDb } from "@/server/db/client";
+import { ensureClientByPhone } from "@/server/domain/clients/ensure-client";
 import type { TDealDraft } from "@/server/domain/deals/map-appointment-to-deal";
 
 export type TUpsertDealResult = { dealId: string; outcome: "created" | "updated" | "stale"; stageChanged: boolean };
@@ -21,7 +22,11 @@ type TUpsertRow = { writtenId: string | null; existingId: string | null; stageCh
  * a deal (reliability R8); an equal one overwrites idempotently. Its report is recorded all the same:
  * the history keeps every status Klientiks reported, the deal only the freshest fetched state.
  *
- * Four statements in one transaction: an advisory lock that serializes concurrent writers of the
+ * The deal's client (docs/clients.md) is upserted first, by the primary contact's phone, in its own
+ * statement: a reordered older snapshot may refresh the client's name with what it said then, but
+ * the next delivery of any deal of that phone sets it right, and the deal itself never regresses.
+ *
+ * Then four statements in one transaction: an advisory lock that serializes concurrent writers of the
  * same appointment (webhook, reconciliation, backfill); one statement that reads the stored deal,
  * inserts or updates it unless the draft is older, and records the report; then the stage changes
  * are rebuilt (deleted, inserted). Raw SQL: the ORM version cost ~10 ms of event-loop CPU per
@@ -38,6 +43,9 @@ export async function upsertDeal(
   const now = new Date();
   // Without a delivery's own report, the draft reports its status as fetched.
   const report = options.report ?? { status: draft.status, at: draft.crmModifiedAt ?? now, kind: "fetched" };
+  const clientId = primary?.phone
+    ? await ensureClientByPhone(db, { tenantId, phone: primary.phone, name: primary.name, email: primary.email, klientiksClientId: String(primary.klientiksClientId) })
+    : null;
   const [, rows] = await db.$transaction([
     db.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`${tenantId}:${draft.externalId}`}, 0))`,
     db.$queryRaw<TUpsertRow[]>`
@@ -46,12 +54,12 @@ export async function upsertDeal(
       written AS (
         INSERT INTO "Deal" ("id", "tenantId", "connectionId", "externalId", "name", "amountMinor", "currency", "status", "stage", "stageGroup", "stageOrder",
           "visitStartAt", "visitEndAt", "crmCreatedAt", "crmModifiedAt", "isSale", "isOnlineBooking", "paidBySubscription", "responsibleId", "responsibleName",
-          "responsibleKind", "contactName", "contactPhone", "contactEmail", "contacts", "services", "customFields", "raw", "searchText", "missingInSource", "updatedAt")
+          "responsibleKind", "contactName", "contactPhone", "contactEmail", "clientId", "contacts", "services", "customFields", "raw", "searchText", "missingInSource", "updatedAt")
         VALUES (${createId("deal")}, ${tenantId}, ${connectionId}, ${draft.externalId}, ${draft.name}, ${draft.amountMinor}::int, ${draft.currency}, ${draft.status},
           ${draft.stage}, ${draft.stageGroup}::"StageGroup", ${draft.stageOrder}::int, ${draft.visitStartAt}::timestamptz, ${draft.visitEndAt}::timestamptz,
           ${draft.crmCreatedAt}::timestamptz, ${draft.crmModifiedAt}::timestamptz, ${draft.isSale}::boolean, ${draft.isOnlineBooking}::boolean,
           ${draft.paidBySubscription}::"SubscriptionPayment", ${draft.responsibleId}::text, ${draft.responsibleName}::text, ${draft.responsibleKind}::text,
-          ${primary?.name || null}::text, ${primary?.phone ?? null}::text, ${primary?.email ?? null}::text, ${JSON.stringify(draft.contacts)}::jsonb,
+          ${primary?.name || null}::text, ${primary?.phone ?? null}::text, ${primary?.email ?? null}::text, ${clientId}::text, ${JSON.stringify(draft.contacts)}::jsonb,
           ${JSON.stringify(draft.services)}::jsonb, ${JSON.stringify(draft.customFields)}::jsonb, ${JSON.stringify(raw)}::jsonb, ${draft.searchText}, false, ${now}::timestamptz)
         ON CONFLICT ("tenantId", "externalId") DO UPDATE SET
           "name" = EXCLUDED."name", "amountMinor" = EXCLUDED."amountMinor", "currency" = EXCLUDED."currency", "status" = EXCLUDED."status", "stage" = EXCLUDED."stage",
@@ -59,7 +67,7 @@ export async function upsertDeal(
           "crmCreatedAt" = EXCLUDED."crmCreatedAt", "crmModifiedAt" = EXCLUDED."crmModifiedAt", "isSale" = EXCLUDED."isSale", "isOnlineBooking" = EXCLUDED."isOnlineBooking",
           "paidBySubscription" = EXCLUDED."paidBySubscription", "responsibleId" = EXCLUDED."responsibleId", "responsibleName" = EXCLUDED."responsibleName",
           "responsibleKind" = EXCLUDED."responsibleKind", "contactName" = EXCLUDED."contactName", "contactPhone" = EXCLUDED."contactPhone",
-          "contactEmail" = EXCLUDED."contactEmail", "contacts" = EXCLUDED."contacts", "services" = EXCLUDED."services", "customFields" = EXCLUDED."customFields",
+          "contactEmail" = EXCLUDED."contactEmail", "clientId" = EXCLUDED."clientId", "contacts" = EXCLUDED."contacts", "services" = EXCLUDED."services", "customFields" = EXCLUDED."customFields",
           "raw" = EXCLUDED."raw", "searchText" = EXCLUDED."searchText", "missingInSource" = false, "updatedAt" = EXCLUDED."updatedAt"
         -- An older snapshot of the appointment than the stored one changes nothing.
         WHERE "Deal"."crmModifiedAt" IS NULL OR EXCLUDED."crmModifiedAt" IS NULL OR EXCLUDED."crmModifiedAt" >= "Deal"."crmModifiedAt"

@@ -1,6 +1,7 @@
 import type { Prisma } from "@generated/prisma/client";
 import { createId } from "@/lib/ids";
 import type { TDb } from "@/server/db/client";
+import { ensureClientByPhone } from "@/server/domain/clients/ensure-client";
 import { normalizePhoneE164 } from "@/server/domain/contacts/normalize-phone";
 import type { TKlientiksSettings } from "@/server/domain/klientiks/settings";
 import { attributeLead } from "@/server/domain/leads/attribute-lead";
@@ -60,10 +61,14 @@ export async function upsertLeadFromAppointment(
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`lead:${tenantId}:${externalId}`}, 0))`;
     // Two bookings from one phone are created one after the other, so the second sees the first.
     if (contact.phone) await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`lead-phone:${tenantId}:${contact.phone}`}, 0))`;
+    // The workspace's client of this phone (docs/clients.md), with what Klientiks says of them.
+    const clientId = contact.phone
+      ? await ensureClientByPhone(tx, { tenantId, phone: contact.phone, name: contact.name, email: contact.email, klientiksClientId: contact.client ? String(contact.client.id) : null })
+      : null;
     const deal = await tx.deal.findUnique({ where: { tenantId_externalId: { tenantId, externalId } }, select: { id: true } });
     const existing = await tx.lead.findUnique({ where: { tenantId_externalId: { tenantId, externalId } }, select: { id: true } });
     if (existing) {
-      await tx.lead.update({ where: { id: existing.id }, data: { ...common, ...(deal ? { dealId: deal.id } : {}) } });
+      await tx.lead.update({ where: { id: existing.id }, data: { ...common, clientId, ...(deal ? { dealId: deal.id } : {}) } });
       return { leadId: existing.id, outcome: "updated" as const };
     }
 
@@ -82,7 +87,7 @@ export async function upsertLeadFromAppointment(
     const leadId = createId("lead");
     await tx.lead.create({
       data: {
-        id: leadId, tenantId, connectionId, externalId, crmCreatedAt: bookedAt, attributionRule: rule, ...attribution, ...common,
+        id: leadId, tenantId, connectionId, externalId, crmCreatedAt: bookedAt, attributionRule: rule, ...attribution, ...common, clientId,
         duplicateOfId: original ? (original.duplicateOfId ?? original.id) : null,
         dealId: deal?.id ?? null,
       },
