@@ -1,6 +1,7 @@
 // Widget bookings become leads (issue 4 §3): the emulator's widget booking → the widget URL's
 // delivery → in-process processing → a lead attributed to a tracker session or the defaults.
 import { describe, expect, it } from "vitest";
+import { findClientHistory } from "@/server/domain/clients/client-history";
 import { updateKlientiksSettings } from "@/server/domain/klientiks/connections";
 import { parseKlientiksSettings, type TKlientiksSettings } from "@/server/domain/klientiks/settings";
 import { findLeadById, findLeads } from "@/server/domain/leads/find-leads";
@@ -93,6 +94,12 @@ describe("a widget booking becomes a lead", () => {
     expect((await findLeads(db, { tenantId: world.tenantId, request: ZLeadListRequestSchema.parse({ filters: { isDuplicate: true } }) })).count).toBe(0);
     const detail = await findLeadById(db, { tenantId: world.tenantId, leadId: lead.id });
     expect(detail?.pageViews).toEqual([expect.objectContaining({ title: "Главная", url: expect.stringContaining("salon.ru") })]);
+
+    // The lead's client (docs/clients.md), with the lead's source and campaign in its history.
+    const client = await db.client.findUniqueOrThrow({ where: { tenantId_phone: { tenantId: world.tenantId, phone: "+79991234567" } } });
+    expect(client).toMatchObject({ id: lead.clientId, name: "Соколова Вера", email: "vera@example.com", klientiksClientId: expect.any(String) });
+    const history = await findClientHistory(db, { tenantId: world.tenantId, clientId: client.id });
+    expect(history?.leads).toEqual([expect.objectContaining({ id: lead.id, channel: "paid", campaignName: "spring", utmSource: "yandex", utmCampaign: "spring" })]);
   });
 
   it("without a session falls back to the default source and site, or to the default campaign", async () => {

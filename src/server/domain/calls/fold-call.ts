@@ -97,13 +97,18 @@ const firstValue = <T>(events: readonly TCallEvent[], pick: (event: TCallEvent) 
 };
 
 type TTimes = Pick<TFoldedCall, "startedAt" | "answeredAt" | "endedAt" | "waitSeconds" | "talkSeconds">;
+type TFinal = { endAt: Date | null; durationSeconds: number | null; disposition: TCallDisposition | null };
+
+const latestOf = (times: readonly (Date | null)[]): Date | null =>
+  times.reduce<Date | null>((latest, time) => (time && (!latest || time > latest) ? time : latest), null);
 
 /**
  * Start, answer and end. The provider's duration is the talk time of an answered call and the
- * ringing time of one that was not (docs/telephony-calls.md, "Times"); clock skew between the
- * provider and us is clamped so that start ≤ answer ≤ end.
+ * ringing time of one that was not; an END's time is when it reached us, close to the real end,
+ * while a statistics row has no end time at all (docs/telephony-calls.md, "Times"). Clock skew
+ * between the provider and us is clamped so that start ≤ answer ≤ end.
  */
-function foldTimes(events: readonly TCallEvent[], final: { at: Date; durationSeconds: number | null; disposition: TCallDisposition | null } | null): TTimes {
+function foldTimes(events: readonly TCallEvent[], final: TFinal | null): TTimes {
   const startedAt = minTime(events.flatMap((event) => (event.callStartedAt ? [event.callStartedAt] : []))) ?? minTime(events.map((event) => event.at)) ?? new Date(0);
   const answerAt = minTime(events.filter((event) => event.kind === "answered").map((event) => event.at));
   const duration = final?.durationSeconds ?? null;
@@ -111,10 +116,10 @@ function foldTimes(events: readonly TCallEvent[], final: { at: Date; durationSec
   let endedAt: Date | null = null;
   if (answerAt) {
     answeredAt = maxDate(answerAt, startedAt);
-    endedAt = final ? (duration !== null ? addSeconds(answeredAt, duration) : final.at) : null;
+    endedAt = final ? (duration !== null ? addSeconds(answeredAt, duration) : final.endAt) : null;
   } else if (final) {
-    endedAt = duration !== null ? maxDate(addSeconds(startedAt, duration), final.at) : final.at;
-    if (final.disposition === "answered" && duration !== null) answeredAt = addSeconds(endedAt, -duration);
+    endedAt = latestOf([duration !== null ? addSeconds(startedAt, duration) : null, final.endAt]);
+    if (endedAt && final.disposition === "answered" && duration !== null) answeredAt = addSeconds(endedAt, -duration);
   }
   if (endedAt) endedAt = maxDate(endedAt, answeredAt ?? startedAt);
   const waitSeconds = answeredAt ? secondsBetween(startedAt, answeredAt) : endedAt ? secondsBetween(startedAt, endedAt) : null;
@@ -165,7 +170,7 @@ export function foldCall(events: readonly TCallEvent[], context: TFoldContext): 
   const finals = [end, summary].filter((event): event is TCallEvent => event !== undefined);
   const finalField = <T>(pick: (event: TCallEvent) => T | null): T | null => firstValue(finals, pick);
   const disposition = finalField((event) => event.disposition);
-  const final = finals[0] ? { at: finals[0].at, durationSeconds: finalField((event) => event.durationSeconds), disposition } : null;
+  const final = finals.length > 0 ? { endAt: end?.at ?? null, durationSeconds: finalField((event) => event.durationSeconds), disposition } : null;
 
   const isOver = finals.length > 0 || sorted.some((event) => event.kind === "recording_ready");
   const state: TCallState = isOver ? "ended" : sorted.some((event) => event.kind === "answered") ? "answered" : "ringing";
