@@ -64,7 +64,8 @@ async function loadCall(tx: TDbClient, { tenantId, connectionId, providerCallId 
 
 async function loadExtensionMembers(tx: TDbClient, { tenantId, connectionId }: { tenantId: string; connectionId: string }) {
   const rows = await tx.$queryRaw<{ extension: string; membershipId: string }[]>`
-    SELECT "extension", "membershipId" FROM "TelephonyExtension" WHERE "tenantId" = ${tenantId} AND "connectionId" = ${connectionId} AND "membershipId" IS NOT NULL`;
+    SELECT "extension", "membershipId" FROM "TelephonyExtension"
+    WHERE "tenantId" = ${tenantId} AND "connectionId" = ${connectionId} AND "membershipId" IS NOT NULL`;
   return new Map(rows.map((row) => [row.extension, row.membershipId]));
 }
 
@@ -105,11 +106,15 @@ async function writeCall(tx: TDbClient, call: TCallRow, now: Date) {
       "extension" = EXCLUDED."extension", "membershipId" = EXCLUDED."membershipId", "clientId" = EXCLUDED."clientId", "startedAt" = EXCLUDED."startedAt",
       "answeredAt" = EXCLUDED."answeredAt", "endedAt" = EXCLUDED."endedAt", "waitSeconds" = EXCLUDED."waitSeconds", "talkSeconds" = EXCLUDED."talkSeconds",
       "disposition" = EXCLUDED."disposition", "rawDisposition" = EXCLUDED."rawDisposition", "recordingState" = EXCLUDED."recordingState",
-      "recordingRef" = EXCLUDED."recordingRef", "recordingDueAt" = EXCLUDED."recordingDueAt", "searchText" = EXCLUDED."searchText", "updatedAt" = EXCLUDED."updatedAt"`;
+      "recordingRef" = EXCLUDED."recordingRef", "recordingDueAt" = EXCLUDED."recordingDueAt", "searchText" = EXCLUDED."searchText",
+      "updatedAt" = EXCLUDED."updatedAt"`;
 }
 
 /** Stores the new events; an event key already stored under another call is a provider or adapter bug, refused. */
-async function insertEvents(tx: TDbClient, { tenantId, callId, deliveryId, events }: { tenantId: string; callId: string; deliveryId: string | null; events: readonly TCallEvent[] }) {
+async function insertEvents(
+  tx: TDbClient,
+  { tenantId, callId, deliveryId, events }: { tenantId: string; callId: string; deliveryId: string | null; events: readonly TCallEvent[] },
+) {
   if (events.length === 0) return;
   const column = <T>(pick: (event: TCallEvent) => T) => events.map(pick);
   const inserted = await tx.$queryRaw<{ eventKey: string }[]>`

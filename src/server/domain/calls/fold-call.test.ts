@@ -80,6 +80,12 @@ describe("foldCall: scenarios", () => {
     });
   });
 
+  it("a recording announcement does not turn an outgoing call into an incoming one", () => {
+    const events = outgoingAnsweredCall({ providerCallId: "out-2", startedAt: T0, clientPhone: CLIENT });
+    const announced = callEvent("out-2", "recording_ready", { at: secondsAfter(T0, 60), recordingRef: "rec-out-2", direction: "incoming" });
+    expect(fold([...events, announced])).toMatchObject({ direction: "outgoing", recordingState: "pending", recordingRef: "rec-out-2" });
+  });
+
   it("a recording announced before the END: the call is over, the recording due at once; the END then fills the rest", () => {
     const events = incomingAnsweredCall({ providerCallId: "in-6", startedAt: T0, clientPhone: CLIENT, recordingRef: "rec-6" });
     const withoutEnd = events.filter((event) => event.kind !== "ended");

@@ -176,8 +176,10 @@ export function foldCall(events: readonly TCallEvent[], context: TFoldContext): 
   const state: TCallState = isOver ? "ended" : sorted.some((event) => event.kind === "answered") ? "answered" : "ringing";
   const times = foldTimes(sorted, final);
   const extension = foldExtension(sorted);
+  // A recording announcement carries only ids: its direction is the adapter's guess, used only when nothing else speaks.
+  const directional = sorted.filter((event) => event.kind !== "recording_ready");
   return {
-    direction: sorted.some((event) => event.direction === "incoming") ? "incoming" : "outgoing",
+    direction: (directional.length > 0 ? directional : sorted).some((event) => event.direction === "incoming") ? "incoming" : "outgoing",
     state,
     clientPhone: firstValue(sorted, (event) => event.clientPhone),
     companyNumber: firstValue(sorted, (event) => event.companyNumber),

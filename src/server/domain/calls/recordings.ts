@@ -63,9 +63,11 @@ export async function fetchCallRecording(
 
   let error: string;
   try {
-    const { links } = await port.requestRecordingLink(call.connectionId, { ...(call.recordingRef ? { recordingRef: call.recordingRef } : {}), providerCallId: call.providerCallId });
+    const lookup = { ...(call.recordingRef ? { recordingRef: call.recordingRef } : {}), providerCallId: call.providerCallId };
+    const { links } = await port.requestRecordingLink(call.connectionId, lookup);
     if (links.length > 0) {
-      await db.$executeRaw`UPDATE "Call" SET "recordingState" = 'ready', "recordingDueAt" = NULL, "recordingAttempts" = "recordingAttempts" + 1, "updatedAt" = ${now}::timestamptz
+      await db.$executeRaw`UPDATE "Call"
+        SET "recordingState" = 'ready', "recordingDueAt" = NULL, "recordingAttempts" = "recordingAttempts" + 1, "updatedAt" = ${now}::timestamptz
         WHERE "id" = ${callId} AND "tenantId" = ${tenantId} AND "recordingState" = 'pending'`;
       return { outcome: "ready" };
     }

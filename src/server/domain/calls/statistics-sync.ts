@@ -9,7 +9,10 @@ export type TImportStatisticsResult = { calls: number; created: number };
  * into `summary` events by the adapter: each call's rows go through the same upsert path as the
  * webhooks (docs/telephony-calls.md, "Statistics"), one call at a time, in the page's order.
  */
-export async function importStatisticsPage(db: TDb, { tenantId, connectionId, events }: { tenantId: string; connectionId: string; events: TCallEvent[] }): Promise<TImportStatisticsResult> {
+export async function importStatisticsPage(
+  db: TDb,
+  { tenantId, connectionId, events }: { tenantId: string; connectionId: string; events: TCallEvent[] },
+): Promise<TImportStatisticsResult> {
   // Map.groupBy needs Node 21; the app runs on Node 20.
   const byCall = new Map<string, TCallEvent[]>();
   for (const event of events) byCall.set(event.providerCallId, [...(byCall.get(event.providerCallId) ?? []), event]);

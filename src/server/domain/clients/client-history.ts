@@ -14,7 +14,10 @@ export type TClientHistory = {
     talkSeconds: number | null; disposition: string | null; extension: string | null; membershipId: string | null; recordingState: string;
     isFirstCall: boolean; calledBackAt: Date | null;
   }[];
-  deals: { id: string; name: string; visitStartAt: Date | null; visitEndAt: Date | null; stage: string; stageGroup: string; amountMinor: number; currency: string; crmCreatedAt: Date | null }[];
+  deals: {
+    id: string; name: string; visitStartAt: Date | null; visitEndAt: Date | null; stage: string; stageGroup: string; amountMinor: number; currency: string;
+    crmCreatedAt: Date | null;
+  }[];
   leads: {
     id: string; crmCreatedAt: Date; channel: string | null; sourceName: string | null; campaignName: string | null; declaredSource: string | null;
     utmSource: string | null; utmMedium: string | null; utmCampaign: string | null; utmContent: string | null; utmTerm: string | null; dealId: string | null;

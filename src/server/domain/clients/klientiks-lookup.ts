@@ -21,6 +21,8 @@ export type TClientLookupResult =
   /** Nothing asked: the client already has its Klientiks id, was asked within a day, or the workspace has no active Klientiks connection. */
   | { outcome: "skipped"; reason: "unknown_client" | "known" | "recently_asked" | "no_connection" };
 
+export type TClientToLookUp = { tenantId: string; clientId: string };
+
 type TLookupClient = { phone: string; klientiksClientId: string | null; crmLookedUpAt: Date | null };
 type TLookupConnection = { id: string; tenantId: string; credentials: string; settings: unknown };
 
@@ -66,7 +68,8 @@ export async function lookUpClientInKlientiks(
       WHERE "id" = ${clientId} AND "tenantId" = ${tenantId} AND "crmLookedUpAt" = ${now}::timestamptz`;
     const failure = toDeliveryFailure(error);
     if (isCredentialFailure(failure)) {
-      await db.$executeRaw`UPDATE "Connection" SET "status" = 'needs_attention', "lastError" = ${failure.code}, "lastErrorAt" = ${now}::timestamptz, "updatedAt" = ${now}::timestamptz
+      await db.$executeRaw`UPDATE "Connection"
+        SET "status" = 'needs_attention', "lastError" = ${failure.code}, "lastErrorAt" = ${now}::timestamptz, "updatedAt" = ${now}::timestamptz
         WHERE "id" = ${connection.id} AND "tenantId" = ${tenantId}`;
     }
     throw failure;
@@ -78,8 +81,8 @@ export async function lookUpClientInKlientiks(
  * connection: no Klientiks id, not asked within a day, and called since the last ask (or ever,
  * when never asked); the most recently called first.
  */
-export const findClientsToLookUp = (db: TDbClient, { limit, now = new Date() }: { limit: number; now?: Date }): Promise<{ tenantId: string; clientId: string }[]> =>
-  db.$queryRaw<{ tenantId: string; clientId: string }[]>`
+export const findClientsToLookUp = (db: TDbClient, { limit, now = new Date() }: { limit: number; now?: Date }): Promise<TClientToLookUp[]> =>
+  db.$queryRaw<TClientToLookUp[]>`
     SELECT cl."tenantId", cl."id" AS "clientId"
     FROM "Client" AS cl
     JOIN "Connection" AS con ON con."tenantId" = cl."tenantId" AND con."kind" = 'klientiks' AND con."status" = 'active'

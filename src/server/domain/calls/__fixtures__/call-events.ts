@@ -85,7 +85,9 @@ export function incomingMissedCall(options: { providerCallId: string; startedAt:
 }
 
 /** An outgoing call from `extension` (a click-to-call callback), answered by the client after `waitSeconds`. */
-export function outgoingAnsweredCall(options: { providerCallId: string; startedAt: Date; clientPhone: string; extension?: string; waitSeconds?: number; talkSeconds?: number }): TCallEvent[] {
+export function outgoingAnsweredCall(
+  options: { providerCallId: string; startedAt: Date; clientPhone: string; extension?: string; waitSeconds?: number; talkSeconds?: number },
+): TCallEvent[] {
   const { providerCallId: id, startedAt, clientPhone } = options;
   const wait = options.waitSeconds ?? 12;
   const talk = options.talkSeconds ?? 40;
