@@ -35,6 +35,7 @@ type TStoredCall = {
   clientPhone: string | null;
   startedAt: Date;
   answeredAt: Date | null;
+  disposition: string | null;
   recordingState: TRecordingState;
   recordingAttempts: number;
   recordingDueAt: Date | null;
@@ -54,7 +55,7 @@ async function loadCall(tx: TDbClient, { tenantId, connectionId, providerCallId 
   // Without a call, the LEFT JOIN gives nulls in every call column.
   const [row] = await tx.$queryRaw<(Omit<TStoredCall, "id"> & { id: string | null })[]>`
     SELECT con."id" AS "connectionId", c."id", c."state"::text AS "state", c."direction"::text AS "direction", c."clientId", c."clientPhone", c."startedAt",
-      c."answeredAt", c."recordingState"::text AS "recordingState", c."recordingAttempts", c."recordingDueAt", c."callbackRequestId"
+      c."answeredAt", c."disposition"::text AS "disposition", c."recordingState"::text AS "recordingState", c."recordingAttempts", c."recordingDueAt", c."callbackRequestId"
     FROM "Connection" AS con
     LEFT JOIN "Call" AS c ON c."connectionId" = con."id" AND c."providerCallId" = ${providerCallId} AND c."tenantId" = con."tenantId"
     WHERE con."id" = ${connectionId} AND con."tenantId" = ${tenantId}`;
@@ -170,8 +171,10 @@ export async function applyCallEvents(db: TDb, input: TApplyCallEventsInput): Pr
     await writeCall(tx, call, now);
     await insertEvents(tx, { tenantId, callId, deliveryId, events: fresh });
 
+    // What the first-call flag and the callbacks depend on.
     const isHistoryChanged = !existing || existing.clientPhone !== call.clientPhone || existing.state !== call.state || existing.direction !== call.direction
-      || existing.startedAt.getTime() !== call.startedAt.getTime() || existing.answeredAt?.getTime() !== call.answeredAt?.getTime();
+      || existing.disposition !== call.disposition || existing.startedAt.getTime() !== call.startedAt.getTime()
+      || existing.answeredAt?.getTime() !== call.answeredAt?.getTime();
     if (clientPhone && isHistoryChanged) await relinkPhoneHistory(tx, { tenantId, phone: clientPhone, around: call.startedAt });
     if (call.direction === "outgoing" && call.extension && clientPhone && !existing?.callbackRequestId) {
       await linkCallbackRequest(tx, { tenantId, connectionId, callId, extension: call.extension, toPhone: clientPhone, startedAt: call.startedAt });

@@ -49,14 +49,14 @@ describe("foldCall: scenarios", () => {
     });
   });
 
-  it("a busy call ends when the END says, even if its duration is 0", () => {
+  it("a busy call ends when its END's duration says, counted from the start", () => {
     const common = { callStartedAt: T0, clientPhone: CLIENT };
     const folded = fold([
       callEvent("in-4", "started", { ...common, at: T0 }),
       callEvent("in-4", "ringing", { ...common, at: secondsAfter(T0, 1), extension: "101" }),
-      callEvent("in-4", "ended", { ...common, at: secondsAfter(T0, 3), durationSeconds: 0, disposition: "busy", rawDisposition: "busy" }),
+      callEvent("in-4", "ended", { ...common, at: secondsAfter(T0, 4), durationSeconds: 2, disposition: "busy", rawDisposition: "busy" }),
     ]);
-    expect(folded).toMatchObject({ disposition: "busy", extension: "101", endedAt: secondsAfter(T0, 3), waitSeconds: 3, talkSeconds: 0 });
+    expect(folded).toMatchObject({ disposition: "busy", extension: "101", endedAt: secondsAfter(T0, 2), waitSeconds: 2, talkSeconds: 0 });
   });
 
   it("a transferred call belongs to the last extension that answered; the wait ends at the first answer", () => {
@@ -67,17 +67,19 @@ describe("foldCall: scenarios", () => {
       callEvent("in-5", "answered", { ...common, at: secondsAfter(T0, 5), extension: "101" }),
       callEvent("in-5", "ringing", { ...common, at: secondsAfter(T0, 30), extension: "102" }),
       callEvent("in-5", "answered", { ...common, at: secondsAfter(T0, 35), extension: "102" }),
-      callEvent("in-5", "ended", { ...common, at: secondsAfter(T0, 96), extension: "102", durationSeconds: 90, disposition: "answered", rawDisposition: "answered" }),
+      callEvent("in-5", "ended", { ...common, at: secondsAfter(T0, 96), extension: "102", durationSeconds: 95, disposition: "answered", rawDisposition: "answered" }),
     ]);
     expect(folded).toMatchObject({ extension: "102", membershipId: "mbr_102", answeredAt: secondsAfter(T0, 5), endedAt: secondsAfter(T0, 95), waitSeconds: 5, talkSeconds: 90 });
   });
 
-  it("an outgoing callback: the dialling extension, the answer placed `duration` before the end", () => {
-    const folded = fold(outgoingAnsweredCall({ providerCallId: "out-1", startedAt: T0, clientPhone: CLIENT, extension: "101", waitSeconds: 12, talkSeconds: 40 }));
-    expect(folded).toMatchObject({
+  it("an outgoing callback: the dialling extension; its answer and talk time unknown until the statistics tell the talk", () => {
+    const events = outgoingAnsweredCall({ providerCallId: "out-1", startedAt: T0, clientPhone: CLIENT, extension: "101", waitSeconds: 12, talkSeconds: 40 });
+    expect(fold(events)).toMatchObject({
       direction: "outgoing", state: "ended", extension: "101", membershipId: "mbr_101", clientPhone: CLIENT,
-      startedAt: T0, answeredAt: secondsAfter(T0, 12), endedAt: secondsAfter(T0, 52), waitSeconds: 12, talkSeconds: 40, disposition: "answered",
+      startedAt: T0, answeredAt: null, endedAt: secondsAfter(T0, 52), waitSeconds: null, talkSeconds: null, disposition: "answered",
     });
+    const row = callEvent("out-1", "summary", { direction: "outgoing", callStartedAt: T0, at: T0, clientPhone: CLIENT, extension: "101", durationSeconds: 40, disposition: "answered" });
+    expect(fold([...events, row])).toMatchObject({ answeredAt: secondsAfter(T0, 12), endedAt: secondsAfter(T0, 52), waitSeconds: 12, talkSeconds: 40 });
   });
 
   it("a recording announcement does not turn an outgoing call into an incoming one", () => {
@@ -110,17 +112,27 @@ describe("foldCall: scenarios", () => {
 
   it("where an END and a statistics summary disagree, the END wins; the summary fills what the END lacks", () => {
     const common = { callStartedAt: T0, clientPhone: CLIENT };
-    const end = callEvent("in-9", "ended", { ...common, at: secondsAfter(T0, 20), durationSeconds: 19, disposition: "no_answer", rawDisposition: "no answer" });
+    const end = callEvent("in-9", "ended", { ...common, at: secondsAfter(T0, 21), durationSeconds: 20, disposition: "no_answer", rawDisposition: "no answer" });
     const summary = callEvent("in-9", "summary", {
-      ...common, at: T0, durationSeconds: 25, disposition: "failed", rawDisposition: "call failed", isRecorded: true, recordingRef: "rec-9", companyNumber: "+74950000001",
+      ...common, at: T0, durationSeconds: 0, disposition: "failed", rawDisposition: "call failed", isRecorded: true, recordingRef: "rec-9", companyNumber: "+74950000001",
     });
-    expect(fold([summary, end])).toMatchObject({ disposition: "no_answer", rawDisposition: "no answer", endedAt: secondsAfter(T0, 20), recordingRef: "rec-9", companyNumber: "+74950000001" });
-    expect(fold([summary])).toMatchObject({ state: "ended", disposition: "failed", endedAt: secondsAfter(T0, 25), waitSeconds: 25 });
+    expect(fold([summary, end])).toMatchObject({
+      disposition: "no_answer", rawDisposition: "no answer", endedAt: secondsAfter(T0, 20), waitSeconds: 20, recordingRef: "rec-9", companyNumber: "+74950000001",
+    });
+    // Statistics alone: the end is the start plus the talk (none), how long it rang is unknown.
+    expect(fold([summary])).toMatchObject({ state: "ended", disposition: "failed", endedAt: T0, waitSeconds: null, talkSeconds: 0 });
   });
 
-  it("an answered summary without any webhook places the answer `seconds` before its end", () => {
-    const summary = callEvent("in-10", "summary", { callStartedAt: T0, at: T0, clientPhone: CLIENT, durationSeconds: 30, disposition: "answered", extension: "101" });
-    expect(fold([summary])).toMatchObject({ answeredAt: T0, endedAt: secondsAfter(T0, 30), waitSeconds: 0, talkSeconds: 30, extension: "101" });
+  it("a call known only from statistics: the answered leg speaks for it; its talk is known, its answer time and wait are not", () => {
+    const common = { callStartedAt: T0, at: T0, clientPhone: CLIENT };
+    const legs = [
+      callEvent("in-10", "summary", { ...common, eventKey: "zadarma:in-10:statistics:1", extension: "101", durationSeconds: 0, disposition: "no_answer" }),
+      callEvent("in-10", "summary", { ...common, eventKey: "zadarma:in-10:statistics:2", extension: "102", durationSeconds: 42, disposition: "answered", isRecorded: true, recordingRef: "2" }),
+      callEvent("in-10", "summary", { ...common, eventKey: "zadarma:in-10:statistics:3", extension: "103", durationSeconds: 0, disposition: "cancelled" }),
+    ];
+    expect(fold(legs)).toMatchObject({
+      disposition: "answered", extension: "102", answeredAt: null, endedAt: secondsAfter(T0, 42), waitSeconds: null, talkSeconds: 42, recordingRef: "2", recordingState: "pending",
+    });
   });
 
   it("without any call_start, the call starts at its earliest event", () => {
@@ -168,9 +180,11 @@ const arbitraryCall: fc.Arbitrary<TCallEvent[]> = fc
     const answerers = call.isOutgoing ? [] : [...new Set(call.answerers.map((index) => call.rung[index]).filter((extension) => extension !== undefined))];
     const isAnswered = call.isOutgoing ? call.disposition === "busy" : answerers.length > 0;
     const disposition = isAnswered ? "answered" : call.disposition;
-    const duration = isAnswered ? call.talk : call.wait;
-    const endAt = secondsAfter(startedAt, (isAnswered ? call.wait : 0) + duration + call.receiptLag);
-    const finalFields = { ...common, durationSeconds: duration, disposition, rawDisposition: disposition, isRecorded: call.recordingRef !== null, recordingRef: call.recordingRef };
+    // An END's duration runs from the start to the hang-up; a statistics leg's is its talk time.
+    const duration = isAnswered ? call.wait + call.talk : call.wait;
+    const endAt = secondsAfter(startedAt, duration + call.receiptLag);
+    const recording = { isRecorded: call.recordingRef !== null, recordingRef: call.recordingRef };
+    const finalFields = { ...common, ...recording, durationSeconds: duration, disposition, rawDisposition: disposition };
     if (call.isOutgoing) {
       const outgoing = { ...common, direction: "outgoing" as const, extension: "101" };
       events.push(callEvent(call.id, "out_started", { ...outgoing, at: startedAt }));
@@ -183,10 +197,16 @@ const arbitraryCall: fc.Arbitrary<TCallEvent[]> = fc
       if (call.hasEnd) events.push(callEvent(call.id, "ended", { ...finalFields, extension: answerers.at(-1) ?? null, at: endAt }));
     }
     if (call.hasSummary) {
-      events.push(callEvent(call.id, "summary", {
-        ...finalFields, direction: call.isOutgoing ? "outgoing" : "incoming", at: startedAt, rawDisposition: `${disposition}!`, extension: call.rung[0] ?? null,
-        clientPhone: call.summaryPhone ?? call.phone, companyNumber: call.summaryCompanyNumber ?? common.companyNumber,
-      }));
+      const legs = call.isOutgoing ? ["101"] : call.rung.length > 0 ? call.rung : ["100"];
+      for (const extension of legs) {
+        const isAnsweredLeg = call.isOutgoing ? isAnswered : answerers.some((answerer) => answerer === extension);
+        events.push(callEvent(call.id, "summary", {
+          ...common, ...(isAnsweredLeg ? recording : {}), direction: call.isOutgoing ? "outgoing" : "incoming", at: startedAt, extension,
+          eventKey: `zadarma:${call.id}:statistics:${extension}`, durationSeconds: isAnsweredLeg ? call.talk : 0,
+          disposition: isAnsweredLeg ? "answered" : call.disposition, rawDisposition: `${isAnsweredLeg ? "answered" : call.disposition}!`,
+          clientPhone: call.summaryPhone ?? call.phone, companyNumber: call.summaryCompanyNumber ?? common.companyNumber,
+        }));
+      }
     }
     if (call.recordingRef && call.isAnnounced) {
       events.push(callEvent(call.id, "recording_ready", { at: secondsAfter(endAt, 4), recordingRef: call.announcedRef ?? call.recordingRef, eventKey: `zadarma:${call.id}:NOTIFY_RECORD:x` }));

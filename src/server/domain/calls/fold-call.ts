@@ -97,43 +97,46 @@ const firstValue = <T>(events: readonly TCallEvent[], pick: (event: TCallEvent) 
 };
 
 type TTimes = Pick<TFoldedCall, "startedAt" | "answeredAt" | "endedAt" | "waitSeconds" | "talkSeconds">;
-type TFinal = { endAt: Date | null; durationSeconds: number | null; disposition: TCallDisposition | null };
 
-const latestOf = (times: readonly (Date | null)[]): Date | null =>
-  times.reduce<Date | null>((latest, time) => (time && (!latest || time > latest) ? time : latest), null);
+/** What the call's end reports say: the END (if any) and the principal statistics leg (if any). */
+type TEndReports = { end: TCallEvent | undefined; summary: TCallEvent | undefined; isAnswered: boolean };
 
 /**
- * Start, answer and end. The provider's duration is the talk time of an answered call and the
- * ringing time of one that was not; an END's time is when it reached us, close to the real end,
- * while a statistics row has no end time at all (docs/telephony-calls.md, "Times"). Clock skew
- * between the provider and us is clamped so that start ≤ answer ≤ end.
+ * Start, answer and end (docs/telephony-calls.md, "Times"). An END's duration runs from the call's
+ * start to the hang-up, ringing included; a statistics row's is the talk time. What no event tells
+ * stays null rather than guessed: an outgoing call has no answer notification, so its answer time
+ * and talk time wait for the statistics. Clock skew is clamped so that start ≤ answer ≤ end.
  */
-function foldTimes(events: readonly TCallEvent[], final: TFinal | null): TTimes {
+function foldTimes(events: readonly TCallEvent[], { end, summary, isAnswered }: TEndReports): TTimes {
   const startedAt = minTime(events.flatMap((event) => (event.callStartedAt ? [event.callStartedAt] : []))) ?? minTime(events.map((event) => event.at)) ?? new Date(0);
   const answerAt = minTime(events.filter((event) => event.kind === "answered").map((event) => event.at));
-  const duration = final?.durationSeconds ?? null;
-  let answeredAt: Date | null = null;
+  const talk = isAnswered ? (summary?.durationSeconds ?? null) : 0;
   let endedAt: Date | null = null;
-  if (answerAt) {
-    answeredAt = maxDate(answerAt, startedAt);
-    endedAt = final ? (duration !== null ? addSeconds(answeredAt, duration) : final.endAt) : null;
-  } else if (final) {
-    endedAt = latestOf([duration !== null ? addSeconds(startedAt, duration) : null, final.endAt]);
-    if (endedAt && final.disposition === "answered" && duration !== null) answeredAt = addSeconds(endedAt, -duration);
-  }
+  if (end) endedAt = end.durationSeconds !== null ? addSeconds(startedAt, end.durationSeconds) : end.at;
+  else if (summary) endedAt = addSeconds(answerAt ?? startedAt, talk ?? 0);
+  let answeredAt = answerAt;
+  if (!answeredAt && isAnswered && end && endedAt && talk !== null) answeredAt = addSeconds(endedAt, -talk);
+  if (answeredAt) answeredAt = maxDate(answeredAt, startedAt);
   if (endedAt) endedAt = maxDate(endedAt, answeredAt ?? startedAt);
-  const waitSeconds = answeredAt ? secondsBetween(startedAt, answeredAt) : endedAt ? secondsBetween(startedAt, endedAt) : null;
-  const talkSeconds = answeredAt ? (endedAt ? secondsBetween(answeredAt, endedAt) : null) : endedAt ? 0 : null;
+
+  const ringingEndedAt = !isAnswered && end ? endedAt : null;
+  const waitSeconds = answeredAt ? secondsBetween(startedAt, answeredAt) : ringingEndedAt ? secondsBetween(startedAt, ringingEndedAt) : null;
+  const talkSeconds = answeredAt && endedAt ? secondsBetween(answeredAt, endedAt) : endedAt ? talk : null;
   return { startedAt, answeredAt, endedAt, waitSeconds, talkSeconds };
 }
 
-/** The extension of the call: the last to answer, else the last rung, else the first any event names. */
-function foldExtension(events: readonly TCallEvent[]): string | null {
+/**
+ * The extension of the call: the last to answer, else the last rung, else the END's, else the
+ * principal statistics leg's, else the first any event names.
+ */
+function foldExtension(events: readonly TCallEvent[], { end, summary }: TEndReports): string | null {
   const withExtension = events.filter((event) => event.extension !== null);
   const byExtension = (event: TCallEvent) => event.extension ?? "";
   return (
     latestBy(withExtension.filter((event) => event.kind === "answered"), byExtension)?.extension ??
     latestBy(withExtension.filter((event) => event.kind === "ringing"), byExtension)?.extension ??
+    end?.extension ??
+    summary?.extension ??
     firstValue(withExtension, (event) => event.extension)
   );
 }
@@ -144,16 +147,31 @@ type TRecording = Pick<TFoldedCall, "recordingState" | "recordingRef" | "recordi
  * The events say a recording exists (`pending`) or nothing (`none`); `ready` and `unavailable` are
  * what the fetcher found, kept as they are (recordings.ts).
  */
-function foldRecording(events: readonly TCallEvent[], finals: readonly TCallEvent[], endedAt: Date | null, current: TRecordingState): TRecording {
+function foldRecording(events: readonly TCallEvent[], reports: readonly TCallEvent[], endedAt: Date | null, current: TRecordingState): TRecording {
   const announcements = events.filter((event) => event.kind === "recording_ready");
-  const recordingRef = firstValue(announcements, (event) => event.recordingRef) ?? firstValue(finals, (event) => event.recordingRef);
+  const recordingRef = firstValue(announcements, (event) => event.recordingRef) ?? firstValue(reports, (event) => event.recordingRef);
   const recordingAnnouncedAt = minTime(announcements.map((event) => event.at));
-  const isRecorded = announcements.length > 0 || recordingRef !== null || finals.some((event) => event.isRecorded);
+  const isRecorded = announcements.length > 0 || recordingRef !== null || reports.some((event) => event.isRecorded);
   if (current === "ready" || current === "unavailable" || !isRecorded) {
     return { recordingState: current, recordingRef, recordingAnnouncedAt, recordingDueAt: null };
   }
   const dueTimes = [...(recordingAnnouncedAt ? [recordingAnnouncedAt] : []), ...(endedAt ? [new Date(endedAt.getTime() + RECORDING_DELAY_MS)] : [])];
   return { recordingState: "pending", recordingRef, recordingAnnouncedAt, recordingDueAt: minTime(dueTimes) };
+}
+
+/**
+ * The statistics leg that speaks for the call: an answered one first, then the longest talk, then
+ * the larger key (a call has a row per leg: each extension rung, each transfer).
+ */
+function principalLeg(summaries: readonly TCallEvent[]): TCallEvent | undefined {
+  const rank = (event: TCallEvent) => [event.disposition === "answered" ? 1 : 0, event.durationSeconds ?? -1] as const;
+  let principal: TCallEvent | undefined;
+  for (const event of summaries) {
+    const [answered, talk] = rank(event);
+    const [principalAnswered, principalTalk] = principal ? rank(principal) : [-1, -1];
+    if (!principal || (answered - principalAnswered || talk - principalTalk || compareText(event.eventKey, principal.eventKey)) > 0) principal = event;
+  }
+  return principal;
 }
 
 /**
@@ -166,16 +184,19 @@ export function foldCall(events: readonly TCallEvent[], context: TFoldContext): 
   const sorted = uniqueSortedEvents(events);
   if (sorted.length === 0) throw new Error("foldCall: a call needs at least one event");
   const end = latestBy(sorted.filter((event) => event.kind === "ended"), (event) => event.eventKey);
-  const summary = latestBy(sorted.filter((event) => event.kind === "summary"), (event) => event.eventKey);
-  const finals = [end, summary].filter((event): event is TCallEvent => event !== undefined);
-  const finalField = <T>(pick: (event: TCallEvent) => T | null): T | null => firstValue(finals, pick);
-  const disposition = finalField((event) => event.disposition);
-  const final = finals.length > 0 ? { endAt: end?.at ?? null, durationSeconds: finalField((event) => event.durationSeconds), disposition } : null;
+  const summaries = sorted.filter((event) => event.kind === "summary");
+  const summary = principalLeg(summaries);
+  // The END first, then the principal leg, then the other legs: the first that tells, tells.
+  const reports = [end, summary, ...summaries].filter((event): event is TCallEvent => event !== undefined);
+  const reported = <T>(pick: (event: TCallEvent) => T | null): T | null => firstValue(reports, pick);
+  const disposition = reported((event) => event.disposition);
+  const hasAnswer = sorted.some((event) => event.kind === "answered");
+  const endReports: TEndReports = { end, summary, isAnswered: hasAnswer || disposition === "answered" };
 
-  const isOver = finals.length > 0 || sorted.some((event) => event.kind === "recording_ready");
-  const state: TCallState = isOver ? "ended" : sorted.some((event) => event.kind === "answered") ? "answered" : "ringing";
-  const times = foldTimes(sorted, final);
-  const extension = foldExtension(sorted);
+  const isOver = reports.length > 0 || sorted.some((event) => event.kind === "recording_ready");
+  const state: TCallState = isOver ? "ended" : hasAnswer ? "answered" : "ringing";
+  const times = foldTimes(sorted, endReports);
+  const extension = foldExtension(sorted, endReports);
   // A recording announcement carries only ids: its direction is the adapter's guess, used only when nothing else speaks.
   const directional = sorted.filter((event) => event.kind !== "recording_ready");
   return {
@@ -187,7 +208,7 @@ export function foldCall(events: readonly TCallEvent[], context: TFoldContext): 
     membershipId: extension === null ? null : (context.extensionMembers.get(extension) ?? null),
     ...times,
     disposition,
-    rawDisposition: finalField((event) => event.rawDisposition),
-    ...foldRecording(sorted, finals, times.endedAt, context.recordingState ?? "none"),
+    rawDisposition: reported((event) => event.rawDisposition),
+    ...foldRecording(sorted, reports, times.endedAt, context.recordingState ?? "none"),
   };
 }

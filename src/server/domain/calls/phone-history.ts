@@ -26,16 +26,18 @@ export async function relinkPhoneHistory(tx: TDbClient, { tenantId, phone, aroun
       SELECT "id" FROM "Call" WHERE "tenantId" = ${tenantId} AND "clientPhone" = ${phone} ORDER BY "startedAt", "id" LIMIT 1)
     UPDATE "Call" AS c SET "isFirstCall" = (c."id" = (SELECT "id" FROM first))
     WHERE c."tenantId" = ${tenantId} AND c."clientPhone" = ${phone} AND c."isFirstCall" IS DISTINCT FROM (c."id" = (SELECT "id" FROM first))`;
-  // A missed call: incoming, over, never answered. Its callback: the first later call of the phone that connected, either way.
+  // A missed call: incoming, over with a disposition other than answered, no answer seen. Its callback: the
+  // first later call of the phone that connected (an answer seen or an answered disposition: an outgoing
+  // call has no answer notification), either way.
   await tx.$executeRaw`
     WITH linked AS (
       SELECT m."id", callback."id" AS "callbackId", callback."startedAt" AS "callbackAt"
       FROM "Call" AS m
       LEFT JOIN LATERAL (
         SELECT c."id", c."startedAt" FROM "Call" AS c
-        WHERE c."tenantId" = m."tenantId" AND c."clientPhone" = m."clientPhone" AND c."answeredAt" IS NOT NULL
+        WHERE c."tenantId" = m."tenantId" AND c."clientPhone" = m."clientPhone" AND (c."answeredAt" IS NOT NULL OR c."disposition" = 'answered')
           AND c."startedAt" > m."startedAt" AND c."startedAt" <= m."startedAt" + ${CALLBACK_WINDOW}::interval
-          AND m."direction" = 'incoming' AND m."state" = 'ended' AND m."answeredAt" IS NULL
+          AND m."direction" = 'incoming' AND m."state" = 'ended' AND m."answeredAt" IS NULL AND m."disposition" <> 'answered'
         ORDER BY c."startedAt", c."id" LIMIT 1) AS callback ON true
       WHERE m."tenantId" = ${tenantId} AND m."clientPhone" = ${phone}
         AND m."startedAt" BETWEEN ${around}::timestamptz - ${CALLBACK_WINDOW}::interval AND ${around}::timestamptz)

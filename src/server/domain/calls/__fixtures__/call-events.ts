@@ -2,7 +2,8 @@ import type { TCallEvent, TCallEventKind } from "@/server/domain/calls/call-even
 
 /**
  * Neutral call events as the Zadarma adapter produces them, for the calls domain's tests: keys
- * follow telephony-providers §2.8 (`zadarma:{pbx_call_id}:{event}:{internal or -}`).
+ * follow telephony-providers §2.8 (`zadarma:{pbx_call_id}:{event}:{internal or -}`); an END's
+ * duration runs from the call's start to the hang-up, a statistics row's is the talk time.
  */
 
 const RAW_TYPE: Record<TCallEventKind, string> = {
@@ -64,7 +65,7 @@ export function incomingAnsweredCall(options: TIncomingAnsweredOptions): TCallEv
     callEvent(id, "ringing", { ...common, at: secondsAfter(startedAt, 1), extension: "102" }),
     callEvent(id, "answered", { ...common, at: secondsAfter(startedAt, wait), extension: "101" }),
     callEvent(id, "ended", {
-      ...common, at: secondsAfter(endedAt, 1), extension: "101", durationSeconds: talk, disposition: "answered", rawDisposition: "answered",
+      ...common, at: secondsAfter(endedAt, 1), extension: "101", durationSeconds: wait + talk, disposition: "answered", rawDisposition: "answered",
       isRecorded: recordingRef !== null, recordingRef,
     }),
     ...(recordingRef ? [callEvent(id, "recording_ready", { at: secondsAfter(endedAt, 5), recordingRef })] : []),
@@ -84,7 +85,10 @@ export function incomingMissedCall(options: { providerCallId: string; startedAt:
   ];
 }
 
-/** An outgoing call from `extension` (a click-to-call callback), answered by the client after `waitSeconds`. */
+/**
+ * An outgoing call from `extension` (a click-to-call callback), answered by the client after
+ * `waitSeconds`. Zadarma sends no answer notification for it: only the start and the end.
+ */
 export function outgoingAnsweredCall(
   options: { providerCallId: string; startedAt: Date; clientPhone: string; extension?: string; waitSeconds?: number; talkSeconds?: number },
 ): TCallEvent[] {
@@ -94,6 +98,6 @@ export function outgoingAnsweredCall(
   const common = { direction: "outgoing" as const, callStartedAt: startedAt, clientPhone, companyNumber: "+74950000000", extension: options.extension ?? "101" };
   return [
     callEvent(id, "out_started", { ...common, at: startedAt }),
-    callEvent(id, "ended", { ...common, at: secondsAfter(startedAt, wait + talk), durationSeconds: talk, disposition: "answered", rawDisposition: "answered" }),
+    callEvent(id, "ended", { ...common, at: secondsAfter(startedAt, wait + talk), durationSeconds: wait + talk, disposition: "answered", rawDisposition: "answered" }),
   ];
 }
