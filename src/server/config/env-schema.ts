@@ -33,6 +33,13 @@ const ZEnvSchema = z.object({
    * concurrent connections would mix their statements and transactions: the dev and test commands set 1 for it.
    */
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+  /**
+   * How live events reach the browsers' SSE streams (docs/realtime.md): `listen` = PostgreSQL
+   * LISTEN/NOTIFY on one extra connection per process (several app instances); `in_process` = only
+   * within this process (one instance). Unset: `in_process` when DATABASE_POOL_MAX is 1 (the
+   * embedded database), else `listen`.
+   */
+  REALTIME_TRANSPORT: z.enum(["listen", "in_process"]).optional(),
   AUTH_SECRET: z.string().min(16, "must be at least 16 characters"),
   ENCRYPTION_KEYRING: ZKeyring,
   APP_URL: z.url().default("http://localhost:3000"),
