@@ -27,7 +27,7 @@ export async function publishRealtimeEvents(db: TDb, events: readonly TRealtimeE
     )
     SELECT "id"::text AS "id", "tenantId", "membershipId", "topic", "payload", "createdAt",
            pg_notify(${REALTIME_CHANNEL}, "tenantId" || ':' || "id"::text)::text AS "notified"
-    FROM inserted ORDER BY "id"`);
+    FROM inserted ORDER BY inserted."id"`);
   const published = rows.map(toRealtimeEvent);
   emitCommittedEvents(published);
   pruneRealtimeEventsNowAndThen(db);
