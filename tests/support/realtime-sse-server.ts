@@ -7,6 +7,8 @@
  */
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import { Readable } from "node:stream";
+import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 import { getDb } from "@/server/db/client";
 import { logger } from "@/server/logging/logger";
 import { readRealtimeBacklog } from "@/server/realtime/backlog";
@@ -40,10 +42,7 @@ const server = createServer((request, response) => {
     log: logger,
   });
   response.writeHead(sse.status, Object.fromEntries(sse.headers));
-  void (async () => {
-    for await (const chunk of sse.body!) response.write(chunk);
-    response.end();
-  })().catch(() => response.destroy());
+  Readable.fromWeb(sse.body! as NodeReadableStream).pipe(response);
 });
 
 server.listen(0, "127.0.0.1", () => {

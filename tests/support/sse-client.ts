@@ -21,8 +21,9 @@ export async function openSse(url: string, { lastEventId }: { lastEventId?: stri
     if (!response.body) return;
     const decoder = new TextDecoder();
     let buffer = "";
-    for await (const chunk of response.body) {
-      buffer += decoder.decode(chunk as Uint8Array, { stream: true });
+    const reader = response.body.getReader();
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+      buffer += decoder.decode(chunk.value, { stream: true });
       let boundary: number;
       while ((boundary = buffer.indexOf("\n\n")) >= 0) {
         const block = buffer.slice(0, boundary);

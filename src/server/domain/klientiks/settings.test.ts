@@ -10,6 +10,7 @@ describe("Klientiks settings", () => {
         widgetOpenWindowMinutes: 30, contactMatchWindowDays: 30, markDuplicates: true,
       },
       accountTimezone: "Europe/Moscow",
+      clientCardUrlTemplate: "{base}/app/clients/{id}",
     });
   });
 

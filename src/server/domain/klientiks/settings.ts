@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEFAULT_CLIENT_CARD_URL_TEMPLATE, ZClientCardUrlTemplateSchema } from "@/server/domain/klientiks/client-card-url";
 
 const isKnownTimeZone = (zone: string) => {
   try {
@@ -47,6 +48,8 @@ export const ZKlientiksSettingsSchema = z.object({
   deals: ZDealsSettingsSchema.prefault({}),
   leads: ZLeadsSettingsSchema.prefault({}),
   accountTimezone: ZAccountTimezoneSchema.default("Europe/Moscow"),
+  /** The link from the incoming-call card to the client's card in Klientiks (client-card-url.ts). */
+  clientCardUrlTemplate: ZClientCardUrlTemplateSchema.catch(DEFAULT_CLIENT_CARD_URL_TEMPLATE).default(DEFAULT_CLIENT_CARD_URL_TEMPLATE),
 });
 
 /**
@@ -58,6 +61,7 @@ export const ZKlientiksSettingsPatchSchema = z.object({
   deals: ZDealsSettingsSchema.optional(),
   leads: ZLeadsSettingsSchema.optional(),
   accountTimezone: ZAccountTimezoneSchema.optional(),
+  clientCardUrlTemplate: ZClientCardUrlTemplateSchema.optional(),
 });
 
 export type TKlientiksSettings = z.infer<typeof ZKlientiksSettingsSchema>;
@@ -73,5 +77,6 @@ export function applyKlientiksSettingsPatch(current: TKlientiksSettings, patch: 
     deals: changes.deals ?? current.deals,
     leads: changes.leads ?? current.leads,
     accountTimezone: changes.accountTimezone ?? current.accountTimezone,
+    clientCardUrlTemplate: changes.clientCardUrlTemplate ?? current.clientCardUrlTemplate,
   };
 }
