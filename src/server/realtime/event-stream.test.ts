@@ -36,6 +36,7 @@ describe("formatSseEvent", () => {
   it("writes the id line EventSource resumes from and the event as one JSON data line", () => {
     const text = formatSseEvent({ ...eventOf("42", "call.card"), payload: { name: "Анна\nline" } });
     expect(text).toBe('id: 42\ndata: {"id":"42","topic":"call.card","payload":{"name":"Анна\\nline"},"createdAt":"2026-01-01T00:00:00.000Z"}\n\n');
+    expect(formatSseEvent(eventOf("43"), { isReplay: true })).toContain('"isReplay":true');
   });
 });
 
@@ -56,7 +57,10 @@ describe("createEventStreamResponse", () => {
     releaseBacklog([eventOf("11"), eventOf("12")]);
     const text = await readUntil(reader, "id: 13");
     hub.emit(eventOf("14"));
-    expect(idsIn(text + (await readUntil(reader, "id: 14")))).toEqual(["11", "12", "13", "14"]);
+    const all = text + (await readUntil(reader, "id: 14"));
+    expect(idsIn(all)).toEqual(["11", "12", "13", "14"]);
+    // Only what was read back is marked as a replay.
+    expect(all.split("\n").filter((line) => line.includes('"isReplay":true')).map((line) => JSON.parse(line.slice(6)).id)).toEqual(["11", "12"]);
     abort.abort();
     expect(hub.subscribers.size).toBe(0);
     expect((await reader.read()).done).toBe(true);

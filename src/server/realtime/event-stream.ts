@@ -19,9 +19,13 @@ export const EVENT_STREAM_HEADERS = {
   "x-accel-buffering": "no",
 } as const;
 
-/** One SSE message (WHATWG HTML §9.2): the id EventSource sends back on reconnect, the event as JSON on one line. */
-export const formatSseEvent = (event: TRealtimeEvent): string =>
-  `id: ${event.id}\ndata: ${JSON.stringify({ id: event.id, topic: event.topic, payload: event.payload, createdAt: event.createdAt })}\n\n`;
+/**
+ * One SSE message (WHATWG HTML §9.2): the id EventSource sends back on reconnect, the event as JSON
+ * on one line. `isReplay` marks an event read back on a resumed stream, so the page can tell a call
+ * that ended while it was away from one ending now.
+ */
+export const formatSseEvent = (event: TRealtimeEvent, { isReplay = false }: { isReplay?: boolean } = {}): string =>
+  `id: ${event.id}\ndata: ${JSON.stringify({ id: event.id, topic: event.topic, payload: event.payload, createdAt: event.createdAt, ...(isReplay ? { isReplay } : {}) })}\n\n`;
 
 export type TEventStreamOptions = {
   hub: Pick<RealtimeHub, "subscribe">;
@@ -86,7 +90,7 @@ export function createEventStreamResponse(options: TEventStreamOptions): Respons
         options.readBacklog(options.lastEventId).then(
           (backlog) => {
             const sentIds = new Set(backlog.map((event) => event.id));
-            for (const event of backlog) write(formatSseEvent(event));
+            for (const event of backlog) write(formatSseEvent(event, { isReplay: true }));
             for (const event of heldBack ?? []) if (!sentIds.has(event.id)) write(formatSseEvent(event));
             heldBack = null;
           },
