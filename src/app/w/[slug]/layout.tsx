@@ -22,38 +22,38 @@ export default async function WorkspaceLayout({ children, params }: { children: 
   const canManage = canManageMembers(membership.role);
   const attentionClass = "mb-6 block rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900";
   return (
-    <LiveEventsProvider slug={membership.slug} timeZone={membership.timezone}>
-      <div className="min-h-screen lg:flex">
-        <CollapsibleSidebar brand={<Link href="/" className="text-lg font-bold text-brand-700">{t("common.appName")}</Link>}>
-          <Link href="/" className="px-2 text-xl font-bold text-brand-700">{t("common.appName")}</Link>
-          <div className="mt-4">
-            <WorkspaceSwitcher current={membership.slug} workspaces={workspaces.map(({ slug: s, name }) => ({ slug: s, name }))} />
+    <div className="min-h-screen lg:flex">
+      <CollapsibleSidebar brand={<Link href="/" className="text-lg font-bold text-brand-700">{t("common.appName")}</Link>}>
+        <Link href="/" className="px-2 text-xl font-bold text-brand-700">{t("common.appName")}</Link>
+        <div className="mt-4">
+          <WorkspaceSwitcher current={membership.slug} workspaces={workspaces.map(({ slug: s, name }) => ({ slug: s, name }))} />
+        </div>
+        <div className="mt-6 flex-1">
+          <SidebarNav slug={membership.slug} canManage={canManage} />
+        </div>
+        <div className="space-y-3 border-t border-slate-200 pt-4">
+          <div className="px-2 text-sm">
+            <p className="font-medium text-slate-900" data-testid="current-user">{user.name}</p>
+            <p className="text-xs text-slate-500">{user.email} · {t(`roles.${membership.role}`)}</p>
           </div>
-          <div className="mt-6 flex-1">
-            <SidebarNav slug={membership.slug} canManage={canManage} />
+          <div className="flex items-center justify-between px-2">
+            <LocaleSwitcher />
           </div>
-          <div className="space-y-3 border-t border-slate-200 pt-4">
-            <div className="px-2 text-sm">
-              <p className="font-medium text-slate-900" data-testid="current-user">{user.name}</p>
-              <p className="text-xs text-slate-500">{user.email} · {t(`roles.${membership.role}`)}</p>
-            </div>
-            <div className="flex items-center justify-between px-2">
-              <LocaleSwitcher />
-            </div>
-            <SignOutButton />
-          </div>
-        </CollapsibleSidebar>
-        <main className="min-w-0 flex-1 px-4 py-6 sm:px-6 lg:px-8 lg:py-8">
-          {klientiks?.status !== "needs_attention" ? null : canManage ? (
-            <Link href={`/w/${membership.slug}/settings/integrations/klientiks`} data-testid="attention-banner" className={`${attentionClass} hover:bg-amber-100`}>
-              {t("klientiks.needsAttentionShort")}
-            </Link>
-          ) : (
-            <p data-testid="attention-banner" className={attentionClass}>{t("klientiks.needsAttentionForMembers")}</p>
-          )}
-          <WorkspaceAccessProvider canManage={canManage}>{children}</WorkspaceAccessProvider>
-        </main>
-      </div>
-    </LiveEventsProvider>
+          <SignOutButton />
+        </div>
+      </CollapsibleSidebar>
+      <main className="min-w-0 flex-1 px-4 py-6 sm:px-6 lg:px-8 lg:py-8">
+        {klientiks?.status !== "needs_attention" ? null : canManage ? (
+          <Link href={`/w/${membership.slug}/settings/integrations/klientiks`} data-testid="attention-banner" className={`${attentionClass} hover:bg-amber-100`}>
+            {t("klientiks.needsAttentionShort")}
+          </Link>
+        ) : (
+          <p data-testid="attention-banner" className={attentionClass}>{t("klientiks.needsAttentionForMembers")}</p>
+        )}
+        <WorkspaceAccessProvider canManage={canManage}>
+          <LiveEventsProvider slug={membership.slug} timeZone={membership.timezone}>{children}</LiveEventsProvider>
+        </WorkspaceAccessProvider>
+      </main>
+    </div>
   );
 }
