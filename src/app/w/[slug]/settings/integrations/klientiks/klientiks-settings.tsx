@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { useTRPC } from "@/trpc/react";
 import { ActivationStep } from "./activation-step";
 import { BackfillPanel } from "./backfill-panel";
+import { ClientCardLinkStep } from "./client-card-link-step";
 import { CredentialsStep } from "./credentials-step";
 import { DealsSettingsStep } from "./deals-settings-step";
 import { DeliveriesLog } from "./deliveries-log";
@@ -32,6 +33,7 @@ export function KlientiksSettings() {
           <WebhookStep />
           <DealsSettingsStep settings={current.settings} />
           <LeadsSettingsStep settings={current.settings.leads} />
+          <ClientCardLinkStep template={current.settings.clientCardUrlTemplate} />
           <SyncHealthPanel />
           <BackfillPanel />
           <DeliveriesLog />
