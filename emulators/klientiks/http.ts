@@ -43,5 +43,9 @@ export const sendJson = (
   headers: Record<string, string> = {},
 ): void => sendText(response, status, "application/json; charset=utf-8", JSON.stringify(body), headers);
 
+/** Text for an HTML page or attribute. */
+export const escapeHtml = (text: string): string =>
+  text.replace(/[&<>"']/g, (char) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[char] ?? char);
+
 export const sendHtml = (response: ServerResponse, status: number, html: string): void =>
   sendText(response, status, "text/html; charset=utf-8", html);

@@ -1,10 +1,11 @@
-// Top-level dispatch between the three surfaces: the Klientiks REST API, the control API and the
-// widget page. Anything a handler throws becomes a 500 instead of a crashed process.
+// Top-level dispatch between the surfaces: the Klientiks REST API, the control API, the widget page
+// and the client card page. Anything a handler throws becomes a 500 instead of a crashed process.
 
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Emulator } from "./emulator";
 import { RequestBodyTooLargeError, sendJson } from "./http";
 import { redactUrl } from "./redact";
+import { handleClientPage, isClientPagePath } from "./routes/client-page";
 import { handleControl } from "./routes/control";
 import { handleRestApi } from "./routes/restapi";
 import { handleWidget, isWidgetPath } from "./routes/widget";
@@ -24,6 +25,7 @@ export const routeRequest = async (emulator: Emulator, request: IncomingMessage,
     logNonApiRequest(emulator, request, response, url);
     if (url.pathname.startsWith("/__control/")) return await handleControl(emulator, request, response, url);
     if (isWidgetPath(url.pathname)) return await handleWidget(emulator, request, response, url);
+    if (isClientPagePath(url.pathname) && request.method === "GET") return handleClientPage(emulator, request, response, url);
     sendJson(response, 404, { error: "Not found" });
   } catch (error) {
     if (response.headersSent) {

@@ -1,6 +1,7 @@
 // HTML of the emulated online-booking widget («ВОЗ», klientiks-contract §13, §17.3): one self-contained
 // page, Russian labels bound to stable field names so Playwright can fill it by label.
 
+import { escapeHtml } from "./http";
 import { clientFullName } from "./serialize";
 import type { Account, Appointment, Client } from "./types";
 
@@ -18,8 +19,6 @@ export type WidgetFormValues = {
 /** Choices of the ВОЗ source field, technical name `lead` (klientiks-contract §13.3). */
 const LEAD_OPTIONS = ["Instagram", "ВКонтакте", "Яндекс.Карты", "2ГИС", "Рекомендация друзей"];
 
-const escapeHtml = (text: string): string =>
-  text.replace(/[&<>"']/g, (char) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[char] ?? char);
 
 const STYLES = `
   * { box-sizing: border-box; }
