@@ -32,7 +32,7 @@ const INPUT_AIMED_AT_A: Record<string, (a: TWorkspaceAIds) => unknown> = {
   "klientiks.saveCredentials": () => ({ name: "B", accountId: "000000000000", userId: "000000000000", accessToken: "0".repeat(32) }),
   "klientiks.setActive": () => ({ isActive: true }),
   "klientiks.updateSettings": (a) => ({
-    deals: { isEnabled: false, responsible: "author", excludeSubscriptionVisits: true }, accountTimezone: "UTC",
+    deals: { isEnabled: false, responsible: "author", excludeSubscriptionVisits: true }, accountTimezone: "UTC", clientCardUrlTemplate: "https://hijacked.example/{id}",
     leads: { isEnabled: true, defaultSiteId: a.siteId, defaultSourceId: a.sourceId, defaultCampaignId: a.campaignId },
   }),
   "klientiks.webhookSetup": () => undefined,
@@ -143,6 +143,34 @@ test("a member of workspace B never reaches workspace A through any tenant proce
   expect(connectionAfter).toMatchObject({ status: "active", settings: { accountTimezone: "Europe/Moscow" } });
   const webhooksAfter = resultOf<{ purpose: string; url: string; replaced: unknown[] }[]>(await callProcedure(ownerA.api, { path: "klientiks.webhookSetup", type: "query", tenantSlug: workspaceA.slug }));
   expect(webhooksAfter.find((endpoint) => endpoint.purpose === "deals")).toMatchObject({ url: klientiksA.webhookUrl, replaced: [] });
+});
+
+/** Opens `/api/w/{slug}/events` with the context's session cookies and reads its first chunk (an open stream never ends). */
+async function openEventStream(baseURL: string, api: Awaited<ReturnType<typeof createSignedInApi>>["api"] | null, slug: string, query = "") {
+  const cookies = api ? (await api.storageState()).cookies.map((cookie) => `${cookie.name}=${cookie.value}`).join("; ") : "";
+  const abort = new AbortController();
+  try {
+    const response = await fetch(`${baseURL}/api/w/${slug}/events${query}`, { headers: cookies ? { cookie: cookies } : {}, signal: abort.signal, redirect: "manual" });
+    const first = await response.body?.getReader().read();
+    return { status: response.status, contentType: response.headers.get("content-type"), firstChunk: new TextDecoder().decode(first?.value) };
+  } finally {
+    abort.abort();
+  }
+}
+
+test("the live events stream serves a workspace's members only (404 to others, 401 to anonymous)", async ({ baseURL }) => {
+  const ownerA = await createSignedInApi(baseURL!, "owner-live-a");
+  const workspaceA = resultOf<{ slug: string }>(await callProcedure(ownerA.api, { path: "account.createWorkspace", type: "mutation", input: { name: "Live A" } }));
+  const ownerB = await createSignedInApi(baseURL!, "owner-live-b");
+  resultOf(await callProcedure(ownerB.api, { path: "account.createWorkspace", type: "mutation", input: { name: "Live B" } }));
+
+  const own = await openEventStream(baseURL!, ownerA.api, workspaceA.slug);
+  expect(own.status).toBe(200);
+  expect(own.contentType).toContain("text/event-stream");
+  expect(own.firstChunk).toContain("retry:");
+  expect((await openEventStream(baseURL!, ownerB.api, workspaceA.slug)).status).toBe(404);
+  expect((await openEventStream(baseURL!, null, workspaceA.slug)).status).toBe(401);
+  expect((await openEventStream(baseURL!, ownerA.api, workspaceA.slug, "?lastEventId=not-an-id")).status).toBe(400);
 });
 
 test("settings procedures never return a field that looks like a secret (R25)", async ({ baseURL }) => {
