@@ -33,6 +33,8 @@ export function createAppClient(baseUrl: string) {
   };
 
   return {
+    /** The session cookies, for requests made outside this client (e.g. SSE streams). */
+    cookieHeader,
     query: <T>(path: string, options: { input?: unknown; tenantSlug?: string } = {}) => procedure<T>(path, { ...options, type: "query" }),
     mutation: <T>(path: string, options: { input?: unknown; tenantSlug?: string } = {}) => procedure<T>(path, { ...options, type: "mutation" }),
     /** next-auth credentials sign-in; leaves the session cookie in the jar. */

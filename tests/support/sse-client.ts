@@ -10,9 +10,9 @@ export type TSseConnection = {
   close: () => void;
 };
 
-export async function openSse(url: string, { lastEventId }: { lastEventId?: string } = {}): Promise<TSseConnection> {
+export async function openSse(url: string, { lastEventId, headers = {} }: { lastEventId?: string; headers?: Record<string, string> } = {}): Promise<TSseConnection> {
   const abort = new AbortController();
-  const response = await fetch(url, { headers: lastEventId ? { "last-event-id": lastEventId } : {}, signal: abort.signal });
+  const response = await fetch(url, { headers: { ...headers, ...(lastEventId ? { "last-event-id": lastEventId } : {}) }, signal: abort.signal });
   const events: TReceivedEvent[] = [];
   const comments: string[] = [];
   const waiters = new Set<() => void>();
