@@ -35,8 +35,9 @@ export function IncomingCallCard({ card, slug, timeZone, onDismiss, notification
       ? [when(value.at), tStages.has(value.stage) ? tStages(value.stage) : value.stage, formatMoney(value.amountMinor, value.currency, locale)].filter(Boolean).join(" · ")
       : t("none");
   const title = card.state === "ringing" ? t(card.direction === "outgoing" ? "outgoing" : "incoming") : t(card.state);
-  const who = card.state === "answered" && card.memberName ? t("answeredBy", { member: card.memberName })
-    : card.extension ? (card.memberName ? t("ringsOnMember", { extension: card.extension, member: card.memberName }) : t("ringsOn", { extension: card.extension }))
+  const extensionLine = card.state === "ended" ? { alone: "rangOn", withMember: "rangOnMember" } as const : { alone: "ringsOn", withMember: "ringsOnMember" } as const;
+  const who = card.answeredAt && card.memberName ? t("answeredBy", { member: card.memberName })
+    : card.extension ? (card.memberName ? t(extensionLine.withMember, { extension: card.extension, member: card.memberName }) : t(extensionLine.alone, { extension: card.extension }))
     : null;
   const lead = card.lastLead ? [when(card.lastLead.at), [card.lastLead.source ?? t("noSource"), card.lastLead.campaign].filter(Boolean).join(" / ")].filter(Boolean).join(" · ") : t("none");
   const lastCall = card.lastCall
