@@ -5,7 +5,8 @@ import { useFormatter, useLocale, useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { formatMoney } from "@/lib/format-money";
 import { formatPhone } from "@/lib/phones";
-import type { TCallCard, TCallCardVisit } from "@/server/domain/calls/call-card";
+import type { TCallCard } from "@/server/domain/calls/call-card";
+import type { TCallCardVisit } from "@/server/domain/calls/call-card-history";
 
 type TIncomingCallCardProps = {
   card: TCallCard;

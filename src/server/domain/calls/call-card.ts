@@ -1,6 +1,8 @@
 import type { TDb } from "@/server/db/client";
 import type { TDbClient } from "@/server/db/types";
+import { NO_CARD_HISTORY, summariseHistoryForCard, type TCallCardHistory, type TCallDirection, type TCallDisposition } from "@/server/domain/calls/call-card-history";
 import { decideCallCardRecipients, isCallCardLive, readPopupSetting } from "@/server/domain/calls/call-card-rules";
+import { findClientHistory } from "@/server/domain/clients/client-history";
 import { buildKlientiksClientUrl } from "@/server/domain/klientiks/client-card-url";
 import { parseKlientiksSettings } from "@/server/domain/klientiks/settings";
 import { publishRealtimeEvents } from "@/server/realtime/publish";
@@ -10,8 +12,6 @@ import type { TRealtimeEventInput } from "@/server/realtime/realtime-event";
 export const CALL_CARD_TOPIC = "call.card";
 export const CALLS_CHANGED_TOPIC = "calls.changed";
 
-export type TCallCardVisit = { dealId: string; at: string | null; stage: string; stageGroup: "in_work" | "won" | "lost"; amountMinor: number; currency: string };
-
 /**
  * What the card on an incoming call shows (issue 9 §6); times are ISO strings, the card travels as JSON.
  * `client` is null for a caller no client of the workspace has the phone of.
@@ -19,69 +19,29 @@ export type TCallCardVisit = { dealId: string; at: string | null; stage: string;
 export type TCallCard = {
   callId: string;
   state: "ringing" | "answered" | "ended";
-  direction: "incoming" | "outgoing" | "internal";
+  direction: TCallDirection;
   /** The outside party (E.164 or as the provider gave it). */
   phone: string | null;
   companyNumber: string | null;
   startedAt: string;
   answeredAt: string | null;
   endedAt: string | null;
-  disposition: "answered" | "no_answer" | "busy" | "cancelled" | "failed" | null;
+  disposition: TCallDisposition | null;
   /** The extension that answered, else the last one rung, and the member mapped to it. */
   extension: string | null;
   memberName: string | null;
   client: { id: string; name: string | null; klientiksClientId: string | null; klientiksUrl: string | null } | null;
-  /** Known before this call: an earlier call, a deal or a lead. */
-  isReturning: boolean;
-  nextVisit: TCallCardVisit | null;
-  lastVisit: TCallCardVisit | null;
-  lastLead: { leadId: string; at: string; source: string | null; campaign: string | null } | null;
-  lastCall: { callId: string; at: string; direction: "incoming" | "outgoing" | "internal"; disposition: TCallCard["disposition"] } | null;
-};
-
-const VISIT_SELECT = { id: true, visitStartAt: true, stage: true, stageGroup: true, amountMinor: true, currency: true } as const;
-
-const toVisit = (deal: { id: string; visitStartAt: Date | null; stage: string; stageGroup: TCallCardVisit["stageGroup"]; amountMinor: number; currency: string } | null): TCallCardVisit | null =>
-  deal && { dealId: deal.id, at: deal.visitStartAt?.toISOString() ?? null, stage: deal.stage, stageGroup: deal.stageGroup, amountMinor: deal.amountMinor, currency: deal.currency };
-
-/** The client's history the card shows. Until the clients domain's `findClientHistory` lands, read here, tenant-filtered. */
-async function findCardHistory(db: TDbClient, { tenantId, clientId, callId, before, now }: { tenantId: string; clientId: string; callId: string; before: Date; now: Date }) {
-  const [nextVisit, lastVisit, dealCount, lastLead, lastCall] = await Promise.all([
-    db.deal.findFirst({ where: { tenantId, clientId, visitStartAt: { gte: now }, stageGroup: { not: "lost" } }, orderBy: { visitStartAt: "asc" }, select: VISIT_SELECT }),
-    db.deal.findFirst({ where: { tenantId, clientId, visitStartAt: { lt: now } }, orderBy: { visitStartAt: "desc" }, select: VISIT_SELECT }),
-    db.deal.count({ where: { tenantId, clientId } }),
-    db.lead.findFirst({ where: { tenantId, clientId }, orderBy: { crmCreatedAt: "desc" }, select: { id: true, crmCreatedAt: true, sourceId: true, campaignId: true, utmSource: true, utmCampaign: true, declaredSource: true } }),
-    db.call.findFirst({ where: { tenantId, clientId, id: { not: callId }, startedAt: { lt: before } }, orderBy: { startedAt: "desc" }, select: { id: true, startedAt: true, direction: true, disposition: true } }),
-  ]);
-  const [source, campaign] = await Promise.all([
-    lastLead?.sourceId ? db.source.findFirst({ where: { tenantId, id: lastLead.sourceId }, select: { name: true } }) : null,
-    lastLead?.campaignId ? db.adCampaign.findFirst({ where: { tenantId, id: lastLead.campaignId }, select: { name: true } }) : null,
-  ]);
-  return {
-    nextVisit: toVisit(nextVisit),
-    lastVisit: toVisit(lastVisit),
-    lastLead: lastLead && {
-      leadId: lastLead.id,
-      at: lastLead.crmCreatedAt.toISOString(),
-      source: source?.name ?? lastLead.declaredSource ?? lastLead.utmSource,
-      campaign: campaign?.name ?? lastLead.utmCampaign,
-    },
-    lastCall: lastCall && { callId: lastCall.id, at: lastCall.startedAt.toISOString(), direction: lastCall.direction, disposition: lastCall.disposition },
-    isReturning: dealCount > 0 || lastLead !== null || lastCall !== null,
-  };
-}
-
-const NO_HISTORY = { nextVisit: null, lastVisit: null, lastLead: null, lastCall: null, isReturning: false };
+} & TCallCardHistory;
 
 /** The client of the call: the one the calls domain matched, else the workspace's client with the caller's phone. */
-const findCallClient = (db: TDbClient, { tenantId, clientId, phone }: { tenantId: string; clientId: string | null; phone: string | null }) =>
-  clientId || phone
-    ? db.client.findFirst({ where: { tenantId, ...(clientId ? { id: clientId } : { phone: phone! }) }, select: { id: true, name: true, klientiksClientId: true } })
-    : null;
+async function findCallClientId(db: TDbClient, { tenantId, clientId, phone }: { tenantId: string; clientId: string | null; phone: string | null }): Promise<string | null> {
+  if (clientId || !phone) return clientId;
+  return (await db.client.findFirst({ where: { tenantId, phone }, select: { id: true } }))?.id ?? null;
+}
 
 async function findMemberName(db: TDbClient, { tenantId, connectionId, extension }: { tenantId: string; connectionId: string; extension: string | null }): Promise<string | null> {
   if (!extension) return null;
-  const mapped = await db.telephonyExtension.findFirst({ where: { tenantId, connectionId, extension }, select: { membershipId: true, name: true } });
+  const mapped = await db.telephonyExtension.findFirst({ where: { tenantId, connectionId, extension }, select: { membershipId: true } });
   if (!mapped?.membershipId) return null;
   const membership = await db.membership.findFirst({ where: { tenantId, id: mapped.membershipId }, select: { user: { select: { name: true } } } });
   return membership?.user.name ?? null;
@@ -114,12 +74,13 @@ const findCall = (db: TDbClient, { tenantId, callId }: { tenantId: string; callI
 type TCardCall = NonNullable<Awaited<ReturnType<typeof findCall>>>;
 
 async function toCallCard(db: TDbClient, call: TCardCall, { tenantId, klientiksBaseUrl, now }: { tenantId: string; klientiksBaseUrl: string; now: Date }): Promise<TCallCard> {
-  const client = await findCallClient(db, { tenantId, clientId: call.clientId, phone: call.clientPhone });
-  const [history, memberName, klientiksUrl] = await Promise.all([
-    client ? findCardHistory(db, { tenantId, clientId: client.id, callId: call.id, before: call.startedAt, now }) : NO_HISTORY,
+  const clientId = await findCallClientId(db, { tenantId, clientId: call.clientId, phone: call.clientPhone });
+  const [history, memberName] = await Promise.all([
+    clientId ? findClientHistory(db, { tenantId, clientId }) : null,
     findMemberName(db, { tenantId, connectionId: call.connectionId, extension: call.extension }),
-    client ? findKlientiksLink(db, { tenantId, klientiksClientId: client.klientiksClientId, klientiksBaseUrl }) : null,
   ]);
+  const client = history?.client ?? null;
+  const klientiksUrl = client ? await findKlientiksLink(db, { tenantId, klientiksClientId: client.klientiksClientId, klientiksBaseUrl }) : null;
   return {
     callId: call.id,
     state: call.state,
@@ -132,8 +93,8 @@ async function toCallCard(db: TDbClient, call: TCardCall, { tenantId, klientiksB
     disposition: call.disposition,
     extension: call.extension,
     memberName,
-    client: client && { ...client, klientiksUrl },
-    ...history,
+    client: client && { id: client.id, name: client.name, klientiksClientId: client.klientiksClientId, klientiksUrl },
+    ...(history ? summariseHistoryForCard(history, { callId: call.id, callStartedAt: call.startedAt, now }) : NO_CARD_HISTORY),
   };
 }
 
