@@ -21,3 +21,13 @@ export function formatTimeZone(timeZone: string, locale: string, at: Date = new 
   const place = isOffsetOnly ? city : name;
   return place ? `${place} (${offset})` : offset;
 }
+
+/** Whether the platform knows an IANA zone id (a stored or provider-sent zone may be garbage). */
+export function isKnownTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}

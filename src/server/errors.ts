@@ -32,6 +32,28 @@ export const APP_ERROR_CODES = {
   KLIENTIKS_UNAVAILABLE: { http: 502, trpc: "BAD_GATEWAY" },
   /** Klientiks throttled us. */
   KLIENTIKS_RATE_LIMITED: { http: 429, trpc: "TOO_MANY_REQUESTS" },
+  /** Zadarma refused the API key and secret (a signed call answered 401). */
+  ZADARMA_WRONG_KEYS: { http: 400, trpc: "BAD_REQUEST" },
+  /** Zadarma says the account is blocked. */
+  ZADARMA_BLOCKED: { http: 400, trpc: "BAD_REQUEST" },
+  /** Zadarma could not be reached, or failed on its side. */
+  ZADARMA_UNREACHABLE: { http: 502, trpc: "BAD_GATEWAY" },
+  /** Zadarma did not answer in time. */
+  ZADARMA_TIMEOUT: { http: 504, trpc: "BAD_GATEWAY" },
+  /** Zadarma throttled us (100 requests a minute per account). */
+  ZADARMA_RATE_LIMITED: { http: 429, trpc: "TOO_MANY_REQUESTS" },
+  /** Zadarma answered something we cannot use. */
+  ZADARMA_UNEXPECTED: { http: 502, trpc: "BAD_GATEWAY" },
+  /** The workspace has no active telephony connection. */
+  TELEPHONY_NOT_CONNECTED: { http: 412, trpc: "PRECONDITION_FAILED" },
+  /** Click-to-call: the member has no PBX extension mapped. */
+  CALL_NO_EXTENSION: { http: 412, trpc: "PRECONDITION_FAILED" },
+  /** Click-to-call: the member's extension is not registered (no softphone or desk phone online). */
+  CALL_EXTENSION_OFFLINE: { http: 409, trpc: "CONFLICT" },
+  /** Click-to-call: the number cannot be dialled. */
+  CALL_WRONG_NUMBER: { http: 400, trpc: "BAD_REQUEST" },
+  /** Click-to-call: this click's idempotency key already placed a call to another number (R21). */
+  CALL_KEY_REUSED: { http: 409, trpc: "CONFLICT" },
   /** The action needs something that is not set up yet (e.g. a connection). */
   PRECONDITION_FAILED: { http: 412, trpc: "PRECONDITION_FAILED" },
   /** The workspace already has a site with this domain. */

@@ -6,6 +6,7 @@ import { klientiksRouter } from "@/server/api/routers/klientiks";
 import { leadsRouter } from "@/server/api/routers/leads";
 import { membersRouter } from "@/server/api/routers/members";
 import { sitesRouter } from "@/server/api/routers/sites";
+import { telephonyRouter } from "@/server/api/routers/telephony";
 import { workspaceRouter } from "@/server/api/routers/workspace";
 import { createCallerFactory, createTrpcRouter } from "@/server/api/trpc";
 
@@ -18,6 +19,7 @@ export const appRouter = createTrpcRouter({
   klientiks: klientiksRouter,
   sites: sitesRouter,
   leads: leadsRouter,
+  telephony: telephonyRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -15,6 +15,11 @@ describe("development helpers in the environment", () => {
     );
   });
 
+  it("refuses ZADARMA_EMULATOR_URL in production too, and defaults Zadarma to its real API", () => {
+    expect(() => parseEnv({ ...PRODUCTION_BASE, ZADARMA_EMULATOR_URL: "http://127.0.0.1:4030" }, { isProduction: true })).toThrow(/ZADARMA_EMULATOR_URL: enables development helpers/);
+    expect(parseEnv(PRODUCTION_BASE, { isProduction: true }).ZADARMA_BASE_URL).toBe("https://api.zadarma.com");
+  });
+
   it("refuses the demo site link in production too", () => {
     expect(() => parseEnv({ ...PRODUCTION_BASE, DEMO_SITE_URL: "http://127.0.0.1:4020" }, { isProduction: true })).toThrow(/DEMO_SITE_URL/);
   });

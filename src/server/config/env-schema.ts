@@ -49,6 +49,10 @@ const ZEnvSchema = z.object({
   KLIENTIKS_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
   /** Set by the dev command: the wizard then offers the emulator's demo account. A development helper. */
   KLIENTIKS_EMULATOR_URL: z.url().optional(),
+  /** Zadarma's REST API (docs/telephony-zadarma.md); the dev command and the tests point it at the emulator. */
+  ZADARMA_BASE_URL: z.url().default("https://api.zadarma.com"),
+  /** Set by the dev command: Settings → Telephony then offers the emulator's demo account and webhook registration. A development helper. */
+  ZADARMA_EMULATOR_URL: z.url().optional(),
   /** Set by the dev command: Settings → Sites then links each site to the local demo customer site. A development helper. */
   DEMO_SITE_URL: z.url().optional(),
   /** `1` lets the development helpers run in a production build: for the e2e suite only, never a deployment. */
@@ -63,7 +67,7 @@ const ZEnvSchema = z.object({
 });
 
 /** Variables that switch on development helpers (the emulator's demo accounts, the demo site link). */
-const DEV_HELPER_VARIABLES = ["KLIENTIKS_EMULATOR_URL", "DEMO_SITE_URL"] as const;
+const DEV_HELPER_VARIABLES = ["KLIENTIKS_EMULATOR_URL", "ZADARMA_EMULATOR_URL", "DEMO_SITE_URL"] as const;
 
 export type TEnv = z.infer<typeof ZEnvSchema> & { jobsDriver: "inngest" | "inline" };
 

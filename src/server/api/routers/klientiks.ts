@@ -12,6 +12,7 @@ import { findDeliveries, findSyncHealth, replayDelivery, requeueCredentialFailur
 import { buildKlientiksWebhookTemplates } from "@/server/domain/klientiks/webhook-templates";
 import { findWebhookUrls } from "@/server/domain/webhooks/endpoints";
 import { findLiveWebhookEndpoints, revokeReplacedWebhookEndpoints, rotateWebhookEndpoint } from "@/server/domain/webhooks/rotate-webhook-endpoint";
+import { requireEmulatorUrl } from "@/server/config/dev-helpers";
 import { AppError } from "@/server/errors";
 import { createEmulatorDemoAccount, registerEmulatorWebhooks } from "@/server/integrations/klientiks-emulator/emulator-control";
 import { dispatchBackfill, dispatchDealRecompute, dispatchDeliveries } from "@/server/jobs/dispatch";
@@ -41,13 +42,6 @@ async function saveCredentialsAndDrain(ctx: TTenantContext, request: TSaveCreden
   const saved = await saveKlientiksCredentials(ctx.db, getKlientiksDeps(), { tenantId: ctx.tenant.tenantId, actorUserId: ctx.user.id, request });
   if (saved.wasNeedingAttention) await dispatchDeliveries(await requeueCredentialFailures(ctx.db, { tenantId: ctx.tenant.tenantId, connectionId: saved.connectionId }));
   return saved.connectionId;
-}
-
-/** The development helpers' emulator; absent in production (the environment refuses it there). */
-function requireEmulatorUrl() {
-  const emulatorUrl = getEnv().KLIENTIKS_EMULATOR_URL;
-  if (!emulatorUrl) throw new AppError("PRECONDITION_FAILED");
-  return emulatorUrl;
 }
 
 /** Settings → Integrations → Klientiks. Admin-only: it shows webhook addresses (reliability R4). */
@@ -151,13 +145,18 @@ export const klientiksRouter = createTrpcRouter({
       })),
       count: z.number(), currentPage: z.number(), perPage: z.number(), totalPages: z.number(),
     }))
-    .query(({ ctx, input }) => findDeliveries(ctx.db, { tenantId: ctx.tenant.tenantId, ...input })),
+    .query(async ({ ctx, input }) => {
+      const connection = await findKlientiksConnection(ctx.db, { tenantId: ctx.tenant.tenantId });
+      if (!connection) return { data: [], count: 0, currentPage: input.page, perPage: input.perPage, totalPages: 1 };
+      return findDeliveries(ctx.db, { tenantId: ctx.tenant.tenantId, connectionId: connection.id, ...input });
+    }),
 
   replayDelivery: tenantAdminProcedure
     .input(z.object({ deliveryId: z.string().max(64) }))
     .output(z.object({ deliveryId: z.string() }))
     .mutation(async ({ ctx, input }) => {
-      const delivery = await replayDelivery(ctx.db, { tenantId: ctx.tenant.tenantId, deliveryId: input.deliveryId });
+      const connectionId = await requireConnectionId(ctx.tenant.tenantId, ctx.db);
+      const delivery = await replayDelivery(ctx.db, { tenantId: ctx.tenant.tenantId, connectionId, deliveryId: input.deliveryId });
       await recordAudit(ctx.db, { tenantId: ctx.tenant.tenantId, actorUserId: ctx.user.id, action: "delivery.replayed", targetType: "delivery", targetId: delivery.id });
       await dispatchDeliveries([delivery]);
       return { deliveryId: delivery.id };
@@ -202,14 +201,14 @@ export const klientiksRouter = createTrpcRouter({
     .input(z.object({ name: z.string().trim().min(1, "required").max(80, "tooLong") }))
     .output(z.object({ connectionId: z.string(), accountId: z.string(), tokenHint: z.string() }))
     .mutation(async ({ ctx, input }) => {
-      const account = await createEmulatorDemoAccount(requireEmulatorUrl());
+      const account = await createEmulatorDemoAccount(requireEmulatorUrl("KLIENTIKS_EMULATOR_URL"));
       const connectionId = await saveCredentialsAndDrain(ctx, { name: input.name, ...account });
       return { connectionId, accountId: account.accountId, tokenHint: account.accessToken.slice(-4) };
     }),
 
   /** Development only: registers our webhook templates (deals, and the widget's once leads are on) in the emulator's demo account. */
   registerEmulatorWebhooks: tenantAdminProcedure.output(z.object({ registered: z.number() })).mutation(async ({ ctx }) => {
-    const emulatorUrl = requireEmulatorUrl();
+    const emulatorUrl = requireEmulatorUrl("KLIENTIKS_EMULATOR_URL");
     const connection = await findKlientiksConnection(ctx.db, { tenantId: ctx.tenant.tenantId });
     if (!connection) throw new AppError("PRECONDITION_FAILED");
     const urls = await findWebhookUrls(ctx.db, getKlientiksDeps().keyring, { tenantId: ctx.tenant.tenantId, connectionId: connection.id, appUrl: getEnv().APP_URL });

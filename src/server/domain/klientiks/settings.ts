@@ -1,14 +1,6 @@
 import { z } from "zod";
+import { isKnownTimeZone } from "@/lib/time-zones";
 import { DEFAULT_CLIENT_CARD_URL_TEMPLATE, ZClientCardUrlTemplateSchema } from "@/server/domain/klientiks/client-card-url";
-
-const isKnownTimeZone = (zone: string) => {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 /** «Передача сделок»: «Сотрудник-исполнитель / автор записи» and «Учитывать абонемент в сделке». */
 export const ZDealsSettingsSchema = z

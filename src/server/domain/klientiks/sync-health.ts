@@ -1,4 +1,4 @@
-import type { DeliveryStatus } from "@generated/prisma/client";
+import type { ConnectionStatus, DeliveryStatus } from "@generated/prisma/client";
 import type { TDb } from "@/server/db/client";
 import { type TEnqueuedDelivery, toEnqueued } from "@/server/domain/inbox/enqueued";
 import { AppError } from "@/server/errors";
@@ -25,16 +25,23 @@ async function findRetrying(db: TDb, { tenantId, connectionId }: { tenantId: str
   return row ?? { count: 0, since: null, lastErrorCode: null };
 }
 
+type THealthConnection = { id: string; status: ConnectionStatus; lastSyncAt: Date | null; lastError: string | null; lastErrorAt: Date | null; lastReconcileAt: Date | null; activatedAt: Date | null };
+
+const HEALTH_CONNECTION = { id: true, status: true, lastSyncAt: true, lastError: true, lastErrorAt: true, lastReconcileAt: true, activatedAt: true } as const;
+
 /**
- * The sync panel: last webhook, the last day's outcomes, what is being retried after errors, the
- * recent error history (kept after a retry succeeds) and the last error of the connection.
+ * The sync panel of any connection (Klientiks, telephony): last webhook, the last day's outcomes,
+ * what is being retried after errors, the recent error history (kept after a retry succeeds) and
+ * the last error of the connection.
  */
-export async function findSyncHealth(db: TDb, { tenantId, now = new Date() }: { tenantId: string; now?: Date }) {
-  const connection = await db.connection.findFirst({ where: { tenantId, kind: "klientiks" }, select: { id: true, status: true, lastSyncAt: true, lastError: true, lastErrorAt: true, lastReconcileAt: true, activatedAt: true } });
-  if (!connection) return null;
+export async function findConnectionSyncHealth(db: TDb, { tenantId, connection, now = new Date() }: { tenantId: string; connection: THealthConnection; now?: Date }) {
   const since = new Date(now.getTime() - DAY_MS);
   const [lastWebhook, counts, retrying, recentErrors] = await Promise.all([
-    db.webhookDelivery.findFirst({ where: { tenantId, connectionId: connection.id, source: "webhook" }, orderBy: { receivedAt: "desc" }, select: { id: true, receivedAt: true, status: true, appointmentId: true, statusHint: true, errorCode: true } }),
+    db.webhookDelivery.findFirst({
+      where: { tenantId, connectionId: connection.id, source: "webhook" },
+      orderBy: { receivedAt: "desc" },
+      select: { id: true, receivedAt: true, status: true, appointmentId: true, statusHint: true, providerCallId: true, eventType: true, errorCode: true },
+    }),
     db.webhookDelivery.groupBy({ by: ["status"], where: { tenantId, connectionId: connection.id, receivedAt: { gte: since } }, _count: { _all: true } }),
     findRetrying(db, { tenantId, connectionId: connection.id }),
     db.deliveryAttemptError.findMany({
@@ -45,8 +52,8 @@ export async function findSyncHealth(db: TDb, { tenantId, now = new Date() }: { 
     }),
   ]);
   const countOf = (status: DeliveryStatus) => counts.find((row) => row.status === status)?._count._all ?? 0;
-  const erroredDeliveries = await db.webhookDelivery.findMany({ where: { tenantId, id: { in: recentErrors.map((entry) => entry.deliveryId) } }, select: { id: true, appointmentId: true } });
-  const appointmentOf = new Map(erroredDeliveries.map((delivery) => [delivery.id, delivery.appointmentId]));
+  const erroredDeliveries = await db.webhookDelivery.findMany({ where: { tenantId, id: { in: recentErrors.map((entry) => entry.deliveryId) } }, select: { id: true, appointmentId: true, providerCallId: true } });
+  const deliveryOf = new Map(erroredDeliveries.map((delivery) => [delivery.id, delivery]));
   // The newest of the connection's own error (credentials, reconciliation) and the attempt log.
   const [newestAttempt] = recentErrors;
   const isAttemptNewer = newestAttempt !== undefined && (!connection.lastErrorAt || newestAttempt.at > connection.lastErrorAt);
@@ -59,30 +66,46 @@ export async function findSyncHealth(db: TDb, { tenantId, now = new Date() }: { 
     lastError: isAttemptNewer ? newestAttempt.errorCode : connection.lastError,
     lastErrorAt: isAttemptNewer ? newestAttempt.at : connection.lastErrorAt,
     retrying: retrying.count > 0 ? retrying : null,
-    recentErrors: recentErrors.map((entry) => ({ ...entry, appointmentId: appointmentOf.get(entry.deliveryId) ?? null })),
+    recentErrors: recentErrors.map((entry) => ({
+      ...entry,
+      appointmentId: deliveryOf.get(entry.deliveryId)?.appointmentId ?? null,
+      providerCallId: deliveryOf.get(entry.deliveryId)?.providerCallId ?? null,
+    })),
     last24h: { processed: countOf("processed"), failed: countOf("failed"), rejected: countOf("rejected"), pending: countOf("pending") + countOf("processing") },
   };
 }
 
-/** The deliveries log, newest first, optionally of one status. */
-export async function findDeliveries(db: TDb, options: { tenantId: string; status?: DeliveryStatus; page: number; perPage: number }) {
-  const where = { tenantId: options.tenantId, ...(options.status ? { status: options.status } : {}) };
+/** The Klientiks wizard's sync panel. */
+export async function findSyncHealth(db: TDb, { tenantId, now = new Date() }: { tenantId: string; now?: Date }) {
+  const connection = await db.connection.findFirst({ where: { tenantId, kind: "klientiks" }, select: HEALTH_CONNECTION });
+  return connection && findConnectionSyncHealth(db, { tenantId, connection, now });
+}
+
+/** A connection's deliveries log, newest first, optionally of one status. */
+export async function findDeliveries(db: TDb, options: { tenantId: string; connectionId: string; status?: DeliveryStatus; page: number; perPage: number }) {
+  const where = { tenantId: options.tenantId, connectionId: options.connectionId, ...(options.status ? { status: options.status } : {}) };
   const [data, count] = await Promise.all([
     db.webhookDelivery.findMany({
       where,
       orderBy: [{ receivedAt: "desc" }, { id: "desc" }],
       skip: (options.page - 1) * options.perPage,
       take: options.perPage,
-      select: { id: true, receivedAt: true, source: true, purpose: true, method: true, appointmentId: true, statusHint: true, status: true, attempts: true, errorCode: true, error: true, processedAt: true, dealId: true },
+      select: {
+        id: true, receivedAt: true, source: true, purpose: true, method: true, appointmentId: true, statusHint: true, providerCallId: true, eventType: true,
+        status: true, attempts: true, errorCode: true, error: true, processedAt: true, dealId: true,
+      },
     }),
     db.webhookDelivery.count({ where }),
   ]);
   return { data, count, currentPage: options.page, perPage: options.perPage, totalPages: Math.max(1, Math.ceil(count / options.perPage)) };
 }
 
-/** Sends a failed delivery through processing again, after the cause was fixed (R12). */
-export async function replayDelivery(db: TDb, { tenantId, deliveryId }: { tenantId: string; deliveryId: string }): Promise<TEnqueuedDelivery> {
-  const delivery = await db.webhookDelivery.findFirst({ where: { id: deliveryId, tenantId }, select: { id: true, tenantId: true, status: true, purpose: true, appointmentId: true, providerCallId: true, connectionId: true, attempts: true } });
+/** Sends a failed delivery of a connection through processing again, after the cause was fixed (R12). */
+export async function replayDelivery(db: TDb, { tenantId, connectionId, deliveryId }: { tenantId: string; connectionId: string; deliveryId: string }): Promise<TEnqueuedDelivery> {
+  const delivery = await db.webhookDelivery.findFirst({
+    where: { id: deliveryId, tenantId, connectionId },
+    select: { id: true, tenantId: true, status: true, purpose: true, appointmentId: true, providerCallId: true, connectionId: true, attempts: true },
+  });
   if (!delivery) throw new AppError("NOT_FOUND");
   if (delivery.status !== "failed" || !(delivery.appointmentId ?? delivery.providerCallId)) throw new AppError("PRECONDITION_FAILED");
   const replays = await db.auditLog.count({ where: { tenantId, action: "delivery.replayed", targetId: delivery.id } });

@@ -15,8 +15,15 @@ export const liveEndpointAt = (now: Date) => ({ revokedAt: null, OR: [{ retiresA
 export const decryptEndpointToken = (keyring: TKeyring, endpoint: { id: string; tenantId: string; tokenCiphertext: string }) =>
   decryptSecret(keyring, endpoint.tokenCiphertext, additionalDataFor(endpoint.tenantId, endpoint.id));
 
-/** The address Klientiks calls for a token (its templates append `?appointment_id=…`). */
-export const webhookUrlOf = (appUrl: string, token: string) => `${appUrl.replace(/\/+$/, "")}/api/webhooks/klientiks/${token}`;
+/**
+ * Which receiver route takes an endpoint's deliveries. Zadarma is the only telephony provider yet;
+ * a second one will need the connection's kind here.
+ */
+const RECEIVER_OF_PURPOSE: Record<WebhookPurpose, string> = { deals: "klientiks", widget: "klientiks", telephony: "zadarma" };
+
+/** The address the provider calls for a token (Klientiks' templates append `?appointment_id=…`). */
+export const webhookUrlOf = (appUrl: string, token: string, purpose: WebhookPurpose) =>
+  `${appUrl.replace(/\/+$/, "")}/api/webhooks/${RECEIVER_OF_PURPOSE[purpose]}/${token}`;
 
 /** A new endpoint with a fresh token; the database keeps its hash for lookup and its ciphertext for display. */
 export function createWebhookEndpoint(db: TDbClient, keyring: TKeyring, options: { tenantId: string; connectionId: string; purpose: WebhookPurpose }) {
@@ -43,7 +50,7 @@ export async function findWebhookUrls(db: TDbClient, keyring: TKeyring, options:
     where: { tenantId: options.tenantId, connectionId: options.connectionId, ...CURRENT_ENDPOINT },
     select: { id: true, tenantId: true, purpose: true, tokenCiphertext: true },
   });
-  return endpoints.map((endpoint) => ({ endpointId: endpoint.id, purpose: endpoint.purpose, url: webhookUrlOf(options.appUrl, decryptEndpointToken(keyring, endpoint)) }));
+  return endpoints.map((endpoint) => ({ endpointId: endpoint.id, purpose: endpoint.purpose, url: webhookUrlOf(options.appUrl, decryptEndpointToken(keyring, endpoint), endpoint.purpose) }));
 }
 
 /** Tokens outside these lengths are not looked up at all. */

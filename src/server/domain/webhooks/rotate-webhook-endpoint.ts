@@ -72,7 +72,7 @@ export async function findLiveWebhookEndpoints(db: TDbClient, keyring: TKeyring,
       endpointId: endpoint.id,
       purpose: endpoint.purpose,
       /** The whole address: for the admin to copy while current, never to be shown once replaced. */
-      url: webhookUrlOf(options.appUrl, token),
+      url: webhookUrlOf(options.appUrl, token, endpoint.purpose),
       tokenEnding: token.slice(-4),
       createdAt: endpoint.createdAt,
       retiresAt: endpoint.retiresAt,

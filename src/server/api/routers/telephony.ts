@@ -1,0 +1,219 @@
+import { z } from "zod";
+import { getEnv } from "@/env";
+import { createTrpcRouter, tenantAdminProcedure, tenantProcedure } from "@/server/api/trpc";
+import { requireEmulatorUrl } from "@/server/config/dev-helpers";
+import { findDeliveries, replayDelivery } from "@/server/domain/klientiks/sync-health";
+import { recordAudit } from "@/server/domain/audit/record-audit";
+import {
+  connectZadarma, disconnectTelephony, findTelephonyConnection, requireActiveZadarmaConnection, rotateTelephonySecret, updateTelephonySettings,
+} from "@/server/domain/telephony/connections";
+import { toApiCredentials } from "@/server/domain/telephony/credentials";
+import { toDialablePhone } from "@/server/domain/telephony/dialable-phone";
+import { findMemberExtension, listTelephonyExtensions, mapTelephonyExtension, refreshExtensionsOfTenant, refreshTelephonyExtensions } from "@/server/domain/telephony/extensions";
+import { findCallbackRequest, placeCallback } from "@/server/domain/telephony/place-callback";
+import { ZTelephonySettingsPatch } from "@/server/domain/telephony/settings";
+import { findTelephonySyncHealth } from "@/server/domain/telephony/sync-health";
+import { findTelephonyWebhook } from "@/server/domain/telephony/webhook";
+import { AppError } from "@/server/errors";
+import type { TZadarmaCredentials } from "@/server/integrations/zadarma";
+import { createZadarmaEmulatorAccount } from "@/server/integrations/zadarma-emulator/emulator-control";
+import { dispatchDeliveries } from "@/server/jobs/dispatch";
+import { createEmulatorZadarmaClient, getTelephonyDeps } from "@/server/telephony-deps";
+import type { TTrpcContext } from "@/server/api/trpc";
+import type { TVerifiedMembership } from "@/server/domain/tenants/find-memberships";
+
+/** Zadarma keys and secrets are hex; letters, digits, `-` and `_` leave room for other formats. */
+const ZCredentialPart = z.string().trim().min(1, "required").max(64, "tooLong").regex(/^[0-9A-Za-z_-]+$/, "credentialChars");
+const ZStatus = z.enum(["inactive", "active", "needs_attention"]);
+const ZDeliveryStatus = z.enum(["pending", "processing", "processed", "failed", "rejected"]);
+const ZSettings = z.object({ popup: z.enum(["rung_extension", "all_agents"]), timeZone: z.string().nullable(), recordingRetentionDays: z.number().nullable(), callerName: z.boolean() });
+const ZCallbackView = z.object({
+  id: z.string(), status: z.enum(["requested", "ringing_agent", "calling_client", "connected", "ended", "failed"]), failureCode: z.string().nullable(),
+  toPhone: z.string(), extension: z.string(), callId: z.string().nullable(), requestedAt: z.date(), updatedAt: z.date(),
+});
+
+type TTenantContext = Pick<TTrpcContext, "db" | "log"> & { tenant: TVerifiedMembership; user: { id: string } };
+
+async function requireConnectionId(ctx: TTenantContext) {
+  const connection = await ctx.db.connection.findFirst({ where: { tenantId: ctx.tenant.tenantId, kind: "zadarma" }, select: { id: true } });
+  if (!connection) throw new AppError("TELEPHONY_NOT_CONNECTED");
+  return connection.id;
+}
+
+/**
+ * Saves working credentials, then reads the PBX's extensions for the mapping table. The extension
+ * read failing does not undo the connection: the table has its own «Обновить» button.
+ */
+async function connectAndReadExtensions(ctx: TTenantContext, credentials: TZadarmaCredentials) {
+  const deps = getTelephonyDeps();
+  const tenantId = ctx.tenant.tenantId;
+  const connected = await connectZadarma(ctx.db, deps, { tenantId, actorUserId: ctx.user.id, credentials });
+  const extensions = await refreshTelephonyExtensions(ctx.db, deps, { tenantId, connectionId: connected.connectionId, credentials: connected.credentials }).then(
+    ({ count }) => count,
+    (error: unknown) => {
+      ctx.log.warn("telephony: reading extensions after connecting failed", { error });
+      return null;
+    },
+  );
+  // The 7-day backfill from `statistics/pbx` starts here once its job exists (issue 9 §3).
+  return { connectionId: connected.connectionId, extensions };
+}
+
+/** Settings → Telephony (admins), and click-to-call (every member, for themselves only). */
+export const telephonyRouter = createTrpcRouter({
+  connection: tenantAdminProcedure
+    .output(z.object({
+      id: z.string(), status: ZStatus, key: z.string(), secretHint: z.string(), previousSecretUntil: z.date().nullable(), settings: ZSettings,
+      activatedAt: z.date().nullable(), lastError: z.string().nullable(), lastErrorAt: z.date().nullable(), createdAt: z.date(),
+      webhook: z.object({
+        url: z.string(), confirmedAt: z.date().nullable(),
+        lastEvent: z.object({ receivedAt: z.date(), eventType: z.string().nullable(), status: ZDeliveryStatus }).nullable(),
+      }).nullable(),
+    }).nullable())
+    .query(async ({ ctx }) => {
+      const { keyring } = getTelephonyDeps();
+      const connection = await findTelephonyConnection(ctx.db, keyring, { tenantId: ctx.tenant.tenantId });
+      if (!connection) return null;
+      const webhook = await findTelephonyWebhook(ctx.db, keyring, { tenantId: ctx.tenant.tenantId, connectionId: connection.id, appUrl: getEnv().APP_URL });
+      return { ...connection, webhook };
+    }),
+
+  connect: tenantAdminProcedure
+    .input(z.object({ key: ZCredentialPart, secret: ZCredentialPart }))
+    .output(z.object({ connectionId: z.string(), extensions: z.number().nullable() }))
+    .mutation(({ ctx, input }) => connectAndReadExtensions(ctx, input)),
+
+  /** The owner generated a new secret in Zadarma: the old one keeps verifying notifications for 24 h (R3). */
+  rotateSecret: tenantAdminProcedure
+    .input(z.object({ secret: ZCredentialPart }))
+    .output(z.object({ previousSecretUntil: z.date().nullable() }))
+    .mutation(({ ctx, input }) => rotateTelephonySecret(ctx.db, getTelephonyDeps(), { tenantId: ctx.tenant.tenantId, actorUserId: ctx.user.id, secret: input.secret })),
+
+  updateSettings: tenantAdminProcedure
+    .input(ZTelephonySettingsPatch)
+    .output(ZSettings)
+    .mutation(({ ctx, input }) => updateTelephonySettings(ctx.db, { tenantId: ctx.tenant.tenantId, actorUserId: ctx.user.id, changes: input })),
+
+  disconnect: tenantAdminProcedure.output(z.object({ status: z.literal("inactive") })).mutation(async ({ ctx }) => {
+    await disconnectTelephony(ctx.db, { tenantId: ctx.tenant.tenantId, actorUserId: ctx.user.id });
+    return { status: "inactive" as const };
+  }),
+
+  extensions: tenantAdminProcedure
+    .output(z.array(z.object({
+      extension: z.string(), name: z.string().nullable(), isOnline: z.boolean().nullable(), refreshedAt: z.date().nullable(),
+      member: z.object({ membershipId: z.string(), name: z.string(), email: z.string() }).nullable(),
+    })))
+    .query(async ({ ctx }) => {
+      const connection = await ctx.db.connection.findFirst({ where: { tenantId: ctx.tenant.tenantId, kind: "zadarma" }, select: { id: true } });
+      return connection ? listTelephonyExtensions(ctx.db, { tenantId: ctx.tenant.tenantId, connectionId: connection.id }) : [];
+    }),
+
+  refreshExtensions: tenantAdminProcedure
+    .output(z.object({ count: z.number() }))
+    .mutation(({ ctx }) => refreshExtensionsOfTenant(ctx.db, getTelephonyDeps(), { tenantId: ctx.tenant.tenantId })),
+
+  mapExtension: tenantAdminProcedure
+    .input(z.object({ extension: z.string().trim().min(1, "required").max(16, "tooLong"), membershipId: z.string().max(64).nullable() }))
+    .output(z.object({ extension: z.string() }))
+    .mutation(async ({ ctx, input }) => {
+      const connectionId = await requireConnectionId(ctx);
+      await mapTelephonyExtension(ctx.db, { tenantId: ctx.tenant.tenantId, connectionId, extension: input.extension, membershipId: input.membershipId, actorUserId: ctx.user.id });
+      return { extension: input.extension };
+    }),
+
+  syncHealth: tenantAdminProcedure
+    .output(z.object({
+      connectionStatus: ZStatus, eventsToday: z.number(), lastError: z.string().nullable(), lastErrorAt: z.date().nullable(),
+      last24h: z.object({ processed: z.number(), failed: z.number(), rejected: z.number(), pending: z.number() }),
+      retrying: z.object({ count: z.number(), since: z.date().nullable(), lastErrorCode: z.string().nullable() }).nullable(),
+      rejections: z.array(z.object({ id: z.string(), receivedAt: z.date(), eventType: z.string().nullable(), errorCode: z.string().nullable() })),
+    }).nullable())
+    .query(async ({ ctx }) => {
+      const connection = await ctx.db.connection.findFirst({ where: { tenantId: ctx.tenant.tenantId, kind: "zadarma" }, select: { id: true } });
+      return connection ? findTelephonySyncHealth(ctx.db, { tenantId: ctx.tenant.tenantId, connectionId: connection.id }) : null;
+    }),
+
+  deliveries: tenantAdminProcedure
+    .input(z.object({ status: ZDeliveryStatus.optional(), page: z.number().int().min(1).default(1), perPage: z.number().int().min(1).max(100).default(20) }))
+    .output(z.object({
+      data: z.array(z.object({
+        id: z.string(), receivedAt: z.date(), source: z.enum(["webhook", "reconcile", "backfill", "replay"]), eventType: z.string().nullable(), providerCallId: z.string().nullable(),
+        status: ZDeliveryStatus, attempts: z.number(), errorCode: z.string().nullable(), processedAt: z.date().nullable(),
+      })),
+      count: z.number(), currentPage: z.number(), perPage: z.number(), totalPages: z.number(),
+    }))
+    .query(async ({ ctx, input }) => {
+      const connection = await ctx.db.connection.findFirst({ where: { tenantId: ctx.tenant.tenantId, kind: "zadarma" }, select: { id: true } });
+      if (!connection) return { data: [], count: 0, currentPage: input.page, perPage: input.perPage, totalPages: 1 };
+      return findDeliveries(ctx.db, { tenantId: ctx.tenant.tenantId, connectionId: connection.id, ...input });
+    }),
+
+  /** A failed notification goes through processing again, by the inbox's own driver (R12). */
+  replayDelivery: tenantAdminProcedure
+    .input(z.object({ deliveryId: z.string().max(64) }))
+    .output(z.object({ deliveryId: z.string() }))
+    .mutation(async ({ ctx, input }) => {
+      const connectionId = await requireConnectionId(ctx);
+      const delivery = await replayDelivery(ctx.db, { tenantId: ctx.tenant.tenantId, connectionId, deliveryId: input.deliveryId });
+      await recordAudit(ctx.db, { tenantId: ctx.tenant.tenantId, actorUserId: ctx.user.id, action: "delivery.replayed", targetType: "delivery", targetId: delivery.id });
+      await dispatchDeliveries([delivery]);
+      return { deliveryId: delivery.id };
+    }),
+
+  /** Development only: whether the page offers the emulator helpers below. */
+  emulatorHelpers: tenantAdminProcedure.output(z.object({ isAvailable: z.boolean() })).query(() => ({ isAvailable: Boolean(getEnv().ZADARMA_EMULATOR_URL) })),
+
+  /**
+   * Development only: a PBX account of the workspace's own in the emulator, connected like a real
+   * one. Its secret stays on the server; the answer carries its last four characters, as everywhere.
+   */
+  connectEmulatorDemoAccount: tenantAdminProcedure
+    .output(z.object({ connectionId: z.string(), extensions: z.number().nullable(), key: z.string(), secretHint: z.string() }))
+    .mutation(async ({ ctx }) => {
+      const account = await createZadarmaEmulatorAccount(requireEmulatorUrl("ZADARMA_EMULATOR_URL"));
+      const connected = await connectAndReadExtensions(ctx, account);
+      return { ...connected, key: account.key, secretHint: account.secret.slice(-4) };
+    }),
+
+  /**
+   * Development only: saves our webhook address as the account's notification URL in the emulator,
+   * through the same signed call an integrator would use; the emulator checks it with `zd_echo`.
+   */
+  registerEmulatorWebhook: tenantAdminProcedure.output(z.object({ url: z.string() })).mutation(async ({ ctx }) => {
+    const emulator = createEmulatorZadarmaClient(requireEmulatorUrl("ZADARMA_EMULATOR_URL"));
+    const { keyring } = getTelephonyDeps();
+    const connection = await requireActiveZadarmaConnection(ctx.db, keyring, { tenantId: ctx.tenant.tenantId });
+    const webhook = await findTelephonyWebhook(ctx.db, keyring, { tenantId: ctx.tenant.tenantId, connectionId: connection.id, appUrl: getEnv().APP_URL });
+    if (!webhook) throw new AppError("PRECONDITION_FAILED");
+    await emulator.setNotificationUrl(toApiCredentials(connection.stored), webhook.url);
+    return { url: webhook.url };
+  }),
+
+  /** Whether this member's call buttons work: telephony on, and an extension of theirs. */
+  callSetup: tenantProcedure.output(z.object({ isConnected: z.boolean(), extension: z.string().nullable() })).query(async ({ ctx }) => {
+    const connection = await ctx.db.connection.findFirst({ where: { tenantId: ctx.tenant.tenantId, kind: "zadarma", status: { not: "inactive" } }, select: { id: true } });
+    if (!connection) return { isConnected: false, extension: null };
+    return { isConnected: true, extension: await findMemberExtension(ctx.db, { tenantId: ctx.tenant.tenantId, connectionId: connection.id, membershipId: ctx.tenant.membershipId }) };
+  }),
+
+  /** One click on a call button; the key is the click's own, so a repeat places no second call (R21). */
+  placeCall: tenantProcedure
+    .input(z.object({
+      phone: z.string().trim().min(1, "required").max(40, "tooLong").refine((phone) => toDialablePhone(phone) !== null, "phoneInvalid"),
+      idempotencyKey: z.uuid(),
+      clientId: z.string().max(64).nullable().optional(),
+    }))
+    .output(ZCallbackView)
+    .mutation(({ ctx, input }) =>
+      placeCallback(ctx.db, getTelephonyDeps(), { tenantId: ctx.tenant.tenantId, membershipId: ctx.tenant.membershipId, request: input })),
+
+  callbackStatus: tenantProcedure
+    .input(z.object({ id: z.string().max(64) }))
+    .output(ZCallbackView)
+    .query(async ({ ctx, input }) => {
+      const request = await findCallbackRequest(ctx.db, { tenantId: ctx.tenant.tenantId, membershipId: ctx.tenant.membershipId, id: input.id });
+      if (!request) throw new AppError("NOT_FOUND");
+      return request;
+    }),
+});

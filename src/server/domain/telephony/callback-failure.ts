@@ -1,0 +1,25 @@
+import { ZadarmaError } from "@/server/integrations/zadarma";
+
+/** Why a click-to-call failed, as the call button words it (messages: `telephony.callButton.failure.*`). */
+export type TCallbackFailureCode =
+  | "no_extension" | "extension_offline" | "no_money" | "wrong_number" | "provider_unreachable" | "rate_limited" | "wrong_keys" | "account_blocked";
+
+/** What a refused `request/callback` means to the member who clicked; anything else is a bug and is rethrown. */
+export function callbackFailureOf(error: unknown): TCallbackFailureCode {
+  if (!(error instanceof ZadarmaError)) throw error;
+  switch (error.code) {
+    case "no_money":
+    case "wrong_keys":
+    case "rate_limited":
+      return error.code;
+    case "blocked":
+      return "account_blocked";
+    // Zadarma answers a number it cannot dial with a plain error (OpenAPI `request.callback`).
+    case "invalid_request":
+      return "wrong_number";
+    case "not_found":
+      return "no_extension";
+    default:
+      return "provider_unreachable";
+  }
+}

@@ -1,0 +1,135 @@
+import type { Prisma } from "@generated/prisma/client";
+import { createId } from "@/lib/ids";
+import type { TKeyring } from "@/server/crypto/envelope";
+import type { TDb } from "@/server/db/client";
+import type { TDbClient } from "@/server/db/types";
+import { recordAudit } from "@/server/domain/audit/record-audit";
+import { requireWorkingCredentials } from "@/server/domain/telephony/check-credentials";
+import {
+  credentialsHintOf, decryptZadarmaCredentials, encryptZadarmaCredentials, rotateZadarmaSecret, toApiCredentials, type TStoredZadarmaCredentials,
+} from "@/server/domain/telephony/credentials";
+import type { TTelephonyDeps } from "@/server/domain/telephony/deps";
+import { parseTelephonySettings, ZTelephonySettingsPatch, type TTelephonySettingsPatch } from "@/server/domain/telephony/settings";
+import { ensureWebhookEndpoint } from "@/server/domain/webhooks/endpoints";
+import { AppError } from "@/server/errors";
+import type { TZadarmaCredentials } from "@/server/integrations/zadarma";
+
+const CONNECTION_NAME = "Zadarma";
+
+/** The row's columns domain code signs with; never returned to a procedure as they are. */
+const SECRET_BEARING = { id: true, tenantId: true, credentials: true, status: true, settings: true } as const;
+
+/** The tenant's Zadarma connection with its credentials, for code that calls the provider. */
+export async function findZadarmaConnectionWithCredentials(db: TDbClient, keyring: TKeyring, { tenantId }: { tenantId: string }) {
+  const connection = await db.connection.findFirst({ where: { tenantId, kind: "zadarma" }, select: SECRET_BEARING });
+  return connection && { ...connection, stored: decryptZadarmaCredentials(keyring, connection) };
+}
+
+/** Like the above, but the connection must exist and be switched on. */
+export async function requireActiveZadarmaConnection(db: TDbClient, keyring: TKeyring, scope: { tenantId: string }) {
+  const connection = await findZadarmaConnectionWithCredentials(db, keyring, scope);
+  if (!connection || connection.status === "inactive") throw new AppError("TELEPHONY_NOT_CONNECTED");
+  return connection;
+}
+
+/**
+ * What the settings page may see: the key (low sensitivity, it names the account), the secret's
+ * last four characters, and until when a replaced secret still verifies; never a secret (R17, R25).
+ */
+export async function findTelephonyConnection(db: TDbClient, keyring: TKeyring, { tenantId }: { tenantId: string }) {
+  const connection = await db.connection.findFirst({
+    where: { tenantId, kind: "zadarma" },
+    select: { ...SECRET_BEARING, externalAccount: true, credentialsHint: true, activatedAt: true, lastError: true, lastErrorAt: true, createdAt: true },
+  });
+  if (!connection) return null;
+  const { previousSecretUntil } = decryptZadarmaCredentials(keyring, connection);
+  return {
+    id: connection.id,
+    status: connection.status,
+    key: connection.externalAccount,
+    secretHint: connection.credentialsHint,
+    previousSecretUntil: previousSecretUntil ? new Date(previousSecretUntil) : null,
+    settings: parseTelephonySettings(connection.settings),
+    activatedAt: connection.activatedAt,
+    lastError: connection.lastError,
+    lastErrorAt: connection.lastErrorAt,
+    createdAt: connection.createdAt,
+  };
+}
+
+/** The account's zone, for reading Zadarma's local `call_start`; a failure leaves the stored one. */
+const readTimeZone = (deps: Pick<TTelephonyDeps, "zadarma">, credentials: TZadarmaCredentials) =>
+  deps.zadarma.getTimezone(credentials).then(({ timeZone }) => timeZone, () => null);
+
+/**
+ * Checks the key and secret live, then stores them encrypted and switches the connection on, with
+ * its webhook address. Reconnecting with the same key and a new secret keeps the old secret
+ * verifying for its window (R3), as a rotation does; another key replaces everything.
+ */
+export async function connectZadarma(db: TDb, deps: TTelephonyDeps, options: { tenantId: string; actorUserId: string; credentials: TZadarmaCredentials; now?: Date }) {
+  const { tenantId, actorUserId, credentials } = options;
+  const now = options.now ?? new Date();
+  await requireWorkingCredentials(deps, credentials);
+  const timeZone = await readTimeZone(deps, credentials);
+  const existing = await findZadarmaConnectionWithCredentials(db, deps.keyring, { tenantId });
+  const stored: TStoredZadarmaCredentials = existing?.stored.key === credentials.key ? rotateZadarmaSecret(existing.stored, credentials.secret, now) : credentials;
+  const connectionId = existing?.id ?? createId("con");
+  const settings = { ...parseTelephonySettings(existing?.settings), ...(timeZone ? { timeZone } : {}) };
+  const data = {
+    credentials: encryptZadarmaCredentials(deps.keyring, { tenantId, connectionId }, stored),
+    credentialsHint: credentialsHintOf(credentials),
+    externalAccount: credentials.key,
+    status: "active" as const,
+    activatedAt: existing?.status === "active" ? undefined : now,
+    settings: settings as Prisma.InputJsonObject,
+    lastError: null,
+    lastErrorAt: null,
+  };
+  await db.$transaction(async (tx) => {
+    if (existing) await tx.connection.update({ where: { id: existing.id }, data });
+    else await tx.connection.create({ data: { id: connectionId, tenantId, kind: "zadarma", name: CONNECTION_NAME, ...data } });
+    await ensureWebhookEndpoint(tx, deps.keyring, { tenantId, connectionId, purpose: "telephony" });
+    await recordAudit(tx, { tenantId, actorUserId, action: existing ? "telephony.reconnected" : "telephony.connected", targetType: "connection", targetId: connectionId });
+  });
+  return { connectionId, credentials: toApiCredentials(stored), wasConnected: existing?.status === "active" };
+}
+
+/**
+ * The owner generated a new secret in Zadarma and pastes it here: it is checked live with the
+ * stored key, and the old one keeps verifying notifications for 24 h (R3).
+ */
+export async function rotateTelephonySecret(db: TDb, deps: TTelephonyDeps, options: { tenantId: string; actorUserId: string; secret: string; now?: Date }) {
+  const { tenantId } = options;
+  const now = options.now ?? new Date();
+  const connection = await findZadarmaConnectionWithCredentials(db, deps.keyring, { tenantId });
+  if (!connection) throw new AppError("TELEPHONY_NOT_CONNECTED");
+  await requireWorkingCredentials(deps, { key: connection.stored.key, secret: options.secret });
+  const rotated = rotateZadarmaSecret(connection.stored, options.secret, now);
+  await db.connection.update({
+    where: { id: connection.id },
+    data: { credentials: encryptZadarmaCredentials(deps.keyring, { tenantId, connectionId: connection.id }, rotated), credentialsHint: credentialsHintOf(rotated), lastError: null, lastErrorAt: null },
+  });
+  await recordAudit(db, { tenantId, actorUserId: options.actorUserId, action: "telephony.secret_rotated", targetType: "connection", targetId: connection.id, data: { previousSecretUntil: rotated.previousSecretUntil ?? null } });
+  return { previousSecretUntil: rotated.previousSecretUntil ? new Date(rotated.previousSecretUntil) : null };
+}
+
+/** Saves what the admin may change (the card's audience, the caller name); the rest comes from the PBX. */
+export async function updateTelephonySettings(db: TDbClient, options: { tenantId: string; actorUserId: string; changes: TTelephonySettingsPatch }) {
+  const connection = await db.connection.findFirst({ where: { tenantId: options.tenantId, kind: "zadarma" }, select: { id: true, settings: true } });
+  if (!connection) throw new AppError("TELEPHONY_NOT_CONNECTED");
+  const settings = { ...parseTelephonySettings(connection.settings), ...ZTelephonySettingsPatch.parse(options.changes) };
+  await db.connection.update({ where: { id: connection.id }, data: { settings: settings as Prisma.InputJsonObject } });
+  await recordAudit(db, { tenantId: options.tenantId, actorUserId: options.actorUserId, action: "telephony.settings_updated", targetType: "connection", targetId: connection.id, data: settings as Prisma.InputJsonObject });
+  return settings;
+}
+
+/**
+ * Switches telephony off: the webhook address stops accepting notifications and calls can no
+ * longer be placed. Calls, extensions and the member mapping stay for when it is connected again.
+ */
+export async function disconnectTelephony(db: TDbClient, options: { tenantId: string; actorUserId: string }) {
+  const connection = await db.connection.findFirst({ where: { tenantId: options.tenantId, kind: "zadarma" }, select: { id: true } });
+  if (!connection) throw new AppError("TELEPHONY_NOT_CONNECTED");
+  await db.connection.update({ where: { id: connection.id }, data: { status: "inactive", activatedAt: null } });
+  await recordAudit(db, { tenantId: options.tenantId, actorUserId: options.actorUserId, action: "telephony.disconnected", targetType: "connection", targetId: connection.id });
+}

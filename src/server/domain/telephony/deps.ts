@@ -1,0 +1,9 @@
+import type { TKeyring } from "@/server/crypto/envelope";
+import type { createZadarmaClient } from "@/server/integrations/zadarma";
+
+/** What telephony domain code needs from configuration, passed in so the domain stays transport-free. */
+export type TTelephonyDeps = {
+  keyring: TKeyring;
+  /** The signed REST client, pointed at Zadarma (or at the emulator in development and tests). */
+  zadarma: ReturnType<typeof createZadarmaClient>;
+};

@@ -1,0 +1,103 @@
+import { createId } from "@/lib/ids";
+import type { TDb } from "@/server/db/client";
+import type { TDbClient } from "@/server/db/types";
+import { hitRateLimit } from "@/server/domain/rate-limit/fixed-window";
+import { callbackFailureOf, type TCallbackFailureCode } from "@/server/domain/telephony/callback-failure";
+import { checkFailureError, checkFailureOf } from "@/server/domain/telephony/check-credentials";
+import { requireActiveZadarmaConnection } from "@/server/domain/telephony/connections";
+import { toApiCredentials } from "@/server/domain/telephony/credentials";
+import type { TTelephonyDeps } from "@/server/domain/telephony/deps";
+import { toDialablePhone, toProviderDigits } from "@/server/domain/telephony/dialable-phone";
+import { findMemberExtension } from "@/server/domain/telephony/extensions";
+import { AppError } from "@/server/errors";
+
+/** Click-to-call per member across all app instances (reliability R20: 10 a minute). */
+export const CLICK_TO_CALL_LIMIT = { limit: 10, windowSeconds: 60 } as const;
+
+type TMemberScope = { tenantId: string; membershipId: string };
+
+export type TPlaceCallbackRequest = { phone: string; idempotencyKey: string; clientId?: string | null };
+
+const CALLBACK_VIEW = { id: true, status: true, failureCode: true, toPhone: true, extension: true, callId: true, requestedAt: true, updatedAt: true } as const;
+
+/** A click's request as its member sees it: never another member's (R14). */
+export const findCallbackRequest = (db: TDbClient, { tenantId, membershipId, id }: TMemberScope & { id: string }) =>
+  db.callbackRequest.findFirst({ where: { id, tenantId, membershipId }, select: CALLBACK_VIEW });
+
+const findByKey = (db: TDbClient, { tenantId, membershipId, idempotencyKey }: TMemberScope & { idempotencyKey: string }) =>
+  db.callbackRequest.findUnique({ where: { tenantId_membershipId_idempotencyKey: { tenantId, membershipId, idempotencyKey } }, select: CALLBACK_VIEW });
+
+/** A repeat of a click answers with the first attempt's row; the same key for another number is a client bug (R21). */
+function repeatOf(row: NonNullable<Awaited<ReturnType<typeof findByKey>>>, toPhone: string) {
+  if (row.toPhone !== toPhone) throw new AppError("CALL_KEY_REUSED");
+  return row;
+}
+
+/** The client id is kept only when it is this workspace's own (R14). */
+async function ownClientId(db: TDbClient, tenantId: string, clientId: string | null | undefined) {
+  if (!clientId) return null;
+  return (await db.client.findFirst({ where: { id: clientId, tenantId }, select: { id: true } }))?.id ?? null;
+}
+
+async function requireOnline(deps: TTelephonyDeps, credentials: ReturnType<typeof toApiCredentials>, extension: string) {
+  const status = await deps.zadarma.getExtensionStatus(credentials, extension).catch((error: unknown) => {
+    throw checkFailureError(checkFailureOf(error), error);
+  });
+  if (!status.isOnline) throw new AppError("CALL_EXTENSION_OFFLINE");
+}
+
+/** Asks Zadarma to ring `from` then `to`; null when it took the call, else why it refused. */
+const askProviderToCall = (deps: TTelephonyDeps, credentials: ReturnType<typeof toApiCredentials>, call: { from: string; to: string }) =>
+  deps.zadarma.requestCallback(credentials, { from: call.from, to: toProviderDigits(call.to) }).then(
+    () => null,
+    (error: unknown): TCallbackFailureCode => callbackFailureOf(error),
+  );
+
+/**
+ * One click on a call button (docs/click-to-call.md): Zadarma rings the member's extension first,
+ * then the client. What can be known before the provider is asked fails as an error the button
+ * words (wrong number, no extension, offline, too many calls); the click's row is inserted before
+ * the provider call, and only the request that inserted it asks Zadarma, so a double click or a
+ * retried request places one call (R21). The row then says whether the provider took it.
+ */
+export async function placeCallback(db: TDb, deps: TTelephonyDeps, options: TMemberScope & { request: TPlaceCallbackRequest; now?: Date }) {
+  const { tenantId, membershipId, request } = options;
+  const toPhone = toDialablePhone(request.phone);
+  if (!toPhone) throw new AppError("CALL_WRONG_NUMBER");
+  const connection = await requireActiveZadarmaConnection(db, deps.keyring, { tenantId });
+  const scope = { tenantId, membershipId, idempotencyKey: request.idempotencyKey };
+  const earlier = await findByKey(db, scope);
+  if (earlier) return repeatOf(earlier, toPhone);
+
+  const extension = await findMemberExtension(db, { tenantId, connectionId: connection.id, membershipId });
+  if (!extension) throw new AppError("CALL_NO_EXTENSION");
+  const limit = await hitRateLimit(db, { key: `click-to-call:${tenantId}:${membershipId}`, ...CLICK_TO_CALL_LIMIT }, options.now);
+  if (limit.isLimited) throw new AppError("RATE_LIMITED", { retryAfterSeconds: limit.retryAfterSeconds });
+  const credentials = toApiCredentials(connection.stored);
+  await requireOnline(deps, credentials, extension);
+
+  const id = createId("cbr");
+  const clientId = await ownClientId(db, tenantId, request.clientId);
+  const inserted = await db.callbackRequest.createMany({
+    data: [{ id, tenantId, connectionId: connection.id, membershipId, idempotencyKey: request.idempotencyKey, extension, toPhone, clientId }],
+    skipDuplicates: true,
+  });
+  // A concurrent twin inserted first: it is the one that calls.
+  if (inserted.count === 0) return repeatOf((await findByKey(db, scope))!, toPhone);
+
+  const failureCode = await askProviderToCall(deps, credentials, { from: extension, to: toPhone }).catch(async (error: unknown) => {
+    // Not a provider answer but our bug: the row must not stay "requested" forever.
+    await db.callbackRequest.updateMany({ where: { id, tenantId, status: "requested" }, data: { status: "failed", failureCode: "provider_unreachable" } });
+    throw error;
+  });
+  if (failureCode === "wrong_keys" || failureCode === "account_blocked") {
+    // Dead credentials stop the line until an admin fixes them (R19); the settings page says why.
+    await db.connection.update({ where: { id: connection.id }, data: { status: "needs_attention", lastError: failureCode, lastErrorAt: new Date() } });
+  }
+  // Only forward: the call's own events may already have moved the row on.
+  await db.callbackRequest.updateMany({
+    where: { id, tenantId, status: "requested" },
+    data: failureCode ? { status: "failed", failureCode } : { status: "ringing_agent" },
+  });
+  return (await findCallbackRequest(db, { tenantId, membershipId, id }))!;
+}
