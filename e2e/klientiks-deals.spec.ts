@@ -88,7 +88,7 @@ test("a delivery retried after a Klientiks error, then failed, is replayed from 
   const retrying = page.getByTestId("health-retrying");
   await expect(retrying).toContainText("Повторяем 1 доставку", { timeout: 15_000 });
   await expect(retrying).toContainText("Клиентикс ограничил частоту запросов");
-  const failedRow = page.locator(`[data-testid="delivery-row"][data-appointment-id="${visit.id}"]`);
+  const failedRow = page.locator(`[data-testid="delivery-row"][data-subject="${visit.id}"]`);
   await expect(failedRow).toHaveAttribute("data-status", "failed", { timeout: 20_000 });
   await expect(page.getByTestId("health-last-error")).toContainText("Запись не найдена в Клиентикс");
   await failedRow.getByRole("button", { name: "Повторить" }).click();
@@ -124,7 +124,7 @@ test("a storm of 20 identical webhooks yields one deal", async ({ page }) => {
   await klientiks.triggerWebhook(salon.account.account_id, { event: "appointment_created", appointment_id: visit.id, times: 20 });
   await klientiks.waitForDeliveries(salon.account.account_id, { count: 20, timeoutMs: 15_000 });
 
-  await expect(page.locator(`[data-testid="delivery-row"][data-appointment-id="${visit.id}"]`)).toHaveCount(1, { timeout: 15_000 });
+  await expect(page.locator(`[data-testid="delivery-row"][data-subject="${visit.id}"]`)).toHaveCount(1, { timeout: 15_000 });
   await page.goto(`/w/${slug}/deals`);
   await expect(dealRow(page, visit.id)).toHaveCount(1, { timeout: 15_000 });
   const getAppointmentCalls = (await klientiks.requests({ accountId: salon.account.account_id })).filter((entry) => entry.path.includes("getAppointment"));

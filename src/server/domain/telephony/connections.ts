@@ -6,7 +6,7 @@ import type { TDbClient } from "@/server/db/types";
 import { recordAudit } from "@/server/domain/audit/record-audit";
 import { requireWorkingCredentials } from "@/server/domain/telephony/check-credentials";
 import {
-  credentialsHintOf, decryptZadarmaCredentials, encryptZadarmaCredentials, rotateZadarmaSecret, toApiCredentials, type TStoredZadarmaCredentials,
+  credentialsHintOf, decryptZadarmaCredentials, encryptZadarmaCredentials, rotateZadarmaSecret, toApiCredentials, verificationSecrets, type TStoredZadarmaCredentials,
 } from "@/server/domain/telephony/credentials";
 import type { TTelephonyDeps } from "@/server/domain/telephony/deps";
 import { parseTelephonySettings, ZTelephonySettingsPatch, type TTelephonySettingsPatch } from "@/server/domain/telephony/settings";
@@ -36,13 +36,15 @@ export async function requireActiveZadarmaConnection(db: TDbClient, keyring: TKe
  * What the settings page may see: the key (low sensitivity, it names the account), the secret's
  * last four characters, and until when a replaced secret still verifies; never a secret (R17, R25).
  */
-export async function findTelephonyConnection(db: TDbClient, keyring: TKeyring, { tenantId }: { tenantId: string }) {
+export async function findTelephonyConnection(db: TDbClient, keyring: TKeyring, { tenantId, now = new Date() }: { tenantId: string; now?: Date }) {
   const connection = await db.connection.findFirst({
     where: { tenantId, kind: "zadarma" },
     select: { ...SECRET_BEARING, externalAccount: true, credentialsHint: true, activatedAt: true, lastError: true, lastErrorAt: true, createdAt: true },
   });
   if (!connection) return null;
-  const { previousSecretUntil } = decryptZadarmaCredentials(keyring, connection);
+  const stored = decryptZadarmaCredentials(keyring, connection);
+  // Only while the replaced secret still verifies: afterwards there is nothing to say about it.
+  const previousSecretUntil = verificationSecrets(stored, now).length > 1 ? stored.previousSecretUntil : undefined;
   return {
     id: connection.id,
     status: connection.status,

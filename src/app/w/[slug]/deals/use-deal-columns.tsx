@@ -4,9 +4,9 @@ import { createColumnHelper } from "@tanstack/react-table";
 import { useLocale, useTranslations } from "next-intl";
 import { useMemo } from "react";
 import type { TDataTableFeatures } from "@/components/data-table/data-table-features";
+import { PhoneWithCall } from "@/components/calls/phone-with-call";
 import { MutedText } from "@/components/data-table/muted-text";
 import { formatMoney } from "@/lib/format-money";
-import { formatPhone } from "@/lib/phones";
 import { useWorkspaceDateTime } from "@/lib/use-workspace-date-time";
 import { DealFlags } from "./deal-flags";
 import { DealStageBadge } from "./deal-stage-badge";
@@ -30,7 +30,7 @@ export function useDealColumns(timeZone: string) {
       columnHelper.accessor("crmCreatedAt", { ...titled("crmCreatedAt"), cell: (info) => <MutedText text={dateTime(info.getValue())} /> }),
       columnHelper.accessor("responsibleName", plain("responsible")),
       columnHelper.accessor("contactName", plain("contactName")),
-      columnHelper.accessor("contactPhone", { ...plain("contactPhone"), cell: (info) => <span className="whitespace-nowrap"><MutedText text={formatPhone(info.getValue())} /></span> }),
+      columnHelper.accessor("contactPhone", { ...plain("contactPhone"), cell: (info) => <PhoneWithCall phone={info.getValue()} /> }),
       // E-mail and the Klientiks id are in the drawer; as columns they are picked from «Столбцы».
       columnHelper.accessor("contactEmail", plain("contactEmail", true)),
       columnHelper.accessor("externalId", { ...plain("externalId", true), cell: (info) => <span className="tabular-nums text-slate-500">{info.getValue()}</span> }),

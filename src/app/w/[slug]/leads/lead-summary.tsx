@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { DetailList, DetailSection } from "@/components/data-table/detail-section";
-import { formatPhone } from "@/lib/phones";
+import { PhoneWithCall } from "@/components/calls/phone-with-call";
 import { useWorkspaceDateTime } from "@/lib/use-workspace-date-time";
 import { LeadDealLink } from "./lead-deal-link";
 import { LeadDuplicateBadge } from "./lead-duplicate-badge";
@@ -21,7 +21,7 @@ export function LeadSummary({ lead, slug, timeZone, onOpenLead }: TLeadSummaryPr
         items={[
           { label: t("fields.crmCreatedAt"), value: dateTime(lead.crmCreatedAt) },
           { label: t("fields.contactName"), value: lead.contactName },
-          { label: t("fields.contactPhone"), value: formatPhone(lead.contactPhone) },
+          { label: t("fields.contactPhone"), value: lead.contactPhone ? <PhoneWithCall phone={lead.contactPhone} /> : null },
           { label: t("fields.contactEmail"), value: lead.contactEmail },
           { label: t("fields.declaredSource"), value: lead.declaredSource },
           { label: t("fields.tags"), value: <LeadTags tags={lead.tags} /> },

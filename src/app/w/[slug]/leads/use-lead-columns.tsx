@@ -4,8 +4,8 @@ import { createColumnHelper } from "@tanstack/react-table";
 import { useTranslations } from "next-intl";
 import { useMemo } from "react";
 import type { TDataTableFeatures } from "@/components/data-table/data-table-features";
+import { PhoneWithCall } from "@/components/calls/phone-with-call";
 import { MutedText } from "@/components/data-table/muted-text";
-import { formatPhone } from "@/lib/phones";
 import { useWorkspaceDateTime } from "@/lib/use-workspace-date-time";
 import { LeadDealLink } from "./lead-deal-link";
 import { LeadDuplicateBadge } from "./lead-duplicate-badge";
@@ -37,7 +37,7 @@ export function useLeadColumns({ slug, timeZone, onOpenLead }: TLeadColumnsOptio
     return columnHelper.columns([
       columnHelper.accessor("crmCreatedAt", { ...titled("crmCreatedAt"), cell: (info) => <span className="tabular-nums">{dateTime(info.getValue())}</span> }),
       columnHelper.accessor("contactName", { ...titled("contactName"), enableHiding: false, cell: (info) => <span className="font-medium text-slate-900">{info.getValue() ?? t("unnamed")}</span> }),
-      columnHelper.accessor("contactPhone", { ...plain("contactPhone"), cell: (info) => <span className="whitespace-nowrap"><MutedText text={formatPhone(info.getValue())} /></span> }),
+      columnHelper.accessor("contactPhone", { ...plain("contactPhone"), cell: (info) => <PhoneWithCall phone={info.getValue()} /> }),
       columnHelper.accessor("contactEmail", plain("contactEmail")),
       named("site", (lead) => lead.siteName),
       named("source", (lead) => lead.sourceName && sourceLabel({ name: lead.sourceName, presetKey: lead.sourcePresetKey })),

@@ -1,12 +1,19 @@
 import { getTranslations } from "next-intl/server";
 import { AdminOnlyNotice } from "@/components/admin-only-notice";
-import { SettingsIntro } from "@/components/settings-intro";
+import { PageHeader } from "@/components/page-header";
 import { requireMembership } from "@/server/auth/require-membership";
 import { canManageMembers } from "@/server/domain/members/roles";
+import { TelephonySettings } from "./telephony-settings";
 
 export default async function TelephonySettingsPage({ params }: { params: Promise<{ slug: string }> }) {
   const { membership } = await requireMembership((await params).slug);
+  const t = await getTranslations("telephony");
   // Telephony is an integration: the same people configure it as Klientiks.
-  if (!canManageMembers(membership.role)) return <AdminOnlyNotice text={(await getTranslations("klientiks"))("forbiddenText")} />;
-  return <SettingsIntro titleKey="telephonyTitle" textKey="telephonyText" />;
+  if (!canManageMembers(membership.role)) return <AdminOnlyNotice text={t("forbiddenText")} />;
+  return (
+    <>
+      <PageHeader title={t("title")} subtitle={t("subtitle")} />
+      <TelephonySettings />
+    </>
+  );
 }

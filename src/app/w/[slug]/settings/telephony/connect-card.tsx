@@ -1,0 +1,79 @@
+"use client";
+
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { useState, type FormEvent } from "react";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { TextField } from "@/components/ui/field";
+import { FormError } from "@/components/ui/form-error";
+import { useErrorText } from "@/lib/use-error-text";
+import { useTRPC } from "@/trpc/react";
+import { SecretRotation } from "./secret-rotation";
+import { useInvalidateTelephony } from "./use-invalidate-telephony";
+
+type TConnection = { status: "inactive" | "active" | "needs_attention"; key: string; secretHint: string; previousSecretUntil: Date | null } | null;
+
+/**
+ * The API key and secret from Zadarma's «Настройки → Интеграции и API», checked live by a signed
+ * call before they are saved; afterwards the secret shows only by its last four characters.
+ */
+export function ConnectCard({ connection }: { connection: TConnection }) {
+  const t = useTranslations("telephony");
+  const trpc = useTRPC();
+  const invalidate = useInvalidateTelephony();
+  const { formError, fieldError } = useErrorText();
+  const [values, setValues] = useState({ key: connection?.key ?? "", secret: "" });
+  const emulator = useQuery(trpc.telephony.emulatorHelpers.queryOptions());
+  const connect = useMutation(trpc.telephony.connect.mutationOptions({ onSuccess: () => { setValues((previous) => ({ ...previous, secret: "" })); return invalidate(); } }));
+  const connectDemo = useMutation(trpc.telephony.connectEmulatorDemoAccount.mutationOptions({ onSuccess: (connected) => { setValues({ key: connected.key, secret: "" }); return invalidate(); } }));
+  const disconnect = useMutation(trpc.telephony.disconnect.mutationOptions({ onSuccess: invalidate }));
+  const isOn = connection !== null && connection.status !== "inactive";
+  const error = connect.error ?? connectDemo.error ?? disconnect.error;
+  const result = connect.data ?? connectDemo.data;
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    connect.mutate(values);
+  };
+  return (
+    <Card className="space-y-4" data-testid="telephony-connect">
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <div>
+          <h2 className="text-lg font-semibold">{t("connect.title")}</h2>
+          <p className="text-sm text-slate-600">{t("connect.hint")}</p>
+        </div>
+        {isOn ? <span className="rounded-md bg-green-100 px-2 py-0.5 text-xs font-medium text-green-800" data-testid="telephony-status">{t("connect.connected")}</span> : null}
+      </div>
+      {emulator.data?.isAvailable && !isOn ? (
+        <div className="flex flex-wrap items-center justify-between gap-2 rounded-md bg-brand-50 px-3 py-2 text-sm text-brand-900">
+          <span>{t("connect.demoHint")}</span>
+          <Button variant="secondary" size="sm" disabled={connectDemo.isPending} onClick={() => connectDemo.mutate()}>{t("connect.useDemo")}</Button>
+        </div>
+      ) : null}
+      {isOn ? (
+        <div className="space-y-3 text-sm">
+          <dl className="grid gap-2 md:grid-cols-2">
+            <div><dt className="text-slate-500">{t("connect.key")}</dt><dd className="font-mono" data-testid="telephony-key">{connection.key}</dd></div>
+            <div><dt className="text-slate-500">{t("connect.secret")}</dt><dd className="font-mono" data-testid="telephony-secret-hint">•••• {connection.secretHint}</dd></div>
+          </dl>
+          <SecretRotation previousSecretUntil={connection.previousSecretUntil} />
+          <Button variant="danger" size="sm" disabled={disconnect.isPending} onClick={() => window.confirm(t("connect.confirmDisconnect")) && disconnect.mutate()}>{t("connect.disconnect")}</Button>
+        </div>
+      ) : (
+        <form method="post" onSubmit={submit} className="grid gap-4 md:grid-cols-2" noValidate>
+          <TextField label={t("connect.key")} value={values.key} onChange={(event) => setValues({ ...values, key: event.target.value })} autoComplete="off" spellCheck={false} error={fieldError(error, "key")} />
+          <TextField label={t("connect.secret")} type="password" value={values.secret} onChange={(event) => setValues({ ...values, secret: event.target.value })} autoComplete="off" placeholder={connection ? `•••• ${connection.secretHint}` : ""} error={fieldError(error, "secret")} />
+          <div className="space-y-2 md:col-span-2">
+            <Button type="submit" disabled={connect.isPending}>{connect.isPending ? t("connect.checking") : t("connect.checkAndSave")}</Button>
+          </div>
+        </form>
+      )}
+      <FormError message={error && !error.data?.fieldErrors ? formError(error) : null} />
+      {result ? (
+        <p role="status" className="text-sm text-green-700" data-testid="telephony-check-result">
+          {result.extensions === null ? t("connect.savedNoExtensions") : t("connect.saved", { count: result.extensions })}
+        </p>
+      ) : null}
+    </Card>
+  );
+}

@@ -1,0 +1,98 @@
+"use client";
+
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { useRef, useState } from "react";
+import { cn } from "@/lib/cn";
+import { useErrorText } from "@/lib/use-error-text";
+import { useTRPC } from "@/trpc/react";
+
+/** The callback's states after which nothing more happens. */
+const FINAL = new Set(["failed", "ended"]);
+/** How often the steps are read while the call is under way, and for how long at most. */
+const POLL_MS = 1500;
+const POLL_FOR_MS = 5 * 60_000;
+
+function PhoneIcon() {
+  return (
+    <svg aria-hidden="true" viewBox="0 0 24 24" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+      <path d="M22 16.9v3a2 2 0 0 1-2.2 2 19.8 19.8 0 0 1-8.6-3.1 19.5 19.5 0 0 1-6-6A19.8 19.8 0 0 1 2.1 4.2 2 2 0 0 1 4.1 2h3a2 2 0 0 1 2 1.7c.1.9.4 1.8.7 2.7a2 2 0 0 1-.5 2.1L8 9.8a16 16 0 0 0 6 6l1.3-1.3a2 2 0 0 1 2.1-.4c.9.3 1.8.6 2.7.7a2 2 0 0 1 1.7 2z" />
+    </svg>
+  );
+}
+
+/**
+ * A small phone button beside a client's phone (docs/click-to-call.md): Zadarma rings the member's
+ * own extension first, then the client, and the popover follows the steps. One click is one call:
+ * the click's idempotency key is kept until the call is over, so a double click or a retried
+ * request reuses it and the server places one call (R21).
+ */
+export function CallButton({ phone, clientId, className }: { phone: string; clientId?: string | null; className?: string }) {
+  const t = useTranslations("telephony.callButton");
+  const trpc = useTRPC();
+  const { formError } = useErrorText();
+  const clickKey = useRef<string | null>(null);
+  const [isOpen, setIsOpen] = useState(false);
+  const setup = useQuery({ ...trpc.telephony.callSetup.queryOptions(), staleTime: 60_000 });
+  const place = useMutation(trpc.telephony.placeCall.mutationOptions());
+  const callbackId = place.data?.id;
+  const status = useQuery({
+    ...trpc.telephony.callbackStatus.queryOptions({ id: callbackId ?? "" }),
+    enabled: callbackId !== undefined,
+    initialData: place.data,
+    refetchInterval: (query) => {
+      const current = query.state.data;
+      const isOver = !current || FINAL.has(current.status) || Date.now() - current.requestedAt.getTime() > POLL_FOR_MS;
+      return isOver ? false : POLL_MS;
+    },
+  });
+  const current = status.data ?? place.data;
+  const isUnderWay = place.isPending || (current !== undefined && !FINAL.has(current.status));
+  const unavailable = !setup.data ? t("checking") : !setup.data.isConnected ? t("notConnected") : !setup.data.extension ? t("noExtension") : null;
+
+  const call = () => {
+    // A finished call, or one the server refused, is over: the next click is a new call. A lost
+    // answer (no response at all) keeps the key, so trying again cannot place a second call.
+    const isOver = (current !== undefined && FINAL.has(current.status)) || Boolean(place.error?.data?.appErrorCode);
+    if (isOver) clickKey.current = null;
+    clickKey.current ??= crypto.randomUUID();
+    setIsOpen(true);
+    place.mutate({ phone, idempotencyKey: clickKey.current, clientId: clientId ?? null });
+  };
+  const close = () => {
+    setIsOpen(false);
+    if (!isUnderWay) {
+      clickKey.current = null;
+      place.reset();
+    }
+  };
+  const step = place.error
+    ? formError(place.error)
+    : current?.status === "failed"
+      ? t(`failure.${current.failureCode && t.has(`failure.${current.failureCode}`) ? current.failureCode : "provider_unreachable"}`)
+      : t(`steps.${current?.status ?? "requested"}`);
+
+  return (
+    // Inside a clickable table row: a click here is a call, not "open the row".
+    <span className={cn("relative inline-flex", className)} onClick={(event) => event.stopPropagation()} onKeyDown={(event) => event.stopPropagation()}>
+      <button
+        type="button"
+        onClick={call}
+        disabled={unavailable !== null || isUnderWay}
+        title={unavailable ?? t("call", { phone })}
+        aria-label={t("call", { phone })}
+        data-testid="call-button"
+        className="inline-flex h-6 w-6 items-center justify-center rounded-full text-brand-700 hover:bg-brand-50 disabled:cursor-not-allowed disabled:text-slate-300"
+      >
+        <PhoneIcon />
+      </button>
+      {isOpen ? (
+        <span role="status" data-testid="call-steps" data-status={place.error ? "error" : (current?.status ?? "requested")}
+          className="absolute left-0 top-7 z-20 flex w-64 items-start gap-2 rounded-md border border-slate-200 bg-white p-3 text-left text-sm text-slate-800 shadow-lg">
+          <span className="flex-1">{step}</span>
+          <button type="button" onClick={close} aria-label={t("close")} className="text-slate-400 hover:text-slate-700">×</button>
+        </span>
+      ) : null}
+    </span>
+  );
+}
