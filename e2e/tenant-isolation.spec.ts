@@ -48,6 +48,24 @@ const INPUT_AIMED_AT_A: Record<string, (a: TWorkspaceAIds) => unknown> = {
   "klientiks.emulatorHelpers": () => undefined,
   "klientiks.connectEmulatorDemoAccount": () => ({ name: "B" }),
   "klientiks.registerEmulatorWebhooks": () => undefined,
+  "telephony.connection": () => undefined,
+  "telephony.connect": () => ({ key: "0".repeat(20), secret: "0".repeat(20) }),
+  "telephony.rotateSecret": () => ({ secret: "0".repeat(20) }),
+  "telephony.updateSettings": () => ({ popup: "all_agents", callerName: true }),
+  "telephony.disconnect": () => undefined,
+  "telephony.extensions": () => undefined,
+  "telephony.refreshExtensions": () => undefined,
+  "telephony.mapExtension": (a) => ({ extension: "100", membershipId: a.agentMembershipId }),
+  "telephony.syncHealth": () => undefined,
+  "telephony.deliveries": () => ({ page: 1, perPage: 100 }),
+  "telephony.replayDelivery": (a) => ({ deliveryId: a.deliveryId }),
+  "telephony.emulatorHelpers": () => undefined,
+  "telephony.connectEmulatorDemoAccount": () => undefined,
+  "telephony.registerEmulatorWebhook": () => undefined,
+  "telephony.callSetup": () => undefined,
+  "telephony.placeCall": () => ({ phone: "+79991234567", idempotencyKey: "00000000-0000-4000-8000-000000000000" }),
+  // Workspace A has no click-to-call request in this test: any id must come back as not found.
+  "telephony.callbackStatus": () => ({ id: "cbr_00000000000000000000" }),
   "sites.list": () => undefined,
   "sites.create": () => ({ domain: "b-site.example", name: "B" }),
   "sites.update": (a) => ({ siteId: a.siteId, changes: { name: "Hijacked", captureContacts: true } }),
@@ -203,8 +221,9 @@ test("an agent cannot read webhook addresses or integration settings", async ({ 
   const invite = resultOf<{ token: string }>(await callProcedure(owner.api, { path: "invites.create", type: "mutation", input: { role: "agent" }, tenantSlug: workspace.slug }));
   const agent = await createSignedInApi(baseURL!, "agent-c");
   resultOf(await callProcedure(agent.api, { path: "invites.accept", type: "mutation", input: { token: invite.token } }));
-  for (const path of ["klientiks.webhookSetup", "klientiks.connection", "klientiks.deliveries"]) {
-    const result = await callProcedure(agent.api, { path, type: "query", input: path === "klientiks.deliveries" ? { page: 1, perPage: 10 } : undefined, tenantSlug: workspace.slug });
+  for (const path of ["klientiks.webhookSetup", "klientiks.connection", "klientiks.deliveries", "telephony.connection", "telephony.extensions", "telephony.deliveries"]) {
+    const input = path.endsWith(".deliveries") ? { page: 1, perPage: 10 } : undefined;
+    const result = await callProcedure(agent.api, { path, type: "query", input, tenantSlug: workspace.slug });
     expect(result.status, path).toBe(403);
   }
 });

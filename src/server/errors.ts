@@ -46,6 +46,8 @@ export const APP_ERROR_CODES = {
   ZADARMA_UNEXPECTED: { http: 502, trpc: "BAD_GATEWAY" },
   /** The workspace has no active telephony connection. */
   TELEPHONY_NOT_CONNECTED: { http: 412, trpc: "PRECONDITION_FAILED" },
+  /** Zadarma's `zd_echo` check of our notification address failed: it could not reach it. */
+  TELEPHONY_WEBHOOK_NOT_CONFIRMED: { http: 400, trpc: "BAD_REQUEST" },
   /** Click-to-call: the member has no PBX extension mapped. */
   CALL_NO_EXTENSION: { http: 412, trpc: "PRECONDITION_FAILED" },
   /** Click-to-call: the member's extension is not registered (no softphone or desk phone online). */

@@ -7,13 +7,13 @@ import { recordAudit } from "@/server/domain/audit/record-audit";
 import {
   connectZadarma, disconnectTelephony, findTelephonyConnection, requireActiveZadarmaConnection, rotateTelephonySecret, updateTelephonySettings,
 } from "@/server/domain/telephony/connections";
-import { toApiCredentials } from "@/server/domain/telephony/credentials";
+import { credentialsHintOf, toApiCredentials } from "@/server/domain/telephony/credentials";
 import { toDialablePhone } from "@/server/domain/telephony/dialable-phone";
 import { findMemberExtension, listTelephonyExtensions, mapTelephonyExtension, refreshExtensionsOfTenant, refreshTelephonyExtensions } from "@/server/domain/telephony/extensions";
 import { findCallbackRequest, placeCallback } from "@/server/domain/telephony/place-callback";
 import { ZTelephonySettingsPatch } from "@/server/domain/telephony/settings";
 import { findTelephonySyncHealth } from "@/server/domain/telephony/sync-health";
-import { findTelephonyWebhook } from "@/server/domain/telephony/webhook";
+import { findTelephonyWebhook, saveNotificationUrl } from "@/server/domain/telephony/webhook";
 import { AppError } from "@/server/errors";
 import type { TZadarmaCredentials } from "@/server/integrations/zadarma";
 import { createZadarmaEmulatorAccount } from "@/server/integrations/zadarma-emulator/emulator-control";
@@ -63,7 +63,7 @@ async function connectAndReadExtensions(ctx: TTenantContext, credentials: TZadar
 export const telephonyRouter = createTrpcRouter({
   connection: tenantAdminProcedure
     .output(z.object({
-      id: z.string(), status: ZStatus, key: z.string(), secretHint: z.string(), previousSecretUntil: z.date().nullable(), settings: ZSettings,
+      id: z.string(), status: ZStatus, account: z.string(), credentialsHint: z.string(), rotationOverlapUntil: z.date().nullable(), settings: ZSettings,
       activatedAt: z.date().nullable(), lastError: z.string().nullable(), lastErrorAt: z.date().nullable(), createdAt: z.date(),
       webhook: z.object({
         url: z.string(), confirmedAt: z.date().nullable(),
@@ -86,7 +86,7 @@ export const telephonyRouter = createTrpcRouter({
   /** The owner generated a new secret in Zadarma: the old one keeps verifying notifications for 24 h (R3). */
   rotateSecret: tenantAdminProcedure
     .input(z.object({ secret: ZCredentialPart }))
-    .output(z.object({ previousSecretUntil: z.date().nullable() }))
+    .output(z.object({ rotationOverlapUntil: z.date().nullable() }))
     .mutation(({ ctx, input }) => rotateTelephonySecret(ctx.db, getTelephonyDeps(), { tenantId: ctx.tenant.tenantId, actorUserId: ctx.user.id, secret: input.secret })),
 
   updateSettings: tenantAdminProcedure
@@ -169,11 +169,11 @@ export const telephonyRouter = createTrpcRouter({
    * one. Its secret stays on the server; the answer carries its last four characters, as everywhere.
    */
   connectEmulatorDemoAccount: tenantAdminProcedure
-    .output(z.object({ connectionId: z.string(), extensions: z.number().nullable(), key: z.string(), secretHint: z.string() }))
+    .output(z.object({ connectionId: z.string(), extensions: z.number().nullable(), account: z.string(), credentialsHint: z.string() }))
     .mutation(async ({ ctx }) => {
       const account = await createZadarmaEmulatorAccount(requireEmulatorUrl("ZADARMA_EMULATOR_URL"));
       const connected = await connectAndReadExtensions(ctx, account);
-      return { ...connected, key: account.key, secretHint: account.secret.slice(-4) };
+      return { ...connected, account: account.key, credentialsHint: credentialsHintOf(account) };
     }),
 
   /**
@@ -186,7 +186,7 @@ export const telephonyRouter = createTrpcRouter({
     const connection = await requireActiveZadarmaConnection(ctx.db, keyring, { tenantId: ctx.tenant.tenantId });
     const webhook = await findTelephonyWebhook(ctx.db, keyring, { tenantId: ctx.tenant.tenantId, connectionId: connection.id, appUrl: getEnv().APP_URL });
     if (!webhook) throw new AppError("PRECONDITION_FAILED");
-    await emulator.setNotificationUrl(toApiCredentials(connection.stored), webhook.url);
+    await saveNotificationUrl(emulator, toApiCredentials(connection.stored), webhook.url);
     return { url: webhook.url };
   }),
 

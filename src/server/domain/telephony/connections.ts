@@ -48,9 +48,11 @@ export async function findTelephonyConnection(db: TDbClient, keyring: TKeyring, 
   return {
     id: connection.id,
     status: connection.status,
-    key: connection.externalAccount,
-    secretHint: connection.credentialsHint,
-    previousSecretUntil: previousSecretUntil ? new Date(previousSecretUntil) : null,
+    /** The API key, shown whole: it names the account and signs nothing without the secret. */
+    account: connection.externalAccount,
+    credentialsHint: connection.credentialsHint,
+    /** Until when notifications signed with the replaced secret are still accepted. */
+    rotationOverlapUntil: previousSecretUntil ? new Date(previousSecretUntil) : null,
     settings: parseTelephonySettings(connection.settings),
     activatedAt: connection.activatedAt,
     lastError: connection.lastError,
@@ -112,7 +114,7 @@ export async function rotateTelephonySecret(db: TDb, deps: TTelephonyDeps, optio
     data: { credentials: encryptZadarmaCredentials(deps.keyring, { tenantId, connectionId: connection.id }, rotated), credentialsHint: credentialsHintOf(rotated), lastError: null, lastErrorAt: null },
   });
   await recordAudit(db, { tenantId, actorUserId: options.actorUserId, action: "telephony.secret_rotated", targetType: "connection", targetId: connection.id, data: { previousSecretUntil: rotated.previousSecretUntil ?? null } });
-  return { previousSecretUntil: rotated.previousSecretUntil ? new Date(rotated.previousSecretUntil) : null };
+  return { rotationOverlapUntil: rotated.previousSecretUntil ? new Date(rotated.previousSecretUntil) : null };
 }
 
 /** Saves what the admin may change (the card's audience, the caller name); the rest comes from the PBX. */

@@ -1,6 +1,10 @@
 import type { TKeyring } from "@/server/crypto/envelope";
 import type { TDbClient } from "@/server/db/types";
+import { checkFailureError, checkFailureOf } from "@/server/domain/telephony/check-credentials";
+import type { TTelephonyDeps } from "@/server/domain/telephony/deps";
 import { CURRENT_ENDPOINT, decryptEndpointToken, webhookUrlOf } from "@/server/domain/webhooks/endpoints";
+import { AppError } from "@/server/errors";
+import { ZadarmaError, type TZadarmaCredentials } from "@/server/integrations/zadarma";
 
 /**
  * The address to paste into Zadarma's notification settings, whether Zadarma proved it reaches it
@@ -22,4 +26,16 @@ export async function findTelephonyWebhook(db: TDbClient, keyring: TKeyring, opt
   ]);
   if (!endpoint) return null;
   return { url: webhookUrlOf(options.appUrl, decryptEndpointToken(keyring, endpoint), "telephony"), confirmedAt: endpoint.confirmedAt, lastEvent };
+}
+
+/**
+ * Saves our address as the PBX's notification URL through the signed API, as an integrator would;
+ * Zadarma checks it with `zd_echo` first and refuses an address that does not echo (our receiver
+ * unreachable from it, or the token unknown).
+ */
+export async function saveNotificationUrl(zadarma: Pick<TTelephonyDeps["zadarma"], "setNotificationUrl">, credentials: TZadarmaCredentials, url: string) {
+  await zadarma.setNotificationUrl(credentials, url).catch((error: unknown) => {
+    if (error instanceof ZadarmaError && error.code === "invalid_request") throw new AppError("TELEPHONY_WEBHOOK_NOT_CONFIRMED", { cause: error });
+    throw checkFailureError(checkFailureOf(error), error);
+  });
 }

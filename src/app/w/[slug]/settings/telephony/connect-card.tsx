@@ -12,7 +12,7 @@ import { useTRPC } from "@/trpc/react";
 import { SecretRotation } from "./secret-rotation";
 import { useInvalidateTelephony } from "./use-invalidate-telephony";
 
-type TConnection = { status: "inactive" | "active" | "needs_attention"; key: string; secretHint: string; previousSecretUntil: Date | null } | null;
+type TConnection = { status: "inactive" | "active" | "needs_attention"; account: string; credentialsHint: string; rotationOverlapUntil: Date | null } | null;
 
 /**
  * The API key and secret from Zadarma's «Настройки → Интеграции и API», checked live by a signed
@@ -23,10 +23,10 @@ export function ConnectCard({ connection }: { connection: TConnection }) {
   const trpc = useTRPC();
   const invalidate = useInvalidateTelephony();
   const { formError, fieldError } = useErrorText();
-  const [values, setValues] = useState({ key: connection?.key ?? "", secret: "" });
+  const [values, setValues] = useState({ key: connection?.account ?? "", secret: "" });
   const emulator = useQuery(trpc.telephony.emulatorHelpers.queryOptions());
   const connect = useMutation(trpc.telephony.connect.mutationOptions({ onSuccess: () => { setValues((previous) => ({ ...previous, secret: "" })); return invalidate(); } }));
-  const connectDemo = useMutation(trpc.telephony.connectEmulatorDemoAccount.mutationOptions({ onSuccess: (connected) => { setValues({ key: connected.key, secret: "" }); return invalidate(); } }));
+  const connectDemo = useMutation(trpc.telephony.connectEmulatorDemoAccount.mutationOptions({ onSuccess: (connected) => { setValues({ key: connected.account, secret: "" }); return invalidate(); } }));
   const disconnect = useMutation(trpc.telephony.disconnect.mutationOptions({ onSuccess: invalidate }));
   const isOn = connection !== null && connection.status !== "inactive";
   const error = connect.error ?? connectDemo.error ?? disconnect.error;
@@ -53,16 +53,16 @@ export function ConnectCard({ connection }: { connection: TConnection }) {
       {isOn ? (
         <div className="space-y-3 text-sm">
           <dl className="grid gap-2 md:grid-cols-2">
-            <div><dt className="text-slate-500">{t("connect.key")}</dt><dd className="font-mono" data-testid="telephony-key">{connection.key}</dd></div>
-            <div><dt className="text-slate-500">{t("connect.secret")}</dt><dd className="font-mono" data-testid="telephony-secret-hint">•••• {connection.secretHint}</dd></div>
+            <div><dt className="text-slate-500">{t("connect.key")}</dt><dd className="font-mono" data-testid="telephony-key">{connection.account}</dd></div>
+            <div><dt className="text-slate-500">{t("connect.secret")}</dt><dd className="font-mono" data-testid="telephony-secret-hint">•••• {connection.credentialsHint}</dd></div>
           </dl>
-          <SecretRotation previousSecretUntil={connection.previousSecretUntil} />
+          <SecretRotation overlapUntil={connection.rotationOverlapUntil} />
           <Button variant="danger" size="sm" disabled={disconnect.isPending} onClick={() => window.confirm(t("connect.confirmDisconnect")) && disconnect.mutate()}>{t("connect.disconnect")}</Button>
         </div>
       ) : (
         <form method="post" onSubmit={submit} className="grid gap-4 md:grid-cols-2" noValidate>
           <TextField label={t("connect.key")} value={values.key} onChange={(event) => setValues({ ...values, key: event.target.value })} autoComplete="off" spellCheck={false} error={fieldError(error, "key")} />
-          <TextField label={t("connect.secret")} type="password" value={values.secret} onChange={(event) => setValues({ ...values, secret: event.target.value })} autoComplete="off" placeholder={connection ? `•••• ${connection.secretHint}` : ""} error={fieldError(error, "secret")} />
+          <TextField label={t("connect.secret")} type="password" value={values.secret} onChange={(event) => setValues({ ...values, secret: event.target.value })} autoComplete="off" placeholder={connection ? `•••• ${connection.credentialsHint}` : ""} error={fieldError(error, "secret")} />
           <div className="space-y-2 md:col-span-2">
             <Button type="submit" disabled={connect.isPending}>{connect.isPending ? t("connect.checking") : t("connect.checkAndSave")}</Button>
           </div>

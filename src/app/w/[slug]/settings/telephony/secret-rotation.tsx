@@ -14,8 +14,8 @@ import { useInvalidateTelephony } from "./use-invalidate-telephony";
  * A new secret generated in Zadarma, checked live; notifications signed with the old one are still
  * accepted for 24 h, so nothing is lost while Zadarma switches over (R3).
  */
-/** `previousSecretUntil`: set only while the replaced secret still verifies. */
-export function SecretRotation({ previousSecretUntil }: { previousSecretUntil: Date | null }) {
+/** `overlapUntil`: set only while the replaced secret still verifies. */
+export function SecretRotation({ overlapUntil }: { overlapUntil: Date | null }) {
   const t = useTranslations("telephony.rotation");
   const format = useFormatter();
   const trpc = useTRPC();
@@ -31,7 +31,7 @@ export function SecretRotation({ previousSecretUntil }: { previousSecretUntil: D
     <form method="post" onSubmit={submit} className="space-y-2" noValidate data-testid="secret-rotation">
       <TextField label={t("newSecret")} type="password" autoComplete="off" value={secret} onChange={(event) => setSecret(event.target.value)} hint={t("hint")} error={fieldError(rotate.error, "secret")} />
       <Button type="submit" size="sm" variant="secondary" disabled={rotate.isPending || secret.trim() === ""}>{t("rotate")}</Button>
-      {previousSecretUntil ? <p className="text-amber-800" data-testid="previous-secret-until">{t("previousUntil", { until: format.dateTime(previousSecretUntil, { dateStyle: "medium", timeStyle: "short" }) })}</p> : null}
+      {overlapUntil ? <p className="text-amber-800" data-testid="previous-secret-until">{t("previousUntil", { until: format.dateTime(overlapUntil, { dateStyle: "medium", timeStyle: "short" }) })}</p> : null}
       <FormError message={rotate.error && !rotate.error.data?.fieldErrors ? formError(rotate.error) : null} />
     </form>
   );
