@@ -16,6 +16,9 @@ export const CLICK_TO_CALL_LIMIT = { limit: 10, windowSeconds: 60 } as const;
 
 type TMemberScope = { tenantId: string; membershipId: string };
 
+/** The member's click-to-call window in the shared PostgreSQL counter. */
+export const clickToCallRule = ({ tenantId, membershipId }: TMemberScope) => ({ key: `click-to-call:${tenantId}:${membershipId}`, ...CLICK_TO_CALL_LIMIT });
+
 export type TPlaceCallbackRequest = { phone: string; idempotencyKey: string; clientId?: string | null };
 
 const CALLBACK_VIEW = { id: true, status: true, failureCode: true, toPhone: true, extension: true, callId: true, requestedAt: true, updatedAt: true } as const;
@@ -71,7 +74,7 @@ export async function placeCallback(db: TDb, deps: TTelephonyDeps, options: TMem
 
   const extension = await findMemberExtension(db, { tenantId, connectionId: connection.id, membershipId });
   if (!extension) throw new AppError("CALL_NO_EXTENSION");
-  const limit = await hitRateLimit(db, { key: `click-to-call:${tenantId}:${membershipId}`, ...CLICK_TO_CALL_LIMIT }, options.now);
+  const limit = await hitRateLimit(db, clickToCallRule({ tenantId, membershipId }), options.now);
   if (limit.isLimited) throw new AppError("RATE_LIMITED", { retryAfterSeconds: limit.retryAfterSeconds });
   const credentials = toApiCredentials(connection.stored);
   await requireOnline(deps, credentials, extension);
