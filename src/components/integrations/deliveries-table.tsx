@@ -1,6 +1,7 @@
 "use client";
 
 import { useFormatter, useTranslations } from "next-intl";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { FormError } from "@/components/ui/form-error";
@@ -25,17 +26,23 @@ export type TDeliveryRow = {
   reason: string;
 };
 
+/** The log's status filter and page; changing the filter goes back to the first page. */
+export function useDeliveriesPaging() {
+  const [status, setStatus] = useState<TDeliveryStatus | undefined>(undefined);
+  const [page, setPage] = useState(1);
+  const filterBy = (next: TDeliveryStatus | undefined) => {
+    setStatus(next);
+    setPage(1);
+  };
+  return { status, page, setPage, filterBy, query: { status, page, perPage: 20 } };
+}
+
 type TDeliveriesTableProps = {
   rows: TDeliveryRow[] | undefined;
   subjectTitle: string;
-  status: TDeliveryStatus | undefined;
-  onStatusChange: (status: TDeliveryStatus | undefined) => void;
-  page: number;
+  paging: ReturnType<typeof useDeliveriesPaging>;
   totalPages: number;
-  onPageChange: (page: number) => void;
-  onReplay: (deliveryId: string) => void;
-  isReplaying: boolean;
-  replayError: string | null;
+  replay: { mutate: (input: { deliveryId: string }) => void; isPending: boolean; error: string | null };
 };
 
 /**
@@ -45,17 +52,18 @@ type TDeliveriesTableProps = {
 export function DeliveriesTable(props: TDeliveriesTableProps) {
   const t = useTranslations("klientiks");
   const format = useFormatter();
-  const { rows, status, page, totalPages } = props;
+  const { rows, totalPages, replay } = props;
+  const { status, page, setPage, filterBy } = props.paging;
   return (
     <Card className="space-y-4" data-testid="deliveries-card">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h2 className="text-lg font-semibold">{t("deliveries")}</h2>
-        <select aria-label={t("columns.status")} value={status ?? ""} onChange={(event) => props.onStatusChange((event.target.value || undefined) as TDeliveryStatus | undefined)} className="rounded border border-slate-300 bg-white px-2 py-1 text-sm">
+        <select aria-label={t("columns.status")} value={status ?? ""} onChange={(event) => filterBy((event.target.value || undefined) as TDeliveryStatus | undefined)} className="rounded border border-slate-300 bg-white px-2 py-1 text-sm">
           <option value="">{t("allStatuses")}</option>
           {DELIVERY_STATUSES.map((value) => <option key={value} value={value}>{t(`deliveryStatus.${value}`)}</option>)}
         </select>
       </div>
-      <FormError message={props.replayError} />
+      <FormError message={replay.error} />
       {rows && rows.length > 0 ? (
         // Edge to edge in the card; fixed column widths give the reason the rest, and a phone scrolls.
         <div className="-mx-6 overflow-x-auto">
@@ -82,7 +90,7 @@ export function DeliveriesTable(props: TDeliveriesTableProps) {
                   <td className="px-3 py-2 text-right tabular-nums">{row.attempts}</td>
                   <td className="px-3 py-2 text-slate-600"><span className="line-clamp-3 break-words" title={row.reason}>{row.reason}</span></td>
                   <td className="py-2 pl-3 pr-6 text-right">
-                    {row.status === "failed" ? <Button size="sm" variant="secondary" disabled={props.isReplaying} onClick={() => props.onReplay(row.id)}>{t("replay")}</Button> : null}
+                    {row.status === "failed" ? <Button size="sm" variant="secondary" disabled={replay.isPending} onClick={() => replay.mutate({ deliveryId: row.id })}>{t("replay")}</Button> : null}
                   </td>
                 </tr>
               ))}
@@ -94,9 +102,9 @@ export function DeliveriesTable(props: TDeliveriesTableProps) {
       )}
       {totalPages > 1 ? (
         <div className="flex items-center justify-end gap-2 text-sm">
-          <Button size="sm" variant="secondary" disabled={page <= 1} onClick={() => props.onPageChange(page - 1)}>←</Button>
+          <Button size="sm" variant="secondary" disabled={page <= 1} onClick={() => setPage(page - 1)}>←</Button>
           <span>{page} / {totalPages}</span>
-          <Button size="sm" variant="secondary" disabled={page >= totalPages} onClick={() => props.onPageChange(page + 1)}>→</Button>
+          <Button size="sm" variant="secondary" disabled={page >= totalPages} onClick={() => setPage(page + 1)}>→</Button>
         </div>
       ) : null}
     </Card>

@@ -2,7 +2,6 @@ import { z } from "zod";
 import { getEnv } from "@/env";
 import { createTrpcRouter, tenantAdminProcedure } from "@/server/api/trpc";
 import type { TDb } from "@/server/db/client";
-import { recordAudit } from "@/server/domain/audit/record-audit";
 import { findDealRecomputeProgress } from "@/server/domain/deals/recompute-deals";
 import { DEFAULT_BACKFILL_DAYS, assertBackfillSince, findBackfillProgress, startBackfill } from "@/server/domain/klientiks/backfill";
 import { findKlientiksConnection, saveKlientiksCredentials, setKlientiksActive, updateKlientiksSettings, type TSaveCredentialsRequest } from "@/server/domain/klientiks/connections";
@@ -147,8 +146,7 @@ export const klientiksRouter = createTrpcRouter({
     }))
     .query(async ({ ctx, input }) => {
       const connection = await findKlientiksConnection(ctx.db, { tenantId: ctx.tenant.tenantId });
-      if (!connection) return { data: [], count: 0, currentPage: input.page, perPage: input.perPage, totalPages: 1 };
-      return findDeliveries(ctx.db, { tenantId: ctx.tenant.tenantId, connectionId: connection.id, ...input });
+      return findDeliveries(ctx.db, { tenantId: ctx.tenant.tenantId, connectionId: connection?.id ?? null, ...input });
     }),
 
   replayDelivery: tenantAdminProcedure
@@ -156,8 +154,7 @@ export const klientiksRouter = createTrpcRouter({
     .output(z.object({ deliveryId: z.string() }))
     .mutation(async ({ ctx, input }) => {
       const connectionId = await requireConnectionId(ctx.tenant.tenantId, ctx.db);
-      const delivery = await replayDelivery(ctx.db, { tenantId: ctx.tenant.tenantId, connectionId, deliveryId: input.deliveryId });
-      await recordAudit(ctx.db, { tenantId: ctx.tenant.tenantId, actorUserId: ctx.user.id, action: "delivery.replayed", targetType: "delivery", targetId: delivery.id });
+      const delivery = await replayDelivery(ctx.db, { tenantId: ctx.tenant.tenantId, connectionId, deliveryId: input.deliveryId, actorUserId: ctx.user.id });
       await dispatchDeliveries([delivery]);
       return { deliveryId: delivery.id };
     }),

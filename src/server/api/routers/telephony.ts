@@ -3,7 +3,6 @@ import { getEnv } from "@/env";
 import { createTrpcRouter, tenantAdminProcedure, tenantProcedure } from "@/server/api/trpc";
 import { requireEmulatorUrl } from "@/server/config/dev-helpers";
 import { findDeliveries, replayDelivery } from "@/server/domain/klientiks/sync-health";
-import { recordAudit } from "@/server/domain/audit/record-audit";
 import {
   connectZadarma, disconnectTelephony, findTelephonyConnection, requireActiveZadarmaConnection, rotateTelephonySecret, updateTelephonySettings,
 } from "@/server/domain/telephony/connections";
@@ -34,10 +33,16 @@ const ZCallbackView = z.object({
 
 type TTenantContext = Pick<TTrpcContext, "db" | "log"> & { tenant: TVerifiedMembership; user: { id: string } };
 
-async function requireConnectionId(ctx: TTenantContext) {
+/** The workspace's Zadarma connection, switched on or not, or null. */
+async function findConnectionId(ctx: Pick<TTenantContext, "db" | "tenant">) {
   const connection = await ctx.db.connection.findFirst({ where: { tenantId: ctx.tenant.tenantId, kind: "zadarma" }, select: { id: true } });
-  if (!connection) throw new AppError("TELEPHONY_NOT_CONNECTED");
-  return connection.id;
+  return connection?.id ?? null;
+}
+
+async function requireConnectionId(ctx: Pick<TTenantContext, "db" | "tenant">) {
+  const connectionId = await findConnectionId(ctx);
+  if (!connectionId) throw new AppError("TELEPHONY_NOT_CONNECTED");
+  return connectionId;
 }
 
 /**
@@ -105,8 +110,8 @@ export const telephonyRouter = createTrpcRouter({
       member: z.object({ membershipId: z.string(), name: z.string(), email: z.string() }).nullable(),
     })))
     .query(async ({ ctx }) => {
-      const connection = await ctx.db.connection.findFirst({ where: { tenantId: ctx.tenant.tenantId, kind: "zadarma" }, select: { id: true } });
-      return connection ? listTelephonyExtensions(ctx.db, { tenantId: ctx.tenant.tenantId, connectionId: connection.id }) : [];
+      const connectionId = await findConnectionId(ctx);
+      return connectionId ? listTelephonyExtensions(ctx.db, { tenantId: ctx.tenant.tenantId, connectionId }) : [];
     }),
 
   refreshExtensions: tenantAdminProcedure
@@ -130,8 +135,8 @@ export const telephonyRouter = createTrpcRouter({
       rejections: z.array(z.object({ id: z.string(), receivedAt: z.date(), eventType: z.string().nullable(), errorCode: z.string().nullable() })),
     }).nullable())
     .query(async ({ ctx }) => {
-      const connection = await ctx.db.connection.findFirst({ where: { tenantId: ctx.tenant.tenantId, kind: "zadarma" }, select: { id: true } });
-      return connection ? findTelephonySyncHealth(ctx.db, { tenantId: ctx.tenant.tenantId, connectionId: connection.id }) : null;
+      const connectionId = await findConnectionId(ctx);
+      return connectionId ? findTelephonySyncHealth(ctx.db, { tenantId: ctx.tenant.tenantId, connectionId }) : null;
     }),
 
   deliveries: tenantAdminProcedure
@@ -143,11 +148,7 @@ export const telephonyRouter = createTrpcRouter({
       })),
       count: z.number(), currentPage: z.number(), perPage: z.number(), totalPages: z.number(),
     }))
-    .query(async ({ ctx, input }) => {
-      const connection = await ctx.db.connection.findFirst({ where: { tenantId: ctx.tenant.tenantId, kind: "zadarma" }, select: { id: true } });
-      if (!connection) return { data: [], count: 0, currentPage: input.page, perPage: input.perPage, totalPages: 1 };
-      return findDeliveries(ctx.db, { tenantId: ctx.tenant.tenantId, connectionId: connection.id, ...input });
-    }),
+    .query(async ({ ctx, input }) => findDeliveries(ctx.db, { tenantId: ctx.tenant.tenantId, connectionId: await findConnectionId(ctx), ...input })),
 
   /** A failed notification goes through processing again, by the inbox's own driver (R12). */
   replayDelivery: tenantAdminProcedure
@@ -155,8 +156,7 @@ export const telephonyRouter = createTrpcRouter({
     .output(z.object({ deliveryId: z.string() }))
     .mutation(async ({ ctx, input }) => {
       const connectionId = await requireConnectionId(ctx);
-      const delivery = await replayDelivery(ctx.db, { tenantId: ctx.tenant.tenantId, connectionId, deliveryId: input.deliveryId });
-      await recordAudit(ctx.db, { tenantId: ctx.tenant.tenantId, actorUserId: ctx.user.id, action: "delivery.replayed", targetType: "delivery", targetId: delivery.id });
+      const delivery = await replayDelivery(ctx.db, { tenantId: ctx.tenant.tenantId, connectionId, deliveryId: input.deliveryId, actorUserId: ctx.user.id });
       await dispatchDeliveries([delivery]);
       return { deliveryId: delivery.id };
     }),

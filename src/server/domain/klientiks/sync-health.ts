@@ -1,6 +1,7 @@
 import type { ConnectionStatus, DeliveryStatus } from "@generated/prisma/client";
 import type { TDb } from "@/server/db/client";
 import { type TEnqueuedDelivery, toEnqueued } from "@/server/domain/inbox/enqueued";
+import { recordAudit } from "@/server/domain/audit/record-audit";
 import { AppError } from "@/server/errors";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -82,7 +83,9 @@ export async function findSyncHealth(db: TDb, { tenantId, now = new Date() }: { 
 }
 
 /** A connection's deliveries log, newest first, optionally of one status. */
-export async function findDeliveries(db: TDb, options: { tenantId: string; connectionId: string; status?: DeliveryStatus; page: number; perPage: number }) {
+export async function findDeliveries(db: TDb, options: { tenantId: string; connectionId: string | null; status?: DeliveryStatus; page: number; perPage: number }) {
+  // A workspace without the connection has an empty log.
+  if (!options.connectionId) return { data: [], count: 0, currentPage: options.page, perPage: options.perPage, totalPages: 1 };
   const where = { tenantId: options.tenantId, connectionId: options.connectionId, ...(options.status ? { status: options.status } : {}) };
   const [data, count] = await Promise.all([
     db.webhookDelivery.findMany({
@@ -100,8 +103,11 @@ export async function findDeliveries(db: TDb, options: { tenantId: string; conne
   return { data, count, currentPage: options.page, perPage: options.perPage, totalPages: Math.max(1, Math.ceil(count / options.perPage)) };
 }
 
-/** Sends a failed delivery of a connection through processing again, after the cause was fixed (R12). */
-export async function replayDelivery(db: TDb, { tenantId, connectionId, deliveryId }: { tenantId: string; connectionId: string; deliveryId: string }): Promise<TEnqueuedDelivery> {
+/** Sends a failed delivery of a connection through processing again, after the cause was fixed (R12); audited. */
+export async function replayDelivery(
+  db: TDb,
+  { tenantId, connectionId, deliveryId, actorUserId }: { tenantId: string; connectionId: string; deliveryId: string; actorUserId: string },
+): Promise<TEnqueuedDelivery> {
   const delivery = await db.webhookDelivery.findFirst({
     where: { id: deliveryId, tenantId, connectionId },
     select: { id: true, tenantId: true, status: true, purpose: true, appointmentId: true, providerCallId: true, connectionId: true, attempts: true },
@@ -110,6 +116,7 @@ export async function replayDelivery(db: TDb, { tenantId, connectionId, delivery
   if (delivery.status !== "failed" || !(delivery.appointmentId ?? delivery.providerCallId)) throw new AppError("PRECONDITION_FAILED");
   const replays = await db.auditLog.count({ where: { tenantId, action: "delivery.replayed", targetId: delivery.id } });
   await db.webhookDelivery.update({ where: { id: delivery.id }, data: { status: "pending", source: "replay", attempts: 0, nextAttemptAt: new Date(), errorCode: null, error: null, processedAt: null, lockedUntil: null } });
+  await recordAudit(db, { tenantId, actorUserId, action: "delivery.replayed", targetType: "delivery", targetId: delivery.id });
   return toEnqueued(delivery, replays + 1);
 }
 

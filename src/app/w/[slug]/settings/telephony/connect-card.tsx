@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { CardHeading } from "@/components/ui/card-heading";
 import { TextField } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
 import { useErrorText } from "@/lib/use-error-text";
@@ -37,13 +38,11 @@ export function ConnectCard({ connection }: { connection: TConnection }) {
   };
   return (
     <Card className="space-y-4" data-testid="telephony-connect">
-      <div className="flex flex-wrap items-start justify-between gap-3">
-        <div>
-          <h2 className="text-lg font-semibold">{t("connect.title")}</h2>
-          <p className="text-sm text-slate-600">{t("connect.hint")}</p>
-        </div>
-        {isOn ? <span className="rounded-md bg-green-100 px-2 py-0.5 text-xs font-medium text-green-800" data-testid="telephony-status">{t("connect.connected")}</span> : null}
-      </div>
+      <CardHeading
+        title={t("connect.title")}
+        hint={t("connect.hint")}
+        aside={isOn ? <span className="rounded-md bg-green-100 px-2 py-0.5 text-xs font-medium text-green-800" data-testid="telephony-status">{t("connect.connected")}</span> : null}
+      />
       {emulator.data?.isAvailable && !isOn ? (
         <div className="flex flex-wrap items-center justify-between gap-2 rounded-md bg-brand-50 px-3 py-2 text-sm text-brand-900">
           <span>{t("connect.demoHint")}</span>

@@ -4,6 +4,7 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { CardHeading } from "@/components/ui/card-heading";
 import { FormError } from "@/components/ui/form-error";
 import { cn } from "@/lib/cn";
 import { useErrorText } from "@/lib/use-error-text";
@@ -26,13 +27,7 @@ export function ExtensionsCard() {
   const rows = extensions.data ?? [];
   return (
     <Card className="space-y-4" data-testid="telephony-extensions">
-      <div className="flex flex-wrap items-center justify-between gap-3">
-        <div>
-          <h2 className="text-lg font-semibold">{t("title")}</h2>
-          <p className="text-sm text-slate-600">{t("hint")}</p>
-        </div>
-        <Button size="sm" variant="secondary" disabled={refresh.isPending} onClick={() => refresh.mutate()}>{t("refresh")}</Button>
-      </div>
+      <CardHeading title={t("title")} hint={t("hint")} aside={<Button size="sm" variant="secondary" disabled={refresh.isPending} onClick={() => refresh.mutate()}>{t("refresh")}</Button>} />
       <FormError message={formError(refresh.error ?? map.error)} />
       {rows.length === 0 ? <p className="text-sm text-slate-500">{t("empty")}</p> : (
         <div className="-mx-6 overflow-x-auto">

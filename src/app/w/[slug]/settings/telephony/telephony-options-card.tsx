@@ -1,13 +1,13 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { Card } from "@/components/ui/card";
+import { CardHeading } from "@/components/ui/card-heading";
 import { FormError } from "@/components/ui/form-error";
 import { formatTimeZone } from "@/lib/time-zones";
 import { useErrorText } from "@/lib/use-error-text";
 import { useTRPC } from "@/trpc/react";
-import { useLocale } from "next-intl";
 import { SettingsToggle } from "../integrations/klientiks/settings-toggle";
 import { useInvalidateTelephony } from "./use-invalidate-telephony";
 
@@ -23,7 +23,7 @@ export function TelephonyOptionsCard({ settings }: { settings: TSettings }) {
   const update = useMutation(trpc.telephony.updateSettings.mutationOptions({ onSuccess: invalidate }));
   return (
     <Card className="space-y-4" data-testid="telephony-options">
-      <h2 className="text-lg font-semibold">{t("title")}</h2>
+      <CardHeading title={t("title")} />
       <fieldset className="space-y-2">
         <legend className="text-sm font-medium text-slate-800">{t("popup")}</legend>
         {(["rung_extension", "all_agents"] as const).map((popup) => (

@@ -2,6 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
+import { StatTiles } from "@/components/integrations/stat-tiles";
 import { Card } from "@/components/ui/card";
 import { usePastRelativeTime } from "@/lib/use-past-relative-time";
 import { useTRPC } from "@/trpc/react";
@@ -34,14 +35,7 @@ export function TelephonySyncPanel() {
           {t("retrying", { count: data.retrying.count, last: errorText(data.retrying.lastErrorCode) || "—" })}
         </p>
       ) : null}
-      <dl className="grid grid-cols-2 gap-4 text-sm md:grid-cols-4">
-        {stats.map((stat) => (
-          <div key={stat.testId} className="rounded-md bg-slate-50 px-3 py-2">
-            <dt className="text-xs text-slate-500">{stat.label}</dt>
-            <dd className="text-xl font-semibold" data-testid={stat.testId}>{stat.value}</dd>
-          </div>
-        ))}
-      </dl>
+      <StatTiles stats={stats} />
       <p className="text-sm">
         <span className="text-slate-500">{t("lastError")}: </span>
         <span data-testid="telephony-last-error">{data.lastError ? `${errorText(data.lastError)} (${data.lastErrorAt ? ago(data.lastErrorAt) : "—"})` : t("noErrors")}</span>

@@ -4,6 +4,7 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { CardHeading } from "@/components/ui/card-heading";
 import { CopyField } from "@/components/ui/copy-field";
 import { FormError } from "@/components/ui/form-error";
 import { useErrorText } from "@/lib/use-error-text";
@@ -27,10 +28,7 @@ export function WebhookCard({ webhook }: { webhook: TWebhook }) {
   const register = useMutation(trpc.telephony.registerEmulatorWebhook.mutationOptions({ onSuccess: invalidate }));
   return (
     <Card className="space-y-3" data-testid="telephony-webhook">
-      <div>
-        <h2 className="text-lg font-semibold">{t("title")}</h2>
-        <p className="text-sm text-slate-600">{t("hint")}</p>
-      </div>
+      <CardHeading title={t("title")} hint={t("hint")} />
       <CopyField value={webhook.url} label={t("url")} testId="telephony-webhook-url" />
       <p className={webhook.confirmedAt ? "text-sm text-green-700" : "text-sm text-slate-600"} data-testid="telephony-webhook-confirmed">
         {webhook.confirmedAt ? t("confirmed", { time: ago(webhook.confirmedAt) }) : t("notConfirmed")}

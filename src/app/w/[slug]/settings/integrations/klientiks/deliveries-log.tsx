@@ -2,8 +2,7 @@
 
 import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
-import { DeliveriesTable, type TDeliveryStatus } from "@/components/integrations/deliveries-table";
+import { DeliveriesTable, useDeliveriesPaging } from "@/components/integrations/deliveries-table";
 import { useErrorText } from "@/lib/use-error-text";
 import { useTRPC } from "@/trpc/react";
 import { useInvalidateKlientiks } from "./use-invalidate-klientiks";
@@ -16,9 +15,8 @@ export function DeliveriesLog() {
   const trpc = useTRPC();
   const invalidate = useInvalidateKlientiks();
   const { formError } = useErrorText();
-  const [status, setStatus] = useState<TDeliveryStatus | undefined>(undefined);
-  const [page, setPage] = useState(1);
-  const deliveries = useQuery({ ...trpc.klientiks.deliveries.queryOptions({ status, page, perPage: 20 }), refetchInterval: 5000, placeholderData: keepPreviousData });
+  const paging = useDeliveriesPaging();
+  const deliveries = useQuery({ ...trpc.klientiks.deliveries.queryOptions(paging.query), refetchInterval: 5000, placeholderData: keepPreviousData });
   const replay = useMutation(trpc.klientiks.replayDelivery.mutationOptions({ onSuccess: invalidate }));
   const rows = deliveries.data?.data.map((delivery) => ({
     ...delivery,
@@ -30,14 +28,9 @@ export function DeliveriesLog() {
     <DeliveriesTable
       rows={rows}
       subjectTitle={t("columns.appointment")}
-      status={status}
-      onStatusChange={(next) => { setStatus(next); setPage(1); }}
-      page={page}
+      paging={paging}
       totalPages={deliveries.data?.totalPages ?? 1}
-      onPageChange={setPage}
-      onReplay={(deliveryId) => replay.mutate({ deliveryId })}
-      isReplaying={replay.isPending}
-      replayError={formError(replay.error)}
+      replay={{ mutate: replay.mutate, isPending: replay.isPending, error: formError(replay.error) }}
     />
   );
 }

@@ -3,6 +3,7 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
+import { StatTiles } from "@/components/integrations/stat-tiles";
 import { Card } from "@/components/ui/card";
 import { FormError } from "@/components/ui/form-error";
 import { useErrorText } from "@/lib/use-error-text";
@@ -47,14 +48,7 @@ export function SyncHealthPanel() {
           {t("retrying", { count: data.retrying.count, since: data.retrying.since ? format.dateTime(data.retrying.since, { hour: "2-digit", minute: "2-digit" }) : "—", last: errorText(data.retrying.lastErrorCode) })}
         </p>
       ) : null}
-      <dl className="grid grid-cols-2 gap-4 text-sm md:grid-cols-4">
-        {stats.map((stat) => (
-          <div key={stat.testId} className="rounded-md bg-slate-50 px-3 py-2">
-            <dt className="text-xs text-slate-500">{stat.label}</dt>
-            <dd className="text-xl font-semibold" data-testid={stat.testId}>{stat.value}</dd>
-          </div>
-        ))}
-      </dl>
+      <StatTiles stats={stats} />
       <dl className="grid gap-2 text-sm md:grid-cols-2">
         <div><dt className="inline text-slate-500">{t("lastSync")}: </dt><dd className="inline">{when(data.lastSyncAt)}</dd></div>
         <div><dt className="inline text-slate-500">{t("lastReconcile")}: </dt><dd className="inline">{when(data.lastReconcileAt)}</dd></div>
