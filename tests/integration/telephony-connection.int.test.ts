@@ -3,6 +3,8 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createId } from "@/lib/ids";
+import { outgoingAnsweredCall } from "@/server/domain/calls/__fixtures__/call-events";
+import { applyCallEvents } from "@/server/domain/calls/apply-call-events";
 import { createCaller } from "@/server/api/root";
 import { hitRateLimit } from "@/server/domain/rate-limit/fixed-window";
 import { connectZadarma } from "@/server/domain/telephony/connections";
@@ -224,6 +226,19 @@ describe("click-to-call", () => {
     expect(await codeOf(owner.telephony.placeCall({ phone: "+79991234567", idempotencyKey: randomUUID() }))).toBe("RATE_LIMITED");
     expect(await owner.telephony.placeCall({ phone: "+79991234567", idempotencyKey })).toMatchObject({ id: placed.id });
     expect(await callbackRequests(account.id)).toHaveLength(1);
+  });
+
+  it("follows the call the provider's notifications tie to the click: calling the client, then ended with its disposition", async () => {
+    const { tenant, owner } = await readyToCall();
+    const placed = await owner.telephony.placeCall({ phone: "+79991234567", idempotencyKey: randomUUID() });
+    const connection = await db.connection.findFirstOrThrow({ where: { tenantId: tenant.id, kind: "zadarma" }, select: { id: true } });
+    const [outStarted, ended] = outgoingAnsweredCall({ providerCallId: `out_${randomUUID()}`, startedAt: new Date(), clientPhone: "+79991234567", extension: "100" });
+    const apply = (events: NonNullable<typeof outStarted>[]) => applyCallEvents(db, { tenantId: tenant.id, connectionId: connection.id, deliveryId: null, events });
+
+    await apply([outStarted!]);
+    expect(await owner.telephony.callbackStatus({ id: placed.id })).toMatchObject({ status: "calling_client", callId: expect.any(String), disposition: null });
+    await apply([ended!]);
+    expect(await owner.telephony.callbackStatus({ id: placed.id })).toMatchObject({ status: "ended", disposition: "answered" });
   });
 
   it("shows a member only their own calls", async () => {

@@ -50,6 +50,12 @@ export function CallButton({ phone, clientId, className }: { phone: string; clie
   const isUnderWay = place.isPending || (current !== undefined && !FINAL.has(current.status));
   const unavailable = !setup.data ? t("checking") : !setup.data.isConnected ? t("notConnected") : !setup.data.extension ? t("noExtension") : null;
 
+  /** The step in plain words; a call that ended without a conversation says why. */
+  const stepText = ({ status: stepStatus, failureCode, disposition }: { status: string; failureCode: string | null; disposition: string | null }) => {
+    if (stepStatus === "failed") return t(`failure.${failureCode && t.has(`failure.${failureCode}`) ? failureCode : "provider_unreachable"}`);
+    if (stepStatus === "ended" && disposition && disposition !== "answered") return t(`outcome.${disposition}`);
+    return t(`steps.${stepStatus}`);
+  };
   const call = () => {
     // A finished call, or one the server refused, is over: the next click is a new call. A lost
     // answer (no response at all) keeps the key, so trying again cannot place a second call.
@@ -66,12 +72,7 @@ export function CallButton({ phone, clientId, className }: { phone: string; clie
       place.reset();
     }
   };
-  const step = place.error
-    ? formError(place.error)
-    : current?.status === "failed"
-      ? t(`failure.${current.failureCode && t.has(`failure.${current.failureCode}`) ? current.failureCode : "provider_unreachable"}`)
-      : t(`steps.${current?.status ?? "requested"}`);
-
+  const step = place.error ? formError(place.error) : current ? stepText(current) : t("steps.requested");
   return (
     // Inside a clickable table row: a click here is a call, not "open the row".
     <span className={cn("relative inline-flex", className)} onClick={(event) => event.stopPropagation()} onKeyDown={(event) => event.stopPropagation()}>

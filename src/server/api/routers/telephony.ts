@@ -29,6 +29,7 @@ const ZSettings = z.object({ popup: z.enum(["rung_extension", "all_agents"]), ti
 const ZCallbackView = z.object({
   id: z.string(), status: z.enum(["requested", "ringing_agent", "calling_client", "connected", "ended", "failed"]), failureCode: z.string().nullable(),
   toPhone: z.string(), extension: z.string(), callId: z.string().nullable(), requestedAt: z.date(), updatedAt: z.date(),
+  disposition: z.enum(["answered", "no_answer", "busy", "cancelled", "failed"]).nullable(),
 });
 
 type TTenantContext = Pick<TTrpcContext, "db" | "log"> & { tenant: TVerifiedMembership; user: { id: string } };

@@ -1,3 +1,4 @@
+import type { CallbackStatus, CallState } from "@generated/prisma/client";
 import { createId } from "@/lib/ids";
 import type { TDb } from "@/server/db/client";
 import type { TDbClient } from "@/server/db/types";
@@ -21,19 +22,38 @@ export const clickToCallRule = ({ tenantId, membershipId }: TMemberScope) => ({ 
 
 export type TPlaceCallbackRequest = { phone: string; idempotencyKey: string; clientId?: string | null };
 
-const CALLBACK_VIEW = { id: true, status: true, failureCode: true, toPhone: true, extension: true, callId: true, requestedAt: true, updatedAt: true } as const;
+const CALLBACK_VIEW = { id: true, tenantId: true, status: true, failureCode: true, toPhone: true, extension: true, callId: true, requestedAt: true, updatedAt: true } as const;
+
+type TCallbackRow = { status: CallbackStatus; callId: string | null };
+
+/** Once the provider's events tied a Call to the click, the call's own state tells the step. */
+const STATUS_OF_CALL_STATE: Record<CallState, CallbackStatus> = { ringing: "calling_client", answered: "connected", ended: "ended" };
+
+/**
+ * The click's step as the member sees it: the row's own status until the call's notifications
+ * arrive, then the linked call's state (the calls pipeline links it, apply-call-events.ts), with its
+ * disposition once it ended.
+ */
+async function withCallProgress<TRow extends TCallbackRow>(db: TDbClient, tenantId: string, row: TRow) {
+  const call = row.callId && row.status !== "failed"
+    ? await db.call.findFirst({ where: { id: row.callId, tenantId }, select: { state: true, disposition: true } })
+    : null;
+  return { ...row, status: call ? STATUS_OF_CALL_STATE[call.state] : row.status, disposition: call?.disposition ?? null };
+}
 
 /** A click's request as its member sees it: never another member's (R14). */
-export const findCallbackRequest = (db: TDbClient, { tenantId, membershipId, id }: TMemberScope & { id: string }) =>
-  db.callbackRequest.findFirst({ where: { id, tenantId, membershipId }, select: CALLBACK_VIEW });
+export async function findCallbackRequest(db: TDbClient, { tenantId, membershipId, id }: TMemberScope & { id: string }) {
+  const row = await db.callbackRequest.findFirst({ where: { id, tenantId, membershipId }, select: CALLBACK_VIEW });
+  return row && withCallProgress(db, tenantId, row);
+}
 
 const findByKey = (db: TDbClient, { tenantId, membershipId, idempotencyKey }: TMemberScope & { idempotencyKey: string }) =>
   db.callbackRequest.findUnique({ where: { tenantId_membershipId_idempotencyKey: { tenantId, membershipId, idempotencyKey } }, select: CALLBACK_VIEW });
 
 /** A repeat of a click answers with the first attempt's row; the same key for another number is a client bug (R21). */
-function repeatOf(row: NonNullable<Awaited<ReturnType<typeof findByKey>>>, toPhone: string) {
+function repeatOf(db: TDbClient, row: NonNullable<Awaited<ReturnType<typeof findByKey>>>, toPhone: string) {
   if (row.toPhone !== toPhone) throw new AppError("CALL_KEY_REUSED");
-  return row;
+  return withCallProgress(db, row.tenantId, row);
 }
 
 /** The client id is kept only when it is this workspace's own (R14). */
@@ -70,7 +90,7 @@ export async function placeCallback(db: TDb, deps: TTelephonyDeps, options: TMem
   const connection = await requireActiveZadarmaConnection(db, deps.keyring, { tenantId });
   const scope = { tenantId, membershipId, idempotencyKey: request.idempotencyKey };
   const earlier = await findByKey(db, scope);
-  if (earlier) return repeatOf(earlier, toPhone);
+  if (earlier) return repeatOf(db, earlier, toPhone);
 
   const extension = await findMemberExtension(db, { tenantId, connectionId: connection.id, membershipId });
   if (!extension) throw new AppError("CALL_NO_EXTENSION");
@@ -86,7 +106,7 @@ export async function placeCallback(db: TDb, deps: TTelephonyDeps, options: TMem
     skipDuplicates: true,
   });
   // A concurrent twin inserted first: it is the one that calls.
-  if (inserted.count === 0) return repeatOf((await findByKey(db, scope))!, toPhone);
+  if (inserted.count === 0) return repeatOf(db, (await findByKey(db, scope))!, toPhone);
 
   const failureCode = await askProviderToCall(deps, credentials, { from: extension, to: toPhone }).catch(async (error: unknown) => {
     // Not a provider answer but our bug: the row must not stay "requested" forever.
