@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState, type RefObject } from "react";
 import { cn } from "@/lib/cn";
 import { useErrorText } from "@/lib/use-error-text";
 import { useTRPC } from "@/trpc/react";
@@ -12,6 +12,32 @@ const FINAL = new Set(["failed", "ended"]);
 /** How often the steps are read while the call is under way, and for how long at most. */
 const POLL_MS = 1500;
 const POLL_FOR_MS = 5 * 60_000;
+const POPOVER_WIDTH = 256;
+
+type TAnchor = { left: number; top: number };
+
+/**
+ * Where the steps popover goes: under the button, kept inside the window. Fixed, not absolute, so
+ * a table that scrolls sideways (and clips its cells) cannot hide it; it follows the button on scroll.
+ */
+function usePopoverAnchor(button: RefObject<HTMLButtonElement | null>, isOpen: boolean) {
+  const [anchor, setAnchor] = useState<TAnchor | null>(null);
+  useEffect(() => {
+    if (!isOpen) return;
+    const place = () => {
+      const rect = button.current?.getBoundingClientRect();
+      if (rect) setAnchor({ left: Math.max(8, Math.min(rect.left, window.innerWidth - POPOVER_WIDTH - 8)), top: rect.bottom + 4 });
+    };
+    place();
+    window.addEventListener("scroll", place, true);
+    window.addEventListener("resize", place);
+    return () => {
+      window.removeEventListener("scroll", place, true);
+      window.removeEventListener("resize", place);
+    };
+  }, [button, isOpen]);
+  return anchor;
+}
 
 function PhoneIcon() {
   return (
@@ -32,7 +58,9 @@ export function CallButton({ phone, clientId, className }: { phone: string; clie
   const trpc = useTRPC();
   const { formError } = useErrorText();
   const clickKey = useRef<string | null>(null);
+  const buttonRef = useRef<HTMLButtonElement>(null);
   const [isOpen, setIsOpen] = useState(false);
+  const anchor = usePopoverAnchor(buttonRef, isOpen);
   const setup = useQuery({ ...trpc.telephony.callSetup.queryOptions(), staleTime: 60_000 });
   const place = useMutation(trpc.telephony.placeCall.mutationOptions());
   const callbackId = place.data?.id;
@@ -75,8 +103,9 @@ export function CallButton({ phone, clientId, className }: { phone: string; clie
   const step = place.error ? formError(place.error) : current ? stepText(current) : t("steps.requested");
   return (
     // Inside a clickable table row: a click here is a call, not "open the row".
-    <span className={cn("relative inline-flex", className)} onClick={(event) => event.stopPropagation()} onKeyDown={(event) => event.stopPropagation()}>
+    <span className={cn("inline-flex", className)} onClick={(event) => event.stopPropagation()} onKeyDown={(event) => event.stopPropagation()}>
       <button
+        ref={buttonRef}
         type="button"
         onClick={call}
         disabled={unavailable !== null || isUnderWay}
@@ -87,9 +116,9 @@ export function CallButton({ phone, clientId, className }: { phone: string; clie
       >
         <PhoneIcon />
       </button>
-      {isOpen ? (
-        <span role="status" data-testid="call-steps" data-status={place.error ? "error" : (current?.status ?? "requested")}
-          className="absolute left-0 top-7 z-20 flex w-64 items-start gap-2 rounded-md border border-slate-200 bg-white p-3 text-left text-sm text-slate-800 shadow-lg">
+      {isOpen && anchor ? (
+        <span role="status" data-testid="call-steps" data-status={place.error ? "error" : (current?.status ?? "requested")} style={{ left: anchor.left, top: anchor.top, width: POPOVER_WIDTH }}
+          className="fixed z-50 flex items-start gap-2 whitespace-normal rounded-md border border-slate-200 bg-white p-3 text-left text-sm text-slate-800 shadow-lg">
           <span className="flex-1">{step}</span>
           <button type="button" onClick={close} aria-label={t("close")} className="text-slate-400 hover:text-slate-700">×</button>
         </span>
