@@ -95,7 +95,7 @@ export async function connectZadarma(db: TDb, deps: TTelephonyDeps, options: { t
     await ensureWebhookEndpoint(tx, deps.keyring, { tenantId, connectionId, purpose: "telephony" });
     await recordAudit(tx, { tenantId, actorUserId, action: existing ? "telephony.reconnected" : "telephony.connected", targetType: "connection", targetId: connectionId });
   });
-  return { connectionId, credentials: toApiCredentials(stored), wasConnected: existing?.status === "active" };
+  return { connectionId, credentials: toApiCredentials(stored) };
 }
 
 /**
