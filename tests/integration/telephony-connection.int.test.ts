@@ -167,7 +167,7 @@ describe("click-to-call", () => {
   }
 
   it("places one call for a double click and a retried request with the same key (R21)", async () => {
-    const { owner, account } = await readyToCall();
+    const { tenant, owner, ownerMembershipId, account } = await readyToCall();
     const idempotencyKey = randomUUID();
     const [first, second] = await Promise.all([
       owner.telephony.placeCall({ phone: "+7 999 123-45-67", idempotencyKey }),
@@ -182,6 +182,9 @@ describe("click-to-call", () => {
     expect(placed[0]!.path).toMatch(/from=100/);
     expect(placed[0]!.path).toMatch(/to=79991234567/);
     expect(await owner.telephony.callbackStatus({ id: first.id })).toMatchObject({ id: first.id, status: "ringing_agent" });
+    // The step goes live to the member alone, once: the repeats placed nothing.
+    const events = await db.realtimeEvent.findMany({ where: { tenantId: tenant.id, topic: "callback.status" }, select: { membershipId: true, payload: true } });
+    expect(events).toEqual([{ membershipId: ownerMembershipId, payload: { id: first.id } }]);
   });
 
   it("refuses the same key for another number (R21)", async () => {

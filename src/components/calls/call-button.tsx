@@ -3,14 +3,18 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState, type RefObject } from "react";
+import { useLiveEvents } from "@/components/live/live-events-context";
 import { cn } from "@/lib/cn";
 import { useErrorText } from "@/lib/use-error-text";
 import { useTRPC } from "@/trpc/react";
 
 /** The callback's states after which nothing more happens. */
 const FINAL = new Set(["failed", "ended"]);
-/** How often the steps are read while the call is under way, and for how long at most. */
-const POLL_MS = 1500;
+/**
+ * The steps arrive as live events (`callback.status` for the click, `calls.changed` for the call it
+ * placed); reading the row now and then is the fallback for a dropped stream, for five minutes at most.
+ */
+const POLL_MS = 10_000;
 const POLL_FOR_MS = 5 * 60_000;
 const POPOVER_WIDTH = 256;
 
@@ -75,7 +79,13 @@ export function CallButton({ phone, clientId, className }: { phone: string; clie
     },
   });
   const current = status.data ?? place.data;
-  const isUnderWay = place.isPending || (current !== undefined && !FINAL.has(current.status));
+  const isLive = current !== undefined && !FINAL.has(current.status);
+  const refetchWhileLive = () => {
+    if (isLive) void status.refetch();
+  };
+  useLiveEvents("callback.status", refetchWhileLive);
+  useLiveEvents("calls.changed", refetchWhileLive);
+  const isUnderWay = place.isPending || isLive;
   const unavailable = !setup.data ? t("checking") : !setup.data.isConnected ? t("notConnected") : !setup.data.extension ? t("noExtension") : null;
 
   /** The step in plain words; a call that ended without a conversation says why. */

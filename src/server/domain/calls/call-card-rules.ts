@@ -1,16 +1,13 @@
-import { z } from "zod";
+import { parseTelephonySettings, type TTelephonySettings } from "@/server/domain/telephony/settings";
 
 /**
  * Who sees an incoming call's card, a setting of the telephony connection (`Connection.settings.popup`,
  * issue 9 §2): the members mapped to the extensions the call rang, or every member of the workspace.
  */
-export type TPopupSetting = "rung_extension" | "all_agents";
+export type TPopupSetting = TTelephonySettings["popup"];
 
-const ZPopupSetting = z.enum(["rung_extension", "all_agents"]).catch("rung_extension");
-
-/** Read defensively: a missing, malformed or unknown value is the narrow default. */
-export const readPopupSetting = (settings: unknown): TPopupSetting =>
-  ZPopupSetting.parse(settings && typeof settings === "object" ? (settings as Record<string, unknown>).popup : undefined);
+/** Read defensively (parseTelephonySettings): a missing, malformed or unknown value is the narrow default. */
+export const readPopupSetting = (settings: unknown): TPopupSetting => parseTelephonySettings(settings).popup;
 
 /**
  * The memberships a call's card goes to, or `"everyone"` (one event with no membership). Only an

@@ -11,6 +11,10 @@ import type { TTelephonyDeps } from "@/server/domain/telephony/deps";
 import { toDialablePhone, toProviderDigits } from "@/server/domain/telephony/dialable-phone";
 import { findMemberExtension } from "@/server/domain/telephony/extensions";
 import { AppError } from "@/server/errors";
+import { publishRealtimeEvents } from "@/server/realtime/publish";
+
+/** The live topic the member's call button listens on (docs/realtime.md); the payload names the request. */
+export const CALLBACK_STATUS_TOPIC = "callback.status";
 
 /** Click-to-call per member across all app instances (reliability R20: 10 a minute). */
 export const CLICK_TO_CALL_LIMIT = { limit: 10, windowSeconds: 60 } as const;
@@ -122,5 +126,7 @@ export async function placeCallback(db: TDb, deps: TTelephonyDeps, options: TMem
     where: { id, tenantId, status: "requested" },
     data: failureCode ? { status: "failed", failureCode } : { status: "ringing_agent" },
   });
+  // To the member's other tabs too; later steps come with the call's own `calls.changed`.
+  await publishRealtimeEvents(db, [{ tenantId, membershipId, topic: CALLBACK_STATUS_TOPIC, payload: { id } }]);
   return (await findCallbackRequest(db, { tenantId, membershipId, id }))!;
 }
