@@ -1,0 +1,136 @@
+import { toStorableTruncated } from "@/lib/text/storable-text";
+import type { TDbClient } from "@/server/db/types";
+import type { TEnqueuedDelivery } from "@/server/domain/inbox/enqueued";
+import type { TVerificationSecretsCache } from "@/server/domain/telephony/verification-secrets-cache";
+import { markEndpointConfirmed, receiveTelephonyNotification, type TNotificationRejection } from "@/server/domain/telephony/receive-notification";
+import type { TWebhookEndpoint } from "@/server/domain/webhooks/endpoints";
+import type { TWebhookEndpointCache } from "@/server/domain/webhooks/webhook-endpoint-cache";
+import { readCappedBody } from "@/server/http/read-capped-body";
+import { selectRecordedHeaders } from "@/server/http/read-webhook-params";
+import { parseZadarmaNotification, verifyNotificationSignature } from "@/server/integrations/zadarma";
+import type { TLogger } from "@/server/logging/logger";
+
+export type TZadarmaWebhookDeps = {
+  db: TDbClient;
+  endpoints: TWebhookEndpointCache;
+  secrets: TVerificationSecretsCache;
+  dispatch: (deliveries: TEnqueuedDelivery[]) => Promise<void>;
+  log: TLogger;
+};
+
+/** Zadarma's forms are a few hundred bytes; 64 KB is generous (docs/telephony-zadarma.md, R20). */
+export const MAX_NOTIFICATION_BYTES = 64 * 1024;
+const MAX_FIELDS = 60;
+const MAX_FIELD_LENGTH = 512;
+const MAX_ECHO_LENGTH = 256;
+
+const json = (status: number, body: object) => Response.json(body, { status });
+const notFound = () => json(404, { ok: false, error: { code: "NOT_FOUND", message: "Unknown webhook address" } });
+// 503 so Zadarma retries; nothing was acknowledged.
+const unavailable = () =>
+  Response.json({ ok: false, error: { code: "UNAVAILABLE", message: "Temporarily unavailable, retry later" } }, { status: 503, headers: { "Retry-After": "5" } });
+
+const REJECTION_STATUS: Record<TNotificationRejection["code"], number> = { missing_signature: 401, bad_signature: 401, invalid_event: 400 };
+
+/** The form's fields, the first MAX_FIELDS names, each cut and cleaned for storage (docs/input-text.md). */
+function readForm(body: Buffer): Record<string, string> {
+  const fields = new Map<string, string>();
+  for (const [name, value] of new URLSearchParams(body.toString("utf8"))) {
+    if (fields.size < MAX_FIELDS && !fields.has(name)) fields.set(toStorableTruncated(name, 64), toStorableTruncated(value, MAX_FIELD_LENGTH));
+  }
+  return Object.fromEntries(fields);
+}
+
+async function resolveTelephonyEndpoint(deps: TZadarmaWebhookDeps, token: string, at: Date): Promise<TWebhookEndpoint | null | undefined> {
+  const endpoint = await deps.endpoints.resolve(token, at).catch((error: unknown) => {
+    deps.log.error("zadarma webhook: endpoint lookup failed", { error });
+    return undefined;
+  });
+  return endpoint && endpoint.purpose !== "telephony" ? null : endpoint;
+}
+
+/**
+ * `GET ?zd_echo=…`: Zadarma checks a notification address when it is saved and expects the value
+ * back as the whole body (docs/telephony-zadarma.md). A wrong token gets 404, so a mistyped
+ * address fails when it is saved.
+ */
+async function answerEcho(request: Request, token: string, deps: TZadarmaWebhookDeps): Promise<Response> {
+  const receivedAt = new Date();
+  const endpoint = await resolveTelephonyEndpoint(deps, token, receivedAt);
+  if (endpoint === undefined) return unavailable();
+  if (!endpoint) return notFound();
+  const echo = new URL(request.url).searchParams.get("zd_echo");
+  if (echo === null || echo.length > MAX_ECHO_LENGTH) return json(400, { ok: false, error: { code: "VALIDATION", field: "zd_echo", message: `zd_echo is required, at most ${MAX_ECHO_LENGTH} characters` } });
+  await markEndpointConfirmed(deps.db, endpoint, receivedAt).catch((error: unknown) => deps.log.warn("zadarma webhook: could not note the zd_echo check", { error }));
+  return new Response(echo, { status: 200, headers: { "content-type": "text/plain; charset=utf-8" } });
+}
+
+/**
+ * Verifies with the secrets this process knows, and once more with fresh ones before rejecting:
+ * right after a rotation the cached secrets may be the old pair.
+ */
+async function verify(deps: TZadarmaWebhookDeps, endpoint: TWebhookEndpoint, form: Record<string, string>, signature: string | null, at: Date) {
+  const first = verifyNotificationSignature(form, signature, await deps.secrets.secretsOf(endpoint, at));
+  if (first.ok || first.reason !== "bad_signature") return first;
+  return verifyNotificationSignature(form, signature, await deps.secrets.secretsOf(endpoint, at, { isFresh: true }));
+}
+
+/**
+ * A Zadarma call notification, in order of cost (docs/telephony-zadarma.md, reliability R1, R5):
+ * the token (404 before the body is read), the body up to its cap (413), the `Signature` on the
+ * raw form in constant time, the fields, then the inbox row, committed before the 200. Events we
+ * do not handle (SMS, speech recognition) are acknowledged and dropped; a bad signature is kept as
+ * a `rejected` row with its reason and answered 401.
+ */
+async function receiveNotification(request: Request, token: string, deps: TZadarmaWebhookDeps): Promise<Response> {
+  const receivedAt = new Date();
+  const endpoint = await resolveTelephonyEndpoint(deps, token, receivedAt);
+  if (endpoint === undefined) return unavailable();
+  if (!endpoint) return notFound();
+
+  const body = await readCappedBody(request, MAX_NOTIFICATION_BYTES);
+  if (body === null) return json(413, { ok: false, error: { code: "VALIDATION", field: "body", message: `body is larger than ${MAX_NOTIFICATION_BYTES} bytes` } });
+  const form = readForm(body);
+
+  let verification: Awaited<ReturnType<typeof verify>>;
+  try {
+    verification = await verify(deps, endpoint, form, request.headers.get("signature"), receivedAt);
+  } catch (error) {
+    deps.log.error("zadarma webhook: loading the verification secrets failed", { error });
+    return unavailable();
+  }
+  if (!verification.ok && verification.reason === "unsigned_event") return new Response(null, { status: 200 });
+
+  const parsed = verification.ok ? parseZadarmaNotification(form, { timeZone: "UTC", receivedAt }) : null;
+  if (parsed?.kind === "ignored") return new Response(null, { status: 200 });
+  const rejection: TNotificationRejection | null = !verification.ok
+    ? { code: verification.reason, message: verification.reason === "missing_signature" ? "the Signature header is missing" : "the Signature does not match the form and the API secret" }
+    : parsed?.kind === "invalid" ? { code: "invalid_event", message: `${parsed.field}: ${parsed.message}` } : null;
+  const event = parsed?.kind === "event" ? parsed.event : null;
+
+  let outcome: Awaited<ReturnType<typeof receiveTelephonyNotification>>;
+  try {
+    outcome = await receiveTelephonyNotification(deps.db, {
+      endpoint, eventType: toStorableTruncated(form.event ?? "", 64), providerCallId: event?.providerCallId ?? null, eventKey: event?.eventKey ?? null,
+      form, headers: selectRecordedHeaders(request.headers), receivedAt, rejection,
+    });
+  } catch (error) {
+    deps.log.error("zadarma webhook: inbox write failed", { error });
+    return unavailable();
+  }
+  if (outcome.kind === "unknown_endpoint") return notFound();
+  if (outcome.kind === "rejected" && rejection) {
+    deps.log.warn("zadarma webhook rejected", { deliveryId: outcome.deliveryId, reason: rejection.code, tenantId: endpoint.tenantId });
+    const field = rejection.code === "invalid_event" && parsed?.kind === "invalid" ? parsed.field : "Signature";
+    return json(REJECTION_STATUS[rejection.code], { ok: false, error: { code: rejection.code.toUpperCase(), field, message: rejection.message } });
+  }
+  if (outcome.kind === "accepted" && !outcome.isDuplicate) {
+    await deps.dispatch([{ id: outcome.deliveryId, tenantId: outcome.tenantId, connectionId: outcome.connectionId, purpose: "telephony", subjectId: outcome.providerCallId }]);
+  }
+  return new Response(null, { status: 200 });
+}
+
+export async function handleZadarmaWebhook(request: Request, token: string, deps: TZadarmaWebhookDeps): Promise<Response> {
+  if (request.method === "GET") return answerEcho(request, token, deps);
+  return receiveNotification(request, token, deps);
+}
