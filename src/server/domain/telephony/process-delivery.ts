@@ -5,38 +5,50 @@ import type { TClaimedDelivery } from "@/server/domain/inbox/claims";
 import { asDeliveryFailure, DeliveryFailure } from "@/server/domain/inbox/delivery-failure";
 import type { TDeliveryProcessor } from "@/server/domain/inbox/process-claimed";
 import { parseTelephonySettings } from "@/server/domain/telephony/settings";
-import { parseZadarmaNotification } from "@/server/integrations/zadarma";
+import type { TCallEvent } from "@/server/domain/calls/call-event";
+import { parseZadarmaNotification, parseZadarmaStatisticsRow, statisticsRowToEvent } from "@/server/integrations/zadarma";
 
 /** Zadarma's own default; used until `info/timezone` told the account's zone (docs/telephony-zadarma.md). */
 const DEFAULT_PBX_TIME_ZONE = "Europe/Moscow";
 
-type TTelephonyDeliveryRow = { query: unknown; receivedAt: Date; connectionStatus: string | null; connectionKind: string | null; settings: unknown };
+type TTelephonyDeliveryRow = { eventType: string | null; query: unknown; receivedAt: Date; connectionStatus: string | null; connectionKind: string | null; settings: unknown };
 
 const formOf = (query: unknown): Record<string, string> =>
   typeof query === "object" && query !== null && !Array.isArray(query)
     ? Object.fromEntries(Object.entries(query).flatMap(([key, value]) => (typeof value === "string" ? [[key, value]] : [])))
     : {};
 
+/** The stored notification or statistics row as a call event; null for an event we do not handle. */
+function callEventOf(row: TTelephonyDeliveryRow, timeZone: string): TCallEvent | null {
+  if (row.eventType === "statistics") {
+    const read = parseZadarmaStatisticsRow(row.query);
+    if ("field" in read) throw new DeliveryFailure("invalid_event", { message: `statistics row: ${read.field} is unusable` });
+    return statisticsRowToEvent(read.row, { timeZone });
+  }
+  const parsed = parseZadarmaNotification(formOf(row.query), { timeZone, receivedAt: row.receivedAt });
+  if (parsed.kind === "ignored") return null;
+  if (parsed.kind === "invalid") throw new DeliveryFailure("invalid_event", { message: `${parsed.field}: ${parsed.message}` });
+  return parsed.event;
+}
+
 /**
- * One telephony notification from the inbox into its call (docs/telephony-calls.md): read again
+ * One telephony notification (or statistics row) from the inbox into its call (docs/telephony-calls.md): read again
  * from the stored form, in the account's time zone, folded with the call's other events, and the
  * call's card and live tables told. Everything it writes is idempotent, so a retry or a replay
  * changes nothing that a first run did not.
  */
 export async function runTelephonyDelivery(db: TDb, delivery: Pick<TClaimedDelivery, "id" | "tenantId" | "connectionId">): Promise<{ callId: string } | null> {
   const [row] = await db.$queryRaw<TTelephonyDeliveryRow[]>`
-    SELECT d."query", d."receivedAt", c."status"::text AS "connectionStatus", c."kind"::text AS "connectionKind", c."settings"
+    SELECT d."eventType", d."query", d."receivedAt", c."status"::text AS "connectionStatus", c."kind"::text AS "connectionKind", c."settings"
     FROM "WebhookDelivery" AS d LEFT JOIN "Connection" AS c ON c."id" = d."connectionId" AND c."tenantId" = d."tenantId"
     WHERE d."id" = ${delivery.id} AND d."tenantId" = ${delivery.tenantId}`;
   if (!row) throw new DeliveryFailure("internal", { message: `delivery ${delivery.id} not found` });
   if (!row.connectionStatus || row.connectionStatus === "inactive") throw new DeliveryFailure("connection_inactive");
 
   const timeZone = parseTelephonySettings(row.settings).timeZone ?? DEFAULT_PBX_TIME_ZONE;
-  const parsed = parseZadarmaNotification(formOf(row.query), { timeZone, receivedAt: row.receivedAt });
-  if (parsed.kind === "ignored") return null;
-  if (parsed.kind === "invalid") throw new DeliveryFailure("invalid_event", { message: `${parsed.field}: ${parsed.message}` });
-
-  const applied = await applyCallEvents(db, { tenantId: delivery.tenantId, connectionId: delivery.connectionId, deliveryId: delivery.id, events: [parsed.event] });
+  const event = callEventOf(row, timeZone);
+  if (!event) return null;
+  const applied = await applyCallEvents(db, { tenantId: delivery.tenantId, connectionId: delivery.connectionId, deliveryId: delivery.id, events: [event] });
   await publishCallCard(db, { tenantId: delivery.tenantId, callId: applied.callId });
   return { callId: applied.callId };
 }
