@@ -75,6 +75,16 @@ async function verify(deps: TZadarmaWebhookDeps, endpoint: TWebhookEndpoint, for
   return verifyNotificationSignature(form, signature, await deps.secrets.secretsOf(endpoint, at, { isFresh: true }));
 }
 
+const SIGNATURE_MESSAGES = {
+  missing_signature: "the Signature header is missing",
+  bad_signature: "the Signature does not match the form and the API secret",
+} as const;
+
+function rejectionOf(verification: Awaited<ReturnType<typeof verify>>, parsed: ReturnType<typeof parseZadarmaNotification> | null): TNotificationRejection | null {
+  if (!verification.ok) return verification.reason === "unsigned_event" ? null : { code: verification.reason, message: SIGNATURE_MESSAGES[verification.reason] };
+  return parsed?.kind === "invalid" ? { code: "invalid_event", message: `${parsed.field}: ${parsed.message}` } : null;
+}
+
 /**
  * A Zadarma call notification, in order of cost (docs/telephony-zadarma.md, reliability R1, R5):
  * the token (404 before the body is read), the body up to its cap (413), the `Signature` on the
@@ -103,9 +113,7 @@ async function receiveNotification(request: Request, token: string, deps: TZadar
 
   const parsed = verification.ok ? parseZadarmaNotification(form, { timeZone: "UTC", receivedAt }) : null;
   if (parsed?.kind === "ignored") return new Response(null, { status: 200 });
-  const rejection: TNotificationRejection | null = !verification.ok
-    ? { code: verification.reason, message: verification.reason === "missing_signature" ? "the Signature header is missing" : "the Signature does not match the form and the API secret" }
-    : parsed?.kind === "invalid" ? { code: "invalid_event", message: `${parsed.field}: ${parsed.message}` } : null;
+  const rejection = rejectionOf(verification, parsed);
   const event = parsed?.kind === "event" ? parsed.event : null;
 
   let outcome: Awaited<ReturnType<typeof receiveTelephonyNotification>>;

@@ -11,6 +11,9 @@ import { parseZadarmaNotification, parseZadarmaStatisticsRow, statisticsRowToEve
 /** Zadarma's own default; used until `info/timezone` told the account's zone (docs/telephony-zadarma.md). */
 const DEFAULT_PBX_TIME_ZONE = "Europe/Moscow";
 
+/** The call card links the client to Klientiks, whose address is configuration. */
+export type TTelephonyProcessingDeps = { klientiksBaseUrl: string };
+
 type TTelephonyDeliveryRow = { eventType: string | null; query: unknown; receivedAt: Date; connectionStatus: string | null; connectionKind: string | null; settings: unknown };
 
 const formOf = (query: unknown): Record<string, string> =>
@@ -37,7 +40,11 @@ function callEventOf(row: TTelephonyDeliveryRow, timeZone: string): TCallEvent |
  * call's card and live tables told. Everything it writes is idempotent, so a retry or a replay
  * changes nothing that a first run did not.
  */
-export async function runTelephonyDelivery(db: TDb, delivery: Pick<TClaimedDelivery, "id" | "tenantId" | "connectionId">): Promise<{ callId: string } | null> {
+export async function runTelephonyDelivery(
+  db: TDb,
+  deps: TTelephonyProcessingDeps,
+  delivery: Pick<TClaimedDelivery, "id" | "tenantId" | "connectionId">,
+): Promise<{ callId: string } | null> {
   const [row] = await db.$queryRaw<TTelephonyDeliveryRow[]>`
     SELECT d."eventType", d."query", d."receivedAt", c."status"::text AS "connectionStatus", c."kind"::text AS "connectionKind", c."settings"
     FROM "WebhookDelivery" AS d LEFT JOIN "Connection" AS c ON c."id" = d."connectionId" AND c."tenantId" = d."tenantId"
@@ -49,12 +56,12 @@ export async function runTelephonyDelivery(db: TDb, delivery: Pick<TClaimedDeliv
   const event = callEventOf(row, timeZone);
   if (!event) return null;
   const applied = await applyCallEvents(db, { tenantId: delivery.tenantId, connectionId: delivery.connectionId, deliveryId: delivery.id, events: [event] });
-  await publishCallCard(db, { tenantId: delivery.tenantId, callId: applied.callId });
+  await publishCallCard(db, { tenantId: delivery.tenantId, callId: applied.callId, klientiksBaseUrl: deps.klientiksBaseUrl });
   return { callId: applied.callId };
 }
 
 /** The inbox processor of telephony rows, for the in-process worker (docs/inbox-worker.md). */
-export const telephonyDeliveryProcessor = (db: TDb): TDeliveryProcessor => ({
-  run: (delivery) => runTelephonyDelivery(db, delivery),
+export const telephonyDeliveryProcessor = (db: TDb, deps: TTelephonyProcessingDeps): TDeliveryProcessor => ({
+  run: (delivery) => runTelephonyDelivery(db, deps, delivery),
   classify: asDeliveryFailure,
 });

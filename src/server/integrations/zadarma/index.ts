@@ -13,7 +13,7 @@ export type { TNotificationVerification } from "./notification-signature";
 export { toCallPhone } from "./phone";
 export { signRestRequest } from "./rest-signature";
 export { buildParamsString, encodeRfc1738 } from "./rfc1738";
-export { statisticsRowToEvent } from "./statistics";
+export { parseZadarmaStatisticsRow, statisticsRowToEvent } from "./statistics";
 export type { TZadarmaStatisticsRow } from "./statistics";
 export { createZadarmaThrottle, DEFAULT_ZADARMA_THROTTLE } from "./throttle";
 export type { TZadarmaThrottle, TZadarmaThrottleConfig } from "./throttle";
