@@ -27,6 +27,11 @@ export const telephonyEventReceived = eventType("telephony/event.received", {
   }),
 });
 
+/** A telephony statistics import (backfill or reconciliation) was started. */
+export const telephonyImportRequested = eventType("telephony/import.requested", {
+  schema: z.object({ tenantId: z.string(), jobId: z.string() }),
+});
+
 export const klientiksReconcileRequested = eventType("klientiks/reconcile.requested", {
   schema: z.object({ tenantId: z.string(), connectionId: z.string() }),
 });

@@ -4,5 +4,7 @@ import { processTelephonyDelivery } from "@/inngest/functions/process-telephony-
 import { recomputeKlientiksDeals, resumeStalledDealRecomputes } from "@/inngest/functions/recompute-klientiks-deals";
 import { reconcileKlientiksConnectionFn, scheduleKlientiksReconcile } from "@/inngest/functions/reconcile-klientiks";
 import { resendStuckDeliveries } from "@/inngest/functions/resend-stuck-deliveries";
+import { fetchCallRecordings, listTelephonyStatistics, lookUpTelephonyCallers } from "@/inngest/functions/telephony-background";
 
-export const inngestFunctions = [processKlientiksDelivery, processTelephonyDelivery, scheduleKlientiksReconcile, reconcileKlientiksConnectionFn, backfillKlientiks, recomputeKlientiksDeals, resumeStalledDealRecomputes, resendStuckDeliveries];
+export const inngestFunctions = [processKlientiksDelivery, processTelephonyDelivery, scheduleKlientiksReconcile, reconcileKlientiksConnectionFn, backfillKlientiks, recomputeKlientiksDeals, resumeStalledDealRecomputes, resendStuckDeliveries,
+  fetchCallRecordings, listTelephonyStatistics, lookUpTelephonyCallers];

@@ -10,6 +10,7 @@ import { findDealRecomputeProgress, findStalledDealRecomputes, recomputeDealsChu
 import { updateKlientiksSettings } from "@/server/domain/klientiks/connections";
 import { createInboxProcessors } from "@/server/jobs/inbox-processors";
 import { InlineWorker } from "@/server/jobs/inline-worker";
+import { getTelephonyDeps } from "@/server/telephony-deps";
 import { logger } from "@/server/logging/logger";
 import { setUpKlientiksWorldPerTest, type TKlientiksWorld } from "../support/klientiks-harness";
 import { createTestDb } from "../support/test-db";
@@ -73,7 +74,7 @@ async function expectRecomputedBy(runRecompute: (job: { tenantId: string; id: st
 
 describe("recompute of stored deals after a settings change", () => {
   it("runs in the in-process worker", async () => {
-    const worker = new InlineWorker(db, world.deps, createInboxProcessors(db, { klientiks: world.deps }), logger);
+    const worker = new InlineWorker(db, { klientiks: world.deps, telephony: getTelephonyDeps() }, createInboxProcessors(db, { klientiks: world.deps }), logger);
     await expectRecomputedBy(() => worker.runDealRecomputes());
   });
 
@@ -109,7 +110,7 @@ describe("recompute of stored deals after a settings change", () => {
 
     const { recompute: retry } = await switchDealSettings({ responsible: "author", excludeSubscriptionVisits: false });
     expect(retry).not.toBeNull();
-    await new InlineWorker(db, world.deps, createInboxProcessors(db, { klientiks: world.deps }), logger).runDealRecomputes();
+    await new InlineWorker(db, { klientiks: world.deps, telephony: getTelephonyDeps() }, createInboxProcessors(db, { klientiks: world.deps }), logger).runDealRecomputes();
     expect(await progress()).toMatchObject({ status: "completed", done: 3 });
     expect((await dealsByAppointment()).get(partly.id)).toMatchObject({ responsibleName: "Смирнова Ольга", responsibleKind: "author" });
   });

@@ -1,8 +1,8 @@
-import { getEnv } from "@/env";
 import { getDb } from "@/server/db/client";
 import { asDeliveryFailure } from "@/server/domain/inbox/delivery-failure";
 import { DELIVERY_RETRIES, markDeliveryFailed, noteFailedInngestAttempt } from "@/server/domain/inbox/failures";
 import { runTelephonyDelivery } from "@/server/domain/telephony/process-delivery";
+import { getKlientiksDeps } from "@/server/klientiks-deps";
 import { inngest, telephonyEventReceived } from "@/inngest/client";
 import { classified, failureOfRun } from "@/inngest/step-errors";
 
@@ -30,7 +30,7 @@ export const processTelephonyDelivery = inngest.createFunction(
     const { tenantId, connectionId, deliveryId } = event.data;
     const attemptRef = { tenantId, connectionId, deliveryId, attempt: attempt + 1 };
     const result = await step.run("apply-call-event", () => classified(() =>
-      runTelephonyDelivery(getDb(), { klientiksBaseUrl: getEnv().KLIENTIKS_BASE_URL }, { id: deliveryId, tenantId, connectionId }).catch(async (error: unknown) => {
+      runTelephonyDelivery(getDb(), { klientiks: getKlientiksDeps() }, { id: deliveryId, tenantId, connectionId }).catch(async (error: unknown) => {
         throw await noteFailedInngestAttempt(getDb(), attemptRef, asDeliveryFailure(error));
       })));
     return { deliveryId, callId: result?.callId ?? null };

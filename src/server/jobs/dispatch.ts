@@ -3,7 +3,7 @@ import { getEnv } from "@/env";
 import type { TEnqueuedDelivery } from "@/server/domain/inbox/enqueued";
 import { getInlineWorker } from "@/server/jobs/runtime";
 import { logger } from "@/server/logging/logger";
-import { inngest, klientiksBackfillRequested, klientiksDealsRecomputeRequested } from "@/inngest/client";
+import { inngest, klientiksBackfillRequested, klientiksDealsRecomputeRequested, telephonyImportRequested } from "@/inngest/client";
 import { toDeliveryEvents } from "@/inngest/delivery-events";
 
 /**
@@ -38,4 +38,13 @@ export async function dispatchDealRecompute(job: { tenantId: string; jobId: stri
     return;
   }
   await inngest.send(klientiksDealsRecomputeRequested.create(job)).catch((error: unknown) => logger.warn("inngest.send failed for a deal recompute", { error }));
+}
+
+/** Starts listing a telephony statistics import now rather than at the next scheduler tick. */
+export async function dispatchTelephonyImport(job: { tenantId: string; jobId: string }): Promise<void> {
+  if (getEnv().jobsDriver === "inline") {
+    void getInlineWorker()?.runSchedule();
+    return;
+  }
+  await inngest.send(telephonyImportRequested.create(job)).catch((error: unknown) => logger.warn("inngest.send failed for a telephony import", { error }));
 }

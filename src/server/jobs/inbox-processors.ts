@@ -7,11 +7,10 @@ import { telephonyDeliveryProcessor } from "@/server/domain/telephony/process-de
 
 /** Which source processes which inbox rows, for the in-process worker (docs/inbox-worker.md). */
 export function createInboxProcessors(db: TDb, deps: { klientiks: TKlientiksDeps }): TInboxProcessors {
-  // The call card's link to the client in Klientiks starts at the same base URL as its API.
   const klientiks = klientiksDeliveryProcessor(db, deps.klientiks);
   return {
     deals: klientiks,
     widget: klientiks,
-    telephony: telephonyDeliveryProcessor(db, { klientiksBaseUrl: deps.klientiks.api.baseUrl }),
+    telephony: telephonyDeliveryProcessor(db, { klientiks: deps.klientiks }),
   };
 }

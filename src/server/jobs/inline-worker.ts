@@ -5,26 +5,35 @@ import { listBackfillAppointments, findBackfillsToList } from "@/server/domain/k
 import type { TKlientiksDeps } from "@/server/domain/klientiks/deps";
 import { processClaimedDelivery, type TInboxProcessors } from "@/server/domain/inbox/process-claimed";
 import { findConnectionsDueForReconcile, reconcileKlientiksConnection } from "@/server/domain/klientiks/reconcile";
+import { fetchDueRecordings, lookUpPendingClients } from "@/server/domain/telephony/background-work";
+import type { TTelephonyDeps } from "@/server/domain/telephony/deps";
+import { findTelephonyImportsToList, listNextStatisticsPage, startDueTelephonyReconciliations } from "@/server/domain/telephony/statistics-sync";
 import { InboxWorker, type TInboxWorkerOptions } from "@/server/jobs/inbox-worker";
 import type { TLogger } from "@/server/logging/logger";
 
 const SCHEDULE_INTERVAL_MS = 30_000;
+/** Recordings are due 40 s after a call's end or when the provider says one is saved: looked for often. */
+const RECORDINGS_INTERVAL_MS = 2_000;
 const SCHEDULE_LANES = 4;
 
 /**
  * The background driver when Inngest is not configured: the inbox table is the queue, worked by
  * the InboxWorker with the same domain steps as the Inngest function (and the same per-tenant
- * limit, R10). A scheduler runs reconciliation and backfill listing in the same process.
+ * limit, R10). A scheduler runs reconciliation, backfill and statistics listing, caller lookups and
+ * recording fetches in the same process.
  */
+export type TBackgroundDeps = { klientiks: TKlientiksDeps; telephony: Pick<TTelephonyDeps, "keyring" | "zadarma"> };
+
 export class InlineWorker {
   private readonly inbox: InboxWorker;
   /** Per connection or job, so one account that hangs delays nobody else's reconciliation. */
   private readonly scheduled = new Set<string>();
   private timer: ReturnType<typeof setInterval> | null = null;
+  private recordingsTimer: ReturnType<typeof setInterval> | null = null;
 
   constructor(
     private readonly db: TDb,
-    private readonly deps: TKlientiksDeps,
+    private readonly deps: TBackgroundDeps,
     processors: TInboxProcessors,
     private readonly log: TLogger,
     options: Partial<TInboxWorkerOptions> = {},
@@ -40,13 +49,24 @@ export class InlineWorker {
     this.inbox.start();
     this.timer = setInterval(() => void this.runSchedule(), SCHEDULE_INTERVAL_MS);
     this.timer.unref?.();
+    this.recordingsTimer = setInterval(() => void this.runRecordings(), RECORDINGS_INTERVAL_MS);
+    this.recordingsTimer.unref?.();
     void this.runSchedule();
   }
 
   stop(): void {
     this.inbox.stop();
     if (this.timer) clearInterval(this.timer);
+    if (this.recordingsTimer) clearInterval(this.recordingsTimer);
     this.timer = null;
+    this.recordingsTimer = null;
+  }
+
+  /** Fetches the recordings that are due, one round at a time. */
+  runRecordings(): Promise<void> {
+    return this.once("recordings", async () => {
+      await fetchDueRecordings(this.db, this.deps.telephony).catch((error: unknown) => this.log.warn("fetching recordings failed", { error }));
+    });
   }
 
   /** Called when new deliveries are committed, so they are processed without waiting for the poll. */
@@ -67,7 +87,7 @@ export class InlineWorker {
     try {
       const jobs = await findDealRecomputesToRun(this.db);
       await Promise.all(jobs.map((job) => this.once(`recompute:${job.id}`, () =>
-        runDealRecompute(this.db, this.deps, { tenantId: job.tenantId, jobId: job.id }).catch((error: unknown) => {
+        runDealRecompute(this.db, this.deps.klientiks, { tenantId: job.tenantId, jobId: job.id }).catch((error: unknown) => {
           this.log.warn("deal recompute failed", { tenantId: job.tenantId, jobId: job.id, error });
         }))));
     } catch (error) {
@@ -83,22 +103,34 @@ export class InlineWorker {
   async runSchedule(): Promise<void> {
     void this.runDealRecomputes();
     try {
-      const [connections, jobs] = await Promise.all([findConnectionsDueForReconcile(this.db), findBackfillsToList(this.db)]);
+      await startDueTelephonyReconciliations(this.db);
+      const [connections, jobs, imports] = await Promise.all([findConnectionsDueForReconcile(this.db), findBackfillsToList(this.db), findTelephonyImportsToList(this.db)]);
       const tasks = [
         ...connections.map((connection) => ({ key: `reconcile:${connection.id}`, work: async () => {
-          const result = await reconcileKlientiksConnection(this.db, this.deps, { tenantId: connection.tenantId, connectionId: connection.id }).catch((error: unknown) => {
+          const result = await reconcileKlientiksConnection(this.db, this.deps.klientiks, { tenantId: connection.tenantId, connectionId: connection.id }).catch((error: unknown) => {
             this.log.warn("reconciliation failed", { tenantId: connection.tenantId, connectionId: connection.id, error });
             return null;
           });
           if (result?.enqueued.length) this.wake();
         } })),
         ...jobs.map((job) => ({ key: `backfill:${job.id}`, work: async () => {
-          const enqueued = await listBackfillAppointments(this.db, this.deps, { tenantId: job.tenantId, jobId: job.id }).catch((error: unknown) => {
+          const enqueued = await listBackfillAppointments(this.db, this.deps.klientiks, { tenantId: job.tenantId, jobId: job.id }).catch((error: unknown) => {
             this.log.warn("backfill listing failed", { tenantId: job.tenantId, jobId: job.id, error });
             return [];
           });
           if (enqueued.length) this.wake();
         } })),
+        // One statistics page per import and tick: at most 2 a minute, under Zadarma's 3.
+        ...imports.map((job) => ({ key: `telephony-import:${job.id}`, work: async () => {
+          const enqueued = await listNextStatisticsPage(this.db, this.deps.telephony, { tenantId: job.tenantId, jobId: job.id }).catch((error: unknown) => {
+            this.log.warn("statistics listing failed", { tenantId: job.tenantId, jobId: job.id, error });
+            return [];
+          });
+          if (enqueued.length) this.wake();
+        } })),
+        { key: "client-lookups", work: async () => {
+          await lookUpPendingClients(this.db, this.deps.klientiks).catch((error: unknown) => this.log.warn("client lookups failed", { error }));
+        } },
       ];
       await Promise.all(Array.from({ length: SCHEDULE_LANES }, async () => {
         for (let task = tasks.shift(); task; task = tasks.shift()) await this.once(task.key, task.work);

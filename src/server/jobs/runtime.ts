@@ -5,6 +5,7 @@ import { createInboxProcessors } from "@/server/jobs/inbox-processors";
 import { InlineWorker } from "@/server/jobs/inline-worker";
 import { getKlientiksDeps } from "@/server/klientiks-deps";
 import { logger } from "@/server/logging/logger";
+import { getTelephonyDeps } from "@/server/telephony-deps";
 
 const globalForJobs = globalThis as unknown as { svyazInlineWorker?: InlineWorker };
 
@@ -13,8 +14,9 @@ export function getInlineWorker(): InlineWorker | null {
   if (getEnv().jobsDriver !== "inline") return null;
   if (globalForJobs.svyazInlineWorker) return globalForJobs.svyazInlineWorker;
   const db = getDb();
-  const processors = createInboxProcessors(db, { klientiks: getKlientiksDeps() });
-  return (globalForJobs.svyazInlineWorker = new InlineWorker(db, getKlientiksDeps(), processors, logger.child({ component: "inline-worker" })));
+  const deps = { klientiks: getKlientiksDeps(), telephony: getTelephonyDeps() };
+  const processors = createInboxProcessors(db, { klientiks: deps.klientiks });
+  return (globalForJobs.svyazInlineWorker = new InlineWorker(db, deps, processors, logger.child({ component: "inline-worker" })));
 }
 
 /** Called once at boot (instrumentation.ts): resumes pending deliveries left by a previous run. */

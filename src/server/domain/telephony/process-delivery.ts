@@ -1,9 +1,11 @@
 import type { TDb } from "@/server/db/client";
 import { applyCallEvents } from "@/server/domain/calls/apply-call-events";
 import { publishCallCard } from "@/server/domain/calls/call-card";
+import { lookUpClientInKlientiks } from "@/server/domain/clients/klientiks-lookup";
 import type { TClaimedDelivery } from "@/server/domain/inbox/claims";
 import { asDeliveryFailure, DeliveryFailure } from "@/server/domain/inbox/delivery-failure";
 import type { TDeliveryProcessor } from "@/server/domain/inbox/process-claimed";
+import type { TKlientiksDeps } from "@/server/domain/klientiks/deps";
 import { parseTelephonySettings } from "@/server/domain/telephony/settings";
 import type { TCallEvent } from "@/server/domain/calls/call-event";
 import { parseZadarmaNotification, parseZadarmaStatisticsRow, statisticsRowToEvent } from "@/server/integrations/zadarma";
@@ -11,8 +13,8 @@ import { parseZadarmaNotification, parseZadarmaStatisticsRow, statisticsRowToEve
 /** Zadarma's own default; used until `info/timezone` told the account's zone (docs/telephony-zadarma.md). */
 const DEFAULT_PBX_TIME_ZONE = "Europe/Moscow";
 
-/** The call card links the client to Klientiks, whose address is configuration. */
-export type TTelephonyProcessingDeps = { klientiksBaseUrl: string };
+/** Klientiks: to look a new caller up, and for the call card's link to the client's card there. */
+export type TTelephonyProcessingDeps = { klientiks: TKlientiksDeps };
 
 type TTelephonyDeliveryRow = { eventType: string | null; query: unknown; receivedAt: Date; connectionStatus: string | null; connectionKind: string | null; settings: unknown };
 
@@ -56,8 +58,20 @@ export async function runTelephonyDelivery(
   const event = callEventOf(row, timeZone);
   if (!event) return null;
   const applied = await applyCallEvents(db, { tenantId: delivery.tenantId, connectionId: delivery.connectionId, deliveryId: delivery.id, events: [event] });
-  await publishCallCard(db, { tenantId: delivery.tenantId, callId: applied.callId, klientiksBaseUrl: deps.klientiksBaseUrl });
+  const card = { tenantId: delivery.tenantId, callId: applied.callId, klientiksBaseUrl: deps.klientiks.api.baseUrl };
+  await publishCallCard(db, card);
+  if (applied.isNew && applied.clientId) await lookUpNewCaller(db, deps, { ...card, clientId: applied.clientId });
   return { callId: applied.callId };
+}
+
+/**
+ * A new call's caller is looked up in Klientiks right after the card went out (at most once a day
+ * per phone, within the Klientiks throttle: docs/clients.md); when found, the card is sent again
+ * with the name. A failure here is not the delivery's: the lookup worker tries again later.
+ */
+async function lookUpNewCaller(db: TDb, deps: TTelephonyProcessingDeps, card: { tenantId: string; callId: string; clientId: string; klientiksBaseUrl: string }) {
+  const result = await lookUpClientInKlientiks(db, deps.klientiks, { tenantId: card.tenantId, clientId: card.clientId }).catch(() => null);
+  if (result?.outcome === "found") await publishCallCard(db, card);
 }
 
 /** The inbox processor of telephony rows, for the in-process worker (docs/inbox-worker.md). */

@@ -1,0 +1,16 @@
+import type { TDbClient } from "@/server/db/types";
+import type { TRecordingPort } from "@/server/domain/calls/recordings";
+import { decryptZadarmaCredentials, toApiCredentials } from "@/server/domain/telephony/credentials";
+import type { TTelephonyDeps } from "@/server/domain/telephony/deps";
+
+/** Short-lived links: the fetcher only needs to know one can be had (R22); playback asks again. */
+const CHECK_LINK_LIFETIME_SECONDS = 180;
+
+/** Asks the connection's provider for a recording link with the connection's current credentials. */
+export const createRecordingPort = (db: TDbClient, deps: Pick<TTelephonyDeps, "keyring" | "zadarma">): TRecordingPort => ({
+  async requestRecordingLink(connectionId, { recordingRef, providerCallId }) {
+    const connection = await db.connection.findFirstOrThrow({ where: { id: connectionId, kind: "zadarma" }, select: { id: true, tenantId: true, credentials: true } });
+    const credentials = toApiCredentials(decryptZadarmaCredentials(deps.keyring, connection));
+    return deps.zadarma.requestRecordingLink(credentials, { recordingRef: recordingRef ?? undefined, pbxCallId: providerCallId, lifetimeSeconds: CHECK_LINK_LIFETIME_SECONDS });
+  },
+});
