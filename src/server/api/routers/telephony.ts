@@ -16,7 +16,8 @@ import { findTelephonyWebhook, saveNotificationUrl } from "@/server/domain/telep
 import { AppError } from "@/server/errors";
 import type { TZadarmaCredentials } from "@/server/integrations/zadarma";
 import { createZadarmaEmulatorAccount } from "@/server/integrations/zadarma-emulator/emulator-control";
-import { dispatchDeliveries } from "@/server/jobs/dispatch";
+import { startTelephonyImport, TELEPHONY_BACKFILL_DAYS } from "@/server/domain/telephony/statistics-sync";
+import { dispatchDeliveries, dispatchTelephonyImport } from "@/server/jobs/dispatch";
 import { createEmulatorZadarmaClient, getTelephonyDeps } from "@/server/telephony-deps";
 import type { TTrpcContext } from "@/server/api/trpc";
 import type { TVerifiedMembership } from "@/server/domain/tenants/find-memberships";
@@ -61,7 +62,9 @@ async function connectAndReadExtensions(ctx: TTenantContext, credentials: TZadar
       return null;
     },
   );
-  // The 7-day backfill from `statistics/pbx` starts here once its job exists (issue 9 §3).
+  // The last 7 days of calls from `statistics/pbx`, through the inbox like notifications (issue 9 §3).
+  const job = await startTelephonyImport(ctx.db, { tenantId, connectionId: connected.connectionId, since: new Date(Date.now() - TELEPHONY_BACKFILL_DAYS * 86_400_000) });
+  await dispatchTelephonyImport({ tenantId, jobId: job.id });
   return { connectionId: connected.connectionId, extensions };
 }
 
