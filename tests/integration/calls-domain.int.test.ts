@@ -9,7 +9,6 @@ import { applyCallEvents, type TApplyCallEventsResult } from "@/server/domain/ca
 import type { TCallEvent } from "@/server/domain/calls/call-event";
 import { foldCall, laterCallState } from "@/server/domain/calls/fold-call";
 import { fetchCallRecording, findDueRecordings, type TRecordingPort } from "@/server/domain/calls/recordings";
-import { importStatisticsPage } from "@/server/domain/calls/statistics-sync";
 import { findClientHistory } from "@/server/domain/clients/client-history";
 import { ensureClientByPhone } from "@/server/domain/clients/ensure-client";
 import { findClientsToLookUp, lookUpClientInKlientiks } from "@/server/domain/clients/klientiks-lookup";
@@ -152,14 +151,9 @@ describe("calls of one phone", () => {
     const callback = await workspace.apply(incomingAnsweredCall({ providerCallId: "pbx-back", startedAt: callbackAt, clientPhone: phone, recordingRef: null }));
     expect(await workspace.callOf("pbx-back")).toMatchObject({ isFirstCall: true });
 
-    await importStatisticsPage(db, {
-      tenantId: workspace.tenantId,
-      connectionId: workspace.connectionId,
-      events: [
-        callEvent("pbx-old", "summary", { callStartedAt: T0, at: T0, clientPhone: phone, durationSeconds: 15, disposition: "no_answer", rawDisposition: "no answer" }),
-        callEvent("pbx-older", "summary", { callStartedAt: secondsAfter(T0, -9 * 24 * 3600), at: T0, clientPhone: phone, durationSeconds: 5, disposition: "busy" }),
-      ],
-    });
+    // Statistics rows of older calls, as the import hands them over one call at a time.
+    await workspace.apply([callEvent("pbx-old", "summary", { callStartedAt: T0, at: T0, clientPhone: phone, durationSeconds: 15, disposition: "no_answer", rawDisposition: "no answer" })]);
+    await workspace.apply([callEvent("pbx-older", "summary", { callStartedAt: secondsAfter(T0, -9 * 24 * 3600), at: T0, clientPhone: phone, durationSeconds: 5, disposition: "busy" })]);
     expect(await workspace.callOf("pbx-old")).toMatchObject({ state: "ended", calledBackAt: callbackAt, calledBackCallId: callback.callId, isFirstCall: false });
     // Nine days before: its only connected successor within a week would be… none.
     expect(await workspace.callOf("pbx-older")).toMatchObject({ calledBackAt: null, isFirstCall: true });
