@@ -49,6 +49,7 @@ const INPUT_AIMED_AT_A: Record<string, (a: TWorkspaceAIds) => unknown> = {
   "klientiks.connectEmulatorDemoAccount": () => ({ name: "B" }),
   "klientiks.registerEmulatorWebhooks": () => undefined,
   "telephony.connection": () => undefined,
+  "telephony.importProgress": () => undefined,
   "telephony.connect": () => ({ key: "0".repeat(20), secret: "0".repeat(20) }),
   "telephony.rotateSecret": () => ({ secret: "0".repeat(20) }),
   "telephony.updateSettings": () => ({ popup: "all_agents", callerName: true }),

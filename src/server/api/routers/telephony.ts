@@ -16,6 +16,7 @@ import { findTelephonyWebhook, saveNotificationUrl } from "@/server/domain/telep
 import { AppError } from "@/server/errors";
 import type { TZadarmaCredentials } from "@/server/integrations/zadarma";
 import { createZadarmaEmulatorAccount } from "@/server/integrations/zadarma-emulator/emulator-control";
+import { findBackfillProgress } from "@/server/domain/inbox/import-progress";
 import { startTelephonyImport, TELEPHONY_BACKFILL_DAYS } from "@/server/domain/telephony/statistics-sync";
 import { dispatchDeliveries, dispatchTelephonyImport } from "@/server/jobs/dispatch";
 import { createEmulatorZadarmaClient, getTelephonyDeps } from "@/server/telephony-deps";
@@ -129,6 +130,17 @@ export const telephonyRouter = createTrpcRouter({
       const connectionId = await requireConnectionId(ctx);
       await mapTelephonyExtension(ctx.db, { tenantId: ctx.tenant.tenantId, connectionId, extension: input.extension, membershipId: input.membershipId, actorUserId: ctx.user.id });
       return { extension: input.extension };
+    }),
+
+  /** The connection's latest statistics import (the 7-day backfill, a reconciliation), for the sync panel. */
+  importProgress: tenantAdminProcedure
+    .output(z.object({
+      status: z.enum(["running", "completed", "failed"]), since: z.date(), listed: z.number(), queued: z.number(), done: z.number(), failed: z.number(),
+      enumeratedAt: z.date().nullable(), error: z.string().nullable(),
+    }).nullable())
+    .query(async ({ ctx }) => {
+      const connectionId = await findConnectionId(ctx);
+      return connectionId ? findBackfillProgress(ctx.db, { tenantId: ctx.tenant.tenantId, connectionId }) : null;
     }),
 
   syncHealth: tenantAdminProcedure

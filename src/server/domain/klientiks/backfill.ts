@@ -68,21 +68,6 @@ export async function listBackfillAppointments(db: TDb, deps: TKlientiksDeps, op
   return enqueued;
 }
 
-/** Progress for the settings page; a listed job completes once its deliveries are all settled. */
-export async function findBackfillProgress(db: TDb, { tenantId, connectionId }: { tenantId: string; connectionId: string }) {
-  const job = await db.backfillJob.findFirst({ where: { tenantId, connectionId }, orderBy: { startedAt: "desc" }, select: { id: true, since: true, status: true, listed: true, enumeratedAt: true, error: true, startedAt: true, finishedAt: true } });
-  if (!job) return null;
-  const counts = await db.webhookDelivery.groupBy({ by: ["status"], where: { tenantId, batchId: job.id }, _count: { _all: true } });
-  const countOf = (status: string) => counts.find((row) => row.status === status)?._count._all ?? 0;
-  const queued = counts.reduce((sum, row) => sum + row._count._all, 0);
-  const done = countOf("processed") + countOf("failed");
-  if (job.status === "running" && job.enumeratedAt && done === queued) {
-    await db.backfillJob.update({ where: { id: job.id }, data: { status: "completed", finishedAt: new Date() } });
-    return { ...job, status: "completed" as const, queued, done, failed: countOf("failed") };
-  }
-  return { ...job, queued, done, failed: countOf("failed") };
-}
-
 export const assertBackfillSince = (since: Date, now = new Date()) => {
   if (since.getTime() > now.getTime()) throw new AppError("VALIDATION", { message: "backfill date is in the future" });
 };

@@ -6,6 +6,7 @@ import { StatTiles } from "@/components/integrations/stat-tiles";
 import { Card } from "@/components/ui/card";
 import { usePastRelativeTime } from "@/lib/use-past-relative-time";
 import { useTRPC } from "@/trpc/react";
+import { TelephonyImportProgress } from "./telephony-import-progress";
 import { useTelephonyErrorText } from "./use-telephony-error-text";
 
 /**
@@ -36,6 +37,7 @@ export function TelephonySyncPanel() {
         </p>
       ) : null}
       <StatTiles stats={stats} />
+      <TelephonyImportProgress />
       <p className="text-sm">
         <span className="text-slate-500">{t("lastError")}: </span>
         <span data-testid="telephony-last-error">{data.lastError ? `${errorText(data.lastError)} (${data.lastErrorAt ? ago(data.lastErrorAt) : "—"})` : t("noErrors")}</span>
