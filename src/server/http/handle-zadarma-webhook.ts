@@ -1,6 +1,7 @@
 import { toStorableTruncated } from "@/lib/text/storable-text";
 import type { TDbClient } from "@/server/db/types";
 import type { TEnqueuedDelivery } from "@/server/domain/inbox/enqueued";
+import type { TCallerNames } from "@/server/domain/telephony/caller-names";
 import type { TVerificationSecretsCache } from "@/server/domain/telephony/verification-secrets-cache";
 import { markEndpointConfirmed, receiveTelephonyNotification, type TNotificationRejection } from "@/server/domain/telephony/receive-notification";
 import type { TWebhookEndpoint } from "@/server/domain/webhooks/endpoints";
@@ -14,6 +15,7 @@ export type TZadarmaWebhookDeps = {
   db: TDbClient;
   endpoints: TWebhookEndpointCache;
   secrets: TVerificationSecretsCache;
+  callerNames: TCallerNames;
   dispatch: (deliveries: TEnqueuedDelivery[]) => Promise<void>;
   log: TLogger;
 };
@@ -135,7 +137,9 @@ async function receiveNotification(request: Request, token: string, deps: TZadar
   if (outcome.kind === "accepted" && !outcome.isDuplicate) {
     await deps.dispatch([{ id: outcome.deliveryId, tenantId: outcome.tenantId, connectionId: outcome.connectionId, purpose: "telephony", subjectId: outcome.providerCallId }]);
   }
-  return new Response(null, { status: 200 });
+  // Only the start of an incoming call can name the caller on the agent's phone.
+  const callerName = event?.kind === "started" || event?.kind === "ivr" ? await deps.callerNames.nameFor(endpoint, event.clientPhone) : null;
+  return callerName ? Response.json({ caller_name: callerName }) : new Response(null, { status: 200 });
 }
 
 export async function handleZadarmaWebhook(request: Request, token: string, deps: TZadarmaWebhookDeps): Promise<Response> {

@@ -1,5 +1,6 @@
 import { getEnv } from "@/env";
 import { getDb } from "@/server/db/client";
+import { createCallerNames } from "@/server/domain/telephony/caller-names";
 import { createVerificationSecretsCache } from "@/server/domain/telephony/verification-secrets-cache";
 import { findLiveEndpointByTokenHash } from "@/server/domain/webhooks/endpoints";
 import { createWebhookEndpointCache } from "@/server/domain/webhooks/webhook-endpoint-cache";
@@ -20,6 +21,7 @@ const getDeps = (): TZadarmaWebhookDeps =>
     db: getDb(),
     endpoints: createWebhookEndpointCache({ ...CACHE, load: (tokenHash, at) => findLiveEndpointByTokenHash(getDb(), tokenHash, at) }),
     secrets: createVerificationSecretsCache({ ...CACHE, db: getDb(), keyring: getEnv().ENCRYPTION_KEYRING }),
+    callerNames: createCallerNames({ ...CACHE, db: getDb() }),
     dispatch: dispatchDeliveries,
     log: logger.child({ component: "zadarma-webhook" }),
   });
