@@ -80,6 +80,10 @@ const INPUT_AIMED_AT_A: Record<string, (a: TWorkspaceAIds) => unknown> = {
   "leads.list": () => ({ page: 1, perPage: 100 }),
   // Workspace A has no lead in this test: any lead id must come back as not found.
   "leads.byId": () => ({ leadId: "lead_00000000000000000000" }),
+  "calls.list": () => ({ page: 1, perPage: 100 }),
+  // Workspace A has no telephony in this test: any call id must come back as not found.
+  "calls.detail": () => ({ callId: "call_00000000000000000000" }),
+  "calls.employees": () => undefined,
 };
 
 /** Workspace A's site and one ad campaign, for the sites procedures to aim at. */

@@ -13,5 +13,5 @@ export const createdRange = (from: string | null, to: string | null, timeZone: s
 });
 
 /** The CSV export of a table's current filter and order (served by `/api/export/{table}`); dates travel as ISO strings. */
-export const csvExportHref = (table: "deals" | "leads", slug: string, { filters, sort }: { filters: object; sort: object }): string =>
+export const csvExportHref = (table: "deals" | "leads" | "calls", slug: string, { filters, sort }: { filters: object; sort: object }): string =>
   `/api/export/${table}?slug=${encodeURIComponent(slug)}&filters=${encodeURIComponent(JSON.stringify(filters))}&sort=${encodeURIComponent(JSON.stringify(sort))}`;

@@ -1,5 +1,6 @@
 import "server-only";
 import { accountRouter } from "@/server/api/routers/account";
+import { callsRouter } from "@/server/api/routers/calls";
 import { dealsRouter } from "@/server/api/routers/deals";
 import { invitesRouter } from "@/server/api/routers/invites";
 import { klientiksRouter } from "@/server/api/routers/klientiks";
@@ -20,6 +21,7 @@ export const appRouter = createTrpcRouter({
   sites: sitesRouter,
   leads: leadsRouter,
   telephony: telephonyRouter,
+  calls: callsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -18,7 +18,7 @@ export type TCsvExportRequest<TFilters, TSort> = {
 };
 
 /** The coded values exports translate. */
-export type TCsvValueKind = "visitStatus" | "stageGroup" | "subscription" | "channel" | "attributionRule" | "boolean";
+export type TCsvValueKind = "visitStatus" | "stageGroup" | "subscription" | "channel" | "attributionRule" | "callDirection" | "callStatus" | "recordingState" | "boolean";
 
 type TStreamCsvOptions<TRow> = {
   header: readonly string[];

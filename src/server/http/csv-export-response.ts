@@ -15,7 +15,7 @@ const DATE_FILTER_KEYS = ["createdFrom", "createdTo"] as const;
 
 type TCsvExportOptions<TFilters, TSort> = {
   /** The table exported, as in the URL `/api/export/{table}` and in the file name. */
-  table: "deals" | "leads";
+  table: "deals" | "leads" | "calls";
   filtersSchema: z.ZodType<TFilters>;
   /** The table's order; a link without one gets the table's default. */
   sortSchema: z.ZodType<TSort>;
@@ -25,6 +25,7 @@ type TCsvExportOptions<TFilters, TSort> = {
 /** Where the interface keeps the words for each kind of coded value; yes/no are spelled as everywhere else. */
 const VALUE_LABEL_NAMESPACES: Record<Exclude<TCsvValueKind, "boolean">, string> = {
   visitStatus: "deals.stages", stageGroup: "deals.groups", subscription: "deals.drawer.subscription", channel: "sites.channels", attributionRule: "leads.rules",
+  callDirection: "calls.directions", callStatus: "calls.statuses", recordingState: "calls.recordingStates",
 };
 
 /**

@@ -1,0 +1,43 @@
+import type { TCallEventKind } from "@/server/domain/calls/call-event";
+
+/**
+ * `CallEvent.type` keeps the provider's own event name (docs/telephony-calls.md). The timeline and
+ * the legs read it back in the neutral model's words; a name not listed here (a provider's new
+ * event) is shown as sent.
+ */
+const KIND_OF_PROVIDER_EVENT: Readonly<Record<string, TCallEventKind>> = {
+  NOTIFY_START: "started",
+  NOTIFY_IVR: "ivr",
+  NOTIFY_INTERNAL: "ringing",
+  NOTIFY_ANSWER: "answered",
+  NOTIFY_END: "ended",
+  NOTIFY_OUT_START: "out_started",
+  NOTIFY_OUT_END: "ended",
+  NOTIFY_RECORD: "recording_ready",
+  statistics: "summary",
+};
+
+export const callEventKindOf = (type: string): TCallEventKind | null => KIND_OF_PROVIDER_EVENT[type] ?? null;
+
+export type TTimelineEvent = { id: string; type: string; extension: string | null; at: Date };
+
+/** One extension's part in a call: when it rang (or dialled out) and whether it picked up. */
+export type TCallLeg = { extension: string; rungAt: Date | null; answeredAt: Date | null };
+
+/**
+ * The extensions a call reached, in the order they first appear: each one rung (or dialling out)
+ * and, if it did, when it answered. Events arrive in any order, so the earliest time of each kind wins.
+ */
+export function callLegsOf(events: readonly TTimelineEvent[]): TCallLeg[] {
+  const legs = new Map<string, TCallLeg>();
+  const earliest = (current: Date | null, next: Date) => (current && current <= next ? current : next);
+  for (const event of [...events].sort((a, b) => a.at.getTime() - b.at.getTime())) {
+    const kind = callEventKindOf(event.type);
+    if (!event.extension || (kind !== "ringing" && kind !== "answered" && kind !== "out_started")) continue;
+    const leg = legs.get(event.extension) ?? { extension: event.extension, rungAt: null, answeredAt: null };
+    if (kind === "answered") leg.answeredAt = earliest(leg.answeredAt, event.at);
+    else leg.rungAt = earliest(leg.rungAt, event.at);
+    legs.set(event.extension, leg);
+  }
+  return [...legs.values()];
+}
