@@ -25,13 +25,14 @@ export type TTimelineEvent = { id: string; type: string; extension: string | nul
 export type TCallLeg = { extension: string; rungAt: Date | null; answeredAt: Date | null };
 
 /**
- * The extensions a call reached, in the order they first appear: each one rung (or dialling out)
- * and, if it did, when it answered. Events arrive in any order, so the earliest time of each kind wins.
+ * The extensions a call reached, in the order they first rang (by number when at once): each one
+ * rung (or dialling out) and, if it did, when it answered. Events arrive in any order, so the
+ * earliest time of each kind wins and the result does not depend on the order given.
  */
 export function callLegsOf(events: readonly TTimelineEvent[]): TCallLeg[] {
   const legs = new Map<string, TCallLeg>();
   const earliest = (current: Date | null, next: Date) => (current && current <= next ? current : next);
-  for (const event of [...events].sort((a, b) => a.at.getTime() - b.at.getTime())) {
+  for (const event of events) {
     const kind = callEventKindOf(event.type);
     if (!event.extension || (kind !== "ringing" && kind !== "answered" && kind !== "out_started")) continue;
     const leg = legs.get(event.extension) ?? { extension: event.extension, rungAt: null, answeredAt: null };
@@ -39,5 +40,6 @@ export function callLegsOf(events: readonly TTimelineEvent[]): TCallLeg[] {
     else leg.rungAt = earliest(leg.rungAt, event.at);
     legs.set(event.extension, leg);
   }
-  return [...legs.values()];
+  const firstSeen = (leg: TCallLeg) => Math.min(leg.rungAt?.getTime() ?? Infinity, leg.answeredAt?.getTime() ?? Infinity);
+  return [...legs.values()].sort((a, b) => firstSeen(a) - firstSeen(b) || a.extension.localeCompare(b.extension));
 }
