@@ -1,5 +1,7 @@
-import { LeadAttributionRule, StageGroup, SubscriptionPayment, TrafficChannel } from "@generated/prisma/client";
+import { CallDirection, LeadAttributionRule, RecordingState, StageGroup, SubscriptionPayment, TrafficChannel } from "@generated/prisma/client";
 import { describe, expect, it } from "vitest";
+import { CALL_STATUSES } from "@/server/domain/calls/call-filters";
+import { CALL_CSV_COLUMNS } from "@/server/domain/calls/export-calls-csv";
 import { KLIENTIKS_STAGES } from "@/server/domain/deals/klientiks-funnel";
 import { DEAL_CSV_COLUMNS } from "@/server/domain/deals/export-deals-csv";
 import { LEAD_CSV_COLUMNS } from "@/server/domain/leads/export-leads-csv";
@@ -35,6 +37,7 @@ describe("messages", () => {
     for (const messages of [ru, en] as TMessages[]) {
       for (const column of DEAL_CSV_COLUMNS) expect(typeof lookUp(messages, `csv.deals.${column}`), `csv.deals.${column}`).toBe("string");
       for (const column of LEAD_CSV_COLUMNS) expect(typeof lookUp(messages, `csv.leads.${column}`), `csv.leads.${column}`).toBe("string");
+      for (const column of CALL_CSV_COLUMNS) expect(typeof lookUp(messages, `csv.calls.${column}`), `csv.calls.${column}`).toBe("string");
     }
   });
 
@@ -48,6 +51,9 @@ describe("messages", () => {
       // The table's rule column and the drawer's hint both say when a default rule found no default.
       "leads.rules": leadRuleHints,
       "leads.ruleHints": leadRuleHints,
+      "calls.directions": Object.values(CallDirection),
+      "calls.statuses": CALL_STATUSES,
+      "calls.recordingStates": Object.values(RecordingState),
     };
     for (const messages of [ru, en] as TMessages[]) {
       for (const [namespace, values] of Object.entries(coded)) for (const value of values) expect(typeof lookUp(messages, `${namespace}.${value}`), `${namespace}.${value}`).toBe("string");

@@ -76,3 +76,8 @@ export async function findCallEmployees(db: TDbClient, { tenantId }: { tenantId:
   const members = await db.membership.findMany({ where: { tenantId }, select: { id: true, user: { select: { name: true, email: true } } } });
   return members.map(({ id, user }) => ({ id, name: user.name || user.email })).sort((a, b) => a.name.localeCompare(b.name, "ru"));
 }
+
+/** Whether the workspace has connected a telephony provider: until then the calls page explains how to. */
+export async function hasTelephonyConnection(db: TDbClient, { tenantId }: { tenantId: string }): Promise<boolean> {
+  return (await db.connection.count({ where: { tenantId, kind: "zadarma" }, take: 1 })) > 0;
+}
