@@ -18,7 +18,8 @@ const BUTTON_CLASS = "inline-flex h-9 items-center justify-center rounded-md bor
 /**
  * A call's recording: play and pause, a seek bar (the audio element asks the proxy for byte ranges,
  * so a jump to the end does not download the whole file), speed 1×–2×, and a download link. While
- * the provider prepares the file, and when there is none, it says so instead.
+ * the provider prepares the file, and when there is none, it says so instead. Nothing loads until
+ * the first play: each load asks the provider for a link, and a client page lists many calls.
  */
 export function RecordingPlayer({ callId, recordingState, durationHint }: { callId: string; recordingState: TRecordingState; durationHint?: number | null }) {
   const t = useTranslations("calls.player");
@@ -65,7 +66,7 @@ function ReadyPlayer({ callId, durationHint }: { callId: string; durationHint: n
       <audio
         ref={audioRef}
         src={recordingSrc(callId)}
-        preload="metadata"
+        preload="none"
         onPlay={() => setIsPlaying(true)}
         onPause={() => setIsPlaying(false)}
         onEnded={() => setIsPlaying(false)}

@@ -5,7 +5,8 @@ import { findCallDetail } from "@/server/domain/calls/find-call-detail";
 import { findCallEmployees, findCalls } from "@/server/domain/calls/find-calls";
 import { AppError } from "@/server/errors";
 
-const ZCallRow = z.object({
+/** A call as the calls table and the client page list it. */
+export const ZCallRow = z.object({
   id: z.string(), direction: z.enum(CALL_DIRECTIONS), state: z.enum(["ringing", "answered", "ended"]), status: z.enum(CALL_STATUSES),
   startedAt: z.date(), answeredAt: z.date().nullable(), endedAt: z.date().nullable(), clientPhone: z.string().nullable(), clientId: z.string().nullable(),
   clientName: z.string().nullable(), companyNumber: z.string().nullable(), extension: z.string().nullable(), membershipId: z.string().nullable(),
