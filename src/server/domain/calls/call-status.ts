@@ -30,19 +30,24 @@ export function callStatusOf({ direction, state, disposition, answeredAt }: TCal
 }
 
 const ENDED = { state: "ended" } as const satisfies Prisma.CallWhereInput;
-const NO_DISPOSITION_ANSWERED = { disposition: null, answeredAt: { not: null } } as const satisfies Prisma.CallWhereInput;
-const NO_DISPOSITION_UNANSWERED = { disposition: null, answeredAt: null } as const satisfies Prisma.CallWhereInput;
+const NO_DISPOSITION_ANSWERED = { disposition: null, ...ENDED, answeredAt: { not: null } } as const satisfies Prisma.CallWhereInput;
+const NO_DISPOSITION_UNANSWERED = { disposition: null, ...ENDED, answeredAt: null } as const satisfies Prisma.CallWhereInput;
 const NOT_INCOMING = { direction: { not: "incoming" } } as const satisfies Prisma.CallWhereInput;
 
-/** The rows `callStatusOf` gives each status, as a condition (the calls integration test checks both agree). */
+/**
+ * The rows `callStatusOf` gives each status, as a condition (the calls integration test checks both
+ * agree). A disposition comes only with the call's end (docs/telephony-calls.md), so a condition on
+ * one needs no `state = ended` beside it: `busy` and `failed` are then the bare
+ * (tenantId, disposition, startedAt DESC, id DESC) index, which the capped count walks and stops.
+ */
 const WHERE_OF_STATUS: Record<TCallStatus, Prisma.CallWhereInput> = {
-  in_progress: { state: { not: "ended" } },
-  answered: { ...ENDED, OR: [{ disposition: "answered" }, NO_DISPOSITION_ANSWERED] },
-  missed: { ...ENDED, direction: "incoming", OR: [{ disposition: { in: ["no_answer", "cancelled"] } }, NO_DISPOSITION_UNANSWERED] },
-  not_answered: { ...ENDED, ...NOT_INCOMING, OR: [{ disposition: "no_answer" }, NO_DISPOSITION_UNANSWERED] },
-  busy: { ...ENDED, disposition: "busy" },
-  cancelled: { ...ENDED, ...NOT_INCOMING, disposition: "cancelled" },
-  failed: { ...ENDED, disposition: "failed" },
+  in_progress: { state: { in: ["ringing", "answered"] } },
+  answered: { OR: [{ disposition: "answered" }, NO_DISPOSITION_ANSWERED] },
+  missed: { direction: "incoming", OR: [{ disposition: { in: ["no_answer", "cancelled"] } }, NO_DISPOSITION_UNANSWERED] },
+  not_answered: { ...NOT_INCOMING, OR: [{ disposition: "no_answer" }, NO_DISPOSITION_UNANSWERED] },
+  busy: { disposition: "busy" },
+  cancelled: { ...NOT_INCOMING, disposition: "cancelled" },
+  failed: { disposition: "failed" },
 };
 
 export const callStatusWhere = (status: TCallStatus): Prisma.CallWhereInput => WHERE_OF_STATUS[status];
@@ -53,7 +58,7 @@ export const callStatusWhere = (status: TCallStatus): Prisma.CallWhereInput => W
  * of a comparison with a NULL disposition is NULL, which would drop the calls without one.
  */
 export const MISSED_NOT_CALLED_BACK_WHERE: Prisma.CallWhereInput = {
-  ...ENDED, direction: "incoming", calledBackAt: null, OR: [{ disposition: { in: ["no_answer", "cancelled", "busy", "failed"] } }, NO_DISPOSITION_UNANSWERED],
+  direction: "incoming", calledBackAt: null, OR: [{ disposition: { in: ["no_answer", "cancelled", "busy", "failed"] } }, NO_DISPOSITION_UNANSWERED],
 };
 
 /** An incoming call that ended unanswered: the drawer and table then say whether it was called back. */
