@@ -3,6 +3,7 @@
 // in the (startedAt, id) order across ties, the capped count, the CSV in the table's order, and
 // another workspace's calls never showing.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createId } from "@/lib/ids";
 import { csvDialectOf } from "@/server/csv/csv-dialect";
 import { CALL_STATUSES, ZCallListRequestSchema, type TCallFilters } from "@/server/domain/calls/call-filters";
 import { callStatusOf, isUnansweredIncoming } from "@/server/domain/calls/call-status";
@@ -169,5 +170,42 @@ describe("calls of another workspace", () => {
     const later = await mine.call({ clientPhone: "+79991112233", startedAt: new Date(Date.now() + 60_000) });
     const detail = await findCallDetail(db, { tenantId: mine.tenantId, callId: later.id });
     expect(detail?.earlierCalls.map((call) => call.id)).toEqual([own.id]);
+  });
+});
+
+describe("call detail", () => {
+  it("lists the events in time order with who rang and answered, the legs, the client and the earlier calls", async () => {
+    const pbx = await createPbx("АТС Карточка");
+    const employee = await createTestUser(db, "Ольга");
+    const membership = await db.membership.create({ data: { id: `mbr_${employee.id}`, tenantId: pbx.tenantId, userId: employee.id, role: "agent" } });
+    await db.telephonyExtension.createMany({
+      data: [
+        { id: createId("ext"), tenantId: pbx.tenantId, connectionId: pbx.scope.connectionId, extension: "100", name: "Ресепшен", membershipId: membership.id },
+        { id: createId("ext"), tenantId: pbx.tenantId, connectionId: pbx.scope.connectionId, extension: "101", name: "Кабинет 2" },
+      ],
+    });
+    const client = await db.client.create({ data: { id: `cli_${pbx.tenantId}`, tenantId: pbx.tenantId, phone: "+79995550101", name: "Анна Петрова" } });
+    const at = (second: number) => new Date(Date.UTC(2026, 10, 5, 9, 0, second));
+    const earlier = await pbx.call({ clientPhone: client.phone, clientId: client.id, startedAt: at(0), membershipId: membership.id });
+    const call = await pbx.call({ clientPhone: client.phone, clientId: client.id, startedAt: new Date(at(0).getTime() + 3_600_000), extension: "100", membershipId: membership.id });
+    const events = [["NOTIFY_END", "100", 70], ["NOTIFY_START", null, 0], ["NOTIFY_INTERNAL", "101", 1], ["NOTIFY_INTERNAL", "100", 2], ["NOTIFY_ANSWER", "100", 6], ["NOTIFY_RECORD", null, 110]] as const;
+    await db.callEvent.createMany({
+      data: events.map(([type, extension, second]) => ({
+        id: createId("cev"), tenantId: pbx.tenantId, callId: call.id, eventKey: `zadarma:${call.providerCallId}:${type}:${extension ?? "-"}`, type, extension,
+        at: new Date(call.startedAt.getTime() + second * 1000), payload: type === "NOTIFY_END" ? { disposition: "answered" } : {},
+      })),
+    });
+
+    const detail = await findCallDetail(db, { tenantId: pbx.tenantId, callId: call.id });
+    expect(detail?.events.map((event) => [event.type, event.kind, event.employeeName])).toEqual([
+      ["NOTIFY_START", "started", null], ["NOTIFY_INTERNAL", "ringing", null], ["NOTIFY_INTERNAL", "ringing", "Ольга"],
+      ["NOTIFY_ANSWER", "answered", "Ольга"], ["NOTIFY_END", "ended", "Ольга"], ["NOTIFY_RECORD", "recording_ready", null],
+    ]);
+    expect(detail?.legs).toEqual([
+      { extension: "101", extensionName: "Кабинет 2", employeeName: null, rungAt: new Date(call.startedAt.getTime() + 1000), answeredAt: null },
+      { extension: "100", extensionName: "Ресепшен", employeeName: "Ольга", rungAt: new Date(call.startedAt.getTime() + 2000), answeredAt: new Date(call.startedAt.getTime() + 6000) },
+    ]);
+    expect(detail).toMatchObject({ clientName: "Анна Петрова", employeeName: "Ольга", status: "answered", client: { id: client.id, phone: client.phone } });
+    expect(detail?.earlierCalls.map((row) => row.id)).toEqual([earlier.id]);
   });
 });

@@ -1,6 +1,6 @@
 import type { TDbClient } from "@/server/db/types";
 import { callEventKindOf, callLegsOf } from "@/server/domain/calls/call-timeline";
-import { CALL_LIST_SELECT, loadCallNames, withCallNames } from "@/server/domain/calls/find-calls";
+import { CALL_LIST_SELECT, loadCallNames, loadMemberNames, withCallNames } from "@/server/domain/calls/find-calls";
 
 /** A long call with many transfers still has a few dozen events; the cap only guards the drawer. */
 const MAX_TIMELINE_EVENTS = 500;
@@ -10,7 +10,7 @@ const EARLIER_CALLS_SHOWN = 10;
 /** The members answering on a connection's extensions, by extension, with the PBX's own names. */
 async function loadExtensionNames(db: TDbClient, { tenantId, connectionId }: { tenantId: string; connectionId: string }) {
   const extensions = await db.telephonyExtension.findMany({ where: { tenantId, connectionId }, select: { extension: true, name: true, membershipId: true } });
-  const { employeeNames } = await loadCallNames(db, { tenantId, calls: extensions.map(({ membershipId }) => ({ membershipId, clientId: null })) });
+  const employeeNames = await loadMemberNames(db, { tenantId, membershipIds: extensions.flatMap(({ membershipId }) => (membershipId ? [membershipId] : [])) });
   return new Map(extensions.map((row) => [row.extension, { extensionName: row.name, employeeName: (row.membershipId && employeeNames.get(row.membershipId)) || null }]));
 }
 

@@ -35,18 +35,21 @@ const COUNT_ORDER: Prisma.CallOrderByWithRelationInput[] = [{ startedAt: "desc" 
 /** The order of the calls table and of its export (`startedAt` is never empty). */
 export const callOrder = ({ field, direction }: TCallSort): TKeysetOrder<TCallSort["field"]> => ({ field, direction });
 
+/** Members' names by membership id, for the employee column and the legs of a call. */
+export async function loadMemberNames(db: TDbClient, { tenantId, membershipIds }: { tenantId: string; membershipIds: readonly string[] }) {
+  const unique = [...new Set(membershipIds)];
+  const members = unique.length ? await db.membership.findMany({ where: { tenantId, id: { in: unique } }, select: { id: true, user: { select: { name: true } } } }) : [];
+  return new Map(members.map((member) => [member.id, member.user.name]));
+}
+
 /** The names a page of calls shows beside ids: the client's and the employee's. */
 export async function loadCallNames(db: TDbClient, { tenantId, calls }: { tenantId: string; calls: readonly Pick<TCallListRow, "clientId" | "membershipId">[] }) {
   const clientIds = [...new Set(calls.flatMap((call) => (call.clientId ? [call.clientId] : [])))];
-  const membershipIds = [...new Set(calls.flatMap((call) => (call.membershipId ? [call.membershipId] : [])))];
-  const [clients, members] = await Promise.all([
+  const [clients, employeeNames] = await Promise.all([
     clientIds.length ? db.client.findMany({ where: { tenantId, id: { in: clientIds } }, select: { id: true, name: true } }) : [],
-    membershipIds.length ? db.membership.findMany({ where: { tenantId, id: { in: membershipIds } }, select: { id: true, user: { select: { name: true } } } }) : [],
+    loadMemberNames(db, { tenantId, membershipIds: calls.flatMap((call) => (call.membershipId ? [call.membershipId] : [])) }),
   ]);
-  return {
-    clientNames: new Map(clients.map((client) => [client.id, client.name])),
-    employeeNames: new Map(members.map((member) => [member.id, member.user.name])),
-  };
+  return { clientNames: new Map(clients.map((client) => [client.id, client.name])), employeeNames };
 }
 
 export type TCallNames = Awaited<ReturnType<typeof loadCallNames>>;
