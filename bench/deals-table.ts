@@ -14,35 +14,18 @@ import { findDeals } from "@/server/domain/deals/find-deals";
 import { onCleanup, runBench } from "./lib/cleanup";
 import { createBenchDatabase } from "./lib/database";
 import { insertBenchDeals } from "./lib/deals-data";
-import { log, percentile, roundMs } from "./lib/stats";
+import { log, roundMs } from "./lib/stats";
+import { timeListPage } from "./lib/time-list-page";
 
 const ROWS = Number(process.env.BENCH_DEALS_ROWS ?? 1_000_000);
 const CHUNK = 100_000;
-const WARMUPS = 3;
-const RUNS = 30;
 const DAY_MS = 86_400_000;
 const TENANT_ID = "tnt_bench_deals";
 const CONNECTION_ID = "con_bench_deals";
 
 type TCase = { name: string; request: TDealListRequest };
 
-async function timeCase(db: Parameters<typeof findDeals>[0], testCase: TCase) {
-  let count = 0;
-  let isCapped = false;
-  for (let index = 0; index < WARMUPS; index += 1) await findDeals(db, { tenantId: TENANT_ID, request: testCase.request });
-  const samples: number[] = [];
-  for (let index = 0; index < RUNS; index += 1) {
-    const started = performance.now();
-    const page = await findDeals(db, { tenantId: TENANT_ID, request: testCase.request });
-    samples.push(performance.now() - started);
-    count = page.count;
-    isCapped = page.isCountCapped;
-    if (page.data.length === 0) throw new Error(`${testCase.name}: the first page is empty`);
-  }
-  const p95 = percentile(samples, 95);
-  log(`${testCase.name}: total ${count}${isCapped ? "+ (capped)" : ""}, p50 ${roundMs(percentile(samples, 50))} ms, p95 ${roundMs(p95)} ms, max ${roundMs(Math.max(...samples))} ms (${RUNS} runs after ${WARMUPS} warm-ups)`);
-  return p95;
-}
+const timeCase = (db: Parameters<typeof findDeals>[0], { name, request }: TCase) => timeListPage(name, () => findDeals(db, { tenantId: TENANT_ID, request }));
 
 await runBench(async () => {
   if (!Number.isInteger(ROWS) || ROWS < 1000) throw new Error("BENCH_DEALS_ROWS must be an integer ≥ 1000");
