@@ -84,6 +84,7 @@ const INPUT_AIMED_AT_A: Record<string, (a: TWorkspaceAIds) => unknown> = {
   // Workspace A has no telephony in this test: any call id must come back as not found.
   "calls.detail": () => ({ callId: "call_00000000000000000000" }),
   "calls.employees": () => undefined,
+  "clients.detail": () => ({ clientId: "cli_00000000000000000000" }),
 };
 
 /** Workspace A's site and one ad campaign, for the sites procedures to aim at. */

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { Prisma } from "@generated/prisma/client";
 import { createId } from "@/lib/ids";
 import type { TDb } from "@/server/db/client";
-import { searchTextOf } from "@/server/domain/lists/table-search";
+import { callSearchTextOf } from "@/server/domain/calls/call-search-text";
 import { createTenant } from "@/server/domain/tenants/create-tenant";
 import { registerUser } from "@/server/domain/users/register-user";
 
@@ -37,7 +37,7 @@ export async function createCall(db: TDb, { tenantId, connectionId }: { tenantId
       companyNumber: "+74950000000", extension: "100",
       ...seed,
       tenantId, connectionId, startedAt, clientPhone,
-      searchText: seed.searchText ?? searchTextOf([clientName], [clientPhone]),
+      searchText: seed.searchText ?? callSearchTextOf({ clientName, clientPhone }),
     },
   });
 }

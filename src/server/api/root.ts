@@ -1,6 +1,7 @@
 import "server-only";
 import { accountRouter } from "@/server/api/routers/account";
 import { callsRouter } from "@/server/api/routers/calls";
+import { clientsRouter } from "@/server/api/routers/clients";
 import { dealsRouter } from "@/server/api/routers/deals";
 import { invitesRouter } from "@/server/api/routers/invites";
 import { klientiksRouter } from "@/server/api/routers/klientiks";
@@ -22,6 +23,7 @@ export const appRouter = createTrpcRouter({
   leads: leadsRouter,
   telephony: telephonyRouter,
   calls: callsRouter,
+  clients: clientsRouter,
 });
 
 export type AppRouter = typeof appRouter;
