@@ -5,9 +5,9 @@ import { isUnansweredIncoming } from "@/server/domain/calls/call-status";
 import type { TCallRow } from "./call-types";
 import { useSpanText } from "./use-span-text";
 
-/** Seconds from a missed call to the call that returned it: from its end, else from its start. */
-export const secondsToCallback = (call: Pick<TCallRow, "startedAt" | "endedAt" | "calledBackAt">): number | null =>
-  call.calledBackAt ? (call.calledBackAt.getTime() - (call.endedAt ?? call.startedAt).getTime()) / 1000 : null;
+/** Seconds from a missed call's start to the start of the call that returned it (docs/telephony-calls.md, "Called back"). */
+export const secondsToCallback = (call: Pick<TCallRow, "startedAt" | "calledBackAt">): number | null =>
+  call.calledBackAt ? (call.calledBackAt.getTime() - call.startedAt.getTime()) / 1000 : null;
 
 /** Under a missed call: whether and how soon someone called back. Nothing for other calls. */
 export function CallCallbackNote({ call }: { call: TCallRow }) {
