@@ -6,6 +6,7 @@ import { RecordingPlayer } from "@/components/calls/recording-player";
 import { DetailDrawer } from "@/components/data-table/detail-drawer";
 import { DetailSection } from "@/components/data-table/detail-section";
 import { LoadState } from "@/components/data-table/load-state";
+import { formatPhone } from "@/lib/phones";
 import { useWorkspaceDateTime } from "@/lib/use-workspace-date-time";
 import { useTRPC } from "@/trpc/react";
 import { CallCallbackSection } from "./call-callback-section";
@@ -22,7 +23,7 @@ export function CallDrawer({ slug, callId, timeZone, onOpenCall, onClose }: { sl
   const dateTime = useWorkspaceDateTime(timeZone);
   const call = useQuery(trpc.calls.detail.queryOptions({ callId }, { refetchInterval: LIVE_REFRESH_MS, refetchIntervalInBackground: false }));
   const data = call.data;
-  const title = data ? (data.clientName ?? data.clientPhone ?? t("drawer.title")) : t("drawer.title");
+  const title = data ? (data.clientName ?? formatPhone(data.clientPhone) ?? t("drawer.title")) : t("drawer.title");
   return (
     <DetailDrawer title={title} subtitle={data ? dateTime(data.startedAt) : null} onClose={onClose} testId="call-drawer">
       {data ? (

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { DetailSection } from "@/components/data-table/detail-section";
-import { useWorkspaceDateTime } from "@/lib/use-workspace-date-time";
+import { useWorkspaceTime } from "@/lib/use-workspace-time";
 import type { TCallDetail } from "./call-types";
 
 type TCallEvent = TCallDetail["events"][number];
@@ -24,7 +24,7 @@ function useEventText() {
 /** The call's events in the order they happened, with the provider's own event name on hover. */
 export function CallTimelineSection({ events, timeZone }: { events: TCallDetail["events"]; timeZone: string }) {
   const t = useTranslations("calls.drawer");
-  const format = useWorkspaceDateTime(timeZone);
+  const format = useWorkspaceTime(timeZone);
   const eventText = useEventText();
   return (
     <DetailSection title={t("sections.timeline")} testId="call-timeline">
@@ -45,7 +45,7 @@ export function CallTimelineSection({ events, timeZone }: { events: TCallDetail[
 /** The extensions the call reached: who rang, who answered and when. */
 export function CallLegsSection({ legs, timeZone }: { legs: TCallDetail["legs"]; timeZone: string }) {
   const t = useTranslations("calls");
-  const format = useWorkspaceDateTime(timeZone);
+  const format = useWorkspaceTime(timeZone);
   return (
     <DetailSection title={t("drawer.sections.legs")} testId="call-legs">
       {legs.length === 0 ? <p className="text-sm text-slate-500">{t("drawer.noLegs")}</p> : null}
