@@ -14,14 +14,12 @@ import { CallClientHistory } from "./call-client-history";
 import { CallSummary } from "./call-summary";
 import { CallLegsSection, CallTimelineSection } from "./call-timeline-section";
 
-const LIVE_REFRESH_MS = 5_000;
-
-/** The open call (`?call=<id>`), refreshed like the list so a call in progress, its callback and its recording show up while reading. */
+/** The open call (`?call=<id>`), refreshed with the list (`useLiveCalls`) so a call in progress, its callback and its recording show up while reading. */
 export function CallDrawer({ slug, callId, timeZone, onOpenCall, onClose }: { slug: string; callId: string; timeZone: string; onOpenCall: (callId: string) => void; onClose: () => void }) {
   const t = useTranslations("calls");
   const trpc = useTRPC();
   const dateTime = useWorkspaceDateTime(timeZone);
-  const call = useQuery(trpc.calls.detail.queryOptions({ callId }, { refetchInterval: LIVE_REFRESH_MS, refetchIntervalInBackground: false }));
+  const call = useQuery(trpc.calls.detail.queryOptions({ callId }));
   const data = call.data;
   const title = data ? (data.clientName ?? formatPhone(data.clientPhone) ?? t("drawer.title")) : t("drawer.title");
   return (

@@ -19,9 +19,7 @@ import type { TCallRow } from "./call-types";
 import { callsExportHref, callTableSorting, toCallListRequest } from "./calls-request";
 import { clearCallFilters, hasActiveCallFilters, parseCallsUrlState, serializeCallsUrlState } from "./calls-url-state";
 import { useCallColumns } from "./use-call-columns";
-
-/** New calls and calls in progress change without a reload; polling pauses while the tab is hidden. */
-const LIVE_REFRESH_MS = 5_000;
+import { useLiveCalls } from "./use-live-calls";
 
 const getCallId = (call: TCallRow) => call.id;
 const getCallRowAttributes = (call: TCallRow) => ({ "data-testid": "call-row", "data-call-id": call.id, "data-status": call.status });
@@ -33,8 +31,10 @@ export function CallsView({ slug, timeZone }: { slug: string; timeZone: string }
   const { formError } = useErrorText();
   const { state, update } = useUrlState(parseCallsUrlState, serializeCallsUrlState);
   const request = useMemo(() => toCallListRequest(state, timeZone), [state, timeZone]);
-  const list = useQuery(trpc.calls.list.queryOptions(request, { refetchInterval: LIVE_REFRESH_MS, refetchIntervalInBackground: false, placeholderData: keepPreviousData }));
+  const list = useQuery(trpc.calls.list.queryOptions(request, { placeholderData: keepPreviousData }));
   const employees = useQuery(trpc.calls.employees.queryOptions());
+  // New calls and calls in progress change without a reload (the drawer's call too).
+  useLiveCalls();
   const columns = useCallColumns(slug, timeZone);
   const table = useServerTable({ list, state, update, sortingFor: callTableSorting });
   const isFiltered = hasActiveCallFilters(state);

@@ -6,18 +6,21 @@ import { LoadState } from "@/components/data-table/load-state";
 import { PageHeader } from "@/components/page-header";
 import { Card } from "@/components/ui/card";
 import { useTRPC } from "@/trpc/react";
+import { useLiveCalls } from "../../calls/use-live-calls";
 import { ClientCalls } from "./client-calls";
 import { ClientDeals } from "./client-deals";
 import { ClientLeads } from "./client-leads";
 import { ClientSummary } from "./client-summary";
 
-/** A new call, its recording or a new visit shows up while the page is open. */
-const LIVE_REFRESH_MS = 5_000;
+/** Visits and leads change without a call; they are read again now and then. */
+const REFRESH_MS = 60_000;
 
 export function ClientView({ slug, clientId, timeZone }: { slug: string; clientId: string; timeZone: string }) {
   const t = useTranslations("clients");
   const trpc = useTRPC();
-  const detail = useQuery(trpc.clients.detail.queryOptions({ clientId }, { refetchInterval: LIVE_REFRESH_MS, refetchIntervalInBackground: false }));
+  const detail = useQuery(trpc.clients.detail.queryOptions({ clientId }, { refetchInterval: REFRESH_MS, refetchIntervalInBackground: false }));
+  // A new call or its recording shows up at once.
+  useLiveCalls();
   const data = detail.data;
   if (!data) return <LoadState error={detail.error} loadingText={t("loading")} className="py-12 text-center" />;
   return (
