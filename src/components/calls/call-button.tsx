@@ -57,7 +57,7 @@ function PhoneIcon() {
  * the click's idempotency key is kept until the call is over, so a double click or a retried
  * request reuses it and the server places one call (R21).
  */
-export function CallButton({ phone, clientId, className }: { phone: string; clientId?: string | null; className?: string }) {
+export function CallButton({ phone, clientId, className, label }: { phone: string; clientId?: string | null; className?: string; label?: string }) {
   const t = useTranslations("telephony.callButton");
   const trpc = useTRPC();
   const { formError } = useErrorText();
@@ -120,11 +120,15 @@ export function CallButton({ phone, clientId, className }: { phone: string; clie
         onClick={call}
         disabled={unavailable !== null || isUnderWay}
         title={unavailable ?? t("call", { phone })}
-        aria-label={t("call", { phone })}
+        // A visible label names the button itself (a missed call's «Перезвонить»).
+        aria-label={label ? undefined : t("call", { phone })}
         data-testid="call-button"
-        className="inline-flex h-6 w-6 items-center justify-center rounded-full text-brand-700 hover:bg-brand-50 disabled:cursor-not-allowed disabled:text-slate-300"
+        className={label
+          ? "inline-flex h-8 items-center gap-1.5 rounded-md border border-brand-200 bg-white px-2.5 text-sm font-medium text-brand-700 hover:bg-brand-50 disabled:cursor-not-allowed disabled:border-slate-200 disabled:text-slate-400"
+          : "inline-flex h-6 w-6 items-center justify-center rounded-full text-brand-700 hover:bg-brand-50 disabled:cursor-not-allowed disabled:text-slate-300"}
       >
         <PhoneIcon />
+        {label}
       </button>
       {isOpen && anchor ? (
         <span role="status" data-testid="call-steps" data-status={place.error ? "error" : (current?.status ?? "requested")} style={{ left: anchor.left, top: anchor.top, width: POPOVER_WIDTH }}
