@@ -149,6 +149,8 @@ describe("pages", () => {
     expect(callPage).toContain('<option value="78120000000">');
     expect((await fetch(`${emulator.url}/client-phone?account=${account.id}&number=79990000000`)).status).toBe(200);
     expect((await fetch(`${emulator.url}/phones/555?account=${account.id}`)).status).toBe(404);
+    // The app knows the account by its API key: the pages take it too and work on the account.
+    expect(await (await fetch(`${emulator.url}/phones/100?account=${account.key}`)).text()).toContain(`account ${account.id}`);
     expect(await (await fetch(`${emulator.url}/call`)).text()).toContain("Account demo");
   });
 });

@@ -1,4 +1,5 @@
-// Dispatch of the HTML pages; `?account=` defaults to the demo account when it exists.
+// Dispatch of the HTML pages; `?account=` takes an account id or its API key (what the app that
+// connected the account knows), and defaults to the demo account when it exists.
 
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { DEMO_ACCOUNT } from "../demo-seed";
@@ -21,7 +22,7 @@ export const handlePage = (emulator: Emulator, _request: IncomingMessage, respon
   const { accounts } = emulator.state;
   if (url.pathname === "/") return sendHtml(response, 200, indexPage(Array.from(accounts.values())));
   const accountId = url.searchParams.get("account") ?? DEMO_ACCOUNT.id;
-  const account: Account | undefined = accounts.get(accountId);
+  const account: Account | undefined = accounts.get(accountId) ?? Array.from(accounts.values()).find((candidate) => candidate.key === accountId);
   if (!account) return notFound(response, `Unknown account ${accountId}`);
   if (url.pathname === "/call") return sendHtml(response, 200, callCompanyPage(account));
   if (url.pathname === "/client-phone") {

@@ -178,7 +178,22 @@ export const telephonyRouter = createTrpcRouter({
     }),
 
   /** Development only: whether the page offers the emulator helpers below. */
-  emulatorHelpers: tenantAdminProcedure.output(z.object({ isAvailable: z.boolean() })).query(() => ({ isAvailable: Boolean(getEnv().ZADARMA_EMULATOR_URL) })),
+  /**
+   * Development only: whether the emulator helpers work, and where the emulator's softphones of the
+   * connected account are (its pages take the account's API key, which the page shows anyway).
+   */
+  emulatorHelpers: tenantAdminProcedure
+    .output(z.object({ isAvailable: z.boolean(), softphones: z.object({ callCompanyUrl: z.string(), extensionUrls: z.record(z.string(), z.string()) }).nullable() }))
+    .query(async ({ ctx }) => {
+      const emulatorUrl = getEnv().ZADARMA_EMULATOR_URL;
+      if (!emulatorUrl) return { isAvailable: false, softphones: null };
+      const connection = await findTelephonyConnection(ctx.db, getTelephonyDeps().keyring, { tenantId: ctx.tenant.tenantId });
+      if (!connection) return { isAvailable: true, softphones: null };
+      const account = encodeURIComponent(connection.account);
+      const extensions = await listTelephonyExtensions(ctx.db, { tenantId: ctx.tenant.tenantId, connectionId: connection.id });
+      const extensionUrls = Object.fromEntries(extensions.map((row) => [row.extension, `${emulatorUrl}/phones/${encodeURIComponent(row.extension)}?account=${account}`]));
+      return { isAvailable: true, softphones: { callCompanyUrl: `${emulatorUrl}/call?account=${account}`, extensionUrls } };
+    }),
 
   /**
    * Development only: a PBX account of the workspace's own in the emulator, connected like a real

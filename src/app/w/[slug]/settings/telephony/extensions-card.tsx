@@ -24,11 +24,18 @@ export function ExtensionsCard() {
   const members = useQuery(trpc.members.list.queryOptions());
   const refresh = useMutation(trpc.telephony.refreshExtensions.mutationOptions({ onSuccess: invalidate }));
   const map = useMutation(trpc.telephony.mapExtension.mutationOptions({ onSuccess: invalidate }));
+  const softphones = useQuery(trpc.telephony.emulatorHelpers.queryOptions()).data?.softphones ?? null;
   const rows = extensions.data ?? [];
   return (
     <Card className="space-y-4" data-testid="telephony-extensions">
       <CardHeading title={t("title")} hint={t("hint")} aside={<Button size="sm" variant="secondary" disabled={refresh.isPending} onClick={() => refresh.mutate()}>{t("refresh")}</Button>} />
       <FormError message={formError(refresh.error ?? map.error)} />
+      {softphones ? (
+        <p className="text-sm text-slate-600" data-testid="emulator-softphones">
+          {t("emulatorHint")}{" "}
+          <a className="text-brand-700 underline" href={softphones.callCompanyUrl} target="_blank" rel="noreferrer">{t("callCompany")}</a>
+        </p>
+      ) : null}
       {rows.length === 0 ? <p className="text-sm text-slate-500">{t("empty")}</p> : (
         <div className="-mx-6 overflow-x-auto">
           <table className="w-full min-w-[36rem] text-left text-sm">
@@ -38,7 +45,12 @@ export function ExtensionsCard() {
             <tbody>
               {rows.map((row) => (
                 <tr key={row.extension} className="border-b border-slate-100 last:border-b-0" data-testid="extension-row" data-extension={row.extension}>
-                  <td className="py-2 pl-6 pr-3 font-mono">{row.extension}</td>
+                  <td className="py-2 pl-6 pr-3 font-mono">
+                    {row.extension}
+                    {softphones?.extensionUrls[row.extension] ? (
+                      <a className="ml-2 font-sans text-xs text-brand-700 underline" href={softphones.extensionUrls[row.extension]} target="_blank" rel="noreferrer">{t("softphone")}</a>
+                    ) : null}
+                  </td>
                   <td className="px-3 py-2">{row.name ?? "—"}</td>
                   <td className="px-3 py-2">
                     <span className={cn("inline-block rounded-md px-2 py-0.5 text-xs font-medium", row.isOnline ? "bg-green-100 text-green-800" : "bg-slate-100 text-slate-600")} data-testid="extension-online">
