@@ -16,8 +16,8 @@ import { findTelephonyWebhook, saveNotificationUrl } from "@/server/domain/telep
 import { AppError } from "@/server/errors";
 import type { TZadarmaCredentials } from "@/server/integrations/zadarma";
 import { createZadarmaEmulatorAccount } from "@/server/integrations/zadarma-emulator/emulator-control";
-import { findBackfillProgress } from "@/server/domain/inbox/import-progress";
-import { startTelephonyImport, TELEPHONY_BACKFILL_DAYS } from "@/server/domain/telephony/statistics-sync";
+import { findBackfillProgress, startBackfill } from "@/server/domain/inbox/backfill-jobs";
+import { TELEPHONY_BACKFILL_DAYS } from "@/server/domain/telephony/statistics-sync";
 import { dispatchDeliveries, dispatchTelephonyImport } from "@/server/jobs/dispatch";
 import { createEmulatorZadarmaClient, getTelephonyDeps } from "@/server/telephony-deps";
 import type { TTrpcContext } from "@/server/api/trpc";
@@ -64,7 +64,7 @@ async function connectAndReadExtensions(ctx: TTenantContext, credentials: TZadar
     },
   );
   // The last 7 days of calls from `statistics/pbx`, through the inbox like notifications (issue 9 §3).
-  const job = await startTelephonyImport(ctx.db, { tenantId, connectionId: connected.connectionId, since: new Date(Date.now() - TELEPHONY_BACKFILL_DAYS * 86_400_000) });
+  const job = await startBackfill(ctx.db, { tenantId, connectionId: connected.connectionId, since: new Date(Date.now() - TELEPHONY_BACKFILL_DAYS * 86_400_000) });
   await dispatchTelephonyImport({ tenantId, jobId: job.id });
   return { connectionId: connected.connectionId, extensions };
 }

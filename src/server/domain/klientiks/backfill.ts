@@ -1,4 +1,3 @@
-import { createId } from "@/lib/ids";
 import type { TDb } from "@/server/db/client";
 import { createKlientiksApi, decryptKlientiksCredentials } from "@/server/domain/klientiks/credentials";
 import { DeliveryFailure } from "@/server/domain/inbox/delivery-failure";
@@ -12,13 +11,6 @@ import { AppError } from "@/server/errors";
 
 export const DEFAULT_BACKFILL_DAYS = 30;
 const ENQUEUE_CHUNK = 200;
-
-/** Starts an import of appointments changed since `since`; one at a time per connection. */
-export async function startBackfill(db: TDb, options: { tenantId: string; connectionId: string; since: Date }) {
-  const running = await db.backfillJob.findFirst({ where: { tenantId: options.tenantId, connectionId: options.connectionId, status: "running" }, select: { id: true } });
-  if (running) return running;
-  return db.backfillJob.create({ data: { id: createId("job"), tenantId: options.tenantId, connectionId: options.connectionId, since: options.since }, select: { id: true } });
-}
 
 /** Klientiks jobs still listing appointments, e.g. interrupted by a restart. */
 export const findBackfillsToList = (db: TDb) =>

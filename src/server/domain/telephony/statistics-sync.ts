@@ -1,5 +1,6 @@
 import { createId } from "@/lib/ids";
 import type { TDb } from "@/server/db/client";
+import { startBackfill } from "@/server/domain/inbox/backfill-jobs";
 import type { TEnqueuedDelivery } from "@/server/domain/inbox/enqueued";
 import { decryptZadarmaCredentials, toApiCredentials } from "@/server/domain/telephony/credentials";
 import type { TTelephonyDeps } from "@/server/domain/telephony/deps";
@@ -14,13 +15,6 @@ const RECONCILE_INTERVAL_MS = 24 * 3_600_000;
 const PAGE_SIZE = 1_000;
 const DEFAULT_PBX_TIME_ZONE = "Europe/Moscow";
 
-/** Starts listing the provider's statistics since `since` into the inbox; one job at a time per connection. */
-export async function startTelephonyImport(db: TDb, options: { tenantId: string; connectionId: string; since: Date }) {
-  const running = await db.backfillJob.findFirst({ where: { tenantId: options.tenantId, connectionId: options.connectionId, status: "running" }, select: { id: true } });
-  if (running) return running;
-  return db.backfillJob.create({ data: { id: createId("job"), tenantId: options.tenantId, connectionId: options.connectionId, since: options.since }, select: { id: true } });
-}
-
 /** Telephony imports still listing (one page per call of `listNextStatisticsPage`). */
 export const findTelephonyImportsToList = (db: TDb) =>
   db.backfillJob.findMany({ where: { status: "running", enumeratedAt: null, connection: { kind: "zadarma" } }, select: { id: true, tenantId: true } });
@@ -34,7 +28,7 @@ export async function startDueTelephonyReconciliations(db: TDb, now = new Date()
   for (const connection of due) {
     // The first day is the backfill's: reconciliation starts a day after the connection.
     await db.connection.updateMany({ where: { id: connection.id, tenantId: connection.tenantId }, data: { lastReconcileAt: now } });
-    if (connection.lastReconcileAt) await startTelephonyImport(db, { tenantId: connection.tenantId, connectionId: connection.id, since: new Date(now.getTime() - RECONCILE_LOOKBACK_MS) });
+    if (connection.lastReconcileAt) await startBackfill(db, { tenantId: connection.tenantId, connectionId: connection.id, since: new Date(now.getTime() - RECONCILE_LOOKBACK_MS) });
   }
   return due.length;
 }

@@ -1,4 +1,16 @@
+import { createId } from "@/lib/ids";
 import type { TDb } from "@/server/db/client";
+
+/**
+ * Starts an import of a connection's history since `since` (Klientiks appointments, telephony
+ * statistics), one at a time per connection. Each source lists its rows into the inbox under the
+ * job's id; the inbox does the rest, so a restart resumes where it stopped.
+ */
+export async function startBackfill(db: TDb, options: { tenantId: string; connectionId: string; since: Date }) {
+  const running = await db.backfillJob.findFirst({ where: { tenantId: options.tenantId, connectionId: options.connectionId, status: "running" }, select: { id: true } });
+  if (running) return running;
+  return db.backfillJob.create({ data: { id: createId("job"), tenantId: options.tenantId, connectionId: options.connectionId, since: options.since }, select: { id: true } });
+}
 
 /**
  * Progress of a connection's latest import (a `BackfillJob`, any source) for its settings page: it
