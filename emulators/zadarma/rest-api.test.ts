@@ -137,7 +137,7 @@ describe("statistics/pbx", () => {
     expect(answer.body).toMatchObject({ status: "success", start: at(1, 0), end: at(2, 23), version: 2 });
     const stats = answer.body.stats as Array<Record<string, unknown>>;
     expect(stats.map((row) => row.callstart)).toEqual([at(1, 10), at(1, 11), at(1, 12), at(2, 10), at(2, 11), at(2, 12)]);
-    expect(stats[0]).toMatchObject({ sip: "100", clid: "79031234501", destination: "74950000000", disposition: "answered", seconds: 42, is_recorded: true });
+    expect(stats[0]).toMatchObject({ sip: "100", clid: "79031234501", destination: "100", disposition: "answered", seconds: 42, is_recorded: true });
     expect(stats[0]?.pbx_call_id).toMatch(/^in_[0-9a-f]{32}$/);
     expect(stats[0]?.call_id).toMatch(/^\d+\.\d+$/);
     expect(stats[1]).toMatchObject({ disposition: "call failed", seconds: 0, is_recorded: false });

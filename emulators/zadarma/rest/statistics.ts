@@ -23,6 +23,13 @@ const readCount = (params: URLSearchParams, name: string, fallback: number, max:
   return value;
 };
 
+/**
+ * OpenAPI `statistics.pbx`: `destination` is "PBX extension or scenario" — on an incoming call the
+ * extension that held it last, else the last one rung; on an outgoing call the number dialled.
+ */
+const destinationOf = (call: Call): string =>
+  call.direction === "in" ? (call.extension ?? call.legs.at(-1)?.extension ?? "") : call.destination;
+
 export const pbxStatistics: RestHandler = ({ emulator, account, params }) => {
   const now = formatLocalDateTime(emulator.clock.now(), account.timezone);
   const start = readBound(params, "start", `${now.slice(0, 8)}01 00:00:00`);
@@ -46,7 +53,7 @@ export const pbxStatistics: RestHandler = ({ emulator, account, params }) => {
       sip: call.extension ?? "",
       callstart: formatLocalDateTime(call.startedAt, account.timezone),
       clid: call.caller,
-      destination: call.destination,
+      destination: destinationOf(call),
       disposition: call.disposition === "failed" ? "call failed" : (call.disposition ?? "call failed"),
       seconds: call.answeredAt !== null && call.endedAt !== null ? Math.round((call.endedAt - call.answeredAt) / 1000) : 0,
       is_recorded: call.recording !== null,
