@@ -59,6 +59,15 @@ describe("foldCall: scenarios", () => {
     expect(folded).toMatchObject({ disposition: "busy", extension: "101", endedAt: secondsAfter(T0, 2), waitSeconds: 2, talkSeconds: 0 });
   });
 
+  it("an ANSWER that reached us after the END's end keeps that end: the answer is pulled back to it", () => {
+    const [started, ringing, , answered, ended] = incomingAnsweredCall({ providerCallId: "in-late", startedAt: T0, clientPhone: CLIENT, waitSeconds: 8, talkSeconds: 20 });
+    // Held back and sent after the hang-up (a retry, or the emulator's reorder fault): received 30 s after the end.
+    const late = { ...answered!, at: secondsAfter(T0, 58) };
+    expect(fold([started!, ringing!, late, ended!])).toMatchObject({
+      state: "ended", disposition: "answered", endedAt: secondsAfter(T0, 28), answeredAt: secondsAfter(T0, 28), waitSeconds: 28, talkSeconds: 0,
+    });
+  });
+
   it("a transferred call belongs to the last extension that answered; the wait ends at the first answer", () => {
     const common = { callStartedAt: T0, clientPhone: CLIENT };
     const folded = fold([

@@ -117,7 +117,10 @@ function foldTimes(events: readonly TCallEvent[], { end, summary, isAnswered }: 
   let answeredAt = answerAt;
   if (!answeredAt && isAnswered && end && endedAt && talk !== null) answeredAt = addSeconds(endedAt, -talk);
   if (answeredAt) answeredAt = maxDate(answeredAt, startedAt);
-  if (endedAt) endedAt = maxDate(endedAt, answeredAt ?? startedAt);
+  if (endedAt) endedAt = maxDate(endedAt, startedAt);
+  // An answer's time is when its notification reached us, so at most the answer itself: a late or
+  // reordered ANSWER must not move the end the provider stated, it is pulled back to that end.
+  if (answeredAt && endedAt && answeredAt.getTime() > endedAt.getTime()) answeredAt = endedAt;
 
   const ringingEndedAt = !isAnswered && end ? endedAt : null;
   const waitSeconds = answeredAt ? secondsBetween(startedAt, answeredAt) : ringingEndedAt ? secondsBetween(startedAt, ringingEndedAt) : null;
