@@ -3,13 +3,23 @@ import type { TDb } from "@/server/db/client";
 
 /**
  * Starts an import of a connection's history since `since` (Klientiks appointments, telephony
- * statistics), one at a time per connection. Each source lists its rows into the inbox under the
- * job's id; the inbox does the rest, so a restart resumes where it stopped.
+ * statistics), one listing at a time per connection. Each source lists its rows into the inbox under
+ * the job's id; the inbox does the rest, so a restart resumes where it stopped.
+ *
+ * A job stays `running` after its listing until its progress is read with every row settled, and
+ * nothing reads it for a background import (the daily telephony reconciliation). So only a job still
+ * listing holds back a new one; a listed one is superseded: completed, its rows going on through the
+ * inbox as they would anyway, and the settings page showing the new job.
  */
 export async function startBackfill(db: TDb, options: { tenantId: string; connectionId: string; since: Date }) {
-  const running = await db.backfillJob.findFirst({ where: { tenantId: options.tenantId, connectionId: options.connectionId, status: "running" }, select: { id: true } });
-  if (running) return running;
-  return db.backfillJob.create({ data: { id: createId("job"), tenantId: options.tenantId, connectionId: options.connectionId, since: options.since }, select: { id: true } });
+  const { tenantId, connectionId } = options;
+  const listing = await db.backfillJob.findFirst({ where: { tenantId, connectionId, status: "running", enumeratedAt: null }, select: { id: true } });
+  if (listing) return listing;
+  await db.backfillJob.updateMany({
+    where: { tenantId, connectionId, status: "running", enumeratedAt: { not: null } },
+    data: { status: "completed", finishedAt: new Date() },
+  });
+  return db.backfillJob.create({ data: { id: createId("job"), tenantId, connectionId, since: options.since }, select: { id: true } });
 }
 
 /**
