@@ -7,12 +7,13 @@
 // the failed step runs again. Its `onFailure` handler is run through the SDK's own execution engine in
 // failure mode, with the `inngest/function.failed` event Inngest would send.
 import { InngestTestEngine } from "@inngest/test";
-import { StepError, type InngestFunction } from "inngest";
+import { StepError } from "inngest";
 import { errors, InngestExecutionEngine } from "inngest/internals";
 import { describe, expect, it } from "vitest";
 import { processKlientiksDelivery } from "@/inngest/functions/process-klientiks-delivery";
 import { getDb } from "@/server/db/client";
 import { findSyncHealth } from "@/server/domain/klientiks/sync-health";
+import { runOnFailure } from "../support/inngest-failure";
 import { setUpKlientiksWorldPerTest, type TKlientiksWorld } from "../support/klientiks-harness";
 import { createTestDb } from "../support/test-db";
 
@@ -164,17 +165,3 @@ describe("process-klientiks-delivery under @inngest/test", () => {
     expect(await db.connection.findUniqueOrThrow({ where: { id: world.connectionId } })).toMatchObject({ status: "active", lastError: "klientiks_unavailable" });
   });
 });
-
-/**
- * Runs a function's `onFailure` handler the way `serve()` does for its "-failure" function: the SDK's
- * execution engine in failure mode, triggered by `inngest/function.failed` carrying the serialized
- * run error and the original event. @inngest/test 1.0.0 only ever runs the main handler, so the
- * function is wrapped to ask the engine for the failure handler instead.
- */
-function runOnFailure(fn: InngestFunction.Any, originalEvent: { name: string; data: Record<string, unknown> }, runError: unknown) {
-  const asFailureHandler = Object.create(fn, {
-    createExecution: { value: (options: { partialOptions: Record<string, unknown> }) => fn["createExecution"]({ ...options, partialOptions: { ...options.partialOptions, handlerKind: "failure" } } as never) },
-  }) as InngestFunction.Any;
-  const failedEvent = { name: "inngest/function.failed", data: { function_id: `svyaz-${fn.id()}`, run_id: "01JTESTRUN", error: errors.serializeError(runError), event: originalEvent } };
-  return new InngestTestEngine({ function: asFailureHandler }).execute({ events: [failedEvent] });
-}

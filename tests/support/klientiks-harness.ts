@@ -19,6 +19,7 @@ import { createWebhookEndpointCache } from "@/server/domain/webhooks/webhook-end
 import { readWebhookParams, selectRecordedHeaders } from "@/server/http/read-webhook-params";
 import { getKlientiksDeps } from "@/server/klientiks-deps";
 import { createTestWorkspace } from "./factories";
+import { toWebRequest } from "./web-request";
 
 /** The emulator's fixed clock: a naive value is Moscow time (UTC+3). */
 export const EMULATOR_CLOCK = "2025-03-01 10:00:00";
@@ -79,11 +80,8 @@ export async function startWebhookReceiver(db: TDb): Promise<{ url: string; outc
   const errors: unknown[] = [];
   const server: Server = createServer((incoming, response) => {
     void (async () => {
-      const chunks: Buffer[] = [];
-      for await (const chunk of incoming) chunks.push(chunk as Buffer);
-      const url = new URL(incoming.url ?? "/", "http://receiver.local");
-      const headers = new Headers(Object.entries(incoming.headers).flatMap(([key, value]) => (typeof value === "string" ? [[key, value] as [string, string]] : [])));
-      const request = new Request(url, { method: incoming.method, headers, body: chunks.length > 0 ? Buffer.concat(chunks) : undefined });
+      const request = await toWebRequest(incoming);
+      const url = new URL(request.url);
       const receivedAt = new Date();
       const endpoint = await resolveEndpoint(db, url.pathname.split("/").pop() ?? "", receivedAt);
       if (!endpoint) {
