@@ -52,6 +52,7 @@ const INPUT_AIMED_AT_A: Record<string, (a: TWorkspaceAIds) => unknown> = {
   "telephony.importProgress": () => undefined,
   "telephony.connect": () => ({ key: "0".repeat(20), secret: "0".repeat(20) }),
   "telephony.rotateSecret": () => ({ secret: "0".repeat(20) }),
+  "telephony.revokePreviousSecret": () => undefined,
   "telephony.updateSettings": () => ({ popup: "all_agents", callerName: true }),
   "telephony.disconnect": () => undefined,
   "telephony.extensions": () => undefined,

@@ -102,7 +102,7 @@ describe("connecting Zadarma", () => {
     expect(await db.connection.count({ where: { tenantId: tenant.id } })).toBe(0);
   });
 
-  it("rotates the secret: checked live, the old one verifies for 24 h more (R3)", async () => {
+  it("rotates the secret: checked live, the old one verifies for 72 h more or until revoked (R3)", async () => {
     const { tenant, owner, account } = await workspaceWithPbx();
     await owner.telephony.connect({ key: account.key, secret: account.secret });
     expect(await codeOf(owner.telephony.rotateSecret({ secret: "f".repeat(20) }))).toBe("ZADARMA_WRONG_KEYS");
@@ -110,13 +110,18 @@ describe("connecting Zadarma", () => {
     const newSecret = "0a1b2c3d4e5f6a7b8c9d";
     await control.patchAccount(account.id, { secret: newSecret });
     const rotated = await owner.telephony.rotateSecret({ secret: newSecret });
-    expect(rotated.rotationOverlapUntil!.getTime()).toBeGreaterThan(Date.now() + 23 * 3_600_000);
+    expect(rotated.rotationOverlapUntil!.getTime()).toBeGreaterThan(Date.now() + 71 * 3_600_000);
 
     const row = await db.connection.findFirstOrThrow({ where: { tenantId: tenant.id, kind: "zadarma" } });
     const stored = decryptZadarmaCredentials(getTelephonyDeps().keyring, row);
     expect(verificationSecrets(stored, new Date())).toEqual([newSecret, account.secret]);
-    expect(verificationSecrets(stored, new Date(Date.now() + 25 * 3_600_000))).toEqual([newSecret]);
+    expect(verificationSecrets(stored, new Date(Date.now() + 73 * 3_600_000))).toEqual([newSecret]);
     expect(await owner.telephony.connection()).toMatchObject({ credentialsHint: newSecret.slice(-4) });
+
+    await owner.telephony.revokePreviousSecret();
+    const revoked = decryptZadarmaCredentials(getTelephonyDeps().keyring, await db.connection.findFirstOrThrow({ where: { tenantId: tenant.id, kind: "zadarma" } }));
+    expect(verificationSecrets(revoked, new Date())).toEqual([newSecret]);
+    expect(await owner.telephony.connection()).toMatchObject({ rotationOverlapUntil: null });
   });
 
   it("connects the emulator's demo account helper with a fresh account per workspace", async () => {

@@ -4,7 +4,7 @@ import { createTrpcRouter, tenantAdminProcedure, tenantProcedure } from "@/serve
 import { requireEmulatorUrl } from "@/server/config/dev-helpers";
 import { findDeliveries, replayDelivery } from "@/server/domain/klientiks/sync-health";
 import {
-  connectZadarma, disconnectTelephony, findTelephonyConnection, requireActiveZadarmaConnection, rotateTelephonySecret, updateTelephonySettings,
+  connectZadarma, disconnectTelephony, findTelephonyConnection, requireActiveZadarmaConnection, rotateTelephonySecret, revokePreviousTelephonySecret, updateTelephonySettings,
 } from "@/server/domain/telephony/connections";
 import { credentialsHintOf, toApiCredentials } from "@/server/domain/telephony/credentials";
 import { toDialablePhone } from "@/server/domain/telephony/dialable-phone";
@@ -98,6 +98,12 @@ export const telephonyRouter = createTrpcRouter({
     .input(z.object({ secret: ZCredentialPart }))
     .output(z.object({ rotationOverlapUntil: z.date().nullable() }))
     .mutation(({ ctx, input }) => rotateTelephonySecret(ctx.db, getTelephonyDeps(), { tenantId: ctx.tenant.tenantId, actorUserId: ctx.user.id, secret: input.secret })),
+
+  /** «Отозвать прежний секрет сейчас» (R3): only the current secret verifies from now on. */
+  revokePreviousSecret: tenantAdminProcedure.output(z.object({ rotationOverlapUntil: z.null() })).mutation(async ({ ctx }) => {
+    await revokePreviousTelephonySecret(ctx.db, getTelephonyDeps(), { tenantId: ctx.tenant.tenantId, actorUserId: ctx.user.id });
+    return { rotationOverlapUntil: null };
+  }),
 
   updateSettings: tenantAdminProcedure
     .input(ZTelephonySettingsPatch)

@@ -6,7 +6,7 @@ import type { TDbClient } from "@/server/db/types";
 import { recordAudit } from "@/server/domain/audit/record-audit";
 import { requireWorkingCredentials } from "@/server/domain/telephony/check-credentials";
 import {
-  credentialsHintOf, decryptZadarmaCredentials, encryptZadarmaCredentials, rotateZadarmaSecret, toApiCredentials, verificationSecrets, type TStoredZadarmaCredentials,
+  credentialsHintOf, decryptZadarmaCredentials, dropPreviousSecret, encryptZadarmaCredentials, rotateZadarmaSecret, toApiCredentials, verificationSecrets, type TStoredZadarmaCredentials,
 } from "@/server/domain/telephony/credentials";
 import type { TTelephonyDeps } from "@/server/domain/telephony/deps";
 import { parseTelephonySettings, ZTelephonySettingsPatch, type TTelephonySettingsPatch } from "@/server/domain/telephony/settings";
@@ -100,7 +100,7 @@ export async function connectZadarma(db: TDb, deps: TTelephonyDeps, options: { t
 
 /**
  * The owner generated a new secret in Zadarma and pastes it here: it is checked live with the
- * stored key, and the old one keeps verifying notifications for 24 h (R3).
+ * stored key, and the old one keeps verifying notifications for 72 h (R3), or until revoked.
  */
 export async function rotateTelephonySecret(db: TDb, deps: TTelephonyDeps, options: { tenantId: string; actorUserId: string; secret: string; now?: Date }) {
   const { tenantId } = options;
@@ -115,6 +115,22 @@ export async function rotateTelephonySecret(db: TDb, deps: TTelephonyDeps, optio
   });
   await recordAudit(db, { tenantId, actorUserId: options.actorUserId, action: "telephony.secret_rotated", targetType: "connection", targetId: connection.id, data: { previousSecretUntil: rotated.previousSecretUntil ?? null } });
   return { rotationOverlapUntil: rotated.previousSecretUntil ? new Date(rotated.previousSecretUntil) : null };
+}
+
+/**
+ * «Revoke the old secret now» (R3): after a leak, or once Zadarma surely signs with the new one,
+ * notifications signed with the previous secret are refused from now on (within the receivers'
+ * 30 s cache of secrets).
+ */
+export async function revokePreviousTelephonySecret(db: TDb, deps: Pick<TTelephonyDeps, "keyring">, options: { tenantId: string; actorUserId: string }) {
+  const { tenantId } = options;
+  const connection = await findZadarmaConnectionWithCredentials(db, deps.keyring, { tenantId });
+  if (!connection) throw new AppError("TELEPHONY_NOT_CONNECTED");
+  await db.connection.update({
+    where: { id: connection.id },
+    data: { credentials: encryptZadarmaCredentials(deps.keyring, { tenantId, connectionId: connection.id }, dropPreviousSecret(connection.stored)) },
+  });
+  await recordAudit(db, { tenantId, actorUserId: options.actorUserId, action: "telephony.previous_secret_revoked", targetType: "connection", targetId: connection.id });
 }
 
 /** Saves what the admin may change (the card's audience, the caller name); the rest comes from the PBX. */

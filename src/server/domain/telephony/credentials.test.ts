@@ -12,9 +12,9 @@ describe("verificationSecrets (R3)", () => {
     expect(verificationSecrets(CURRENT, NOW)).toEqual(["0123456789abcdef0123"]);
   });
 
-  it("adds the previous secret, after the current one, for 24 h after a rotation", () => {
+  it("adds the previous secret, after the current one, for 72 h after a rotation", () => {
     const rotated = rotateZadarmaSecret(CURRENT, "fedcba9876543210fedc", NOW);
-    expect(rotated).toEqual({ key: CURRENT.key, secret: "fedcba9876543210fedc", previousSecret: CURRENT.secret, previousSecretUntil: "2026-05-07T10:00:00.000Z" });
+    expect(rotated).toEqual({ key: CURRENT.key, secret: "fedcba9876543210fedc", previousSecret: CURRENT.secret, previousSecretUntil: "2026-05-09T10:00:00.000Z" });
     expect(verificationSecrets(rotated, NOW)).toEqual(["fedcba9876543210fedc", CURRENT.secret]);
     expect(verificationSecrets(rotated, new Date(NOW.getTime() + PREVIOUS_SECRET_WINDOW_MS - 1))).toEqual(["fedcba9876543210fedc", CURRENT.secret]);
   });

@@ -8,7 +8,7 @@ import type { TZadarmaCredentials } from "@/server/integrations/zadarma";
  * owner pastes the new secret here right after generating it in Zadarma, and events signed with the
  * old one may still be on their way or retried.
  */
-export const PREVIOUS_SECRET_WINDOW_MS = 24 * 3_600_000;
+export const PREVIOUS_SECRET_WINDOW_MS = 72 * 3_600_000;
 
 /** What the connection row keeps, encrypted: the current pair and, during a rotation, the previous secret. */
 const ZStoredZadarmaCredentials = z.object({
@@ -41,7 +41,7 @@ export function verificationSecrets(credentials: TStoredZadarmaCredentials, now:
   return isPreviousLive && previousSecret !== credentials.secret ? [credentials.secret, previousSecret] : [credentials.secret];
 }
 
-/** The stored credentials after the owner pasted a new secret: the old one verifies for another 24 h. */
+/** The stored credentials after the owner pasted a new secret: the old one verifies for another 72 h. */
 export function rotateZadarmaSecret(credentials: TStoredZadarmaCredentials, newSecret: string, now: Date): TStoredZadarmaCredentials {
   if (newSecret === credentials.secret) return credentials;
   return { key: credentials.key, secret: newSecret, previousSecret: credentials.secret, previousSecretUntil: new Date(now.getTime() + PREVIOUS_SECRET_WINDOW_MS).toISOString() };
@@ -49,3 +49,6 @@ export function rotateZadarmaSecret(credentials: TStoredZadarmaCredentials, newS
 
 /** The secret's last four characters: the page shows it masked, the key itself is low sensitivity (R17). */
 export const credentialsHintOf = (credentials: TZadarmaCredentials): string => credentials.secret.slice(-4);
+
+/** The stored credentials without the previous secret: «revoke the old secret now» (R3). */
+export const dropPreviousSecret = ({ key, secret }: TStoredZadarmaCredentials): TStoredZadarmaCredentials => ({ key, secret });
