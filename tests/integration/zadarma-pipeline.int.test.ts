@@ -13,6 +13,7 @@ import { getDb } from "@/server/db/client";
 import type { TDb } from "@/server/db/client";
 import { fetchDueRecordings } from "@/server/domain/telephony/background-work";
 import { rotateTelephonySecret } from "@/server/domain/telephony/connections";
+import { PREVIOUS_SECRET_WINDOW_MS } from "@/server/domain/telephony/credentials";
 import type { TTelephonyDeps } from "@/server/domain/telephony/deps";
 import { startBackfill } from "@/server/domain/inbox/backfill-jobs";
 import { listNextStatisticsPage } from "@/server/domain/telephony/statistics-sync";
@@ -347,8 +348,8 @@ describe("secret rotation", () => {
     const oldSecret = tenant.credentials.secret;
     const rotated = newSecret();
     await control.patchAccount(tenant.account.id, { secret: rotated });
-    // Rotated a day and an hour ago: the old secret's window closed an hour ago.
-    await rotateTelephonySecret(db, deps, { tenantId: tenant.tenantId, actorUserId: tenant.ownerId, secret: rotated, now: new Date(Date.now() - 25 * HOUR_MS) });
+    // Rotated the window and an hour ago: the old secret's window closed an hour ago.
+    await rotateTelephonySecret(db, deps, { tenantId: tenant.tenantId, actorUserId: tenant.ownerId, secret: rotated, now: new Date(Date.now() - PREVIOUS_SECRET_WINDOW_MS - HOUR_MS) });
     expect((await postingWith(tenant.webhookUrl, oldSecret)).statuses).toEqual([401, 401, 401]);
     expect((await postingWith(tenant.webhookUrl, rotated)).statuses).toEqual([200, 200, 200]);
   });
