@@ -86,6 +86,23 @@ describe("tenants are independent (A2, R10)", () => {
     expect(await dealCount(hanging)).toBe(0);
     expect(await db.webhookDelivery.count({ where: { tenantId: other.tenantId, status: "processed" } })).toBe(10);
   });
+
+  it("claims a tenant's call notification at once while its Klientiks lane is full (a lane per upstream, as one Inngest function each)", async () => {
+    await deliveriesFor(world, 4);
+    // A call notification arriving after the import's rows: last in line by time, first by need.
+    const notification = await db.webhookDelivery.create({
+      data: {
+        id: "whd_te2e_lane_call", tenantId: world.tenantId, connectionId: world.connectionId, purpose: "telephony", dedupeKey: "lane-test-call",
+        providerCallId: "in_lane_test", eventType: "NOTIFY_START", method: "POST",
+      },
+    });
+
+    const claimed = await claimDueDeliveries(db, { limit: 10 });
+    expect(claimed.filter((delivery) => delivery.purpose === "deals")).toHaveLength(2);
+    expect(claimed.filter((delivery) => delivery.purpose === "telephony").map((delivery) => delivery.id)).toEqual([notification.id]);
+    // Both lanes are now as full as their rows allow: the Klientiks backlog waits for its own slots.
+    expect(await claimDueDeliveries(db, { limit: 10 })).toEqual([]);
+  });
 });
 
 describe("claims are leases (A6)", () => {

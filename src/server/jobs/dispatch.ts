@@ -13,7 +13,7 @@ import { toDeliveryEvents } from "@/inngest/delivery-events";
 export async function dispatchDeliveries(deliveries: TEnqueuedDelivery[]): Promise<void> {
   if (deliveries.length === 0) return;
   if (getEnv().jobsDriver === "inline") {
-    getInlineWorker()?.wake(deliveries.map((delivery) => delivery.tenantId));
+    getInlineWorker()?.wake(deliveries);
     return;
   }
   await inngest.send(toDeliveryEvents(deliveries)).catch((error: unknown) => logger.warn("inngest.send failed; deliveries stay pending", { count: deliveries.length, error }));

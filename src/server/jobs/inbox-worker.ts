@@ -1,12 +1,12 @@
 import "server-only";
 import type { TDb } from "@/server/db/client";
-import { claimDueDeliveries, DEFAULT_LEASE_MS, DEFAULT_PER_TENANT_LIMIT, renewLeases, type TClaimedDelivery } from "@/server/domain/inbox/claims";
+import { claimDueDeliveries, DEFAULT_LEASE_MS, DEFAULT_PER_TENANT_LIMIT, INBOX_LANE_OF_PURPOSE, renewLeases, type TClaimedDelivery } from "@/server/domain/inbox/claims";
 import type { TLogger } from "@/server/logging/logger";
 
 export type TInboxWorkerOptions = {
   /** Deliveries in flight in this process, all tenants together. */
   capacity: number;
-  /** In flight per tenant across every instance; the claim query enforces it (R10). */
+  /** In flight per tenant and lane (upstream service) across every instance; the claim query enforces it (R10). */
   perTenant: number;
   leaseMs: number;
   /** How often the leases of running deliveries are extended; well under `leaseMs`. */
@@ -15,13 +15,16 @@ export type TInboxWorkerOptions = {
   pollMs: number;
 };
 
+/** What decides which per-tenant slots a delivery waits for. */
+type TLaneKey = Pick<TClaimedDelivery, "tenantId" | "purpose">;
+
 const DEFAULTS: TInboxWorkerOptions = { capacity: 32, perTenant: DEFAULT_PER_TENANT_LIMIT, leaseMs: DEFAULT_LEASE_MS, renewEveryMs: DEFAULT_LEASE_MS / 4, pollMs: 1_000 };
 
 /**
  * A continuously refilling worker over the inbox table, for any source (docs/inbox-worker.md).
  * Each delivery runs on its own: when one finishes, its slot is refilled at once, and a claim only
- * takes rows of tenants with a free slot, so a tenant whose upstream hangs holds its own two slots
- * and nothing else. Leases are renewed while the work runs; after a crash another process takes
+ * takes rows of tenants with a free slot in their lane, so a tenant whose upstream hangs holds its
+ * own two slots of that lane and nothing else. Leases are renewed while the work runs; after a crash another process takes
  * the rows over once their lease ends. `handle` must not throw (it records its own failures).
  */
 export class InboxWorker {
@@ -56,15 +59,15 @@ export class InboxWorker {
 
   /**
    * Claims what fits in the free slots now (new deliveries were committed, or a slot freed up).
-   * New deliveries of tenants whose slots this process fills cannot be claimed yet: a burst of
-   * them costs no claim queries, their turn comes when a slot frees up.
+   * New deliveries whose tenant's lane this process fills cannot be claimed yet: a burst of them
+   * costs no claim queries, their turn comes when a slot frees up.
    */
-  wake(forTenantIds?: readonly string[]): void {
+  wake(forDeliveries?: readonly TLaneKey[]): void {
     if (this.isStopped) {
       this.notifyIfIdle();
       return;
     }
-    if (forTenantIds && forTenantIds.every((tenantId) => this.runningOf(tenantId) >= this.options.perTenant)) return;
+    if (forDeliveries && forDeliveries.every((delivery) => this.runningOf(delivery) >= this.options.perTenant)) return;
     if (this.isClaiming) {
       this.isClaimRequested = true;
       return;
@@ -72,9 +75,10 @@ export class InboxWorker {
     void this.fill();
   }
 
-  private runningOf(tenantId: string): number {
+  private runningOf({ tenantId, purpose }: TLaneKey): number {
+    const lane = INBOX_LANE_OF_PURPOSE[purpose];
     let count = 0;
-    for (const delivery of this.running.values()) if (delivery.tenantId === tenantId) count += 1;
+    for (const delivery of this.running.values()) if (delivery.tenantId === tenantId && INBOX_LANE_OF_PURPOSE[delivery.purpose] === lane) count += 1;
     return count;
   }
 

@@ -70,8 +70,8 @@ export class InlineWorker {
   }
 
   /** Called when new deliveries are committed, so they are processed without waiting for the poll. */
-  wake(forTenantIds?: readonly string[]): void {
-    this.inbox.wake(forTenantIds);
+  wake(forDeliveries?: Parameters<InboxWorker["wake"]>[0]): void {
+    this.inbox.wake(forDeliveries);
   }
 
   /** Resolves once no delivery runs in this process. */

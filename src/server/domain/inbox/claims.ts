@@ -9,8 +9,18 @@ import type { TDb } from "@/server/db/client";
 
 /** A dead worker's claims are taken over within this time; a live one renews well before it ends. */
 export const DEFAULT_LEASE_MS = 20_000;
-/** Reliability R10: one tenant never has more than this many deliveries in flight, across instances. */
+/** Reliability R10: one tenant never has more than this many deliveries of one lane in flight, across instances. */
 export const DEFAULT_PER_TENANT_LIMIT = 2;
+
+/**
+ * The per-tenant limit is kept per upstream service (a lane), as the Inngest driver keeps it per
+ * function: a tenant's Klientiks import, each delivery paced by Klientiks' 1 request/s, must not
+ * hold a call notification (whose card is due within a second) behind it, and the other way round.
+ */
+export const INBOX_LANE_OF_PURPOSE = { deals: "klientiks", widget: "klientiks", telephony: "telephony" } as const satisfies Record<WebhookPurpose, string>;
+export type TInboxLane = (typeof INBOX_LANE_OF_PURPOSE)[WebhookPurpose];
+const LANE_PURPOSES = Object.keys(INBOX_LANE_OF_PURPOSE) as WebhookPurpose[];
+const LANE_NAMES = LANE_PURPOSES.map((purpose) => INBOX_LANE_OF_PURPOSE[purpose]);
 /** Due rows looked at per tenant and claim: enough to find `perTenant` distinct subjects. */
 const CANDIDATES_PER_SLOT = 4;
 /** Any value: the key of the transaction-level advisory lock that serializes claims. */
@@ -30,12 +40,12 @@ export type TClaimedDelivery = {
 export type TClaimOptions = { limit: number; perTenant?: number; leaseMs?: number; now?: Date };
 
 /**
- * Claims up to `limit` due deliveries, never more than `perTenant` in flight for one tenant and never
- * two of one subject at once (R6: an appointment, or a telephony call), counting the live claims of
- * every worker instance. Claims are
- * serialized by an advisory lock, so two instances cannot both see a free slot and both take it.
- * Tenants whose slots are full cost nothing however long their backlog: only tenants with pending
- * rows are visited (a skip scan of the status index), and only their oldest few due rows.
+ * Claims up to `limit` due deliveries, never more than `perTenant` in flight for one tenant's lane
+ * (INBOX_LANE_OF_PURPOSE) and never two of one subject at once (R6: an appointment, or a telephony
+ * call), counting the live claims of every worker instance. Claims are serialized by an advisory
+ * lock, so two instances cannot both see a free slot and both take it. Lanes whose slots are full
+ * cost nothing however long their backlog: only tenants with pending rows are visited (a skip scan
+ * of the status index), and only the oldest few due rows of each of their open lanes.
  */
 export async function claimDueDeliveries(db: TDb, { limit, perTenant = DEFAULT_PER_TENANT_LIMIT, leaseMs = DEFAULT_LEASE_MS, now = new Date() }: TClaimOptions): Promise<TClaimedDelivery[]> {
   if (limit <= 0) return [];
@@ -51,19 +61,25 @@ export async function claimDueDeliveries(db: TDb, { limit, perTenant = DEFAULT_P
         SELECT (SELECT w."tenantId" FROM "WebhookDelivery" AS w WHERE w."status" = 'pending' AND w."tenantId" > t."tenantId" ORDER BY w."tenantId" LIMIT 1)
         FROM "tenants" AS t WHERE t."tenantId" IS NOT NULL
       ),
+      "laneOf" AS (
+        SELECT * FROM unnest(${LANE_PURPOSES}::text[]::"WebhookPurpose"[], ${LANE_NAMES}::text[]) AS l("purpose", "lane")
+      ),
       "inFlight" AS (
-        SELECT "tenantId", count(*)::int AS "count" FROM "WebhookDelivery" WHERE "status" = 'processing' GROUP BY "tenantId"
+        SELECT w."tenantId", l."lane", count(*)::int AS "count"
+        FROM "WebhookDelivery" AS w JOIN "laneOf" AS l ON l."purpose" = w."purpose"
+        WHERE w."status" = 'processing' GROUP BY w."tenantId", l."lane"
       ),
       "open" AS (
-        SELECT t."tenantId", ${perTenant}::int - coalesce(f."count", 0) AS "free"
-        FROM "tenants" AS t LEFT JOIN "inFlight" AS f ON f."tenantId" = t."tenantId"
+        SELECT t."tenantId", l."purpose", l."lane", ${perTenant}::int - coalesce(f."count", 0) AS "free"
+        FROM "tenants" AS t CROSS JOIN "laneOf" AS l
+        LEFT JOIN "inFlight" AS f ON f."tenantId" = t."tenantId" AND f."lane" = l."lane"
         WHERE t."tenantId" IS NOT NULL AND coalesce(f."count", 0) < ${perTenant}::int
       ),
       "due" AS (
-        SELECT DISTINCT ON (o."tenantId", c."subjectKey") c."id", o."tenantId", o."free", c."nextAttemptAt"
+        SELECT DISTINCT ON (o."tenantId", c."subjectKey") c."id", o."tenantId", o."lane", o."free", c."nextAttemptAt"
         FROM "open" AS o CROSS JOIN LATERAL (
           SELECT d."id", d."nextAttemptAt", coalesce('a:' || d."appointmentId", 'c:' || d."providerCallId", d."id") AS "subjectKey" FROM "WebhookDelivery" AS d
-          WHERE d."status" = 'pending' AND d."tenantId" = o."tenantId" AND d."nextAttemptAt" <= ${now}
+          WHERE d."status" = 'pending' AND d."tenantId" = o."tenantId" AND d."purpose" = o."purpose" AND d."nextAttemptAt" <= ${now}
             AND NOT EXISTS (
               SELECT 1 FROM "WebhookDelivery" AS busy
               WHERE busy."status" = 'processing' AND busy."tenantId" = d."tenantId"
@@ -74,7 +90,7 @@ export async function claimDueDeliveries(db: TDb, { limit, perTenant = DEFAULT_P
         ORDER BY o."tenantId", c."subjectKey", c."nextAttemptAt", c."id"
       ),
       "chosen" AS (
-        SELECT "id" FROM (SELECT "id", "free", "nextAttemptAt", row_number() OVER (PARTITION BY "tenantId" ORDER BY "nextAttemptAt", "id") AS "nth" FROM "due") AS ranked
+        SELECT "id" FROM (SELECT "id", "free", "nextAttemptAt", row_number() OVER (PARTITION BY "tenantId", "lane" ORDER BY "nextAttemptAt", "id") AS "nth" FROM "due") AS ranked
         WHERE "nth" <= "free"
         ORDER BY "nextAttemptAt", "id"
         LIMIT ${limit}::int
