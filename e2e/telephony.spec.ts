@@ -158,8 +158,12 @@ test("a client's call pops up their card, is answered, recorded and called back;
     await expect(row.getByTestId("call-called-back")).toBeVisible({ timeout: PIPELINE_MS });
     await expect(page.getByTestId("call-callback")).toContainText("Перезвонили");
     await page.getByTestId("call-callback").getByRole("button", { name: "Открыть ответный звонок" }).click();
-    await expect(page.getByTestId("call-drawer")).toContainText("Исходящий");
+    await expect(page).not.toHaveURL(new RegExp(`call=${missedCallId}`));
+    const callbackCallId = new URL(page.url()).searchParams.get("call") ?? "";
     await closeDrawer(page);
+    const callbackRow = callRow(page, callbackCallId);
+    await expect(callbackRow).toHaveAttribute("data-status", "answered");
+    await expect(callbackRow.locator(`[data-column="direction"]`)).toContainText("Исходящий");
   });
 
   await test.step("click-to-call from a deal: a double click places one call", async () => {
