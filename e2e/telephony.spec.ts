@@ -39,7 +39,10 @@ async function connectDemoSalon(page: Page) {
   return { slug, owner, salonAccountId };
 }
 
-/** Settings → Telephony: the emulator's demo PBX, our address saved in it (zd_echo), and me on an extension. */
+/**
+ * Settings → Telephony: the emulator's demo PBX, our address saved in it (zd_echo), and me on an
+ * extension; then its softphone and the "call the company" page, opened from the page's links.
+ */
 async function connectDemoTelephony(page: Page, slug: string, ownerEmail: string) {
   await page.goto(`/w/${slug}/settings/telephony`);
   await page.getByRole("button", { name: "Подключить демо-аккаунт эмулятора" }).click();
@@ -49,11 +52,13 @@ async function connectDemoTelephony(page: Page, slug: string, ownerEmail: string
 
   await page.getByRole("button", { name: "Прописать в эмуляторе" }).click();
   await expect(page.getByTestId("telephony-webhook-confirmed")).toContainText("Zadarma подтвердил этот адрес");
-  const mySelect = page.getByLabel(`Сотрудник на номере ${MY_EXTENSION}`);
-  await mySelect.selectOption({ label: `Ольга Администратор (${ownerEmail})` });
+  await page.getByLabel(`Сотрудник на номере ${MY_EXTENSION}`).selectOption({ label: `Ольга Администратор (${ownerEmail})` });
   const myRow = page.locator(`[data-testid="extension-row"][data-extension="${MY_EXTENSION}"]`);
   await expect(myRow.getByTestId("extension-unmapped")).toHaveCount(0);
-  return pbxAccount;
+
+  const softphone = await openSoftphone(myRow.getByRole("link", { name: "софтфон" }));
+  const caller = await openCallTheCompany(page.getByTestId("emulator-softphones").getByRole("link", { name: "Позвонить в компанию" }));
+  return { pbxAccount, softphone, caller };
 }
 
 /** Another business with its own workspace, signed in in a separate browser context. */
@@ -79,12 +84,9 @@ test("a client's call pops up their card, is answered, recorded and called back;
   test.setTimeout(150_000);
   const [other, { slug, owner, salonAccountId }] = await Promise.all([openOtherWorkspace(browser), connectDemoSalon(page)]);
   const client = await demoSalonClientWithVisits(salonAccountId);
-  const pbxAccount = await connectDemoTelephony(page, slug, owner.email);
+  const { pbxAccount, softphone, caller } = await connectDemoTelephony(page, slug, owner.email);
   // Zadarma reports a recording some seconds after the call; the test need not wait that long.
   await zadarma.patchAccount(pbxAccount.id, { timings: { record_delay_ms: 500 } });
-
-  const softphone = await openSoftphone(await page.context().newPage(), pbxAccount.id, MY_EXTENSION);
-  const caller = await openCallTheCompany(await page.context().newPage(), pbxAccount.id);
   await page.goto(`/w/${slug}/deals`);
   const card = page.getByTestId("incoming-call-card");
 
