@@ -2,6 +2,7 @@
 // tenants are independent (a hanging account holds its own two slots, R10, across instances), and
 // claims are leases a live worker renews and a dead worker's successor takes over (issue 8 A2, A6).
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createId } from "@/lib/ids";
 import { claimDueDeliveries, DEFAULT_LEASE_MS } from "@/server/domain/inbox/claims";
 import { processClaimedDelivery } from "@/server/domain/inbox/process-claimed";
 import { createInboxProcessors } from "@/server/jobs/inbox-processors";
@@ -92,8 +93,8 @@ describe("tenants are independent (A2, R10)", () => {
     // A call notification arriving after the import's rows: last in line by time, first by need.
     const notification = await db.webhookDelivery.create({
       data: {
-        id: "whd_te2e_lane_call", tenantId: world.tenantId, connectionId: world.connectionId, purpose: "telephony", dedupeKey: "lane-test-call",
-        providerCallId: "in_lane_test", eventType: "NOTIFY_START", method: "POST",
+        id: createId("whd"), tenantId: world.tenantId, connectionId: world.connectionId, purpose: "telephony", dedupeKey: createId("key"),
+        providerCallId: createId("in"), eventType: "NOTIFY_START", method: "POST",
       },
     });
 
