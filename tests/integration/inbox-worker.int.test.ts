@@ -1,6 +1,7 @@
 // The in-process inbox worker against the real database and the Klientiks emulator over HTTP:
 // tenants are independent (a hanging account holds its own two slots, R10, across instances), and
 // claims are leases a live worker renews and a dead worker's successor takes over (issue 8 A2, A6).
+import { randomUUID } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createId } from "@/lib/ids";
 import { claimDueDeliveries, DEFAULT_LEASE_MS } from "@/server/domain/inbox/claims";
@@ -93,8 +94,8 @@ describe("tenants are independent (A2, R10)", () => {
     // A call notification arriving after the import's rows: last in line by time, first by need.
     const notification = await db.webhookDelivery.create({
       data: {
-        id: createId("whd"), tenantId: world.tenantId, connectionId: world.connectionId, purpose: "telephony", dedupeKey: createId("key"),
-        providerCallId: createId("in"), eventType: "NOTIFY_START", method: "POST",
+        id: createId("whd"), tenantId: world.tenantId, connectionId: world.connectionId, purpose: "telephony", dedupeKey: randomUUID(),
+        providerCallId: `in_${randomUUID()}`, eventType: "NOTIFY_START", method: "POST",
       },
     });
 
