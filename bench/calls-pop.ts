@@ -16,12 +16,12 @@ import { PrismaClient } from "@generated/prisma/client";
 import { guardUnscopedMassWrites } from "@/server/db/guard-unscoped-mass-writes";
 import { publishRealtimeEvents } from "@/server/realtime/publish";
 import { findFreePort } from "../scripts/lib/processes.mjs";
-import { openSse, type TSseConnection } from "../tests/support/sse-client";
+import type { TSseConnection } from "../tests/support/sse-client";
 import { signUpWorkspaceOwner, type TAppClient } from "./lib/app-client";
 import { ensureProductionBuild, startApp } from "./lib/app-server";
 import { onCleanup, runBench } from "./lib/cleanup";
 import { createBenchDatabase } from "./lib/database";
-import { processGroupRssBytes } from "./lib/process-cpu";
+import { MB, openStreamsMeasuringRss } from "./lib/sse-streams";
 import { log, percentile, roundMs, sleep } from "./lib/stats";
 
 const WORKSPACES = Number(process.env.BENCH_POP_WORKSPACES ?? 50);
@@ -29,15 +29,8 @@ const STREAMS_PER_WORKSPACE = Number(process.env.BENCH_POP_STREAMS ?? 20);
 const EVENTS = Number(process.env.BENCH_POP_EVENTS ?? 200);
 const EVENTS_PER_SECOND = 10;
 const ARRIVAL_TIMEOUT_MS = 5_000;
-const MB = 1024 * 1024;
 
 type TWorkspace = { tenantId: string; slug: string; api: TAppClient; streams: TSseConnection[]; published: number };
-
-const openStream = async (appUrl: string, workspace: Pick<TWorkspace, "slug" | "api">): Promise<TSseConnection> => {
-  const stream = await openSse(`${appUrl}/api/w/${workspace.slug}/events`, { headers: { cookie: workspace.api.cookieHeader() } });
-  if (stream.status !== 200) throw new Error(`the stream of ${workspace.slug} answered ${stream.status}`);
-  return stream;
-};
 
 await runBench(async () => {
   await ensureProductionBuild(["/api/health/live", "/api/w/[slug]/events"]);
@@ -54,19 +47,10 @@ await runBench(async () => {
     workspaces.push({ tenantId: workspace.id, slug: workspace.slug, api, streams: [], published: 0 });
   }
   log(`${WORKSPACES} workspaces signed up`);
-  onCleanup("close the streams", async () => workspaces.forEach((workspace) => workspace.streams.forEach((stream) => stream.close())));
 
-  // Warm-up: one stream opened and closed per workspace, so the route is compiled and the hub listens.
-  for (const workspace of workspaces.slice(0, 5)) (await openStream(app.url, workspace)).close();
-  await sleep(1_000);
-  const rssBefore = processGroupRssBytes(app.processGroupId);
-  for (const workspace of workspaces) {
-    workspace.streams = await Promise.all(Array.from({ length: STREAMS_PER_WORKSPACE }, () => openStream(app.url, workspace)));
-  }
-  await sleep(2_000);
-  const rssAfter = processGroupRssBytes(app.processGroupId);
+  const { streams, rssBeforeBytes: rssBefore, rssAfterBytes: rssAfter } = await openStreamsMeasuringRss(app, workspaces, STREAMS_PER_WORKSPACE);
+  workspaces.forEach((workspace, index) => (workspace.streams = streams[index] ?? []));
   const connections = WORKSPACES * STREAMS_PER_WORKSPACE;
-  log(`${connections} streams open; server RSS ${(rssBefore / MB).toFixed(1)} → ${(rssAfter / MB).toFixed(1)} MB`);
 
   const latencies: number[] = [];
   let lost = 0;

@@ -20,7 +20,7 @@ import { ensureProductionBuild, startApp } from "./lib/app-server";
 import { onCleanup, runBench } from "./lib/cleanup";
 import { createBenchDatabase } from "./lib/database";
 import { LOAD_CONNECTIONS, logRatios, measureAgainstBareRoute } from "./lib/load";
-import { log, percentile, roundMs, sleep, waitUntil } from "./lib/stats";
+import { log, mapWithConcurrency, percentile, roundMs, sleep, waitUntil } from "./lib/stats";
 
 const LOAD_SECONDS = Number(process.env.BENCH_INGEST_SECONDS ?? 10);
 /**
@@ -44,18 +44,6 @@ const POLL_MS = 20;
 
 /** "YYYY-MM-DD HH:MM:SS" in Moscow time (the emulator's naive clock) for `daysAgo` days back. */
 const moscowNaive = (daysAgo: number) => new Date(Date.now() - daysAgo * 86_400_000 + 3 * 3_600_000).toISOString().slice(0, 19).replace("T", " ");
-
-async function mapWithConcurrency<T, R>(items: readonly T[], concurrency: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await work(items[index] as T);
-    }
-  }));
-  return results;
-}
 
 await runBench(async () => {
   await ensureProductionBuild(["/api/health/live", "/api/webhooks/klientiks/[token]"]);

@@ -10,8 +10,17 @@ export type TMeasuredRun = { result: TAutocannonResult; cpuMsPerRequest: number 
 /** A load run of `duration` seconds against the app (an autocannon instance). */
 export type TLoad = (duration: number) => Promise<TAutocannonResult>;
 
-/** The bare route: a liveness probe that does not touch the database, the baseline of every load bench. */
-const bareRouteLoad = (appUrl: string): TLoad => (duration) => autocannon({ url: `${appUrl}/api/health/live`, connections: LOAD_CONNECTIONS, duration });
+/** A load and what it sends, for the log. */
+export type TRouteLoad = { sends: string; load: TLoad };
+
+/**
+ * The default bare route: `GET /api/health/live`, a liveness probe that does not touch the database.
+ * A bench whose route takes a body passes its own (the probe's POST), so both sides pay for a body.
+ */
+const bareGetLoad = (appUrl: string): TRouteLoad => ({
+  sends: "GET /api/health/live",
+  load: (duration) => autocannon({ url: `${appUrl}/api/health/live`, connections: LOAD_CONNECTIONS, duration }),
+});
 
 /** Runs autocannon and reports, besides its figures, the server CPU it cost per request. */
 export async function measure(name: string, processGroupId: number, run: () => Promise<TAutocannonResult>): Promise<TMeasuredRun> {
@@ -35,18 +44,20 @@ export async function measureAgainstBareRoute(options: {
   warmupSeconds: number;
   loadSeconds: number;
   /** The route's name, and what its load sends (for the log). */
-  route: { name: string; sends: string; load: TLoad };
+  route: TRouteLoad & { name: string };
+  /** The baseline's load; by default `GET /api/health/live`. */
+  bare?: TRouteLoad;
   afterWarmUp?: () => Promise<void>;
   afterRoute?: (run: TMeasuredRun) => Promise<void>;
 }): Promise<{ route: TMeasuredRun; bare: TMeasuredRun }> {
   const { app: { processGroupId }, warmupSeconds, loadSeconds, route } = options;
-  const bare = bareRouteLoad(options.app.url);
+  const { sends: bareSends, load: bare } = options.bare ?? bareGetLoad(options.app.url);
   if (warmupSeconds > 0) {
     await measure(`warm-up (not counted), bare route ${warmupSeconds} s`, processGroupId, () => bare(warmupSeconds));
     await measure(`warm-up (not counted), ${route.name} ${warmupSeconds} s`, processGroupId, () => route.load(warmupSeconds));
   }
   await options.afterWarmUp?.();
-  log(`phase 1: autocannon, ${LOAD_CONNECTIONS} connections, ${loadSeconds} s each: bare GET /api/health/live, then ${route.sends}, then bare again`);
+  log(`phase 1: autocannon, ${LOAD_CONNECTIONS} connections, ${loadSeconds} s each: bare ${bareSends}, then ${route.sends}, then bare again`);
   const bareFirst = await measure("bare route", processGroupId, () => bare(loadSeconds));
   const routeRun = await measure(route.name, processGroupId, () => route.load(loadSeconds));
   await options.afterRoute?.(routeRun);

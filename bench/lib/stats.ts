@@ -22,3 +22,16 @@ export async function waitUntil(check: () => Promise<boolean>, { timeoutMs, inte
     await sleep(intervalMs);
   }
 }
+
+/** `work` over `items`, at most `concurrency` at a time; the results in the items' order. */
+export async function mapWithConcurrency<T, R>(items: readonly T[], concurrency: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  await Promise.all(Array.from({ length: concurrency }, async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index] as T, index);
+    }
+  }));
+  return results;
+}
