@@ -11,7 +11,6 @@
  * recording_ttfb_p95_ms ≤ 150, recording_rss_growth_mb ≤ 100, calls_page_p95_ms ≤ 100, lost = 0.
  * Everything runs on 127.0.0.1; see bench/README.md.
  */
-import autocannon from "autocannon";
 import pg from "pg";
 import { createZadarmaControl } from "../emulators/zadarma/control-client";
 import { findFreePort, startProcess, waitForPort } from "../scripts/lib/processes.mjs";
@@ -20,14 +19,14 @@ import { captureStormCalls, postStorm, shuffleWithDuplicates, STORM_EXTENSIONS }
 import { runChildBench } from "./lib/child-bench";
 import { onCleanup, runBench } from "./lib/cleanup";
 import { createBenchDatabase } from "./lib/database";
-import { LOAD_CONNECTIONS, logRatios, measureAgainstBareRoute, type TLoad } from "./lib/load";
+import { LOAD_CONNECTIONS } from "./lib/load";
+import { countInbox, drainInbox, measureNotificationLoad } from "./lib/notification-load";
 import { measureConcurrentRecordings, measureRecordingTtfb, placeRecordedCalls } from "./lib/recordings-load";
 import { MB, openStreamsMeasuringRss } from "./lib/sse-streams";
 import { log, mapWithConcurrency, roundMs, waitUntil } from "./lib/stats";
 import { checkStormCalls } from "./lib/storm-check";
 import { connectTelephonyWorkspace, OWNER_EXTENSION } from "./lib/telephony-workspace";
 import { measureWebhookPop } from "./lib/webhook-pop";
-import { createAnsweredCallForms, notificationHeaders, type TSignedForm } from "./lib/zadarma-forms";
 
 const LOAD_SECONDS = Number(process.env.BENCH_CALLS_SECONDS ?? 10);
 /** Both routes get this much load first, unmeasured (V8's JIT on a fresh server; see bench:ingest). */
@@ -80,54 +79,13 @@ await runBench(async () => {
   const areImportsDone = await waitUntil(async () => (await sql.query(`SELECT 1 FROM "BackfillJob" WHERE "status" = 'running' AND "enumeratedAt" IS NULL`)).rowCount === 0, { timeoutMs: 120_000, intervalMs: 500 });
   if (!areImportsDone) throw new Error("the statistics imports of the new connections did not finish within 120 s");
 
-  const inboxOpen = async (tenantId: string) => {
-    const { rows: [row] } = await sql.query<{ open: string; failed: string }>(
-      `SELECT count(*) FILTER (WHERE "status" IN ('pending', 'processing')) AS "open", count(*) FILTER (WHERE "status" = 'failed') AS "failed"
-       FROM "WebhookDelivery" WHERE "tenantId" = $1`, [tenantId]);
-    return { open: Number(row?.open ?? 0), failed: Number(row?.failed ?? 0) };
-  };
-  const drainInbox = (tenantId: string) => waitUntil(async () => (await inboxOpen(tenantId)).open === 0, { timeoutMs: DRAIN_TIMEOUT_MS, intervalMs: 500 });
-
-  // Phase 1: notifications against the bare POST, 50 connections, the same generated forms.
-  const formLoad = (path: string, nextForm: () => TSignedForm): TLoad => (duration) => autocannon({
-    url: app.url,
-    connections: LOAD_CONNECTIONS,
-    duration,
-    requests: [{
-      method: "POST",
-      path,
-      setupRequest: (request) => {
-        const form = nextForm();
-        return { ...request, method: "POST", path, headers: notificationHeaders(form), body: form.body };
-      },
-    }],
-  });
-  const formsOf = (callerPrefix: string) => createAnsweredCallForms(loadWorkspace.account, { did: loadWorkspace.companyNumber, extension: OWNER_EXTENSION, callerPrefix });
-  const webhookPath = new URL(loadWorkspace.webhookUrl).pathname;
-  let acknowledged = 0;
-  const runs = await measureAgainstBareRoute({
-    app,
-    warmupSeconds: WARMUP_SECONDS,
-    loadSeconds: LOAD_SECONDS,
-    route: { name: "webhook route", sends: `signed NOTIFY_START/INTERNAL/ANSWER/END forms to POST ${webhookPath.replace(/[^/]+$/, "<token>")}`, load: formLoad(webhookPath, formsOf("7996")) },
-    bare: { sends: "the same forms to POST /api/health/live", load: formLoad("/api/health/live", formsOf("7995")) },
-    afterWarmUp: async () => {
-      if (!(await drainInbox(loadWorkspace.tenantId))) throw new Error("the warm-up's notifications were not processed in time");
-    },
-    afterRoute: async ({ result }) => {
-      acknowledged = result.statusCodeStats["200"]?.count ?? 0;
-      const started = Date.now();
-      const isDrained = await drainInbox(loadWorkspace.tenantId);
-      log(`the worker ${isDrained ? "processed" : "did NOT process"} the run's notifications within ${((Date.now() - started) / 1000).toFixed(1)} s of its end`);
-    },
-  });
-  const { failed: failedInLoad } = await inboxOpen(loadWorkspace.tenantId);
-  logRatios("webhook", runs, { extra: `; ${acknowledged} acknowledged, ${failedInLoad} failed in processing` });
-
-  // Phase 2: NOTIFY_INTERNAL → call.card on 1,000 open streams.
+  // Phase 1, on the fresh server (as bench:calls-pop): 1,000 open streams, then NOTIFY_INTERNAL → call.card.
   const sse = await openStreamsMeasuringRss(app, popWorkspaces, STREAMS_PER_WORKSPACE);
   const pop = await measureWebhookPop(sql, popWorkspaces, sse.streams, { calls: POP_CALLS, perSecond: POP_CALLS_PER_SECOND, arrivalTimeoutMs: ARRIVAL_TIMEOUT_MS });
   sse.close();
+
+  // Phase 2: notifications against the bare POST, 50 connections.
+  const runs = await measureNotificationLoad(app, sql, loadWorkspace, { warmupSeconds: WARMUP_SECONDS, loadSeconds: LOAD_SECONDS, drainTimeoutMs: DRAIN_TIMEOUT_MS });
 
   // Phase 3: recordings through /api/recordings/{callId}, the emulator answering at once.
   const recorded = await placeRecordedCalls(zadarma, sql, popWorkspaces, RECORDING_BYTES);
@@ -141,8 +99,8 @@ await runBench(async () => {
   const posted = await postStorm(stormWorkspace.webhookUrl, storm, { concurrency: LOAD_CONNECTIONS });
   log(`storm: ${storm.length} notifications (${storm.length - notifications.length} duplicates) posted in shuffled order in ${((Date.now() - stormStarted) / 1000).toFixed(1)} s; ` +
     `answers ${JSON.stringify(posted.statuses)}, ${posted.retries} retried`);
-  const isStormDrained = await drainInbox(stormWorkspace.tenantId);
-  const stormInbox = await inboxOpen(stormWorkspace.tenantId);
+  const isStormDrained = await drainInbox(sql, stormWorkspace.tenantId, DRAIN_TIMEOUT_MS);
+  const stormInbox = await countInbox(sql, stormWorkspace.tenantId);
   log(`storm: inbox ${isStormDrained ? "drained" : "NOT drained"} ${((Date.now() - stormStarted) / 1000).toFixed(1)} s after the first post; ${stormInbox.failed} failed, ${stormInbox.open} still open`);
   const { rows: [sources] } = await sql.query<{ other: string }>(`SELECT count(*) AS other FROM "WebhookDelivery" WHERE "tenantId" = $1 AND "source" <> 'webhook'`, [stormWorkspace.tenantId]);
   if (Number(sources?.other ?? 0) > 0) log(`note: ${sources?.other} storm-workspace deliveries came from the statistics import (expected 0)`);

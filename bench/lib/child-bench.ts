@@ -23,8 +23,9 @@ export async function runChildBench(script: string): Promise<Record<string, unkn
   const lines = createInterface({ input: child.stdout });
   const allRead = new Promise<void>((resolve) => lines.once("close", resolve));
   lines.on("line", (line) => {
+    // Its own progress lines; what its tools print (the migration's report) stays out.
     if (line.startsWith("{")) lastLine = line;
-    else log(`${script}: ${line.replace(/^\[bench\] /, "")}`);
+    else if (line.startsWith("[bench] ")) log(`${script}: ${line.slice("[bench] ".length)}`);
   });
   const code = await new Promise<number | null>((resolve) => child.once("exit", (exitCode) => resolve(exitCode)));
   await allRead;

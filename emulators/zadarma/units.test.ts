@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseRange } from "./byte-range";
 import { addOneMonth, formatLocalDateTime, localDateTimeToEpoch, utcOffsetLabel } from "./datetime";
-import { WAV_HEADER_BYTES, wavBytes, wavSize } from "./wav";
+import { CYCLE_SECONDS, sampleAt, WAV_HEADER_BYTES, wavBytes, wavSize } from "./wav";
 
 describe("parseRange", () => {
   it.each([
@@ -54,6 +54,14 @@ describe("WAV recordings", () => {
     expect(file.readUInt32LE(24)).toBe(8000);
     expect(file.readUInt32LE(40)).toBe(size - WAV_HEADER_BYTES);
     expect(file.subarray(WAV_HEADER_BYTES).some((byte) => byte !== 0)).toBe(true);
+  });
+
+  it("has a signal that repeats every cycle, so one rendered cycle serves any length", () => {
+    const cycleSamples = CYCLE_SECONDS * 8000;
+    const pcm = (index: number) => Math.round(sampleAt(index) * 32767);
+    for (let index = 0; index < cycleSamples; index += 97) {
+      for (const cycles of [1, 7, 60]) expect(Math.abs(pcm(index + cycles * cycleSamples) - pcm(index))).toBeLessThanOrEqual(1);
+    }
   });
 
   it("renders any range exactly as the same slice of the whole file, odd offsets included", async () => {
