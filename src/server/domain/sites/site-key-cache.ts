@@ -1,3 +1,4 @@
+import { createExpiringMap } from "@/lib/expiring-map";
 import type { TTrackedSite } from "@/server/domain/sites/tracked-site";
 
 export type TSiteKeyCache = {
@@ -6,29 +7,21 @@ export type TSiteKeyCache = {
   invalidate(publicKey: string): void;
 };
 
-type TEntry = { site: Promise<TTrackedSite | null>; expiresAt: number };
-
 /**
  * Site lookups for `/api/track`, kept in memory for `ttlMs` so that a page view costs no query for
  * its site. Unknown keys are cached too (a flood of made-up keys reaches the database once per key
  * and TTL). Other processes see a change within the TTL; the oldest entries go first past `maxEntries`.
  */
 export function createSiteKeyCache(options: { ttlMs: number; maxEntries: number; load: (publicKey: string) => Promise<TTrackedSite | null>; now?: () => number }): TSiteKeyCache {
-  const entries = new Map<string, TEntry>();
-  const now = options.now ?? Date.now;
+  const entries = createExpiringMap<Promise<TTrackedSite | null>>(options);
   return {
     get(publicKey) {
       const cached = entries.get(publicKey);
-      if (cached && cached.expiresAt > now()) return cached.site;
-      entries.delete(publicKey);
+      if (cached) return cached;
       const site = options.load(publicKey);
-      entries.set(publicKey, { site, expiresAt: now() + options.ttlMs });
+      entries.set(publicKey, site);
       // A failed lookup is not an answer: the next hit asks again.
       site.catch(() => entries.delete(publicKey));
-      for (const key of entries.keys()) {
-        if (entries.size <= options.maxEntries) break;
-        entries.delete(key);
-      }
       return site;
     },
     invalidate(publicKey) {

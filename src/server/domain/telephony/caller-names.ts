@@ -1,3 +1,4 @@
+import { createExpiringMap } from "@/lib/expiring-map";
 import type { TDbClient } from "@/server/db/types";
 import { parseTelephonySettings } from "@/server/domain/telephony/settings";
 import type { TWebhookEndpoint } from "@/server/domain/webhooks/endpoints";
@@ -10,29 +11,21 @@ export type TCallerNames = {
   nameFor(endpoint: TWebhookEndpoint, callerPhone: string | null): Promise<string | null>;
 };
 
-type TEntry = { isOn: boolean; expiresAt: number };
-
 /**
  * The opt-in `caller_name` answer to NOTIFY_START (docs/telephony-zadarma.md, «Steering the call»):
  * looked up only in our own client mirror, within 300 ms, never in Klientiks. Whether a connection
  * opted in is kept in this process for `ttlMs`.
  */
 export function createCallerNames(options: { db: TDbClient; ttlMs: number; maxEntries: number; now?: () => number }): TCallerNames {
-  const optedIn = new Map<string, TEntry>();
-  const now = options.now ?? Date.now;
+  const optedIn = createExpiringMap<boolean>(options);
 
   const isOn = async (endpoint: TWebhookEndpoint): Promise<boolean> => {
     const cached = optedIn.get(endpoint.connectionId);
-    if (cached && cached.expiresAt > now()) return cached.isOn;
+    if (cached !== undefined) return cached;
     const connection = await options.db.connection.findFirst({ where: { id: endpoint.connectionId, tenantId: endpoint.tenantId }, select: { settings: true } });
-    const entry = { isOn: parseTelephonySettings(connection?.settings).callerName, expiresAt: now() + options.ttlMs };
-    optedIn.delete(endpoint.connectionId);
-    optedIn.set(endpoint.connectionId, entry);
-    for (const key of optedIn.keys()) {
-      if (optedIn.size <= options.maxEntries) break;
-      optedIn.delete(key);
-    }
-    return entry.isOn;
+    const isOptedIn = parseTelephonySettings(connection?.settings).callerName;
+    optedIn.set(endpoint.connectionId, isOptedIn);
+    return isOptedIn;
   };
 
   const lookUp = async (endpoint: TWebhookEndpoint, phone: string): Promise<string | null> => {

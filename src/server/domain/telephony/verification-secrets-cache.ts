@@ -1,3 +1,4 @@
+import { createExpiringMap } from "@/lib/expiring-map";
 import type { TKeyring } from "@/server/crypto/envelope";
 import type { TDbClient } from "@/server/db/types";
 import { decryptZadarmaCredentials, verificationSecrets } from "@/server/domain/telephony/credentials";
@@ -8,16 +9,13 @@ export type TVerificationSecretsCache = {
   secretsOf(endpoint: TWebhookEndpoint, at: Date, options?: { isFresh?: boolean }): Promise<string[]>;
 };
 
-type TEntry = { secrets: string[]; expiresAt: number };
-
 /**
  * The decrypted verification secrets of each telephony connection, kept in this process for
  * `ttlMs` so a notification costs no query and no decryption. Only a cache: the receiver asks for
  * fresh secrets before it rejects a signature, so a secret rotated a moment ago verifies at once.
  */
 export function createVerificationSecretsCache(options: { db: TDbClient; keyring: TKeyring; ttlMs: number; maxEntries: number; now?: () => number }): TVerificationSecretsCache {
-  const entries = new Map<string, TEntry>();
-  const now = options.now ?? Date.now;
+  const entries = createExpiringMap<string[]>(options);
 
   const load = async (endpoint: TWebhookEndpoint, at: Date): Promise<string[]> => {
     const connection = await options.db.connection.findFirst({
@@ -29,15 +27,10 @@ export function createVerificationSecretsCache(options: { db: TDbClient; keyring
 
   return {
     async secretsOf(endpoint, at, { isFresh = false } = {}) {
-      const cached = entries.get(endpoint.connectionId);
-      if (!isFresh && cached && cached.expiresAt > now()) return cached.secrets;
+      const cached = isFresh ? undefined : entries.get(endpoint.connectionId);
+      if (cached) return cached;
       const secrets = await load(endpoint, at);
-      entries.delete(endpoint.connectionId);
-      entries.set(endpoint.connectionId, { secrets, expiresAt: now() + options.ttlMs });
-      for (const key of entries.keys()) {
-        if (entries.size <= options.maxEntries) break;
-        entries.delete(key);
-      }
+      entries.set(endpoint.connectionId, secrets);
       return secrets;
     },
   };

@@ -1,3 +1,4 @@
+import { createExpiringMap } from "@/lib/expiring-map";
 import { hashSecretToken } from "@/server/domain/invites/invite-token";
 import { isTokenShaped, type TWebhookEndpoint } from "@/server/domain/webhooks/endpoints";
 
@@ -5,8 +6,6 @@ export type TWebhookEndpointCache = {
   /** The endpoint of `token` if it accepts webhooks at `at`, else null; unknown tokens are indistinguishable (R4). */
   resolve(token: string, at: Date): Promise<TWebhookEndpoint | null>;
 };
-
-type TEntry = { endpoint: TWebhookEndpoint; expiresAt: number };
 
 const acceptsAt = (endpoint: TWebhookEndpoint, at: Date) => endpoint.retiresAt === null || endpoint.retiresAt > at;
 
@@ -21,22 +20,17 @@ const acceptsAt = (endpoint: TWebhookEndpoint, at: Date) => endpoint.retiresAt =
  * rotation and retirement hold at once in every process.
  */
 export function createWebhookEndpointCache(options: { ttlMs: number; maxEntries: number; load: (tokenHash: string, at: Date) => Promise<TWebhookEndpoint | null>; now?: () => number }): TWebhookEndpointCache {
-  const entries = new Map<string, TEntry>();
-  const now = options.now ?? Date.now;
+  const entries = createExpiringMap<TWebhookEndpoint>(options);
   return {
     async resolve(token, at) {
       if (!isTokenShaped(token)) return null;
       const tokenHash = hashSecretToken(token);
       const cached = entries.get(tokenHash);
-      if (cached && cached.expiresAt > now() && acceptsAt(cached.endpoint, at)) return cached.endpoint;
+      if (cached && acceptsAt(cached, at)) return cached;
       entries.delete(tokenHash);
       const endpoint = await options.load(tokenHash, at);
       if (!endpoint) return null;
-      entries.set(tokenHash, { endpoint, expiresAt: now() + options.ttlMs });
-      for (const key of entries.keys()) {
-        if (entries.size <= options.maxEntries) break;
-        entries.delete(key);
-      }
+      entries.set(tokenHash, endpoint);
       return endpoint;
     },
   };
