@@ -6,17 +6,14 @@ import type { TClaimedDelivery } from "@/server/domain/inbox/claims";
 import { asDeliveryFailure, DeliveryFailure } from "@/server/domain/inbox/delivery-failure";
 import type { TDeliveryProcessor } from "@/server/domain/inbox/process-claimed";
 import type { TKlientiksDeps } from "@/server/domain/klientiks/deps";
-import { parseTelephonySettings } from "@/server/domain/telephony/settings";
+import { pbxTimeZoneOf } from "@/server/domain/telephony/settings";
 import type { TCallEvent } from "@/server/domain/calls/call-event";
 import { parseZadarmaNotification, parseZadarmaStatisticsRow, statisticsRowToEvent } from "@/server/integrations/zadarma";
-
-/** Zadarma's own default; used until `info/timezone` told the account's zone (docs/telephony-zadarma.md). */
-const DEFAULT_PBX_TIME_ZONE = "Europe/Moscow";
 
 /** Klientiks: to look a new caller up, and for the call card's link to the client's card there. */
 export type TTelephonyProcessingDeps = { klientiks: TKlientiksDeps };
 
-type TTelephonyDeliveryRow = { eventType: string | null; query: unknown; receivedAt: Date; connectionStatus: string | null; connectionKind: string | null; settings: unknown };
+type TTelephonyDeliveryRow = { eventType: string | null; query: unknown; receivedAt: Date; connectionStatus: string | null; settings: unknown };
 
 const formOf = (query: unknown): Record<string, string> =>
   typeof query === "object" && query !== null && !Array.isArray(query)
@@ -37,9 +34,9 @@ function callEventOf(row: TTelephonyDeliveryRow, timeZone: string): TCallEvent |
 }
 
 /**
- * One telephony notification (or statistics row) from the inbox into its call (docs/telephony-calls.md): read again
- * from the stored form, in the account's time zone, folded with the call's other events, and the
- * call's card and live tables told. Everything it writes is idempotent, so a retry or a replay
+ * One telephony notification (or statistics row) from the inbox into its call
+ * (docs/telephony-calls.md): read again from the stored form, in the account's time zone, folded
+ * with the call's other events, and the call's card and live tables told. Everything it writes is idempotent, so a retry or a replay
  * changes nothing that a first run did not.
  */
 export async function runTelephonyDelivery(
@@ -48,14 +45,13 @@ export async function runTelephonyDelivery(
   delivery: Pick<TClaimedDelivery, "id" | "tenantId" | "connectionId">,
 ): Promise<{ callId: string } | null> {
   const [row] = await db.$queryRaw<TTelephonyDeliveryRow[]>`
-    SELECT d."eventType", d."query", d."receivedAt", c."status"::text AS "connectionStatus", c."kind"::text AS "connectionKind", c."settings"
+    SELECT d."eventType", d."query", d."receivedAt", c."status"::text AS "connectionStatus", c."settings"
     FROM "WebhookDelivery" AS d LEFT JOIN "Connection" AS c ON c."id" = d."connectionId" AND c."tenantId" = d."tenantId"
     WHERE d."id" = ${delivery.id} AND d."tenantId" = ${delivery.tenantId}`;
   if (!row) throw new DeliveryFailure("internal", { message: `delivery ${delivery.id} not found` });
   if (!row.connectionStatus || row.connectionStatus === "inactive") throw new DeliveryFailure("connection_inactive");
 
-  const timeZone = parseTelephonySettings(row.settings).timeZone ?? DEFAULT_PBX_TIME_ZONE;
-  const event = callEventOf(row, timeZone);
+  const event = callEventOf(row, pbxTimeZoneOf(row.settings));
   if (!event) return null;
   const applied = await applyCallEvents(db, { tenantId: delivery.tenantId, connectionId: delivery.connectionId, deliveryId: delivery.id, events: [event] });
   const card = { tenantId: delivery.tenantId, callId: applied.callId, klientiksBaseUrl: deps.klientiks.api.baseUrl };

@@ -39,3 +39,9 @@ export const ZTelephonySettingsPatch = z.object({
 });
 
 export type TTelephonySettingsPatch = z.infer<typeof ZTelephonySettingsPatch>;
+
+/** Zadarma's own default; used until `info/timezone` told the account's zone (docs/telephony-zadarma.md). */
+const DEFAULT_PBX_TIME_ZONE = "Europe/Moscow";
+
+/** The zone Zadarma's local times (`call_start`, statistics `callstart`) are read in, for stored settings. */
+export const pbxTimeZoneOf = (settings: unknown): string => parseTelephonySettings(settings).timeZone ?? DEFAULT_PBX_TIME_ZONE;

@@ -4,7 +4,7 @@ import { startBackfill } from "@/server/domain/inbox/backfill-jobs";
 import type { TEnqueuedDelivery } from "@/server/domain/inbox/enqueued";
 import { decryptZadarmaCredentials, toApiCredentials } from "@/server/domain/telephony/credentials";
 import type { TTelephonyDeps } from "@/server/domain/telephony/deps";
-import { parseTelephonySettings } from "@/server/domain/telephony/settings";
+import { pbxTimeZoneOf } from "@/server/domain/telephony/settings";
 import { statisticsRowToEvent, ZadarmaError } from "@/server/integrations/zadarma";
 
 /** The import a new connection starts with (docs/telephony-calls.md, «Backfill and reconciliation»). */
@@ -13,7 +13,6 @@ export const TELEPHONY_BACKFILL_DAYS = 7;
 const RECONCILE_LOOKBACK_MS = 26 * 3_600_000;
 const RECONCILE_INTERVAL_MS = 24 * 3_600_000;
 const PAGE_SIZE = 1_000;
-const DEFAULT_PBX_TIME_ZONE = "Europe/Moscow";
 
 /** Telephony imports still listing (one page per call of `listNextStatisticsPage`). */
 export const findTelephonyImportsToList = (db: TDb) =>
@@ -51,7 +50,7 @@ export async function listNextStatisticsPage(db: TDb, deps: Pick<TTelephonyDeps,
     await db.backfillJob.update({ where: { id: job.id }, data: { status: "failed", error: connection.status === "needs_attention" ? "connection_needs_attention" : "connection_inactive", finishedAt: new Date() } });
     return [];
   }
-  const timeZone = parseTelephonySettings(connection.settings).timeZone ?? DEFAULT_PBX_TIME_ZONE;
+  const timeZone = pbxTimeZoneOf(connection.settings);
   const credentials = toApiCredentials(decryptZadarmaCredentials(deps.keyring, connection));
   let page: Awaited<ReturnType<TTelephonyDeps["zadarma"]["getPbxStatistics"]>>;
   try {
