@@ -55,8 +55,14 @@ export const getZonedWallClock = (epochMs: number, timeZone: string): TWallClock
 export const wallClockAsUtcMs = ({ year, month, day, hour, minute, second }: TWallClock): number =>
   Date.UTC(year, month - 1, day, hour, minute, second);
 
+/** Zones that are UTC itself: no rules to ask Intl about. */
+const UTC_ZONES = new Set(["UTC", "Etc/UTC"]);
+
 /** The zone's offset from UTC, in ms, at the instant `epochMs`. */
 const getOffsetMs = (epochMs: number, timeZone: string): number => {
+  // Intl's formatToParts costs tens of microseconds a call, and UTC is what a receiver checks a
+  // provider's times in before it knows the account's zone (src/server/integrations/zadarma/notification.ts).
+  if (UTC_ZONES.has(timeZone)) return 0;
   const wholeSecond = Math.floor(epochMs / 1000) * 1000;
   return wallClockAsUtcMs(getZonedWallClock(wholeSecond, timeZone)) - wholeSecond;
 };

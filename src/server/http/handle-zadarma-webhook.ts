@@ -8,7 +8,7 @@ import type { TWebhookEndpoint } from "@/server/domain/webhooks/endpoints";
 import type { TWebhookEndpointCache } from "@/server/domain/webhooks/webhook-endpoint-cache";
 import { readCappedBody } from "@/server/http/read-capped-body";
 import { selectRecordedHeaders } from "@/server/http/read-webhook-params";
-import { parseZadarmaNotification, verifyNotificationSignature } from "@/server/integrations/zadarma";
+import { identifyZadarmaNotification, toCallPhone, verifyNotificationSignature, type TZadarmaNotificationIdentity } from "@/server/integrations/zadarma";
 import type { TLogger } from "@/server/logging/logger";
 
 export type TZadarmaWebhookDeps = {
@@ -82,7 +82,7 @@ const SIGNATURE_MESSAGES = {
   bad_signature: "the Signature does not match the form and the API secret",
 } as const;
 
-function rejectionOf(verification: Awaited<ReturnType<typeof verify>>, parsed: ReturnType<typeof parseZadarmaNotification> | null): TNotificationRejection | null {
+function rejectionOf(verification: Awaited<ReturnType<typeof verify>>, parsed: TZadarmaNotificationIdentity | null): TNotificationRejection | null {
   if (!verification.ok) return verification.reason === "unsigned_event" ? null : { code: verification.reason, message: SIGNATURE_MESSAGES[verification.reason] };
   return parsed?.kind === "invalid" ? { code: "invalid_event", message: `${parsed.field}: ${parsed.message}` } : null;
 }
@@ -113,10 +113,11 @@ async function receiveNotification(request: Request, token: string, deps: TZadar
   }
   if (!verification.ok && verification.reason === "unsigned_event") return new Response(null, { status: 200 });
 
-  const parsed = verification.ok ? parseZadarmaNotification(form, { timeZone: "UTC", receivedAt }) : null;
+  // Its key and validity only: the worker reads the stored form in full, in the account's zone.
+  const parsed = verification.ok ? identifyZadarmaNotification(form) : null;
   if (parsed?.kind === "ignored") return new Response(null, { status: 200 });
   const rejection = rejectionOf(verification, parsed);
-  const event = parsed?.kind === "event" ? parsed.event : null;
+  const event = parsed?.kind === "event" ? parsed : null;
 
   let outcome: Awaited<ReturnType<typeof receiveTelephonyNotification>>;
   try {
@@ -138,7 +139,8 @@ async function receiveNotification(request: Request, token: string, deps: TZadar
     await deps.dispatch([{ id: outcome.deliveryId, tenantId: outcome.tenantId, connectionId: outcome.connectionId, purpose: "telephony", subjectId: outcome.providerCallId }]);
   }
   // Only the start of an incoming call can name the caller on the agent's phone.
-  const callerName = event?.kind === "started" || event?.kind === "ivr" ? await deps.callerNames.nameFor(endpoint, event.clientPhone) : null;
+  const isCallStart = event?.rawType === "NOTIFY_START" || event?.rawType === "NOTIFY_IVR";
+  const callerName = isCallStart ? await deps.callerNames.nameFor(endpoint, toCallPhone(form.caller_id)) : null;
   return callerName ? Response.json({ caller_name: callerName }) : new Response(null, { status: 200 });
 }
 

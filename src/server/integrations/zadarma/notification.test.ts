@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { TCallEvent } from "@/server/domain/calls/call-event";
 import { loadNotificationForm } from "./__fixtures__/load-fixture";
-import { parseZadarmaNotification } from "./notification";
+import { identifyZadarmaNotification, parseZadarmaNotification } from "./notification";
 import type { TZadarmaNotificationResult } from "./notification";
 
 const INCOMING = "in_5f0c1b7e9d2a4c6b8e1f3a5d7c9b0e2f4a6c8d1e";
@@ -260,5 +260,31 @@ describe("parseZadarmaNotification: invalid forms name the field", () => {
   it.each(["-1", "1.5", "abc"])("a duration of %j", (duration) => {
     const result = parseZadarmaNotification({ ...loadNotificationForm("notify-end.json"), duration }, CONTEXT);
     expect(result).toMatchObject({ kind: "invalid", field: "duration" });
+  });
+});
+
+describe("identifyZadarmaNotification: what the receiver stores a notification by", () => {
+  const FIXTURES = [
+    "notify-start.json", "notify-ivr.json", "notify-internal.json", "notify-answer.json", "notify-end.json", "notify-end-missed.json",
+    "notify-out-start.json", "notify-out-end.json", "notify-record.json", "notify-record-outgoing.json", "notify-sms.json",
+  ];
+
+  it.each(FIXTURES)("%s: the full parse's key and call, or its verdict", (name) => {
+    const form = loadNotificationForm(name);
+    const parsed = parseZadarmaNotification(form, CONTEXT);
+    const expected = parsed.kind === "event"
+      ? { kind: "event", rawType: parsed.event.rawType, eventKey: parsed.event.eventKey, providerCallId: parsed.event.providerCallId }
+      : parsed;
+    expect(identifyZadarmaNotification(form)).toEqual(expected);
+  });
+
+  it.each([
+    [{ pbx_call_id: "in_1" }, "event"],
+    [{ ...loadNotificationForm("notify-start.json"), call_start: "2024-02-30 10:11:12" }, "call_start"],
+    [{ ...loadNotificationForm("notify-end.json"), duration: "1.5" }, "duration"],
+    [{ ...loadNotificationForm("notify-internal.json"), internal: "" }, "internal"],
+  ])("an invalid form names the same field as the full parse (%#)", (form, field) => {
+    expect(identifyZadarmaNotification(form)).toEqual(parseZadarmaNotification(form, CONTEXT));
+    expect(identifyZadarmaNotification(form)).toMatchObject({ kind: "invalid", field });
   });
 });

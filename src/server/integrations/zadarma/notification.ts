@@ -79,7 +79,9 @@ const directionOf = (event: TZadarmaCallEventName, pbxCallId: string): TCallEven
 
 const nonEmpty = (value: string | undefined): string | null => (value === undefined || value.trim() === "" ? null : value.trim());
 
-const invalid = (field: string, message: string): TZadarmaNotificationResult => ({ kind: "invalid", field, message });
+type TInvalidNotification = Extract<TZadarmaNotificationResult, { kind: "invalid" }>;
+
+const invalid = (field: string, message: string): TInvalidNotification => ({ kind: "invalid", field, message });
 
 /** Who the outside party is, which company number is involved and which extension, per event. */
 const describeParties = (event: TZadarmaCallEventName, form: Record<string, string>) => {
@@ -108,18 +110,22 @@ const describeParties = (event: TZadarmaCallEventName, form: Record<string, stri
 
 const DURATION_PATTERN = /^\d+$/;
 
+type TCheckedNotification = {
+  kind: "checked";
+  event: TZadarmaCallEventName;
+  spec: TEventSpec;
+  pbxCallId: string;
+  callStartedAt: Date | null;
+  durationText: string;
+  recordingRef: string | null;
+  eventKey: string;
+};
+
 /**
- * Translates a verified Zadarma notification form into the neutral {@link TCallEvent}
- * (docs/telephony-zadarma.md, "Notifications" and "From notifications to call events").
- *
- * Events other than the eight call notifications are `ignored`. A call notification missing a
- * field it needs, or with an unreadable `call_start` or `duration`, is `invalid` and names the
- * field. Verify the signature first ({@link verifyNotificationSignature}); this function trusts it.
+ * The checks every call notification passes (required fields, `call_start` and `duration`
+ * readable) and its idempotency key; `call_start` is read on the clocks of `timeZone`.
  */
-export const parseZadarmaNotification = (
-  form: Record<string, string>,
-  context: TZadarmaNotificationContext,
-): TZadarmaNotificationResult => {
+function checkNotification(form: Record<string, string>, timeZone: string): TCheckedNotification | Exclude<TZadarmaNotificationResult, { kind: "event" }> {
   const event = form.event;
   if (event === undefined || event === "") return invalid("event", "the form has no event");
   if (!isCallEventName(event)) return { kind: "ignored", event };
@@ -132,24 +138,57 @@ export const parseZadarmaNotification = (
   const pbxCallId = (form.pbx_call_id ?? "").trim();
   let callStartedAt: Date | null = null;
   if (form.call_start !== undefined && event !== "NOTIFY_RECORD") {
-    callStartedAt = parseZadarmaLocalTime(form.call_start.trim(), context.timeZone);
-    if (callStartedAt === null) {
-      return invalid("call_start", `call_start must be YYYY-MM-DD HH:MM:SS, got ${JSON.stringify(form.call_start)}`);
-    }
+    callStartedAt = parseZadarmaLocalTime(form.call_start.trim(), timeZone);
+    if (callStartedAt === null) return invalid("call_start", `call_start must be YYYY-MM-DD HH:MM:SS, got ${JSON.stringify(form.call_start)}`);
   }
-  const isEnd = spec.kind === "ended";
   const durationText = (form.duration ?? "").trim();
-  if (isEnd && !DURATION_PATTERN.test(durationText)) {
+  if (spec.kind === "ended" && !DURATION_PATTERN.test(durationText)) {
     return invalid("duration", `duration must be whole seconds, got ${JSON.stringify(form.duration)}`);
   }
-  const rawDisposition = isEnd ? (form.disposition ?? "").trim() : null;
-  const recordingRef = isEnd || event === "NOTIFY_RECORD" ? nonEmpty(form.call_id_with_rec) : null;
+  const recordingRef = spec.kind === "ended" || event === "NOTIFY_RECORD" ? nonEmpty(form.call_id_with_rec) : null;
   const legKey = event === "NOTIFY_RECORD" ? (recordingRef ?? "-") : (nonEmpty(form.internal) ?? "-");
+  return { kind: "checked", event, spec, pbxCallId, callStartedAt, durationText, recordingRef, eventKey: `zadarma:${pbxCallId}:${event}:${legKey}` };
+}
+
+export type TZadarmaNotificationIdentity =
+  | { kind: "event"; rawType: TZadarmaCallEventName; eventKey: string; providerCallId: string }
+  | Exclude<TZadarmaNotificationResult, { kind: "event" }>;
+
+/**
+ * What the receiver needs before it stores a notification: whether it is a call event we handle,
+ * invalid (and which field), and its idempotency key and call. The same checks as
+ * {@link parseZadarmaNotification}, without reading phone numbers or the account's time zone (the
+ * worker parses the stored form in full): under load that reading cost the receiver about as much
+ * CPU as verifying the signature and storing the row (`npm run bench:calls`).
+ */
+export const identifyZadarmaNotification = (form: Record<string, string>): TZadarmaNotificationIdentity => {
+  // A wall clock valid in UTC is valid in any zone: only its shape and calendar are checked here.
+  const checked = checkNotification(form, "UTC");
+  return checked.kind === "checked" ? { kind: "event", rawType: checked.event, eventKey: checked.eventKey, providerCallId: checked.pbxCallId } : checked;
+};
+
+/**
+ * Translates a verified Zadarma notification form into the neutral {@link TCallEvent}
+ * (docs/telephony-zadarma.md, "Notifications" and "From notifications to call events").
+ *
+ * Events other than the eight call notifications are `ignored`. A call notification missing a
+ * field it needs, or with an unreadable `call_start` or `duration`, is `invalid` and names the
+ * field. Verify the signature first ({@link verifyNotificationSignature}); this function trusts it.
+ */
+export const parseZadarmaNotification = (
+  form: Record<string, string>,
+  context: TZadarmaNotificationContext,
+): TZadarmaNotificationResult => {
+  const checked = checkNotification(form, context.timeZone);
+  if (checked.kind !== "checked") return checked;
+  const { event, spec, pbxCallId, callStartedAt, durationText, recordingRef, eventKey } = checked;
+  const isEnd = spec.kind === "ended";
+  const rawDisposition = isEnd ? (form.disposition ?? "").trim() : null;
 
   return {
     kind: "event",
     event: {
-      eventKey: `zadarma:${pbxCallId}:${event}:${legKey}`,
+      eventKey,
       providerCallId: pbxCallId,
       kind: spec.kind,
       rawType: event,
