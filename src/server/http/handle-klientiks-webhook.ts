@@ -3,6 +3,7 @@ import type { TEnqueuedDelivery } from "@/server/domain/inbox/enqueued";
 import { receiveKlientiksWebhook, type TReceiveOutcome, type TRejectionReason } from "@/server/domain/webhooks/receive-klientiks-webhook";
 import type { TWebhookEndpointCache } from "@/server/domain/webhooks/webhook-endpoint-cache";
 import { readWebhookParams, selectRecordedHeaders } from "@/server/http/read-webhook-params";
+import { webhookNotFound as notFound, webhookUnavailable as unavailable } from "@/server/http/webhook-responses";
 import type { TLogger } from "@/server/logging/logger";
 
 export type TKlientiksWebhookDeps = {
@@ -12,14 +13,6 @@ export type TKlientiksWebhookDeps = {
   dispatch: (deliveries: TEnqueuedDelivery[]) => Promise<void>;
   log: TLogger;
 };
-
-const NOT_FOUND_BODY = JSON.stringify({ ok: false, error: { code: "NOT_FOUND", message: "Unknown webhook address" } });
-
-const notFound = () => new Response(NOT_FOUND_BODY, { status: 404, headers: { "content-type": "application/json" } });
-
-// 503 so a sender that retries does; nothing was acknowledged.
-const unavailable = () =>
-  Response.json({ ok: false, error: { code: "UNAVAILABLE", message: "Temporarily unavailable, retry later" } }, { status: 503, headers: { "Retry-After": "5" } });
 
 /** What the sender should fix, in the words of its address template (klientiks-contract §12.6). */
 const REJECTION_MESSAGES: Record<TRejectionReason, string> = {

@@ -7,7 +7,8 @@ import { markEndpointConfirmed, receiveTelephonyNotification, type TNotification
 import type { TWebhookEndpoint } from "@/server/domain/webhooks/endpoints";
 import type { TWebhookEndpointCache } from "@/server/domain/webhooks/webhook-endpoint-cache";
 import { readCappedBody } from "@/server/http/read-capped-body";
-import { selectRecordedHeaders } from "@/server/http/read-webhook-params";
+import { collectParams, selectRecordedHeaders } from "@/server/http/read-webhook-params";
+import { webhookNotFound as notFound, webhookUnavailable as unavailable } from "@/server/http/webhook-responses";
 import { identifyZadarmaNotification, toCallPhone, verifyNotificationSignature, type TZadarmaNotificationIdentity } from "@/server/integrations/zadarma";
 import type { TLogger } from "@/server/logging/logger";
 
@@ -23,25 +24,14 @@ export type TZadarmaWebhookDeps = {
 /** Zadarma's forms are a few hundred bytes; 64 KB is generous (docs/telephony-zadarma.md, R20). */
 export const MAX_NOTIFICATION_BYTES = 64 * 1024;
 const MAX_FIELDS = 60;
-const MAX_FIELD_LENGTH = 512;
 const MAX_ECHO_LENGTH = 256;
 
 const json = (status: number, body: object) => Response.json(body, { status });
-const notFound = () => json(404, { ok: false, error: { code: "NOT_FOUND", message: "Unknown webhook address" } });
-// 503 so Zadarma retries; nothing was acknowledged.
-const unavailable = () =>
-  Response.json({ ok: false, error: { code: "UNAVAILABLE", message: "Temporarily unavailable, retry later" } }, { status: 503, headers: { "Retry-After": "5" } });
 
 const REJECTION_STATUS: Record<TNotificationRejection["code"], number> = { missing_signature: 401, bad_signature: 401, invalid_event: 400 };
 
 /** The form's fields, the first MAX_FIELDS names, each cut and cleaned for storage (docs/input-text.md). */
-function readForm(body: Buffer): Record<string, string> {
-  const fields = new Map<string, string>();
-  for (const [name, value] of new URLSearchParams(body.toString("utf8"))) {
-    if (fields.size < MAX_FIELDS && !fields.has(name)) fields.set(toStorableTruncated(name, 64), toStorableTruncated(value, MAX_FIELD_LENGTH));
-  }
-  return Object.fromEntries(fields);
-}
+const readForm = (body: Buffer): Record<string, string> => collectParams([new URLSearchParams(body.toString("utf8"))], MAX_FIELDS);
 
 async function resolveTelephonyEndpoint(deps: TZadarmaWebhookDeps, token: string, at: Date): Promise<TWebhookEndpoint | null | undefined> {
   const endpoint = await deps.endpoints.resolve(token, at).catch((error: unknown) => {

@@ -11,14 +11,17 @@ const MAX_HEADER_LENGTH = 256;
 
 export type TWebhookParams = { ok: true; params: Record<string, string> } | { ok: false; status: 413 | 400; field: string; message: string };
 
-/** The first MAX_PARAMS distinct names win, each cut and cleaned for storage (docs/input-text.md). */
-function collectParams(sources: Iterable<[string, string]>[]): Record<string, string> {
+/**
+ * The first `maxParams` distinct names win, each cut and cleaned for storage (docs/input-text.md);
+ * shared by the Klientiks and Zadarma receivers.
+ */
+export function collectParams(sources: Iterable<[string, string]>[], maxParams = MAX_PARAMS): Record<string, string> {
   // A Map, not an object: names like `constructor` or `__proto__` are ordinary parameters here.
   const params = new Map<string, string>();
   for (const source of sources) {
     for (const [name, value] of source) {
       const key = toStorableTruncated(name, MAX_KEY_LENGTH);
-      if (params.size < MAX_PARAMS && !params.has(key)) params.set(key, toStorableTruncated(value, MAX_VALUE_LENGTH));
+      if (params.size < maxParams && !params.has(key)) params.set(key, toStorableTruncated(value, MAX_VALUE_LENGTH));
     }
   }
   return Object.fromEntries(params);
