@@ -229,7 +229,7 @@ describe("clients", () => {
 describe("recordings", () => {
   const failingPort = (): TRecordingPort & { asked: unknown[] } => {
     const asked: unknown[] = [];
-    return { asked, requestRecordingLink: async (connectionId, call) => { asked.push({ connectionId, ...call }); throw new Error("503 from the provider"); } };
+    return { asked, requestRecordingLink: async ({ connectionId }, call) => { asked.push({ connectionId, ...call }); throw new Error("503 from the provider"); } };
   };
 
   it("retries a recording with backoff until 10 minutes after the end, then marks it unavailable for good", async () => {
@@ -272,7 +272,7 @@ describe("recordings", () => {
     const { callId } = await workspace.apply(events.filter((event) => event.kind !== "ended"));
     const link = "https://api.zadarma.com/v1/pbx/record/download/secret-link.mp3";
     const asked: unknown[] = [];
-    const port: TRecordingPort = { requestRecordingLink: async (connectionId, call) => { asked.push(call); return { links: [link] }; } };
+    const port: TRecordingPort = { requestRecordingLink: async (_connection, call) => { asked.push(call); return { links: [link] }; } };
 
     // Another workspace's fetcher cannot touch it.
     const stranger = await telephonyWorkspace();

@@ -9,7 +9,10 @@ import type { TDbClient } from "@/server/db/types";
 
 /** What the fetcher needs from the provider's adapter. */
 export type TRecordingPort = {
-  requestRecordingLink: (connectionId: string, call: { recordingRef?: string; providerCallId: string }) => Promise<{ links: string[] }>;
+  requestRecordingLink: (
+    connection: { tenantId: string; connectionId: string },
+    call: { recordingRef?: string; providerCallId: string },
+  ) => Promise<{ links: string[] }>;
 };
 
 /** Waits before the next try, by tries made so far; the last one repeats. */
@@ -64,7 +67,7 @@ export async function fetchCallRecording(
   let error: string;
   try {
     const lookup = { ...(call.recordingRef ? { recordingRef: call.recordingRef } : {}), providerCallId: call.providerCallId };
-    const { links } = await port.requestRecordingLink(call.connectionId, lookup);
+    const { links } = await port.requestRecordingLink({ tenantId, connectionId: call.connectionId }, lookup);
     if (links.length > 0) {
       await db.$executeRaw`UPDATE "Call"
         SET "recordingState" = 'ready', "recordingDueAt" = NULL, "recordingAttempts" = "recordingAttempts" + 1, "updatedAt" = ${now}::timestamptz
