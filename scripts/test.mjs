@@ -8,7 +8,13 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { isPostgresReachable, migrateDatabase, recreateDatabase, startEmbeddedPostgres } from "./lib/database.mjs";
+
+import {
+  isPostgresReachable,
+  migrateDatabase,
+  recreateDatabase,
+  startEmbeddedPostgres,
+} from "./lib/database.mjs";
 import { findFreePort, run } from "./lib/processes.mjs";
 
 const reportsDir = mkdtempSync(path.join(tmpdir(), "svyaz-test-"));
@@ -48,7 +54,10 @@ async function prepareDatabase() {
     return recreateDatabase(serverUrl, "svyaz_test");
   }
   console.log("No reachable PostgreSQL configured: using the embedded database");
-  const embedded = await startEmbeddedPostgres({ dataDir: path.join(reportsDir, "pglite"), port: await findFreePort() });
+  const embedded = await startEmbeddedPostgres({
+    dataDir: path.join(reportsDir, "pglite"),
+    port: await findFreePort(),
+  });
   cleanups.push(embedded.stop);
   // One session serves every connection of the embedded database: one connection per process.
   process.env.DATABASE_POOL_MAX = "1";
@@ -57,12 +66,20 @@ async function prepareDatabase() {
 
 let exitCode = 0;
 try {
-  await stage("lint", () => run("npx", ["eslint", "--max-warnings", "0", "."]));
+  await stage("lint", () => run("npm", ["run", "--silent", "lint"]));
   await stage("typecheck", () => run("npx", ["tsc", "--noEmit"]));
   await stage("unit tests", async () => {
     const report = path.join(reportsDir, "unit.json");
     try {
-      await run("npx", ["vitest", "run", "--project", "unit", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`]);
+      await run("npx", [
+        "vitest",
+        "run",
+        "--project",
+        "unit",
+        "--reporter=default",
+        "--reporter=json",
+        `--outputFile.json=${report}`,
+      ]);
     } finally {
       countVitest(report);
     }
@@ -73,16 +90,32 @@ try {
   await stage("integration tests", async () => {
     const report = path.join(reportsDir, "integration.json");
     try {
-      await run("npx", ["vitest", "run", "--project", "integration", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`], { env });
+      await run(
+        "npx",
+        [
+          "vitest",
+          "run",
+          "--project",
+          "integration",
+          "--reporter=default",
+          "--reporter=json",
+          `--outputFile.json=${report}`,
+        ],
+        { env },
+      );
     } finally {
       countVitest(report);
     }
   });
-  await stage("production build", () => run("npx", ["next", "build"], { env: { ...env, NEXT_TELEMETRY_DISABLED: "1" } }));
+  await stage("production build", () =>
+    run("npx", ["next", "build"], { env: { ...env, NEXT_TELEMETRY_DISABLED: "1" } }),
+  );
   await stage("e2e tests (Chromium)", async () => {
     const report = path.join(reportsDir, "e2e.json");
     try {
-      await run("npx", ["playwright", "test"], { env: { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: report } });
+      await run("npx", ["playwright", "test"], {
+        env: { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: report },
+      });
     } finally {
       countPlaywright(report);
     }
