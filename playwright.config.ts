@@ -1,4 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
+
 import {
   E2E_APP_PORT as APP_PORT,
   E2E_APP_URL as APP_URL,
@@ -7,9 +8,14 @@ import {
   E2E_ZADARMA_EMULATOR_PORT as ZADARMA_EMULATOR_PORT,
   E2E_ZADARMA_EMULATOR_URL as ZADARMA_EMULATOR_URL,
 } from "./e2e/fixtures/ports";
+
 const databaseUrl = process.env.DATABASE_URL;
-if (!databaseUrl) throw new Error("e2e needs DATABASE_URL; run the suite through `npm test`, which prepares a fresh database");
-if (!/@(127\.0\.0\.1|localhost)[:/]/.test(databaseUrl)) throw new Error("e2e refuses to run against a non-local database"); // conventions C11
+if (!databaseUrl)
+  throw new Error(
+    "e2e needs DATABASE_URL; run the suite through `npm test`, which prepares a fresh database",
+  );
+if (!/@(127\.0\.0\.1|localhost)[:/]/.test(databaseUrl))
+  throw new Error("e2e refuses to run against a non-local database"); // conventions C11
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -20,51 +26,70 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   reporter: [["list"], ["json"]],
   use: { baseURL: APP_URL, trace: "retain-on-failure", screenshot: "only-on-failure" },
-  projects: [{
-    name: "debian-chromium",
-    use: {
-      ...devices["Desktop Chrome"],
-      launchOptions: {
-        executablePath: CHROMIUM,
-        args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  projects: [
+    {
+      name: "debian-chromium",
+      use: {
+        ...devices["Desktop Chrome"],
+        launchOptions: {
+          executablePath: CHROMIUM,
+          args: [
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+          ],
+        },
       },
     },
-  }],
-  webServer: [{
-    // The Klientiks emulator: the app talks to it exactly as to the real service (base URL only).
-    command: "node --import tsx emulators/klientiks/main.ts",
-    url: `${KLIENTIKS_EMULATOR_URL}/__control/health`,
-    reuseExistingServer: false,
-    timeout: 30_000,
-    env: { KLIENTIKS_EMULATOR_PORT: String(EMULATOR_PORT), KLIENTIKS_EMULATOR_SEED: "1" },
-  }, {
-    // The Zadarma emulator (demo account seeded, autopilot off): REST, notifications and softphone pages.
-    command: "node --import tsx emulators/zadarma/main.ts",
-    url: `${ZADARMA_EMULATOR_URL}/__control/health`,
-    reuseExistingServer: false,
-    timeout: 30_000,
-    env: { ZADARMA_EMULATOR_PORT: String(ZADARMA_EMULATOR_PORT), ZADARMA_EMULATOR_SEED: "1", KLIENTIKS_EMULATOR_URL },
-  }, {
-    // `node …/next start`, not `npx next start`: killing npx orphans the server (stack.md, trap 10).
-    command: `node node_modules/next/dist/bin/next start -p ${APP_PORT}`,
-    url: `${APP_URL}/api/health`,
-    reuseExistingServer: false,
-    timeout: 90_000,
-    env: {
-      DATABASE_URL: databaseUrl,
-      DATABASE_POOL_MAX: process.env.DATABASE_POOL_MAX ?? "10",
-      AUTH_SECRET: "e2e-auth-secret-not-for-production",
-      ENCRYPTION_KEYRING: "e2e1:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
-      APP_URL,
-      NEXTAUTH_URL: APP_URL,
-      INNGEST_DEV: "1",
-      LOG_LEVEL: "error",
-      KLIENTIKS_BASE_URL: KLIENTIKS_EMULATOR_URL,
-      KLIENTIKS_EMULATOR_URL,
-      ZADARMA_BASE_URL: ZADARMA_EMULATOR_URL,
-      ZADARMA_EMULATOR_URL,
-      // The specs use the wizard's emulator helpers, which a production build refuses without this.
-      ALLOW_DEV_HELPERS: "1",
+  ],
+  webServer: [
+    {
+      // The Klientiks emulator: the app talks to it exactly as to the real service (base URL only).
+      command: "node --import tsx emulators/klientiks/main.ts",
+      url: `${KLIENTIKS_EMULATOR_URL}/__control/health`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      env: { KLIENTIKS_EMULATOR_PORT: String(EMULATOR_PORT), KLIENTIKS_EMULATOR_SEED: "1" },
     },
-  }],
+    {
+      // The Zadarma emulator (demo account seeded, autopilot off): REST, notifications and softphone pages.
+      command: "node --import tsx emulators/zadarma/main.ts",
+      url: `${ZADARMA_EMULATOR_URL}/__control/health`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      env: {
+        ZADARMA_EMULATOR_PORT: String(ZADARMA_EMULATOR_PORT),
+        ZADARMA_EMULATOR_SEED: "1",
+        KLIENTIKS_EMULATOR_URL,
+      },
+    },
+    {
+      // `node …/next start`, not `npx next start`: killing npx orphans the server (stack.md, trap 10).
+      command: `node node_modules/next/dist/bin/next start -p ${APP_PORT}`,
+      url: `${APP_URL}/api/health`,
+      reuseExistingServer: false,
+      timeout: 90_000,
+      env: {
+        DATABASE_URL: databaseUrl,
+        DATABASE_POOL_MAX: process.env.DATABASE_POOL_MAX ?? "10",
+        AUTH_SECRET: "e2e-auth-secret-not-for-production",
+        ENCRYPTION_KEYRING: "e2e1:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
+        APP_URL,
+        NEXTAUTH_URL: APP_URL,
+        INNGEST_DEV: "1",
+        LOG_LEVEL: "error",
+        KLIENTIKS_BASE_URL: KLIENTIKS_EMULATOR_URL,
+        KLIENTIKS_EMULATOR_URL,
+        ZADARMA_BASE_URL: ZADARMA_EMULATOR_URL,
+        ZADARMA_EMULATOR_URL,
+        // The specs use the wizard's emulator helpers, which a production build refuses without this.
+        ALLOW_DEV_HELPERS: "1",
+      },
+    },
+  ],
 });

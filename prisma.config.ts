@@ -1,5 +1,6 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { defineConfig } from "prisma/config";
+
 import { withCatalogTypeFix } from "./prisma/migrate-adapter";
 
 /**
@@ -25,7 +26,10 @@ export default defineConfig({
   migrations: { path: "prisma/migrations" },
   adapter: async () => {
     const databaseUrl = process.env.DATABASE_URL;
-    if (!databaseUrl) throw new Error("DATABASE_URL is required for Prisma migrations (npm run dev sets it for the embedded database)");
+    if (!databaseUrl)
+      throw new Error(
+        "DATABASE_URL is required for Prisma migrations (npm run dev sets it for the embedded database)",
+      );
     return withCatalogTypeFix(new PrismaPg(toPgConfig(databaseUrl)));
   },
 });

@@ -7,14 +7,17 @@
  * Target on PostgreSQL: ≤ 100 ms for the page and the filters (issue 9 §8); see bench/README.md.
  */
 import { performance } from "node:perf_hooks";
+
+import { PrismaClient } from "@generated/prisma/client";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
-import { PrismaClient } from "@generated/prisma/client";
+
 import { guardUnscopedMassWrites } from "@/server/db/guard-unscoped-mass-writes";
 import { ZCallListRequestSchema, type TCallListRequest } from "@/server/domain/calls/call-filters";
 import { findCalls } from "@/server/domain/calls/find-calls";
-import { onCleanup, runBench } from "./lib/cleanup";
+
 import { insertBenchCalls } from "./lib/calls-data";
+import { onCleanup, runBench } from "./lib/cleanup";
 import { createBenchDatabase } from "./lib/database";
 import { log, roundMs } from "./lib/stats";
 import { timeListPage } from "./lib/time-list-page";
@@ -28,11 +31,15 @@ const MEMBERSHIP_PREFIX = "mbr_bench_calls_";
 
 type TCase = { name: string; request: TCallListRequest };
 
-const timeCase = (db: Parameters<typeof findCalls>[0], { name, request }: TCase) => timeListPage(name, () => findCalls(db, { tenantId: TENANT_ID, request }));
+const timeCase = (db: Parameters<typeof findCalls>[0], { name, request }: TCase) =>
+  timeListPage(name, () => findCalls(db, { tenantId: TENANT_ID, request }));
 
 /** The workspace, its telephony connection and 20 employees (members whose names the page shows). */
 async function createWorkspace(sql: pg.Client) {
-  await sql.query(`INSERT INTO "Tenant" ("id", "name", "slug") VALUES ($1, 'Bench salon', 'bench-calls')`, [TENANT_ID]);
+  await sql.query(
+    `INSERT INTO "Tenant" ("id", "name", "slug") VALUES ($1, 'Bench salon', 'bench-calls')`,
+    [TENANT_ID],
+  );
   await sql.query(
     `INSERT INTO "Connection" ("id", "tenantId", "kind", "name", "credentials", "credentialsHint", "externalAccount", "status", "updatedAt")
      VALUES ($1, $2, 'zadarma', 'Zadarma', 'v1.bench.not-a-real-envelope', 'ab12', 'bench', 'active', now())`,
@@ -49,7 +56,8 @@ async function createWorkspace(sql: pg.Client) {
 }
 
 await runBench(async () => {
-  if (!Number.isInteger(ROWS) || ROWS < 1000) throw new Error("BENCH_CALLS_ROWS must be an integer ≥ 1000");
+  if (!Number.isInteger(ROWS) || ROWS < 1000)
+    throw new Error("BENCH_CALLS_ROWS must be an integer ≥ 1000");
   const database = await createBenchDatabase();
   const now = new Date();
 
@@ -60,19 +68,38 @@ await runBench(async () => {
   const insertStarted = performance.now();
   for (let first = 1; first <= ROWS; first += CHUNK) {
     const last = Math.min(ROWS, first + CHUNK - 1);
-    await insertBenchCalls(sql, { tenantId: TENANT_ID, connectionId: CONNECTION_ID, membershipPrefix: MEMBERSHIP_PREFIX, first, last, now });
-    log(`inserted ${last} / ${ROWS} calls (${((performance.now() - insertStarted) / 1000).toFixed(1)} s)`);
+    await insertBenchCalls(sql, {
+      tenantId: TENANT_ID,
+      connectionId: CONNECTION_ID,
+      membershipPrefix: MEMBERSHIP_PREFIX,
+      first,
+      last,
+      now,
+    });
+    log(
+      `inserted ${last} / ${ROWS} calls (${((performance.now() - insertStarted) / 1000).toFixed(1)} s)`,
+    );
   }
   // What autovacuum would have done by the time a table this size is browsed.
   await sql.query(`VACUUM (ANALYZE) "Call"`);
-  const { rows: [size] } = await sql.query<{ table: string; indexes: string }>(`SELECT pg_size_pretty(pg_table_size('"Call"')) AS "table", pg_size_pretty(pg_indexes_size('"Call"')) AS "indexes"`);
+  const {
+    rows: [size],
+  } = await sql.query<{ table: string; indexes: string }>(
+    `SELECT pg_size_pretty(pg_table_size('"Call"')) AS "table", pg_size_pretty(pg_indexes_size('"Call"')) AS "indexes"`,
+  );
   log(`vacuumed and analyzed: table ${size?.table}, indexes ${size?.indexes}`);
 
   // The app's pool size; one connection on the embedded database, which serves one session for all.
-  const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url, max: database.kind === "embedded" ? 1 : 10 }) }).$extends(guardUnscopedMassWrites);
+  const db = new PrismaClient({
+    adapter: new PrismaPg({
+      connectionString: database.url,
+      max: database.kind === "embedded" ? 1 : 10,
+    }),
+  }).$extends(guardUnscopedMassWrites);
   onCleanup("disconnect Prisma", () => db.$disconnect());
 
-  const request = (filters: TCallListRequest["filters"]) => ZCallListRequestSchema.parse({ filters });
+  const request = (filters: TCallListRequest["filters"]) =>
+    ZCallListRequestSchema.parse({ filters });
   const lastMonth = { createdFrom: new Date(now.getTime() - 30 * DAY_MS), createdTo: now };
   const missed = { statuses: ["missed" as const] };
   const employee = { membershipIds: [`${MEMBERSHIP_PREFIX}7`] };
@@ -81,8 +108,14 @@ await runBench(async () => {
     { name: "filter: last 30 days", request: request(lastMonth) },
     { name: "filter: status missed", request: request(missed) },
     { name: "filter: employee 7", request: request(employee) },
-    { name: "filters: last 30 days + missed + employee 7", request: request({ ...lastMonth, ...missed, ...employee }) },
-    { name: "search: phone 8 999 000-79-19 (the first call's caller)", request: request({ search: "8 999 000-79-19" }) },
+    {
+      name: "filters: last 30 days + missed + employee 7",
+      request: request({ ...lastMonth, ...missed, ...employee }),
+    },
+    {
+      name: "search: phone 8 999 000-79-19 (the first call's caller)",
+      request: request({ search: "8 999 000-79-19" }),
+    },
   ];
   // Filters on columns no index leads with (docs/calls-log.md, "Order and speed"): reported apart.
   const unindexedCases: TCase[] = [
@@ -91,13 +124,20 @@ await runBench(async () => {
     { name: "filter: status in progress", request: request({ statuses: ["in_progress"] }) },
   ];
 
-  const pageP95 = await timeCase(db, { name: "default page (startedAt desc, no filter)", request: request({}) });
+  const pageP95 = await timeCase(db, {
+    name: "default page (startedAt desc, no filter)",
+    request: request({}),
+  });
   const filterP95s: number[] = [];
   for (const filterCase of filterCases) filterP95s.push(await timeCase(db, filterCase));
   const unindexedP95s: number[] = [];
   for (const unindexedCase of unindexedCases) unindexedP95s.push(await timeCase(db, unindexedCase));
-  if (database.kind === "embedded") log("embedded database: the 100 ms target applies to PostgreSQL only");
+  if (database.kind === "embedded")
+    log("embedded database: the 100 ms target applies to PostgreSQL only");
   return {
-    rows: ROWS, calls_page_p95_ms: roundMs(pageP95), calls_filters_p95_ms: roundMs(Math.max(...filterP95s)), calls_unindexed_filters_p95_ms: roundMs(Math.max(...unindexedP95s)),
+    rows: ROWS,
+    calls_page_p95_ms: roundMs(pageP95),
+    calls_filters_p95_ms: roundMs(Math.max(...filterP95s)),
+    calls_unindexed_filters_p95_ms: roundMs(Math.max(...unindexedP95s)),
   };
 });

@@ -11,10 +11,13 @@
  * events published by another process never reach it (docs/realtime.md); then only memory is measured.
  */
 import { performance } from "node:perf_hooks";
-import { PrismaPg } from "@prisma/adapter-pg";
+
 import { PrismaClient } from "@generated/prisma/client";
+import { PrismaPg } from "@prisma/adapter-pg";
+
 import { guardUnscopedMassWrites } from "@/server/db/guard-unscoped-mass-writes";
 import { publishRealtimeEvents } from "@/server/realtime/publish";
+
 import { findFreePort } from "../scripts/lib/processes.mjs";
 import type { TSseConnection } from "../tests/support/sse-client";
 import { signUpWorkspaceOwner, type TAppClient } from "./lib/app-client";
@@ -30,25 +33,49 @@ const EVENTS = Number(process.env.BENCH_POP_EVENTS ?? 200);
 const EVENTS_PER_SECOND = 10;
 const ARRIVAL_TIMEOUT_MS = 5_000;
 
-type TWorkspace = { tenantId: string; slug: string; api: TAppClient; streams: TSseConnection[]; published: number };
+type TWorkspace = {
+  tenantId: string;
+  slug: string;
+  api: TAppClient;
+  streams: TSseConnection[];
+  published: number;
+};
 
 await runBench(async () => {
   await ensureProductionBuild(["/api/health/live", "/api/w/[slug]/events"]);
   const database = await createBenchDatabase();
   const isEmbedded = database.kind === "embedded";
-  const app = await startApp({ port: await findFreePort(), databaseUrl: database.url, env: isEmbedded ? { DATABASE_POOL_MAX: "1" } : {} });
-  log(`next start on ${app.url}${isEmbedded ? " (embedded database: in-process transport, publish latency not measurable from here)" : ""}`);
-  const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url, max: 2 }) }).$extends(guardUnscopedMassWrites);
+  const app = await startApp({
+    port: await findFreePort(),
+    databaseUrl: database.url,
+    env: isEmbedded ? { DATABASE_POOL_MAX: "1" } : {},
+  });
+  log(
+    `next start on ${app.url}${isEmbedded ? " (embedded database: in-process transport, publish latency not measurable from here)" : ""}`,
+  );
+  const db = new PrismaClient({
+    adapter: new PrismaPg({ connectionString: database.url, max: 2 }),
+  }).$extends(guardUnscopedMassWrites);
   onCleanup("disconnect Prisma", () => db.$disconnect());
 
   const workspaces: TWorkspace[] = [];
   for (let index = 0; index < WORKSPACES; index += 1) {
     const { api, workspace } = await signUpWorkspaceOwner(app.url, `Pop Salon ${index}`);
-    workspaces.push({ tenantId: workspace.id, slug: workspace.slug, api, streams: [], published: 0 });
+    workspaces.push({
+      tenantId: workspace.id,
+      slug: workspace.slug,
+      api,
+      streams: [],
+      published: 0,
+    });
   }
   log(`${WORKSPACES} workspaces signed up`);
 
-  const { streams, rssBeforeBytes: rssBefore, rssAfterBytes: rssAfter } = await openStreamsMeasuringRss(app, workspaces, STREAMS_PER_WORKSPACE);
+  const {
+    streams,
+    rssBeforeBytes: rssBefore,
+    rssAfterBytes: rssAfter,
+  } = await openStreamsMeasuringRss(app, workspaces, STREAMS_PER_WORKSPACE);
   workspaces.forEach((workspace, index) => (workspace.streams = streams[index] ?? []));
   const connections = WORKSPACES * STREAMS_PER_WORKSPACE;
 
@@ -58,23 +85,41 @@ await runBench(async () => {
     for (let sequence = 0; sequence < EVENTS; sequence += 1) {
       const workspace = workspaces[sequence % WORKSPACES]!;
       const publishedAt = performance.now();
-      const [event] = await publishRealtimeEvents(db, [{ tenantId: workspace.tenantId, membershipId: null, topic: "call.card", payload: { sequence } }]);
+      const [event] = await publishRealtimeEvents(db, [
+        {
+          tenantId: workspace.tenantId,
+          membershipId: null,
+          topic: "call.card",
+          payload: { sequence },
+        },
+      ]);
       const count = (workspace.published += 1);
-      void Promise.all(workspace.streams.map(async (stream) => {
-        try {
-          const received = (await stream.waitFor(count, ARRIVAL_TIMEOUT_MS))[count - 1]!;
-          if (received.id !== event!.id) throw new Error(`expected ${event!.id}, got ${received.id}`);
-          latencies.push(received.receivedAt - publishedAt);
-        } catch {
-          lost += 1;
-        }
-      }));
+      void Promise.all(
+        workspace.streams.map(async (stream) => {
+          try {
+            const received = (await stream.waitFor(count, ARRIVAL_TIMEOUT_MS))[count - 1]!;
+            if (received.id !== event!.id)
+              throw new Error(`expected ${event!.id}, got ${received.id}`);
+            latencies.push(received.receivedAt - publishedAt);
+          } catch {
+            lost += 1;
+          }
+        }),
+      );
       await sleep(1_000 / EVENTS_PER_SECOND);
     }
     await sleep(ARRIVAL_TIMEOUT_MS);
   }
   // Each workspace's streams must have received exactly its own events: anything more came from elsewhere.
-  const misdelivered = workspaces.reduce((sum, workspace) => sum + workspace.streams.reduce((streamSum, stream) => streamSum + Math.max(0, stream.events.length - workspace.published), 0), 0);
+  const misdelivered = workspaces.reduce(
+    (sum, workspace) =>
+      sum +
+      workspace.streams.reduce(
+        (streamSum, stream) => streamSum + Math.max(0, stream.events.length - workspace.published),
+        0,
+      ),
+    0,
+  );
   log(`${latencies.length} arrivals timed, ${lost} lost, ${misdelivered} misdelivered`);
 
   return {

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+
 import { createWorkspaceThroughUi, signInThroughUi, signUpThroughUi } from "./fixtures/ui";
 
 test("sign up, create a workspace, sign out and sign in again", async ({ page }) => {

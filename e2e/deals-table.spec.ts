@@ -1,35 +1,66 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
+
 import { callProcedure, createSignedInApi, resultOf } from "./fixtures/api";
-import { buildSeedDeal, insertDeal, moveDealToStage, seedDeals, UNIQUE_CLIENT, type TSeededDeals } from "./fixtures/seed-deals";
+import {
+  buildSeedDeal,
+  insertDeal,
+  moveDealToStage,
+  seedDeals,
+  UNIQUE_CLIENT,
+  type TSeededDeals,
+} from "./fixtures/seed-deals";
 
 type TWorkspace = { id: string; slug: string };
 
 /** A fresh owner and workspace (through the API), optionally with seeded deals, viewed in a signed-in browser. */
 async function openDealsPage(browser: Browser, baseURL: string, dealCount: number) {
   const owner = await createSignedInApi(baseURL, "deals-owner");
-  const workspace = resultOf<TWorkspace>(await callProcedure(owner.api, { path: "account.createWorkspace", type: "mutation", input: { name: "Салон Лотос" } }));
-  const seeded: TSeededDeals | null = dealCount > 0 ? await seedDeals({ tenantId: workspace.id, count: dealCount }) : null;
+  const workspace = resultOf<TWorkspace>(
+    await callProcedure(owner.api, {
+      path: "account.createWorkspace",
+      type: "mutation",
+      input: { name: "Салон Лотос" },
+    }),
+  );
+  const seeded: TSeededDeals | null =
+    dealCount > 0 ? await seedDeals({ tenantId: workspace.id, count: dealCount }) : null;
   const context = await browser.newContext({ storageState: await owner.api.storageState() });
   const page = await context.newPage();
   await page.goto(`/w/${workspace.slug}/deals`);
-  return { page, workspace, seeded: seeded!, close: () => Promise.all([context.close(), owner.api.dispose()]) };
+  return {
+    page,
+    workspace,
+    seeded: seeded!,
+    close: () => Promise.all([context.close(), owner.api.dispose()]),
+  };
 }
 
 const rows = (page: Page) => page.getByTestId("deal-row");
-const externalIds = (page: Page) => rows(page).evaluateAll((items) => items.map((item) => item.getAttribute("data-deal-external-id")));
-const columnHeader = (page: Page, name: string) => page.getByTestId("deals-table").getByRole("columnheader", { name, exact: true });
+const externalIds = (page: Page) =>
+  rows(page).evaluateAll((items) =>
+    items.map((item) => item.getAttribute("data-deal-external-id")),
+  );
+const columnHeader = (page: Page, name: string) =>
+  page.getByTestId("deals-table").getByRole("columnheader", { name, exact: true });
 /** A Russian mobile number as the tables show it (libphonenumber's international format). */
-const shownPhone = (e164: string) => e164.replace(/^\+7(\d{3})(\d{3})(\d{2})(\d{2})$/, "+7 $1 $2 $3 $4");
+const shownPhone = (e164: string) =>
+  e164.replace(/^\+7(\d{3})(\d{3})(\d{2})(\d{2})$/, "+7 $1 $2 $3 $4");
 
 test("a workspace without deals shows how deals will arrive", async ({ browser, baseURL }) => {
   const { page, workspace, close } = await openDealsPage(browser, baseURL!, 0);
   await expect(page.getByRole("heading", { name: "Сделок пока нет" })).toBeVisible();
-  await expect(page.getByRole("link", { name: "Подключить Клиентикс" })).toHaveAttribute("href", `/w/${workspace.slug}/settings/integrations/klientiks`);
+  await expect(page.getByRole("link", { name: "Подключить Клиентикс" })).toHaveAttribute(
+    "href",
+    `/w/${workspace.slug}/settings/integrations/klientiks`,
+  );
   await expect(page.getByTestId("deals-table")).toHaveCount(0);
   await close();
 });
 
-test("deals are listed newest first, sort by amount, and filter by stage and search text", async ({ browser, baseURL }) => {
+test("deals are listed newest first, sort by amount, and filter by stage and search text", async ({
+  browser,
+  baseURL,
+}) => {
   const { page, workspace, seeded, close } = await openDealsPage(browser, baseURL!, 30);
   const newest = seeded.deals[0]!;
 
@@ -47,10 +78,16 @@ test("deals are listed newest first, sort by amount, and filter by stage and sea
   const byAmount = [...seeded.deals].sort((a, b) => a.amountMinor - b.amountMinor);
   await columnHeader(page, "Сумма").getByRole("button").click();
   await expect(columnHeader(page, "Сумма")).toHaveAttribute("aria-sort", "descending");
-  await expect(rows(page).first()).toHaveAttribute("data-deal-external-id", byAmount.at(-1)!.externalId);
+  await expect(rows(page).first()).toHaveAttribute(
+    "data-deal-external-id",
+    byAmount.at(-1)!.externalId,
+  );
   await columnHeader(page, "Сумма").getByRole("button").click();
   await expect(columnHeader(page, "Сумма")).toHaveAttribute("aria-sort", "ascending");
-  await expect(rows(page).first()).toHaveAttribute("data-deal-external-id", byAmount[0]!.externalId);
+  await expect(rows(page).first()).toHaveAttribute(
+    "data-deal-external-id",
+    byAmount[0]!.externalId,
+  );
   await expect(page).toHaveURL(/sort=amountMinor&dir=asc/);
 
   const confirmed = seeded.deals.filter((deal) => deal.status === "confirmed");
@@ -58,7 +95,8 @@ test("deals are listed newest first, sort by amount, and filter by stage and sea
   await page.getByRole("checkbox", { name: "Подтверждён" }).check();
   await page.keyboard.press("Escape");
   await expect(rows(page)).toHaveCount(confirmed.length);
-  for (const row of await rows(page).all()) await expect(row).toHaveAttribute("data-stage", "confirmed");
+  for (const row of await rows(page).all())
+    await expect(row).toHaveAttribute("data-stage", "confirmed");
   await expect(page).toHaveURL(/stage=confirmed/);
 
   // The export link carries the same filter and order.
@@ -66,15 +104,22 @@ test("deals are listed newest first, sort by amount, and filter by stage and sea
   const exportUrl = new URL(href!, baseURL);
   expect(exportUrl.pathname).toBe("/api/export/deals");
   expect(exportUrl.searchParams.get("slug")).toBe(workspace.slug);
-  expect(JSON.parse(exportUrl.searchParams.get("filters")!)).toEqual({ stages: ["confirmed"], includeSales: true });
+  expect(JSON.parse(exportUrl.searchParams.get("filters")!)).toEqual({
+    stages: ["confirmed"],
+    includeSales: true,
+  });
   const csv = await page.request.get(href!);
   expect(csv.status()).toBe(200);
   expect(csv.headers()["content-type"]).toContain("text/csv");
   const [csvHeader, ...csvLines] = (await csv.text()).trim().split("\n");
   // Russian Excel's dialect (semicolons, decimal comma), titled in the reader's language; instants on
   // the workspace's clock, which the title names as people read it.
-  expect(csvHeader).toMatch(/^\uFEFF?ID визита в Клиентикс;Сделка;Сумма;.*;Создана в CRM, Москва \(UTC\+3\);/);
-  expect(csvLines.every((line) => /^\d+;[^;]+;\d+,\d\d;RUB;Подтверждён;В работе;/.test(line))).toBe(true);
+  expect(csvHeader).toMatch(
+    /^\uFEFF?ID визита в Клиентикс;Сделка;Сумма;.*;Создана в CRM, Москва \(UTC\+3\);/,
+  );
+  expect(csvLines.every((line) => /^\d+;[^;]+;\d+,\d\d;RUB;Подтверждён;В работе;/.test(line))).toBe(
+    true,
+  );
   // Rows in the table's order (cheapest first, as sorted above), not only the same rows.
   expect(csvLines.map((line) => line.split(";")[0])).toEqual(await externalIds(page));
 
@@ -97,7 +142,10 @@ test("deals are listed newest first, sort by amount, and filter by stage and sea
   await close();
 });
 
-test("a row opens the deal drawer with history, custom fields and the raw JSON", async ({ browser, baseURL }) => {
+test("a row opens the deal drawer with history, custom fields and the raw JSON", async ({
+  browser,
+  baseURL,
+}) => {
   const { page, workspace, seeded, close } = await openDealsPage(browser, baseURL!, 30);
   const { featured } = seeded;
 
@@ -108,7 +156,11 @@ test("a row opens the deal drawer with history, custom fields and the raw JSON",
   await expect(page).toHaveURL(new RegExp(`deal=${featured.id}`));
 
   const history = drawer.getByTestId("deal-stage-history");
-  await expect(history.getByRole("listitem")).toHaveText([/Создана: Записан/, /Записан → Подтверждён/, /Подтверждён → Визит завершён/]);
+  await expect(history.getByRole("listitem")).toHaveText([
+    /Создана: Записан/,
+    /Записан → Подтверждён/,
+    /Подтверждён → Визит завершён/,
+  ]);
   await expect(drawer.getByTestId("deal-custom-fields")).toContainText("VIP-клиент");
   await expect(drawer.getByTestId("deal-custom-fields")).toContainText("A-7");
   await expect(drawer).toContainText(featured.contact.email);
@@ -131,7 +183,10 @@ test("a row opens the deal drawer with history, custom fields and the raw JSON",
   await close();
 });
 
-test("a column shown or hidden stays so after a reload, and pages are navigable", async ({ browser, baseURL }) => {
+test("a column shown or hidden stays so after a reload, and pages are navigable", async ({
+  browser,
+  baseURL,
+}) => {
   const { page, close } = await openDealsPage(browser, baseURL!, 30);
   // E-mail is off by default (the drawer shows it), so the default columns fit a laptop screen.
   await expect(columnHeader(page, "Телефон")).toBeVisible();
@@ -167,15 +222,23 @@ test("new and changed deals appear without a reload", async ({ browser, baseURL 
   const { page, workspace, seeded, close } = await openDealsPage(browser, baseURL!, 6);
   await expect(rows(page)).toHaveCount(6);
   const target = seeded.deals[1]!;
-  await expect(page.locator(`[data-deal-external-id="${target.externalId}"]`)).toHaveAttribute("data-stage", target.status);
+  await expect(page.locator(`[data-deal-external-id="${target.externalId}"]`)).toHaveAttribute(
+    "data-stage",
+    target.status,
+  );
 
   const arrived = buildSeedDeal(40, new Date(), { crmCreatedAt: new Date() });
   await insertDeal(workspace.id, seeded.connectionId, arrived);
   await moveDealToStage(workspace.id, target.id, "cancelled");
 
-  await expect(rows(page).first()).toHaveAttribute("data-deal-external-id", arrived.externalId, { timeout: 15_000 });
+  await expect(rows(page).first()).toHaveAttribute("data-deal-external-id", arrived.externalId, {
+    timeout: 15_000,
+  });
   await expect(rows(page)).toHaveCount(7);
-  await expect(page.locator(`[data-deal-external-id="${target.externalId}"]`)).toHaveAttribute("data-stage", "cancelled");
+  await expect(page.locator(`[data-deal-external-id="${target.externalId}"]`)).toHaveAttribute(
+    "data-stage",
+    "cancelled",
+  );
   await close();
 });
 
@@ -183,26 +246,47 @@ test("new and changed deals appear without a reload", async ({ browser, baseURL 
 const elementsOutsideViewport = (page: Page) =>
   page.evaluate(() => {
     const isClipped = (element: Element) => {
-      for (let box = element.parentElement; box; box = box.parentElement) if (getComputedStyle(box).overflowX !== "visible") return true;
+      for (let box = element.parentElement; box; box = box.parentElement)
+        if (getComputedStyle(box).overflowX !== "visible") return true;
       return false;
     };
     const outside = [...document.body.querySelectorAll("*")].filter((element) => {
       const box = element.getBoundingClientRect();
-      return box.width > 0 && (box.left < -1 || box.right > window.innerWidth + 1) && !isClipped(element);
+      return (
+        box.width > 0 && (box.left < -1 || box.right > window.innerWidth + 1) && !isClipped(element)
+      );
     });
-    return { pageWidth: document.documentElement.scrollWidth, outside: outside.map((element) => element.outerHTML.slice(0, 120)) };
+    return {
+      pageWidth: document.documentElement.scrollWidth,
+      outside: outside.map((element) => element.outerHTML.slice(0, 120)),
+    };
   });
 
 /** Pairs of filters whose boxes intersect. */
 const overlappingFilters = (page: Page) =>
   page.getByTestId("filter-bar").evaluate((bar) => {
-    const boxes = [...bar.children].map((child) => ({ name: child.textContent?.slice(0, 30) ?? "", box: child.getBoundingClientRect() }));
+    const boxes = [...bar.children].map((child) => ({
+      name: child.textContent?.slice(0, 30) ?? "",
+      box: child.getBoundingClientRect(),
+    }));
     return boxes.flatMap((a, index) =>
-      boxes.slice(index + 1).filter((b) => a.box.left < b.box.right - 1 && b.box.left < a.box.right - 1 && a.box.top < b.box.bottom - 1 && b.box.top < a.box.bottom - 1).map((b) => `${a.name} × ${b.name}`),
+      boxes
+        .slice(index + 1)
+        .filter(
+          (b) =>
+            a.box.left < b.box.right - 1 &&
+            b.box.left < a.box.right - 1 &&
+            a.box.top < b.box.bottom - 1 &&
+            b.box.top < a.box.bottom - 1,
+        )
+        .map((b) => `${a.name} × ${b.name}`),
     );
   });
 
-test("a phone gets a menu button and stacked filters; a 1440 px screen fits the default columns", async ({ browser, baseURL }) => {
+test("a phone gets a menu button and stacked filters; a 1440 px screen fits the default columns", async ({
+  browser,
+  baseURL,
+}) => {
   const { page, close } = await openDealsPage(browser, baseURL!, 30);
   await page.setViewportSize({ width: 390, height: 844 });
   await expect(rows(page)).toHaveCount(25);
@@ -226,7 +310,10 @@ test("a phone gets a menu button and stacked filters; a 1440 px screen fits the 
   await expect(navigation).toBeVisible();
   await expect(page.getByRole("button", { name: "Меню" })).toBeHidden();
   const table = page.getByTestId("deals-table");
-  const { table: tableWidth, room } = await table.evaluate((element) => ({ table: element.scrollWidth, room: element.parentElement!.clientWidth }));
+  const { table: tableWidth, room } = await table.evaluate((element) => ({
+    table: element.scrollWidth,
+    room: element.parentElement!.clientWidth,
+  }));
   expect(tableWidth).toBeLessThanOrEqual(room);
   await close();
 });

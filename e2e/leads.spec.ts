@@ -1,6 +1,12 @@
 import { expect, test, type Page } from "@playwright/test";
-import { createSalonAccount, fillKlientiksCredentials, klientiks, type TSalon } from "./fixtures/klientiks";
+
 import { landingHtml, startCustomerSite, type TCustomerSite } from "./fixtures/customer-site";
+import {
+  createSalonAccount,
+  fillKlientiksCredentials,
+  klientiks,
+  type TSalon,
+} from "./fixtures/klientiks";
 import { E2E_APP_URL, E2E_EMULATOR_URL } from "./fixtures/ports";
 import { addSiteThroughUi } from "./fixtures/sites";
 import { createWorkspaceThroughUi, signUpThroughUi } from "./fixtures/ui";
@@ -15,7 +21,8 @@ test.afterAll(async () => {
   await customerSite.close();
 });
 
-const leadRow = (page: Page, appointmentId: number) => page.locator(`[data-testid="lead-row"][data-lead-external-id="${appointmentId}"]`);
+const leadRow = (page: Page, appointmentId: number) =>
+  page.locator(`[data-testid="lead-row"][data-lead-external-id="${appointmentId}"]`);
 
 /** Sign up, add the site, connect Klientiks and turn on «Передача заявок», all through the interface. */
 async function setUpWorkspace(page: Page, salon: TSalon) {
@@ -31,7 +38,9 @@ async function setUpWorkspace(page: Page, salon: TSalon) {
 
   const widgetStep = page.getByTestId("leads-settings");
   await widgetStep.getByLabel("Передача заявок").check();
-  await expect(widgetStep.getByText("Сохраните настройки — появится webhook url для виджета.")).toBeVisible();
+  await expect(
+    widgetStep.getByText("Сохраните настройки — появится webhook url для виджета."),
+  ).toBeVisible();
   await widgetStep.getByLabel("Источник по умолчанию").selectOption({ label: "Прямые заходы" });
   await widgetStep.getByLabel("Сайт по умолчанию").selectOption({ label: "Лендинг (127.0.0.1)" });
   await widgetStep.getByRole("button", { name: "Сохранить" }).click();
@@ -39,23 +48,43 @@ async function setUpWorkspace(page: Page, salon: TSalon) {
 
   // What the owner does in «clientix/admin/eventHandlers»: the widget event, with the widget's own address.
   const address = widgetStep.getByTestId("widget-webhook-template-online_booking_created");
-  await expect(address).toHaveValue(/\/api\/webhooks\/klientiks\/[A-Za-z0-9_-]{40,}\?appointment_id=\{\{#appointment\}\}\{\{id\}\}\{\{\/appointment\}\}&status=/);
-  await klientiks.addEventHandler(salon.account.account_id, { event: "online_booking_created", url_template: await address.inputValue() });
+  await expect(address).toHaveValue(
+    /\/api\/webhooks\/klientiks\/[A-Za-z0-9_-]{40,}\?appointment_id=\{\{#appointment\}\}\{\{id\}\}\{\{\/appointment\}\}&status=/,
+  );
+  await klientiks.addEventHandler(salon.account.account_id, {
+    event: "online_booking_created",
+    url_template: await address.inputValue(),
+  });
   return { slug, snippet };
 }
 
 /** A booking the widget makes for someone who never visited the site. */
 const bookWithoutVisit = (salon: TSalon, input: { name: string; phone: string; lead?: string }) =>
-  klientiks.createWidgetBooking(salon.account.account_id, { ...input, service_id: salon.haircutId, executor_id: salon.masterId, start: "2026-12-02 15:00:00" });
+  klientiks.createWidgetBooking(salon.account.account_id, {
+    ...input,
+    service_id: salon.haircutId,
+    executor_id: salon.masterId,
+    start: "2026-12-02 15:00:00",
+  });
 
-test("a visit from an ad, then a booking in the widget: the lead carries that visit's campaign and UTM", async ({ page, context }) => {
+test("a visit from an ad, then a booking in the widget: the lead carries that visit's campaign and UTM", async ({
+  page,
+  context,
+}) => {
   const salon = await createSalonAccount();
   const { slug, snippet } = await setUpWorkspace(page, salon);
 
-  customerSite.serve(landingHtml(snippet, `${E2E_EMULATOR_URL}/app/united/${salon.account.widget_slug}`));
+  customerSite.serve(
+    landingHtml(snippet, `${E2E_EMULATOR_URL}/app/united/${salon.account.widget_slug}`),
+  );
   const visitor = await context.newPage();
-  const pageView = visitor.waitForResponse((response) => response.url() === `${E2E_APP_URL}/api/track` && response.request().method() === "POST");
-  await visitor.goto(`${customerSite.origin}/?utm_source=yandex&utm_medium=cpc&utm_campaign=autumn_haircut&utm_content=banner_1&yclid=777001`);
+  const pageView = visitor.waitForResponse(
+    (response) =>
+      response.url() === `${E2E_APP_URL}/api/track` && response.request().method() === "POST",
+  );
+  await visitor.goto(
+    `${customerSite.origin}/?utm_source=yandex&utm_medium=cpc&utm_campaign=autumn_haircut&utm_content=banner_1&yclid=777001`,
+  );
   expect((await pageView).status()).toBe(202);
   await expect(visitor.locator("#book")).toHaveAttribute("href", /[?&]svyaz_sid=[0-9a-f]{32}$/);
   await visitor.locator("#book").click();
@@ -87,11 +116,17 @@ test("a visit from an ad, then a booking in the widget: the lead carries that vi
   await expect(drawer.getByTestId("lead-page-view")).toContainText("Салон «Лето»");
 });
 
-test("bookings without a visit get the default source and site, then the default campaign; the ВОЗ tag when asked", async ({ page }) => {
+test("bookings without a visit get the default source and site, then the default campaign; the ВОЗ tag when asked", async ({
+  page,
+}) => {
   const salon = await createSalonAccount();
   const { slug } = await setUpWorkspace(page, salon);
 
-  const noVisit = await bookWithoutVisit(salon, { name: "Орлова Нина", phone: "+7 903 111-22-33", lead: "Instagram" });
+  const noVisit = await bookWithoutVisit(salon, {
+    name: "Орлова Нина",
+    phone: "+7 903 111-22-33",
+    lead: "Instagram",
+  });
   await page.goto(`/w/${slug}/leads`);
   const first = leadRow(page, noVisit.appointment.id);
   await expect(first).toBeVisible({ timeout: 20_000 });
@@ -111,12 +146,18 @@ test("bookings without a visit get the default source and site, then the default
   await page.goto(`/w/${slug}/settings/integrations/klientiks`);
   const widgetStep = page.getByTestId("leads-settings");
   await widgetStep.getByLabel("Рекламная кампания", { exact: true }).check();
-  await widgetStep.getByLabel("Рекламная кампания по умолчанию").selectOption({ label: "Осень ВК — VK Реклама" });
+  await widgetStep
+    .getByLabel("Рекламная кампания по умолчанию")
+    .selectOption({ label: "Осень ВК — VK Реклама" });
   await widgetStep.getByLabel("Передавать тег по источнику ВОЗ").check();
   await widgetStep.getByRole("button", { name: "Сохранить" }).click();
   await expect(widgetStep.getByText("Настройки сохранены.")).toBeVisible();
 
-  const tagged = await bookWithoutVisit(salon, { name: "Белова Юлия", phone: "+7 903 444-55-66", lead: "Instagram" });
+  const tagged = await bookWithoutVisit(salon, {
+    name: "Белова Юлия",
+    phone: "+7 903 444-55-66",
+    lead: "Instagram",
+  });
   await page.goto(`/w/${slug}/leads`);
   const second = leadRow(page, tagged.appointment.id);
   await expect(second).toBeVisible({ timeout: 20_000 });

@@ -1,7 +1,11 @@
 import { expect, test } from "@playwright/test";
+
 import { createWorkspaceThroughUi, signUpThroughUi } from "./fixtures/ui";
 
-test("an invite link joins a second user as agent, who cannot manage members", async ({ page, browser }) => {
+test("an invite link joins a second user as agent, who cannot manage members", async ({
+  page,
+  browser,
+}) => {
   await signUpThroughUi(page, "Ольга Владелец");
   const slug = await createWorkspaceThroughUi(page, "Студия Ольги");
 
@@ -17,12 +21,16 @@ test("an invite link joins a second user as agent, who cannot manage members", a
   const agentPage = await agentContext.newPage();
   // Signed out, the link says who invites to which workspace (and not the role), then leads to sign-up.
   await agentPage.goto(inviteUrl);
-  await expect(agentPage.getByText("Ольга Владелец приглашает вас в пространство «Студия Ольги».")).toBeVisible();
+  await expect(
+    agentPage.getByText("Ольга Владелец приглашает вас в пространство «Студия Ольги»."),
+  ).toBeVisible();
   await expect(agentPage.getByText("Сотрудник")).toHaveCount(0);
   await agentPage.getByRole("link", { name: "Зарегистрироваться" }).click();
   await expect(agentPage).toHaveURL(/\/sign-up\?next=/);
   await signUpThroughUi(agentPage, "Павел Сотрудник", { startAt: agentPage.url() });
-  await expect(agentPage.getByText("Вас пригласили в пространство «Студия Ольги» с ролью «Сотрудник».")).toBeVisible();
+  await expect(
+    agentPage.getByText("Вас пригласили в пространство «Студия Ольги» с ролью «Сотрудник»."),
+  ).toBeVisible();
   await agentPage.getByRole("button", { name: "Присоединиться" }).click();
   await expect(agentPage).toHaveURL(new RegExp(`/w/${slug}/deals$`));
   await expect(agentPage.getByText("Сотрудник", { exact: false }).first()).toBeVisible();
@@ -45,23 +53,39 @@ test("an invite link joins a second user as agent, who cannot manage members", a
   await page.reload();
   await expect(page.getByTestId("member-row")).toHaveCount(2);
   // Owners still see every section.
-  await expect(page.getByRole("navigation", { name: "main" }).getByRole("link")).toHaveText(["Сделки", "Обращения и цели", "Звонки", "Клиентикс CRM", "Телефония", "Сайты", "Участники"]);
+  await expect(page.getByRole("navigation", { name: "main" }).getByRole("link")).toHaveText([
+    "Сделки",
+    "Обращения и цели",
+    "Звонки",
+    "Клиентикс CRM",
+    "Телефония",
+    "Сайты",
+    "Участники",
+  ]);
   await agentContext.close();
 });
 
-test("the last owner cannot be removed or demoted, and users switch between workspaces", async ({ page }) => {
+test("the last owner cannot be removed or demoted, and users switch between workspaces", async ({
+  page,
+}) => {
   await signUpThroughUi(page, "Ирина");
   const firstSlug = await createWorkspaceThroughUi(page, "Первый салон");
   await page.goto(`/w/${firstSlug}/members`);
   await page.getByLabel("Изменить роль: Ирина").selectOption("admin");
-  await expect(page.getByText("В пространстве должен остаться хотя бы один владелец.")).toBeVisible();
+  await expect(
+    page.getByText("В пространстве должен остаться хотя бы один владелец."),
+  ).toBeVisible();
 
   // A second workspace of the same name is told apart by its address.
   await page.getByLabel("Сменить пространство").selectOption("__new");
   const secondSlug = await createWorkspaceThroughUi(page, "Первый салон");
   expect(secondSlug).not.toBe(firstSlug);
   const switcher = page.getByLabel("Сменить пространство");
-  await expect(switcher.locator("option")).toHaveText([`Первый салон · ${firstSlug}`, `Первый салон · ${secondSlug}`, "+ Новое пространство"]);
+  await expect(switcher.locator("option")).toHaveText([
+    `Первый салон · ${firstSlug}`,
+    `Первый салон · ${secondSlug}`,
+    "+ Новое пространство",
+  ]);
   await switcher.selectOption(firstSlug);
   await expect(page).toHaveURL(new RegExp(`/w/${firstSlug}/deals$`));
 

@@ -1,7 +1,13 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
+
 import { klientiks } from "./fixtures/klientiks";
-import { findEmulatorAccountByKey, openCallTheCompany, openSoftphone, zadarma } from "./fixtures/zadarma";
 import { createWorkspaceThroughUi, signUpThroughUi } from "./fixtures/ui";
+import {
+  findEmulatorAccountByKey,
+  openCallTheCompany,
+  openSoftphone,
+  zadarma,
+} from "./fixtures/zadarma";
 
 /** Every step that waits on the pipeline (notification → inbox → worker → live event) gets this long. */
 const PIPELINE_MS = 15_000;
@@ -15,7 +21,11 @@ async function demoSalonClientWithVisits(accountId: string) {
   for (const appointment of await klientiks.listAppointments(accountId)) {
     const client = appointment.appointment_client_links[0]?.client;
     if (!client?.phone) continue;
-    const known = visitsByClient.get(client.id) ?? { name: client.name, phone: client.phone, visits: 0 };
+    const known = visitsByClient.get(client.id) ?? {
+      name: client.name,
+      phone: client.phone,
+      visits: 0,
+    };
     visitsByClient.set(client.id, { ...known, visits: known.visits + 1 });
   }
   const [best] = [...visitsByClient.values()].sort((a, b) => b.visits - a.visits);
@@ -47,17 +57,27 @@ async function connectDemoTelephony(page: Page, slug: string, ownerEmail: string
   await page.goto(`/w/${slug}/settings/telephony`);
   await page.getByRole("button", { name: "Подключить демо-аккаунт эмулятора" }).click();
   await expect(page.getByTestId("telephony-status")).toHaveText("Подключено");
-  await expect(page.getByTestId("telephony-check-result")).toContainText("Из АТС прочитано 3 внутренних номера");
-  const pbxAccount = await findEmulatorAccountByKey(await page.getByTestId("telephony-key").innerText());
+  await expect(page.getByTestId("telephony-check-result")).toContainText(
+    "Из АТС прочитано 3 внутренних номера",
+  );
+  const pbxAccount = await findEmulatorAccountByKey(
+    await page.getByTestId("telephony-key").innerText(),
+  );
 
   await page.getByRole("button", { name: "Прописать в эмуляторе" }).click();
-  await expect(page.getByTestId("telephony-webhook-confirmed")).toContainText("Zadarma подтвердил этот адрес");
-  await page.getByLabel(`Сотрудник на номере ${MY_EXTENSION}`).selectOption({ label: `Ольга Администратор (${ownerEmail})` });
+  await expect(page.getByTestId("telephony-webhook-confirmed")).toContainText(
+    "Zadarma подтвердил этот адрес",
+  );
+  await page
+    .getByLabel(`Сотрудник на номере ${MY_EXTENSION}`)
+    .selectOption({ label: `Ольга Администратор (${ownerEmail})` });
   const myRow = page.locator(`[data-testid="extension-row"][data-extension="${MY_EXTENSION}"]`);
   await expect(myRow.getByTestId("extension-unmapped")).toHaveCount(0);
 
   const softphone = await openSoftphone(myRow.getByRole("link", { name: "софтфон" }));
-  const caller = await openCallTheCompany(page.getByTestId("emulator-softphones").getByRole("link", { name: "Позвонить в компанию" }));
+  const caller = await openCallTheCompany(
+    page.getByTestId("emulator-softphones").getByRole("link", { name: "Позвонить в компанию" }),
+  );
   return { pbxAccount, softphone, caller };
 }
 
@@ -70,19 +90,36 @@ async function openOtherWorkspace(browser: Browser) {
   return { context, page };
 }
 
-const callRow = (page: Page, callId: string) => page.locator(`[data-testid="call-row"][data-call-id="${callId}"]`);
+const callRow = (page: Page, callId: string) =>
+  page.locator(`[data-testid="call-row"][data-call-id="${callId}"]`);
 /** Opens a call's drawer by its time cell (the row's middle holds the call button). */
-const openCall = (page: Page, callId: string) => callRow(page, callId).getByRole("cell").first().click();
+const openCall = (page: Page, callId: string) =>
+  callRow(page, callId).getByRole("cell").first().click();
 
 /** The drawer's own close button (the first: a call button's steps popover inside it has one too). */
-const closeDrawer = (page: Page) => page.getByTestId("call-drawer").getByRole("button", { name: "Закрыть", exact: true }).first().click();
+const closeDrawer = (page: Page) =>
+  page
+    .getByTestId("call-drawer")
+    .getByRole("button", { name: "Закрыть", exact: true })
+    .first()
+    .click();
 
 /** The audio element's position, in seconds. */
-const audioTime = (page: Page) => page.getByTestId("call-drawer").locator("audio").evaluate((audio: HTMLAudioElement) => audio.currentTime);
+const audioTime = (page: Page) =>
+  page
+    .getByTestId("call-drawer")
+    .locator("audio")
+    .evaluate((audio: HTMLAudioElement) => audio.currentTime);
 
-test("a client's call pops up their card, is answered, recorded and called back; click-to-call from a deal", async ({ page, browser }) => {
+test("a client's call pops up their card, is answered, recorded and called back; click-to-call from a deal", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(150_000);
-  const [other, { slug, owner, salonAccountId }] = await Promise.all([openOtherWorkspace(browser), connectDemoSalon(page)]);
+  const [other, { slug, owner, salonAccountId }] = await Promise.all([
+    openOtherWorkspace(browser),
+    connectDemoSalon(page),
+  ]);
   const client = await demoSalonClientWithVisits(salonAccountId);
   const { pbxAccount, softphone, caller } = await connectDemoTelephony(page, slug, owner.email);
   // Zadarma reports a recording some seconds after the call; the test need not wait that long.
@@ -95,7 +132,9 @@ test("a client's call pops up their card, is answered, recorded and called back;
     await caller.dial(client.phone);
     // The salon's visits are still importing (a second each, Klientiks' pace): the call must not wait for them.
     await expect(card).toHaveAttribute("data-state", "ringing", { timeout: CARD_MS });
-    await expect(card.getByTestId("call-card-client")).toHaveText(client.name, { timeout: CARD_MS });
+    await expect(card.getByTestId("call-card-client")).toHaveText(client.name, {
+      timeout: CARD_MS,
+    });
     answeredCallId = (await card.getAttribute("data-call-id")) ?? "";
     await expect(softphone.state).toHaveAttribute("data-state", "ringing");
     await softphone.answer();
@@ -118,7 +157,10 @@ test("a client's call pops up their card, is answered, recorded and called back;
     await openCall(page, answeredCallId);
     const player = page.getByTestId("call-drawer").getByTestId("recording-player");
     await expect(player).toHaveAttribute("data-recording-state", "ready", { timeout: PIPELINE_MS });
-    const ranged = page.waitForResponse((response) => response.url().includes(`/api/recordings/${answeredCallId}`) && response.status() === 206);
+    const ranged = page.waitForResponse(
+      (response) =>
+        response.url().includes(`/api/recordings/${answeredCallId}`) && response.status() === 206,
+    );
     await player.getByTestId("recording-toggle").click();
     await ranged;
     await expect.poll(() => audioTime(page)).toBeGreaterThan(0.5);
@@ -151,7 +193,9 @@ test("a client's call pops up their card, is answered, recorded and called back;
     await expect(row.getByTestId("call-not-called-back")).toBeVisible();
     await openCall(page, missedCallId);
     await page.getByTestId("call-callback").getByRole("button", { name: "Перезвонить" }).click();
-    await expect(softphone.state).toHaveAttribute("data-state", "ringing", { timeout: PIPELINE_MS });
+    await expect(softphone.state).toHaveAttribute("data-state", "ringing", {
+      timeout: PIPELINE_MS,
+    });
     await softphone.answer();
     // The client's phone (the emulator's scripted client) picks up after a moment.
     await expect(softphone.state).toHaveAttribute("data-state", "connected");
@@ -159,7 +203,10 @@ test("a client's call pops up their card, is answered, recorded and called back;
     await softphone.hangUp();
     await expect(row.getByTestId("call-called-back")).toBeVisible({ timeout: PIPELINE_MS });
     await expect(page.getByTestId("call-callback")).toContainText("Перезвонили");
-    await page.getByTestId("call-callback").getByRole("button", { name: "Открыть ответный звонок" }).click();
+    await page
+      .getByTestId("call-callback")
+      .getByRole("button", { name: "Открыть ответный звонок" })
+      .click();
     await expect(page).not.toHaveURL(new RegExp(`call=${missedCallId}`));
     const callbackCallId = new URL(page.url()).searchParams.get("call") ?? "";
     await closeDrawer(page);
@@ -169,15 +216,23 @@ test("a client's call pops up their card, is answered, recorded and called back;
   });
 
   await test.step("click-to-call from a deal: a double click places one call", async () => {
-    const callbacksBefore = (await zadarma.requests({ accountId: pbxAccount.id })).filter((entry) => entry.method === "request/callback").length;
+    const callbacksBefore = (await zadarma.requests({ accountId: pbxAccount.id })).filter(
+      (entry) => entry.method === "request/callback",
+    ).length;
     await page.getByRole("link", { name: "Сделки" }).click();
     const clientDeal = page.getByTestId("deal-row").filter({ hasText: client.name }).first();
     await expect(clientDeal).toBeVisible({ timeout: PIPELINE_MS });
     await clientDeal.getByRole("button", { name: `Позвонить на +${client.phone}` }).dblclick();
-    await expect(softphone.state).toHaveAttribute("data-state", "ringing", { timeout: PIPELINE_MS });
+    await expect(softphone.state).toHaveAttribute("data-state", "ringing", {
+      timeout: PIPELINE_MS,
+    });
     await softphone.decline();
-    await expect(page.getByTestId("call-steps")).toHaveAttribute("data-status", "ended", { timeout: PIPELINE_MS });
-    const callbacks = (await zadarma.requests({ accountId: pbxAccount.id })).filter((entry) => entry.method === "request/callback");
+    await expect(page.getByTestId("call-steps")).toHaveAttribute("data-status", "ended", {
+      timeout: PIPELINE_MS,
+    });
+    const callbacks = (await zadarma.requests({ accountId: pbxAccount.id })).filter(
+      (entry) => entry.method === "request/callback",
+    );
     expect(callbacks).toHaveLength(callbacksBefore + 1);
   });
   await other.context.close();

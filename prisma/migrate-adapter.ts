@@ -9,17 +9,26 @@
  * function bodies too, so a PL/pgSQL function cannot be created. The script goes to PostgreSQL
  * whole instead (one simple query, which PostgreSQL splits itself, as the native engine does).
  */
-import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import type {
+  SqlDriverAdapter,
+  SqlMigrationAwareDriverAdapterFactory,
+} from "@prisma/driver-adapter-utils";
 
 const CATALOG_TYPE_OIDS = new Set([18, 19]);
 const TEXT_OID = 25;
 
 type TQueryResultWithFields = { fields?: { dataTypeID: number }[] };
-type TScriptRunner = { underlyingDriver: () => { query: (script: string) => Promise<unknown> }; onError: (error: unknown) => never };
+type TScriptRunner = {
+  underlyingDriver: () => { query: (script: string) => Promise<unknown> };
+  onError: (error: unknown) => never;
+};
 
 const executeWholeScript = (target: object) => async (script: string) => {
   const runner = target as TScriptRunner;
-  await runner.underlyingDriver().query(script).catch((error: unknown) => runner.onError(error));
+  await runner
+    .underlyingDriver()
+    .query(script)
+    .catch((error: unknown) => runner.onError(error));
 };
 
 function relabelCatalogTypes<T extends object>(queryable: T): T {
@@ -28,7 +37,9 @@ function relabelCatalogTypes<T extends object>(queryable: T): T {
       const value: unknown = Reflect.get(target, property, target);
       if (property === "queryRaw" && typeof value === "function") {
         return async (query: unknown) => {
-          const shim = Object.create(target) as { performIO: (q: unknown) => Promise<TQueryResultWithFields> };
+          const shim = Object.create(target) as {
+            performIO: (q: unknown) => Promise<TQueryResultWithFields>;
+          };
           const performIO = (target as unknown as typeof shim).performIO.bind(target);
           shim.performIO = async (q: unknown) => {
             const result = await performIO(q);
@@ -40,22 +51,33 @@ function relabelCatalogTypes<T extends object>(queryable: T): T {
           return (value as (q: unknown) => unknown).call(shim, query);
         };
       }
-      if (property === "executeScript" && typeof value === "function") return executeWholeScript(target);
+      if (property === "executeScript" && typeof value === "function")
+        return executeWholeScript(target);
       if (property === "startTransaction" && typeof value === "function") {
-        return async (...args: unknown[]) => relabelCatalogTypes(await (value as (...a: unknown[]) => Promise<object>).apply(target, args));
+        return async (...args: unknown[]) =>
+          relabelCatalogTypes(
+            await (value as (...a: unknown[]) => Promise<object>).apply(target, args),
+          );
       }
       return typeof value === "function" ? value.bind(target) : value;
     },
   });
 }
 
-export function withCatalogTypeFix(factory: SqlMigrationAwareDriverAdapterFactory): SqlMigrationAwareDriverAdapterFactory {
+export function withCatalogTypeFix(
+  factory: SqlMigrationAwareDriverAdapterFactory,
+): SqlMigrationAwareDriverAdapterFactory {
   return new Proxy(factory, {
     get(target, property) {
       const value: unknown = Reflect.get(target, property, target);
-      if ((property === "connect" || property === "connectToShadowDb") && typeof value === "function") {
+      if (
+        (property === "connect" || property === "connectToShadowDb") &&
+        typeof value === "function"
+      ) {
         return async (...args: unknown[]) =>
-          relabelCatalogTypes(await (value as (...a: unknown[]) => Promise<SqlDriverAdapter>).apply(target, args));
+          relabelCatalogTypes(
+            await (value as (...a: unknown[]) => Promise<SqlDriverAdapter>).apply(target, args),
+          );
       }
       return typeof value === "function" ? value.bind(target) : value;
     },

@@ -6,6 +6,7 @@
  * customer site carrying our tracker snippet, and then Next.js on http://localhost:3000.
  */
 import { mkdirSync } from "node:fs";
+
 import { migrateDatabase, startEmbeddedPostgres } from "./lib/database.mjs";
 import { startProcess, waitForPort } from "./lib/processes.mjs";
 
@@ -42,49 +43,75 @@ console.log("[dev] applying migrations");
 await migrateDatabase(databaseUrl);
 
 const emulatorUrl = `http://127.0.0.1:${EMULATOR_PORT}`;
-console.log(`[dev] starting the Klientiks emulator on ${emulatorUrl} (demo data, autopilot every 30 s)`);
-children.push(startProcess("klientiks-emulator", "npx", ["tsx", "emulators/klientiks/main.ts"], {
-  env: { KLIENTIKS_EMULATOR_PORT: String(EMULATOR_PORT), KLIENTIKS_EMULATOR_AUTOPILOT: process.env.KLIENTIKS_EMULATOR_AUTOPILOT ?? "30" },
-  onUnexpectedExit,
-}));
+console.log(
+  `[dev] starting the Klientiks emulator on ${emulatorUrl} (demo data, autopilot every 30 s)`,
+);
+children.push(
+  startProcess("klientiks-emulator", "npx", ["tsx", "emulators/klientiks/main.ts"], {
+    env: {
+      KLIENTIKS_EMULATOR_PORT: String(EMULATOR_PORT),
+      KLIENTIKS_EMULATOR_AUTOPILOT: process.env.KLIENTIKS_EMULATOR_AUTOPILOT ?? "30",
+    },
+    onUnexpectedExit,
+  }),
+);
 await waitForPort(EMULATOR_PORT);
 
 const zadarmaEmulatorUrl = `http://127.0.0.1:${ZADARMA_EMULATOR_PORT}`;
-console.log(`[dev] starting the Zadarma emulator on ${zadarmaEmulatorUrl} (demo PBX, softphones at /, autopilot every 45 s)`);
-children.push(startProcess("zadarma-emulator", "npx", ["tsx", "emulators/zadarma/main.ts"], {
-  env: {
-    ZADARMA_EMULATOR_PORT: String(ZADARMA_EMULATOR_PORT),
-    ZADARMA_EMULATOR_AUTOPILOT: process.env.ZADARMA_EMULATOR_AUTOPILOT ?? "45",
-    KLIENTIKS_EMULATOR_URL: emulatorUrl,
-  },
-  onUnexpectedExit,
-}));
+console.log(
+  `[dev] starting the Zadarma emulator on ${zadarmaEmulatorUrl} (demo PBX, softphones at /, autopilot every 45 s)`,
+);
+children.push(
+  startProcess("zadarma-emulator", "npx", ["tsx", "emulators/zadarma/main.ts"], {
+    env: {
+      ZADARMA_EMULATOR_PORT: String(ZADARMA_EMULATOR_PORT),
+      ZADARMA_EMULATOR_AUTOPILOT: process.env.ZADARMA_EMULATOR_AUTOPILOT ?? "45",
+      KLIENTIKS_EMULATOR_URL: emulatorUrl,
+    },
+    onUnexpectedExit,
+  }),
+);
 await waitForPort(ZADARMA_EMULATOR_PORT);
 
 const appUrl = process.env.APP_URL ?? `http://localhost:${APP_PORT}`;
 // On 127.0.0.1, not localhost: the user adds the site with domain 127.0.0.1, as the e2e specs do.
 const demoSiteUrl = `http://127.0.0.1:${DEMO_SITE_PORT}`;
 console.log(`[dev] starting the demo customer site on ${demoSiteUrl}`);
-children.push(startProcess("demo-site", "npx", ["tsx", "emulators/demo-site/main.ts"], {
-  env: { DEMO_SITE_PORT: String(DEMO_SITE_PORT), DEMO_SITE_APP_URL: appUrl, DEMO_SITE_WIDGET_URL: `${emulatorUrl}/app/united/demo-salon` },
-  onUnexpectedExit,
-}));
+children.push(
+  startProcess("demo-site", "npx", ["tsx", "emulators/demo-site/main.ts"], {
+    env: {
+      DEMO_SITE_PORT: String(DEMO_SITE_PORT),
+      DEMO_SITE_APP_URL: appUrl,
+      DEMO_SITE_WIDGET_URL: `${emulatorUrl}/app/united/demo-salon`,
+    },
+    onUnexpectedExit,
+  }),
+);
 await waitForPort(DEMO_SITE_PORT);
 
-children.push(startProcess("next", process.execPath, ["node_modules/next/dist/bin/next", "dev", "-p", String(APP_PORT)], {
-  env: {
-    DATABASE_URL: databaseUrl,
-    ...(databasePoolMax ? { DATABASE_POOL_MAX: databasePoolMax } : {}),
-    APP_URL: appUrl,
-    NEXTAUTH_URL: appUrl,
-    KLIENTIKS_BASE_URL: process.env.KLIENTIKS_BASE_URL ?? emulatorUrl,
-    KLIENTIKS_EMULATOR_URL: emulatorUrl,
-    ZADARMA_BASE_URL: process.env.ZADARMA_BASE_URL ?? zadarmaEmulatorUrl,
-    ZADARMA_EMULATOR_URL: zadarmaEmulatorUrl,
-    DEMO_SITE_URL: demoSiteUrl,
-    NEXT_TELEMETRY_DISABLED: "1",
-  },
-  onUnexpectedExit,
-}));
+children.push(
+  startProcess(
+    "next",
+    process.execPath,
+    ["node_modules/next/dist/bin/next", "dev", "-p", String(APP_PORT)],
+    {
+      env: {
+        DATABASE_URL: databaseUrl,
+        ...(databasePoolMax ? { DATABASE_POOL_MAX: databasePoolMax } : {}),
+        APP_URL: appUrl,
+        NEXTAUTH_URL: appUrl,
+        KLIENTIKS_BASE_URL: process.env.KLIENTIKS_BASE_URL ?? emulatorUrl,
+        KLIENTIKS_EMULATOR_URL: emulatorUrl,
+        ZADARMA_BASE_URL: process.env.ZADARMA_BASE_URL ?? zadarmaEmulatorUrl,
+        ZADARMA_EMULATOR_URL: zadarmaEmulatorUrl,
+        DEMO_SITE_URL: demoSiteUrl,
+        NEXT_TELEMETRY_DISABLED: "1",
+      },
+      onUnexpectedExit,
+    },
+  ),
+);
 await waitForPort(APP_PORT, "127.0.0.1", 120_000);
-console.log(`[dev] ready: ${appUrl} (demo customer site: ${demoSiteUrl}, linked from Settings → Sites)`);
+console.log(
+  `[dev] ready: ${appUrl} (demo customer site: ${demoSiteUrl}, linked from Settings → Sites)`,
+);

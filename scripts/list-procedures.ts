@@ -5,9 +5,13 @@
 import { appRouter } from "@/server/api/root";
 import type { TProcedureMeta } from "@/server/api/trpc";
 
-type TProcedureDef = { _def: { type: "query" | "mutation" | "subscription"; meta?: TProcedureMeta } };
+type TProcedureDef = {
+  _def: { type: "query" | "mutation" | "subscription"; meta?: TProcedureMeta };
+};
 
-const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, TProcedureDef>).map(([path, procedure]) => ({
+const procedures = Object.entries(
+  appRouter._def.procedures as unknown as Record<string, TProcedureDef>,
+).map(([path, procedure]) => ({
   path,
   type: procedure._def.type,
   scope: procedure._def.meta?.scope ?? "public",

@@ -3,6 +3,7 @@
 const originalSetTimeout = global.setTimeout;
 global.setTimeout = function setTimeoutWithUnref(fn, ms, ...args) {
   const timer = originalSetTimeout.call(this, fn, ms, ...args);
-  if (typeof ms === "number" && ms >= 5000 && timer && typeof timer.unref === "function") timer.unref();
+  if (typeof ms === "number" && ms >= 5000 && timer && typeof timer.unref === "function")
+    timer.unref();
   return timer;
 };

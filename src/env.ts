@@ -1,5 +1,5 @@
-import { loadLocalDevSecrets } from "@/server/config/local-dev-secrets";
 import { parseEnv, type TEnv } from "@/server/config/env-schema";
+import { loadLocalDevSecrets } from "@/server/config/local-dev-secrets";
 
 let cached: TEnv | undefined;
 
@@ -11,11 +11,15 @@ let cached: TEnv | undefined;
 export function getEnv(): TEnv {
   if (cached) return cached;
   const isProduction = process.env.NODE_ENV === "production";
-  const source = isProduction ? process.env : { ...loadLocalDevSecrets(), ...stripEmpty(process.env) };
+  const source = isProduction
+    ? process.env
+    : { ...loadLocalDevSecrets(), ...stripEmpty(process.env) };
   cached = parseEnv(source, { isProduction });
   return cached;
 }
 
 function stripEmpty(env: NodeJS.ProcessEnv): Record<string, string> {
-  return Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => Boolean(entry[1])));
+  return Object.fromEntries(
+    Object.entries(env).filter((entry): entry is [string, string] => Boolean(entry[1])),
+  );
 }

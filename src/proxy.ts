@@ -1,5 +1,6 @@
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
+
 import { getEnv } from "@/env";
 
 /**
@@ -14,10 +15,19 @@ const PUBLIC_PREFIXES = ["/sign-in", "/sign-up", "/invite", "/api/auth", "/api/t
  */
 export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
-  if (PUBLIC_PREFIXES.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`) || pathname.startsWith(`${prefix}?`))) return NextResponse.next();
+  if (
+    PUBLIC_PREFIXES.some(
+      (prefix) =>
+        pathname === prefix ||
+        pathname.startsWith(`${prefix}/`) ||
+        pathname.startsWith(`${prefix}?`),
+    )
+  )
+    return NextResponse.next();
   const token = await getToken({ req: request, secret: getEnv().AUTH_SECRET });
   if (token) return NextResponse.next();
-  if (pathname.startsWith("/api/")) return Response.json({ ok: false, error: { code: "UNAUTHENTICATED" } }, { status: 401 });
+  if (pathname.startsWith("/api/"))
+    return Response.json({ ok: false, error: { code: "UNAUTHENTICATED" } }, { status: 401 });
   const signIn = new URL("/sign-in", request.url);
   signIn.searchParams.set("next", `${pathname}${request.nextUrl.search}`);
   return NextResponse.redirect(signIn);
@@ -29,4 +39,8 @@ export async function proxy(request: NextRequest) {
  * Skipping the proxy matters for their load: for a request with a body Next tees the body stream so that both the proxy and the
  * route could read it, which costs a POST more CPU than the route itself (`npm run bench:track`).
  */
-export const config = { matcher: ["/((?!_next/|favicon\\.ico|icon\\.svg|t\\.js$|api/(?:track|webhooks|inngest|health)(?:/|$)).*)"] };
+export const config = {
+  matcher: [
+    "/((?!_next/|favicon\\.ico|icon\\.svg|t\\.js$|api/(?:track|webhooks|inngest|health)(?:/|$)).*)",
+  ],
+};

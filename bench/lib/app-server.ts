@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
+
 import { run } from "../../scripts/lib/processes.mjs";
 import { onCleanup } from "./cleanup";
 import { log, sleep } from "./stats";
@@ -22,7 +23,8 @@ function newestSourceChange(dir: string): number {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const entryPath = path.join(dir, entry.name);
     if (entry.isDirectory()) newest = Math.max(newest, newestSourceChange(entryPath));
-    else if (/\.(ts|tsx|mjs|js|json)$/.test(entry.name)) newest = Math.max(newest, statSync(entryPath).mtimeMs);
+    else if (/\.(ts|tsx|mjs|js|json)$/.test(entry.name))
+      newest = Math.max(newest, statSync(entryPath).mtimeMs);
   }
   return newest;
 }
@@ -32,12 +34,20 @@ export async function ensureProductionBuild(requiredRoutes: string[]): Promise<v
   if (existsSync(BUILD_ID) && requiredRoutes.every(buildHasRoute)) {
     log(`using the existing production build ${readFileSync(BUILD_ID, "utf8").trim()} (.next/)`);
     if (newestSourceChange("src") > statSync(BUILD_ID).mtimeMs) {
-      log("note: src/ changed after that build; the figures are those of the build (run `npm run build` first to measure the working tree)");
+      log(
+        "note: src/ changed after that build; the figures are those of the build (run `npm run build` first to measure the working tree)",
+      );
     }
     return;
   }
-  log(existsSync(BUILD_ID) ? "the production build lacks a route the bench needs: running `next build`" : "no production build (.next/BUILD_ID): running `next build`");
-  await run(process.execPath, ["node_modules/next/dist/bin/next", "build"], { env: { NEXT_TELEMETRY_DISABLED: "1" } });
+  log(
+    existsSync(BUILD_ID)
+      ? "the production build lacks a route the bench needs: running `next build`"
+      : "no production build (.next/BUILD_ID): running `next build`",
+  );
+  await run(process.execPath, ["node_modules/next/dist/bin/next", "build"], {
+    env: { NEXT_TELEMETRY_DISABLED: "1" },
+  });
 }
 
 /**
@@ -45,28 +55,44 @@ export async function ensureProductionBuild(requiredRoutes: string[]): Promise<v
  * jobs driver) and the given extra environment; resolves once `/api/health/live` answers. It runs
  * in its own process group (stopped as a whole at cleanup), whose id is returned for CPU accounting.
  */
-export async function startApp(options: { port: number; databaseUrl: string; env: Record<string, string> }): Promise<{ url: string; processGroupId: number }> {
+export async function startApp(options: {
+  port: number;
+  databaseUrl: string;
+  env: Record<string, string>;
+}): Promise<{ url: string; processGroupId: number }> {
   const url = `http://127.0.0.1:${options.port}`;
   let exitedEarly: string | null = null;
   // e.g. BENCH_APP_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/svyaz-prof" to profile the server.
   const nodeArgs = process.env.BENCH_APP_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? [];
-  const child = spawn(process.execPath, [...nodeArgs, "node_modules/next/dist/bin/next", "start", "-p", String(options.port), "-H", "127.0.0.1"], {
-    stdio: ["ignore", "ignore", "inherit"],
-    detached: true,
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      DATABASE_URL: options.databaseUrl,
-      AUTH_SECRET: randomBytes(24).toString("hex"),
-      ENCRYPTION_KEYRING: `bench:${randomBytes(32).toString("base64")}`,
-      APP_URL: url,
-      NEXTAUTH_URL: url,
-      JOBS_DRIVER: "inline",
-      LOG_LEVEL: "error",
-      NEXT_TELEMETRY_DISABLED: "1",
-      ...options.env,
+  const child = spawn(
+    process.execPath,
+    [
+      ...nodeArgs,
+      "node_modules/next/dist/bin/next",
+      "start",
+      "-p",
+      String(options.port),
+      "-H",
+      "127.0.0.1",
+    ],
+    {
+      stdio: ["ignore", "ignore", "inherit"],
+      detached: true,
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        DATABASE_URL: options.databaseUrl,
+        AUTH_SECRET: randomBytes(24).toString("hex"),
+        ENCRYPTION_KEYRING: `bench:${randomBytes(32).toString("base64")}`,
+        APP_URL: url,
+        NEXTAUTH_URL: url,
+        JOBS_DRIVER: "inline",
+        LOG_LEVEL: "error",
+        NEXT_TELEMETRY_DISABLED: "1",
+        ...options.env,
+      },
     },
-  });
+  );
   let isStopping = false;
   child.on("exit", (code, signal) => {
     if (!isStopping) exitedEarly = `next start exited (${code ?? signal})`;
@@ -76,23 +102,27 @@ export async function startApp(options: { port: number; databaseUrl: string; env
   });
   if (!child.pid) throw new Error("could not start next start");
   const processGroupId = child.pid;
-  onCleanup("stop next start", () => new Promise<void>((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve();
-    isStopping = true;
-    child.once("exit", () => resolve());
-    try {
-      process.kill(-processGroupId, "SIGTERM");
-    } catch {
-      resolve();
-    }
-    setTimeout(() => {
-      try {
-        process.kill(-processGroupId, "SIGKILL");
-      } catch {
-        // already gone
-      }
-    }, 5000).unref();
-  }));
+  onCleanup(
+    "stop next start",
+    () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        isStopping = true;
+        child.once("exit", () => resolve());
+        try {
+          process.kill(-processGroupId, "SIGTERM");
+        } catch {
+          resolve();
+        }
+        setTimeout(() => {
+          try {
+            process.kill(-processGroupId, "SIGKILL");
+          } catch {
+            // already gone
+          }
+        }, 5000).unref();
+      }),
+  );
   const deadline = Date.now() + 90_000;
   for (;;) {
     if (exitedEarly) throw new Error(exitedEarly);

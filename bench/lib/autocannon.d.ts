@@ -1,7 +1,23 @@
 // The subset of autocannon 9 that the benches use (the package ships no types).
 declare module "autocannon" {
-  type THistogram = { average: number; mean: number; stddev: number; min: number; max: number; total: number; p50: number; p90: number; p99: number; p99_9: number };
-  type TRawRequest = { method: string; path: string; headers: Record<string, string>; body?: string | Buffer };
+  type THistogram = {
+    average: number;
+    mean: number;
+    stddev: number;
+    min: number;
+    max: number;
+    total: number;
+    p50: number;
+    p90: number;
+    p99: number;
+    p99_9: number;
+  };
+  type TRawRequest = {
+    method: string;
+    path: string;
+    headers: Record<string, string>;
+    body?: string | Buffer;
+  };
   export type TAutocannonOptions = {
     url: string;
     connections?: number;
@@ -11,7 +27,11 @@ declare module "autocannon" {
     pipelining?: number;
     method?: string;
     headers?: Record<string, string>;
-    requests?: { method?: string; path?: string; setupRequest?: (request: TRawRequest, context: Record<string, unknown>) => TRawRequest | null }[];
+    requests?: {
+      method?: string;
+      path?: string;
+      setupRequest?: (request: TRawRequest, context: Record<string, unknown>) => TRawRequest | null;
+    }[];
   };
   export type TAutocannonResult = {
     requests: THistogram;

@@ -36,5 +36,22 @@ SELECT 'call_' || substr(md5('bench' || b.g), 1, 20), $4, $5, 'pbx-' || b.g, b.d
 FROM base AS b`;
 
 /** Inserts calls `first..last` (inclusive) of the generated set in one statement; employees are memberships `{prefix}1..20`. */
-export const insertBenchCalls = (client: pg.Client, options: { tenantId: string; connectionId: string; membershipPrefix: string; first: number; last: number; now: Date }) =>
-  client.query(INSERT_CALLS, [options.first, options.last, options.now, options.tenantId, options.connectionId, options.membershipPrefix]);
+export const insertBenchCalls = (
+  client: pg.Client,
+  options: {
+    tenantId: string;
+    connectionId: string;
+    membershipPrefix: string;
+    first: number;
+    last: number;
+    now: Date;
+  },
+) =>
+  client.query(INSERT_CALLS, [
+    options.first,
+    options.last,
+    options.now,
+    options.tenantId,
+    options.connectionId,
+    options.membershipPrefix,
+  ]);

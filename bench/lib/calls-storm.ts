@@ -1,4 +1,5 @@
 import type { z } from "zod";
+
 import type { CallView } from "../../emulators/zadarma/call-view";
 import type { ZadarmaControl } from "../../emulators/zadarma/control-client";
 import type { scriptedCallBody } from "../../emulators/zadarma/control-schemas";
@@ -23,13 +24,43 @@ export function stormCall(index: number): TScriptedCall {
   const rung = STORM_EXTENSIONS.slice(0, 1 + (index % 3));
   const times = { ring_seconds: 3 + (index % 8), talk_seconds: 10 + ((index * 37) % 300) };
   const caller = stormPhone(index);
-  if (slot < 9) return { scenario: "incoming", caller, extensions: [...rung], answered_by: rung.at(-1), ...times };
-  if (slot < 12) return { scenario: "incoming", caller, extensions: [...rung], disposition: "no answer", ...times };
-  if (slot < 13) return { scenario: "incoming", caller, extensions: [...rung], disposition: "cancel", ...times };
-  if (slot < 15) return { scenario: "incoming", caller, extensions: [...rung], disposition: "busy", ...times };
-  if (slot < 16) return { scenario: "incoming_transferred", caller, extensions: ["100"], answered_by: "100", transfer_to: "101", ...times };
+  if (slot < 9)
+    return {
+      scenario: "incoming",
+      caller,
+      extensions: [...rung],
+      answered_by: rung.at(-1),
+      ...times,
+    };
+  if (slot < 12)
+    return {
+      scenario: "incoming",
+      caller,
+      extensions: [...rung],
+      disposition: "no answer",
+      ...times,
+    };
+  if (slot < 13)
+    return { scenario: "incoming", caller, extensions: [...rung], disposition: "cancel", ...times };
+  if (slot < 15)
+    return { scenario: "incoming", caller, extensions: [...rung], disposition: "busy", ...times };
+  if (slot < 16)
+    return {
+      scenario: "incoming_transferred",
+      caller,
+      extensions: ["100"],
+      answered_by: "100",
+      transfer_to: "101",
+      ...times,
+    };
   const disposition = slot < 18 ? "answered" : slot < 19 ? "no answer" : "busy";
-  return { scenario: "outgoing", extension: STORM_EXTENSIONS[index % 2], destination: caller, disposition, ...times };
+  return {
+    scenario: "outgoing",
+    extension: STORM_EXTENSIONS[index % 2],
+    destination: caller,
+    disposition,
+    ...times,
+  };
 }
 
 /**
@@ -38,7 +69,10 @@ export function stormCall(index: number): TScriptedCall {
  * in this process is the account's notification URL meanwhile). Returns the calls as the PBX ended
  * them and their notifications.
  */
-export async function captureStormCalls(zadarma: ZadarmaControl, options: { accountId: string; targetEvents: number; duplicateShare: number }) {
+export async function captureStormCalls(
+  zadarma: ZadarmaControl,
+  options: { accountId: string; targetEvents: number; duplicateShare: number },
+) {
   const capture = await startNotificationCapture();
   await zadarma.patchAccount(options.accountId, { notification_url: capture.url });
   const distinctTarget = Math.ceil(options.targetEvents / (1 + options.duplicateShare));
@@ -46,21 +80,35 @@ export async function captureStormCalls(zadarma: ZadarmaControl, options: { acco
   while (capture.captured.length < distinctTarget) {
     // Batches of 100 calls; the last batch is sized by the events per call seen so far.
     const perCall = placed > 0 ? capture.captured.length / placed : 4.5;
-    const batch = Math.max(1, Math.min(100, Math.ceil((distinctTarget - capture.captured.length) / perCall)));
-    await mapWithConcurrency(Array.from({ length: batch }, (_, offset) => placed + offset), 8, (index) => zadarma.placeCall(options.accountId, stormCall(index)));
+    const batch = Math.max(
+      1,
+      Math.min(100, Math.ceil((distinctTarget - capture.captured.length) / perCall)),
+    );
+    await mapWithConcurrency(
+      Array.from({ length: batch }, (_, offset) => placed + offset),
+      8,
+      (index) => zadarma.placeCall(options.accountId, stormCall(index)),
+    );
     placed += batch;
     // The emulator posts a call's notifications one after another: wait until nothing new arrives.
     let seen = -1;
-    await waitUntil(async () => {
-      const isQuiet = capture.captured.length === seen;
-      seen = capture.captured.length;
-      return isQuiet;
-    }, { timeoutMs: 30_000, intervalMs: 500 });
+    await waitUntil(
+      async () => {
+        const isQuiet = capture.captured.length === seen;
+        seen = capture.captured.length;
+        return isQuiet;
+      },
+      { timeoutMs: 30_000, intervalMs: 500 },
+    );
   }
   await zadarma.patchAccount(options.accountId, { notification_url: null });
   await capture.close();
-  const calls = (await zadarma.listCalls(options.accountId)).filter((call) => call.state === "ended");
-  log(`storm: the emulator ended ${calls.length} calls (${placed} placed) and posted ${capture.captured.length} notifications to the capture address`);
+  const calls = (await zadarma.listCalls(options.accountId)).filter(
+    (call) => call.state === "ended",
+  );
+  log(
+    `storm: the emulator ended ${calls.length} calls (${placed} placed) and posted ${capture.captured.length} notifications to the capture address`,
+  );
   return { calls, notifications: capture.captured };
 }
 
@@ -77,9 +125,15 @@ function seededRandom(seed: number): () => number {
 }
 
 /** The notifications plus a `duplicateShare` of them again, in a shuffled order (Fisher–Yates). */
-export function shuffleWithDuplicates(notifications: readonly TCapturedNotification[], options: { duplicateShare: number; seed: number }): TCapturedNotification[] {
+export function shuffleWithDuplicates(
+  notifications: readonly TCapturedNotification[],
+  options: { duplicateShare: number; seed: number },
+): TCapturedNotification[] {
   const random = seededRandom(options.seed);
-  const duplicates = Array.from({ length: Math.round(notifications.length * options.duplicateShare) }, () => notifications[Math.floor(random() * notifications.length)]!);
+  const duplicates = Array.from(
+    { length: Math.round(notifications.length * options.duplicateShare) },
+    () => notifications[Math.floor(random() * notifications.length)]!,
+  );
   const storm = [...notifications, ...duplicates];
   for (let index = storm.length - 1; index > 0; index -= 1) {
     const other = Math.floor(random() * (index + 1));
@@ -93,18 +147,30 @@ export function shuffleWithDuplicates(notifications: readonly TCapturedNotificat
  * later») or a network error is retried after a second, up to three times, as a sender that wants
  * its event delivered would; what still fails is counted.
  */
-export async function postStorm(webhookUrl: string, storm: readonly TCapturedNotification[], { concurrency }: { concurrency: number }) {
+export async function postStorm(
+  webhookUrl: string,
+  storm: readonly TCapturedNotification[],
+  { concurrency }: { concurrency: number },
+) {
   const statuses = new Map<string, number>();
   let retries = 0;
   const count = (key: string) => statuses.set(key, (statuses.get(key) ?? 0) + 1);
   await mapWithConcurrency(storm, concurrency, async (notification) => {
     for (let attempt = 0; ; attempt += 1) {
       const outcome = await fetch(webhookUrl, {
-        method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", signature: notification.signature }, body: notification.body,
-      }).then(async (response) => {
-        await response.arrayBuffer();
-        return String(response.status);
-      }, (error: unknown) => `error: ${error instanceof Error ? error.message : String(error)}`);
+        method: "POST",
+        headers: {
+          "content-type": "application/x-www-form-urlencoded",
+          signature: notification.signature,
+        },
+        body: notification.body,
+      }).then(
+        async (response) => {
+          await response.arrayBuffer();
+          return String(response.status);
+        },
+        (error: unknown) => `error: ${error instanceof Error ? error.message : String(error)}`,
+      );
       if ((outcome === "503" || outcome.startsWith("error")) && attempt < 3) {
         retries += 1;
         await sleep(1_000);
@@ -114,7 +180,9 @@ export async function postStorm(webhookUrl: string, storm: readonly TCapturedNot
       return;
     }
   });
-  const failed = [...statuses].filter(([status]) => status !== "200").reduce((sum, [, total]) => sum + total, 0);
+  const failed = [...statuses]
+    .filter(([status]) => status !== "200")
+    .reduce((sum, [, total]) => sum + total, 0);
   return { statuses: Object.fromEntries(statuses), retries, failed };
 }
 
@@ -131,7 +199,12 @@ export type TExpectedCall = {
   events: number;
 };
 
-const NORMALISED_DISPOSITIONS: Readonly<Record<string, string>> = { answered: "answered", "no answer": "no_answer", busy: "busy", cancel: "cancelled" };
+const NORMALISED_DISPOSITIONS: Readonly<Record<string, string>> = {
+  answered: "answered",
+  "no answer": "no_answer",
+  busy: "busy",
+  cancel: "cancelled",
+};
 
 /**
  * The call as its notifications describe it. The extension is checked only where they name one
@@ -152,7 +225,14 @@ export function expectedCallOf(call: CallView, notifications: number): TExpected
     companyNumber: `+${isIncoming ? call.destination : call.caller}`,
     // `call_start` has whole seconds.
     startedAt: Math.floor(Date.parse(call.started_at ?? "") / 1000) * 1000,
-    extension: answeredLegs.length > 0 ? (hasOneAnswer ? call.extension : undefined) : isIncoming ? singleRung : call.extension,
+    extension:
+      answeredLegs.length > 0
+        ? hasOneAnswer
+          ? call.extension
+          : undefined
+        : isIncoming
+          ? singleRung
+          : call.extension,
     recordingRef: call.recording?.call_id_with_rec ?? null,
     events: notifications,
   };

@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
 import { createInterface } from "node:readline";
+
 import { onCleanup } from "./cleanup";
 import { log } from "./stats";
 
@@ -9,7 +10,11 @@ import { log } from "./stats";
  * line of its output). An interrupted parent stops it.
  */
 export async function runChildBench(script: string): Promise<Record<string, unknown>> {
-  const child = spawn(process.execPath, ["--import", "tsx", script], { stdio: ["ignore", "pipe", "inherit"], detached: true, env: process.env });
+  const child = spawn(process.execPath, ["--import", "tsx", script], {
+    stdio: ["ignore", "pipe", "inherit"],
+    detached: true,
+    env: process.env,
+  });
   const stopChild = async () => {
     if (child.exitCode !== null || child.signalCode !== null || !child.pid) return;
     try {
@@ -27,7 +32,9 @@ export async function runChildBench(script: string): Promise<Record<string, unkn
     if (line.startsWith("{")) lastLine = line;
     else if (line.startsWith("[bench] ")) log(`${script}: ${line.slice("[bench] ".length)}`);
   });
-  const code = await new Promise<number | null>((resolve) => child.once("exit", (exitCode) => resolve(exitCode)));
+  const code = await new Promise<number | null>((resolve) =>
+    child.once("exit", (exitCode) => resolve(exitCode)),
+  );
   await allRead;
   if (code !== 0 || !lastLine) throw new Error(`${script} exited with ${code} without a JSON line`);
   return JSON.parse(lastLine) as Record<string, unknown>;

@@ -15,7 +15,13 @@ export function onCleanup(name: string, run: () => Promise<void>): void {
 export function runCleanups(): Promise<void> {
   cleanupPromise ??= (async () => {
     for (const cleanup of cleanups.reverse()) {
-      await cleanup.run().catch((error: unknown) => console.error(`[bench] cleanup "${cleanup.name}" failed: ${error instanceof Error ? error.message : String(error)}`));
+      await cleanup
+        .run()
+        .catch((error: unknown) =>
+          console.error(
+            `[bench] cleanup "${cleanup.name}" failed: ${error instanceof Error ? error.message : String(error)}`,
+          ),
+        );
     }
   })();
   return cleanupPromise;
@@ -41,7 +47,9 @@ export async function runBench(main: () => Promise<Record<string, unknown>>): Pr
   try {
     result = await main();
   } catch (error) {
-    console.error(`[bench] failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    console.error(
+      `[bench] failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    );
   }
   await runCleanups();
   if (!result) process.exit(1);

@@ -2,7 +2,9 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+
 import pg from "pg";
+
 import { migrateDatabase, startEmbeddedPostgres } from "../../scripts/lib/database.mjs";
 import { findFreePort } from "../../scripts/lib/processes.mjs";
 import { onCleanup } from "./cleanup";
@@ -43,10 +45,14 @@ export async function createBenchDatabase(): Promise<TBenchDatabase> {
   }
 
   const dataDir = mkdtempSync(path.join(tmpdir(), "svyaz-bench-"));
-  onCleanup("remove the embedded data directory", async () => rmSync(dataDir, { recursive: true, force: true }));
+  onCleanup("remove the embedded data directory", async () =>
+    rmSync(dataDir, { recursive: true, force: true }),
+  );
   const embedded = await startEmbeddedPostgres({ dataDir, port: await findFreePort() });
   onCleanup("stop the embedded database", embedded.stop);
-  log(`DATABASE_URL is not set: using an embedded database in ${dataDir} (no target applies to it)`);
+  log(
+    `DATABASE_URL is not set: using an embedded database in ${dataDir} (no target applies to it)`,
+  );
   await migrateDatabase(embedded.url);
   return { url: embedded.url, kind: "embedded", name: "embedded" };
 }

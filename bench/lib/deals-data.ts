@@ -41,5 +41,14 @@ JOIN stages AS st ON (b.g * 37) % 100 >= st.lo AND (b.g * 37) % 100 < st.hi
 JOIN services AS s ON s.k = (b.g * 13) % 5`;
 
 /** Inserts deals `first..last` (inclusive) of the generated set in one statement. */
-export const insertBenchDeals = (client: pg.Client, options: { tenantId: string; connectionId: string; first: number; last: number; now: Date }) =>
-  client.query(INSERT_DEALS, [options.first, options.last, options.now, options.tenantId, options.connectionId]);
+export const insertBenchDeals = (
+  client: pg.Client,
+  options: { tenantId: string; connectionId: string; first: number; last: number; now: Date },
+) =>
+  client.query(INSERT_DEALS, [
+    options.first,
+    options.last,
+    options.now,
+    options.tenantId,
+    options.connectionId,
+  ]);

@@ -5,6 +5,11 @@
  */
 import { startKlientiksEmulator } from "../../emulators/klientiks/server";
 
-const emulator = await startKlientiksEmulator({ port: Number(process.env.BENCH_EMULATOR_PORT ?? 0), seedDemo: false, log: false });
+const emulator = await startKlientiksEmulator({
+  port: Number(process.env.BENCH_EMULATOR_PORT ?? 0),
+  seedDemo: false,
+  log: false,
+});
 console.log(`[bench-emulator] listening on ${emulator.url}`);
-for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => void emulator.close().finally(() => process.exit(0)));
+for (const signal of ["SIGINT", "SIGTERM"] as const)
+  process.once(signal, () => void emulator.close().finally(() => process.exit(0)));

@@ -1,4 +1,5 @@
 import autocannon, { type TAutocannonResult } from "autocannon";
+
 import { processGroupCpuSeconds } from "./process-cpu";
 import { log } from "./stats";
 
@@ -19,16 +20,25 @@ export type TRouteLoad = { sends: string; load: TLoad };
  */
 const bareGetLoad = (appUrl: string): TRouteLoad => ({
   sends: "GET /api/health/live",
-  load: (duration) => autocannon({ url: `${appUrl}/api/health/live`, connections: LOAD_CONNECTIONS, duration }),
+  load: (duration) =>
+    autocannon({ url: `${appUrl}/api/health/live`, connections: LOAD_CONNECTIONS, duration }),
 });
 
 /** Runs autocannon and reports, besides its figures, the server CPU it cost per request. */
-export async function measure(name: string, processGroupId: number, run: () => Promise<TAutocannonResult>): Promise<TMeasuredRun> {
+export async function measure(
+  name: string,
+  processGroupId: number,
+  run: () => Promise<TAutocannonResult>,
+): Promise<TMeasuredRun> {
   const cpuBefore = processGroupCpuSeconds(processGroupId);
   const result = await run();
-  const cpuMsPerRequest = ((processGroupCpuSeconds(processGroupId) - cpuBefore) * 1000) / Math.max(result.requests.total, 1);
-  log(`${name}: ${Math.round(result.requests.average)} req/s, latency p50 ${result.latency.p50} ms / p99 ${result.latency.p99} ms / max ${result.latency.max} ms, ` +
-    `${result.requests.total} requests, non-2xx ${result.non2xx}, errors ${result.errors} (timeouts ${result.timeouts}); server CPU ${cpuMsPerRequest.toFixed(2)} ms per request`);
+  const cpuMsPerRequest =
+    ((processGroupCpuSeconds(processGroupId) - cpuBefore) * 1000) /
+    Math.max(result.requests.total, 1);
+  log(
+    `${name}: ${Math.round(result.requests.average)} req/s, latency p50 ${result.latency.p50} ms / p99 ${result.latency.p99} ms / max ${result.latency.max} ms, ` +
+      `${result.requests.total} requests, non-2xx ${result.non2xx}, errors ${result.errors} (timeouts ${result.timeouts}); server CPU ${cpuMsPerRequest.toFixed(2)} ms per request`,
+  );
   return { result, cpuMsPerRequest };
 }
 
@@ -50,21 +60,35 @@ export async function measureAgainstBareRoute(options: {
   afterWarmUp?: () => Promise<void>;
   afterRoute?: (run: TMeasuredRun) => Promise<void>;
 }): Promise<{ route: TMeasuredRun; bare: TMeasuredRun }> {
-  const { app: { processGroupId }, warmupSeconds, loadSeconds, route } = options;
+  const {
+    app: { processGroupId },
+    warmupSeconds,
+    loadSeconds,
+    route,
+  } = options;
   const { sends: bareSends, load: bare } = options.bare ?? bareGetLoad(options.app.url);
   if (warmupSeconds > 0) {
-    await measure(`warm-up (not counted), bare route ${warmupSeconds} s`, processGroupId, () => bare(warmupSeconds));
-    await measure(`warm-up (not counted), ${route.name} ${warmupSeconds} s`, processGroupId, () => route.load(warmupSeconds));
+    await measure(`warm-up (not counted), bare route ${warmupSeconds} s`, processGroupId, () =>
+      bare(warmupSeconds),
+    );
+    await measure(`warm-up (not counted), ${route.name} ${warmupSeconds} s`, processGroupId, () =>
+      route.load(warmupSeconds),
+    );
   }
   await options.afterWarmUp?.();
-  log(`phase 1: autocannon, ${LOAD_CONNECTIONS} connections, ${loadSeconds} s each: bare ${bareSends}, then ${route.sends}, then bare again`);
+  log(
+    `phase 1: autocannon, ${LOAD_CONNECTIONS} connections, ${loadSeconds} s each: bare ${bareSends}, then ${route.sends}, then bare again`,
+  );
   const bareFirst = await measure("bare route", processGroupId, () => bare(loadSeconds));
   const routeRun = await measure(route.name, processGroupId, () => route.load(loadSeconds));
   await options.afterRoute?.(routeRun);
   // The bare route once more, now that the server is as warm as it was for the route's run.
   const bareSecond = await measure("bare route again", processGroupId, () => bare(loadSeconds));
-  const bareRun = bareSecond.result.requests.average > bareFirst.result.requests.average ? bareSecond : bareFirst;
-  log(`baseline: the ${bareRun === bareFirst ? "first" : "second"} bare run (the one with more req/s)`);
+  const bareRun =
+    bareSecond.result.requests.average > bareFirst.result.requests.average ? bareSecond : bareFirst;
+  log(
+    `baseline: the ${bareRun === bareFirst ? "first" : "second"} bare run (the one with more req/s)`,
+  );
   return { route: routeRun, bare: bareRun };
 }
 
@@ -74,9 +98,15 @@ const ratio = (value: number, base: number) => (base > 0 ? (value / base).toFixe
  * The ratios the targets are about, plus the CPU ratio an undisturbed CPU-bound run would approach.
  * `routeRps` replaces the route's req/s when only some answers count (say, accepted ones).
  */
-export function logRatios(name: string, runs: { route: TMeasuredRun; bare: TMeasuredRun }, options: { routeRps?: number; extra?: string } = {}): void {
+export function logRatios(
+  name: string,
+  runs: { route: TMeasuredRun; bare: TMeasuredRun },
+  options: { routeRps?: number; extra?: string } = {},
+): void {
   const { route, bare } = runs;
-  log(`ratios: ${name}/bare req/s ${ratio(options.routeRps ?? route.result.requests.average, bare.result.requests.average)} (target ≥ 0.7), ` +
-    `${name} p99 / bare p99 ${ratio(route.result.latency.p99, bare.result.latency.p99)} (target ≤ 2), ` +
-    `server CPU per request bare/${name} ${ratio(bare.cpuMsPerRequest, route.cpuMsPerRequest)} (the req/s ratio an undisturbed CPU-bound run would approach)${options.extra ?? ""}`);
+  log(
+    `ratios: ${name}/bare req/s ${ratio(options.routeRps ?? route.result.requests.average, bare.result.requests.average)} (target ≥ 0.7), ` +
+      `${name} p99 / bare p99 ${ratio(route.result.latency.p99, bare.result.latency.p99)} (target ≤ 2), ` +
+      `server CPU per request bare/${name} ${ratio(bare.cpuMsPerRequest, route.cpuMsPerRequest)} (the req/s ratio an undisturbed CPU-bound run would approach)${options.extra ?? ""}`,
+  );
 }

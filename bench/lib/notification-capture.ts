@@ -1,9 +1,15 @@
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
+
 import { onCleanup } from "./cleanup";
 
 /** A notification as the emulator posted it: the raw form, its `Signature`, and the fields read back. */
-export type TCapturedNotification = { body: string; signature: string; event: string; pbxCallId: string };
+export type TCapturedNotification = {
+  body: string;
+  signature: string;
+  event: string;
+  pbxCallId: string;
+};
 
 const readBody = async (request: IncomingMessage): Promise<string> => {
   const chunks: Buffer[] = [];
@@ -22,16 +28,26 @@ export async function startNotificationCapture() {
     void readBody(request).then((body) => {
       if (request.method === "POST") {
         const fields = new URLSearchParams(body);
-        captured.push({ body, signature: String(request.headers.signature ?? ""), event: fields.get("event") ?? "", pbxCallId: fields.get("pbx_call_id") ?? "" });
+        captured.push({
+          body,
+          signature: String(request.headers.signature ?? ""),
+          event: fields.get("event") ?? "",
+          pbxCallId: fields.get("pbx_call_id") ?? "",
+        });
       }
       response.writeHead(200).end();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const close = () => new Promise<void>((resolve) => {
-    server.closeAllConnections();
-    server.close(() => resolve());
-  });
+  const close = () =>
+    new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    });
   onCleanup("close the notification capture", close);
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/capture`, captured, close };
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/capture`,
+    captured,
+    close,
+  };
 }

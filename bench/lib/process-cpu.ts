@@ -32,11 +32,17 @@ function processGroupStats(processGroupId: number): string[][] {
  */
 export function processGroupCpuSeconds(processGroupId: number): number {
   // utime(14) stime(15), counted from the state field as 0.
-  const ticks = processGroupStats(processGroupId).reduce((sum, fields) => sum + Number(fields[11]) + Number(fields[12]), 0);
+  const ticks = processGroupStats(processGroupId).reduce(
+    (sum, fields) => sum + Number(fields[11]) + Number(fields[12]),
+    0,
+  );
   return ticks / TICKS_PER_SECOND;
 }
 
 /** Resident memory of every process of a process group, in bytes (rss, field 24; 0 elsewhere). */
 export function processGroupRssBytes(processGroupId: number): number {
-  return processGroupStats(processGroupId).reduce((sum, fields) => sum + Number(fields[21]) * PAGE_BYTES, 0);
+  return processGroupStats(processGroupId).reduce(
+    (sum, fields) => sum + Number(fields[21]) * PAGE_BYTES,
+    0,
+  );
 }

@@ -35,17 +35,33 @@ export async function connectTelephonyWorkspace(
   const { api, workspace } = await signUpWorkspaceOwner(appUrl, options.name);
   const tenantSlug = workspace.slug;
   const account = await zadarma.createAccount({
-    timezone: PBX_TIME_ZONE, numbers: [options.companyNumber], extensions: extensions.map((number) => ({ number, name: `Сотрудник ${number}`, online: true })), timings: { record_delay_ms: 0 },
+    timezone: PBX_TIME_ZONE,
+    numbers: [options.companyNumber],
+    extensions: extensions.map((number) => ({ number, name: `Сотрудник ${number}`, online: true })),
+    timings: { record_delay_ms: 0 },
   });
-  await api.mutation("telephony.connect", { tenantSlug, input: { key: account.key, secret: account.secret } });
+  await api.mutation("telephony.connect", {
+    tenantSlug,
+    input: { key: account.key, secret: account.secret },
+  });
   const connection = await api.query<TConnectionView>("telephony.connection", { tenantSlug });
-  if (!connection?.webhook) throw new Error(`${options.name}: telephony.connection has no webhook address after connecting`);
+  if (!connection?.webhook)
+    throw new Error(
+      `${options.name}: telephony.connection has no webhook address after connecting`,
+    );
   const members = await api.query<{ id: string; role: string }[]>("members.list", { tenantSlug });
   const owner = members.find((member) => member.role === "owner");
   if (!owner) throw new Error(`${options.name}: members.list has no owner`);
-  await api.mutation("telephony.mapExtension", { tenantSlug, input: { extension: OWNER_EXTENSION, membershipId: owner.id } });
+  await api.mutation("telephony.mapExtension", {
+    tenantSlug,
+    input: { extension: OWNER_EXTENSION, membershipId: owner.id },
+  });
   return {
-    slug: workspace.slug, tenantId: workspace.id, api, account: { id: account.id, key: account.key, secret: account.secret, timeZone: PBX_TIME_ZONE },
-    companyNumber: options.companyNumber, webhookUrl: connection.webhook.url,
+    slug: workspace.slug,
+    tenantId: workspace.id,
+    api,
+    account: { id: account.id, key: account.key, secret: account.secret, timeZone: PBX_TIME_ZONE },
+    companyNumber: options.companyNumber,
+    webhookUrl: connection.webhook.url,
   };
 }

@@ -1,4 +1,5 @@
 import { performance } from "node:perf_hooks";
+
 import { log, percentile, roundMs } from "./stats";
 
 const WARMUPS = 3;
@@ -12,7 +13,10 @@ type TListPage = { data: readonly unknown[]; count: number; isCountCapped: boole
  * runs it) `RUNS` times after `WARMUPS` warm-ups, logs its percentiles and returns its p95 in ms.
  * An empty first page fails the bench: it would time nothing.
  */
-export async function timeListPage(name: string, loadPage: () => Promise<TListPage>): Promise<number> {
+export async function timeListPage(
+  name: string,
+  loadPage: () => Promise<TListPage>,
+): Promise<number> {
   for (let index = 0; index < WARMUPS; index += 1) await loadPage();
   const samples: number[] = [];
   let last: TListPage | undefined;
@@ -24,6 +28,8 @@ export async function timeListPage(name: string, loadPage: () => Promise<TListPa
   }
   const p95 = percentile(samples, 95);
   const total = `${last?.count ?? 0}${last?.isCountCapped ? "+ (capped)" : ""}`;
-  log(`${name}: total ${total}, p50 ${roundMs(percentile(samples, 50))} ms, p95 ${roundMs(p95)} ms, max ${roundMs(Math.max(...samples))} ms (${RUNS} runs after ${WARMUPS} warm-ups)`);
+  log(
+    `${name}: total ${total}, p50 ${roundMs(percentile(samples, 50))} ms, p95 ${roundMs(p95)} ms, max ${roundMs(Math.max(...samples))} ms (${RUNS} runs after ${WARMUPS} warm-ups)`,
+  );
   return p95;
 }

@@ -22,24 +22,44 @@ const USER_AGENTS = [
 /** How visits arrive: query string and referrer of the landing page. */
 const LANDINGS = [
   { query: "", referrer: null },
-  { query: "?utm_source=yandex&utm_medium=cpc&utm_campaign=spring-{c}&yclid={id}", referrer: "https://yandex.ru/" },
+  {
+    query: "?utm_source=yandex&utm_medium=cpc&utm_campaign=spring-{c}&yclid={id}",
+    referrer: "https://yandex.ru/",
+  },
   { query: "", referrer: "https://www.google.com/" },
   { query: "?utm_source=instagram&utm_medium=social", referrer: "https://l.instagram.com/" },
   { query: "", referrer: "https://otzovik.example/salon-reviews" },
   { query: "?utm_source=newsletter&utm_medium=email&utm_campaign=may", referrer: null },
 ] as const;
 
-const PAGES = ["", "services", "prices", "masters", "contacts", "services/haircut", "services/manicure"];
+const PAGES = [
+  "",
+  "services",
+  "prices",
+  "masters",
+  "contacts",
+  "services/haircut",
+  "services/manicure",
+];
 
-export type TTrackHitRequest = { headers: Record<string, string>; body: string; type: "pageview" | "widget_open" | "contact" };
+export type TTrackHitRequest = {
+  headers: Record<string, string>;
+  body: string;
+  type: "pageview" | "widget_open" | "contact";
+};
 
 /** The address of visitor `n`: one per visitor, from the carrier-grade NAT range mobile visitors come from. */
 const ipOf = (n: number) => `100.${64 + ((n >> 16) & 63)}.${(n >> 8) & 255}.${n & 255}`;
 
 /** 32 characters like the tracker's random ids; `runId` keeps ids of different bench runs apart. */
-const tokenOf = (runId: string, kind: "v" | "s", n: number) => `${runId}${kind}${n.toString(36).padStart(32 - runId.length - 1, "0")}`;
+const tokenOf = (runId: string, kind: "v" | "s", n: number) =>
+  `${runId}${kind}${n.toString(36).padStart(32 - runId.length - 1, "0")}`;
 
-export function createTrackHitGenerator(options: { siteKey: string; siteDomain: string; runId: string }) {
+export function createTrackHitGenerator(options: {
+  siteKey: string;
+  siteDomain: string;
+  runId: string;
+}) {
   const origin = `https://www.${options.siteDomain}`;
   let next = 0;
   const generate = (): TTrackHitRequest => {
@@ -48,10 +68,13 @@ export function createTrackHitGenerator(options: { siteKey: string; siteDomain: 
     const visit = Math.floor(turn / HITS_PER_VISIT) * VISITS_UNDER_WAY + (index % VISITS_UNDER_WAY);
     const step = turn % HITS_PER_VISIT;
     // Two generations of visits back, and ≢ 3 (mod 4): a finished visit of a first-time visitor.
-    const visitor = visit % 4 === 3 && visit > 2 * VISITS_UNDER_WAY ? visit - 2 * VISITS_UNDER_WAY - 1 : visit;
+    const visitor =
+      visit % 4 === 3 && visit > 2 * VISITS_UNDER_WAY ? visit - 2 * VISITS_UNDER_WAY - 1 : visit;
     const sessionId = tokenOf(options.runId, "s", visit);
     const landing = LANDINGS[visit % LANDINGS.length] ?? LANDINGS[0];
-    const landingQuery = landing.query.replace("{c}", String(visit % 5)).replace("{id}", String(9_000_000 + visit));
+    const landingQuery = landing.query
+      .replace("{c}", String(visit % 5))
+      .replace("{id}", String(9_000_000 + visit));
     const page = (offset: number) => `${origin}/${PAGES[(visit + offset) % PAGES.length]}`;
     const url = step === 0 ? `${page(0)}${landingQuery}` : page(step);
     const campaign = step === 0 ? new URLSearchParams(landingQuery) : new URLSearchParams();
@@ -62,7 +85,11 @@ export function createTrackHitGenerator(options: { siteKey: string; siteDomain: 
       url,
       referrer: step === 0 ? landing.referrer : page(step - 1),
       // What the tracker reads from the page's own query string; internal pages carry none.
-      utm: Object.fromEntries(["source", "medium", "campaign"].flatMap((key) => campaign.get(`utm_${key}`) ? [[key, campaign.get(`utm_${key}`)]] : [])),
+      utm: Object.fromEntries(
+        ["source", "medium", "campaign"].flatMap((key) =>
+          campaign.get(`utm_${key}`) ? [[key, campaign.get(`utm_${key}`)]] : [],
+        ),
+      ),
       clickIds: campaign.get("yclid") ? { yclid: campaign.get("yclid") } : {},
     };
     let type: TTrackHitRequest["type"] = "pageview";
@@ -91,6 +118,8 @@ export function createTrackHitGenerator(options: { siteKey: string; siteDomain: 
     };
   };
   /** Visits begun so far (each starts a session, unless its hits were refused). */
-  const visitsBegun = () => Math.floor(next / (VISITS_UNDER_WAY * HITS_PER_VISIT)) * VISITS_UNDER_WAY + Math.min(next % (VISITS_UNDER_WAY * HITS_PER_VISIT), VISITS_UNDER_WAY);
+  const visitsBegun = () =>
+    Math.floor(next / (VISITS_UNDER_WAY * HITS_PER_VISIT)) * VISITS_UNDER_WAY +
+    Math.min(next % (VISITS_UNDER_WAY * HITS_PER_VISIT), VISITS_UNDER_WAY);
   return Object.assign(generate, { visitsBegun });
 }

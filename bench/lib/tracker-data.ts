@@ -56,8 +56,25 @@ FROM base AS b WHERE b.g % 50 = 7`;
  * Inserts sessions `first..last` (inclusive) of the generated set, with their widget opens and
  * captured contacts. Page views are left out: no attribution rule reads them.
  */
-export async function insertBenchSessions(client: pg.Client, options: { tenantId: string; siteId: string; secondSiteId: string; first: number; last: number; endsAt: Date }) {
-  const parameters = [options.first, options.last, options.tenantId, options.siteId, options.endsAt, options.secondSiteId];
+export async function insertBenchSessions(
+  client: pg.Client,
+  options: {
+    tenantId: string;
+    siteId: string;
+    secondSiteId: string;
+    first: number;
+    last: number;
+    endsAt: Date;
+  },
+) {
+  const parameters = [
+    options.first,
+    options.last,
+    options.tenantId,
+    options.siteId,
+    options.endsAt,
+    options.secondSiteId,
+  ];
   await client.query(INSERT_SESSIONS, parameters);
   await client.query(INSERT_WIDGET_OPENS, parameters);
   await client.query(INSERT_CONTACTS, parameters);

@@ -1,17 +1,27 @@
 import { describe, expect, it } from "vitest";
+
 import { answerDemoSiteRequest } from "./answer-request";
 
-const CONFIG = { appUrl: "http://localhost:3000/", widgetUrl: "http://127.0.0.1:4010/app/united/demo-salon" };
+const CONFIG = {
+  appUrl: "http://localhost:3000/",
+  widgetUrl: "http://127.0.0.1:4010/app/united/demo-salon",
+};
 const SITE_KEY = "AbCdEfGhIjKlMnOpQrSt_-";
 const get = (url: string) => answerDemoSiteRequest("GET", url, CONFIG);
 
 describe("demo customer site", () => {
   it("puts the snippet exactly as Settings → Sites shows it, and the booking link, on the landing", () => {
-    const answer = get(`/?site=${SITE_KEY}&utm_source=yandex&utm_campaign=demo_autumn&yclid=123456`);
+    const answer = get(
+      `/?site=${SITE_KEY}&utm_source=yandex&utm_campaign=demo_autumn&yclid=123456`,
+    );
     expect(answer.status).toBe(200);
     expect(answer.headers["content-type"]).toBe("text/html; charset=utf-8");
-    expect(answer.body).toContain(`<script async src="http://localhost:3000/t.js" data-site="${SITE_KEY}"></script>`);
-    expect(answer.body).toContain(`<a id="book" class="book" href="${CONFIG.widgetUrl}">Записаться онлайн</a>`);
+    expect(answer.body).toContain(
+      `<script async src="http://localhost:3000/t.js" data-site="${SITE_KEY}"></script>`,
+    );
+    expect(answer.body).toContain(
+      `<a id="book" class="book" href="${CONFIG.widgetUrl}">Записаться онлайн</a>`,
+    );
     expect(answer.body).toContain("utm_campaign=demo_autumn");
     expect(answer.body).toContain(`href="/prices?site=${SITE_KEY}"`);
   });
@@ -26,15 +36,21 @@ describe("demo customer site", () => {
 
   it("books through the workspace's own emulator salon when the link names it, on every page", () => {
     const landing = get(`/?site=${SITE_KEY}&salon=a1b2c3d4e5f6&utm_source=yandex`);
-    expect(landing.body).toContain('href="http://127.0.0.1:4010/app/united/a1b2c3d4e5f6">Записаться онлайн</a>');
+    expect(landing.body).toContain(
+      'href="http://127.0.0.1:4010/app/united/a1b2c3d4e5f6">Записаться онлайн</a>',
+    );
     expect(landing.body).toContain(`href="/prices?site=${SITE_KEY}&amp;salon=a1b2c3d4e5f6"`);
     expect(landing.body).toContain("<code>utm_source=yandex</code>");
-    expect(get(`/prices?site=${SITE_KEY}&salon=a1b2c3d4e5f6`).body).toContain("/app/united/a1b2c3d4e5f6");
+    expect(get(`/prices?site=${SITE_KEY}&salon=a1b2c3d4e5f6`).body).toContain(
+      "/app/united/a1b2c3d4e5f6",
+    );
   });
 
   it("escapes every query value it puts into the page", () => {
     const hostile = `"><script>alert(1)</script>`;
-    const answer = get(`/?site=${encodeURIComponent(hostile)}&utm_source=${encodeURIComponent(hostile)}&${encodeURIComponent(hostile)}=1`);
+    const answer = get(
+      `/?site=${encodeURIComponent(hostile)}&utm_source=${encodeURIComponent(hostile)}&${encodeURIComponent(hostile)}=1`,
+    );
     expect(answer.body).not.toContain("<script>alert(1)</script>");
     expect(answer.body).toContain('data-site="&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"');
     expect(answer.body).toContain("utm_source=&quot;&gt;&lt;script&gt;");
@@ -52,6 +68,9 @@ describe("demo customer site", () => {
   it("answers other paths with 404 and other methods with 405", () => {
     expect(get("/missing?site=x").status).toBe(404);
     expect(get("/favicon.ico").status).toBe(204);
-    expect(answerDemoSiteRequest("POST", "/", CONFIG)).toMatchObject({ status: 405, headers: { allow: "GET, HEAD" } });
+    expect(answerDemoSiteRequest("POST", "/", CONFIG)).toMatchObject({
+      status: 405,
+      headers: { allow: "GET, HEAD" },
+    });
   });
 });

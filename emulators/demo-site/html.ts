@@ -3,7 +3,11 @@
 
 /** Everything from the query string ends up in HTML: text or attribute, it goes through here. */
 export const escapeHtml = (text: string): string =>
-  text.replace(/[&<>"']/g, (char) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[char] ?? char);
+  text.replace(
+    /[&<>"']/g,
+    (char) =>
+      ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[char] ?? char,
+  );
 
 const STYLES = `
   * { box-sizing: border-box; }
@@ -31,7 +35,15 @@ const STYLES = `
 `;
 
 /** A complete page; `head` is inserted verbatim (the tracker snippet), `body` likewise. */
-export const renderLayout = ({ title, head = "", body }: { title: string; head?: string; body: string }): string => `<!doctype html>
+export const renderLayout = ({
+  title,
+  head = "",
+  body,
+}: {
+  title: string;
+  head?: string;
+  body: string;
+}): string => `<!doctype html>
 <html lang="ru">
 <head>
 <meta charset="utf-8">

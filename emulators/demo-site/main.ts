@@ -14,7 +14,8 @@ const readPort = (): number => {
   const raw = process.env.DEMO_SITE_PORT?.trim();
   if (!raw) return DEFAULT_PORT;
   const port = Number(raw);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`DEMO_SITE_PORT must be a port number, got "${raw}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`DEMO_SITE_PORT must be a port number, got "${raw}"`);
   return port;
 };
 
@@ -31,7 +32,9 @@ const main = async (): Promise<void> => {
     widgetUrl: readUrl("DEMO_SITE_WIDGET_URL", DEFAULT_WIDGET_URL),
     log: true,
   });
-  console.log(`[demo-site] listening on ${site.url} (open ${site.url}/?site=<site key> — the link is in Settings → Sites)`);
+  console.log(
+    `[demo-site] listening on ${site.url} (open ${site.url}/?site=<site key> — the link is in Settings → Sites)`,
+  );
 
   const shutdown = (signal: string): void => {
     console.log(`[demo-site] ${signal}, shutting down`);

@@ -28,7 +28,9 @@ export const trackerSnippet = (appUrl: string, siteKey: string): string =>
  * every page, while the ad's UTM tags belong to the landing alone (the tracker keeps them for the rest of the visit).
  */
 const pageHref = (path: string, { siteKey, salon }: TDemoVisit): string =>
-  escapeHtml(`${path}?site=${encodeURIComponent(siteKey)}${salon ? `&salon=${encodeURIComponent(salon)}` : ""}`);
+  escapeHtml(
+    `${path}?site=${encodeURIComponent(siteKey)}${salon ? `&salon=${encodeURIComponent(salon)}` : ""}`,
+  );
 
 const header = (visit: TDemoVisit): string => `<header>
   <a class="logo" href="${pageHref("/", visit)}">Салон «Лето»</a>
@@ -37,20 +39,31 @@ const header = (visit: TDemoVisit): string => `<header>
 
 /** The salon's own widget sits next to the configured one (`…/app/united/{slug}`). */
 const bookingLink = (config: TDemoSiteConfig, { salon }: TDemoVisit): string => {
-  const widgetUrl = salon ? new URL(encodeURIComponent(salon), config.widgetUrl).href : config.widgetUrl;
+  const widgetUrl = salon
+    ? new URL(encodeURIComponent(salon), config.widgetUrl).href
+    : config.widgetUrl;
   return `<a id="book" class="book" href="${escapeHtml(widgetUrl)}">Записаться онлайн</a>`;
 };
 
 /** Shows the visit's parameters, so whoever tries the demo sees which tags the tracker will read. */
 const footer = ({ params }: TDemoVisit): string => {
   const shown = [...params].filter(([name]) => !DEMO_PARAMS.has(name));
-  const tags = shown.length === 0 ? "без меток" : shown.map(([name, value]) => `${escapeHtml(name)}=${escapeHtml(value)}`).join(" · ");
+  const tags =
+    shown.length === 0
+      ? "без меток"
+      : shown.map(([name, value]) => `${escapeHtml(name)}=${escapeHtml(value)}`).join(" · ");
   return `<footer>Демо-сайт для разработки Svyaz: на каждой странице — код отслеживания. Параметры перехода: <code>${tags}</code></footer>`;
 };
 
 const SERVICES = [
-  { name: "Стрижка и укладка", text: "Мастер подберёт форму под ваш тип волос и покажет, как укладывать дома." },
-  { name: "Окрашивание", text: "Сложные техники и бережные красители, консультация колориста в подарок." },
+  {
+    name: "Стрижка и укладка",
+    text: "Мастер подберёт форму под ваш тип волос и покажет, как укладывать дома.",
+  },
+  {
+    name: "Окрашивание",
+    text: "Сложные техники и бережные красители, консультация колориста в подарок.",
+  },
   { name: "Маникюр", text: "Аппаратный маникюр с покрытием, стерильные инструменты, 60 минут." },
 ];
 

@@ -2,6 +2,7 @@
 
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+
 import { answerDemoSiteRequest } from "./answer-request";
 import type { TDemoSiteConfig } from "./pages";
 
@@ -21,7 +22,9 @@ export async function startDemoSite(options: TDemoSiteOptions) {
   const server = createServer((request, response) => {
     const answer = answerDemoSiteRequest(request.method ?? "GET", request.url ?? "/", options);
     if (options.log) console.log(`[demo-site] ${request.method} ${request.url} → ${answer.status}`);
-    response.writeHead(answer.status, answer.headers).end(request.method === "HEAD" ? undefined : answer.body);
+    response
+      .writeHead(answer.status, answer.headers)
+      .end(request.method === "HEAD" ? undefined : answer.body);
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);

@@ -2,11 +2,16 @@
 // a tariff, an `api_enabled` switch, a timezone, optional throttling and the widget slug.
 
 import { randomBytes } from "node:crypto";
+
 import { DEFAULT_TIMEZONE } from "./datetime";
 import { findAccountBySlug, type EmulatorState } from "./state";
 import type { Account, AccountSettings } from "./types";
 
-export type AccountInit = Partial<AccountSettings> & { accountId?: string; userId?: string; accessToken?: string };
+export type AccountInit = Partial<AccountSettings> & {
+  accountId?: string;
+  userId?: string;
+  accessToken?: string;
+};
 
 const hex = (bytes: number): string => randomBytes(bytes).toString("hex");
 
@@ -16,9 +21,11 @@ export const findAccountConflict = (
   { accountId, widgetSlug }: { accountId?: string; widgetSlug?: string },
   self?: Account,
 ): string | null => {
-  if (accountId !== undefined && state.accounts.has(accountId)) return `Account ${accountId} already exists`;
+  if (accountId !== undefined && state.accounts.has(accountId))
+    return `Account ${accountId} already exists`;
   const slugOwner = widgetSlug === undefined ? undefined : findAccountBySlug(state, widgetSlug);
-  if (slugOwner && slugOwner !== self) return `Widget slug ${widgetSlug} is already used by another account`;
+  if (slugOwner && slugOwner !== self)
+    return `Widget slug ${widgetSlug} is already used by another account`;
   return null;
 };
 
@@ -27,7 +34,11 @@ export const createAccount = (state: EmulatorState, init: AccountInit): Account 
   const accountId = init.accountId ?? hex(6);
   const account: Account = {
     number: state.nextId("account"),
-    credentials: { accountId, userId: init.userId ?? hex(6), accessToken: init.accessToken ?? hex(16) },
+    credentials: {
+      accountId,
+      userId: init.userId ?? hex(6),
+      accessToken: init.accessToken ?? hex(16),
+    },
     settings: {
       timezone: init.timezone ?? DEFAULT_TIMEZONE,
       tariff: init.tariff ?? "PRO+",
@@ -52,7 +63,8 @@ export const createAccount = (state: EmulatorState, init: AccountInit): Account 
 };
 
 /** The API credentials belong to the account owner, who is its first user; API-created visits name them as author. */
-export const accountOwnerId = (account: Account): number | null => account.users.keys().next().value ?? null;
+export const accountOwnerId = (account: Account): number | null =>
+  account.users.keys().next().value ?? null;
 
 /** A tariff without API behaves like a switched-off API (klientiks-contract §1). */
 export const isApiAvailable = (account: Account): boolean =>

@@ -68,12 +68,14 @@ const addError = (errors: FieldErrors, field: string, message: string): void => 
 export const findReferenceErrors = (account: Account, references: References): FieldErrors => {
   const errors: FieldErrors = {};
   const { clientId, executorId, services = [] } = references;
-  if (clientId !== undefined && !account.clients.has(clientId)) addError(errors, "client_id", `Клиент ${clientId} не найден.`);
+  if (clientId !== undefined && !account.clients.has(clientId))
+    addError(errors, "client_id", `Клиент ${clientId} не найден.`);
   if (executorId !== undefined && !account.users.has(executorId)) {
     addError(errors, "executor_id", `Сотрудник ${executorId} не найден.`);
   }
   for (const line of services) {
-    if (!account.services.has(line.serviceId)) addError(errors, "appointed_services", `Услуга ${line.serviceId} не найдена.`);
+    if (!account.services.has(line.serviceId))
+      addError(errors, "appointed_services", `Услуга ${line.serviceId} не найдена.`);
     if (line.servicePackId != null && !account.servicePacks.has(line.servicePackId)) {
       addError(errors, "service_pack_id", `Абонемент ${line.servicePackId} не найден.`);
     }
@@ -86,18 +88,24 @@ export const findTimeErrors = (start: string, finish: string): FieldErrors =>
 
 const requireService = (account: Account, serviceId: number): Service => {
   const service = account.services.get(serviceId);
-  if (!service) throw new Error(`Service ${serviceId} does not exist; check findReferenceErrors first`);
+  if (!service)
+    throw new Error(`Service ${serviceId} does not exist; check findReferenceErrors first`);
   return service;
 };
 
 export const defaultFinish = (account: Account, start: string, serviceIds: number[]): string => {
-  const minutes = serviceIds.reduce((total, id) => total + (account.services.get(id)?.durationMinutes ?? 0), 0);
+  const minutes = serviceIds.reduce(
+    (total, id) => total + (account.services.get(id)?.durationMinutes ?? 0),
+    0,
+  );
   return addMinutes(start, Math.max(MIN_DURATION_MINUTES, minutes));
 };
 
 const creationEvents = (account: Account, appointment: Appointment): WebhookEvent[] => {
   if (appointment.source !== "online_widget") return ["appointment_created"];
-  return account.settings.widgetAlsoFiresCreated ? ["online_booking_created", "appointment_created"] : ["online_booking_created"];
+  return account.settings.widgetAlsoFiresCreated
+    ? ["online_booking_created", "appointment_created"]
+    : ["online_booking_created"];
 };
 
 const consumePackVisit = (account: Account, packId: number, at: number): void => {
@@ -134,9 +142,20 @@ export const createAppointment = (
     linkId: emulator.state.nextId("clientLink"),
     clientId: input.clientId,
     executorId: input.executorId,
-    authorId: input.source === "online_widget" ? null : input.authorId === undefined ? accountOwnerId(account) : input.authorId,
+    authorId:
+      input.source === "online_widget"
+        ? null
+        : input.authorId === undefined
+          ? accountOwnerId(account)
+          : input.authorId,
     start: input.start,
-    finish: input.finish ?? defaultFinish(account, input.start, input.services.map((line) => line.serviceId)),
+    finish:
+      input.finish ??
+      defaultFinish(
+        account,
+        input.start,
+        input.services.map((line) => line.serviceId),
+      ),
     status,
     statusHistory:
       status === DEFAULT_STATUS
@@ -150,37 +169,57 @@ export const createAppointment = (
     isSale: input.isSale ?? services.every((line) => line.type === "product"),
     source: input.source,
     services,
-    dynamicFields: input.dynamicFields && Object.keys(input.dynamicFields).length > 0 ? input.dynamicFields : null,
+    dynamicFields:
+      input.dynamicFields && Object.keys(input.dynamicFields).length > 0
+        ? input.dynamicFields
+        : null,
     created,
     modified,
   };
   account.appointments.set(appointment.id, appointment);
 
-  for (const line of services) if (line.servicePackId !== null) consumePackVisit(account, line.servicePackId, modified);
+  for (const line of services)
+    if (line.servicePackId !== null) consumePackVisit(account, line.servicePackId, modified);
   if (appointment.paid) {
     recordRevenue(
       emulator,
       account,
-      { appointmentId: appointment.id, clientId: appointment.clientId, amount: chargedAmount(appointment), type: "appointment" },
+      {
+        appointmentId: appointment.id,
+        clientId: appointment.clientId,
+        amount: chargedAmount(appointment),
+        type: "appointment",
+      },
       modified,
     );
   }
   if (options.fireWebhooks) {
     for (const event of creationEvents(account, appointment)) {
-      emulator.state.webhooks.fire(account, event, appointmentEventContext(account, event, { appointment }));
+      emulator.state.webhooks.fire(
+        account,
+        event,
+        appointmentEventContext(account, event, { appointment }),
+      );
     }
   }
   return appointment;
 };
 
 /** A move keeps the duration unless a new finish or duration is given. */
-const resolveTimes = (appointment: Appointment, changes: AppointmentChanges): { start: string; finish: string } => {
+const resolveTimes = (
+  appointment: Appointment,
+  changes: AppointmentChanges,
+): { start: string; finish: string } => {
   const start = changes.start ?? appointment.start;
   const duration = changes.durationMinutes ?? minutesBetween(appointment.start, appointment.finish);
   return { start, finish: changes.finish ?? addMinutes(start, duration) };
 };
 
-export const findChangeErrors = (account: Account, appointment: Appointment, changes: AppointmentChanges): FieldErrors => {
+export const findChangeErrors = (
+  account: Account,
+  appointment: Appointment,
+  changes: AppointmentChanges,
+): FieldErrors => {
   const { start, finish } = resolveTimes(appointment, changes);
   return {
     ...findReferenceErrors(account, { clientId: changes.clientId, executorId: changes.executorId }),
@@ -201,11 +240,20 @@ export const updateAppointment = (
   const { start, finish } = resolveTimes(appointment, changes);
   const timesChanged = start !== appointment.start || finish !== appointment.finish;
   const statusChanged = changes.status !== undefined && changes.status !== appointment.status;
-  const executorChanged = changes.executorId !== undefined && changes.executorId !== appointment.executorId;
+  const executorChanged =
+    changes.executorId !== undefined && changes.executorId !== appointment.executorId;
   const clientChanged = changes.clientId !== undefined && changes.clientId !== appointment.clientId;
   const paidChanged = changes.paid !== undefined && changes.paid !== appointment.paid;
   const fieldsChanged = changes.dynamicFields !== undefined;
-  if (!(timesChanged || statusChanged || executorChanged || clientChanged || paidChanged || fieldsChanged)) return;
+  if (!(
+    timesChanged ||
+    statusChanged ||
+    executorChanged ||
+    clientChanged ||
+    paidChanged ||
+    fieldsChanged
+  ))
+    return;
 
   appointment.start = start;
   appointment.finish = finish;
@@ -228,7 +276,12 @@ export const updateAppointment = (
     recordRevenue(
       emulator,
       account,
-      { appointmentId: appointment.id, clientId: appointment.clientId, amount: chargedAmount(appointment), type: "appointment" },
+      {
+        appointmentId: appointment.id,
+        clientId: appointment.clientId,
+        amount: chargedAmount(appointment),
+        type: "appointment",
+      },
       now,
     );
   }

@@ -27,12 +27,19 @@ const localNow = (emulator: Emulator, account: Account): string =>
 
 /** Visits get confirmed any time before they start; they go under way and finish only once due. */
 const canAdvance = (appointment: Appointment, now: string): boolean =>
-  CONFIRMABLE_STATUSES.has(appointment.status) || (STARTED_STATUSES.has(appointment.status) && appointment.start <= now);
+  CONFIRMABLE_STATUSES.has(appointment.status) ||
+  (STARTED_STATUSES.has(appointment.status) && appointment.start <= now);
 
 const bookVisit = (emulator: Emulator, account: Account, random: Random): string => {
-  const client = random.pick(Array.from(account.clients.values()).filter((candidate) => !candidate.deleted));
-  const service = random.pick(Array.from(account.services.values()).filter((candidate) => candidate.type === "service"));
-  const executor = random.pick(Array.from(account.users.values()).filter((user) => user.id !== accountOwnerId(account)));
+  const client = random.pick(
+    Array.from(account.clients.values()).filter((candidate) => !candidate.deleted),
+  );
+  const service = random.pick(
+    Array.from(account.services.values()).filter((candidate) => candidate.type === "service"),
+  );
+  const executor = random.pick(
+    Array.from(account.users.values()).filter((user) => user.id !== accountOwnerId(account)),
+  );
   const day = addDays(localNow(emulator, account).slice(0, 10), 1 + Math.floor(random.next() * 6));
   const appointment = createAppointment(
     emulator,
@@ -49,13 +56,29 @@ const bookVisit = (emulator: Emulator, account: Account, random: Random): string
   return `booked visit ${appointment.id}`;
 };
 
-const moveVisit = (emulator: Emulator, account: Account, appointment: Appointment, random: Random): string => {
+const moveVisit = (
+  emulator: Emulator,
+  account: Account,
+  appointment: Appointment,
+  random: Random,
+): string => {
   const day = addDays(appointment.start.slice(0, 10), random.next() < 0.5 ? 1 : 2);
-  updateAppointment(emulator, account, appointment, { start: `${day} ${random.pick(BOOKABLE_HOURS)}:00` }, { fireWebhooks: true });
+  updateAppointment(
+    emulator,
+    account,
+    appointment,
+    { start: `${day} ${random.pick(BOOKABLE_HOURS)}:00` },
+    { fireWebhooks: true },
+  );
   return `moved visit ${appointment.id} to ${appointment.start}`;
 };
 
-const advanceVisit = (emulator: Emulator, account: Account, appointment: Appointment, random: Random): string => {
+const advanceVisit = (
+  emulator: Emulator,
+  account: Account,
+  appointment: Appointment,
+  random: Random,
+): string => {
   const status = nextStatus(appointment.status, random);
   const changes = status === "finished" ? { status, paid: true } : { status };
   updateAppointment(emulator, account, appointment, changes, { fireWebhooks: true });
@@ -67,22 +90,31 @@ const step = (emulator: Emulator, account: Account, random: Random): string => {
   const appointments = Array.from(account.appointments.values());
   const advanceable = appointments.filter((appointment) => canAdvance(appointment, now));
   const movable = appointments.filter(
-    (appointment) => appointment.start.slice(0, 10) > now.slice(0, 10) && CONFIRMABLE_STATUSES.has(appointment.status),
+    (appointment) =>
+      appointment.start.slice(0, 10) > now.slice(0, 10) &&
+      CONFIRMABLE_STATUSES.has(appointment.status),
   );
 
   const roll = random.next();
-  if (roll < 0.4 && advanceable.length > 0) return advanceVisit(emulator, account, random.pick(advanceable), random);
-  if (roll < 0.6 && movable.length > 0) return moveVisit(emulator, account, random.pick(movable), random);
+  if (roll < 0.4 && advanceable.length > 0)
+    return advanceVisit(emulator, account, random.pick(advanceable), random);
+  if (roll < 0.6 && movable.length > 0)
+    return moveVisit(emulator, account, random.pick(movable), random);
   return bookVisit(emulator, account, random);
 };
 
-export const startAutopilot = (emulator: Emulator, { intervalMs }: { intervalMs: number }): { stop(): void } => {
+export const startAutopilot = (
+  emulator: Emulator,
+  { intervalMs }: { intervalMs: number },
+): { stop(): void } => {
   const random = createRandom(AUTOPILOT_SEED);
   const timer = setInterval(() => {
     for (const account of emulator.state.accounts.values()) {
       if (!account.isDemo) continue;
       try {
-        emulator.logger.info(`autopilot ${account.credentials.accountId}: ${step(emulator, account, random)}`);
+        emulator.logger.info(
+          `autopilot ${account.credentials.accountId}: ${step(emulator, account, random)}`,
+        );
       } catch (error) {
         emulator.logger.error("autopilot step failed", error);
       }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+
 import { seedSmallAccount, startTestEmulator, type TestEmulator } from "./test-support";
 
 let emulator: TestEmulator;

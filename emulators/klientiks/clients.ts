@@ -18,18 +18,27 @@ export type ClientFields = {
   dynamicFields?: DynamicFields;
 };
 
-export type ClientChanges = Partial<Omit<ClientFields, "authorId">> & { deleted?: boolean; blocked?: boolean };
+export type ClientChanges = Partial<Omit<ClientFields, "authorId">> & {
+  deleted?: boolean;
+  blocked?: boolean;
+};
 
 const nonEmpty = (fields: DynamicFields | undefined | null): DynamicFields | null =>
   fields && Object.keys(fields).length > 0 ? fields : null;
 
 export const findClientByPhone = (account: Account, phone: string): Client | undefined => {
   const normalized = normalizePhone(phone);
-  return Array.from(account.clients.values()).find((client) => !client.deleted && client.phone === normalized);
+  return Array.from(account.clients.values()).find(
+    (client) => !client.deleted && client.phone === normalized,
+  );
 };
 
 /** A phone that is malformed or already belongs to another client; `self` is the client being edited. */
-export const findPhoneErrors = (account: Account, phone: string, self: Client | null): FieldErrors => {
+export const findPhoneErrors = (
+  account: Account,
+  phone: string,
+  self: Client | null,
+): FieldErrors => {
   const formatErrors = phoneFormatErrors(phone);
   if (Object.keys(formatErrors).length > 0) return formatErrors;
   const owner = findClientByPhone(account, phone);
@@ -59,7 +68,8 @@ export const createClient = (
     modified: at,
   };
   account.clients.set(client.id, client);
-  if (fireWebhooks) emulator.state.webhooks.fire(account, "client_created", clientEventContext(account, client));
+  if (fireWebhooks)
+    emulator.state.webhooks.fire(account, "client_created", clientEventContext(account, client));
   return client;
 };
 

@@ -2,6 +2,7 @@
 // Type-only imports: using it pulls no emulator code into the caller.
 
 import type { z } from "zod";
+
 import type { AccountView } from "./accounts";
 import type {
   addClientBody,
@@ -22,11 +23,21 @@ import type {
 import type { FaultEntry } from "./faults";
 import type { RequestLogEntry } from "./request-log";
 import type { EventHandlerView } from "./routes/control/webhooks";
-import type { AppointmentJson, ClientJson, ServiceJson, ServicePackJson, UserJson } from "./serialize";
+import type {
+  AppointmentJson,
+  ClientJson,
+  ServiceJson,
+  ServicePackJson,
+  UserJson,
+} from "./serialize";
 import type { AccountStats } from "./stats";
 import type { WebhookDelivery } from "./types";
 
-export type WidgetBookingResult = { appointment: AppointmentJson; client: ClientJson; client_created: boolean };
+export type WidgetBookingResult = {
+  appointment: AppointmentJson;
+  client: ClientJson;
+  client_created: boolean;
+};
 
 export type TriggerResult = { batch_id: string; scheduled: number };
 
@@ -59,7 +70,8 @@ export const createKlientiksControl = (baseUrl: string) => {
     return parsed as Result;
   };
 
-  const account = (accountId: string): string => `/__control/accounts/${encodeURIComponent(accountId)}`;
+  const account = (accountId: string): string =>
+    `/__control/accounts/${encodeURIComponent(accountId)}`;
 
   const listWebhookDeliveries = (accountId: string) =>
     call<WebhookDelivery[]>("GET", `${account(accountId)}/webhooks/deliveries`);
@@ -68,9 +80,11 @@ export const createKlientiksControl = (baseUrl: string) => {
     health: () => call<{ ok: true; accounts: number }>("GET", "/__control/health"),
     reset: (input: z.input<typeof resetBody> = {}) => call<Ok>("POST", "/__control/reset", input),
     /** A naive "YYYY-MM-DD HH:MM:SS" is Moscow time; null returns to real time. */
-    setClock: (now: string | null) => call<{ now: string; fixed: boolean }>("POST", "/__control/clock", { now }),
+    setClock: (now: string | null) =>
+      call<{ now: string; fixed: boolean }>("POST", "/__control/clock", { now }),
 
-    createAccount: (input: z.input<typeof createAccountBody> = {}) => call<AccountView>("POST", "/__control/accounts", input),
+    createAccount: (input: z.input<typeof createAccountBody> = {}) =>
+      call<AccountView>("POST", "/__control/accounts", input),
     patchAccount: (accountId: string, input: z.input<typeof patchAccountBody>) =>
       call<AccountView>("PATCH", account(accountId), input),
     addUser: (accountId: string, input: z.input<typeof addUserBody>) =>
@@ -87,34 +101,49 @@ export const createKlientiksControl = (baseUrl: string) => {
 
     createAppointment: (accountId: string, input: z.input<typeof createAppointmentBody>) =>
       call<AppointmentJson>("POST", `${account(accountId)}/appointments`, input),
-    listAppointments: (accountId: string) => call<AppointmentJson[]>("GET", `${account(accountId)}/appointments`),
+    listAppointments: (accountId: string) =>
+      call<AppointmentJson[]>("GET", `${account(accountId)}/appointments`),
     getAppointment: (accountId: string, appointmentId: number) =>
       call<AppointmentJson>("GET", `${account(accountId)}/appointments/${appointmentId}`),
-    patchAppointment: (accountId: string, appointmentId: number, input: z.input<typeof patchAppointmentBody>) =>
+    patchAppointment: (
+      accountId: string,
+      appointmentId: number,
+      input: z.input<typeof patchAppointmentBody>,
+    ) =>
       call<AppointmentJson>("PATCH", `${account(accountId)}/appointments/${appointmentId}`, input),
     createWidgetBooking: (accountId: string, input: z.input<typeof widgetBookingBody>) =>
       call<WidgetBookingResult>("POST", `${account(accountId)}/widget-bookings`, input),
 
     addEventHandler: (accountId: string, input: z.input<typeof eventHandlerBody>) =>
       call<EventHandlerView>("POST", `${account(accountId)}/event-handlers`, input),
-    listEventHandlers: (accountId: string) => call<EventHandlerView[]>("GET", `${account(accountId)}/event-handlers`),
+    listEventHandlers: (accountId: string) =>
+      call<EventHandlerView[]>("GET", `${account(accountId)}/event-handlers`),
     deleteEventHandler: (accountId: string, handlerId: number) =>
       call<Ok>("DELETE", `${account(accountId)}/event-handlers/${handlerId}`),
     triggerWebhook: (accountId: string, input: z.input<typeof triggerWebhookBody>) =>
       call<TriggerResult>("POST", `${account(accountId)}/webhooks/trigger`, input),
     listWebhookDeliveries,
     /** Polls the delivery log until at least `count` deliveries have finished (delivered or failed). */
-    waitForDeliveries: async (accountId: string, { count, timeoutMs = 5000 }: { count: number; timeoutMs?: number }) => {
+    waitForDeliveries: async (
+      accountId: string,
+      { count, timeoutMs = 5000 }: { count: number; timeoutMs?: number },
+    ) => {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
-        const finished = (await listWebhookDeliveries(accountId)).filter((delivery) => delivery.outcome !== "pending");
+        const finished = (await listWebhookDeliveries(accountId)).filter(
+          (delivery) => delivery.outcome !== "pending",
+        );
         if (finished.length >= count) return finished;
-        if (Date.now() > deadline) throw new Error(`Only ${finished.length} of ${count} webhook deliveries finished in ${timeoutMs} ms`);
+        if (Date.now() > deadline)
+          throw new Error(
+            `Only ${finished.length} of ${count} webhook deliveries finished in ${timeoutMs} ms`,
+          );
         await new Promise((resolve) => setTimeout(resolve, POLL_INTERVAL_MS));
       }
     },
 
-    addFault: (input: z.input<typeof faultBody>) => call<FaultEntry>("POST", "/__control/faults", input),
+    addFault: (input: z.input<typeof faultBody>) =>
+      call<FaultEntry>("POST", "/__control/faults", input),
     listFaults: () => call<FaultEntry[]>("GET", "/__control/faults"),
     clearFaults: () => call<Ok>("DELETE", "/__control/faults"),
     requests: (filter: { accountId?: string } = {}) =>

@@ -2,23 +2,32 @@
 // control-client.ts derives its parameter types from them, so the two cannot drift apart.
 
 import { z } from "zod";
+
 import { isValidTimeZone, normalizeNaiveDateTime } from "./datetime";
 import { parseTemplate, TemplateSyntaxError } from "./mustache";
 import { WEBHOOK_EVENTS } from "./types";
 
 const id = z.number().int().positive();
 const credential = z.string().regex(/^[0-9A-Za-z]+$/, "expected [0-9A-Za-z]+");
-const slug = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "expected lowercase letters, digits and dashes");
+const slug = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]*$/, "expected lowercase letters, digits and dashes");
 const timezone = z.string().refine(isValidTimeZone, "unknown IANA time zone");
 const tariff = z.enum(["PRO+", "API", "other"]);
-const price = z.union([z.string().regex(/^\d+(\.\d+)?$/, "expected a numeric string"), z.number().nonnegative()]);
+const price = z.union([
+  z.string().regex(/^\d+(\.\d+)?$/, "expected a numeric string"),
+  z.number().nonnegative(),
+]);
 const json = z.json();
 const dynamicFields = z.record(z.string(), json);
 
 const naiveDateTime = z.string().transform((value, context) => {
   const normalized = normalizeNaiveDateTime(value);
   if (normalized === null) {
-    context.addIssue({ code: "custom", message: "expected a local datetime YYYY-MM-DD HH:MM[:SS]" });
+    context.addIssue({
+      code: "custom",
+      message: "expected a local datetime YYYY-MM-DD HH:MM[:SS]",
+    });
     return z.NEVER;
   }
   return normalized;
@@ -50,7 +59,12 @@ export const createAccountBody = z.strictObject({
   demo: z.boolean().optional(),
 });
 
-export const patchAccountBody = createAccountBody.omit({ account_id: true, user_id: true, access_token: true, demo: true });
+export const patchAccountBody = createAccountBody.omit({
+  account_id: true,
+  user_id: true,
+  access_token: true,
+  demo: true,
+});
 
 export const addUserBody = z.strictObject({
   name: z.string().min(1),
@@ -153,7 +167,14 @@ export const patchAppointmentBody = z
   });
 
 /** The page parameters our site tracker adds to widget links (klientiks-contract §13.6). */
-export const PAGE_PARAM_KEYS = ["svyaz_sid", "utm_source", "utm_medium", "utm_campaign", "utm_content", "utm_term"] as const;
+export const PAGE_PARAM_KEYS = [
+  "svyaz_sid",
+  "utm_source",
+  "utm_medium",
+  "utm_campaign",
+  "utm_content",
+  "utm_term",
+] as const;
 
 export const widgetBookingBody = z.strictObject({
   name: z.string().min(1),
@@ -223,12 +244,24 @@ export const faultBody = z.discriminatedUnion("mode", [
     mode: z.literal("rate_limit"),
     retry_after: z.number().int().nonnegative().nullable().optional(),
   }),
-  z.strictObject({ ...faultCommon, mode: z.literal("latency"), ms: z.number().int().nonnegative().max(120_000) }),
+  z.strictObject({
+    ...faultCommon,
+    mode: z.literal("latency"),
+    ms: z.number().int().nonnegative().max(120_000),
+  }),
   z.strictObject({ ...faultCommon, mode: z.literal("hang") }),
   z.strictObject({ ...faultCommon, mode: z.literal("drop_connection") }),
   z.strictObject({ ...faultCommon, mode: z.literal("malformed_json") }),
-  z.strictObject({ ...faultCommon, mode: z.literal("no_data"), as: z.enum(["string", "empty_array"]).optional() }),
-  z.strictObject({ ...faultCommon, mode: z.literal("auth_error"), as: z.enum(["http", "body"]).optional() }),
+  z.strictObject({
+    ...faultCommon,
+    mode: z.literal("no_data"),
+    as: z.enum(["string", "empty_array"]).optional(),
+  }),
+  z.strictObject({
+    ...faultCommon,
+    mode: z.literal("auth_error"),
+    as: z.enum(["http", "body"]).optional(),
+  }),
   z.strictObject({ ...faultCommon, mode: z.literal("status_true_with_errors") }),
   z.strictObject({ ...faultCommon, mode: z.literal("unknown_status"), value: z.string().min(1) }),
 ]);

@@ -56,13 +56,21 @@ const parseNaive = (value: string): number | null => {
   const match = NAIVE_PATTERN.exec(value);
   if (!match) return null;
   const [, year, month, day, hour, minute, second = "00"] = match;
-  const ms = Date.UTC(Number(year), Number(month) - 1, Number(day), Number(hour), Number(minute), Number(second));
+  const ms = Date.UTC(
+    Number(year),
+    Number(month) - 1,
+    Number(day),
+    Number(hour),
+    Number(minute),
+    Number(second),
+  );
   // Round-tripping rejects values such as 2025-02-30 or 25:00.
   if (Number.isNaN(ms)) return null;
   return formatNaive(ms) === `${year}-${month}-${day} ${hour}:${minute}:${second}` ? ms : null;
 };
 
-const formatNaive = (ms: number): string => new Date(ms).toISOString().slice(0, 19).replace("T", " ");
+const formatNaive = (ms: number): string =>
+  new Date(ms).toISOString().slice(0, 19).replace("T", " ");
 
 /** Accepts "YYYY-MM-DD HH:MM[:SS]" or the `T` form of `<input type="datetime-local">`. */
 export const normalizeNaiveDateTime = (value: string): string | null => {

@@ -33,18 +33,42 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /** The first one is the owner, the author of staff-created visits by default. */
 const EMPLOYEES = [
   { name: "Смирнова Ольга Викторовна", phone: "79161110001", email: "olga.smirnova@demo-salon.ru" },
-  { name: "Кузнецова Марина Сергеевна", phone: "79161110002", email: "marina.kuznetsova@demo-salon.ru" },
+  {
+    name: "Кузнецова Марина Сергеевна",
+    phone: "79161110002",
+    email: "marina.kuznetsova@demo-salon.ru",
+  },
   { name: "Иванов Дмитрий Алексеевич", phone: "79161110003", email: "dmitry.ivanov@demo-salon.ru" },
   { name: "Петрова Анна Игоревна", phone: "79161110004", email: "anna.petrova@demo-salon.ru" },
   { name: "Соколова Елена Павловна", phone: "79161110005", email: "elena.sokolova@demo-salon.ru" },
 ] as const;
 
 const SERVICES: ServiceFields[] = [
-  { name: "Стрижка женская", price: "2500", durationMinutes: 60, serviceGroups: "Парикмахерские услуги" },
-  { name: "Стрижка мужская", price: "1500", durationMinutes: 45, serviceGroups: "Парикмахерские услуги" },
-  { name: "Окрашивание волос", price: "5500", durationMinutes: 120, serviceGroups: "Парикмахерские услуги" },
+  {
+    name: "Стрижка женская",
+    price: "2500",
+    durationMinutes: 60,
+    serviceGroups: "Парикмахерские услуги",
+  },
+  {
+    name: "Стрижка мужская",
+    price: "1500",
+    durationMinutes: 45,
+    serviceGroups: "Парикмахерские услуги",
+  },
+  {
+    name: "Окрашивание волос",
+    price: "5500",
+    durationMinutes: 120,
+    serviceGroups: "Парикмахерские услуги",
+  },
   { name: "Укладка", price: "1800", durationMinutes: 45, serviceGroups: "Парикмахерские услуги" },
-  { name: "Маникюр с покрытием", price: "2200", durationMinutes: 90, serviceGroups: "Ногтевой сервис" },
+  {
+    name: "Маникюр с покрытием",
+    price: "2200",
+    durationMinutes: 90,
+    serviceGroups: "Ногтевой сервис",
+  },
   { name: "Педикюр", price: "2800", durationMinutes: 90, serviceGroups: "Ногтевой сервис" },
   { name: "Чистка лица", price: "3500", durationMinutes: 60, serviceGroups: "Косметология" },
   {
@@ -65,17 +89,38 @@ const CLIENTS: Omit<ClientFields, "authorId">[] = [
     phone: "79031234501",
     birthDate: "14.03.1991",
     clientGroups: "Постоянные клиенты",
-    dynamicFields: { lead_source: "Instagram", email: "e.orlova@example.ru", hair_type: "окрашенные" },
+    dynamicFields: {
+      lead_source: "Instagram",
+      email: "e.orlova@example.ru",
+      hair_type: "окрашенные",
+    },
   },
-  { firstName: "Артём", secondName: "Белов", patronName: "Игоревич", phone: "79031234502", dynamicFields: { lead_source: "Рекомендация" } },
+  {
+    firstName: "Артём",
+    secondName: "Белов",
+    patronName: "Игоревич",
+    phone: "79031234502",
+    dynamicFields: { lead_source: "Рекомендация" },
+  },
   {
     firstName: "Наталья",
     secondName: "Фёдорова",
     phone: "79031234503",
     dynamicFields: { lead_source: "Яндекс.Карты", email: "n.fedorova@example.ru" },
   },
-  { firstName: "Софья", secondName: "Никитина", patronName: "Олеговна", phone: "79031234504", birthDate: "02.11.1998" },
-  { firstName: "Максим", secondName: "Захаров", phone: "79031234505", dynamicFields: { lead_source: "2ГИС" } },
+  {
+    firstName: "Софья",
+    secondName: "Никитина",
+    patronName: "Олеговна",
+    phone: "79031234504",
+    birthDate: "02.11.1998",
+  },
+  {
+    firstName: "Максим",
+    secondName: "Захаров",
+    phone: "79031234505",
+    dynamicFields: { lead_source: "2ГИС" },
+  },
   {
     firstName: "Ирина",
     secondName: "Морозова",
@@ -84,7 +129,12 @@ const CLIENTS: Omit<ClientFields, "authorId">[] = [
     clientGroups: "Постоянные клиенты",
     dynamicFields: { email: "irina.morozova@example.ru", preferred_master: "Петрова Анна" },
   },
-  { firstName: "Дарья", secondName: "Волкова", phone: "79031234507", dynamicFields: { lead_source: "Сайт" } },
+  {
+    firstName: "Дарья",
+    secondName: "Волкова",
+    phone: "79031234507",
+    dynamicFields: { lead_source: "Сайт" },
+  },
   { firstName: "Павел", secondName: "Лебедев", patronName: "Сергеевич", phone: "79031234508" },
   {
     firstName: "Алина",
@@ -92,7 +142,12 @@ const CLIENTS: Omit<ClientFields, "authorId">[] = [
     phone: "79031234509",
     dynamicFields: { lead_source: "Instagram", client_memo: "Аллергия на аммиачные красители" },
   },
-  { firstName: "Полина", secondName: "Григорьева", phone: "79031234510", dynamicFields: { lead_source: "ВКонтакте" } },
+  {
+    firstName: "Полина",
+    secondName: "Григорьева",
+    phone: "79031234510",
+    dynamicFields: { lead_source: "ВКонтакте" },
+  },
 ];
 
 type DemoVisit = {
@@ -112,17 +167,67 @@ type DemoVisit = {
   fields?: DynamicFields;
 };
 
-const demoVisits = (at: (dayOffset: number, time: string) => string, inProgressStart: string): DemoVisit[] => [
-  { start: at(-28, "10:00"), client: 0, executor: 1, services: [2], status: "finished", paid: true },
-  { start: at(-25, "12:00"), client: 1, executor: 2, services: [1], status: "finished", paid: true, pack: 0 },
-  { start: at(-21, "15:00"), client: 2, executor: 3, services: [4], status: "finished", paid: true, bookedByExecutor: true },
+const demoVisits = (
+  at: (dayOffset: number, time: string) => string,
+  inProgressStart: string,
+): DemoVisit[] => [
+  {
+    start: at(-28, "10:00"),
+    client: 0,
+    executor: 1,
+    services: [2],
+    status: "finished",
+    paid: true,
+  },
+  {
+    start: at(-25, "12:00"),
+    client: 1,
+    executor: 2,
+    services: [1],
+    status: "finished",
+    paid: true,
+    pack: 0,
+  },
+  {
+    start: at(-21, "15:00"),
+    client: 2,
+    executor: 3,
+    services: [4],
+    status: "finished",
+    paid: true,
+    bookedByExecutor: true,
+  },
   { start: at(-18, "11:00"), client: 3, executor: 4, services: [6], status: "missed" },
   { start: at(-14, "16:00"), client: 4, executor: 2, services: [1], status: "cancelled" },
-  { start: at(-10, "13:00"), client: 5, executor: 3, services: [4], status: "finished", paid: true, pack: 1 },
+  {
+    start: at(-10, "13:00"),
+    client: 5,
+    executor: 3,
+    services: [4],
+    status: "finished",
+    paid: true,
+    pack: 1,
+  },
   { start: at(-7, "17:00"), client: 6, executor: 1, services: [0, 3], status: "cancelled_by_sms" },
-  { start: at(-5, "14:00"), client: 7, executor: 2, services: [1], status: "finished", paid: true, discount: 150 },
+  {
+    start: at(-5, "14:00"),
+    client: 7,
+    executor: 2,
+    services: [1],
+    status: "finished",
+    paid: true,
+    discount: 150,
+  },
   { start: at(-3, "12:30"), client: 0, executor: 0, services: [7], status: "finished", paid: true },
-  { start: at(-2, "18:00"), client: 8, executor: 4, services: [6], status: "finished", paid: true, bookedByExecutor: true },
+  {
+    start: at(-2, "18:00"),
+    client: 8,
+    executor: 4,
+    services: [6],
+    status: "finished",
+    paid: true,
+    bookedByExecutor: true,
+  },
   { start: inProgressStart, client: 5, executor: 1, services: [3], status: "in_progress" },
   { start: at(1, "11:00"), client: 1, executor: 2, services: [1], status: "scheduled", pack: 0 },
   {
@@ -132,12 +237,31 @@ const demoVisits = (at: (dayOffset: number, time: string) => string, inProgressS
     services: [0],
     status: "scheduled",
     source: "online_widget",
-    fields: { lead: "Instagram", svyaz_sid: "demo-session-0001", utm_source: "instagram", utm_medium: "social" },
+    fields: {
+      lead: "Instagram",
+      svyaz_sid: "demo-session-0001",
+      utm_source: "instagram",
+      utm_medium: "social",
+    },
   },
   { start: at(2, "10:00"), client: 2, executor: 3, services: [5], status: "confirmed" },
   { start: at(3, "13:00"), client: 3, executor: 4, services: [6], status: "sms_confirmation_sent" },
-  { start: at(5, "16:00"), client: 0, executor: 1, services: [0], status: "scheduled", bookedByExecutor: true },
-  { start: at(6, "12:00"), client: 4, executor: 2, services: [1], status: "confirmed", source: "api" },
+  {
+    start: at(5, "16:00"),
+    client: 0,
+    executor: 1,
+    services: [0],
+    status: "scheduled",
+    bookedByExecutor: true,
+  },
+  {
+    start: at(6, "12:00"),
+    client: 4,
+    executor: 2,
+    services: [1],
+    status: "confirmed",
+    source: "api",
+  },
 ];
 
 const entryAt = <Item extends { id: number }>(items: Item[], index: number): Item => {
@@ -160,8 +284,12 @@ export const seedDemoSalon = (emulator: Emulator, account: Account): void => {
   const inProgressStart = addMinutes(quarterHour, -15);
   const epochOf = (naive: string): number => localDateTimeToEpoch(naive, timezone);
 
-  const users = EMPLOYEES.map((employee) => addUser(emulator, account, employee, now - 400 * DAY_MS));
-  const services = SERVICES.map((service) => addService(emulator, account, service, now - 400 * DAY_MS));
+  const users = EMPLOYEES.map((employee) =>
+    addUser(emulator, account, employee, now - 400 * DAY_MS),
+  );
+  const services = SERVICES.map((service) =>
+    addService(emulator, account, service, now - 400 * DAY_MS),
+  );
   const clients = CLIENTS.map((fields, index) =>
     createClient(
       emulator,
@@ -195,9 +323,14 @@ export const seedDemoSalon = (emulator: Emulator, account: Account): void => {
       servicePackId: visit.pack === undefined ? null : entryAt(packs, visit.pack).id,
       discount: visit.discount ?? null,
     }));
-    const finish = defaultFinish(account, visit.start, lines.map((line) => line.serviceId));
+    const finish = defaultFinish(
+      account,
+      visit.start,
+      lines.map((line) => line.serviceId),
+    );
     const created = Math.min(epochOf(visit.start) - 3 * DAY_MS, now - 2 * 60 * 60 * 1000);
-    const modified = visit.status === "scheduled" ? created : Math.max(created, Math.min(epochOf(finish), now));
+    const modified =
+      visit.status === "scheduled" ? created : Math.max(created, Math.min(epochOf(finish), now));
     createAppointment(
       emulator,
       account,

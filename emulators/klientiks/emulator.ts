@@ -14,7 +14,13 @@ export type Emulator = {
   reset(seed?: number): void;
 };
 
-export const createEmulator = ({ seedDemo, logger }: { seedDemo: boolean; logger: Logger }): Emulator => {
+export const createEmulator = ({
+  seedDemo,
+  logger,
+}: {
+  seedDemo: boolean;
+  logger: Logger;
+}): Emulator => {
   const clock = createClock();
   const emulator: Emulator = {
     state: createState(DEFAULT_SEED, logger),

@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+
 import type { AccountView } from "./accounts";
-import { getJson, postForm, restUrl, seedSmallAccount, startTestEmulator, type TestEmulator } from "./test-support";
+import {
+  getJson,
+  postForm,
+  restUrl,
+  seedSmallAccount,
+  startTestEmulator,
+  type TestEmulator,
+} from "./test-support";
 
 let emulator: TestEmulator;
 let account: AccountView;
@@ -56,7 +64,12 @@ describe("fault injection", () => {
 
   it('no_data empties lists and single objects, as "No data" or []', async () => {
     await emulator.control.addFault({ mode: "no_data", match: { model: "Users" }, times: 1 });
-    await emulator.control.addFault({ mode: "no_data", as: "empty_array", match: { action: "getAppointment" }, times: 1 });
+    await emulator.control.addFault({
+      mode: "no_data",
+      as: "empty_array",
+      match: { action: "getAppointment" },
+      times: 1,
+    });
 
     const list = await getJson(usersUrl);
     const single = await getJson(restUrl(emulator.url, account, "getAppointment", "/id/1/"));
@@ -69,8 +82,14 @@ describe("fault injection", () => {
     await emulator.control.addFault({ mode: "auth_error", times: 1 });
     await emulator.control.addFault({ mode: "auth_error", as: "body", times: 1 });
 
-    expect(await getJson(usersUrl)).toMatchObject({ status: 401, body: { error: "Access denied" } });
-    expect(await getJson(usersUrl)).toMatchObject({ status: 200, body: { error: "Access denied" } });
+    expect(await getJson(usersUrl)).toMatchObject({
+      status: 401,
+      body: { error: "Access denied" },
+    });
+    expect(await getJson(usersUrl)).toMatchObject({
+      status: 200,
+      body: { error: "Access denied" },
+    });
   });
 
   it("latency delays the normal answer", async () => {
@@ -84,13 +103,20 @@ describe("fault injection", () => {
   it("matches on action, model, HTTP method and account", async () => {
     await emulator.control.addFault({
       mode: "http_error",
-      match: { action: "list", model: "clients", http_method: "get", account_id: account.account_id },
+      match: {
+        action: "list",
+        model: "clients",
+        http_method: "get",
+        account_id: account.account_id,
+      },
     });
     const other = await seedSmallAccount(emulator.control);
 
     expect((await fetch(restUrl(emulator.url, account, "list", "/m/Clients/"))).status).toBe(500);
     expect((await fetch(usersUrl)).status).toBe(200);
-    expect((await fetch(restUrl(emulator.url, other.account, "list", "/m/Clients/"))).status).toBe(200);
+    expect((await fetch(restUrl(emulator.url, other.account, "list", "/m/Clients/"))).status).toBe(
+      200,
+    );
   });
 
   it("status_true_with_errors answers a truthy status with errors and creates nothing", async () => {
@@ -99,7 +125,9 @@ describe("fault injection", () => {
       first_name: "Ольга",
       phone: "79165554433",
     });
-    const lookup = await getJson(restUrl(emulator.url, account, "list", "/m/getClientByPhone/phone/79165554433/"));
+    const lookup = await getJson(
+      restUrl(emulator.url, account, "list", "/m/getClientByPhone/phone/79165554433/"),
+    );
 
     expect(body).toMatchObject({ status: true, errors: { general: [expect.any(String)] } });
     expect(body).not.toHaveProperty("object");
@@ -115,8 +143,12 @@ describe("fault injection", () => {
       services: [{ service_id: service.id }],
     });
     await emulator.control.addFault({ mode: "unknown_status", value: "arrived", times: 1 });
-    const { body } = await getJson(restUrl(emulator.url, seeded, "getAppointment", `/id/${created.id}/`));
-    expect(body).toMatchObject({ items: { status: "arrived", appointment_client_links: [{ status: "arrived" }] } });
+    const { body } = await getJson(
+      restUrl(emulator.url, seeded, "getAppointment", `/id/${created.id}/`),
+    );
+    expect(body).toMatchObject({
+      items: { status: "arrived", appointment_client_links: [{ status: "arrived" }] },
+    });
   });
 
   it("hang never answers and drop_connection cuts the body", async () => {
@@ -147,12 +179,16 @@ describe("fault injection", () => {
   it("lists and clears faults, and logs requests with the token redacted", async () => {
     await emulator.control.addFault({ mode: "latency", ms: 1, times: 2 });
     await fetch(usersUrl);
-    expect(await emulator.control.listFaults()).toMatchObject([{ mode: "latency", fired: 1, times: 2 }]);
+    expect(await emulator.control.listFaults()).toMatchObject([
+      { mode: "latency", fired: 1, times: 2 },
+    ]);
     await emulator.control.clearFaults();
     expect(await emulator.control.listFaults()).toEqual([]);
 
     const log = await emulator.control.requests({ accountId: account.account_id });
-    expect(log).toMatchObject([{ method: "GET", status: 200, faults: ["latency"], completed: true }]);
+    expect(log).toMatchObject([
+      { method: "GET", status: 200, faults: ["latency"], completed: true },
+    ]);
     expect(log[0]?.path).toContain("/t/***/");
     expect(JSON.stringify(log)).not.toContain(account.access_token);
   });

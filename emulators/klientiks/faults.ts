@@ -7,7 +7,12 @@ import type { Random } from "./random";
 
 export type FaultEntry = FaultSpec & { id: number; fired: number };
 
-export type FaultTarget = { action: string; model: string | null; httpMethod: string; accountId: string | null };
+export type FaultTarget = {
+  action: string;
+  model: string | null;
+  httpMethod: string;
+  accountId: string | null;
+};
 
 type TerminalMode = "http_error" | "rate_limit" | "hang" | "drop_connection" | "auth_error";
 

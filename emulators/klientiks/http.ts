@@ -12,14 +12,17 @@ export const readBody = async (request: IncomingMessage): Promise<string> => {
   for await (const chunk of request) {
     const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
     size += buffer.length;
-    if (size > MAX_BODY_BYTES) throw new RequestBodyTooLargeError(`Request body exceeds ${MAX_BODY_BYTES} bytes`);
+    if (size > MAX_BODY_BYTES)
+      throw new RequestBodyTooLargeError(`Request body exceeds ${MAX_BODY_BYTES} bytes`);
     chunks.push(buffer);
   }
   return Buffer.concat(chunks).toString("utf8");
 };
 
 export const isFormEncoded = (request: IncomingMessage): boolean =>
-  (request.headers["content-type"] ?? "").toLowerCase().startsWith("application/x-www-form-urlencoded");
+  (request.headers["content-type"] ?? "")
+    .toLowerCase()
+    .startsWith("application/x-www-form-urlencoded");
 
 export const sendText = (
   response: ServerResponse,
@@ -41,11 +44,16 @@ export const sendJson = (
   status: number,
   body: unknown,
   headers: Record<string, string> = {},
-): void => sendText(response, status, "application/json; charset=utf-8", JSON.stringify(body), headers);
+): void =>
+  sendText(response, status, "application/json; charset=utf-8", JSON.stringify(body), headers);
 
 /** Text for an HTML page or attribute. */
 export const escapeHtml = (text: string): string =>
-  text.replace(/[&<>"']/g, (char) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[char] ?? char);
+  text.replace(
+    /[&<>"']/g,
+    (char) =>
+      ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[char] ?? char,
+  );
 
 export const sendHtml = (response: ServerResponse, status: number, html: string): void =>
   sendText(response, status, "text/html; charset=utf-8", html);

@@ -12,7 +12,8 @@ const readNumber = (name: string, fallback: number): number => {
   const raw = process.env[name]?.trim();
   if (!raw) return fallback;
   const value = Number(raw);
-  if (!Number.isFinite(value) || value < 0) throw new Error(`${name} must be a non-negative number, got "${raw}"`);
+  if (!Number.isFinite(value) || value < 0)
+    throw new Error(`${name} must be a non-negative number, got "${raw}"`);
   return value;
 };
 
@@ -29,7 +30,9 @@ const main = async (): Promise<void> => {
   });
   console.log(
     `[klientiks-emulator] listening on ${emulator.url}` +
-      (seedDemo ? ` (demo account ${DEMO_ACCOUNT.account_id}, widget ${emulator.url}/app/united/${DEMO_ACCOUNT.widget_slug})` : "") +
+      (seedDemo
+        ? ` (demo account ${DEMO_ACCOUNT.account_id}, widget ${emulator.url}/app/united/${DEMO_ACCOUNT.widget_slug})`
+        : "") +
       (autopilotSeconds > 0 ? `, autopilot every ${autopilotSeconds} s` : ""),
   );
 

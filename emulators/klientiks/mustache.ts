@@ -17,7 +17,10 @@ export class TemplateSyntaxError extends Error {}
 
 type OpenSection = { name: string; inverted: boolean; children: Node[] };
 
-const readTag = (template: string, start: number): { raw: string; end: number; triple: boolean } => {
+const readTag = (
+  template: string,
+  start: number,
+): { raw: string; end: number; triple: boolean } => {
   const triple = template.startsWith("{{{", start);
   const close = triple ? "}}}" : "}}";
   const contentStart = start + (triple ? 3 : 2);
@@ -38,7 +41,8 @@ export const parseTemplate = (template: string): Node[] => {
       current().children.push({ kind: "text", text: template.slice(position) });
       break;
     }
-    if (tagStart > position) current().children.push({ kind: "text", text: template.slice(position, tagStart) });
+    if (tagStart > position)
+      current().children.push({ kind: "text", text: template.slice(position, tagStart) });
 
     const tag = readTag(template, tagStart);
     position = tag.end;
@@ -52,7 +56,9 @@ export const parseTemplate = (template: string): Node[] => {
       stack.push(section);
     } else if (sigil === "/") {
       if (stack.length === 1 || current().name !== name) {
-        throw new TemplateSyntaxError(`Unexpected closing tag {{/${name}}} at position ${tagStart}`);
+        throw new TemplateSyntaxError(
+          `Unexpected closing tag {{/${name}}} at position ${tagStart}`,
+        );
       }
       stack.pop();
     } else {
@@ -83,10 +89,17 @@ const lookup = (stack: readonly JsonValue[], name: string): JsonValue | undefine
 };
 
 const stringify = (value: JsonValue | undefined): string =>
-  typeof value === "string" || typeof value === "number" || typeof value === "boolean" ? String(value) : "";
+  typeof value === "string" || typeof value === "number" || typeof value === "boolean"
+    ? String(value)
+    : "";
 
 const isFalsy = (value: JsonValue | undefined): boolean =>
-  value === undefined || value === null || value === false || value === "" || value === 0 || (Array.isArray(value) && value.length === 0);
+  value === undefined ||
+  value === null ||
+  value === false ||
+  value === "" ||
+  value === 0 ||
+  (Array.isArray(value) && value.length === 0);
 
 const renderNodes = (nodes: readonly Node[], stack: readonly JsonValue[]): string =>
   nodes
@@ -99,7 +112,8 @@ const renderNodes = (nodes: readonly Node[], stack: readonly JsonValue[]): strin
       }
       if (node.inverted) return isFalsy(value) ? renderNodes(node.children, stack) : "";
       if (value === undefined || isFalsy(value)) return "";
-      if (Array.isArray(value)) return value.map((item) => renderNodes(node.children, [...stack, item])).join("");
+      if (Array.isArray(value))
+        return value.map((item) => renderNodes(node.children, [...stack, item])).join("");
       return renderNodes(node.children, [...stack, value]);
     })
     .join("");

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { pageEnvelope, readPage } from "./rest/pagination";
 import { parseRestPath } from "./rest/url";
 
@@ -22,12 +23,17 @@ describe("readPage", () => {
   });
 
   it("reads offset and limit from path pairs", () => {
-    const paired = pathOf("/clientix/Restapi/list/a/A/u/U/t/T/m/Clients/date/2025-01-01/offset/20/limit/10/");
+    const paired = pathOf(
+      "/clientix/Restapi/list/a/A/u/U/t/T/m/Clients/date/2025-01-01/offset/20/limit/10/",
+    );
     expect(readPage(paired, new URLSearchParams())).toEqual({ offset: 20, limit: 10 });
   });
 
   it("ignores garbage values", () => {
-    expect(readPage(path, new URLSearchParams("offset=-3&limit=abc"))).toEqual({ offset: 0, limit: 50 });
+    expect(readPage(path, new URLSearchParams("offset=-3&limit=abc"))).toEqual({
+      offset: 0,
+      limit: 50,
+    });
   });
 });
 
@@ -42,7 +48,12 @@ describe("pageEnvelope", () => {
 
   it("still answers offset + limit on the last, short page", () => {
     const envelope = pageEnvelope(numbers(120), { offset: 100, limit: 50 }, (n) => n);
-    expect(envelope).toEqual({ offset: 150, items: numbers(20).map((n) => n + 100), count: 20, limit: 50 });
+    expect(envelope).toEqual({
+      offset: 150,
+      items: numbers(20).map((n) => n + 100),
+      count: 20,
+      limit: 50,
+    });
   });
 
   it('answers "No data" with count 0 for an empty page', () => {
@@ -55,7 +66,11 @@ describe("pageEnvelope", () => {
   });
 
   it("adds total_count only when asked (ACL lists)", () => {
-    expect(pageEnvelope(numbers(3), { offset: 0, limit: 2 }, (n) => n, { withTotal: true })).toMatchObject({ total_count: 3 });
-    expect(pageEnvelope(numbers(3), { offset: 0, limit: 2 }, (n) => n)).not.toHaveProperty("total_count");
+    expect(
+      pageEnvelope(numbers(3), { offset: 0, limit: 2 }, (n) => n, { withTotal: true }),
+    ).toMatchObject({ total_count: 3 });
+    expect(pageEnvelope(numbers(3), { offset: 0, limit: 2 }, (n) => n)).not.toHaveProperty(
+      "total_count",
+    );
   });
 });

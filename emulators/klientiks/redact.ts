@@ -4,4 +4,6 @@
 //   our receiver's `/api/webhooks/klientiks/{token}` (§12.4) → `/api/webhooks/klientiks/***`
 
 export const redactUrl = (url: string): string =>
-  url.replace(/\/t\/[^/?#]+/gi, "/t/***").replace(/(\/api\/webhooks\/klientiks\/)[^/?#]+/gi, "$1***");
+  url
+    .replace(/\/t\/[^/?#]+/gi, "/t/***")
+    .replace(/(\/api\/webhooks\/klientiks\/)[^/?#]+/gi, "$1***");

@@ -6,7 +6,12 @@ import type { Account, Service, ServicePack, ServiceType, User } from "./types";
 
 export type UserFields = { name: string; phone?: string; email?: string; archived?: boolean };
 
-export const addUser = (emulator: Emulator, account: Account, fields: UserFields, at = emulator.clock.now()): User => {
+export const addUser = (
+  emulator: Emulator,
+  account: Account,
+  fields: UserFields,
+  at = emulator.clock.now(),
+): User => {
   const user: User = {
     id: emulator.state.nextId("user"),
     name: fields.name,
@@ -32,7 +37,12 @@ export type ServiceFields = {
 
 const DEFAULT_DURATION_MINUTES = 60;
 
-export const addService = (emulator: Emulator, account: Account, fields: ServiceFields, at = emulator.clock.now()): Service => {
+export const addService = (
+  emulator: Emulator,
+  account: Account,
+  fields: ServiceFields,
+  at = emulator.clock.now(),
+): Service => {
   const service: Service = {
     id: emulator.state.nextId("service"),
     name: fields.name,
@@ -80,7 +90,12 @@ export const addServicePack = (
     recordRevenue(
       emulator,
       account,
-      { appointmentId: null, clientId: pack.clientId, amount: Number(pack.price), type: "service_pack" },
+      {
+        appointmentId: null,
+        clientId: pack.clientId,
+        amount: Number(pack.price),
+        type: "service_pack",
+      },
       at,
     );
   }

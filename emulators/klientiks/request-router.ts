@@ -2,30 +2,44 @@
 // and the client card page. Anything a handler throws becomes a 500 instead of a crashed process.
 
 import type { IncomingMessage, ServerResponse } from "node:http";
+
 import type { Emulator } from "./emulator";
 import { RequestBodyTooLargeError, sendJson } from "./http";
 import { redactUrl } from "./redact";
+import { isRestApiPath } from "./rest/url";
 import { handleClientPage, isClientPagePath } from "./routes/client-page";
 import { handleControl } from "./routes/control";
 import { handleRestApi } from "./routes/restapi";
 import { handleWidget, isWidgetPath } from "./routes/widget";
-import { isRestApiPath } from "./rest/url";
 
-const logNonApiRequest = (emulator: Emulator, request: IncomingMessage, response: ServerResponse, url: URL): void => {
+const logNonApiRequest = (
+  emulator: Emulator,
+  request: IncomingMessage,
+  response: ServerResponse,
+  url: URL,
+): void => {
   response.on("close", () => {
-    emulator.logger.info(`${request.method ?? "GET"} ${redactUrl(`${url.pathname}${url.search}`)} → ${response.statusCode}`);
+    emulator.logger.info(
+      `${request.method ?? "GET"} ${redactUrl(`${url.pathname}${url.search}`)} → ${response.statusCode}`,
+    );
   });
 };
 
-export const routeRequest = async (emulator: Emulator, request: IncomingMessage, response: ServerResponse): Promise<void> => {
+export const routeRequest = async (
+  emulator: Emulator,
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<void> => {
   const url = new URL(request.url ?? "/", "http://emulator.invalid");
   try {
     // The REST API logs itself, with the token redacted.
     if (isRestApiPath(url.pathname)) return await handleRestApi(emulator, request, response, url);
     logNonApiRequest(emulator, request, response, url);
-    if (url.pathname.startsWith("/__control/")) return await handleControl(emulator, request, response, url);
+    if (url.pathname.startsWith("/__control/"))
+      return await handleControl(emulator, request, response, url);
     if (isWidgetPath(url.pathname)) return await handleWidget(emulator, request, response, url);
-    if (isClientPagePath(url.pathname) && request.method === "GET") return handleClientPage(emulator, request, response, url);
+    if (isClientPagePath(url.pathname) && request.method === "GET")
+      return handleClientPage(emulator, request, response, url);
     sendJson(response, 404, { error: "Not found" });
   } catch (error) {
     if (response.headersSent) {

@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+
 import { API_NOT_ENABLED } from "./rest/auth";
-import { getJson, postForm, restUrl, seedSmallAccount, startTestEmulator, type TestEmulator } from "./test-support";
+import {
+  getJson,
+  postForm,
+  restUrl,
+  seedSmallAccount,
+  startTestEmulator,
+  type TestEmulator,
+} from "./test-support";
 
 const MICROSECONDS = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d{6}$/;
 
@@ -22,7 +30,9 @@ describe("REST API round trip", () => {
       json_data: { lead: "Instagram" },
     });
 
-    const { status, body } = await getJson(restUrl(emulator.url, account, "getAppointment", `/id/${created.id}/`));
+    const { status, body } = await getJson(
+      restUrl(emulator.url, account, "getAppointment", `/id/${created.id}/`),
+    );
 
     expect(status).toBe(200);
     expect(body).toMatchObject({
@@ -38,7 +48,12 @@ describe("REST API round trip", () => {
         json_data: '{"lead":"Instagram"}',
         lead: "Instagram",
         appointed_services: [{ service_id: service.id, price: 2500, service_pack_id: null }],
-        appointment_client_links: [{ client_id: client.id, client: { id: client.id, phone: "79031234501", lead_source: "Instagram" } }],
+        appointment_client_links: [
+          {
+            client_id: client.id,
+            client: { id: client.id, phone: "79031234501", lead_source: "Instagram" },
+          },
+        ],
       },
     });
     const items = (body as { items: { created: string; modified: string } }).items;
@@ -54,7 +69,9 @@ describe("REST API round trip", () => {
 
   it("accepts lower-case restapi, no trailing slash and a Bearer token instead of /t/", async () => {
     const { account } = await seedSmallAccount(emulator.control);
-    const lower = await getJson(restUrl(emulator.url, account, "list", "/m/users").replace("/Restapi/", "/restapi/"));
+    const lower = await getJson(
+      restUrl(emulator.url, account, "list", "/m/users").replace("/Restapi/", "/restapi/"),
+    );
     const bearer = await getJson(
       `${emulator.url}/clientix/Restapi/list/a/${account.account_id}/u/${account.user_id}/m/Users/`,
       { headers: { authorization: `Bearer ${account.access_token}` } },
@@ -65,7 +82,9 @@ describe("REST API round trip", () => {
 
   it("emits naive datetimes in the account's time zone", async () => {
     await emulator.control.setClock("2025-01-01T07:00:00Z");
-    const { account } = await seedSmallAccount(emulator.control, { timezone: "Asia/Yekaterinburg" });
+    const { account } = await seedSmallAccount(emulator.control, {
+      timezone: "Asia/Yekaterinburg",
+    });
     const { body } = await getJson(restUrl(emulator.url, account, "list", "/m/Users/"));
     expect(body).toMatchObject({ items: [{ created: "2025-01-01 12:00:00.000000" }] });
   });
@@ -74,7 +93,9 @@ describe("REST API round trip", () => {
 describe("REST API errors", () => {
   it("answers 401 Access denied for a wrong token", async () => {
     const { account } = await seedSmallAccount(emulator.control);
-    const { status, body } = await getJson(restUrl(emulator.url, { ...account, access_token: "wrong" }, "list", "/m/Users/"));
+    const { status, body } = await getJson(
+      restUrl(emulator.url, { ...account, access_token: "wrong" }, "list", "/m/Users/"),
+    );
     expect(status).toBe(401);
     expect(body).toEqual({ error: "Access denied" });
   });
@@ -100,7 +121,9 @@ describe("REST API errors", () => {
   });
 
   it("throttles with 429 and Retry-After once the account's bucket is empty", async () => {
-    const { account } = await seedSmallAccount(emulator.control, { rate_limit: { per_second: 1, burst: 2 } });
+    const { account } = await seedSmallAccount(emulator.control, {
+      rate_limit: { per_second: 1, burst: 2 },
+    });
     const url = restUrl(emulator.url, account, "list", "/m/Users/");
     const statuses = [];
     for (let index = 0; index < 3; index++) statuses.push(await getJson(url));
@@ -115,10 +138,16 @@ describe("REST API lists", () => {
   it("pages clients with next offsets, path pairs and No data", async () => {
     const { account } = await seedSmallAccount(emulator.control);
     for (const phone of ["79030000002", "79030000003"]) {
-      await emulator.control.addClient(account.account_id, { first_name: "Клиент", phone, fire_webhooks: false });
+      await emulator.control.addClient(account.account_id, {
+        first_name: "Клиент",
+        phone,
+        fire_webhooks: false,
+      });
     }
     const first = await getJson(restUrl(emulator.url, account, "list", "/m/Clients/?limit=2"));
-    const last = await getJson(restUrl(emulator.url, account, "list", "/m/clients/offset/2/limit/2/"));
+    const last = await getJson(
+      restUrl(emulator.url, account, "list", "/m/clients/offset/2/limit/2/"),
+    );
     const beyond = await getJson(restUrl(emulator.url, account, "list", "/m/Clients/?offset=10"));
 
     expect(first.body).toMatchObject({ offset: 2, count: 2, limit: 2 });
@@ -144,22 +173,35 @@ describe("REST API lists", () => {
 
     const since = Date.parse("2025-01-02T00:00:00Z") / 1000;
     const { body } = await getJson(
-      restUrl(emulator.url, account, "list", `/m/AppointmentClientLinks/ik/orders/rvwk/status,statuses/?date=${since}&offset=0`),
+      restUrl(
+        emulator.url,
+        account,
+        "list",
+        `/m/AppointmentClientLinks/ik/orders/rvwk/status,statuses/?date=${since}&offset=0`,
+      ),
     );
     expect(body).toMatchObject({
       total_count: 2,
       count: 2,
       items: [
         { appointment_id: recent.id, status: "scheduled", is_sale: false },
-        { appointment_id: old.id, status: "confirmed", statuses: [{ status: "scheduled" }, { status: "confirmed" }] },
+        {
+          appointment_id: old.id,
+          status: "confirmed",
+          statuses: [{ status: "scheduled" }, { status: "confirmed" }],
+        },
       ],
     });
   });
 
   it("finds a client by phone as a single object", async () => {
     const { account, client } = await seedSmallAccount(emulator.control);
-    const found = await getJson(restUrl(emulator.url, account, "list", "/m/getClientByPhone/phone/79031234501/"));
-    const missing = await getJson(restUrl(emulator.url, account, "list", "/m/getClientByPhone/phone/79990000000/"));
+    const found = await getJson(
+      restUrl(emulator.url, account, "list", "/m/getClientByPhone/phone/79031234501/"),
+    );
+    const missing = await getJson(
+      restUrl(emulator.url, account, "list", "/m/getClientByPhone/phone/79990000000/"),
+    );
     expect(found.body).toMatchObject({ items: { id: client.id, name: "Орлова Анна" } });
     expect(missing.body).toEqual({ items: "No data" });
   });
@@ -169,15 +211,29 @@ describe("REST API writes", () => {
   it("adds a client from a form body and refuses a duplicate phone", async () => {
     const { account } = await seedSmallAccount(emulator.control);
     const url = restUrl(emulator.url, account, "add", "/m/Clients/");
-    const created = await postForm(url, { first_name: "Ольга", phone: "8 916 555-44-33", lead_source: "Сайт", email: "o@example.ru" });
+    const created = await postForm(url, {
+      first_name: "Ольга",
+      phone: "8 916 555-44-33",
+      lead_source: "Сайт",
+      email: "o@example.ru",
+    });
     const duplicate = await postForm(url, { first_name: "Ольга", phone: "79165554433" });
 
     expect(created.body).toMatchObject({
       status: "ok",
       errors: {},
-      object: { first_name: "Ольга", phone: "79165554433", lead_source: "Сайт", email: "o@example.ru" },
+      object: {
+        first_name: "Ольга",
+        phone: "79165554433",
+        lead_source: "Сайт",
+        email: "o@example.ru",
+      },
     });
-    expect(duplicate.body).toEqual({ status: "ok", messages: [], errors: { phone: ["Клиент с таким телефоном уже существует"] } });
+    expect(duplicate.body).toEqual({
+      status: "ok",
+      messages: [],
+      errors: { phone: ["Клиент с таким телефоном уже существует"] },
+    });
   });
 
   it("treats a JSON body as an empty form", async () => {
@@ -187,7 +243,10 @@ describe("REST API writes", () => {
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ first_name: "Ольга", phone: "79165554433" }),
     });
-    expect(body).toMatchObject({ status: "ok", errors: { first_name: [expect.any(String)], phone: [expect.any(String)] } });
+    expect(body).toMatchObject({
+      status: "ok",
+      errors: { first_name: [expect.any(String)], phone: [expect.any(String)] },
+    });
     expect(body).not.toHaveProperty("object");
   });
 
@@ -208,21 +267,34 @@ describe("REST API writes", () => {
     expect(created.body).toMatchObject({
       status: true,
       errors: {},
-      object: { start_datetime: "2025-04-01 11:00:00", finish_datetime: "2025-04-01 12:30:00", appointment_source: "api" },
+      object: {
+        start_datetime: "2025-04-01 11:00:00",
+        finish_datetime: "2025-04-01 12:30:00",
+        appointment_source: "api",
+      },
     });
-    expect(invalid.body).toMatchObject({ status: false, errors: { appointed_services: [expect.any(String), expect.any(String)] } });
+    expect(invalid.body).toMatchObject({
+      status: false,
+      errors: { appointed_services: [expect.any(String), expect.any(String)] },
+    });
   });
 
   it("apiAdd matches the client by normalised phone", async () => {
     const { account, executor, service, client } = await seedSmallAccount(emulator.control);
-    const { body } = await postForm(restUrl(emulator.url, account, "add", "/m/Appointments/s/apiAdd/"), {
-      executor_id: String(executor.id),
-      "service_id[]": [String(service.id)],
-      start_datetime: "2025-04-02 15:00:00",
-      first_name: "Анна",
-      phone: "8 (903) 123-45-01",
+    const { body } = await postForm(
+      restUrl(emulator.url, account, "add", "/m/Appointments/s/apiAdd/"),
+      {
+        executor_id: String(executor.id),
+        "service_id[]": [String(service.id)],
+        start_datetime: "2025-04-02 15:00:00",
+        first_name: "Анна",
+        phone: "8 (903) 123-45-01",
+      },
+    );
+    expect(body).toMatchObject({
+      status: true,
+      object: { client_id: client.id, start_datetime: "2025-04-02 15:00:00" },
     });
-    expect(body).toMatchObject({ status: true, object: { client_id: client.id, start_datetime: "2025-04-02 15:00:00" } });
   });
 
   it("edits an appointment: a move keeps the duration and bumps modified", async () => {
@@ -254,13 +326,19 @@ describe("REST API writes", () => {
 
   it("adds a waiting-list entry that no list returns", async () => {
     const { account, client } = await seedSmallAccount(emulator.control);
-    const { body } = await postForm(restUrl(emulator.url, account, "add", "/m/Appointments/s/waitingListItemAdd"), {
-      client_id: String(client.id),
-      start_datetime: "2025-05-01",
-      appointment_source: "Сайт",
-    });
+    const { body } = await postForm(
+      restUrl(emulator.url, account, "add", "/m/Appointments/s/waitingListItemAdd"),
+      {
+        client_id: String(client.id),
+        start_datetime: "2025-05-01",
+        appointment_source: "Сайт",
+      },
+    );
     const list = await getJson(restUrl(emulator.url, account, "list", "/m/Appointments/"));
-    expect(body).toMatchObject({ status: true, object: { client_id: client.id, start_datetime: "2025-05-01" } });
+    expect(body).toMatchObject({
+      status: true,
+      object: { client_id: client.id, start_datetime: "2025-05-01" },
+    });
     expect(list.body).toMatchObject({ items: "No data" });
   });
 });

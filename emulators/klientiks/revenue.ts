@@ -13,7 +13,12 @@ export const chargedAmount = (appointment: Appointment): number =>
 export const recordRevenue = (
   emulator: Emulator,
   account: Account,
-  entry: { appointmentId: number | null; clientId: number | null; amount: number; type: RevenueTransactionType },
+  entry: {
+    appointmentId: number | null;
+    clientId: number | null;
+    amount: number;
+    type: RevenueTransactionType;
+  },
   at: number,
 ): void => {
   account.revenue.push({ id: emulator.state.nextId("revenueTransaction"), ...entry, created: at });

@@ -15,7 +15,8 @@ import type {
   User,
 } from "./types";
 
-const timestamp = (account: Account, epochMs: number): string => formatLocalTimestamp(epochMs, account.settings.timezone);
+const timestamp = (account: Account, epochMs: number): string =>
+  formatLocalTimestamp(epochMs, account.settings.timezone);
 
 /** Dynamic fields travel twice: as a JSON string in `json_data` and flattened on the object (§9.1). */
 const withDynamicFields = <Core extends Record<string, JsonValue>>(
@@ -23,8 +24,14 @@ const withDynamicFields = <Core extends Record<string, JsonValue>>(
   dynamicFields: DynamicFields | null,
 ): Core & Record<string, JsonValue> => {
   // A dynamic field never shadows a standard key.
-  const flattened = Object.entries(dynamicFields ?? {}).filter(([key]) => !Object.hasOwn(core, key));
-  return { ...core, json_data: dynamicFields ? JSON.stringify(dynamicFields) : null, ...Object.fromEntries(flattened) };
+  const flattened = Object.entries(dynamicFields ?? {}).filter(
+    ([key]) => !Object.hasOwn(core, key),
+  );
+  return {
+    ...core,
+    json_data: dynamicFields ? JSON.stringify(dynamicFields) : null,
+    ...Object.fromEntries(flattened),
+  };
 };
 
 export const clientFullName = (client: Client): string =>
@@ -33,7 +40,8 @@ export const clientFullName = (client: Client): string =>
 const lastAppointmentId = (account: Account, clientId: number): number | null => {
   let latest: number | null = null;
   for (const appointment of account.appointments.values()) {
-    if (appointment.clientId === clientId && (latest === null || appointment.id > latest)) latest = appointment.id;
+    if (appointment.clientId === clientId && (latest === null || appointment.id > latest))
+      latest = appointment.id;
   }
   return latest;
 };
@@ -83,14 +91,19 @@ export const serializeClient = (account: Account, client: Client) =>
 export type ClientJson = ReturnType<typeof serializeClient>;
 
 /** `appointment_source` values decided in klientiks-contract §9.2. */
-const SOURCE_FIELD: Record<AppointmentSource, string> = { staff: "", api: "api", online_widget: "online_widget" };
+const SOURCE_FIELD: Record<AppointmentSource, string> = {
+  staff: "",
+  api: "api",
+  online_widget: "online_widget",
+};
 
 export type AppointmentView = {
   /** The `unknown_status` fault: report this status instead of the stored one (§17.3). */
   statusOverride?: string | null;
 };
 
-const userName = (account: Account, userId: number): string => account.users.get(userId)?.name ?? "";
+const userName = (account: Account, userId: number): string =>
+  account.users.get(userId)?.name ?? "";
 
 const serializeAppointedServices = (account: Account, appointment: Appointment) =>
   appointment.services.map((line) => ({
@@ -101,7 +114,9 @@ const serializeAppointedServices = (account: Account, appointment: Appointment) 
     price: line.price,
     service_pack_id: line.servicePackId,
     ...(line.discount === null ? {} : { discount: line.discount }),
-    appointed_services_executions: [{ id: line.executorId, name: userName(account, line.executorId) }],
+    appointed_services_executions: [
+      { id: line.executorId, name: userName(account, line.executorId) },
+    ],
   }));
 
 const serializeClientLinks = (account: Account, appointment: Appointment, status: string) => {
@@ -118,7 +133,11 @@ const serializeClientLinks = (account: Account, appointment: Appointment, status
   ];
 };
 
-export const serializeAppointment = (account: Account, appointment: Appointment, view: AppointmentView = {}) => {
+export const serializeAppointment = (
+  account: Account,
+  appointment: Appointment,
+  view: AppointmentView = {},
+) => {
   const status = view.statusOverride ?? appointment.status;
   return withDynamicFields(
     {
@@ -147,7 +166,11 @@ export const serializeAppointment = (account: Account, appointment: Appointment,
 export type AppointmentJson = ReturnType<typeof serializeAppointment>;
 
 /** ACL row, klientiks-contract §9.3. */
-export const serializeAclRow = (account: Account, appointment: Appointment, view: AppointmentView = {}) => ({
+export const serializeAclRow = (
+  account: Account,
+  appointment: Appointment,
+  view: AppointmentView = {},
+) => ({
   id: appointment.linkId,
   appointment_id: appointment.id,
   client_id: appointment.clientId,
@@ -161,7 +184,10 @@ export const serializeAclRow = (account: Account, appointment: Appointment, view
     price: line.price,
     paid: appointment.paid,
   })),
-  statuses: appointment.statusHistory.map((change) => ({ status: change.status, created: timestamp(account, change.at) })),
+  statuses: appointment.statusHistory.map((change) => ({
+    status: change.status,
+    created: timestamp(account, change.at),
+  })),
 });
 
 export const serializeUser = (account: Account, user: User) => ({

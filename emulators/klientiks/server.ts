@@ -3,6 +3,7 @@
 
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+
 import { startAutopilot } from "./autopilot";
 import { createEmulator } from "./emulator";
 import { createLogger } from "./logger";
@@ -28,7 +29,9 @@ export type KlientiksEmulator = {
   close(): Promise<void>;
 };
 
-export const startKlientiksEmulator = async (options: KlientiksEmulatorOptions = {}): Promise<KlientiksEmulator> => {
+export const startKlientiksEmulator = async (
+  options: KlientiksEmulatorOptions = {},
+): Promise<KlientiksEmulator> => {
   const host = options.host ?? "127.0.0.1";
   const logger = createLogger(options.log ?? false);
   const emulator = createEmulator({ seedDemo: options.seedDemo ?? false, logger });

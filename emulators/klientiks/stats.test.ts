@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { restUrl, seedSmallAccount, startTestEmulator, type TestEmulator } from "./test-support";
 
 let emulator: TestEmulator;
@@ -11,7 +12,12 @@ describe("/__control/stats", () => {
   it("counts requests and the maximum concurrency per account", async () => {
     const { account } = await seedSmallAccount(emulator.control);
     const url = restUrl(emulator.url, account, "list", "/m/Users/");
-    await emulator.control.addFault({ mode: "latency", ms: 100, match: { account_id: account.account_id }, times: 3 });
+    await emulator.control.addFault({
+      mode: "latency",
+      ms: 100,
+      match: { account_id: account.account_id },
+      times: 3,
+    });
 
     await Promise.all([fetch(url), fetch(url), fetch(url)]);
     await fetch(url);

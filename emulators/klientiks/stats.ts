@@ -23,14 +23,21 @@ export const createStatsRecorder = (): StatsRecorder => {
 
   return {
     begin: (accountId) => {
-      const entry = stats.get(accountId) ?? { requests: 0, in_flight: 0, max_concurrency: 0, max_requests_per_second: 0 };
+      const entry = stats.get(accountId) ?? {
+        requests: 0,
+        in_flight: 0,
+        max_concurrency: 0,
+        max_requests_per_second: 0,
+      };
       stats.set(accountId, entry);
       entry.requests += 1;
       entry.in_flight += 1;
       entry.max_concurrency = Math.max(entry.max_concurrency, entry.in_flight);
 
       const now = performance.now();
-      const window = (recentStarts.get(accountId) ?? []).filter((startedAt) => now - startedAt < 1000);
+      const window = (recentStarts.get(accountId) ?? []).filter(
+        (startedAt) => now - startedAt < 1000,
+      );
       window.push(now);
       recentStarts.set(accountId, window);
       entry.max_requests_per_second = Math.max(entry.max_requests_per_second, window.length);
@@ -42,6 +49,7 @@ export const createStatsRecorder = (): StatsRecorder => {
         entry.in_flight -= 1;
       };
     },
-    snapshot: () => Object.fromEntries(Array.from(stats, ([accountId, entry]) => [accountId, { ...entry }])),
+    snapshot: () =>
+      Object.fromEntries(Array.from(stats, ([accountId, entry]) => [accountId, { ...entry }])),
   };
 };

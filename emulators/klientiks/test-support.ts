@@ -3,13 +3,20 @@
 
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
+
 import type { AccountView } from "./accounts";
 import { createKlientiksControl, type KlientiksControl } from "./control-client";
-import { startKlientiksEmulator, type KlientiksEmulator, type KlientiksEmulatorOptions } from "./server";
+import {
+  startKlientiksEmulator,
+  type KlientiksEmulator,
+  type KlientiksEmulatorOptions,
+} from "./server";
 
 export type TestEmulator = KlientiksEmulator & { control: KlientiksControl };
 
-export const startTestEmulator = async (options: KlientiksEmulatorOptions = {}): Promise<TestEmulator> => {
+export const startTestEmulator = async (
+  options: KlientiksEmulatorOptions = {},
+): Promise<TestEmulator> => {
   const emulator = await startKlientiksEmulator({ port: 0, ...options });
   return { ...emulator, control: createKlientiksControl(emulator.url) };
 };
@@ -17,26 +24,52 @@ export const startTestEmulator = async (options: KlientiksEmulatorOptions = {}):
 type ApiCredentials = Pick<AccountView, "account_id" | "user_id" | "access_token">;
 
 /** `…/clientix/Restapi/{action}/a/{A}/u/{U}/t/{T}{rest}` */
-export const restUrl = (baseUrl: string, account: ApiCredentials, action: string, rest = ""): string =>
+export const restUrl = (
+  baseUrl: string,
+  account: ApiCredentials,
+  action: string,
+  rest = "",
+): string =>
   `${baseUrl}/clientix/Restapi/${action}/a/${account.account_id}/u/${account.user_id}/t/${account.access_token}${rest}`;
 
-export const getJson = async (url: string, init?: RequestInit): Promise<{ status: number; body: unknown; headers: Headers }> => {
+export const getJson = async (
+  url: string,
+  init?: RequestInit,
+): Promise<{ status: number; body: unknown; headers: Headers }> => {
   const response = await fetch(url, init);
   const text = await response.text();
-  return { status: response.status, body: text === "" ? null : (JSON.parse(text) as unknown), headers: response.headers };
+  return {
+    status: response.status,
+    body: text === "" ? null : (JSON.parse(text) as unknown),
+    headers: response.headers,
+  };
 };
 
 export const postForm = (url: string, fields: Record<string, string | string[]>) => {
   const form = new URLSearchParams();
-  for (const [name, value] of Object.entries(fields)) for (const item of [value].flat()) form.append(name, item);
-  return getJson(url, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: form });
+  for (const [name, value] of Object.entries(fields))
+    for (const item of [value].flat()) form.append(name, item);
+  return getJson(url, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: form,
+  });
 };
 
 /** An account with one employee, one service and one client. */
-export const seedSmallAccount = async (control: KlientiksControl, init: Parameters<KlientiksControl["createAccount"]>[0] = {}) => {
+export const seedSmallAccount = async (
+  control: KlientiksControl,
+  init: Parameters<KlientiksControl["createAccount"]>[0] = {},
+) => {
   const account = await control.createAccount(init);
-  const executor = await control.addUser(account.account_id, { name: "Кузнецова Марина Сергеевна" });
-  const service = await control.addService(account.account_id, { name: "Стрижка женская", price: "2500", duration_minutes: 60 });
+  const executor = await control.addUser(account.account_id, {
+    name: "Кузнецова Марина Сергеевна",
+  });
+  const service = await control.addService(account.account_id, {
+    name: "Стрижка женская",
+    price: "2500",
+    duration_minutes: 60,
+  });
   const client = await control.addClient(account.account_id, {
     first_name: "Анна",
     second_name: "Орлова",
@@ -84,7 +117,8 @@ export const startWebhookReceiver = async (): Promise<WebhookReceiver> => {
     waitFor: async (count, timeoutMs = 2000) => {
       const deadline = Date.now() + timeoutMs;
       while (received.length < count) {
-        if (Date.now() > deadline) throw new Error(`Received ${received.length} of ${count} webhooks`);
+        if (Date.now() > deadline)
+          throw new Error(`Received ${received.length} of ${count} webhooks`);
         await new Promise((resolve) => setTimeout(resolve, 10));
       }
       return received;

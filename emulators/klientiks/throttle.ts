@@ -2,6 +2,7 @@
 // Runs on real monotonic time, not the emulator clock, which tests may freeze.
 
 import { performance } from "node:perf_hooks";
+
 import type { RateLimit } from "./types";
 
 type Bucket = { tokens: number; refilledAt: number; limit: RateLimit };
@@ -19,10 +20,15 @@ export const createThrottle = (): Throttle => {
       const existing = buckets.get(key);
       // A changed limit starts a fresh, full bucket.
       const bucket =
-        existing && existing.limit.perSecond === limit.perSecond && existing.limit.burst === limit.burst
+        existing &&
+        existing.limit.perSecond === limit.perSecond &&
+        existing.limit.burst === limit.burst
           ? existing
           : { tokens: limit.burst, refilledAt: now, limit };
-      bucket.tokens = Math.min(limit.burst, bucket.tokens + ((now - bucket.refilledAt) / 1000) * limit.perSecond);
+      bucket.tokens = Math.min(
+        limit.burst,
+        bucket.tokens + ((now - bucket.refilledAt) / 1000) * limit.perSecond,
+      );
       bucket.refilledAt = now;
       buckets.set(key, bucket);
       if (bucket.tokens < 1) return false;

@@ -1,7 +1,8 @@
 // The emulator's in-memory model of one Klientiks account. Field names here are ours; the wire
 // shapes of klientiks-contract §9 are produced by serialize.ts.
 
-export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+export type JsonValue =
+  string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
 /** «Динамические поля»: emitted as a JSON string in `json_data` and flattened (klientiks-contract §9.1, §13.5). */
 export type DynamicFields = Record<string, JsonValue>;

@@ -9,7 +9,11 @@ export const addWaitingListItem = (
   account: Account,
   fields: { clientId: number; date: string; source: string; memo: string },
 ): WaitingListItem => {
-  const item: WaitingListItem = { id: emulator.state.nextId("waitingListItem"), ...fields, created: emulator.clock.now() };
+  const item: WaitingListItem = {
+    id: emulator.state.nextId("waitingListItem"),
+    ...fields,
+    created: emulator.clock.now(),
+  };
   account.waitingList.push(item);
   return item;
 };

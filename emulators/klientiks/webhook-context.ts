@@ -29,7 +29,9 @@ export const appointmentEventContext = (
   event: WebhookEvent,
   { appointment, before, statusOverride }: AppointmentEventInput,
 ): TemplateContext => {
-  const current = serializeAppointment(account, appointment, { statusOverride: statusOverride ?? null });
+  const current = serializeAppointment(account, appointment, {
+    statusOverride: statusOverride ?? null,
+  });
   const client = clientOf(account, appointment.clientId);
   switch (event) {
     case "appointment_created":

@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+
 import {
   postForm,
   restUrl,
@@ -10,8 +11,10 @@ import {
 } from "./test-support";
 
 // The brief's templates (klientiks-contract §12.2), with our secret token in the path.
-const CREATED = "?appointment_id={{#appointment}}{{id}}{{/appointment}}&status={{#new_data}}{{status}}{{/new_data}}";
-const CHANGED = "?appointment_id={{#new_data}}{{id}}{{/new_data}}&status={{#new_data}}{{status}}{{/new_data}}";
+const CREATED =
+  "?appointment_id={{#appointment}}{{id}}{{/appointment}}&status={{#new_data}}{{status}}{{/new_data}}";
+const CHANGED =
+  "?appointment_id={{#new_data}}{{id}}{{/new_data}}&status={{#new_data}}{{status}}{{/new_data}}";
 const ENDPOINT = "/api/webhooks/klientiks/s3cr3t-endpoint-token";
 
 let emulator: TestEmulator;
@@ -27,10 +30,19 @@ beforeEach(async () => {
 });
 afterEach(() => receiver.close());
 
-const setUp = async (handlers: { event: "appointment_created" | "online_booking_created" | "appointment_changed" | "client_created"; query: string }[]) => {
+const setUp = async (
+  handlers: {
+    event:
+      "appointment_created" | "online_booking_created" | "appointment_changed" | "client_created";
+    query: string;
+  }[],
+) => {
   const seeded = await seedSmallAccount(emulator.control);
   for (const { event, query } of handlers) {
-    await emulator.control.addEventHandler(seeded.account.account_id, { event, url_template: `${receiver.url}${ENDPOINT}${query}` });
+    await emulator.control.addEventHandler(seeded.account.account_id, {
+      event,
+      url_template: `${receiver.url}${ENDPOINT}${query}`,
+    });
   }
   const book = () =>
     emulator.control.createAppointment(seeded.account.account_id, {
@@ -62,12 +74,17 @@ describe("webhook dispatcher", () => {
       { event: "appointment_changed", query: CREATED },
     ]);
     const appointment = await book();
-    await emulator.control.patchAppointment(account.account_id, appointment.id, { status: "на месте" });
+    await emulator.control.patchAppointment(account.account_id, appointment.id, {
+      status: "на месте",
+    });
 
     const urls = (await receiver.waitFor(2)).map((request) => request.url).sort();
     const encodedStatus = encodeURIComponent("на месте");
     expect(urls).toEqual(
-      [`${ENDPOINT}?appointment_id=${appointment.id}&status=${encodedStatus}`, `${ENDPOINT}?appointment_id=&status=${encodedStatus}`].sort(),
+      [
+        `${ENDPOINT}?appointment_id=${appointment.id}&status=${encodedStatus}`,
+        `${ENDPOINT}?appointment_id=&status=${encodedStatus}`,
+      ].sort(),
     );
   });
 
@@ -75,8 +92,12 @@ describe("webhook dispatcher", () => {
     const { account, book } = await setUp([{ event: "appointment_changed", query: CHANGED }]);
     const appointment = await book();
     const other = await emulator.control.addUser(account.account_id, { name: "Иванов Дмитрий" });
-    await emulator.control.patchAppointment(account.account_id, appointment.id, { executor_id: other.id });
-    await emulator.control.patchAppointment(account.account_id, appointment.id, { duration_minutes: 90 });
+    await emulator.control.patchAppointment(account.account_id, appointment.id, {
+      executor_id: other.id,
+    });
+    await emulator.control.patchAppointment(account.account_id, appointment.id, {
+      duration_minutes: 90,
+    });
 
     await receiver.waitFor(1);
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -85,12 +106,21 @@ describe("webhook dispatcher", () => {
 
   it("fires from REST writes: add Clients → «Добавление клиента», edit Appointments → change", async () => {
     const { account, book } = await setUp([
-      { event: "client_created", query: "?client_id={{#client}}{{id}}{{/client}}&phone={{client.phone}}" },
+      {
+        event: "client_created",
+        query: "?client_id={{#client}}{{id}}{{/client}}&phone={{client.phone}}",
+      },
       { event: "appointment_changed", query: CHANGED },
     ]);
     const appointment = await book();
-    const created = await postForm(restUrl(emulator.url, account, "add", "/m/Clients/"), { first_name: "Ольга", phone: "79165554433" });
-    await postForm(restUrl(emulator.url, account, "edit", "/m/Appointments/"), { id: String(appointment.id), status: "confirmed" });
+    const created = await postForm(restUrl(emulator.url, account, "add", "/m/Clients/"), {
+      first_name: "Ольга",
+      phone: "79165554433",
+    });
+    await postForm(restUrl(emulator.url, account, "edit", "/m/Appointments/"), {
+      id: String(appointment.id),
+      status: "confirmed",
+    });
 
     const urls = (await receiver.waitFor(2)).map((request) => request.url);
     const clientId = (created.body as { object: { id: number } }).object.id;
@@ -117,7 +147,10 @@ describe("webhook dispatcher", () => {
 
   it("records a failed delivery without retrying by default", async () => {
     const { account, executor, service, client } = await seedSmallAccount(emulator.control);
-    await emulator.control.addEventHandler(account.account_id, { event: "appointment_created", url_template: "http://127.0.0.1:9/x" });
+    await emulator.control.addEventHandler(account.account_id, {
+      event: "appointment_created",
+      url_template: "http://127.0.0.1:9/x",
+    });
     await emulator.control.createAppointment(account.account_id, {
       client_id: client.id,
       executor_id: executor.id,
@@ -125,7 +158,9 @@ describe("webhook dispatcher", () => {
       services: [{ service_id: service.id }],
     });
     const deliveries = await emulator.control.waitForDeliveries(account.account_id, { count: 1 });
-    expect(deliveries).toMatchObject([{ outcome: "failed", status: null, error: expect.any(String), attempt: 1 }]);
+    expect(deliveries).toMatchObject([
+      { outcome: "failed", status: null, error: expect.any(String), attempt: 1 },
+    ]);
   });
 
   it("trigger sends duplicates by POST with the query repeated as a form body", async () => {
@@ -143,7 +178,11 @@ describe("webhook dispatcher", () => {
 
     expect(result).toMatchObject({ scheduled: 3, batch_id: expect.any(String) });
     const query = `appointment_id=${appointment.id}&status=scheduled`;
-    expect(posts).toEqual(Array.from({ length: 3 }, () => expect.objectContaining({ method: "POST", url: `${ENDPOINT}?${query}`, body: query })));
+    expect(posts).toEqual(
+      Array.from({ length: 3 }, () =>
+        expect.objectContaining({ method: "POST", url: `${ENDPOINT}?${query}`, body: query }),
+      ),
+    );
   });
 
   it("trigger delivers reorder_with specs first, so stale statuses arrive late", async () => {
@@ -155,10 +194,14 @@ describe("webhook dispatcher", () => {
       appointment_id: appointment.id,
       status: "confirmed",
       delay_ms: 20,
-      reorder_with: [{ event: "appointment_changed", appointment_id: appointment.id, status: "finished" }],
+      reorder_with: [
+        { event: "appointment_changed", appointment_id: appointment.id, status: "finished" },
+      ],
     });
 
-    const statuses = (await receiver.waitFor(2)).map((request) => new URL(request.url, receiver.url).searchParams.get("status"));
+    const statuses = (await receiver.waitFor(2)).map((request) =>
+      new URL(request.url, receiver.url).searchParams.get("status"),
+    );
     expect(statuses).toEqual(["finished", "confirmed"]);
   });
 
@@ -167,15 +210,26 @@ describe("webhook dispatcher", () => {
       { event: "online_booking_created", query: `${CREATED}&kind=widget` },
       { event: "appointment_created", query: `${CREATED}&kind=created` },
     ]);
-    const booking = { name: "Ольга", phone: "79165554433", service_id: service.id, executor_id: executor.id, start: "2025-03-11 12:00" };
+    const booking = {
+      name: "Ольга",
+      phone: "79165554433",
+      service_id: service.id,
+      executor_id: executor.id,
+      start: "2025-03-11 12:00",
+    };
 
     const first = await emulator.control.createWidgetBooking(account.account_id, booking);
     await receiver.waitFor(1);
     await emulator.control.patchAccount(account.account_id, { widget_also_fires_created: true });
-    const second = await emulator.control.createWidgetBooking(account.account_id, { ...booking, start: "2025-03-12 12:00" });
+    const second = await emulator.control.createWidgetBooking(account.account_id, {
+      ...booking,
+      start: "2025-03-12 12:00",
+    });
 
     const urls = (await receiver.waitFor(3)).map((request) => request.url);
-    expect(urls[0]).toBe(`${ENDPOINT}?appointment_id=${first.appointment.id}&status=scheduled&kind=widget`);
+    expect(urls[0]).toBe(
+      `${ENDPOINT}?appointment_id=${first.appointment.id}&status=scheduled&kind=widget`,
+    );
     expect(urls.slice(1).sort()).toEqual(
       [
         `${ENDPOINT}?appointment_id=${second.appointment.id}&status=scheduled&kind=created`,
@@ -187,7 +241,10 @@ describe("webhook dispatcher", () => {
   it("rejects a template that does not parse", async () => {
     const { account } = await seedSmallAccount(emulator.control);
     await expect(
-      emulator.control.addEventHandler(account.account_id, { event: "appointment_created", url_template: "http://x/?id={{#appointment}}{{id}}" }),
+      emulator.control.addEventHandler(account.account_id, {
+        event: "appointment_created",
+        url_template: "http://x/?id={{#appointment}}{{id}}",
+      }),
     ).rejects.toMatchObject({ status: 400 });
   });
 });

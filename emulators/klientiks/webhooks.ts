@@ -4,6 +4,7 @@
 
 import { performance } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
+
 import type { Logger } from "./logger";
 import { renderTemplate, type TemplateContext } from "./mustache";
 import { redactUrl } from "./redact";
@@ -51,7 +52,10 @@ const describeError = (error: unknown): string => {
   return cause instanceof Error ? `${error.message}: ${cause.message}` : error.message;
 };
 
-export const createWebhookDispatcher = (logger: Logger, nextDeliveryId: () => number): WebhookDispatcher => {
+export const createWebhookDispatcher = (
+  logger: Logger,
+  nextDeliveryId: () => number,
+): WebhookDispatcher => {
   const lifetime = new AbortController();
 
   const handlersFor = (account: Account, event: WebhookEvent): EventHandler[] =>
@@ -62,7 +66,14 @@ export const createWebhookDispatcher = (logger: Logger, nextDeliveryId: () => nu
     if (account.deliveries.length > MAX_LOGGED_DELIVERIES) account.deliveries.shift();
   };
 
-  const attemptOnce = async ({ account, handler, url, method, attempt, batchId }: Attempt): Promise<boolean> => {
+  const attemptOnce = async ({
+    account,
+    handler,
+    url,
+    method,
+    attempt,
+    batchId,
+  }: Attempt): Promise<boolean> => {
     const delivery: WebhookDelivery = {
       id: nextDeliveryId(),
       event: handler.event,
@@ -108,16 +119,29 @@ export const createWebhookDispatcher = (logger: Logger, nextDeliveryId: () => nu
   const deliver = async (base: Omit<Attempt, "attempt">, retries: number): Promise<void> => {
     for (let attempt = 1; attempt <= retries + 1; attempt++) {
       if (await attemptOnce({ ...base, attempt })) return;
-      if (attempt <= retries) await sleep(FIRST_RETRY_DELAY_MS * 2 ** (attempt - 1), undefined, { signal: lifetime.signal });
+      if (attempt <= retries)
+        await sleep(FIRST_RETRY_DELAY_MS * 2 ** (attempt - 1), undefined, {
+          signal: lifetime.signal,
+        });
     }
   };
 
-  const runStep = async (account: Account, step: DeliveryStep, batchId: string | null): Promise<void> => {
+  const runStep = async (
+    account: Account,
+    step: DeliveryStep,
+    batchId: string | null,
+  ): Promise<void> => {
     if (step.delayMs > 0) await sleep(step.delayMs, undefined, { signal: lifetime.signal });
     const copies = handlersFor(account, step.event).flatMap((handler) =>
       Array.from({ length: step.times }, () =>
         deliver(
-          { account, handler, url: renderTemplate(handler.urlTemplate, step.context), method: step.method, batchId },
+          {
+            account,
+            handler,
+            url: renderTemplate(handler.urlTemplate, step.context),
+            method: step.method,
+            batchId,
+          },
           step.retries,
         ),
       ),
@@ -132,12 +156,19 @@ export const createWebhookDispatcher = (logger: Logger, nextDeliveryId: () => nu
     run().catch((error: unknown) => {
       if (!lifetime.signal.aborted) logger.error("webhook dispatch failed", error);
     });
-    return steps.reduce((total, step) => total + handlersFor(account, step.event).length * step.times, 0);
+    return steps.reduce(
+      (total, step) => total + handlersFor(account, step.event).length * step.times,
+      0,
+    );
   };
 
   return {
     fire: (account, event, context) => {
-      schedule(account, [{ event, context, times: 1, delayMs: 0, method: "GET", retries: 0 }], null);
+      schedule(
+        account,
+        [{ event, context, times: 1, delayMs: 0, method: "GET", retries: 0 }],
+        null,
+      );
     },
     schedule,
     cancelAll: () => lifetime.abort(),

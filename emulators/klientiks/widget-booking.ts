@@ -28,7 +28,9 @@ export type WidgetBookingResult =
 
 /** Keeps the tracker's parameters from a widget URL's query (klientiks-contract §13.6). */
 export const pickPageParams = (query: URLSearchParams): Partial<Record<PageParamKey, string>> =>
-  Object.fromEntries(PAGE_PARAM_KEYS.flatMap((key) => (query.get(key) ? [[key, query.get(key) ?? ""]] : [])));
+  Object.fromEntries(
+    PAGE_PARAM_KEYS.flatMap((key) => (query.get(key) ? [[key, query.get(key) ?? ""]] : [])),
+  );
 
 const bookingFields = (input: WidgetBookingInput): DynamicFields => {
   const fields: DynamicFields = {};
@@ -40,13 +42,20 @@ const bookingFields = (input: WidgetBookingInput): DynamicFields => {
 
 const findWidgetBookingErrors = (account: Account, input: WidgetBookingInput): FieldErrors => {
   return {
-    ...findReferenceErrors(account, { executorId: input.executorId, services: [{ serviceId: input.serviceId }] }),
+    ...findReferenceErrors(account, {
+      executorId: input.executorId,
+      services: [{ serviceId: input.serviceId }],
+    }),
     ...(input.name.trim() ? {} : { name: ["Необходимо заполнить «Имя»."] }),
     ...phoneFormatErrors(input.phone),
   };
 };
 
-export const createWidgetBooking = (emulator: Emulator, account: Account, input: WidgetBookingInput): WidgetBookingResult => {
+export const createWidgetBooking = (
+  emulator: Emulator,
+  account: Account,
+  input: WidgetBookingInput,
+): WidgetBookingResult => {
   const errors = findWidgetBookingErrors(account, input);
   if (Object.keys(errors).length > 0) return { ok: false, errors };
 

@@ -19,7 +19,6 @@ export type WidgetFormValues = {
 /** Choices of the ВОЗ source field, technical name `lead` (klientiks-contract §13.3). */
 const LEAD_OPTIONS = ["Instagram", "ВКонтакте", "Яндекс.Карты", "2ГИС", "Рекомендация друзей"];
 
-
 const STYLES = `
   * { box-sizing: border-box; }
   body { margin: 0; font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; background: #f3f5f9; color: #1d2433; }
@@ -60,7 +59,9 @@ export const renderBookingForm = (
   account: Account,
   { action, values, errors }: { action: string; values: WidgetFormValues; errors: string[] },
 ): string => {
-  const services = Array.from(account.services.values()).filter((service) => service.type === "service" && !service.archived);
+  const services = Array.from(account.services.values()).filter(
+    (service) => service.type === "service" && !service.archived,
+  );
   const executors = Array.from(account.users.values()).filter((user) => !user.archived);
   const errorBlock =
     errors.length === 0
@@ -98,7 +99,11 @@ ${errorBlock}
   );
 };
 
-export const renderConfirmation = (account: Account, appointment: Appointment, client: Client): string => {
+export const renderConfirmation = (
+  account: Account,
+  appointment: Appointment,
+  client: Client,
+): string => {
   const service = appointment.services[0]?.name ?? "";
   const executor = account.users.get(appointment.executorId)?.name ?? "";
   return page(

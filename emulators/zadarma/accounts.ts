@@ -2,16 +2,33 @@
 // timings of the live PBX and the per-minute REST budgets.
 
 import { randomBytes } from "node:crypto";
-import { DEFAULT_TIMEZONE } from "./datetime";
-import { NOTIFY_EVENTS, type Account, type ClientScript, type Extension, type NotifyEvent, type RateLimits, type Timings } from "./types";
 
-export const DEFAULT_TIMINGS: Timings = { ringTimeoutMs: 20_000, recordDelayMs: 5_000, maxTalkMs: 600_000 };
+import { DEFAULT_TIMEZONE } from "./datetime";
+import {
+  NOTIFY_EVENTS,
+  type Account,
+  type ClientScript,
+  type Extension,
+  type NotifyEvent,
+  type RateLimits,
+  type Timings,
+} from "./types";
+
+export const DEFAULT_TIMINGS: Timings = {
+  ringTimeoutMs: 20_000,
+  recordDelayMs: 5_000,
+  maxTalkMs: 600_000,
+};
 
 /** Zadarma's published budgets (OpenAPI description): 100 requests/min, 3/min for statistics. */
 export const DEFAULT_RATE_LIMITS: RateLimits = { generalPerMinute: 100, statisticsPerMinute: 3 };
 
 /** The callback's client answers after about 2 s and stays until the extension hangs up. */
-export const DEFAULT_CLIENT_SCRIPT: ClientScript = { mode: "answer", answerAfterMs: 2_000, hangupAfterMs: null };
+export const DEFAULT_CLIENT_SCRIPT: ClientScript = {
+  mode: "answer",
+  answerAfterMs: 2_000,
+  hangupAfterMs: null,
+};
 
 export type AccountInit = {
   id?: string;
@@ -30,13 +47,25 @@ export type AccountInit = {
 
 const hex = (bytes: number): string => randomBytes(bytes).toString("hex");
 
-export const toExtension = ({ number, name, online }: { number: string; name?: string; online?: boolean }): Extension => ({
+export const toExtension = ({
+  number,
+  name,
+  online,
+}: {
+  number: string;
+  name?: string;
+  online?: boolean;
+}): Extension => ({
   number,
   name: name ?? `Extension ${number}`,
   online: online ?? true,
 });
 
-export const createAccount = (accounts: Map<string, Account>, pbxId: number, init: AccountInit): Account => {
+export const createAccount = (
+  accounts: Map<string, Account>,
+  pbxId: number,
+  init: AccountInit,
+): Account => {
   const id = init.id ?? String(pbxId);
   const account: Account = {
     id,
@@ -48,7 +77,9 @@ export const createAccount = (accounts: Map<string, Account>, pbxId: number, ini
     currency: init.currency ?? "RUB",
     timezone: init.timezone ?? DEFAULT_TIMEZONE,
     numbers: init.numbers ?? [],
-    extensions: new Map((init.extensions ?? []).map((extension) => [extension.number, toExtension(extension)])),
+    extensions: new Map(
+      (init.extensions ?? []).map((extension) => [extension.number, toExtension(extension)]),
+    ),
     notificationUrl: init.notificationUrl ?? null,
     enabledEvents: new Set(init.enabledEvents ?? NOTIFY_EVENTS),
     timings: { ...DEFAULT_TIMINGS, ...init.timings },
@@ -61,8 +92,10 @@ export const createAccount = (accounts: Map<string, Account>, pbxId: number, ini
   return account;
 };
 
-export const findAccountByKey = (accounts: Map<string, Account>, key: string): Account | undefined =>
-  Array.from(accounts.values()).find((account) => account.key === key);
+export const findAccountByKey = (
+  accounts: Map<string, Account>,
+  key: string,
+): Account | undefined => Array.from(accounts.values()).find((account) => account.key === key);
 
 export const clientScriptFor = (account: Account, number: string): ClientScript =>
   account.clientScripts.get(number) ?? account.clientScripts.get("*") ?? DEFAULT_CLIENT_SCRIPT;
@@ -91,7 +124,11 @@ export const describeAccount = (account: Account) => ({
   client_scripts: Object.fromEntries(
     Array.from(account.clientScripts, ([number, script]) => [
       number,
-      { mode: script.mode, answer_after_ms: script.answerAfterMs, hangup_after_ms: script.hangupAfterMs },
+      {
+        mode: script.mode,
+        answer_after_ms: script.answerAfterMs,
+        hangup_after_ms: script.hangupAfterMs,
+      },
     ]),
   ),
 });

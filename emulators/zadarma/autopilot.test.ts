@@ -1,6 +1,8 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { createAccount } from "./accounts";
 import { pickAutopilotCall } from "./autopilot";
 import { createRandom } from "./random";
@@ -8,7 +10,10 @@ import { startReceiver, startTestEmulator, type Receiver, type TestEmulator } fr
 
 describe("autopilot mix", () => {
   it("draws about 60 % answered, 20 % missed, 10 % busy, 10 % outgoing, with known callers when given", () => {
-    const account = createAccount(new Map(), 1, { numbers: ["74950000000"], extensions: [{ number: "100" }, { number: "101" }] });
+    const account = createAccount(new Map(), 1, {
+      numbers: ["74950000000"],
+      extensions: [{ number: "100" }, { number: "101" }],
+    });
     const random = createRandom(3);
     const counts = { answered: 0, missed: 0, busy: 0, outgoing: 0, known: 0 };
     for (let index = 0; index < 2000; index++) {
@@ -29,7 +34,10 @@ describe("autopilot mix", () => {
   });
 
   it("places nothing on an account without online extensions", () => {
-    const account = createAccount(new Map(), 1, { numbers: ["74950000000"], extensions: [{ number: "100", online: false }] });
+    const account = createAccount(new Map(), 1, {
+      numbers: ["74950000000"],
+      extensions: [{ number: "100", online: false }],
+    });
     expect(pickAutopilotCall(account, createRandom(1), [])).toBeNull();
   });
 });
@@ -39,7 +47,9 @@ describe("autopilot timer", () => {
   let receiver: Receiver;
   const klientiks = createServer((request, response) => {
     expect(request.url).toContain("/clientix/Restapi/list/a/5a7c1e9b3d20/");
-    response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ items: [{ phone: "79031234501" }, { phone: "79031234502" }] }));
+    response
+      .writeHead(200, { "content-type": "application/json" })
+      .end(JSON.stringify({ items: [{ phone: "79031234501" }, { phone: "79031234502" }] }));
   });
 
   beforeAll(async () => {
@@ -58,8 +68,15 @@ describe("autopilot timer", () => {
   });
 
   it("places live calls on accounts with a notification URL, callers from the Klientiks demo salon among them", async () => {
-    const silent = await emulator.control.createAccount({ numbers: ["74950000001"], extensions: [{ number: "100" }] });
-    const account = await emulator.control.createAccount({ numbers: ["74950000000"], extensions: [{ number: "100" }], notification_url: receiver.url });
+    const silent = await emulator.control.createAccount({
+      numbers: ["74950000001"],
+      extensions: [{ number: "100" }],
+    });
+    const account = await emulator.control.createAccount({
+      numbers: ["74950000000"],
+      extensions: [{ number: "100" }],
+      notification_url: receiver.url,
+    });
     const deadline = Date.now() + 3000;
     let calls = await emulator.control.listCalls(account.id);
     while (calls.length < 8 && Date.now() < deadline) {
@@ -69,8 +86,17 @@ describe("autopilot timer", () => {
     await emulator.control.setAutopilot({ enabled: false });
     expect(calls.length).toBeGreaterThanOrEqual(8);
     expect(calls.every((call) => call.origin === "autopilot" && call.live)).toBe(true);
-    expect(calls.some((call) => ["79031234501", "79031234502"].includes(call.direction === "in" ? call.caller : call.destination))).toBe(true);
+    expect(
+      calls.some((call) =>
+        ["79031234501", "79031234502"].includes(
+          call.direction === "in" ? call.caller : call.destination,
+        ),
+      ),
+    ).toBe(true);
     expect(await emulator.control.listCalls(silent.id)).toEqual([]);
-    expect(await emulator.control.getAutopilot()).toEqual({ enabled: false, interval_seconds: 0.04 });
+    expect(await emulator.control.getAutopilot()).toEqual({
+      enabled: false,
+      interval_seconds: 0.04,
+    });
   });
 });

@@ -13,7 +13,11 @@ import type { Account } from "./types";
 const AUTOPILOT_SEED = 11;
 
 /** The Klientiks demo salon's API credentials (emulators/klientiks/README.md, DEMO_ACCOUNT). */
-const KLIENTIKS_DEMO_SALON = { accountId: "5a7c1e9b3d20", userId: "b41f0c6e8a72", accessToken: "3f9d2c7a1b8e4f60a5c9d0e7b2f41a86" };
+const KLIENTIKS_DEMO_SALON = {
+  accountId: "5a7c1e9b3d20",
+  userId: "b41f0c6e8a72",
+  accessToken: "3f9d2c7a1b8e4f60a5c9d0e7b2f41a86",
+};
 const KNOWN_CALLER_SHARE = 0.6;
 const CLIENT_PHONES_TTL_MS = 5 * 60_000;
 
@@ -26,7 +30,9 @@ const fetchClientPhones = async (klientiksUrl: string): Promise<string[]> => {
   const response = await fetch(url, { signal: AbortSignal.timeout(5000) });
   if (!response.ok) throw new Error(`Klientiks emulator answered ${response.status}`);
   const body = (await response.json()) as { items?: unknown };
-  const items = Array.isArray(body.items) ? (body.items as Array<{ phone?: unknown; deleted?: unknown }>) : [];
+  const items = Array.isArray(body.items)
+    ? (body.items as Array<{ phone?: unknown; deleted?: unknown }>)
+    : [];
   return items
     .filter((item) => item.deleted !== true && typeof item.phone === "string")
     .map((item) => String(item.phone).replace(/\D/g, ""))
@@ -34,19 +40,50 @@ const fetchClientPhones = async (klientiksUrl: string): Promise<string[]> => {
 };
 
 /** One scripted live call of the mix. */
-export const pickAutopilotCall = (account: Account, random: Random, knownPhones: string[]): ScriptedCall | null => {
+export const pickAutopilotCall = (
+  account: Account,
+  random: Random,
+  knownPhones: string[],
+): ScriptedCall | null => {
   const online = Array.from(account.extensions.values()).filter((extension) => extension.online);
   if (online.length === 0 || account.numbers.length === 0) return null;
-  const caller = knownPhones.length > 0 && random.next() < KNOWN_CALLER_SHARE ? random.pick(knownPhones) : randomRussianMobile(random);
+  const caller =
+    knownPhones.length > 0 && random.next() < KNOWN_CALLER_SHARE
+      ? random.pick(knownPhones)
+      : randomRussianMobile(random);
   const ringSeconds = 3 + Math.floor(random.next() * 8);
   const talkSeconds = 15 + Math.floor(random.next() * 75);
   const did = random.pick(account.numbers);
   const roll = random.next();
-  const common = { caller, did, ring_seconds: ringSeconds, talk_seconds: talkSeconds, live: true } as const;
-  if (roll < 0.6) return { ...common, scenario: "incoming", disposition: "answered", answered_by: random.pick(online).number };
-  if (roll < 0.8) return { ...common, scenario: "incoming", disposition: random.next() < 0.5 ? "no answer" : "cancel" };
+  const common = {
+    caller,
+    did,
+    ring_seconds: ringSeconds,
+    talk_seconds: talkSeconds,
+    live: true,
+  } as const;
+  if (roll < 0.6)
+    return {
+      ...common,
+      scenario: "incoming",
+      disposition: "answered",
+      answered_by: random.pick(online).number,
+    };
+  if (roll < 0.8)
+    return {
+      ...common,
+      scenario: "incoming",
+      disposition: random.next() < 0.5 ? "no answer" : "cancel",
+    };
   if (roll < 0.9) return { ...common, scenario: "incoming", disposition: "busy" };
-  return { scenario: "outgoing", extension: random.pick(online).number, destination: caller, ring_seconds: ringSeconds, talk_seconds: talkSeconds, live: true };
+  return {
+    scenario: "outgoing",
+    extension: random.pick(online).number,
+    destination: caller,
+    ring_seconds: ringSeconds,
+    talk_seconds: talkSeconds,
+    live: true,
+  };
 };
 
 export const startAutopilot = (emulator: Emulator): { stop(): void } => {
@@ -56,7 +93,8 @@ export const startAutopilot = (emulator: Emulator): { stop(): void } => {
 
   const knownPhones = async (): Promise<string[]> => {
     const { klientiksUrl } = emulator;
-    if (!klientiksUrl || Date.now() - clientPhones.fetchedAt < CLIENT_PHONES_TTL_MS) return clientPhones.phones;
+    if (!klientiksUrl || Date.now() - clientPhones.fetchedAt < CLIENT_PHONES_TTL_MS)
+      return clientPhones.phones;
     try {
       clientPhones = { phones: await fetchClientPhones(klientiksUrl), fetchedAt: Date.now() };
     } catch (error) {
@@ -74,7 +112,9 @@ export const startAutopilot = (emulator: Emulator): { stop(): void } => {
       if (!spec) continue;
       try {
         const call = runScriptedCall(emulator, account, spec, "autopilot");
-        emulator.logger.info(`autopilot ${account.id}: ${spec.scenario} ${spec.disposition ?? "answered"} ${call.pbxCallId}`);
+        emulator.logger.info(
+          `autopilot ${account.id}: ${spec.scenario} ${spec.disposition ?? "answered"} ${call.pbxCallId}`,
+        );
       } catch (error) {
         emulator.logger.error(`autopilot step failed on account ${account.id}`, error);
       }

@@ -3,7 +3,8 @@
 
 export type ByteRange = { start: number; end: number };
 
-export type RangeRequest = { kind: "none" } | { kind: "range"; range: ByteRange } | { kind: "unsatisfiable" };
+export type RangeRequest =
+  { kind: "none" } | { kind: "range"; range: ByteRange } | { kind: "unsatisfiable" };
 
 const SINGLE_RANGE = /^bytes=(\d*)-(\d*)$/i;
 

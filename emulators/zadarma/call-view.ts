@@ -1,10 +1,11 @@
 // How the control API shows a call.
 
-import { wavSize } from "./wav";
 import { callDurationSeconds, callStart } from "./notification-payloads";
 import type { Account, Call } from "./types";
+import { wavSize } from "./wav";
 
-const iso = (epochMs: number | null): string | null => (epochMs === null ? null : new Date(epochMs).toISOString());
+const iso = (epochMs: number | null): string | null =>
+  epochMs === null ? null : new Date(epochMs).toISOString();
 
 export const describeCall = (account: Account, call: Call) => ({
   pbx_call_id: call.pbxCallId,
@@ -22,7 +23,10 @@ export const describeCall = (account: Account, call: Call) => ({
   answered_at: iso(call.answeredAt),
   ended_at: iso(call.endedAt),
   duration: callDurationSeconds(call),
-  talk_seconds: call.answeredAt !== null && call.endedAt !== null ? Math.round((call.endedAt - call.answeredAt) / 1000) : 0,
+  talk_seconds:
+    call.answeredAt !== null && call.endedAt !== null
+      ? Math.round((call.endedAt - call.answeredAt) / 1000)
+      : 0,
   legs: call.legs.map((leg) => ({
     extension: leg.extension,
     state: leg.state,

@@ -2,6 +2,7 @@
 // Type-only imports: using it pulls no emulator code into the caller.
 
 import type { z } from "zod";
+
 import type { AccountView } from "./accounts";
 import type { CallView } from "./call-view";
 import type {
@@ -13,12 +14,12 @@ import type {
   patchExtensionBody,
   resetBody,
   restFaultBody,
+  RestFaultSpec,
   scriptedCallBody,
   webhookFaultBody,
 } from "./control-schemas";
 import type { AccountWebhookFault, FaultEntry } from "./faults";
 import type { RequestLogEntry } from "./request-log";
-import type { RestFaultSpec } from "./control-schemas";
 import type { Delivery, Extension } from "./types";
 import type { EchoCheck } from "./zd-echo";
 
@@ -51,57 +52,91 @@ export const createZadarmaControl = (baseUrl: string) => {
     return parsed as Result;
   };
 
-  const account = (accountId: string): string => `/__control/accounts/${encodeURIComponent(accountId)}`;
-  const listNotifications = (accountId: string) => call<Delivery[]>("GET", `${account(accountId)}/notifications`);
+  const account = (accountId: string): string =>
+    `/__control/accounts/${encodeURIComponent(accountId)}`;
+  const listNotifications = (accountId: string) =>
+    call<Delivery[]>("GET", `${account(accountId)}/notifications`);
 
   return {
     health: () => call<{ ok: true; accounts: number }>("GET", "/__control/health"),
     reset: (input: z.input<typeof resetBody> = {}) => call<Ok>("POST", "/__control/reset", input),
     /** Freeze the clock at an ISO datetime (null: real time) and/or move it by `advance_ms`. */
-    setClock: (input: { now?: string | null; advance_ms?: number }) => call<{ now: string }>("POST", "/__control/clock", input),
+    setClock: (input: { now?: string | null; advance_ms?: number }) =>
+      call<{ now: string }>("POST", "/__control/clock", input),
 
-    createAccount: (input: z.input<typeof createAccountBody> = {}) => call<AccountView>("POST", "/__control/accounts", input),
+    createAccount: (input: z.input<typeof createAccountBody> = {}) =>
+      call<AccountView>("POST", "/__control/accounts", input),
     listAccounts: () => call<AccountView[]>("GET", "/__control/accounts"),
     getAccount: (accountId: string) => call<AccountView>("GET", account(accountId)),
-    patchAccount: (accountId: string, input: z.input<typeof patchAccountBody>) => call<AccountView>("PATCH", account(accountId), input),
+    patchAccount: (accountId: string, input: z.input<typeof patchAccountBody>) =>
+      call<AccountView>("PATCH", account(accountId), input),
     addExtension: (accountId: string, input: z.input<typeof extensionBody>) =>
       call<Extension>("POST", `${account(accountId)}/extensions`, input),
-    patchExtension: (accountId: string, extension: string, input: z.input<typeof patchExtensionBody>) =>
-      call<Extension>("PATCH", `${account(accountId)}/extensions/${encodeURIComponent(extension)}`, input),
+    patchExtension: (
+      accountId: string,
+      extension: string,
+      input: z.input<typeof patchExtensionBody>,
+    ) =>
+      call<Extension>(
+        "PATCH",
+        `${account(accountId)}/extensions/${encodeURIComponent(extension)}`,
+        input,
+      ),
     /** How the far end of a callback behaves, for one number or (`*`, the default) all. */
     setClientScript: (accountId: string, input: z.input<typeof clientScriptBody>) =>
       call<AccountView["client_scripts"]>("POST", `${account(accountId)}/client-scripts`, input),
 
-    placeCall: (accountId: string, input: z.input<typeof scriptedCallBody>) => call<CallView>("POST", `${account(accountId)}/calls`, input),
+    placeCall: (accountId: string, input: z.input<typeof scriptedCallBody>) =>
+      call<CallView>("POST", `${account(accountId)}/calls`, input),
     listCalls: (accountId: string) => call<CallView[]>("GET", `${account(accountId)}/calls`),
-    getCall: (accountId: string, pbxCallId: string) => call<CallView>("GET", `${account(accountId)}/calls/${encodeURIComponent(pbxCallId)}`),
+    getCall: (accountId: string, pbxCallId: string) =>
+      call<CallView>("GET", `${account(accountId)}/calls/${encodeURIComponent(pbxCallId)}`),
     driveCall: (accountId: string, pbxCallId: string, input: z.input<typeof callActionBody>) =>
-      call<CallView>("POST", `${account(accountId)}/calls/${encodeURIComponent(pbxCallId)}/actions`, input),
+      call<CallView>(
+        "POST",
+        `${account(accountId)}/calls/${encodeURIComponent(pbxCallId)}/actions`,
+        input,
+      ),
 
     addWebhookFault: (accountId: string, input: z.input<typeof webhookFaultBody>) =>
       call<FaultEntry<AccountWebhookFault>>("POST", `${account(accountId)}/webhook-faults`, input),
-    listWebhookFaults: (accountId: string) => call<FaultEntry<AccountWebhookFault>[]>("GET", `${account(accountId)}/webhook-faults`),
-    clearWebhookFaults: (accountId: string) => call<Ok>("DELETE", `${account(accountId)}/webhook-faults`),
+    listWebhookFaults: (accountId: string) =>
+      call<FaultEntry<AccountWebhookFault>[]>("GET", `${account(accountId)}/webhook-faults`),
+    clearWebhookFaults: (accountId: string) =>
+      call<Ok>("DELETE", `${account(accountId)}/webhook-faults`),
     listNotifications,
     /** Polls the delivery log until at least `count` notifications have finished (delivered, failed or dropped). */
-    waitForNotifications: async (accountId: string, { count, timeoutMs = 5000 }: { count: number; timeoutMs?: number }) => {
+    waitForNotifications: async (
+      accountId: string,
+      { count, timeoutMs = 5000 }: { count: number; timeoutMs?: number },
+    ) => {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
-        const finished = (await listNotifications(accountId)).filter((delivery) => delivery.outcome !== "pending");
+        const finished = (await listNotifications(accountId)).filter(
+          (delivery) => delivery.outcome !== "pending",
+        );
         if (finished.length >= count) return finished;
-        if (Date.now() > deadline) throw new Error(`Only ${finished.length} of ${count} notifications finished in ${timeoutMs} ms`);
+        if (Date.now() > deadline)
+          throw new Error(
+            `Only ${finished.length} of ${count} notifications finished in ${timeoutMs} ms`,
+          );
         await new Promise((resolve) => setTimeout(resolve, POLL_INTERVAL_MS));
       }
     },
 
-    addRestFault: (input: z.input<typeof restFaultBody>) => call<FaultEntry<RestFaultSpec>>("POST", "/__control/faults", input),
+    addRestFault: (input: z.input<typeof restFaultBody>) =>
+      call<FaultEntry<RestFaultSpec>>("POST", "/__control/faults", input),
     listRestFaults: () => call<FaultEntry<RestFaultSpec>[]>("GET", "/__control/faults"),
     clearRestFaults: () => call<Ok>("DELETE", "/__control/faults"),
     requests: (filter: { accountId?: string } = {}) =>
-      call<RequestLogEntry[]>("GET", `/__control/requests${filter.accountId ? `?account_id=${encodeURIComponent(filter.accountId)}` : ""}`),
+      call<RequestLogEntry[]>(
+        "GET",
+        `/__control/requests${filter.accountId ? `?account_id=${encodeURIComponent(filter.accountId)}` : ""}`,
+      ),
     /** Sends `GET <url>?zd_echo=<random>` and reports whether the answer echoed it. */
     zdEcho: (url: string) => call<EchoCheck>("POST", "/__control/zd-echo", { url }),
-    getAutopilot: () => call<{ enabled: boolean; interval_seconds: number }>("GET", "/__control/autopilot"),
+    getAutopilot: () =>
+      call<{ enabled: boolean; interval_seconds: number }>("GET", "/__control/autopilot"),
     setAutopilot: (input: { enabled: boolean; interval_seconds?: number }) =>
       call<{ enabled: boolean; interval_seconds: number }>("POST", "/__control/autopilot", input),
   };

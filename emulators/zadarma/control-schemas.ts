@@ -2,6 +2,7 @@
 // parameter types from them, so the two cannot drift apart.
 
 import { z } from "zod";
+
 import { isValidTimeZone } from "./datetime";
 import { DISPOSITIONS, NOTIFY_EVENTS } from "./types";
 
@@ -34,7 +35,10 @@ const accountSettings = {
   key: credential.optional(),
   secret: credential.optional(),
   balance: z.number().optional(),
-  currency: z.string().regex(/^[A-Z]{3}$/, "expected an ISO 4217 code").optional(),
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/, "expected an ISO 4217 code")
+    .optional(),
   timezone: timezone.optional(),
   /** Set directly, without the zd_echo check that `pbx/callinfo/url` performs. */
   notification_url: z.url().nullable().optional(),
@@ -45,7 +49,10 @@ const accountSettings = {
 };
 
 export const createAccountBody = z.strictObject({
-  id: z.string().regex(/^[0-9A-Za-z_-]{1,40}$/, "expected 1–40 of [0-9A-Za-z_-]").optional(),
+  id: z
+    .string()
+    .regex(/^[0-9A-Za-z_-]{1,40}$/, "expected 1–40 of [0-9A-Za-z_-]")
+    .optional(),
   ...accountSettings,
   extensions: z.array(extensionBody).optional(),
   /** Seed like the demo account: two company numbers, extensions 100–102, all online. */
@@ -97,7 +104,16 @@ export const scriptedCallBody = z
   });
 
 export const callActionBody = z.strictObject({
-  action: z.enum(["answer", "decline", "hangup", "transfer", "client_answer", "client_decline", "client_hangup", "caller_hangup"]),
+  action: z.enum([
+    "answer",
+    "decline",
+    "hangup",
+    "transfer",
+    "client_answer",
+    "client_decline",
+    "client_hangup",
+    "caller_hangup",
+  ]),
   extension: extensionNumber.optional(),
   to: extensionNumber.optional(),
 });
@@ -116,9 +132,21 @@ const restFaultMatch = z.strictObject({
 const restFaultCommon = { ...faultCommon, match: restFaultMatch.optional() };
 
 export const restFaultBody = z.discriminatedUnion("mode", [
-  z.strictObject({ ...restFaultCommon, mode: z.literal("http_error"), status: z.union([z.literal(500), z.literal(502), z.literal(503)]).optional() }),
-  z.strictObject({ ...restFaultCommon, mode: z.literal("rate_limit"), retry_after: z.number().int().nonnegative().optional() }),
-  z.strictObject({ ...restFaultCommon, mode: z.literal("latency"), ms: z.number().int().nonnegative().max(120_000) }),
+  z.strictObject({
+    ...restFaultCommon,
+    mode: z.literal("http_error"),
+    status: z.union([z.literal(500), z.literal(502), z.literal(503)]).optional(),
+  }),
+  z.strictObject({
+    ...restFaultCommon,
+    mode: z.literal("rate_limit"),
+    retry_after: z.number().int().nonnegative().optional(),
+  }),
+  z.strictObject({
+    ...restFaultCommon,
+    mode: z.literal("latency"),
+    ms: z.number().int().nonnegative().max(120_000),
+  }),
   z.strictObject({ ...restFaultCommon, mode: z.literal("hang") }),
   z.strictObject({ ...restFaultCommon, mode: z.literal("malformed_json") }),
   /** Only `request/callback` reads it: the call is refused as if the balance were empty. */
@@ -130,10 +158,22 @@ export type RestFaultSpec = z.output<typeof restFaultBody>;
 const webhookFaultCommon = { ...faultCommon, event: z.enum(NOTIFY_EVENTS).optional() };
 
 export const webhookFaultBody = z.discriminatedUnion("mode", [
-  z.strictObject({ ...webhookFaultCommon, mode: z.literal("duplicate"), copies: z.number().int().min(2).max(20).optional() }),
+  z.strictObject({
+    ...webhookFaultCommon,
+    mode: z.literal("duplicate"),
+    copies: z.number().int().min(2).max(20).optional(),
+  }),
   /** Holds a call's notifications until it ends, then sends them reversed or shuffled. */
-  z.strictObject({ ...webhookFaultCommon, mode: z.literal("reorder"), order: z.enum(["reverse", "shuffle"]).optional() }),
-  z.strictObject({ ...webhookFaultCommon, mode: z.literal("delay"), ms: z.number().int().nonnegative().max(120_000) }),
+  z.strictObject({
+    ...webhookFaultCommon,
+    mode: z.literal("reorder"),
+    order: z.enum(["reverse", "shuffle"]).optional(),
+  }),
+  z.strictObject({
+    ...webhookFaultCommon,
+    mode: z.literal("delay"),
+    ms: z.number().int().nonnegative().max(120_000),
+  }),
   z.strictObject({ ...webhookFaultCommon, mode: z.literal("bad_signature") }),
   z.strictObject({ ...webhookFaultCommon, mode: z.literal("drop") }),
 ]);

@@ -44,14 +44,22 @@ export const formatLocalDateTime = (epochMs: number, timeZone: string): string =
   return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second}`;
 };
 
-const formatNaive = (ms: number): string => new Date(ms).toISOString().slice(0, 19).replace("T", " ");
+const formatNaive = (ms: number): string =>
+  new Date(ms).toISOString().slice(0, 19).replace("T", " ");
 
 /** "YYYY-MM-DD HH:MM:SS" → ms as if it were UTC, or null when it is not a real datetime (2025-02-30, 25:00). */
 export const parseNaive = (value: string): number | null => {
   const match = NAIVE_PATTERN.exec(value);
   if (!match) return null;
   const [, year, month, day, hour, minute, second] = match;
-  const ms = Date.UTC(Number(year), Number(month) - 1, Number(day), Number(hour), Number(minute), Number(second));
+  const ms = Date.UTC(
+    Number(year),
+    Number(month) - 1,
+    Number(day),
+    Number(hour),
+    Number(minute),
+    Number(second),
+  );
   return !Number.isNaN(ms) && formatNaive(ms) === value ? ms : null;
 };
 
@@ -67,7 +75,9 @@ export const localDateTimeToEpoch = (naive: string, timeZone: string): number =>
 export const addOneMonth = (naive: string): string => {
   const ms = parseNaive(naive) ?? 0;
   const date = new Date(ms);
-  const lastDayOfNextMonth = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 2, 0)).getUTCDate();
+  const lastDayOfNextMonth = new Date(
+    Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 2, 0),
+  ).getUTCDate();
   const next = Date.UTC(
     date.getUTCFullYear(),
     date.getUTCMonth() + 1,
@@ -82,7 +92,9 @@ export const addOneMonth = (naive: string): string => {
 /** "UTC+3", "UTC-4", "UTC+5:30": the zone's offset at `epochMs`, as `info/timezone` writes it (OpenAPI example "UTC+0"). */
 export const utcOffsetLabel = (epochMs: number, timeZone: string): string => {
   const wholeSeconds = Math.floor(epochMs / 1000) * 1000;
-  const offsetMinutes = Math.round(((parseNaive(formatLocalDateTime(wholeSeconds, timeZone)) ?? 0) - wholeSeconds) / 60_000);
+  const offsetMinutes = Math.round(
+    ((parseNaive(formatLocalDateTime(wholeSeconds, timeZone)) ?? 0) - wholeSeconds) / 60_000,
+  );
   const sign = offsetMinutes < 0 ? "-" : "+";
   const hours = Math.floor(Math.abs(offsetMinutes) / 60);
   const minutes = Math.abs(offsetMinutes) % 60;

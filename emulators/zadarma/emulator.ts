@@ -22,9 +22,19 @@ export type Emulator = {
   reset(seed?: number): void;
 };
 
-export type EmulatorInit = { seedDemo: boolean; logger: Logger; klientiksUrl: string | null; autopilot: AutopilotSettings };
+export type EmulatorInit = {
+  seedDemo: boolean;
+  logger: Logger;
+  klientiksUrl: string | null;
+  autopilot: AutopilotSettings;
+};
 
-export const createEmulator = ({ seedDemo, logger, klientiksUrl, autopilot }: EmulatorInit): Emulator => {
+export const createEmulator = ({
+  seedDemo,
+  logger,
+  klientiksUrl,
+  autopilot,
+}: EmulatorInit): Emulator => {
   const clock = createClock();
   const emulator: Emulator = {
     state: createState(DEFAULT_SEED, logger),

@@ -59,7 +59,8 @@ export type RestFaultTarget = { method: string; accountId: string | null };
 
 export const matchesRestFault = (spec: RestFaultSpec, target: RestFaultTarget): boolean => {
   const { method, account_id: accountId } = spec.match ?? {};
-  const methodMatches = method === undefined || method.replace(/^\/?(v1\/)?|\/$/g, "") === target.method;
+  const methodMatches =
+    method === undefined || method.replace(/^\/?(v1\/)?|\/$/g, "") === target.method;
   return methodMatches && (accountId === undefined || accountId === target.accountId);
 };
 
@@ -73,7 +74,10 @@ export const isFinalRestFault = (spec: RestFaultSpec): boolean =>
 
 export type WebhookFaultTarget = { accountId: string; event: string; kind: "call" | "delivery" };
 
-export const matchesWebhookFault = (spec: AccountWebhookFault, target: WebhookFaultTarget): boolean =>
+export const matchesWebhookFault = (
+  spec: AccountWebhookFault,
+  target: WebhookFaultTarget,
+): boolean =>
   spec.account_id === target.accountId &&
   (spec.event === undefined || spec.event === target.event) &&
   (spec.mode === "reorder") === (target.kind === "call");

@@ -12,7 +12,8 @@ export const readBody = async (request: IncomingMessage): Promise<string> => {
   for await (const chunk of request) {
     const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
     size += buffer.length;
-    if (size > MAX_BODY_BYTES) throw new RequestBodyTooLargeError(`Request body exceeds ${MAX_BODY_BYTES} bytes`);
+    if (size > MAX_BODY_BYTES)
+      throw new RequestBodyTooLargeError(`Request body exceeds ${MAX_BODY_BYTES} bytes`);
     chunks.push(buffer);
   }
   return Buffer.concat(chunks).toString("utf8");
@@ -33,7 +34,12 @@ export const sendText = (
   response.end(body);
 };
 
-export const sendJson = (response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void =>
+export const sendJson = (
+  response: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void =>
   sendText(response, status, "application/json; charset=utf-8", JSON.stringify(body), headers);
 
 export const sendHtml = (response: ServerResponse, status: number, html: string): void =>

@@ -13,7 +13,8 @@ const readNumber = (name: string, fallback: number): number => {
   const raw = process.env[name]?.trim();
   if (!raw) return fallback;
   const value = Number(raw);
-  if (!Number.isFinite(value) || value < 0) throw new Error(`${name} must be a non-negative number, got "${raw}"`);
+  if (!Number.isFinite(value) || value < 0)
+    throw new Error(`${name} must be a non-negative number, got "${raw}"`);
   return value;
 };
 
@@ -32,7 +33,9 @@ const main = async (): Promise<void> => {
   });
   console.log(
     `[zadarma-emulator] listening on ${emulator.url}` +
-      (seedDemo ? ` (demo account "${DEMO_ACCOUNT.id}", key ${DEMO_ACCOUNT.key}; phones at ${emulator.url}/)` : "") +
+      (seedDemo
+        ? ` (demo account "${DEMO_ACCOUNT.id}", key ${DEMO_ACCOUNT.key}; phones at ${emulator.url}/)`
+        : "") +
       (autopilotSeconds > 0 ? `, autopilot every ${autopilotSeconds} s` : ""),
   );
 

@@ -23,7 +23,8 @@ const STATUS_CODES: Record<Disposition, string> = {
   "no money": "31",
 };
 
-export const callStart = (account: Account, call: Call): string => formatLocalDateTime(call.startedAt, account.timezone);
+export const callStart = (account: Account, call: Call): string =>
+  formatLocalDateTime(call.startedAt, account.timezone);
 
 /** Whole seconds from `call_start` to the hang-up, ringing included (README: the end is call_start + duration). */
 export const callDurationSeconds = (call: Call): number =>
@@ -34,7 +35,12 @@ const recordFields = (call: Call) => ({
   call_id_with_rec: call.recording?.callIdWithRec ?? "",
 });
 
-const build = (event: NotifyEvent, call: Call, fields: Record<string, string>, signatureParts: string[]): Notification => ({
+const build = (
+  event: NotifyEvent,
+  call: Call,
+  fields: Record<string, string>,
+  signatureParts: string[],
+): Notification => ({
   event,
   pbxCallId: call.pbxCallId,
   fields: { event, ...fields },
@@ -46,7 +52,12 @@ export const notifyStart = (account: Account, call: Call): Notification => {
   return build(
     "NOTIFY_START",
     call,
-    { call_start: start, pbx_call_id: call.pbxCallId, caller_id: call.caller, called_did: call.destination },
+    {
+      call_start: start,
+      pbx_call_id: call.pbxCallId,
+      caller_id: call.caller,
+      called_did: call.destination,
+    },
     [call.caller, call.destination, start],
   );
 };
@@ -56,7 +67,13 @@ export const notifyInternal = (account: Account, call: Call, extension: string):
   return build(
     "NOTIFY_INTERNAL",
     call,
-    { call_start: start, pbx_call_id: call.pbxCallId, caller_id: call.caller, called_did: call.destination, internal: extension },
+    {
+      call_start: start,
+      pbx_call_id: call.pbxCallId,
+      caller_id: call.caller,
+      called_did: call.destination,
+      internal: extension,
+    },
     [call.caller, call.destination, start],
   );
 };
@@ -67,7 +84,13 @@ export const notifyAnswer = (account: Account, call: Call, extension: string): N
   return build(
     "NOTIFY_ANSWER",
     call,
-    { caller_id: call.caller, destination: call.destination, call_start: start, pbx_call_id: call.pbxCallId, internal: extension },
+    {
+      caller_id: call.caller,
+      destination: call.destination,
+      call_start: start,
+      pbx_call_id: call.pbxCallId,
+      internal: extension,
+    },
     [call.caller, call.destination, start],
   );
 };
@@ -129,5 +152,10 @@ export const notifyOutEnd = (account: Account, call: Call): Notification => {
 
 export const notifyRecord = (call: Call): Notification => {
   const callIdWithRec = call.recording?.callIdWithRec ?? "";
-  return build("NOTIFY_RECORD", call, { call_id_with_rec: callIdWithRec, pbx_call_id: call.pbxCallId }, [call.pbxCallId, callIdWithRec]);
+  return build(
+    "NOTIFY_RECORD",
+    call,
+    { call_id_with_rec: callIdWithRec, pbx_call_id: call.pbxCallId },
+    [call.pbxCallId, callIdWithRec],
+  );
 };

@@ -4,6 +4,7 @@
 // (duplicate, reorder, delay, bad signature, drop). Every attempt lands in the account's delivery log.
 
 import { performance } from "node:perf_hooks";
+
 import type { WebhookFaults } from "./faults";
 import type { Logger } from "./logger";
 import type { Notification } from "./notification-payloads";
@@ -27,7 +28,13 @@ export type NotificationDispatcher = {
   cancelAll(): void;
 };
 
-type Dependencies = { logger: Logger; timers: Timers; faults: WebhookFaults; random: Random; nextDeliveryId: () => number };
+type Dependencies = {
+  logger: Logger;
+  timers: Timers;
+  faults: WebhookFaults;
+  random: Random;
+  nextDeliveryId: () => number;
+};
 
 const describeError = (error: unknown): string => {
   if (!(error instanceof Error)) return String(error);
@@ -38,9 +45,16 @@ const describeError = (error: unknown): string => {
 };
 
 /** A syntactically valid signature made with the wrong secret. */
-const forgedSignature = (signatureString: string): string => webhookSignature("not-the-account-secret", signatureString);
+const forgedSignature = (signatureString: string): string =>
+  webhookSignature("not-the-account-secret", signatureString);
 
-export const createNotificationDispatcher = ({ logger, timers, faults, random, nextDeliveryId }: Dependencies): NotificationDispatcher => {
+export const createNotificationDispatcher = ({
+  logger,
+  timers,
+  faults,
+  random,
+  nextDeliveryId,
+}: Dependencies): NotificationDispatcher => {
   const lifetime = new AbortController();
   /** Per call, the tail of its delivery chain, so notifications arrive in order. */
   const chains = new Map<string, Promise<void>>();
@@ -55,7 +69,13 @@ export const createNotificationDispatcher = ({ logger, timers, faults, random, n
   };
 
   /** Starts a delivery log entry. */
-  const logNew = (account: Account, url: string, notification: Notification, faultNames: string[], outcome: Delivery["outcome"]) => {
+  const logNew = (
+    account: Account,
+    url: string,
+    notification: Notification,
+    faultNames: string[],
+    outcome: Delivery["outcome"],
+  ) => {
     const delivery: Delivery = {
       id: nextDeliveryId(),
       event: notification.event,
@@ -75,13 +95,23 @@ export const createNotificationDispatcher = ({ logger, timers, faults, random, n
     return delivery;
   };
 
-  const post = async (account: Account, url: string, notification: Notification, signature: string, faultNames: string[]) => {
+  const post = async (
+    account: Account,
+    url: string,
+    notification: Notification,
+    signature: string,
+    faultNames: string[],
+  ) => {
     const delivery = logNew(account, url, notification, faultNames, "pending");
     const startedAt = performance.now();
     try {
       const response = await fetch(url, {
         method: "POST",
-        headers: { "content-type": "application/x-www-form-urlencoded", signature, "user-agent": "Zadarma-Emulator" },
+        headers: {
+          "content-type": "application/x-www-form-urlencoded",
+          signature,
+          "user-agent": "Zadarma-Emulator",
+        },
         body: new URLSearchParams(notification.fields).toString(),
         redirect: "manual",
         signal: AbortSignal.any([lifetime.signal, AbortSignal.timeout(TIMEOUT_MS)]),
@@ -94,7 +124,9 @@ export const createNotificationDispatcher = ({ logger, timers, faults, random, n
       delivery.error = describeError(error);
     }
     delivery.duration_ms = Math.round(performance.now() - startedAt);
-    logger.info(`${notification.event} ${notification.pbxCallId} → ${delivery.url}: ${delivery.status ?? delivery.error} (${delivery.duration_ms} ms)`);
+    logger.info(
+      `${notification.event} ${notification.pbxCallId} → ${delivery.url}: ${delivery.status ?? delivery.error} (${delivery.duration_ms} ms)`,
+    );
   };
 
   const track = (work: Promise<void>): void => {
@@ -114,7 +146,11 @@ export const createNotificationDispatcher = ({ logger, timers, faults, random, n
   const deliver = (account: Account, notification: Notification): void => {
     const url = account.notificationUrl;
     if (!url) return;
-    const fired = faults.fire({ accountId: account.id, event: notification.event, kind: "delivery" });
+    const fired = faults.fire({
+      accountId: account.id,
+      event: notification.event,
+      kind: "delivery",
+    });
     const faultNames = fired.map((fault) => fault.mode);
     const signature = fired.some((fault) => fault.mode === "bad_signature")
       ? forgedSignature(notification.signatureString)
@@ -123,17 +159,26 @@ export const createNotificationDispatcher = ({ logger, timers, faults, random, n
       logNew(account, url, notification, faultNames, "dropped");
       return;
     }
-    const copies = Math.max(1, ...fired.map((fault) => (fault.mode === "duplicate" ? (fault.copies ?? 2) : 1)));
-    const delayMs = fired.reduce((total, fault) => total + (fault.mode === "delay" ? fault.ms : 0), 0);
+    const copies = Math.max(
+      1,
+      ...fired.map((fault) => (fault.mode === "duplicate" ? (fault.copies ?? 2) : 1)),
+    );
+    const delayMs = fired.reduce(
+      (total, fault) => total + (fault.mode === "delay" ? fault.ms : 0),
+      0,
+    );
     const sendCopies = async (): Promise<void> => {
-      for (let copy = 0; copy < copies; copy++) await post(account, url, notification, signature, faultNames);
+      for (let copy = 0; copy < copies; copy++)
+        await post(account, url, notification, signature, faultNames);
     };
     if (delayMs === 0) return enqueue(notification.pbxCallId, sendCopies);
     // A delayed notification leaves the call's queue: the ones after it overtake it, as on a slow network.
     let resolveDelayed: () => void = () => undefined;
     track(new Promise<void>((resolve) => (resolveDelayed = resolve)));
     timers.after(delayMs, () => {
-      track(sendCopies().catch((error: unknown) => logger.error("delayed notification failed", error)));
+      track(
+        sendCopies().catch((error: unknown) => logger.error("delayed notification failed", error)),
+      );
       resolveDelayed();
     });
   };
@@ -149,11 +194,21 @@ export const createNotificationDispatcher = ({ logger, timers, faults, random, n
 
   return {
     send: (account, call, notification) => {
-      if (!call.notify || !account.enabledEvents.has(notification.event) || !account.notificationUrl) return;
+      if (
+        !call.notify ||
+        !account.enabledEvents.has(notification.event) ||
+        !account.notificationUrl
+      )
+        return;
       if (!reorderChecked.has(call.pbxCallId)) {
         reorderChecked.add(call.pbxCallId);
-        const reorder = faults.fire({ accountId: account.id, event: notification.event, kind: "call" })[0];
-        if (reorder?.mode === "reorder") held.set(call.pbxCallId, { order: reorder.order ?? "reverse", notifications: [] });
+        const reorder = faults.fire({
+          accountId: account.id,
+          event: notification.event,
+          kind: "call",
+        })[0];
+        if (reorder?.mode === "reorder")
+          held.set(call.pbxCallId, { order: reorder.order ?? "reverse", notifications: [] });
       }
       const holding = held.get(call.pbxCallId);
       if (holding) holding.notifications.push(notification);
@@ -163,7 +218,10 @@ export const createNotificationDispatcher = ({ logger, timers, faults, random, n
       const holding = held.get(call.pbxCallId);
       if (!holding) return;
       held.delete(call.pbxCallId);
-      const ordered = holding.order === "reverse" ? [...holding.notifications].reverse() : shuffle(holding.notifications);
+      const ordered =
+        holding.order === "reverse"
+          ? [...holding.notifications].reverse()
+          : shuffle(holding.notifications);
       for (const notification of ordered) deliver(account, notification);
     },
     idle: async () => {

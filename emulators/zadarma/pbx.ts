@@ -74,8 +74,11 @@ const newCall = (
 const ringingLegs = (call: Call): Leg[] => call.legs.filter((leg) => leg.state === "ringing");
 
 const legOf = (call: Call, extension: string, state: Leg["state"]): Leg => {
-  const leg = call.legs.find((candidate) => candidate.extension === extension && candidate.state === state);
-  if (!leg) throw new PbxError(`Extension ${extension} has no ${state} leg in call ${call.pbxCallId}`);
+  const leg = call.legs.find(
+    (candidate) => candidate.extension === extension && candidate.state === state,
+  );
+  if (!leg)
+    throw new PbxError(`Extension ${extension} has no ${state} leg in call ${call.pbxCallId}`);
   return leg;
 };
 
@@ -90,7 +93,13 @@ const requireState = (call: Call, ...states: Call["state"][]): void => {
 };
 
 /** Ends the call: closes its legs, stops its timers, records it when answered, sends END / OUT_END, later NOTIFY_RECORD. */
-export const endCall = (emulator: Emulator, account: Account, call: Call, disposition: Disposition, at: number): void => {
+export const endCall = (
+  emulator: Emulator,
+  account: Account,
+  call: Call,
+  disposition: Disposition,
+  at: number,
+): void => {
   requireState(call, "ringing", "connected");
   for (const cancel of call.timers) cancel();
   call.timers.clear();
@@ -100,7 +109,8 @@ export const endCall = (emulator: Emulator, account: Account, call: Call, dispos
     leg.endedAt ??= at;
   }
   call.state = "ended";
-  call.clientLeg = call.clientLeg === "connected" || call.clientLeg === "ringing" ? "ended" : call.clientLeg;
+  call.clientLeg =
+    call.clientLeg === "connected" || call.clientLeg === "ringing" ? "ended" : call.clientLeg;
   call.disposition = disposition;
   call.endedAt = Math.max(at, call.startedAt);
   const recordDelayMs = account.timings.recordDelayMs;
@@ -113,25 +123,47 @@ export const endCall = (emulator: Emulator, account: Account, call: Call, dispos
       readyAt: call.notify ? emulator.clock.now() + recordDelayMs : call.endedAt,
     };
   }
-  send(emulator, account, call, call.direction === "in" ? notifyEnd(account, call) : notifyOutEnd(account, call));
+  send(
+    emulator,
+    account,
+    call,
+    call.direction === "in" ? notifyEnd(account, call) : notifyOutEnd(account, call),
+  );
   emulator.state.notifications.release(account, call);
   if (call.recording && call.notify) {
-    emulator.state.timers.after(recordDelayMs, () => send(emulator, account, call, notifyRecord(call)));
+    emulator.state.timers.after(recordDelayMs, () =>
+      send(emulator, account, call, notifyRecord(call)),
+    );
   }
 };
 
 const limitTalk = (emulator: Emulator, account: Account, call: Call): void =>
-  after(emulator, call, account.timings.maxTalkMs, () => endCall(emulator, account, call, "answered", emulator.clock.now()));
+  after(emulator, call, account.timings.maxTalkMs, () =>
+    endCall(emulator, account, call, "answered", emulator.clock.now()),
+  );
 
 // ── Incoming ────────────────────────────────────────────────────────────────────────────────────────
 
 export type IncomingInit = { caller: string; did: string; extensions?: string[] };
 
 /** NOTIFY_START, then NOTIFY_INTERNAL for every extension rung (all online ones unless given). */
-export const placeIncoming = (emulator: Emulator, account: Account, init: IncomingInit, options: CallOptions): Call => {
-  const call = newCall(emulator, account, { direction: "in", caller: init.caller, destination: init.did, extension: null }, options);
+export const placeIncoming = (
+  emulator: Emulator,
+  account: Account,
+  init: IncomingInit,
+  options: CallOptions,
+): Call => {
+  const call = newCall(
+    emulator,
+    account,
+    { direction: "in", caller: init.caller, destination: init.did, extension: null },
+    options,
+  );
   const targets =
-    init.extensions ?? Array.from(account.extensions.values()).filter((extension) => extension.online).map((extension) => extension.number);
+    init.extensions ??
+    Array.from(account.extensions.values())
+      .filter((extension) => extension.online)
+      .map((extension) => extension.number);
   send(emulator, account, call, notifyStart(account, call));
   for (const extension of targets) {
     ringLeg(call, extension, options.at);
@@ -142,13 +174,20 @@ export const placeIncoming = (emulator: Emulator, account: Account, init: Incomi
     return call;
   }
   after(emulator, call, account.timings.ringTimeoutMs, () => {
-    if (call.state === "ringing") endCall(emulator, account, call, "no answer", emulator.clock.now());
+    if (call.state === "ringing")
+      endCall(emulator, account, call, "no answer", emulator.clock.now());
   });
   return call;
 };
 
 /** The first extension to answer takes the call; the others stop ringing. */
-export const answerIncoming = (emulator: Emulator, account: Account, call: Call, extension: string, at: number): void => {
+export const answerIncoming = (
+  emulator: Emulator,
+  account: Account,
+  call: Call,
+  extension: string,
+  at: number,
+): void => {
   requireState(call, "ringing");
   const leg = legOf(call, extension, "ringing");
   for (const other of ringingLegs(call)) {
@@ -166,7 +205,13 @@ export const answerIncoming = (emulator: Emulator, account: Account, call: Call,
 };
 
 /** An extension rejects the call; once nobody is left ringing, the caller hears busy. */
-export const declineIncoming = (emulator: Emulator, account: Account, call: Call, extension: string, at: number): void => {
+export const declineIncoming = (
+  emulator: Emulator,
+  account: Account,
+  call: Call,
+  extension: string,
+  at: number,
+): void => {
   requireState(call, "ringing");
   const leg = legOf(call, extension, "ringing");
   leg.state = "declined";
@@ -175,7 +220,13 @@ export const declineIncoming = (emulator: Emulator, account: Account, call: Call
 };
 
 /** The extension holding the call hands it to another, who picks it up at once: INTERNAL, then ANSWER. */
-export const transferIncoming = (emulator: Emulator, account: Account, call: Call, to: string, at: number): void => {
+export const transferIncoming = (
+  emulator: Emulator,
+  account: Account,
+  call: Call,
+  to: string,
+  at: number,
+): void => {
   requireState(call, "connected");
   if (call.direction !== "in") throw new PbxError("Only incoming calls are transferred");
   const current = call.legs.find((leg) => leg.state === "answered");
@@ -192,7 +243,12 @@ export const transferIncoming = (emulator: Emulator, account: Account, call: Cal
 };
 
 /** The external caller hangs up: `cancel` before anyone answered, `answered` after. */
-export const callerHangsUp = (emulator: Emulator, account: Account, call: Call, at: number): void => {
+export const callerHangsUp = (
+  emulator: Emulator,
+  account: Account,
+  call: Call,
+  at: number,
+): void => {
   requireState(call, "ringing", "connected");
   endCall(emulator, account, call, call.state === "connected" ? "answered" : "cancel", at);
 };
@@ -205,11 +261,21 @@ export type CallbackInit = { from: string; to: string };
  * The extension (`from`) rings first. A `from` that is not an extension is an outside phone, which
  * picks up at once. The client is dialled when the extension answers.
  */
-export const placeCallback = (emulator: Emulator, account: Account, init: CallbackInit, options: CallOptions): Call => {
+export const placeCallback = (
+  emulator: Emulator,
+  account: Account,
+  init: CallbackInit,
+  options: CallOptions,
+): Call => {
   const call = newCall(
     emulator,
     account,
-    { direction: "out", caller: account.numbers[0] ?? init.from, destination: init.to, extension: init.from },
+    {
+      direction: "out",
+      caller: account.numbers[0] ?? init.from,
+      destination: init.to,
+      extension: init.from,
+    },
     options,
   );
   ringLeg(call, init.from, options.at);
@@ -218,26 +284,41 @@ export const placeCallback = (emulator: Emulator, account: Account, init: Callba
     return call;
   }
   after(emulator, call, account.timings.ringTimeoutMs, () => {
-    if (call.clientLeg === "idle") endCall(emulator, account, call, "no answer", emulator.clock.now());
+    if (call.clientLeg === "idle")
+      endCall(emulator, account, call, "no answer", emulator.clock.now());
   });
   return call;
 };
 
-const agentIsRinging = (call: Call): boolean => call.direction === "out" && call.clientLeg === "idle" && call.state === "ringing";
+const agentIsRinging = (call: Call): boolean =>
+  call.direction === "out" && call.clientLeg === "idle" && call.state === "ringing";
 
 const runClientScript = (emulator: Emulator, account: Account, call: Call): void => {
   const script = clientScriptFor(account, call.destination);
-  if (script.mode === "answer") after(emulator, call, script.answerAfterMs, () => clientAnswers(emulator, account, call, emulator.clock.now()));
-  if (script.mode === "busy") after(emulator, call, script.answerAfterMs, () => clientDeclines(emulator, account, call, emulator.clock.now()));
+  if (script.mode === "answer")
+    after(emulator, call, script.answerAfterMs, () =>
+      clientAnswers(emulator, account, call, emulator.clock.now()),
+    );
+  if (script.mode === "busy")
+    after(emulator, call, script.answerAfterMs, () =>
+      clientDeclines(emulator, account, call, emulator.clock.now()),
+    );
   // `no_answer` and `manual` wait for the ring timeout (or for the /client-phone page).
   after(emulator, call, account.timings.ringTimeoutMs, () => {
-    if (call.clientLeg === "ringing") endCall(emulator, account, call, "no answer", emulator.clock.now());
+    if (call.clientLeg === "ringing")
+      endCall(emulator, account, call, "no answer", emulator.clock.now());
   });
 };
 
 /** The extension picks up its ringing phone: NOTIFY_OUT_START, and the client's phone starts ringing. */
-export const answerAgentLeg = (emulator: Emulator, account: Account, call: Call, at: number): void => {
-  if (!agentIsRinging(call)) throw new PbxError(`Call ${call.pbxCallId} is not ringing its extension`);
+export const answerAgentLeg = (
+  emulator: Emulator,
+  account: Account,
+  call: Call,
+  at: number,
+): void => {
+  if (!agentIsRinging(call))
+    throw new PbxError(`Call ${call.pbxCallId} is not ringing its extension`);
   const leg = legOf(call, call.extension ?? "", "ringing");
   leg.state = "answered";
   leg.answeredAt = at;
@@ -247,30 +328,56 @@ export const answerAgentLeg = (emulator: Emulator, account: Account, call: Call,
 };
 
 /** The extension rejects its own callback: the client is never dialled; NOTIFY_OUT_END alone says `busy`. */
-export const declineAgentLeg = (emulator: Emulator, account: Account, call: Call, at: number): void => {
-  if (!agentIsRinging(call)) throw new PbxError(`Call ${call.pbxCallId} is not ringing its extension`);
+export const declineAgentLeg = (
+  emulator: Emulator,
+  account: Account,
+  call: Call,
+  at: number,
+): void => {
+  if (!agentIsRinging(call))
+    throw new PbxError(`Call ${call.pbxCallId} is not ringing its extension`);
   legOf(call, call.extension ?? "", "ringing").state = "declined";
   endCall(emulator, account, call, "busy", at);
 };
 
-export const clientAnswers = (emulator: Emulator, account: Account, call: Call, at: number): void => {
-  if (call.clientLeg !== "ringing" || call.state !== "ringing") throw new PbxError(`The client of ${call.pbxCallId} is not ringing`);
+export const clientAnswers = (
+  emulator: Emulator,
+  account: Account,
+  call: Call,
+  at: number,
+): void => {
+  if (call.clientLeg !== "ringing" || call.state !== "ringing")
+    throw new PbxError(`The client of ${call.pbxCallId} is not ringing`);
   call.clientLeg = "connected";
   call.state = "connected";
   call.answeredAt = at;
   const { hangupAfterMs } = clientScriptFor(account, call.destination);
-  if (hangupAfterMs !== null) after(emulator, call, hangupAfterMs, () => endCall(emulator, account, call, "answered", emulator.clock.now()));
+  if (hangupAfterMs !== null)
+    after(emulator, call, hangupAfterMs, () =>
+      endCall(emulator, account, call, "answered", emulator.clock.now()),
+    );
   limitTalk(emulator, account, call);
 };
 
-export const clientDeclines = (emulator: Emulator, account: Account, call: Call, at: number): void => {
-  if (call.clientLeg !== "ringing" || call.state !== "ringing") throw new PbxError(`The client of ${call.pbxCallId} is not ringing`);
+export const clientDeclines = (
+  emulator: Emulator,
+  account: Account,
+  call: Call,
+  at: number,
+): void => {
+  if (call.clientLeg !== "ringing" || call.state !== "ringing")
+    throw new PbxError(`The client of ${call.pbxCallId} is not ringing`);
   call.clientLeg = "declined";
   endCall(emulator, account, call, "busy", at);
 };
 
 /** Either side of a callback hangs up: `answered` once connected, `cancel` while the client still rings. */
-export const hangUpCallback = (emulator: Emulator, account: Account, call: Call, at: number): void => {
+export const hangUpCallback = (
+  emulator: Emulator,
+  account: Account,
+  call: Call,
+  at: number,
+): void => {
   requireState(call, "ringing", "connected");
   if (agentIsRinging(call)) return declineAgentLeg(emulator, account, call, at);
   endCall(emulator, account, call, call.state === "connected" ? "answered" : "cancel", at);
@@ -286,21 +393,36 @@ export const activeCallOf = (account: Account, extension: string): Call | undefi
       (call) =>
         call.state !== "ended" &&
         (call.legs.some((leg) => leg.extension === extension && leg.state === "ringing") ||
-          (call.extension === extension && (call.state === "connected" || call.clientLeg === "ringing"))),
+          (call.extension === extension &&
+            (call.state === "connected" || call.clientLeg === "ringing"))),
     );
 
 /** The extension hangs up (or rejects) whatever its phone shows. */
-export const extensionHangsUp = (emulator: Emulator, account: Account, call: Call, extension: string, at: number): void => {
+export const extensionHangsUp = (
+  emulator: Emulator,
+  account: Account,
+  call: Call,
+  extension: string,
+  at: number,
+): void => {
   if (call.direction === "out") return hangUpCallback(emulator, account, call, at);
   if (call.state === "ringing") return declineIncoming(emulator, account, call, extension, at);
-  if (call.extension !== extension) throw new PbxError(`Extension ${extension} does not hold call ${call.pbxCallId}`);
+  if (call.extension !== extension)
+    throw new PbxError(`Extension ${extension} does not hold call ${call.pbxCallId}`);
   endCall(emulator, account, call, "answered", at);
 };
 
 /** Answer on an extension's phone: an incoming call, or the first leg of its callback. */
-export const extensionAnswers = (emulator: Emulator, account: Account, call: Call, extension: string, at: number): void => {
+export const extensionAnswers = (
+  emulator: Emulator,
+  account: Account,
+  call: Call,
+  extension: string,
+  at: number,
+): void => {
   if (call.direction === "out") {
-    if (call.extension !== extension) throw new PbxError(`Call ${call.pbxCallId} belongs to extension ${call.extension}`);
+    if (call.extension !== extension)
+      throw new PbxError(`Call ${call.pbxCallId} belongs to extension ${call.extension}`);
     return answerAgentLeg(emulator, account, call, at);
   }
   answerIncoming(emulator, account, call, extension, at);

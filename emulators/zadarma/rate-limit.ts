@@ -7,7 +7,12 @@ import { performance } from "node:perf_hooks";
 
 const WINDOW_MS = 60_000;
 
-export type RateDecision = { allowed: boolean; limit: number; remaining: number; resetInMs: number };
+export type RateDecision = {
+  allowed: boolean;
+  limit: number;
+  remaining: number;
+  resetInMs: number;
+};
 
 export type RateLimiter = {
   /** Counts one request in `bucket` when allowed. */
@@ -24,12 +29,20 @@ export const createRateLimiter = (): RateLimiter => {
       if (allowed) recent.push(now);
       windows.set(key, recent);
       const oldest = recent[0] ?? now;
-      return { allowed, limit, remaining: Math.max(0, limit - recent.length), resetInMs: Math.max(0, oldest + WINDOW_MS - now) };
+      return {
+        allowed,
+        limit,
+        remaining: Math.max(0, limit - recent.length),
+        resetInMs: Math.max(0, oldest + WINDOW_MS - now),
+      };
     },
   };
 };
 
-export const rateLimitHeaders = (decision: RateDecision, nowMs: number): Record<string, string> => ({
+export const rateLimitHeaders = (
+  decision: RateDecision,
+  nowMs: number,
+): Record<string, string> => ({
   "x-ratelimit-limit": String(decision.limit),
   "x-ratelimit-remaining": String(decision.remaining),
   "x-ratelimit-reset": String(Math.ceil((nowMs + decision.resetInMs) / 1000)),

@@ -5,6 +5,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
+
 import { parseRange } from "./byte-range";
 import type { Emulator } from "./emulator";
 import { sendJson } from "./http";
@@ -14,18 +15,33 @@ const DOWNLOAD_PATH = /^\/v1\/pbx\/record\/download\/([0-9a-f]+)\/[^/]+$/;
 
 export const isDownloadPath = (pathname: string): boolean => DOWNLOAD_PATH.test(pathname);
 
-export const serveRecording = async (emulator: Emulator, request: IncomingMessage, response: ServerResponse, url: URL) => {
+export const serveRecording = async (
+  emulator: Emulator,
+  request: IncomingMessage,
+  response: ServerResponse,
+  url: URL,
+) => {
   const token = DOWNLOAD_PATH.exec(url.pathname)?.[1] ?? "";
   const link = emulator.state.links.get(token);
   const call = link && emulator.state.accounts.get(link.accountId)?.calls.get(link.pbxCallId);
-  if (!link || !call?.recording) return sendJson(response, 404, { status: "error", message: "file not found" });
-  if (link.expiresAt <= emulator.clock.now()) return sendJson(response, 410, { status: "error", message: "link expired" });
+  if (!link || !call?.recording)
+    return sendJson(response, 404, { status: "error", message: "file not found" });
+  if (link.expiresAt <= emulator.clock.now())
+    return sendJson(response, 410, { status: "error", message: "link expired" });
 
   const size = wavSize(call.recording.seconds, call.recording.bytes);
   const range = parseRange(request.headers.range, size);
-  const common = { "content-type": "audio/wav", "accept-ranges": "bytes", "cache-control": "private, max-age=0" };
+  const common = {
+    "content-type": "audio/wav",
+    "accept-ranges": "bytes",
+    "cache-control": "private, max-age=0",
+  };
   if (range.kind === "unsatisfiable") {
-    response.writeHead(416, { ...common, "content-range": `bytes */${size}`, "content-length": "0" });
+    response.writeHead(416, {
+      ...common,
+      "content-range": `bytes */${size}`,
+      "content-length": "0",
+    });
     response.end();
     return;
   }
@@ -40,5 +56,7 @@ export const serveRecording = async (emulator: Emulator, request: IncomingMessag
     return;
   }
   // pipeline applies backpressure: chunks are rendered only as fast as the client reads them.
-  await pipeline(Readable.from(wavBytes(size, start, end)), response).catch(() => response.destroy());
+  await pipeline(Readable.from(wavBytes(size, start, end)), response).catch(() =>
+    response.destroy(),
+  );
 };

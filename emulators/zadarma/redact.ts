@@ -8,4 +8,5 @@ export const redactAuthorization = (authorization: string | undefined): string |
   return colon === -1 ? "***" : `${authorization.slice(0, colon)}:***`;
 };
 
-export const redactUrl = (url: string): string => url.replace(/(\/api\/webhooks\/zadarma\/)[^/?#]+/gi, "$1***");
+export const redactUrl = (url: string): string =>
+  url.replace(/(\/api\/webhooks\/zadarma\/)[^/?#]+/gi, "$1***");

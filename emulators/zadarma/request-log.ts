@@ -32,6 +32,7 @@ export const createRequestLog = (): RequestLog => {
       entries.push({ id: nextId++, ...entry });
       if (entries.length > MAX_ENTRIES) entries.splice(0, entries.length - MAX_ENTRIES);
     },
-    list: ({ accountId }) => (accountId === null ? [...entries] : entries.filter((entry) => entry.account_id === accountId)),
+    list: ({ accountId }) =>
+      accountId === null ? [...entries] : entries.filter((entry) => entry.account_id === accountId),
   };
 };

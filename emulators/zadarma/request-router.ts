@@ -2,6 +2,7 @@
 // the softphone endpoints and pages. Anything a handler throws becomes a 500 instead of a crashed process.
 
 import type { IncomingMessage, ServerResponse } from "node:http";
+
 import { handleControl } from "./control/router";
 import type { Emulator } from "./emulator";
 import { RequestBodyTooLargeError, sendJson } from "./http";
@@ -10,16 +11,27 @@ import { handlePage, isPagePath } from "./phones/routes";
 import { isDownloadPath, serveRecording } from "./recording-download";
 import { handleRest, isRestPath } from "./rest/handler";
 
-const dispatch = async (emulator: Emulator, request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> => {
+const dispatch = async (
+  emulator: Emulator,
+  request: IncomingMessage,
+  response: ServerResponse,
+  url: URL,
+): Promise<void> => {
   if (isDownloadPath(url.pathname)) return serveRecording(emulator, request, response, url);
   if (isRestPath(url.pathname)) return handleRest(emulator, request, response, url);
-  if (url.pathname.startsWith("/__control/")) return handleControl(emulator, request, response, url);
-  if (url.pathname.startsWith(PHONE_API_PREFIX)) return handlePhoneApi(emulator, request, response, url);
+  if (url.pathname.startsWith("/__control/"))
+    return handleControl(emulator, request, response, url);
+  if (url.pathname.startsWith(PHONE_API_PREFIX))
+    return handlePhoneApi(emulator, request, response, url);
   if (isPagePath(url.pathname)) return handlePage(emulator, request, response, url);
   sendJson(response, 404, { status: "error", message: "not found" });
 };
 
-export const routeRequest = async (emulator: Emulator, request: IncomingMessage, response: ServerResponse): Promise<void> => {
+export const routeRequest = async (
+  emulator: Emulator,
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<void> => {
   const url = new URL(request.url ?? "/", "http://emulator.invalid");
   try {
     await dispatch(emulator, request, response, url);

@@ -3,6 +3,7 @@
 // (`live`, softphones ring), or placed in the past (`at`: statistics and recordings only).
 
 import type { z } from "zod";
+
 import type { scriptedCallBody } from "./control-schemas";
 import { localDateTimeToEpoch, parseNaive } from "./datetime";
 import type { Emulator } from "./emulator";
@@ -39,12 +40,16 @@ export class ScenarioError extends Error {}
 const parseAt = (value: string, account: Account): number => {
   if (parseNaive(value) !== null) return localDateTimeToEpoch(value, account.timezone);
   const epochMs = /(?:Z|[+-]\d{2}:?\d{2})$/i.test(value) ? Date.parse(value) : NaN;
-  if (Number.isNaN(epochMs)) throw new ScenarioError(`Cannot read at="${value}": use "YYYY-MM-DD HH:MM:SS" or ISO with an offset`);
+  if (Number.isNaN(epochMs))
+    throw new ScenarioError(
+      `Cannot read at="${value}": use "YYYY-MM-DD HH:MM:SS" or ISO with an offset`,
+    );
   return epochMs;
 };
 
 const requireExtension = (account: Account, extension: string): string => {
-  if (!account.extensions.has(extension)) throw new ScenarioError(`Account ${account.id} has no extension ${extension}`);
+  if (!account.extensions.has(extension))
+    throw new ScenarioError(`Account ${account.id} has no extension ${extension}`);
   return extension;
 };
 
@@ -56,7 +61,13 @@ const firstExtension = (account: Account): string => {
 
 type Timeline = { place: (options: CallOptions) => Call; steps: (call: Call) => Step[] };
 
-const incomingTimeline = (emulator: Emulator, account: Account, spec: ScriptedCall, ringMs: number, talkMs: number): Timeline => {
+const incomingTimeline = (
+  emulator: Emulator,
+  account: Account,
+  spec: ScriptedCall,
+  ringMs: number,
+  talkMs: number,
+): Timeline => {
   const did = spec.did ?? account.numbers[0];
   if (did === undefined) throw new ScenarioError(`Account ${account.id} has no company numbers`);
   const extensions = spec.extensions?.map((extension) => requireExtension(account, extension));
@@ -68,30 +79,53 @@ const incomingTimeline = (emulator: Emulator, account: Account, spec: ScriptedCa
       const rung = call.legs.map((leg) => leg.extension);
       const answeredBy = spec.answered_by ?? rung[0];
       if (disposition === "answered" && (answeredBy === undefined || !rung.includes(answeredBy))) {
-        throw new ScenarioError(`answered_by must be one of the rung extensions (${rung.join(", ") || "none online"})`);
+        throw new ScenarioError(
+          `answered_by must be one of the rung extensions (${rung.join(", ") || "none online"})`,
+        );
       }
       if (disposition === "answered") {
         const transfer: Step[] =
           spec.scenario === "incoming_transferred" && spec.transfer_to
-            ? [{ offsetMs: ringMs + talkMs / 2, run: (at) => transferIncoming(emulator, account, call, spec.transfer_to ?? "", at) }]
+            ? [
+                {
+                  offsetMs: ringMs + talkMs / 2,
+                  run: (at) =>
+                    transferIncoming(emulator, account, call, spec.transfer_to ?? "", at),
+                },
+              ]
             : [];
         return [
-          { offsetMs: ringMs, run: (at) => answerIncoming(emulator, account, call, answeredBy ?? "", at) },
+          {
+            offsetMs: ringMs,
+            run: (at) => answerIncoming(emulator, account, call, answeredBy ?? "", at),
+          },
           ...transfer,
           { offsetMs: ringMs + talkMs, run: (at) => callerHangsUp(emulator, account, call, at) },
         ];
       }
       if (disposition === "busy") {
-        return rung.map((extension) => ({ offsetMs: ringMs, run: (at) => declineIncoming(emulator, account, call, extension, at) }));
+        return rung.map((extension) => ({
+          offsetMs: ringMs,
+          run: (at) => declineIncoming(emulator, account, call, extension, at),
+        }));
       }
-      if (disposition === "cancel") return [{ offsetMs: ringMs, run: (at) => callerHangsUp(emulator, account, call, at) }];
+      if (disposition === "cancel")
+        return [{ offsetMs: ringMs, run: (at) => callerHangsUp(emulator, account, call, at) }];
       const endAfterMs = disposition === "no answer" ? ringMs : 0;
-      return [{ offsetMs: endAfterMs, run: (at) => endCall(emulator, account, call, disposition, at) }];
+      return [
+        { offsetMs: endAfterMs, run: (at) => endCall(emulator, account, call, disposition, at) },
+      ];
     },
   };
 };
 
-const outgoingTimeline = (emulator: Emulator, account: Account, spec: ScriptedCall, ringMs: number, talkMs: number): Timeline => {
+const outgoingTimeline = (
+  emulator: Emulator,
+  account: Account,
+  spec: ScriptedCall,
+  ringMs: number,
+  talkMs: number,
+): Timeline => {
   const from = requireExtension(account, spec.extension ?? firstExtension(account));
   const to = spec.destination ?? randomRussianMobile(emulator.state.random);
   const disposition = spec.disposition ?? "answered";
@@ -102,15 +136,39 @@ const outgoingTimeline = (emulator: Emulator, account: Account, spec: ScriptedCa
       if (disposition === "failed" || disposition === "no money") {
         return [{ offsetMs: 0, run: (at) => endCall(emulator, account, call, disposition, at) }];
       }
-      const pickUp: Step = { offsetMs: clientRingsAt, run: (at) => answerAgentLeg(emulator, account, call, at) };
+      const pickUp: Step = {
+        offsetMs: clientRingsAt,
+        run: (at) => answerAgentLeg(emulator, account, call, at),
+      };
       const outcome: Record<typeof disposition, Step[]> = {
         answered: [
-          { offsetMs: clientRingsAt + ringMs, run: (at) => clientAnswers(emulator, account, call, at) },
-          { offsetMs: clientRingsAt + ringMs + talkMs, run: (at) => hangUpCallback(emulator, account, call, at) },
+          {
+            offsetMs: clientRingsAt + ringMs,
+            run: (at) => clientAnswers(emulator, account, call, at),
+          },
+          {
+            offsetMs: clientRingsAt + ringMs + talkMs,
+            run: (at) => hangUpCallback(emulator, account, call, at),
+          },
         ],
-        busy: [{ offsetMs: clientRingsAt + ringMs, run: (at) => clientDeclines(emulator, account, call, at) }],
-        cancel: [{ offsetMs: clientRingsAt + ringMs, run: (at) => hangUpCallback(emulator, account, call, at) }],
-        "no answer": [{ offsetMs: clientRingsAt + ringMs, run: (at) => endCall(emulator, account, call, "no answer", at) }],
+        busy: [
+          {
+            offsetMs: clientRingsAt + ringMs,
+            run: (at) => clientDeclines(emulator, account, call, at),
+          },
+        ],
+        cancel: [
+          {
+            offsetMs: clientRingsAt + ringMs,
+            run: (at) => hangUpCallback(emulator, account, call, at),
+          },
+        ],
+        "no answer": [
+          {
+            offsetMs: clientRingsAt + ringMs,
+            run: (at) => endCall(emulator, account, call, "no answer", at),
+          },
+        ],
       };
       return [pickUp, ...outcome[disposition]];
     },
@@ -118,7 +176,12 @@ const outgoingTimeline = (emulator: Emulator, account: Account, spec: ScriptedCa
 };
 
 /** Places the scripted call and runs (or schedules) its timeline; returns the call. */
-export const runScriptedCall = (emulator: Emulator, account: Account, spec: ScriptedCall, origin: Call["origin"] = "scripted"): Call => {
+export const runScriptedCall = (
+  emulator: Emulator,
+  account: Account,
+  spec: ScriptedCall,
+  origin: Call["origin"] = "scripted",
+): Call => {
   const ringMs = (spec.ring_seconds ?? DEFAULT_RING_SECONDS) * 1000;
   const talkMs = (spec.talk_seconds ?? DEFAULT_TALK_SECONDS) * 1000;
   const timeline =
@@ -131,7 +194,12 @@ export const runScriptedCall = (emulator: Emulator, account: Account, spec: Scri
   const live = !backdated && (spec.live ?? false);
   const notify = !backdated && (spec.notify ?? true);
   const totalMs = (spec.scenario === "outgoing" ? AGENT_PICKUP_MS : 0) + ringMs + talkMs;
-  const startAt = spec.at !== undefined ? parseAt(spec.at, account) : live ? emulator.clock.now() : emulator.clock.now() - totalMs;
+  const startAt =
+    spec.at !== undefined
+      ? parseAt(spec.at, account)
+      : live
+        ? emulator.clock.now()
+        : emulator.clock.now() - totalMs;
 
   const call = timeline.place({ at: startAt, live, notify, origin });
   call.recordingBytes = spec.recording_bytes ?? null;

@@ -3,6 +3,7 @@
 
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+
 import { startAutopilot } from "./autopilot";
 import { createEmulator } from "./emulator";
 import { createLogger } from "./logger";
@@ -31,13 +32,17 @@ export type ZadarmaEmulator = {
   close(): Promise<void>;
 };
 
-export const startZadarmaEmulator = async (options: ZadarmaEmulatorOptions = {}): Promise<ZadarmaEmulator> => {
+export const startZadarmaEmulator = async (
+  options: ZadarmaEmulatorOptions = {},
+): Promise<ZadarmaEmulator> => {
   const host = options.host ?? "127.0.0.1";
   const emulator = createEmulator({
     seedDemo: options.seedDemo ?? false,
     logger: createLogger(options.log ?? false),
     klientiksUrl: options.klientiksUrl ?? null,
-    autopilot: options.autopilot ? { enabled: true, intervalMs: options.autopilot.intervalMs } : { enabled: false, intervalMs: 45_000 },
+    autopilot: options.autopilot
+      ? { enabled: true, intervalMs: options.autopilot.intervalMs }
+      : { enabled: false, intervalMs: 45_000 },
   });
   const server = createServer((request, response) => {
     void routeRequest(emulator, request, response);

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { buildParamsString, phpUrlencode, restSignature, sameSignature, webhookSignature } from "./signature";
+
+import {
+  buildParamsString,
+  phpUrlencode,
+  restSignature,
+  sameSignature,
+  webhookSignature,
+} from "./signature";
 
 describe("REST signature (known-answer vector of the telephony reference §2.3)", () => {
   it("signs callback from=100 to=79990000000 with secret test-secret", () => {
@@ -16,16 +23,25 @@ describe("REST signature (known-answer vector of the telephony reference §2.3)"
 
   it("base64-encodes the lowercase hex text, not the raw digest", () => {
     const hex = "a6b78f3570e29f4c5546e7770df0be36ce0ef897";
-    const signature = restSignature("test-secret", "/v1/request/callback/", [["format", "json"], ["from", "100"], ["to", "79990000000"]]);
+    const signature = restSignature("test-secret", "/v1/request/callback/", [
+      ["format", "json"],
+      ["from", "100"],
+      ["to", "79990000000"],
+    ]);
     expect(Buffer.from(signature, "base64").toString("utf8")).toBe(hex);
   });
 });
 
 describe("webhook signature (known-answer vector of the telephony reference §2.7)", () => {
   it("signs NOTIFY_START caller_id + called_did + call_start", () => {
-    const signature = webhookSignature("test-secret", "79990000000" + "74950000000" + "2024-05-06 10:11:12");
+    const signature = webhookSignature(
+      "test-secret",
+      "79990000000" + "74950000000" + "2024-05-06 10:11:12",
+    );
     expect(signature).toBe("NTk4NWUxZTI2MjRhZGFkMThlMzQ5MGYwNmMxZjg1OWU5MTJlNzFmNw==");
-    expect(Buffer.from(signature, "base64").toString("utf8")).toBe("5985e1e2624adad18e3490f06c1f859e912e71f7");
+    expect(Buffer.from(signature, "base64").toString("utf8")).toBe(
+      "5985e1e2624adad18e3490f06c1f859e912e71f7",
+    );
   });
 });
 
@@ -44,9 +60,13 @@ describe("phpUrlencode (http_build_query, PHP_QUERY_RFC1738)", () => {
   });
 
   it("sorts keys by byte value, like ksort on string keys", () => {
-    expect(buildParamsString([["start", "2024-01-01 00:00:00"], ["End", "x"], ["call_type", "in"]])).toBe(
-      "End=x&call_type=in&start=2024-01-01+00%3A00%3A00",
-    );
+    expect(
+      buildParamsString([
+        ["start", "2024-01-01 00:00:00"],
+        ["End", "x"],
+        ["call_type", "in"],
+      ]),
+    ).toBe("End=x&call_type=in&start=2024-01-01+00%3A00%3A00");
   });
 });
 

@@ -28,15 +28,22 @@ export const buildParamsString = (params: Iterable<[string, string]>): string =>
     .join("&");
 
 const hexThenBase64 = (secret: string, text: string): string =>
-  Buffer.from(createHmac("sha1", secret).update(text, "utf8").digest("hex"), "utf8").toString("base64");
+  Buffer.from(createHmac("sha1", secret).update(text, "utf8").digest("hex"), "utf8").toString(
+    "base64",
+  );
 
-export const restSignature = (secret: string, methodPath: string, params: Iterable<[string, string]>): string => {
+export const restSignature = (
+  secret: string,
+  methodPath: string,
+  params: Iterable<[string, string]>,
+): string => {
   const paramsString = buildParamsString(params);
   const md5 = createHash("md5").update(paramsString, "utf8").digest("hex");
   return hexThenBase64(secret, `${methodPath}${paramsString}${md5}`);
 };
 
-export const webhookSignature = (secret: string, signatureString: string): string => hexThenBase64(secret, signatureString);
+export const webhookSignature = (secret: string, signatureString: string): string =>
+  hexThenBase64(secret, signatureString);
 
 /** Constant-time comparison of two signatures. */
 export const sameSignature = (expected: string, received: string): boolean => {

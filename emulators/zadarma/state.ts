@@ -1,7 +1,14 @@
 // Everything `POST /__control/reset` wipes: accounts with their calls, faults, logs, rate-limit windows,
 // recording links, pending timers and in-flight notifications.
 
-import { createFaultList, isFinalRestFault, matchesRestFault, matchesWebhookFault, type RestFaults, type WebhookFaults } from "./faults";
+import {
+  createFaultList,
+  isFinalRestFault,
+  matchesRestFault,
+  matchesWebhookFault,
+  type RestFaults,
+  type WebhookFaults,
+} from "./faults";
 import type { Logger } from "./logger";
 import { createNotificationDispatcher, type NotificationDispatcher } from "./notifications";
 import { createRandom, type Random } from "./random";
@@ -34,7 +41,11 @@ export const createState = (seed: number, logger: Logger): EmulatorState => {
   const nextId = (sequence: keyof typeof counters): number => ++counters[sequence];
   const random = createRandom(seed);
   const timers = createTimers((error) => logger.error("timer task failed", error));
-  const webhookFaults: WebhookFaults = createFaultList(random, () => nextId("fault"), matchesWebhookFault);
+  const webhookFaults: WebhookFaults = createFaultList(
+    random,
+    () => nextId("fault"),
+    matchesWebhookFault,
+  );
   return {
     accounts: new Map(),
     random,
@@ -44,7 +55,13 @@ export const createState = (seed: number, logger: Logger): EmulatorState => {
     rateLimiter: createRateLimiter(),
     links: new Map(),
     timers,
-    notifications: createNotificationDispatcher({ logger, timers, faults: webhookFaults, random, nextDeliveryId: () => nextId("delivery") }),
+    notifications: createNotificationDispatcher({
+      logger,
+      timers,
+      faults: webhookFaults,
+      random,
+      nextDeliveryId: () => nextId("delivery"),
+    }),
     nextId,
   };
 };

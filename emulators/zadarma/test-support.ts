@@ -5,12 +5,15 @@
 import { createHash, createHmac } from "node:crypto";
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
+
 import { createZadarmaControl, type ZadarmaControl } from "./control-client";
 import { startZadarmaEmulator, type ZadarmaEmulator, type ZadarmaEmulatorOptions } from "./server";
 
 export type TestEmulator = ZadarmaEmulator & { control: ZadarmaControl };
 
-export const startTestEmulator = async (options: ZadarmaEmulatorOptions = {}): Promise<TestEmulator> => {
+export const startTestEmulator = async (
+  options: ZadarmaEmulatorOptions = {},
+): Promise<TestEmulator> => {
   const emulator = await startZadarmaEmulator({ port: 0, ...options });
   return { ...emulator, control: createZadarmaControl(emulator.url) };
 };
@@ -23,7 +26,12 @@ const urlencode = (value: string): string =>
 
 export type Credentials = { key: string; secret: string };
 
-export type ApiAnswer = { status: number; body: Record<string, unknown>; headers: Headers; text: string };
+export type ApiAnswer = {
+  status: number;
+  body: Record<string, unknown>;
+  headers: Headers;
+  text: string;
+};
 
 /** Calls `/v1/{method}/` like the official client: `format=json` added, params sorted for the signature. */
 export const callApi = async (
@@ -40,12 +48,17 @@ export const callApi = async (
     .map((key) => `${urlencode(key)}=${urlencode(all[key as keyof typeof all] ?? "")}`)
     .join("&");
   const md5 = createHash("md5").update(query).digest("hex");
-  const hex = createHmac("sha1", signWith ?? credentials.secret).update(`${path}${query}${md5}`).digest("hex");
+  const hex = createHmac("sha1", signWith ?? credentials.secret)
+    .update(`${path}${query}${md5}`)
+    .digest("hex");
   const signature = Buffer.from(hex).toString("base64");
   const isGet = httpMethod === "GET" || httpMethod === "DELETE";
   const response = await fetch(`${baseUrl}${path}${isGet ? `?${query}` : ""}`, {
     method: httpMethod,
-    headers: { authorization: `${credentials.key}:${signature}`, ...(isGet ? {} : { "content-type": "application/x-www-form-urlencoded" }) },
+    headers: {
+      authorization: `${credentials.key}:${signature}`,
+      ...(isGet ? {} : { "content-type": "application/x-www-form-urlencoded" }),
+    },
     body: isGet ? undefined : query,
   });
   const text = await response.text();
@@ -58,7 +71,13 @@ export const callApi = async (
   return { status: response.status, body, headers: response.headers, text };
 };
 
-export type Received = { method: string; url: string; headers: IncomingMessage["headers"]; body: string; fields: Record<string, string> };
+export type Received = {
+  method: string;
+  url: string;
+  headers: IncomingMessage["headers"];
+  body: string;
+  fields: Record<string, string>;
+};
 
 export type Receiver = {
   url: string;
@@ -84,7 +103,8 @@ export const startReceiver = async (): Promise<Receiver> => {
     waitFor: async (count, timeoutMs = 3000) => {
       const deadline = Date.now() + timeoutMs;
       while (received.filter((entry) => entry.method === "POST").length < count) {
-        if (Date.now() > deadline) throw new Error(`Received ${received.length} of ${count} notifications`);
+        if (Date.now() > deadline)
+          throw new Error(`Received ${received.length} of ${count} notifications`);
         await new Promise((resolve) => setTimeout(resolve, 10));
       }
       return received.filter((entry) => entry.method === "POST");
@@ -105,7 +125,10 @@ export const startReceiver = async (): Promise<Receiver> => {
         body,
         fields: Object.fromEntries(new URLSearchParams(body)),
       });
-      if (echo !== null) return response.writeHead(200, { "content-type": "text/plain" }).end(receiver.echoMode === "echo" ? echo : "nope");
+      if (echo !== null)
+        return response
+          .writeHead(200, { "content-type": "text/plain" })
+          .end(receiver.echoMode === "echo" ? echo : "nope");
       response.writeHead(200).end();
     });
   });

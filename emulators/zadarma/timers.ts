@@ -12,14 +12,17 @@ export const createTimers = (onError: (error: unknown) => void): Timers => {
   const pending = new Set<NodeJS.Timeout>();
   return {
     after: (ms, task) => {
-      const handle = setTimeout(() => {
-        pending.delete(handle);
-        try {
-          task();
-        } catch (error) {
-          onError(error);
-        }
-      }, Math.max(0, ms));
+      const handle = setTimeout(
+        () => {
+          pending.delete(handle);
+          try {
+            task();
+          } catch (error) {
+            onError(error);
+          }
+        },
+        Math.max(0, ms),
+      );
       handle.unref();
       pending.add(handle);
       return () => {

@@ -15,14 +15,25 @@ export const NOTIFY_EVENTS = [
 export type NotifyEvent = (typeof NOTIFY_EVENTS)[number];
 
 /** Dispositions of NOTIFY_END / NOTIFY_OUT_END; statistics spell `failed` as `call failed`. */
-export const DISPOSITIONS = ["answered", "busy", "cancel", "no answer", "failed", "no money"] as const;
+export const DISPOSITIONS = [
+  "answered",
+  "busy",
+  "cancel",
+  "no answer",
+  "failed",
+  "no money",
+] as const;
 
 export type Disposition = (typeof DISPOSITIONS)[number];
 
 export type Extension = { number: string; name: string; online: boolean };
 
 /** How the scripted "client" (the far end of a callback) behaves; `manual` waits for `/client-phone`. */
-export type ClientScript = { mode: "answer" | "busy" | "no_answer" | "manual"; answerAfterMs: number; hangupAfterMs: number | null };
+export type ClientScript = {
+  mode: "answer" | "busy" | "no_answer" | "manual";
+  answerAfterMs: number;
+  hangupAfterMs: number | null;
+};
 
 export type Timings = {
   /** How long extensions (and a callback's client) ring before the call counts as not answered. */
@@ -61,7 +72,13 @@ export type Account = {
 export type LegState = "ringing" | "answered" | "declined" | "missed" | "ended";
 
 /** One extension's part in a call (rung, answered, declined …). */
-export type Leg = { extension: string; state: LegState; startedAt: number; answeredAt: number | null; endedAt: number | null };
+export type Leg = {
+  extension: string;
+  state: LegState;
+  startedAt: number;
+  answeredAt: number | null;
+  endedAt: number | null;
+};
 
 export type CallState = "ringing" | "connected" | "ended";
 

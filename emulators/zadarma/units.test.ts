@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { parseRange } from "./byte-range";
 import { addOneMonth, formatLocalDateTime, localDateTimeToEpoch, utcOffsetLabel } from "./datetime";
 import { CYCLE_SECONDS, sampleAt, WAV_HEADER_BYTES, wavBytes, wavSize } from "./wav";
@@ -60,7 +61,8 @@ describe("WAV recordings", () => {
     const cycleSamples = CYCLE_SECONDS * 8000;
     const pcm = (index: number) => Math.round(sampleAt(index) * 32767);
     for (let index = 0; index < cycleSamples; index += 97) {
-      for (const cycles of [1, 7, 60]) expect(Math.abs(pcm(index + cycles * cycleSamples) - pcm(index))).toBeLessThanOrEqual(1);
+      for (const cycles of [1, 7, 60])
+        expect(Math.abs(pcm(index + cycles * cycleSamples) - pcm(index))).toBeLessThanOrEqual(1);
     }
   });
 
@@ -68,7 +70,13 @@ describe("WAV recordings", () => {
     const size = wavSize(0, 200_001);
     expect(size).toBe(200_000);
     const whole = await collect(size, 0, size - 1);
-    for (const [start, end] of [[0, 10], [43, 44], [45, 70_000], [131_071, 131_073], [199_990, 199_999]] as const) {
+    for (const [start, end] of [
+      [0, 10],
+      [43, 44],
+      [45, 70_000],
+      [131_071, 131_073],
+      [199_990, 199_999],
+    ] as const) {
       expect((await collect(size, start, end)).equals(whole.subarray(start, end + 1))).toBe(true);
     }
   });

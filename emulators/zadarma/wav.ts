@@ -12,7 +12,11 @@ const CHUNK_BYTES = 64 * 1024;
 
 /** Total file size for a talk of `seconds` (at least one second), or the exact size asked for. */
 export const wavSize = (seconds: number, exactBytes: number | null): number => {
-  if (exactBytes !== null) return WAV_HEADER_BYTES + Math.floor((exactBytes - WAV_HEADER_BYTES) / BYTES_PER_SAMPLE) * BYTES_PER_SAMPLE;
+  if (exactBytes !== null)
+    return (
+      WAV_HEADER_BYTES +
+      Math.floor((exactBytes - WAV_HEADER_BYTES) / BYTES_PER_SAMPLE) * BYTES_PER_SAMPLE
+    );
   return WAV_HEADER_BYTES + Math.max(1, seconds) * BYTES_PER_SECOND;
 };
 
@@ -63,16 +67,21 @@ let cycle: Buffer | undefined;
 
 const renderCycle = (): Buffer => {
   const samples = Buffer.alloc(CYCLE_BYTES);
-  for (let index = 0; index < CYCLE_BYTES / BYTES_PER_SAMPLE; index++) samples.writeInt16LE(Math.round(sampleAt(index) * 32767), index * BYTES_PER_SAMPLE);
+  for (let index = 0; index < CYCLE_BYTES / BYTES_PER_SAMPLE; index++)
+    samples.writeInt16LE(Math.round(sampleAt(index) * 32767), index * BYTES_PER_SAMPLE);
   return samples;
 };
 
 /** Bytes [from, to) of a WAV file of `totalBytes`. */
 const renderRange = (totalBytes: number, from: number, to: number): Buffer => {
   const parts: Buffer[] = [];
-  if (from < WAV_HEADER_BYTES) parts.push(header(totalBytes).subarray(from, Math.min(to, WAV_HEADER_BYTES)));
+  if (from < WAV_HEADER_BYTES)
+    parts.push(header(totalBytes).subarray(from, Math.min(to, WAV_HEADER_BYTES)));
   cycle ??= renderCycle();
-  for (let offset = Math.max(from, WAV_HEADER_BYTES) - WAV_HEADER_BYTES; offset < to - WAV_HEADER_BYTES;) {
+  for (
+    let offset = Math.max(from, WAV_HEADER_BYTES) - WAV_HEADER_BYTES;
+    offset < to - WAV_HEADER_BYTES;
+  ) {
     const withinCycle = offset % CYCLE_BYTES;
     const length = Math.min(CYCLE_BYTES - withinCycle, to - WAV_HEADER_BYTES - offset);
     parts.push(cycle.subarray(withinCycle, withinCycle + length));
@@ -82,7 +91,11 @@ const renderRange = (totalBytes: number, from: number, to: number): Buffer => {
 };
 
 /** Streams bytes [start, endInclusive] in 64 KB chunks. */
-export async function* wavBytes(totalBytes: number, start: number, endInclusive: number): AsyncGenerator<Buffer> {
+export async function* wavBytes(
+  totalBytes: number,
+  start: number,
+  endInclusive: number,
+): AsyncGenerator<Buffer> {
   for (let from = start; from <= endInclusive; from += CHUNK_BYTES) {
     yield renderRange(totalBytes, from, Math.min(endInclusive + 1, from + CHUNK_BYTES));
   }

@@ -1,4 +1,5 @@
 import pg from "pg";
+
 import { run, startProcess, waitForPort } from "./processes.mjs";
 
 const PGLITE_SERVER = "node_modules/@electric-sql/pglite-socket/dist/scripts/server.js";
@@ -43,4 +44,5 @@ export async function recreateDatabase(adminUrl, name) {
   return url.toString();
 }
 
-export const migrateDatabase = (databaseUrl) => run("npm", ["run", "--silent", "db:deploy"], { env: { DATABASE_URL: databaseUrl } });
+export const migrateDatabase = (databaseUrl) =>
+  run("npm", ["run", "--silent", "db:deploy"], { env: { DATABASE_URL: databaseUrl } });

@@ -3,7 +3,11 @@ import net from "node:net";
 
 /** Starts a long-running child that shares our stdio; returns a stop() that ends its process group. */
 export function startProcess(name, command, args, options = {}) {
-  const child = spawn(command, args, { stdio: options.quiet ? ["ignore", "ignore", "inherit"] : "inherit", env: { ...process.env, ...options.env }, detached: true });
+  const child = spawn(command, args, {
+    stdio: options.quiet ? ["ignore", "ignore", "inherit"] : "inherit",
+    env: { ...process.env, ...options.env },
+    detached: true,
+  });
   child.on("exit", (code, signal) => {
     if (!child.stopping && options.onUnexpectedExit) options.onUnexpectedExit(name, code, signal);
   });
@@ -14,8 +18,18 @@ export function startProcess(name, command, args, options = {}) {
         if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.stopping = true;
         child.once("exit", () => resolve());
-        try { process.kill(-child.pid, "SIGTERM"); } catch { resolve(); }
-        setTimeout(() => { try { process.kill(-child.pid, "SIGKILL"); } catch { /* already gone */ } }, 5000).unref();
+        try {
+          process.kill(-child.pid, "SIGTERM");
+        } catch {
+          resolve();
+        }
+        setTimeout(() => {
+          try {
+            process.kill(-child.pid, "SIGKILL");
+          } catch {
+            /* already gone */
+          }
+        }, 5000).unref();
       }),
   };
 }
@@ -23,8 +37,15 @@ export function startProcess(name, command, args, options = {}) {
 /** Runs a command to completion; rejects with its exit code. */
 export function run(command, args, options = {}) {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: "inherit", env: { ...process.env, ...options.env } });
-    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(" ")} exited with ${code}`))));
+    const child = spawn(command, args, {
+      stdio: "inherit",
+      env: { ...process.env, ...options.env },
+    });
+    child.on("exit", (code) =>
+      code === 0
+        ? resolve()
+        : reject(new Error(`${command} ${args.join(" ")} exited with ${code}`)),
+    );
     child.on("error", reject);
   });
 }
@@ -33,7 +54,10 @@ export async function waitForPort(port, host = "127.0.0.1", timeoutMs = 60_000) 
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const isOpen = await new Promise((resolve) => {
-      const socket = net.connect({ port, host }, () => { socket.end(); resolve(true); });
+      const socket = net.connect({ port, host }, () => {
+        socket.end();
+        resolve(true);
+      });
       socket.on("error", () => resolve(false));
     });
     if (isOpen) return;

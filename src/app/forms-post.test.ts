@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+
 import { describe, expect, it } from "vitest";
 
 const tsxFilesUnder = (directory: string): string[] =>
@@ -12,7 +13,9 @@ const tsxFilesUnder = (directory: string): string[] =>
 // the Klientiks token would land in the URL, the history and the access logs. POST keeps them out.
 describe("forms", () => {
   it("every form falls back to POST before hydration", () => {
-    const forms = tsxFilesUnder(join(process.cwd(), "src")).flatMap((file) => (readFileSync(file, "utf8").match(/<form\b[^>]*>/g) ?? []).map((tag) => ({ file, tag })));
+    const forms = tsxFilesUnder(join(process.cwd(), "src")).flatMap((file) =>
+      (readFileSync(file, "utf8").match(/<form\b[^>]*>/g) ?? []).map((tag) => ({ file, tag })),
+    );
     expect(forms.length).toBeGreaterThan(5);
     expect(forms.filter(({ tag }) => !tag.includes('method="post"'))).toEqual([]);
   });

@@ -1,4 +1,5 @@
 import { redirect } from "next/navigation";
+
 import { getSessionUser } from "@/server/auth/session";
 import { getDb } from "@/server/db/client";
 import { findUserWorkspaces } from "@/server/domain/tenants/find-memberships";

@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+
 import { Card } from "@/components/ui/card";
 
 /** What an agent sees on a page only owners and admins may use. */

@@ -1,10 +1,15 @@
 "use client";
 
-import Link from "next/link";
 import { useTranslations } from "next-intl";
+import Link from "next/link";
+
 import { useCanOpen } from "@/components/shell/workspace-access";
 
-export type TEmptyStateProps = { title: string; text: string; action?: { href: string; label: string } };
+export type TEmptyStateProps = {
+  title: string;
+  text: string;
+  action?: { href: string; label: string };
+};
 
 /**
  * What a page shows before data exists: how data will arrive and where to set it up. A viewer who
@@ -19,11 +24,16 @@ export function EmptyState({ title, text, action: requestedAction }: TEmptyState
       <h2 className="text-lg font-semibold text-slate-900">{title}</h2>
       <p className="mt-2 text-sm leading-6 text-slate-600">{text}</p>
       {action ? (
-        <Link href={action.href} className="mt-6 inline-flex rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
+        <Link
+          href={action.href}
+          className="mt-6 inline-flex rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700"
+        >
           {action.label}
         </Link>
       ) : requestedAction ? (
-        <p className="mt-4 text-sm text-slate-500" data-testid="empty-state-ask-manager">{t("askManager")}</p>
+        <p className="mt-4 text-sm text-slate-500" data-testid="empty-state-ask-manager">
+          {t("askManager")}
+        </p>
       ) : null}
     </div>
   );

@@ -1,5 +1,5 @@
-import type { TEnqueuedDelivery } from "@/server/domain/inbox/enqueued";
 import { klientiksWebhookReceived, telephonyEventReceived } from "@/inngest/client";
+import type { TEnqueuedDelivery } from "@/server/domain/inbox/enqueued";
 
 /**
  * Each inbox row as the event of its source's function. The event id is the run key (the delivery
@@ -9,8 +9,19 @@ import { klientiksWebhookReceived, telephonyEventReceived } from "@/inngest/clie
 export const toDeliveryEvents = (deliveries: TEnqueuedDelivery[]) =>
   deliveries.map((delivery) => {
     const runKey = delivery.replay ? `${delivery.id}:replay:${delivery.replay}` : delivery.id;
-    const common = { deliveryId: delivery.id, tenantId: delivery.tenantId, connectionId: delivery.connectionId, runKey };
+    const common = {
+      deliveryId: delivery.id,
+      tenantId: delivery.tenantId,
+      connectionId: delivery.connectionId,
+      runKey,
+    };
     return delivery.purpose === "telephony"
-      ? telephonyEventReceived.create({ ...common, providerCallId: delivery.subjectId }, { id: runKey })
-      : klientiksWebhookReceived.create({ ...common, appointmentId: delivery.subjectId }, { id: runKey });
+      ? telephonyEventReceived.create(
+          { ...common, providerCallId: delivery.subjectId },
+          { id: runKey },
+        )
+      : klientiksWebhookReceived.create(
+          { ...common, appointmentId: delivery.subjectId },
+          { id: runKey },
+        );
   });

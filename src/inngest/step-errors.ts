@@ -1,5 +1,10 @@
 import { NonRetriableError, RetryAfterError } from "inngest";
-import { asDeliveryFailure, DeliveryFailure, isDeliveryErrorCode } from "@/server/domain/inbox/delivery-failure";
+
+import {
+  asDeliveryFailure,
+  DeliveryFailure,
+  isDeliveryErrorCode,
+} from "@/server/domain/inbox/delivery-failure";
 
 /**
  * Classified domain failures become Inngest's own retry signals (reliability R9). Every message
@@ -10,7 +15,8 @@ export function toInngestError(error: unknown): Error {
   const failure = asDeliveryFailure(error);
   const message = `${failure.code}: ${failure.message}`;
   if (!failure.isRetriable) return new NonRetriableError(message, { cause: failure });
-  if (failure.retryAfterMs !== undefined) return new RetryAfterError(message, failure.retryAfterMs, { cause: failure });
+  if (failure.retryAfterMs !== undefined)
+    return new RetryAfterError(message, failure.retryAfterMs, { cause: failure });
   return new Error(message, { cause: failure });
 }
 
@@ -34,11 +40,16 @@ export function failureOfRun(error: unknown): DeliveryFailure {
   let current: unknown = error;
   for (let depth = 0; depth < 6 && typeof current === "object" && current !== null; depth += 1) {
     if (current instanceof DeliveryFailure) return current;
-    const { code, message, cause } = current as { code?: unknown; message?: unknown; cause?: unknown };
+    const { code, message, cause } = current as {
+      code?: unknown;
+      message?: unknown;
+      cause?: unknown;
+    };
     const text = typeof message === "string" ? message : "";
     if (isDeliveryErrorCode(code)) return new DeliveryFailure(code, { message: text || code });
     const prefix = CODE_PREFIX.exec(text);
-    if (prefix && isDeliveryErrorCode(prefix[1])) return new DeliveryFailure(prefix[1], { message: text.slice(prefix[0].length) || prefix[1] });
+    if (prefix && isDeliveryErrorCode(prefix[1]))
+      return new DeliveryFailure(prefix[1], { message: text.slice(prefix[0].length) || prefix[1] });
     current = cause;
   }
   return asDeliveryFailure(error);

@@ -1,6 +1,8 @@
 import { domainToASCII, domainToUnicode } from "node:url";
+
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+
 import { formatDomain } from "@/lib/domains";
 
 describe("formatDomain", () => {
@@ -17,12 +19,18 @@ describe("formatDomain", () => {
   });
 
   it("reads back whatever Node's IDNA encoder writes", () => {
-    const letter = fc.constantFrom(..."абвгдеёжзийклмнопрстуфхцчшщъыьэюяäöüßéçñ中文日本語한국어αβγ0123456789abcxyz");
-    const label = fc.array(letter, { minLength: 1, maxLength: 20 }).map((letters) => letters.join(""));
-    fc.assert(fc.property(fc.array(label, { minLength: 1, maxLength: 3 }), (labels) => {
-      const ascii = domainToASCII(`${labels.join(".")}.рф`);
-      fc.pre(ascii !== "");
-      expect(formatDomain(ascii)).toBe(domainToUnicode(ascii));
-    }));
+    const letter = fc.constantFrom(
+      ..."абвгдеёжзийклмнопрстуфхцчшщъыьэюяäöüßéçñ中文日本語한국어αβγ0123456789abcxyz",
+    );
+    const label = fc
+      .array(letter, { minLength: 1, maxLength: 20 })
+      .map((letters) => letters.join(""));
+    fc.assert(
+      fc.property(fc.array(label, { minLength: 1, maxLength: 3 }), (labels) => {
+        const ascii = domainToASCII(`${labels.join(".")}.рф`);
+        fc.pre(ascii !== "");
+        expect(formatDomain(ascii)).toBe(domainToUnicode(ascii));
+      }),
+    );
   });
 });

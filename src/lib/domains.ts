@@ -18,4 +18,5 @@ function labelToUnicode(label: string): string {
  * (`xn----7sb7abifdatij.xn--p1ai`, see site-domain.ts) and show it in Unicode (`салон-лотос.рф`).
  * Browsers have no IDN decoder, so this runs in both; a label that is not valid Punycode stays as stored.
  */
-export const formatDomain = (domain: string): string => domain.split(".").map(labelToUnicode).join(".");
+export const formatDomain = (domain: string): string =>
+  domain.split(".").map(labelToUnicode).join(".");

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { createExpiringMap } from "@/lib/expiring-map";
 
 describe("createExpiringMap", () => {

@@ -11,7 +11,11 @@ export type TExpiringMap<V> = {
   delete(key: string): void;
 };
 
-export function createExpiringMap<V>(options: { ttlMs: number; maxEntries: number; now?: () => number }): TExpiringMap<V> {
+export function createExpiringMap<V>(options: {
+  ttlMs: number;
+  maxEntries: number;
+  now?: () => number;
+}): TExpiringMap<V> {
   const entries = new Map<string, { value: V; expiresAt: number }>();
   const now = options.now ?? Date.now;
   return {

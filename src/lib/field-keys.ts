@@ -4,6 +4,10 @@
  * which no API method returns (docs/display-formats.md), so this is the best reading we have.
  */
 export function humanizeFieldKey(key: string): string {
-  const words = key.replace(/([\p{Ll}\d])(\p{Lu})/gu, "$1 $2").replace(/[_\-.\s]+/g, " ").trim().toLowerCase();
+  const words = key
+    .replace(/([\p{Ll}\d])(\p{Lu})/gu, "$1 $2")
+    .replace(/[_\-.\s]+/g, " ")
+    .trim()
+    .toLowerCase();
   return words ? words.charAt(0).toUpperCase() + words.slice(1) : key;
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { formatClockDuration, spanWords } from "@/lib/format-duration";
 
 describe("formatClockDuration", () => {
@@ -21,7 +22,10 @@ describe("spanWords", () => {
     expect(spanWords(42)).toEqual({ key: "seconds", values: { count: 42 } });
     expect(spanWords(12 * 60 + 59)).toEqual({ key: "minutes", values: { count: 12 } });
     expect(spanWords(2 * 3600)).toEqual({ key: "hours", values: { count: 2 } });
-    expect(spanWords(3 * 3600 + 5 * 60)).toEqual({ key: "hoursMinutes", values: { hours: 3, minutes: 5 } });
+    expect(spanWords(3 * 3600 + 5 * 60)).toEqual({
+      key: "hoursMinutes",
+      values: { hours: 3, minutes: 5 },
+    });
     expect(spanWords(26 * 3600 + 30 * 60)).toEqual({ key: "hours", values: { count: 26 } });
   });
 });

@@ -5,13 +5,19 @@
 export function formatClockDuration(seconds: number | null): string | null {
   if (seconds === null || !Number.isFinite(seconds) || seconds < 0) return null;
   const whole = Math.floor(seconds);
-  const [hours, minutes, rest] = [Math.floor(whole / 3600), Math.floor((whole % 3600) / 60), whole % 60];
+  const [hours, minutes, rest] = [
+    Math.floor(whole / 3600),
+    Math.floor((whole % 3600) / 60),
+    whole % 60,
+  ];
   const pad = (value: number) => String(value).padStart(2, "0");
   return hours > 0 ? `${hours}:${pad(minutes)}:${pad(rest)}` : `${minutes}:${pad(rest)}`;
 }
 
 /** A span between two moments in the one or two units people say it in (messages `calls.duration`). */
-export type TSpanWords = { key: "seconds" | "minutes" | "hours"; values: { count: number } } | { key: "hoursMinutes"; values: { hours: number; minutes: number } };
+export type TSpanWords =
+  | { key: "seconds" | "minutes" | "hours"; values: { count: number } }
+  | { key: "hoursMinutes"; values: { hours: number; minutes: number } };
 
 /**
  * How long something took, in words' units: seconds under a minute, whole minutes under an hour,

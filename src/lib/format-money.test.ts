@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { formatMoney } from "@/lib/format-money";
 
 /** Intl separates groups and the symbol with no-break spaces; compare with plain ones. */

@@ -5,7 +5,13 @@
 export function formatMoney(amountMinor: number, currency: string, locale: string): string {
   const digits = amountMinor % 100 === 0 ? 0 : 2;
   try {
-    return new Intl.NumberFormat(locale, { style: "currency", currency, currencyDisplay: "narrowSymbol", minimumFractionDigits: digits, maximumFractionDigits: digits }).format(amountMinor / 100);
+    return new Intl.NumberFormat(locale, {
+      style: "currency",
+      currency,
+      currencyDisplay: "narrowSymbol",
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    }).format(amountMinor / 100);
   } catch {
     // Intl rejects a malformed currency code; the amount is still worth showing.
     return `${(amountMinor / 100).toFixed(digits)} ${currency}`;

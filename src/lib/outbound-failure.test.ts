@@ -1,12 +1,21 @@
 import { describe, expect, it } from "vitest";
-import { createSecretScrubber, describeNetworkError, isTimeoutError, parseRetryAfterMs, toSafeErrorCause } from "./outbound-failure";
+
+import {
+  createSecretScrubber,
+  describeNetworkError,
+  isTimeoutError,
+  parseRetryAfterMs,
+  toSafeErrorCause,
+} from "./outbound-failure";
 
 const SECRET = "0123456789abcdef";
 
 describe("createSecretScrubber", () => {
   it("replaces every occurrence of each secret, the longer first", () => {
     const scrub = createSecretScrubber([SECRET, `key:${SECRET}`]);
-    expect(scrub(`Authorization key:${SECRET}, again ${SECRET}`)).toBe("Authorization ***, again ***");
+    expect(scrub(`Authorization key:${SECRET}, again ${SECRET}`)).toBe(
+      "Authorization ***, again ***",
+    );
   });
 
   it("leaves short secrets alone, because replacing them would mangle ordinary text", () => {
@@ -16,7 +25,9 @@ describe("createSecretScrubber", () => {
 
 describe("toSafeErrorCause", () => {
   it("rebuilds the chain as plain errors with scrubbed text, names and codes", () => {
-    const socket = Object.assign(new Error(`connect ECONNREFUSED ${SECRET}`), { code: "ECONNREFUSED" });
+    const socket = Object.assign(new Error(`connect ECONNREFUSED ${SECRET}`), {
+      code: "ECONNREFUSED",
+    });
     const original = new TypeError(`fetch failed for ${SECRET}`, { cause: socket });
     const safe = toSafeErrorCause(original, createSecretScrubber([SECRET]));
     expect(safe).not.toBe(original);
@@ -26,7 +37,9 @@ describe("toSafeErrorCause", () => {
   });
 
   it("turns a non-Error cause into an Error with scrubbed text", () => {
-    expect(toSafeErrorCause(`raw ${SECRET}`, createSecretScrubber([SECRET])).message).toBe("raw ***");
+    expect(toSafeErrorCause(`raw ${SECRET}`, createSecretScrubber([SECRET])).message).toBe(
+      "raw ***",
+    );
   });
 });
 
@@ -34,7 +47,9 @@ describe("isTimeoutError and describeNetworkError", () => {
   it("recognise AbortSignal.timeout and describe undici's wrapped reasons", () => {
     expect(isTimeoutError(new DOMException("timed out", "TimeoutError"))).toBe(true);
     expect(isTimeoutError(new TypeError("fetch failed"))).toBe(false);
-    const refused = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:9"), { code: "ECONNREFUSED" });
+    const refused = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:9"), {
+      code: "ECONNREFUSED",
+    });
     expect(describeNetworkError(new TypeError("fetch failed", { cause: refused }))).toBe(
       "fetch failed (ECONNREFUSED: connect ECONNREFUSED 127.0.0.1:9)",
     );

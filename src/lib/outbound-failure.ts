@@ -8,7 +8,9 @@ const MAX_CAUSE_DEPTH = 3;
 
 /** A function that replaces each secret with `***` wherever it occurs (longest first). */
 export const createSecretScrubber = (secrets: readonly string[]): ((text: string) => string) => {
-  const literals = secrets.filter((secret) => secret.length >= MIN_SCRUBBED_LENGTH).sort((left, right) => right.length - left.length);
+  const literals = secrets
+    .filter((secret) => secret.length >= MIN_SCRUBBED_LENGTH)
+    .sort((left, right) => right.length - left.length);
   return (text) => literals.reduce((result, secret) => result.replaceAll(secret, "***"), text);
 };
 
@@ -16,7 +18,11 @@ export const createSecretScrubber = (secrets: readonly string[]): ((text: string
  * The cause rebuilt as a plain Error carrying only scrubbed text, its name and its error `code`
  * (ECONNREFUSED…), never the original object; nested causes likewise, three levels deep.
  */
-export const toSafeErrorCause = (cause: unknown, scrub: (text: string) => string, depth = 0): Error => {
+export const toSafeErrorCause = (
+  cause: unknown,
+  scrub: (text: string) => string,
+  depth = 0,
+): Error => {
   if (!(cause instanceof Error)) return new Error(scrub(String(cause)));
   const hasNested = depth < MAX_CAUSE_DEPTH && cause.cause !== undefined;
   const nested = hasNested ? { cause: toSafeErrorCause(cause.cause, scrub, depth + 1) } : undefined;
@@ -42,7 +48,11 @@ export const describeNetworkError = (error: unknown): string => {
 };
 
 /** `Retry-After` as delay-seconds or an HTTP date, in ms; `fallbackMs` when absent or unreadable. */
-export const parseRetryAfterMs = (header: string | null, fallbackMs: number, now = Date.now()): number => {
+export const parseRetryAfterMs = (
+  header: string | null,
+  fallbackMs: number,
+  now = Date.now(),
+): number => {
   const value = header?.trim() ?? "";
   if (/^\d+(\.\d+)?$/.test(value)) return Math.round(Number(value) * 1000);
   const at = Date.parse(value);

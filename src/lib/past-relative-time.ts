@@ -8,6 +8,11 @@ type TRelativeTimeFormatter = { relativeTime: (date: Date, now: Date) => string 
  * from the browser, whose clock may run behind: a moment «in the future» is clamped to «только
  * что» instead of reading «через 5 секунд».
  */
-export function formatPastRelativeTime(format: TRelativeTimeFormatter, at: Date, now: Date, justNow: string): string {
+export function formatPastRelativeTime(
+  format: TRelativeTimeFormatter,
+  at: Date,
+  now: Date,
+  justNow: string,
+): string {
   return now.getTime() - at.getTime() < JUST_NOW_MS ? justNow : format.relativeTime(at, now);
 }

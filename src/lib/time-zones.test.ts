@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { formatTimeZone } from "@/lib/time-zones";
 import { SUGGESTED_TIMEZONES } from "@/lib/workspace-options";
 
@@ -13,12 +14,16 @@ describe("formatTimeZone", () => {
 
   it("writes UTC as an offset, and the offset in force at the time", () => {
     expect(formatTimeZone("UTC", "ru", AT)).toBe("UTC");
-    expect(formatTimeZone("Europe/Berlin", "en", new Date("2026-07-01T12:00:00Z"))).toMatch(/\(UTC\+2\)$/);
+    expect(formatTimeZone("Europe/Berlin", "en", new Date("2026-07-01T12:00:00Z"))).toMatch(
+      /\(UTC\+2\)$/,
+    );
     expect(formatTimeZone("Europe/Berlin", "en", AT)).toMatch(/\(UTC\+1\)$/);
   });
 
   it("shows no raw IANA id for any zone the selectors offer", () => {
-    for (const zone of SUGGESTED_TIMEZONES) for (const locale of ["ru", "en"]) expect(formatTimeZone(zone, locale, AT)).not.toContain("/");
+    for (const zone of SUGGESTED_TIMEZONES)
+      for (const locale of ["ru", "en"])
+        expect(formatTimeZone(zone, locale, AT)).not.toContain("/");
   });
 
   it("keeps an id Intl does not know as it is", () => {

@@ -1,5 +1,12 @@
-const zoneNamePart = (timeZone: string, locale: string, timeZoneName: "shortGeneric" | "shortOffset", at: Date): string =>
-  new Intl.DateTimeFormat(locale, { timeZone, timeZoneName }).formatToParts(at).find((part) => part.type === "timeZoneName")?.value ?? "";
+const zoneNamePart = (
+  timeZone: string,
+  locale: string,
+  timeZoneName: "shortGeneric" | "shortOffset",
+  at: Date,
+): string =>
+  new Intl.DateTimeFormat(locale, { timeZone, timeZoneName })
+    .formatToParts(at)
+    .find((part) => part.type === "timeZoneName")?.value ?? "";
 
 /**
  * An IANA time zone as a person reads it: «Екатеринбург (UTC+5)», «Yekaterinburg Time (UTC+5)».
@@ -12,12 +19,17 @@ export function formatTimeZone(timeZone: string, locale: string, at: Date = new 
   let offset: string;
   try {
     name = zoneNamePart(timeZone, locale, "shortGeneric", at);
-    offset = zoneNamePart(timeZone, locale, "shortOffset", at).replace(/^GMT/, "UTC").replace(/^UTC[+-]0$/, "UTC");
+    offset = zoneNamePart(timeZone, locale, "shortOffset", at)
+      .replace(/^GMT/, "UTC")
+      .replace(/^UTC[+-]0$/, "UTC");
   } catch {
     return timeZone;
   }
   const isOffsetOnly = /^(GMT|UTC)/.test(name);
-  const city = timeZone.includes("/") && !timeZone.startsWith("Etc/") ? (timeZone.split("/").pop() ?? "").replaceAll("_", " ") : "";
+  const city =
+    timeZone.includes("/") && !timeZone.startsWith("Etc/")
+      ? (timeZone.split("/").pop() ?? "").replaceAll("_", " ")
+      : "";
   const place = isOffsetOnly ? city : name;
   return place ? `${place} (${offset})` : offset;
 }

@@ -2,11 +2,15 @@
 
 import { useTranslations } from "next-intl";
 
-type TErrorData = { appErrorCode?: string | null; fieldErrors?: Record<string, string[]> | null; retryAfterSeconds?: number | null };
+type TErrorData = {
+  appErrorCode?: string | null;
+  fieldErrors?: Record<string, string[]> | null;
+  retryAfterSeconds?: number | null;
+};
 
 const dataOf = (error: unknown): TErrorData | null => {
   if (!error || typeof error !== "object") return null;
-  return ((error as { data?: TErrorData }).data ?? null);
+  return (error as { data?: TErrorData }).data ?? null;
 };
 
 /**
@@ -16,7 +20,8 @@ const dataOf = (error: unknown): TErrorData | null => {
 export function useErrorText() {
   const tErrors = useTranslations("errors");
   const tValidation = useTranslations("validation");
-  const translateValidation = (key: string) => (tValidation.has(key) ? tValidation(key) : tValidation("invalid"));
+  const translateValidation = (key: string) =>
+    tValidation.has(key) ? tValidation(key) : tValidation("invalid");
 
   const formError = (error: unknown): string | null => {
     if (!error) return null;

@@ -8,7 +8,11 @@ export function parseDay(text: string): { year: number; month: number; day: numb
   if (!match) return null;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day ? { year, month, day } : null;
+  return date.getUTCFullYear() === year &&
+    date.getUTCMonth() === month - 1 &&
+    date.getUTCDate() === day
+    ? { year, month, day }
+    : null;
 }
 
 /**
@@ -18,5 +22,7 @@ export function parseDay(text: string): { year: number; month: number; day: numb
 export function startOfZonedDay(dayText: string, timeZone: string, addDays = 0): Date | null {
   const day = parseDay(dayText);
   if (!day) return null;
-  return new Date(zonedWallClockToEpochMs(Date.UTC(day.year, day.month - 1, day.day + addDays), timeZone));
+  return new Date(
+    zonedWallClockToEpochMs(Date.UTC(day.year, day.month - 1, day.day + addDays), timeZone),
+  );
 }

@@ -3,7 +3,14 @@
 // date filters need the instant a local day starts. Both go through here.
 
 /** A wall-clock reading: what a clock in the zone shows. Months are 1–12. */
-export type TWallClock = { year: number; month: number; day: number; hour: number; minute: number; second: number };
+export type TWallClock = {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+};
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 

@@ -72,7 +72,10 @@ export class AppError extends Error {
   readonly code: TAppErrorCode;
   readonly retryAfterSeconds?: number;
 
-  constructor(code: TAppErrorCode, options: { message?: string; retryAfterSeconds?: number; cause?: unknown } = {}) {
+  constructor(
+    code: TAppErrorCode,
+    options: { message?: string; retryAfterSeconds?: number; cause?: unknown } = {},
+  ) {
     super(options.message ?? code, { cause: options.cause });
     this.name = "AppError";
     this.code = code;

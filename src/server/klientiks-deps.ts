@@ -1,4 +1,5 @@
 import "server-only";
+
 import { getEnv } from "@/env";
 import type { TKlientiksDeps } from "@/server/domain/klientiks/deps";
 
@@ -7,6 +8,13 @@ export function getKlientiksDeps(): TKlientiksDeps {
   const env = getEnv();
   return {
     keyring: env.ENCRYPTION_KEYRING,
-    api: { baseUrl: env.KLIENTIKS_BASE_URL, timeoutMs: env.KLIENTIKS_TIMEOUT_MS, throttle: { perSecond: env.KLIENTIKS_THROTTLE_PER_SECOND, burst: env.KLIENTIKS_THROTTLE_BURST } },
+    api: {
+      baseUrl: env.KLIENTIKS_BASE_URL,
+      timeoutMs: env.KLIENTIKS_TIMEOUT_MS,
+      throttle: {
+        perSecond: env.KLIENTIKS_THROTTLE_PER_SECOND,
+        burst: env.KLIENTIKS_THROTTLE_BURST,
+      },
+    },
   };
 }

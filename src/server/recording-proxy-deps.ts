@@ -1,4 +1,5 @@
 import "server-only";
+
 import { getEnv } from "@/env";
 import { getDb } from "@/server/db/client";
 import { decryptZadarmaCredentials, toApiCredentials } from "@/server/domain/telephony/credentials";
@@ -12,7 +13,9 @@ export function getRecordingProxyDeps(): TRecordingProxyDeps {
   const { keyring, zadarma } = getTelephonyDeps();
   return {
     db: getDb(),
-    ...zadarmaRecordingLinks(zadarma, (connection) => toApiCredentials(decryptZadarmaCredentials(keyring, connection))),
+    ...zadarmaRecordingLinks(zadarma, (connection) =>
+      toApiCredentials(decryptZadarmaCredentials(keyring, connection)),
+    ),
     providerBaseUrl: getEnv().ZADARMA_BASE_URL,
     log: logger.child({ component: "recording-proxy" }),
   };

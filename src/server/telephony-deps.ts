@@ -1,4 +1,5 @@
 import "server-only";
+
 import { getEnv } from "@/env";
 import type { TTelephonyDeps } from "@/server/domain/telephony/deps";
 import { createZadarmaClient } from "@/server/integrations/zadarma";
@@ -6,8 +7,12 @@ import { createZadarmaClient } from "@/server/integrations/zadarma";
 /** Telephony configuration for domain code, from the validated environment. */
 export function getTelephonyDeps(): TTelephonyDeps {
   const env = getEnv();
-  return { keyring: env.ENCRYPTION_KEYRING, zadarma: createZadarmaClient({ baseUrl: env.ZADARMA_BASE_URL }) };
+  return {
+    keyring: env.ENCRYPTION_KEYRING,
+    zadarma: createZadarmaClient({ baseUrl: env.ZADARMA_BASE_URL }),
+  };
 }
 
 /** Development only: the same client, aimed at the local emulator whatever ZADARMA_BASE_URL says. */
-export const createEmulatorZadarmaClient = (emulatorUrl: string) => createZadarmaClient({ baseUrl: emulatorUrl });
+export const createEmulatorZadarmaClient = (emulatorUrl: string) =>
+  createZadarmaClient({ baseUrl: emulatorUrl });

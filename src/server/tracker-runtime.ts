@@ -1,4 +1,5 @@
 import "server-only";
+
 import { getDb } from "@/server/db/client";
 import { createTokenBucketLimiter } from "@/server/domain/rate-limit/token-bucket";
 import { createKeyedQueue } from "@/server/domain/sites/keyed-queue";
@@ -22,7 +23,10 @@ const globalForTracker = globalThis as unknown as { svyazTracker?: TTrackerRunti
 export const getTrackerRuntime = (): TTrackerRuntime =>
   (globalForTracker.svyazTracker ??= {
     db: getDb(),
-    sites: createSiteKeyCache({ ...SITE_CACHE, load: (publicKey) => findTrackedSiteByKey(getDb(), publicKey) }),
+    sites: createSiteKeyCache({
+      ...SITE_CACHE,
+      load: (publicKey) => findTrackedSiteByKey(getDb(), publicKey),
+    }),
     limiter: createTokenBucketLimiter(RATE_LIMIT),
     queue: createKeyedQueue(),
     log: logger.child({ component: "tracker" }),

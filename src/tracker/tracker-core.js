@@ -38,11 +38,19 @@ function readCampaign(search) {
 
 // The marks that identify a campaign, as "source|campaign|yclid|gclid|fbclid"; "" when there are none.
 function campaignKey(campaign) {
-  var marks = [campaign.utm.source, campaign.utm.campaign, campaign.clickIds.yclid, campaign.clickIds.gclid, campaign.clickIds.fbclid];
+  var marks = [
+    campaign.utm.source,
+    campaign.utm.campaign,
+    campaign.clickIds.yclid,
+    campaign.clickIds.gclid,
+    campaign.clickIds.fbclid,
+  ];
   if (!marks.some(Boolean)) return "";
-  return marks.map(function (mark) {
-    return encodeURIComponent((mark || "").toLowerCase());
-  }).join("|");
+  return marks
+    .map(function (mark) {
+      return encodeURIComponent((mark || "").toLowerCase());
+    })
+    .join("|");
 }
 
 // A page brings a new campaign when one of its marks differs from the session's (a page without
@@ -75,15 +83,20 @@ function decodeSession(value) {
 
 function readCookie(cookies, name) {
   var found = "";
-  String(cookies || "").split(";").forEach(function (pair) {
-    var at = pair.indexOf("=");
-    if (at > 0 && pair.slice(0, at).trim() === name) found = pair.slice(at + 1).trim();
-  });
+  String(cookies || "")
+    .split(";")
+    .forEach(function (pair) {
+      var at = pair.indexOf("=");
+      if (at > 0 && pair.slice(0, at).trim() === name) found = pair.slice(at + 1).trim();
+    });
   return found;
 }
 
 function hostAndPath(url) {
-  return String(url).replace(/^[a-z][a-z0-9+.-]*:\/\//i, "").replace(/^www\./i, "").toLowerCase();
+  return String(url)
+    .replace(/^[a-z][a-z0-9+.-]*:\/\//i, "")
+    .replace(/^www\./i, "")
+    .toLowerCase();
 }
 
 // Patterns are "host[:port]/path" prefixes, e.g. "klientiks.ru/app/".
@@ -142,7 +155,9 @@ function randomId(cryptoApi) {
   } else {
     for (var i = 0; i < bytes.length; i += 1) bytes[i] = Math.floor(Math.random() * 256);
   }
-  return Array.prototype.map.call(bytes, function (byte) {
-    return (byte < 16 ? "0" : "") + byte.toString(16);
-  }).join("");
+  return Array.prototype.map
+    .call(bytes, function (byte) {
+      return (byte < 16 ? "0" : "") + byte.toString(16);
+    })
+    .join("");
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { loadTrackerCore } from "@/tracker/__fixtures__/load-tracker-core";
 
 const core = loadTrackerCore();
@@ -8,7 +9,11 @@ const nextId = () => `session${(counter += 1).toString().padStart(4, "0")}`;
 
 describe("readCampaign", () => {
   it("reads UTM tags and click ids, trimmed, without empty ones", () => {
-    expect(core.readCampaign("?utm_source=Yandex&utm_medium=cpc&utm_campaign=%20spring%20&utm_content=&utm_term=salon&yclid=123&other=1")).toEqual({
+    expect(
+      core.readCampaign(
+        "?utm_source=Yandex&utm_medium=cpc&utm_campaign=%20spring%20&utm_content=&utm_term=salon&yclid=123&other=1",
+      ),
+    ).toEqual({
       utm: { source: "Yandex", medium: "cpc", campaign: "spring", term: "salon" },
       clickIds: { yclid: "123" },
     });
@@ -17,8 +22,13 @@ describe("readCampaign", () => {
 
   it("cuts values at 256 characters, never inside an emoji", () => {
     expect(core.readCampaign(`?utm_campaign=${"x".repeat(300)}`).utm.campaign).toHaveLength(256);
-    expect(core.readCampaign(`?utm_campaign=${"x".repeat(255)}${encodeURIComponent("😀")}&gclid=${"1".repeat(254)}😀😀`)).toEqual({
-      utm: { campaign: "x".repeat(255) }, clickIds: { gclid: `${"1".repeat(254)}😀` },
+    expect(
+      core.readCampaign(
+        `?utm_campaign=${"x".repeat(255)}${encodeURIComponent("😀")}&gclid=${"1".repeat(254)}😀😀`,
+      ),
+    ).toEqual({
+      utm: { campaign: "x".repeat(255) },
+      clickIds: { gclid: `${"1".repeat(254)}😀` },
     });
   });
 });
@@ -35,14 +45,26 @@ describe("session rollover", () => {
   const landing = core.campaignKey(core.readCampaign("?utm_source=yandex&utm_campaign=spring"));
 
   it("starts a session on the first hit", () => {
-    expect(core.nextSession(null, landing, 0, nextId)).toMatchObject({ key: landing, isNew: true, lastSeen: 0 });
+    expect(core.nextSession(null, landing, 0, nextId)).toMatchObject({
+      key: landing,
+      isNew: true,
+      lastSeen: 0,
+    });
   });
 
   it("keeps the session for pages within 30 minutes of the last hit, with or without the same tags", () => {
     const first = core.nextSession(null, landing, 0, nextId);
     const internal = core.nextSession(first, "", 29 * MINUTE, nextId);
-    expect(internal).toMatchObject({ id: first.id, key: landing, isNew: false, lastSeen: 29 * MINUTE });
-    expect(core.nextSession(internal, landing, 58 * MINUTE, nextId)).toMatchObject({ id: first.id, isNew: false });
+    expect(internal).toMatchObject({
+      id: first.id,
+      key: landing,
+      isNew: false,
+      lastSeen: 29 * MINUTE,
+    });
+    expect(core.nextSession(internal, landing, 58 * MINUTE, nextId)).toMatchObject({
+      id: first.id,
+      isNew: false,
+    });
   });
 
   it("starts a new session after 30 idle minutes", () => {
@@ -53,22 +75,37 @@ describe("session rollover", () => {
 
   it("starts a new session when a page brings a different campaign or a new ad click", () => {
     const first = core.nextSession(null, landing, 0, nextId);
-    const otherCampaign = core.campaignKey(core.readCampaign("?utm_source=yandex&utm_campaign=autumn"));
+    const otherCampaign = core.campaignKey(
+      core.readCampaign("?utm_source=yandex&utm_campaign=autumn"),
+    );
     const adClick = core.campaignKey(core.readCampaign("?yclid=42"));
     expect(core.nextSession(first, otherCampaign, MINUTE, nextId).isNew).toBe(true);
     expect(core.nextSession(first, adClick, MINUTE, nextId).isNew).toBe(true);
     // A direct visit followed by an ad click is two visits, too.
-    expect(core.nextSession(core.nextSession(null, "", 0, nextId), landing, MINUTE, nextId).isNew).toBe(true);
+    expect(
+      core.nextSession(core.nextSession(null, "", 0, nextId), landing, MINUTE, nextId).isNew,
+    ).toBe(true);
   });
 
   it("treats tags case-insensitively and a subset of the session's tags as the same campaign", () => {
     const first = core.nextSession(null, landing, 0, nextId);
-    expect(core.nextSession(first, core.campaignKey(core.readCampaign("?utm_campaign=SPRING")), MINUTE, nextId).isNew).toBe(false);
+    expect(
+      core.nextSession(
+        first,
+        core.campaignKey(core.readCampaign("?utm_campaign=SPRING")),
+        MINUTE,
+        nextId,
+      ).isNew,
+    ).toBe(false);
   });
 
   it("round-trips through the cookie value and ignores garbage", () => {
     const session = core.nextSession(null, landing, 1_700_000_000_000, nextId);
-    expect(core.decodeSession(core.encodeSession(session))).toEqual({ id: session.id, lastSeen: session.lastSeen, key: landing });
+    expect(core.decodeSession(core.encodeSession(session))).toEqual({
+      id: session.id,
+      lastSeen: session.lastSeen,
+      key: landing,
+    });
     expect(core.decodeSession("nonsense")).toBeNull();
     expect(core.decodeSession("")).toBeNull();
   });
@@ -87,10 +124,18 @@ describe("widget links", () => {
   });
 
   it("adds svyaz_sid before the fragment, or replaces an older one", () => {
-    expect(core.decorateUrl("https://klientiks.ru/app/united/salon", "abc123")).toBe("https://klientiks.ru/app/united/salon?svyaz_sid=abc123");
-    expect(core.decorateUrl("https://klientiks.ru/app/united/salon?branch=2#/services", "abc123")).toBe("https://klientiks.ru/app/united/salon?branch=2&svyaz_sid=abc123#/services");
-    expect(core.decorateUrl("https://klientiks.ru/app/x?svyaz_sid=old&branch=2", "new1")).toBe("https://klientiks.ru/app/x?svyaz_sid=new1&branch=2");
-    expect(core.decorateUrl("https://klientiks.ru/app/x?", "abc")).toBe("https://klientiks.ru/app/x?svyaz_sid=abc");
+    expect(core.decorateUrl("https://klientiks.ru/app/united/salon", "abc123")).toBe(
+      "https://klientiks.ru/app/united/salon?svyaz_sid=abc123",
+    );
+    expect(
+      core.decorateUrl("https://klientiks.ru/app/united/salon?branch=2#/services", "abc123"),
+    ).toBe("https://klientiks.ru/app/united/salon?branch=2&svyaz_sid=abc123#/services");
+    expect(core.decorateUrl("https://klientiks.ru/app/x?svyaz_sid=old&branch=2", "new1")).toBe(
+      "https://klientiks.ru/app/x?svyaz_sid=new1&branch=2",
+    );
+    expect(core.decorateUrl("https://klientiks.ru/app/x?", "abc")).toBe(
+      "https://klientiks.ru/app/x?svyaz_sid=abc",
+    );
   });
 });
 

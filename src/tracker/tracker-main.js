@@ -37,7 +37,8 @@ function startTracker() {
 
   function writeCookie(name, value, maxAge) {
     var secure = window.location.protocol === "https:" ? "; Secure" : "";
-    document.cookie = name + "=" + value + "; path=/; max-age=" + maxAge + "; SameSite=Lax" + secure;
+    document.cookie =
+      name + "=" + value + "; path=/; max-age=" + maxAge + "; SameSite=Lax" + secure;
   }
 
   // The last config the server sent (widget patterns, contact opt-in), so this page can act before
@@ -54,7 +55,10 @@ function startTracker() {
 
   function applyConfig(reply) {
     if (!reply || !Array.isArray(reply.widgetUrlPatterns)) return;
-    config = { widgetUrlPatterns: reply.widgetUrlPatterns, captureContacts: reply.captureContacts === true };
+    config = {
+      widgetUrlPatterns: reply.widgetUrlPatterns,
+      captureContacts: reply.captureContacts === true,
+    };
     try {
       window.localStorage.setItem(configKey, JSON.stringify(config));
     } catch (error) {
@@ -77,17 +81,31 @@ function startTracker() {
   // because its answer carries the config.
   function send(type, extra, wantsReply) {
     var payload = {
-      type: type, siteKey: siteKey, visitorId: visitorId, sessionId: touchSession().id,
-      url: window.location.href, referrer: document.referrer || null, utm: campaign.utm, clickIds: campaign.clickIds,
+      type: type,
+      siteKey: siteKey,
+      visitorId: visitorId,
+      sessionId: touchSession().id,
+      url: window.location.href,
+      referrer: document.referrer || null,
+      utm: campaign.utm,
+      clickIds: campaign.clickIds,
     };
     Object.keys(extra).forEach(function (key) {
       payload[key] = extra[key];
     });
     var body = JSON.stringify(payload);
     var navigator = window.navigator;
-    if (!wantsReply && navigator.sendBeacon && navigator.sendBeacon(endpoint, body)) return Promise.resolve(null);
+    if (!wantsReply && navigator.sendBeacon && navigator.sendBeacon(endpoint, body))
+      return Promise.resolve(null);
     if (!window.fetch) return Promise.resolve(null);
-    return window.fetch(endpoint, { method: "POST", body: body, keepalive: true, credentials: "omit", headers: { "content-type": "text/plain" } })
+    return window
+      .fetch(endpoint, {
+        method: "POST",
+        body: body,
+        keepalive: true,
+        credentials: "omit",
+        headers: { "content-type": "text/plain" },
+      })
       .then(function (response) {
         return wantsReply && response.status === 202 ? response.json() : null;
       });
@@ -122,7 +140,8 @@ function startTracker() {
 
   function scan(root) {
     if (root.tagName === "A" || root.tagName === "IFRAME") visit(root);
-    if (root.querySelectorAll) Array.prototype.forEach.call(root.querySelectorAll("a[href], iframe[src]"), guard(visit));
+    if (root.querySelectorAll)
+      Array.prototype.forEach.call(root.querySelectorAll("a[href], iframe[src]"), guard(visit));
   }
 
   function onClick(event) {
@@ -137,7 +156,12 @@ function startTracker() {
     var field = event.target;
     if (!config.captureContacts || !field || field.tagName !== "INPUT") return;
     var kind = contactKind(field);
-    var value = kind === "phone" ? normalizePhone(field.value) : kind === "email" ? normalizeEmail(field.value) : "";
+    var value =
+      kind === "phone"
+        ? normalizePhone(field.value)
+        : kind === "email"
+          ? normalizeEmail(field.value)
+          : "";
     if (!value || contactsSent[value]) return;
     contactsSent[value] = true;
     var extra = {};
@@ -147,20 +171,31 @@ function startTracker() {
 
   function observe() {
     if (!window.MutationObserver) return;
-    new window.MutationObserver(guard(function (mutations) {
-      mutations.forEach(function (mutation) {
-        if (mutation.type === "attributes") scan(mutation.target);
-        else Array.prototype.forEach.call(mutation.addedNodes, function (node) {
-          if (node.nodeType === 1) scan(node);
+    new window.MutationObserver(
+      guard(function (mutations) {
+        mutations.forEach(function (mutation) {
+          if (mutation.type === "attributes") scan(mutation.target);
+          else
+            Array.prototype.forEach.call(mutation.addedNodes, function (node) {
+              if (node.nodeType === 1) scan(node);
+            });
         });
-      });
-    })).observe(document.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ["href", "src"] });
+      }),
+    ).observe(document.documentElement, {
+      childList: true,
+      subtree: true,
+      attributes: true,
+      attributeFilter: ["href", "src"],
+    });
   }
 
   function trackPageView() {
-    send("pageview", { title: clipText(document.title || "", 300) }, true).then(guard(applyConfig), function () {
-      return null;
-    });
+    send("pageview", { title: clipText(document.title || "", 300) }, true).then(
+      guard(applyConfig),
+      function () {
+        return null;
+      },
+    );
   }
 
   document.addEventListener("click", guard(onClick), true);

@@ -1,8 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { createFakeBrowser, createFakePage, fakeIframe, fakeInput, fakeLink } from "@/tracker/__fixtures__/fake-page";
+
+import {
+  createFakeBrowser,
+  createFakePage,
+  fakeIframe,
+  fakeInput,
+  fakeLink,
+} from "@/tracker/__fixtures__/fake-page";
 
 const MINUTE = 60_000;
-const LANDING = "https://salon.example/?utm_source=yandex&utm_medium=cpc&utm_campaign=spring&utm_content=banner&utm_term=haircut&yclid=777";
+const LANDING =
+  "https://salon.example/?utm_source=yandex&utm_medium=cpc&utm_campaign=spring&utm_content=banner&utm_term=haircut&yclid=777";
 
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ["Date"] });
@@ -21,8 +29,19 @@ describe("/t.js on a page", () => {
     const [hit] = page.sent;
     expect(hit).toMatchObject({ via: "fetch", url: "https://svyaz.example/api/track" });
     expect(hit?.body).toMatchObject({
-      type: "pageview", siteKey: "site-key-123", url: LANDING, referrer: "https://yandex.ru/", title: "Салон красоты",
-      utm: { source: "yandex", medium: "cpc", campaign: "spring", content: "banner", term: "haircut" }, clickIds: { yclid: "777" },
+      type: "pageview",
+      siteKey: "site-key-123",
+      url: LANDING,
+      referrer: "https://yandex.ru/",
+      title: "Салон красоты",
+      utm: {
+        source: "yandex",
+        medium: "cpc",
+        campaign: "spring",
+        content: "banner",
+        term: "haircut",
+      },
+      clickIds: { yclid: "777" },
     });
     const visitor = page.browser.cookies.get("_svyaz_vid");
     expect(visitor).toEqual({ value: hit?.body.visitorId, maxAge: 365 * 24 * 3600 });
@@ -56,7 +75,9 @@ describe("/t.js on a page", () => {
     expect(internal?.visitorId).toBe(landing?.visitorId);
     expect(afterBreak?.sessionId).not.toBe(landing?.sessionId);
     expect(newCampaign?.sessionId).not.toBe(afterBreak?.sessionId);
-    expect(new Set([landing, internal, afterBreak, newCampaign].map((hit) => hit?.visitorId)).size).toBe(1);
+    expect(
+      new Set([landing, internal, afterBreak, newCampaign].map((hit) => hit?.visitorId)).size,
+    ).toBe(1);
   });
 
   it("adds svyaz_sid to widget links and iframes, reports the iframe and the click, and leaves other links alone", async () => {
@@ -69,21 +90,34 @@ describe("/t.js on a page", () => {
     const sessionId = String(page.sent[0]?.body.sessionId);
 
     expect(widgetLink.href).toBe(`https://klientiks.ru/app/united/salon?svyaz_sid=${sessionId}`);
-    expect(widgetFrame.src).toBe(`https://klientiks.ru/app/united/salon?svyaz_sid=${sessionId}#/services`);
+    expect(widgetFrame.src).toBe(
+      `https://klientiks.ru/app/united/salon?svyaz_sid=${sessionId}#/services`,
+    );
     expect(otherLink.href).toBe("https://salon.example/contacts");
     expect(page.sent.filter((hit) => hit.body.type === "widget_open")).toEqual([
-      { via: "beacon", url: "https://svyaz.example/api/track", body: expect.objectContaining({ sessionId, widgetUrl: widgetFrame.src }) as unknown },
+      {
+        via: "beacon",
+        url: "https://svyaz.example/api/track",
+        body: expect.objectContaining({ sessionId, widgetUrl: widgetFrame.src }) as unknown,
+      },
     ]);
 
     page.click(widgetLink);
     page.click(otherLink);
-    expect(page.sent.filter((hit) => hit.body.type === "widget_open").map((hit) => hit.body.widgetUrl)).toEqual([widgetFrame.src, widgetLink.href]);
+    expect(
+      page.sent.filter((hit) => hit.body.type === "widget_open").map((hit) => hit.body.widgetUrl),
+    ).toEqual([widgetFrame.src, widgetLink.href]);
   });
 
   it("follows the site's widget patterns from the page view's answer, also for iframes added later", async () => {
     const emulatorLink = fakeLink("http://127.0.0.1:4010/app/united/demo");
     const browser = createFakeBrowser();
-    const page = createFakePage({ url: LANDING, browser, elements: [emulatorLink], reply: { widgetUrlPatterns: ["127.0.0.1:4010/app/"], captureContacts: false } });
+    const page = createFakePage({
+      url: LANDING,
+      browser,
+      elements: [emulatorLink],
+      reply: { widgetUrlPatterns: ["127.0.0.1:4010/app/"], captureContacts: false },
+    });
     page.load();
     expect(emulatorLink.href).not.toContain("svyaz_sid");
     await page.settle();
@@ -96,7 +130,12 @@ describe("/t.js on a page", () => {
 
     // The next page knows the patterns before its own answer arrives.
     const nextLink = fakeLink("http://127.0.0.1:4010/app/united/demo");
-    createFakePage({ url: "https://salon.example/prices", browser, elements: [nextLink], reply: null }).load();
+    createFakePage({
+      url: "https://salon.example/prices",
+      browser,
+      elements: [nextLink],
+      reply: null,
+    }).load();
     expect(nextLink.href).toContain("svyaz_sid=");
   });
 
@@ -111,7 +150,11 @@ describe("/t.js on a page", () => {
     optedOut.change(phone, "8 (999) 123-45-67");
     expect(optedOut.sent.filter((hit) => hit.body.type === "contact")).toEqual([]);
 
-    const optedIn = createFakePage({ url: LANDING, browser, reply: { widgetUrlPatterns: ["klientiks.ru/app/"], captureContacts: true } });
+    const optedIn = createFakePage({
+      url: LANDING,
+      browser,
+      reply: { widgetUrlPatterns: ["klientiks.ru/app/"], captureContacts: true },
+    });
     optedIn.load();
     await optedIn.settle();
     optedIn.change(phone, "8 (999) 123-45-67");
@@ -119,8 +162,13 @@ describe("/t.js on a page", () => {
     optedIn.change(email, " Anna@Example.com ");
     optedIn.change(password, "89991234567");
     optedIn.change(fakeInput("tel", "phone"), "12");
-    const contacts = optedIn.sent.filter((hit) => hit.body.type === "contact").map((hit) => ({ phone: hit.body.phone, email: hit.body.email }));
-    expect(contacts).toEqual([{ phone: "+79991234567", email: undefined }, { phone: undefined, email: "anna@example.com" }]);
+    const contacts = optedIn.sent
+      .filter((hit) => hit.body.type === "contact")
+      .map((hit) => ({ phone: hit.body.phone, email: hit.body.email }));
+    expect(contacts).toEqual([
+      { phone: "+79991234567", email: undefined },
+      { phone: undefined, email: "anna@example.com" },
+    ]);
   });
 
   it("never throws into the page, whatever the browser refuses", async () => {
@@ -130,8 +178,19 @@ describe("/t.js on a page", () => {
       elements: [link],
       overrideWindow: {
         fetch: () => Promise.reject(new Error("offline")),
-        navigator: { sendBeacon: () => { throw new Error("blocked"); } },
-        localStorage: { getItem: () => { throw new Error("denied"); }, setItem: () => { throw new Error("denied"); } },
+        navigator: {
+          sendBeacon: () => {
+            throw new Error("blocked");
+          },
+        },
+        localStorage: {
+          getItem: () => {
+            throw new Error("denied");
+          },
+          setItem: () => {
+            throw new Error("denied");
+          },
+        },
         MutationObserver: undefined,
       },
     });
@@ -140,7 +199,11 @@ describe("/t.js on a page", () => {
     expect(() => hostile.click(link)).not.toThrow();
 
     const noCookies = createFakePage({ url: LANDING });
-    Object.defineProperty(noCookies.document, "cookie", { get: () => { throw new Error("sandboxed"); } });
+    Object.defineProperty(noCookies.document, "cookie", {
+      get: () => {
+        throw new Error("sandboxed");
+      },
+    });
     expect(() => noCookies.load()).not.toThrow();
 
     const noKey = createFakePage({ url: LANDING, siteKey: null });

@@ -6,9 +6,13 @@ import trackerMain from "@/tracker/tracker-main.js?raw";
  * comments on lines of their own, so no string or regular expression is touched.
  */
 export const compactScript = (source: string): string =>
-  source.split("\n")
+  source
+    .split("\n")
     .map((line) => line.trim())
-    .filter((line) => line !== "" && !line.startsWith("//") && !(line.startsWith("/*") && line.endsWith("*/")))
+    .filter(
+      (line) =>
+        line !== "" && !line.startsWith("//") && !(line.startsWith("/*") && line.endsWith("*/")),
+    )
     .join("\n");
 
 /**

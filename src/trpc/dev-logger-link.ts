@@ -1,5 +1,6 @@
 import { loggerLink, type TRPCLink } from "@trpc/client";
 import type { AnyRouter } from "@trpc/server";
+
 import { redactValue } from "@/server/logging/redact";
 
 type TConsole = Pick<Console, "log" | "error">;
@@ -14,8 +15,13 @@ export const redactingConsole = (target: TConsole): TConsole => ({
  * Development only: failed calls are printed with their input, which for sign-up or the Klientiks
  * credentials holds a password or a token. The input is redacted like every server log (R25).
  */
-export const devLoggerLink = <TRouter extends AnyRouter>(target: TConsole = console): TRPCLink<TRouter> =>
+export const devLoggerLink = <TRouter extends AnyRouter>(
+  target: TConsole = console,
+): TRPCLink<TRouter> =>
   loggerLink<TRouter>({
-    enabled: (operation) => process.env.NODE_ENV === "development" && operation.direction === "down" && operation.result instanceof Error,
+    enabled: (operation) =>
+      process.env.NODE_ENV === "development" &&
+      operation.direction === "down" &&
+      operation.result instanceof Error,
     console: redactingConsole(target),
   });

@@ -1,11 +1,15 @@
-import { QueryClient, defaultShouldDehydrateQuery } from "@tanstack/react-query";
+import { defaultShouldDehydrateQuery, QueryClient } from "@tanstack/react-query";
 import superjson from "superjson";
 
 export const makeQueryClient = () =>
   new QueryClient({
     defaultOptions: {
       queries: { staleTime: 15_000, retry: (count, error) => count < 2 && !isClientError(error) },
-      dehydrate: { serializeData: superjson.serialize, shouldDehydrateQuery: (query) => defaultShouldDehydrateQuery(query) || query.state.status === "pending" },
+      dehydrate: {
+        serializeData: superjson.serialize,
+        shouldDehydrateQuery: (query) =>
+          defaultShouldDehydrateQuery(query) || query.state.status === "pending",
+      },
       hydrate: { deserializeData: superjson.deserialize },
     },
   });

@@ -5,6 +5,7 @@ import { createTRPCClient, httpBatchLink } from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 import { useState, type ReactNode } from "react";
 import superjson from "superjson";
+
 import type { AppRouter } from "@/server/api/root";
 import { devLoggerLink } from "@/trpc/dev-logger-link";
 import { makeQueryClient } from "@/trpc/query-client";
@@ -12,10 +13,12 @@ import { makeQueryClient } from "@/trpc/query-client";
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
 
 let browserQueryClient: QueryClient | undefined;
-const getQueryClient = () => (typeof window === "undefined" ? makeQueryClient() : (browserQueryClient ??= makeQueryClient()));
+const getQueryClient = () =>
+  typeof window === "undefined" ? makeQueryClient() : (browserQueryClient ??= makeQueryClient());
 
 /** The workspace is the one in the URL (`/w/{slug}/…`); the server verifies membership. */
-const currentTenantSlug = (): string | undefined => window.location.pathname.match(/^\/w\/([^/]+)/)?.[1];
+const currentTenantSlug = (): string | undefined =>
+  window.location.pathname.match(/^\/w\/([^/]+)/)?.[1];
 
 export function TrpcReactProvider({ children }: { children: ReactNode }) {
   const queryClient = getQueryClient();

@@ -1,8 +1,9 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { findFreePort } from "../../scripts/lib/processes.mjs";
+
 import { migrateDatabase, startEmbeddedPostgres } from "../../scripts/lib/database.mjs";
+import { findFreePort } from "../../scripts/lib/processes.mjs";
 
 /**
  * `npm test` hands us a fresh, migrated database. Run on its own (`npm run test:integration`), the

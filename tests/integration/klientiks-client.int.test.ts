@@ -1,12 +1,20 @@
 // The Klientiks REST client against the Klientiks emulator over HTTP (klientiks-contract §4–§6,
 // §9, §16; reliability R9, R10, R11). Every test gets a fresh emulator state and account.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createKlientiksControl } from "../../emulators/klientiks/control-client";
-import type { KlientiksControl } from "../../emulators/klientiks/control-client";
-import { startKlientiksEmulator } from "../../emulators/klientiks/server";
-import type { KlientiksEmulator } from "../../emulators/klientiks/server";
-import { KlientiksError, createKlientiksClient } from "@/server/integrations/klientiks";
-import type { TKlientiksApiClient, TKlientiksClientOptions, TKlientiksCredentials } from "@/server/integrations/klientiks";
+
+import {
+  createKlientiksClient,
+  KlientiksError,
+  type TKlientiksApiClient,
+  type TKlientiksClientOptions,
+  type TKlientiksCredentials,
+} from "@/server/integrations/klientiks";
+
+import {
+  createKlientiksControl,
+  type KlientiksControl,
+} from "../../emulators/klientiks/control-client";
+import { startKlientiksEmulator, type KlientiksEmulator } from "../../emulators/klientiks/server";
 
 const CLOCK = "2025-03-01 10:00:00";
 /** CLOCK as an instant: the emulator reads a naive clock value as Moscow time. */
@@ -33,7 +41,8 @@ const failureOf = async (promise: Promise<unknown>): Promise<KlientiksError> => 
     () => undefined,
     (caught: unknown) => caught,
   );
-  if (!(error instanceof KlientiksError)) throw new Error(`expected a KlientiksError, got ${String(error)}`);
+  if (!(error instanceof KlientiksError))
+    throw new Error(`expected a KlientiksError, got ${String(error)}`);
   return error;
 };
 
@@ -44,7 +53,11 @@ const collect = async <TItem>(items: AsyncIterable<TItem>): Promise<TItem[]> => 
 };
 
 const createAppointment = async (overrides: Record<string, unknown> = {}) => {
-  const client = await control.addClient(accountId, { first_name: "Анна", second_name: "Иванова", phone: "79990000001" });
+  const client = await control.addClient(accountId, {
+    first_name: "Анна",
+    second_name: "Иванова",
+    phone: "79990000001",
+  });
   return control.createAppointment(accountId, {
     client_id: client.id,
     executor_id: executorId,
@@ -69,7 +82,11 @@ beforeEach(async () => {
   await control.setClock(CLOCK);
   const account = await control.createAccount({ timezone: "Europe/Moscow" });
   accountId = account.account_id;
-  credentials = { accountId: account.account_id, userId: account.user_id, accessToken: account.access_token };
+  credentials = {
+    accountId: account.account_id,
+    userId: account.user_id,
+    accessToken: account.access_token,
+  };
   executorId = (await control.addUser(accountId, { name: "Петрова Мария" })).id;
   serviceId = (await control.addService(accountId, { name: "Стрижка", price: "2500.00" })).id;
 });
@@ -96,7 +113,10 @@ describe("reads", () => {
       executor_id: executorId,
       start: "2025-03-10 12:00:00",
       finish: "2025-03-10 13:30:00",
-      services: [{ service_id: serviceId }, { service_id: serviceId, price: 1500, service_pack_id: pack.id, discount: 100 }],
+      services: [
+        { service_id: serviceId },
+        { service_id: serviceId, price: 1500, service_pack_id: pack.id, discount: 100 },
+      ],
       source: "online_widget",
       json_data: { lead: "Instagram", svyaz_sid: "s_4f9c2a" },
     });
@@ -115,9 +135,19 @@ describe("reads", () => {
       dynamicFields: { lead: "Instagram", svyaz_sid: "s_4f9c2a" },
     });
     expect(appointment.services).toEqual([
-      expect.objectContaining({ price: 2500, servicePackId: null, isPaidBySubscription: false, executorIds: [executorId] }),
+      expect.objectContaining({
+        price: 2500,
+        servicePackId: null,
+        isPaidBySubscription: false,
+        executorIds: [executorId],
+      }),
       // §11.2: the line's discount is ignored; §11.3: a pack-paid line keeps its would-be price.
-      expect.objectContaining({ price: 1500, servicePackId: pack.id, isPaidBySubscription: true, executorIds: [executorId] }),
+      expect.objectContaining({
+        price: 1500,
+        servicePackId: pack.id,
+        isPaidBySubscription: true,
+        executorIds: [executorId],
+      }),
     ]);
     expect(appointment.clientLinks).toEqual([
       {
@@ -136,11 +166,14 @@ describe("reads", () => {
   it("converts times with the account's zone", async () => {
     await control.patchAccount(accountId, { timezone: "Asia/Yekaterinburg" });
     const created = await createAppointment();
-    const appointment = await createClient({ timezone: "Asia/Yekaterinburg" }).getAppointment(credentials, created.id);
+    const appointment = await createClient({ timezone: "Asia/Yekaterinburg" }).getAppointment(
+      credentials,
+      created.id,
+    );
     expect(appointment.startAt).toEqual(new Date("2025-03-10T07:00:00Z"));
   });
 
-  it("reports an unknown appointment as not_found (\"No data\")", async () => {
+  it('reports an unknown appointment as not_found ("No data")', async () => {
     const error = await failureOf(createClient().getAppointment(credentials, 999_999));
     expect(error).toMatchObject({ kind: "not_found", isRetriable: false });
   });
@@ -148,9 +181,16 @@ describe("reads", () => {
   it("lists employees and services, and finds a client by phone", async () => {
     await control.addClient(accountId, { first_name: "Олег", phone: "79161234567" });
     const client = createClient();
-    expect(await client.listUsers(credentials)).toEqual([{ id: executorId, name: "Петрова Мария", archived: false }]);
-    expect(await client.listServices(credentials)).toEqual([expect.objectContaining({ id: serviceId, name: "Стрижка", price: 2500 })]);
-    expect(await client.getClientByPhone(credentials, "8 (916) 123-45-67")).toMatchObject({ firstName: "Олег", phone: "79161234567" });
+    expect(await client.listUsers(credentials)).toEqual([
+      { id: executorId, name: "Петрова Мария", archived: false },
+    ]);
+    expect(await client.listServices(credentials)).toEqual([
+      expect.objectContaining({ id: serviceId, name: "Стрижка", price: 2500 }),
+    ]);
+    expect(await client.getClientByPhone(credentials, "8 (916) 123-45-67")).toMatchObject({
+      firstName: "Олег",
+      phone: "79161234567",
+    });
     expect(await client.getClientByPhone(credentials, "79160000000")).toBeNull();
   });
 
@@ -160,7 +200,7 @@ describe("reads", () => {
 });
 
 describe("writes (§4.4)", () => {
-  it("creates a client (status \"ok\") and rejects a duplicate phone with field errors", async () => {
+  it('creates a client (status "ok") and rejects a duplicate phone with field errors', async () => {
     const client = createClient();
     const created = await client.createClient(credentials, {
       firstName: "Олег",
@@ -168,10 +208,19 @@ describe("writes (§4.4)", () => {
       phone: "+7 916 765-43-21",
       leadSource: "Сайт",
     });
-    expect(created).toMatchObject({ firstName: "Олег", secondName: "Сидоров", phone: "79167654321", leadSource: "Сайт" });
-    expect(await client.getClientByPhone(credentials, "79167654321")).toMatchObject({ id: created.id });
+    expect(created).toMatchObject({
+      firstName: "Олег",
+      secondName: "Сидоров",
+      phone: "79167654321",
+      leadSource: "Сайт",
+    });
+    expect(await client.getClientByPhone(credentials, "79167654321")).toMatchObject({
+      id: created.id,
+    });
 
-    const duplicate = await failureOf(client.createClient(credentials, { firstName: "Другой", phone: "79167654321" }));
+    const duplicate = await failureOf(
+      client.createClient(credentials, { firstName: "Другой", phone: "79167654321" }),
+    );
     expect(duplicate).toMatchObject({ kind: "validation", isRetriable: false });
     expect(duplicate.fieldErrors?.phone?.length).toBeGreaterThan(0);
   });
@@ -182,8 +231,14 @@ describe("writes (§4.4)", () => {
     await client.updateAppointmentStatus(credentials, created.id, "confirmed");
     expect((await client.getAppointment(credentials, created.id)).status).toBe("confirmed");
 
-    await control.addFault({ match: { action: "edit" }, mode: "status_true_with_errors", times: 1 });
-    const error = await failureOf(client.updateAppointmentStatus(credentials, created.id, "finished"));
+    await control.addFault({
+      match: { action: "edit" },
+      mode: "status_true_with_errors",
+      times: 1,
+    });
+    const error = await failureOf(
+      client.updateAppointmentStatus(credentials, created.id, "finished"),
+    );
     expect(error).toMatchObject({ kind: "validation", isRetriable: false });
     expect(Object.keys(error.fieldErrors ?? {})).not.toHaveLength(0);
     expect((await client.getAppointment(credentials, created.id)).status).toBe("confirmed");
@@ -197,22 +252,38 @@ describe("faults (§4.5, §4.6, R9)", () => {
     [503, { error: "Service unavailable" }],
   ] as const)("classifies http_error %s (%j body) as transient", async (status, body) => {
     const created = await createAppointment();
-    await control.addFault({ match: { action: "getAppointment" }, mode: "http_error", status, body, times: 1 });
+    await control.addFault({
+      match: { action: "getAppointment" },
+      mode: "http_error",
+      status,
+      body,
+      times: 1,
+    });
     const client = createClient();
     const error = await failureOf(client.getAppointment(credentials, created.id));
     expect(error).toMatchObject({ kind: "transient", httpStatus: status, isRetriable: true });
     // The fault fired once; the retry Inngest would make succeeds.
-    await expect(client.getAppointment(credentials, created.id)).resolves.toMatchObject({ id: created.id });
+    await expect(client.getAppointment(credentials, created.id)).resolves.toMatchObject({
+      id: created.id,
+    });
   });
 
   it.each([
     [30, 30_000],
     [null, 2_000],
-  ] as const)("classifies rate_limit with retry_after %j as rate_limited after %i ms", async (retryAfter, retryAfterMs) => {
-    await control.addFault({ mode: "rate_limit", retry_after: retryAfter, times: 1 });
-    const error = await failureOf(createClient().checkAccess(credentials));
-    expect(error).toMatchObject({ kind: "rate_limited", httpStatus: 429, retryAfterMs, isRetriable: true });
-  });
+  ] as const)(
+    "classifies rate_limit with retry_after %j as rate_limited after %i ms",
+    async (retryAfter, retryAfterMs) => {
+      await control.addFault({ mode: "rate_limit", retry_after: retryAfter, times: 1 });
+      const error = await failureOf(createClient().checkAccess(credentials));
+      expect(error).toMatchObject({
+        kind: "rate_limited",
+        httpStatus: 429,
+        retryAfterMs,
+        isRetriable: true,
+      });
+    },
+  );
 
   it("aborts a hanging request at timeoutMs as transient, without the token in message or cause", async () => {
     await control.addFault({ mode: "hang", times: 1 });
@@ -222,16 +293,24 @@ describe("faults (§4.5, §4.6, R9)", () => {
     expect(error).toMatchObject({ kind: "transient", isRetriable: true });
     expect(error.message).toContain("no complete answer within 300 ms");
     expect(error.message).toContain("/t/***/");
-    const stored = JSON.stringify([String(error), error.stack, String(error.cause), (error.cause as Error).stack]);
+    const stored = JSON.stringify([
+      String(error),
+      error.stack,
+      String(error.cause),
+      (error.cause as Error).stack,
+    ]);
     expect(stored).not.toContain(credentials.accessToken);
   });
 
-  it.each(["malformed_json", "drop_connection"] as const)("classifies %s as transient", async (mode) => {
-    await control.addFault({ mode, times: 1 });
-    const error = await failureOf(createClient().listUsers(credentials));
-    expect(error).toMatchObject({ kind: "transient", isRetriable: true });
-    expect(String(error)).not.toContain(credentials.accessToken);
-  });
+  it.each(["malformed_json", "drop_connection"] as const)(
+    "classifies %s as transient",
+    async (mode) => {
+      await control.addFault({ mode, times: 1 });
+      const error = await failureOf(createClient().listUsers(credentials));
+      expect(error).toMatchObject({ kind: "transient", isRetriable: true });
+      expect(String(error)).not.toContain(credentials.accessToken);
+    },
+  );
 
   it.each([
     // HTTP 401, classified by status; HTTP 200 with {"error":"Access denied"}, classified by text.
@@ -245,24 +324,41 @@ describe("faults (§4.5, §4.6, R9)", () => {
   });
 
   it("classifies a wrong token as invalid_credentials", async () => {
-    const error = await failureOf(createClient().checkAccess({ ...credentials, accessToken: "ffffffffffffffffffffffffffffffff" }));
-    expect(error).toMatchObject({ kind: "invalid_credentials", httpStatus: 401, isRetriable: false });
+    const error = await failureOf(
+      createClient().checkAccess({
+        ...credentials,
+        accessToken: "ffffffffffffffffffffffffffffffff",
+      }),
+    );
+    expect(error).toMatchObject({
+      kind: "invalid_credentials",
+      httpStatus: 401,
+      isRetriable: false,
+    });
   });
 
-  it.each([{ api_enabled: false }, { tariff: "other" as const }])("classifies an account with %j as api_disabled", async (patch) => {
-    await control.patchAccount(accountId, patch);
-    const error = await failureOf(createClient().checkAccess(credentials));
-    expect(error).toMatchObject({ kind: "api_disabled", isRetriable: false });
-  });
+  it.each([{ api_enabled: false }, { tariff: "other" as const }])(
+    "classifies an account with %j as api_disabled",
+    async (patch) => {
+      await control.patchAccount(accountId, patch);
+      const error = await failureOf(createClient().checkAccess(credentials));
+      expect(error).toMatchObject({ kind: "api_disabled", isRetriable: false });
+    },
+  );
 
-  it.each(["string", "empty_array"] as const)("reads no_data as %s as empty or not found", async (as) => {
-    const created = await createAppointment();
-    await control.addFault({ mode: "no_data", as });
-    const client = createClient();
-    expect(await failureOf(client.getAppointment(credentials, created.id))).toMatchObject({ kind: "not_found" });
-    expect(await client.listUsers(credentials)).toEqual([]);
-    expect(await client.getClientByPhone(credentials, "79990000001")).toBeNull();
-  });
+  it.each(["string", "empty_array"] as const)(
+    "reads no_data as %s as empty or not found",
+    async (as) => {
+      const created = await createAppointment();
+      await control.addFault({ mode: "no_data", as });
+      const client = createClient();
+      expect(await failureOf(client.getAppointment(credentials, created.id))).toMatchObject({
+        kind: "not_found",
+      });
+      expect(await client.listUsers(credentials)).toEqual([]);
+      expect(await client.getClientByPhone(credentials, "79990000001")).toBeNull();
+    },
+  );
 
   it("keeps an unknown status verbatim", async () => {
     const created = await createAppointment();
@@ -274,7 +370,10 @@ describe("faults (§4.5, §4.6, R9)", () => {
 describe("pagination (§5)", () => {
   it("pages through more than one bulk page of clients, each client once", async () => {
     for (let index = 0; index < 520; index += 1) {
-      await control.addClient(accountId, { first_name: `Клиент ${index}`, phone: `7900${String(index).padStart(7, "0")}` });
+      await control.addClient(accountId, {
+        first_name: `Клиент ${index}`,
+        phone: `7900${String(index).padStart(7, "0")}`,
+      });
     }
     const clients = await collect(createClient().listClientsSince(credentials, CLOCK_INSTANT));
     expect(clients).toHaveLength(520);
@@ -296,7 +395,9 @@ describe("pagination (§5)", () => {
       });
       appointmentIds.push(appointment.id);
     }
-    const rows = await collect(createClient().listAclChangedSince(credentials, Math.floor(CLOCK_INSTANT.getTime() / 1000)));
+    const rows = await collect(
+      createClient().listAclChangedSince(credentials, Math.floor(CLOCK_INSTANT.getTime() / 1000)),
+    );
     const rowAppointmentIds = rows.map((row) => row.appointmentId ?? 0).sort((a, b) => a - b);
     expect(rowAppointmentIds).toEqual(appointmentIds);
     const reads = (await control.requests({ accountId })).filter((entry) => entry.method === "GET");
@@ -311,7 +412,11 @@ describe("throttling (§6, R10)", () => {
     const first = createKlientiksClient({ baseUrl: emulator.url, timezone: "Europe/Moscow" });
     const second = createKlientiksClient({ baseUrl: emulator.url, timezone: "Europe/Moscow" });
     const startedAt = Date.now();
-    await Promise.all([first, second, first, second, first].map((client) => client.getAppointment(credentials, created.id)));
+    await Promise.all(
+      [first, second, first, second, first].map((client) =>
+        client.getAppointment(credentials, created.id),
+      ),
+    );
     // Burst 2 at once, then 1 per second: the fifth starts about 3 s in.
     expect(Date.now() - startedAt).toBeGreaterThanOrEqual(2_900);
     const stats = (await control.stats()).accounts[accountId];

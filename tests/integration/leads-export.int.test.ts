@@ -1,47 +1,112 @@
 // The leads CSV export (issue 4 §4) against the real database: the table's filters and order, names
 // instead of ids, formula-safe fields, the reader's spreadsheet dialect and the workspace boundary.
-import { afterAll, describe, expect, it } from "vitest";
 import type { Prisma } from "@generated/prisma/client";
+import { afterAll, describe, expect, it } from "vitest";
+
 import { createId } from "@/lib/ids";
 import { csvDialectOf } from "@/server/csv/csv-dialect";
 import { exportLeadsCsv } from "@/server/domain/leads/export-leads-csv";
 import { findLeads } from "@/server/domain/leads/find-leads";
-import { ZLeadListRequestSchema, type TLeadFilters, type TLeadSort } from "@/server/domain/leads/lead-filters";
+import {
+  ZLeadListRequestSchema,
+  type TLeadFilters,
+  type TLeadSort,
+} from "@/server/domain/leads/lead-filters";
 import { findSources } from "@/server/domain/sites/find-sources";
 import { createCampaign } from "@/server/domain/sites/manage-campaigns";
 import { createSite } from "@/server/domain/sites/manage-sites";
-import { createTestWorkspace } from "../support/factories";
+
 import { KEYS_AND_CODES, parseCsv } from "../support/csv";
+import { createTestWorkspace } from "../support/factories";
 import { createTestDb } from "../support/test-db";
 
 const db = createTestDb();
 afterAll(() => db.$disconnect());
 
 const HEADER = [
-  "externalId", "crmCreatedAt", "contactName", "contactPhone", "contactEmail", "siteName", "sourceName", "campaignName", "channel",
-  "utmSource", "utmMedium", "utmCampaign", "utmContent", "utmTerm", "landingUrl", "referrer", "attributionRule", "yclid", "gclid", "fbclid",
-  "tags", "declaredSource", "isDuplicate", "hasDeal",
+  "externalId",
+  "crmCreatedAt",
+  "contactName",
+  "contactPhone",
+  "contactEmail",
+  "siteName",
+  "sourceName",
+  "campaignName",
+  "channel",
+  "utmSource",
+  "utmMedium",
+  "utmCampaign",
+  "utmContent",
+  "utmTerm",
+  "landingUrl",
+  "referrer",
+  "attributionRule",
+  "yclid",
+  "gclid",
+  "fbclid",
+  "tags",
+  "declaredSource",
+  "isDuplicate",
+  "hasDeal",
 ];
 
 /** A workspace with a Klientiks connection, a site, the preset sources and one campaign. */
 async function createSalon(name: string) {
   const { owner, tenant } = await createTestWorkspace(db, name);
   const connection = await db.connection.create({
-    data: { id: createId("con"), tenantId: tenant.id, kind: "klientiks", name: "Клиентикс", credentials: "v1.test", credentialsHint: "test", externalAccount: "1" },
+    data: {
+      id: createId("con"),
+      tenantId: tenant.id,
+      kind: "klientiks",
+      name: "Клиентикс",
+      credentials: "v1.test",
+      credentialsHint: "test",
+      externalAccount: "1",
+    },
   });
-  const site = await createSite(db, { tenantId: tenant.id, actorUserId: owner.id, request: { domain: "salon-leto.ru", name: "Лендинг" } });
-  const yandex = (await findSources(db, { tenantId: tenant.id })).find((source) => source.presetKey === "yandex_direct")!;
-  const campaign = await createCampaign(db, { tenantId: tenant.id, actorUserId: owner.id, request: { name: "Осень, стрижки", sourceId: yandex.id, utmCampaigns: ["autumn_haircut"] } });
+  const site = await createSite(db, {
+    tenantId: tenant.id,
+    actorUserId: owner.id,
+    request: { domain: "salon-leto.ru", name: "Лендинг" },
+  });
+  const yandex = (await findSources(db, { tenantId: tenant.id })).find(
+    (source) => source.presetKey === "yandex_direct",
+  )!;
+  const campaign = await createCampaign(db, {
+    tenantId: tenant.id,
+    actorUserId: owner.id,
+    request: { name: "Осень, стрижки", sourceId: yandex.id, utmCampaigns: ["autumn_haircut"] },
+  });
   const addLead = (data: Partial<Prisma.LeadUncheckedCreateInput> & { externalId: string }) =>
-    db.lead.create({ data: { id: createId("lead"), tenantId: tenant.id, connectionId: connection.id, crmCreatedAt: new Date("2026-11-02T09:30:00Z"), attributionRule: "default_source", ...data } });
+    db.lead.create({
+      data: {
+        id: createId("lead"),
+        tenantId: tenant.id,
+        connectionId: connection.id,
+        crmCreatedAt: new Date("2026-11-02T09:30:00Z"),
+        attributionRule: "default_source",
+        ...data,
+      },
+    });
   return { tenantId: tenant.id, connectionId: connection.id, site, yandex, campaign, addLead };
 }
 
 const NEWEST_FIRST: TLeadSort = { field: "crmCreatedAt", direction: "desc" };
 
-async function exportRows(tenantId: string, filters: TLeadFilters = {}, sort: TLeadSort = NEWEST_FIRST) {
+async function exportRows(
+  tenantId: string,
+  filters: TLeadFilters = {},
+  sort: TLeadSort = NEWEST_FIRST,
+) {
   let text = "";
-  for await (const chunk of exportLeadsCsv(db, { tenantId, filters, sort, timeZone: "Europe/Moscow", ...KEYS_AND_CODES })) text += chunk;
+  for await (const chunk of exportLeadsCsv(db, {
+    tenantId,
+    filters,
+    sort,
+    timeZone: "Europe/Moscow",
+    ...KEYS_AND_CODES,
+  }))
+    text += chunk;
   expect(text.startsWith("\uFEFF")).toBe(true);
   const [header, ...lines] = parseCsv(text.slice(1));
   expect(header).toEqual(HEADER);
@@ -52,22 +117,67 @@ describe("leads CSV export", () => {
   it("writes one line per lead with site, source and campaign names, and defuses formulas", async () => {
     const salon = await createSalon("Салон Лето");
     const original = await salon.addLead({
-      externalId: "5001", contactName: "Соколова Вера", contactPhone: "+79165551234", contactEmail: "vera@example.ru", attributionRule: "session_id",
-      siteId: salon.site.id, sourceId: salon.yandex.id, campaignId: salon.campaign.id, channel: "paid", utmSource: "yandex", utmMedium: "cpc",
-      utmCampaign: "autumn_haircut", utmContent: "banner_1", landingUrl: "https://salon-leto.ru/?utm_source=yandex", referrer: "https://yandex.ru/", yclid: "777001",
-      tags: ["ВОЗ", "Instagram"], declaredSource: "Instagram", dealId: "deal_1",
+      externalId: "5001",
+      contactName: "Соколова Вера",
+      contactPhone: "+79165551234",
+      contactEmail: "vera@example.ru",
+      attributionRule: "session_id",
+      siteId: salon.site.id,
+      sourceId: salon.yandex.id,
+      campaignId: salon.campaign.id,
+      channel: "paid",
+      utmSource: "yandex",
+      utmMedium: "cpc",
+      utmCampaign: "autumn_haircut",
+      utmContent: "banner_1",
+      landingUrl: "https://salon-leto.ru/?utm_source=yandex",
+      referrer: "https://yandex.ru/",
+      yclid: "777001",
+      tags: ["ВОЗ", "Instagram"],
+      declaredSource: "Instagram",
+      dealId: "deal_1",
     });
-    await salon.addLead({ externalId: "5002", contactName: '=HYPERLINK("http://evil.example")', contactPhone: "+79165551234", duplicateOfId: original.id });
+    await salon.addLead({
+      externalId: "5002",
+      contactName: '=HYPERLINK("http://evil.example")',
+      contactPhone: "+79165551234",
+      duplicateOfId: original.id,
+    });
 
     const lines = await exportRows(salon.tenantId);
     const byId = new Map(lines.map((line) => [line[0], line]));
     expect(lines).toHaveLength(2);
     expect(byId.get("5001")).toEqual([
-      "5001", "2026-11-02 12:30:00", "Соколова Вера", "+79165551234", "vera@example.ru", "Лендинг", "Яндекс Директ", "Осень, стрижки", "paid",
-      "yandex", "cpc", "autumn_haircut", "banner_1", "", "https://salon-leto.ru/?utm_source=yandex", "https://yandex.ru/", "session_id", "777001", "", "",
-      "ВОЗ; Instagram", "Instagram", "false", "true",
+      "5001",
+      "2026-11-02 12:30:00",
+      "Соколова Вера",
+      "+79165551234",
+      "vera@example.ru",
+      "Лендинг",
+      "Яндекс Директ",
+      "Осень, стрижки",
+      "paid",
+      "yandex",
+      "cpc",
+      "autumn_haircut",
+      "banner_1",
+      "",
+      "https://salon-leto.ru/?utm_source=yandex",
+      "https://yandex.ru/",
+      "session_id",
+      "777001",
+      "",
+      "",
+      "ВОЗ; Instagram",
+      "Instagram",
+      "false",
+      "true",
     ]);
-    expect(byId.get("5002")?.slice(0, 3)).toEqual(["5002", "2026-11-02 12:30:00", `'=HYPERLINK("http://evil.example")`]);
+    expect(byId.get("5002")?.slice(0, 3)).toEqual([
+      "5002",
+      "2026-11-02 12:30:00",
+      `'=HYPERLINK("http://evil.example")`,
+    ]);
     expect(byId.get("5002")?.slice(-2)).toEqual(["true", "false"]);
   });
 
@@ -76,12 +186,21 @@ describe("leads CSV export", () => {
     await salon.addLead({ externalId: "8001", attributionRule: "widget_open", channel: "social" });
     let text = "";
     const request = {
-      tenantId: salon.tenantId, filters: {}, sort: NEWEST_FIRST, timeZone: "UTC", dialect: csvDialectOf("en"),
-      columnTitle: (column: string) => `title:${column}`, valueLabel: (kind: string, value: string) => `${kind}:${value}`,
+      tenantId: salon.tenantId,
+      filters: {},
+      sort: NEWEST_FIRST,
+      timeZone: "UTC",
+      dialect: csvDialectOf("en"),
+      columnTitle: (column: string) => `title:${column}`,
+      valueLabel: (kind: string, value: string) => `${kind}:${value}`,
     };
     for await (const chunk of exportLeadsCsv(db, request)) text += chunk;
     const [header, line] = parseCsv(text.slice(1));
-    expect(header?.slice(0, 3)).toEqual(["title:externalId", "title:crmCreatedAt", "title:contactName"]);
+    expect(header?.slice(0, 3)).toEqual([
+      "title:externalId",
+      "title:crmCreatedAt",
+      "title:contactName",
+    ]);
     expect(line?.slice(0, 2)).toEqual(["8001", "2026-11-02 09:30:00"]);
     expect(line?.slice(8, 9)).toEqual(["channel:social"]);
     expect(line?.slice(16, 17)).toEqual(["attributionRule:widget_open"]);
@@ -90,22 +209,47 @@ describe("leads CSV export", () => {
 
   it("exports only what the table's filters show", async () => {
     const salon = await createSalon("Салон Осень");
-    const original = await salon.addLead({ externalId: "6001", utmCampaign: "autumn_haircut", attributionRule: "widget_open", crmCreatedAt: new Date("2026-11-01T10:00:00Z") });
-    await salon.addLead({ externalId: "6002", utmCampaign: "spring", duplicateOfId: original.id, crmCreatedAt: new Date("2026-11-05T10:00:00Z") });
-    await salon.addLead({ externalId: "6003", contactName: "Орлова Нина", searchText: "орлова нина", crmCreatedAt: new Date("2026-11-10T10:00:00Z") });
+    const original = await salon.addLead({
+      externalId: "6001",
+      utmCampaign: "autumn_haircut",
+      attributionRule: "widget_open",
+      crmCreatedAt: new Date("2026-11-01T10:00:00Z"),
+    });
+    await salon.addLead({
+      externalId: "6002",
+      utmCampaign: "spring",
+      duplicateOfId: original.id,
+      crmCreatedAt: new Date("2026-11-05T10:00:00Z"),
+    });
+    await salon.addLead({
+      externalId: "6003",
+      contactName: "Орлова Нина",
+      searchText: "орлова нина",
+      crmCreatedAt: new Date("2026-11-10T10:00:00Z"),
+    });
 
-    const ids = async (filters: TLeadFilters) => (await exportRows(salon.tenantId, filters)).map((line) => line[0]).sort();
+    const ids = async (filters: TLeadFilters) =>
+      (await exportRows(salon.tenantId, filters)).map((line) => line[0]).sort();
     expect(await ids({ utmCampaign: ["autumn_haircut", "spring"] })).toEqual(["6001", "6002"]);
     expect(await ids({ isDuplicate: false })).toEqual(["6001", "6003"]);
     expect(await ids({ rules: ["widget_open"] })).toEqual(["6001"]);
-    expect(await ids({ createdFrom: new Date("2026-11-02T00:00:00Z"), createdTo: new Date("2026-11-10T00:00:00Z") })).toEqual(["6002"]);
+    expect(
+      await ids({
+        createdFrom: new Date("2026-11-02T00:00:00Z"),
+        createdTo: new Date("2026-11-10T00:00:00Z"),
+      }),
+    ).toEqual(["6002"]);
     expect(await ids({ search: "орлова" })).toEqual(["6003"]);
   });
 
   it("never includes another workspace's leads or names", async () => {
     const mine = await createSalon("Мой салон");
     const other = await createSalon("Чужой салон");
-    await mine.addLead({ externalId: "7001", siteId: other.site.id, campaignId: other.campaign.id });
+    await mine.addLead({
+      externalId: "7001",
+      siteId: other.site.id,
+      campaignId: other.campaign.id,
+    });
     await other.addLead({ externalId: "7002" });
 
     const lines = await exportRows(mine.tenantId);
@@ -118,7 +262,15 @@ describe("leads CSV export", () => {
     const salon = await createSalon("Салон Точка с запятой");
     await salon.addLead({ externalId: "9101", contactName: "Вера; Нина", tags: ["ВОЗ", "акция"] });
     let text = "";
-    for await (const chunk of exportLeadsCsv(db, { tenantId: salon.tenantId, filters: {}, sort: NEWEST_FIRST, timeZone: "UTC", ...KEYS_AND_CODES, dialect: csvDialectOf("ru") })) text += chunk;
+    for await (const chunk of exportLeadsCsv(db, {
+      tenantId: salon.tenantId,
+      filters: {},
+      sort: NEWEST_FIRST,
+      timeZone: "UTC",
+      ...KEYS_AND_CODES,
+      dialect: csvDialectOf("ru"),
+    }))
+      text += chunk;
     const [headerLine, line] = text.slice(1).split("\n");
     expect(headerLine).toBe(HEADER.join(";"));
     expect(line?.startsWith('9101;2026-11-02 09:30:00;"Вера; Нина";')).toBe(true);
@@ -130,19 +282,31 @@ describe("leads CSV export", () => {
     const names = ["Орлова Нина", "Белова Юлия", null, "Соколова Вера"];
     await db.lead.createMany({
       data: Array.from({ length: 1203 }, (_, index) => ({
-        id: createId("lead"), tenantId: salon.tenantId, connectionId: salon.connectionId, externalId: String(20_000 + index), attributionRule: "default_source" as const,
-        contactName: names[index % names.length], crmCreatedAt: new Date(Date.UTC(2026, 10, 1 + (index % 7), 9)),
+        id: createId("lead"),
+        tenantId: salon.tenantId,
+        connectionId: salon.connectionId,
+        externalId: String(20_000 + index),
+        attributionRule: "default_source" as const,
+        contactName: names[index % names.length],
+        crmCreatedAt: new Date(Date.UTC(2026, 10, 1 + (index % 7), 9)),
       })),
     });
     const tableOrder = async (sort: TLeadSort) => {
       const ids: string[] = [];
       for (let page = 1; ; page += 1) {
-        const { data, totalPages } = await findLeads(db, { tenantId: salon.tenantId, request: ZLeadListRequestSchema.parse({ page, perPage: 100, sort }) });
+        const { data, totalPages } = await findLeads(db, {
+          tenantId: salon.tenantId,
+          request: ZLeadListRequestSchema.parse({ page, perPage: 100, sort }),
+        });
         ids.push(...data.map((lead) => lead.externalId));
         if (page >= totalPages) return ids;
       }
     };
-    for (const sort of [{ field: "contactName", direction: "asc" }, { field: "contactName", direction: "desc" }, { field: "crmCreatedAt", direction: "asc" }] as const) {
+    for (const sort of [
+      { field: "contactName", direction: "asc" },
+      { field: "contactName", direction: "desc" },
+      { field: "crmCreatedAt", direction: "asc" },
+    ] as const) {
       const exported = (await exportRows(salon.tenantId, {}, sort)).map((line) => line[0]);
       expect(exported, `${sort.field} ${sort.direction}`).toHaveLength(1203);
       expect(exported, `${sort.field} ${sort.direction}`).toEqual(await tableOrder(sort));

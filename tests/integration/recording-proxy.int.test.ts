@@ -3,18 +3,32 @@
 // the end, nothing fetched from a host other than the provider's, and neither the link nor the keys
 // in what the browser gets.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createZadarmaControl, type ZadarmaControl } from "../../emulators/zadarma/control-client";
-import { startZadarmaEmulator, type ZadarmaEmulator } from "../../emulators/zadarma/server";
+
 import { createId } from "@/lib/ids";
 import { streamRecording, type TRecordingProxyDeps } from "@/server/http/stream-recording";
 import { zadarmaRecordingLinks } from "@/server/http/zadarma-recording-links";
-import { createZadarmaClient, createZadarmaThrottle, type TZadarmaCredentials } from "@/server/integrations/zadarma";
+import {
+  createZadarmaClient,
+  createZadarmaThrottle,
+  type TZadarmaCredentials,
+} from "@/server/integrations/zadarma";
 import { createLogger } from "@/server/logging/logger";
-import { createCall, createTestTelephonyConnection, createTestWorkspace } from "../support/factories";
+
+import { createZadarmaControl, type ZadarmaControl } from "../../emulators/zadarma/control-client";
+import { startZadarmaEmulator, type ZadarmaEmulator } from "../../emulators/zadarma/server";
+import {
+  createCall,
+  createTestTelephonyConnection,
+  createTestWorkspace,
+} from "../support/factories";
 import { createTestDb } from "../support/test-db";
 
 const db = createTestDb();
-const NO_WAIT = createZadarmaThrottle({ general: { burst: Infinity, perMinute: 60 }, statistics: { burst: Infinity, perMinute: 60 }, maxWaitMs: 0 });
+const NO_WAIT = createZadarmaThrottle({
+  general: { burst: Infinity, perMinute: 60 },
+  statistics: { burst: Infinity, perMinute: 60 },
+  maxWaitMs: 0,
+});
 
 let emulator: ZadarmaEmulator;
 let control: ZadarmaControl;
@@ -29,7 +43,10 @@ const spyFetch: typeof fetch = (input, init) => {
 /** The proxy as the route builds it, aimed at the emulator; `clientBaseUrl` is where the REST client asks for links. */
 const depsFor = (clientBaseUrl: string): TRecordingProxyDeps => ({
   db,
-  ...zadarmaRecordingLinks(createZadarmaClient({ baseUrl: clientBaseUrl, throttle: NO_WAIT, timeoutMs: 5_000 }), () => credentials),
+  ...zadarmaRecordingLinks(
+    createZadarmaClient({ baseUrl: clientBaseUrl, throttle: NO_WAIT, timeoutMs: 5_000 }),
+    () => credentials,
+  ),
   providerBaseUrl: emulator.url,
   log: createLogger({ test: "recording-proxy" }),
   fetch: spyFetch,
@@ -45,19 +62,46 @@ let pbxCall: { pbxCallId: string; recordingRef: string };
 beforeAll(async () => {
   emulator = await startZadarmaEmulator({ port: 0, seedDemo: false });
   control = createZadarmaControl(emulator.url);
-  const account = await control.createAccount({ timezone: "Europe/Moscow", numbers: ["74951234567"], extensions: [{ number: "100", name: "Оператор", online: true }], timings: { record_delay_ms: 0 } });
+  const account = await control.createAccount({
+    timezone: "Europe/Moscow",
+    numbers: ["74951234567"],
+    extensions: [{ number: "100", name: "Оператор", online: true }],
+    timings: { record_delay_ms: 0 },
+  });
   credentials = { key: account.key, secret: account.secret };
-  const call = await control.placeCall(account.id, { scenario: "incoming", caller: "79031234502", answered_by: "100", talk_seconds: 12 });
+  const call = await control.placeCall(account.id, {
+    scenario: "incoming",
+    caller: "79031234502",
+    answered_by: "100",
+    talk_seconds: 12,
+  });
   pbxCall = { pbxCallId: call.pbx_call_id, recordingRef: call.recording?.call_id_with_rec ?? "" };
   expect(pbxCall.recordingRef).not.toBe("");
-  const secondCall = await control.placeCall(account.id, { scenario: "incoming", caller: "79031234503", answered_by: "100", talk_seconds: 3 });
+  const secondCall = await control.placeCall(account.id, {
+    scenario: "incoming",
+    caller: "79031234503",
+    answered_by: "100",
+    talk_seconds: 3,
+  });
 
   const workspace = await createTestWorkspace(db, "Запись");
   owner = workspace.owner;
   const connection = await createTestTelephonyConnection(db, workspace.tenant.id);
   const scope = { tenantId: workspace.tenant.id, connectionId: connection.id };
-  recordedCallId = (await createCall(db, scope, { providerCallId: pbxCall.pbxCallId, recordingState: "ready", recordingRef: pbxCall.recordingRef })).id;
-  byPbxCallId = (await createCall(db, scope, { providerCallId: secondCall.pbx_call_id, recordingState: "ready", recordingRef: null })).id;
+  recordedCallId = (
+    await createCall(db, scope, {
+      providerCallId: pbxCall.pbxCallId,
+      recordingState: "ready",
+      recordingRef: pbxCall.recordingRef,
+    })
+  ).id;
+  byPbxCallId = (
+    await createCall(db, scope, {
+      providerCallId: secondCall.pbx_call_id,
+      recordingState: "ready",
+      recordingRef: null,
+    })
+  ).id;
   deps = depsFor(emulator.url);
 });
 
@@ -66,12 +110,32 @@ afterAll(async () => {
   await db.$disconnect();
 });
 
-const get = (callId: string, { userId = owner.id, headers = {}, query = "", using = deps }: { userId?: string; headers?: Record<string, string>; query?: string; using?: TRecordingProxyDeps } = {}) =>
-  streamRecording(new Request(`http://app.test/api/recordings/${callId}${query}`, { headers }), { userId, callId }, using);
+const get = (
+  callId: string,
+  {
+    userId = owner.id,
+    headers = {},
+    query = "",
+    using = deps,
+  }: {
+    userId?: string;
+    headers?: Record<string, string>;
+    query?: string;
+    using?: TRecordingProxyDeps;
+  } = {},
+) =>
+  streamRecording(
+    new Request(`http://app.test/api/recordings/${callId}${query}`, { headers }),
+    { userId, callId },
+    using,
+  );
 
 /** The whole file, straight from the provider, to compare slices with. */
 async function wholeFile(): Promise<Uint8Array> {
-  const { links } = await createZadarmaClient({ baseUrl: emulator.url, throttle: NO_WAIT }).requestRecordingLink(credentials, { recordingRef: pbxCall.recordingRef });
+  const { links } = await createZadarmaClient({
+    baseUrl: emulator.url,
+    throttle: NO_WAIT,
+  }).requestRecordingLink(credentials, { recordingRef: pbxCall.recordingRef });
   return new Uint8Array(await (await fetch(links[0] ?? "")).arrayBuffer());
 }
 
@@ -90,7 +154,8 @@ describe("recording proxy", () => {
     expect(fetched).toHaveLength(1);
     const token = new URL(fetched[0] ?? "").pathname.split("/").at(-2) ?? "";
     const headerText = JSON.stringify([...response.headers]);
-    for (const secret of [token, credentials.key, credentials.secret, emulator.url]) expect(headerText).not.toContain(secret);
+    for (const secret of [token, credentials.key, credentials.secret, emulator.url])
+      expect(headerText).not.toContain(secret);
   });
 
   it("answers a Range with 206 and exactly that slice of the file, and 416 past its end", async () => {
@@ -111,7 +176,11 @@ describe("recording proxy", () => {
 
   it("offers the file as a download on ?download=1", async () => {
     const response = await get(recordedCallId, { query: "?download=1" });
-    expect(response.headers.get("content-disposition")).toMatch(new RegExp(`^attachment; filename="call-\\d{4}-\\d{2}-\\d{2}-\\d{4}-${recordedCallId}\\.wav"$`));
+    expect(response.headers.get("content-disposition")).toMatch(
+      new RegExp(
+        `^attachment; filename="call-\\d{4}-\\d{2}-\\d{2}-\\d{4}-${recordedCallId}\\.wav"$`,
+      ),
+    );
     await response.body?.cancel();
   });
 
@@ -144,17 +213,33 @@ describe("recording proxy", () => {
   });
 
   it("says when the recording is still being prepared, or there is none", async () => {
-    const scope = await db.call.findUniqueOrThrow({ where: { id: recordedCallId }, select: { tenantId: true, connectionId: true } });
+    const scope = await db.call.findUniqueOrThrow({
+      where: { id: recordedCallId },
+      select: { tenantId: true, connectionId: true },
+    });
     const pending = await createCall(db, scope, { recordingState: "pending" });
     const none = await createCall(db, scope, { recordingState: "none" });
     const unavailable = await createCall(db, scope, { recordingState: "unavailable" });
-    expect([(await get(pending.id)).status, (await get(none.id)).status, (await get(unavailable.id)).status]).toEqual([409, 404, 404]);
-    expect(await (await get(pending.id)).json()).toMatchObject({ error: { code: "RECORDING_PENDING" } });
+    expect([
+      (await get(pending.id)).status,
+      (await get(none.id)).status,
+      (await get(unavailable.id)).status,
+    ]).toEqual([409, 404, 404]);
+    expect(await (await get(pending.id)).json()).toMatchObject({
+      error: { code: "RECORDING_PENDING" },
+    });
   });
 
   it("reads a recording the provider no longer has as unavailable", async () => {
-    const { tenantId, connectionId } = await db.call.findUniqueOrThrow({ where: { id: recordedCallId }, select: { tenantId: true, connectionId: true } });
-    const gone = await createCall(db, { tenantId, connectionId }, { recordingState: "ready", recordingRef: "no-such-recording" });
+    const { tenantId, connectionId } = await db.call.findUniqueOrThrow({
+      where: { id: recordedCallId },
+      select: { tenantId: true, connectionId: true },
+    });
+    const gone = await createCall(
+      db,
+      { tenantId, connectionId },
+      { recordingState: "ready", recordingRef: "no-such-recording" },
+    );
     const response = await get(gone.id);
     expect(response.status).toBe(404);
     expect(await response.json()).toMatchObject({ error: { code: "RECORDING_UNAVAILABLE" } });

@@ -1,6 +1,13 @@
 import { randomBytes } from "node:crypto";
+
 import { afterAll, describe, expect, it } from "vitest";
-import { SIGN_IN_FAILURES_PER_EMAIL, checkSignInAllowed, recordSignInFailure } from "@/server/domain/users/sign-in-throttle";
+
+import {
+  checkSignInAllowed,
+  recordSignInFailure,
+  SIGN_IN_FAILURES_PER_EMAIL,
+} from "@/server/domain/users/sign-in-throttle";
+
 import { createTestDb } from "../support/test-db";
 
 const db = createTestDb();

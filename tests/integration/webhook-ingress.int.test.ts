@@ -3,33 +3,63 @@
 // webhooks, an unknown address costs no body read and no insert, bodies are read up to their cap
 // and no further, and identical deliveries within 10 s collapse into one row.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+
 import { createId } from "@/lib/ids";
-import { createSecretToken, hashSecretToken } from "@/server/domain/invites/invite-token";
 import type { TEnqueuedDelivery } from "@/server/domain/inbox/enqueued";
-import { findLiveEndpointByTokenHash, type TWebhookEndpoint } from "@/server/domain/webhooks/endpoints";
-import { receiveKlientiksWebhook, type TReceiveOutcome } from "@/server/domain/webhooks/receive-klientiks-webhook";
+import { createSecretToken, hashSecretToken } from "@/server/domain/invites/invite-token";
+import {
+  findLiveEndpointByTokenHash,
+  type TWebhookEndpoint,
+} from "@/server/domain/webhooks/endpoints";
+import {
+  receiveKlientiksWebhook,
+  type TReceiveOutcome,
+} from "@/server/domain/webhooks/receive-klientiks-webhook";
 import { createWebhookEndpointCache } from "@/server/domain/webhooks/webhook-endpoint-cache";
 import { handleKlientiksWebhook } from "@/server/http/handle-klientiks-webhook";
 import { MAX_BODY_BYTES } from "@/server/http/read-webhook-params";
 import type { TLogger } from "@/server/logging/logger";
+
 import { createTestWorkspace } from "../support/factories";
 import { createTestDb, isEmbeddedDatabase } from "../support/test-db";
 
 const db = createTestDb();
 const tenantIds: string[] = [];
 
-const silent: TLogger = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined, child: () => silent };
+const silent: TLogger = {
+  debug: () => undefined,
+  info: () => undefined,
+  warn: () => undefined,
+  error: () => undefined,
+  child: () => silent,
+};
 
 /** A workspace with an active Klientiks connection and the secret token of its deals address. */
 async function createSalon() {
   const { tenant } = await createTestWorkspace(db, "Салон");
   tenantIds.push(tenant.id);
   const connection = await db.connection.create({
-    data: { id: createId("con"), tenantId: tenant.id, kind: "klientiks", name: "Клиентикс", credentials: "-", credentialsHint: "-", externalAccount: createSecretToken().slice(0, 12), status: "active" },
+    data: {
+      id: createId("con"),
+      tenantId: tenant.id,
+      kind: "klientiks",
+      name: "Клиентикс",
+      credentials: "-",
+      credentialsHint: "-",
+      externalAccount: createSecretToken().slice(0, 12),
+      status: "active",
+    },
   });
   const token = createSecretToken();
   const endpoint = await db.webhookEndpoint.create({
-    data: { id: createId("whe"), tenantId: tenant.id, connectionId: connection.id, purpose: "deals", tokenHash: hashSecretToken(token), tokenCiphertext: "-" },
+    data: {
+      id: createId("whe"),
+      tenantId: tenant.id,
+      connectionId: connection.id,
+      purpose: "deals",
+      tokenHash: hashSecretToken(token),
+      tokenCiphertext: "-",
+    },
     select: { id: true, tenantId: true, connectionId: true, purpose: true, retiresAt: true },
   });
   return { tenantId: tenant.id, token, endpoint };
@@ -39,14 +69,30 @@ function createHandler(handlerDb = db) {
   const dispatched: TEnqueuedDelivery[] = [];
   const deps = {
     db: handlerDb,
-    endpoints: createWebhookEndpointCache({ ttlMs: 30_000, maxEntries: 100, load: (tokenHash, at) => findLiveEndpointByTokenHash(handlerDb, tokenHash, at) }),
+    endpoints: createWebhookEndpointCache({
+      ttlMs: 30_000,
+      maxEntries: 100,
+      load: (tokenHash, at) => findLiveEndpointByTokenHash(handlerDb, tokenHash, at),
+    }),
     dispatch: async (deliveries: TEnqueuedDelivery[]) => void dispatched.push(...deliveries),
     log: silent,
   };
-  return { dispatched, send: (token: string, query: string, init: RequestInit = {}) => handleKlientiksWebhook(new Request(`http://svyaz.test/api/webhooks/klientiks/${token}?${query}`, init), token, deps) };
+  return {
+    dispatched,
+    send: (token: string, query: string, init: RequestInit = {}) =>
+      handleKlientiksWebhook(
+        new Request(`http://svyaz.test/api/webhooks/klientiks/${token}?${query}`, init),
+        token,
+        deps,
+      ),
+  };
 }
 
-const jsonPost = (body: string): RequestInit => ({ method: "POST", headers: { "content-type": "application/json" }, body });
+const jsonPost = (body: string): RequestInit => ({
+  method: "POST",
+  headers: { "content-type": "application/json" },
+  body,
+});
 
 let salonA: Awaited<ReturnType<typeof createSalon>>;
 let salonB: Awaited<ReturnType<typeof createSalon>>;
@@ -73,30 +119,60 @@ describe("hostile input (A1)", () => {
       "appointment_id=902&status=%ED%A0%80",
       "appointment_id=903&na%00me=x",
     ];
-    const hostileJson = ['{"appointment_id": 904, "status": "\\u0000"}', '{"appointment_id": 905, "status": "a\\ud800b"}', '{"appointment_id": "-1\\u0000"}'];
+    const hostileJson = [
+      '{"appointment_id": 904, "status": "\\u0000"}',
+      '{"appointment_id": 905, "status": "a\\ud800b"}',
+      '{"appointment_id": "-1\\u0000"}',
+    ];
     const before = await db.webhookDelivery.count();
 
-    const legitimate = [salonA, salonB].flatMap((salon) => Array.from({ length: 40 }, (_, index) => ({ salon, appointmentId: String(1000 + index) })));
+    const legitimate = [salonA, salonB].flatMap((salon) =>
+      Array.from({ length: 40 }, (_, index) => ({ salon, appointmentId: String(1000 + index) })),
+    );
     const sends = [
-      ...legitimate.map(({ salon, appointmentId }) => send(salon.token, `appointment_id=${appointmentId}&status=scheduled`)),
-      ...[salonA.token, UNKNOWN_TOKEN].flatMap((token) => [...hostile.map((query) => send(token, query)), ...hostileJson.map((body) => send(token, "", jsonPost(body)))]),
+      ...legitimate.map(({ salon, appointmentId }) =>
+        send(salon.token, `appointment_id=${appointmentId}&status=scheduled`),
+      ),
+      ...[salonA.token, UNKNOWN_TOKEN].flatMap((token) => [
+        ...hostile.map((query) => send(token, query)),
+        ...hostileJson.map((body) => send(token, "", jsonPost(body))),
+      ]),
     ];
     const responses = await Promise.all(sends);
 
-    const legitimateStatuses = responses.slice(0, legitimate.length).map((response) => response.status);
+    const legitimateStatuses = responses
+      .slice(0, legitimate.length)
+      .map((response) => response.status);
     expect(legitimateStatuses).toEqual(legitimate.map(() => 200));
     for (const salon of [salonA, salonB]) {
-      const stored = await db.webhookDelivery.findMany({ where: { tenantId: salon.tenantId, appointmentId: { gte: "1000", lt: "2000" } }, select: { appointmentId: true } });
-      expect(stored.map((row) => row.appointmentId).sort()).toEqual(legitimate.filter((item) => item.salon === salon).map((item) => item.appointmentId).sort());
+      const stored = await db.webhookDelivery.findMany({
+        where: { tenantId: salon.tenantId, appointmentId: { gte: "1000", lt: "2000" } },
+        select: { appointmentId: true },
+      });
+      expect(stored.map((row) => row.appointmentId).sort()).toEqual(
+        legitimate
+          .filter((item) => item.salon === salon)
+          .map((item) => item.appointmentId)
+          .sort(),
+      );
     }
 
-    const [toKnown, toUnknown] = [responses.slice(legitimate.length, legitimate.length + 6), responses.slice(legitimate.length + 6)];
+    const [toKnown, toUnknown] = [
+      responses.slice(legitimate.length, legitimate.length + 6),
+      responses.slice(legitimate.length + 6),
+    ];
     // Cleaned and stored (the last one rejected for its appointment id, as it should be).
     expect(toKnown.map((response) => response.status)).toEqual([200, 200, 200, 200, 200, 400]);
     expect(toUnknown.map((response) => response.status)).toEqual([404, 404, 404, 404, 404, 404]);
     expect(await db.webhookDelivery.count()).toBe(before + legitimate.length + 6);
 
-    const cleaned = await db.webhookDelivery.findMany({ where: { tenantId: salonA.tenantId, OR: [{ appointmentId: { gte: "901", lt: "906" } }, { status: "rejected" }] }, orderBy: { appointmentId: "asc" } });
+    const cleaned = await db.webhookDelivery.findMany({
+      where: {
+        tenantId: salonA.tenantId,
+        OR: [{ appointmentId: { gte: "901", lt: "906" } }, { status: "rejected" }],
+      },
+      orderBy: { appointmentId: "asc" },
+    });
     expect(cleaned.map((row) => [row.appointmentId, row.statusHint, row.query])).toEqual([
       ["-1", null, { appointment_id: "-1" }],
       ["901", null, { appointment_id: "901", status: "" }],
@@ -112,20 +188,28 @@ describe("hostile input (A1)", () => {
 function endlessBody() {
   const chunk = new Uint8Array(4096).fill(0x61);
   const counter = { pulled: 0, cancelled: false };
-  const stream = new ReadableStream<Uint8Array>({
-    pull(controller) {
-      counter.pulled += chunk.byteLength;
-      controller.enqueue(chunk);
+  const stream = new ReadableStream<Uint8Array>(
+    {
+      pull(controller) {
+        counter.pulled += chunk.byteLength;
+        controller.enqueue(chunk);
+      },
+      cancel() {
+        counter.cancelled = true;
+      },
     },
-    cancel() {
-      counter.cancelled = true;
-    },
-  }, { highWaterMark: 0 });
+    { highWaterMark: 0 },
+  );
   return { stream, counter };
 }
 
 describe("bodies (A3)", () => {
-  const post = (body: ReadableStream<Uint8Array>): RequestInit & { duplex: "half" } => ({ method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body, duplex: "half" });
+  const post = (body: ReadableStream<Uint8Array>): RequestInit & { duplex: "half" } => ({
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body,
+    duplex: "half",
+  });
 
   it("answers an unknown address without reading a byte of its body", async () => {
     const { send } = createHandler();
@@ -147,16 +231,39 @@ describe("bodies (A3)", () => {
 
   it("reads a form body within the cap", async () => {
     const { send, dispatched } = createHandler();
-    const response = await send(salonA.token, "", { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "appointment_id=77&status=scheduled" });
+    const response = await send(salonA.token, "", {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: "appointment_id=77&status=scheduled",
+    });
     expect(response.status).toBe(200);
-    expect(dispatched).toEqual([expect.objectContaining({ tenantId: salonA.tenantId, purpose: "deals", subjectId: "77" })]);
+    expect(dispatched).toEqual([
+      expect.objectContaining({ tenantId: salonA.tenantId, purpose: "deals", subjectId: "77" }),
+    ]);
   });
 });
 
 describe("deduplication (A7)", () => {
-  const deliver = (endpoint: TWebhookEndpoint, receivedAt: Date, appointmentId = "500", onDb = db, status = "scheduled"): Promise<TReceiveOutcome> =>
-    receiveKlientiksWebhook(onDb, { endpoint, method: "GET", params: { appointment_id: appointmentId, status }, headers: {}, receivedAt });
-  const rowsOf = (tenantId: string) => db.webhookDelivery.findMany({ where: { tenantId }, orderBy: { receivedAt: "asc" }, select: { id: true, receivedAt: true } });
+  const deliver = (
+    endpoint: TWebhookEndpoint,
+    receivedAt: Date,
+    appointmentId = "500",
+    onDb = db,
+    status = "scheduled",
+  ): Promise<TReceiveOutcome> =>
+    receiveKlientiksWebhook(onDb, {
+      endpoint,
+      method: "GET",
+      params: { appointment_id: appointmentId, status },
+      headers: {},
+      receivedAt,
+    });
+  const rowsOf = (tenantId: string) =>
+    db.webhookDelivery.findMany({
+      where: { tenantId },
+      orderBy: { receivedAt: "asc" },
+      select: { id: true, receivedAt: true },
+    });
   /** 50 ms before a multiple of 10 s: the edge of the old fixed buckets. */
   const beforeEdge = new Date(Math.ceil(Date.now() / 10_000) * 10_000 - 50);
   const later = (ms: number) => new Date(beforeEdge.getTime() + ms);
@@ -165,7 +272,11 @@ describe("deduplication (A7)", () => {
     const first = await deliver(salonA.endpoint, beforeEdge);
     const second = await deliver(salonA.endpoint, later(100));
     expect(first).toMatchObject({ kind: "accepted", isDuplicate: false });
-    expect(second).toMatchObject({ kind: "accepted", isDuplicate: true, deliveryId: first.kind === "accepted" ? first.deliveryId : "" });
+    expect(second).toMatchObject({
+      kind: "accepted",
+      isDuplicate: true,
+      deliveryId: first.kind === "accepted" ? first.deliveryId : "",
+    });
     expect(await rowsOf(salonA.tenantId)).toHaveLength(1);
   });
 
@@ -180,26 +291,55 @@ describe("deduplication (A7)", () => {
   it("collapses exactly within one group-committed statement: 0 s, 6 s and 12 s make two rows", async () => {
     const blocker = deliver(salonB.endpoint, beforeEdge, "999");
     // Queued while the blocker's statement runs, so the three travel in one batch, in this order.
-    const outcomes = await Promise.all([deliver(salonA.endpoint, beforeEdge), deliver(salonA.endpoint, later(6_000)), deliver(salonA.endpoint, later(12_000))]);
+    const outcomes = await Promise.all([
+      deliver(salonA.endpoint, beforeEdge),
+      deliver(salonA.endpoint, later(6_000)),
+      deliver(salonA.endpoint, later(12_000)),
+    ]);
     await blocker;
-    expect(outcomes.map((outcome) => outcome.kind === "accepted" && outcome.isDuplicate)).toEqual([false, true, false]);
-    expect((await rowsOf(salonA.tenantId)).map((row) => row.receivedAt)).toEqual([beforeEdge, later(12_000)]);
+    expect(outcomes.map((outcome) => outcome.kind === "accepted" && outcome.isDuplicate)).toEqual([
+      false,
+      true,
+      false,
+    ]);
+    expect((await rowsOf(salonA.tenantId)).map((row) => row.receivedAt)).toEqual([
+      beforeEdge,
+      later(12_000),
+    ]);
   });
 
   it("keeps a status that returns after another: scheduled, cancelled, scheduled within a second are three rows", async () => {
     const statuses = ["scheduled", "cancelled", "scheduled", "scheduled"];
     const outcomes = [];
-    for (const [index, status] of statuses.entries()) outcomes.push(await deliver(salonA.endpoint, later(index * 300), "500", db, status));
-    expect(outcomes.map((outcome) => outcome.kind === "accepted" && outcome.isDuplicate)).toEqual([false, false, false, true]);
+    for (const [index, status] of statuses.entries())
+      outcomes.push(await deliver(salonA.endpoint, later(index * 300), "500", db, status));
+    expect(outcomes.map((outcome) => outcome.kind === "accepted" && outcome.isDuplicate)).toEqual([
+      false,
+      false,
+      false,
+      true,
+    ]);
     expect(await rowsOf(salonA.tenantId)).toHaveLength(3);
   });
 
   it("collapses a concurrent storm of 20 from several processes into one row", async () => {
     // Several clients stand for several app instances (own group commit, own connections); the
     // embedded database serves one connection at a time.
-    const instances = (await isEmbeddedDatabase(db)) ? [db] : [createTestDb({ maxConnections: 3 }), createTestDb({ maxConnections: 3 }), createTestDb({ maxConnections: 3 })];
-    const outcomes = await Promise.all(Array.from({ length: 20 }, (_, index) => deliver(salonA.endpoint, later(index * 5), "500", instances[index % instances.length]))).finally(() =>
-      Promise.all(instances.filter((instance) => instance !== db).map((instance) => instance.$disconnect())),
+    const instances = (await isEmbeddedDatabase(db))
+      ? [db]
+      : [
+          createTestDb({ maxConnections: 3 }),
+          createTestDb({ maxConnections: 3 }),
+          createTestDb({ maxConnections: 3 }),
+        ];
+    const outcomes = await Promise.all(
+      Array.from({ length: 20 }, (_, index) =>
+        deliver(salonA.endpoint, later(index * 5), "500", instances[index % instances.length]),
+      ),
+    ).finally(() =>
+      Promise.all(
+        instances.filter((instance) => instance !== db).map((instance) => instance.$disconnect()),
+      ),
     );
     const accepted = outcomes.flatMap((outcome) => (outcome.kind === "accepted" ? [outcome] : []));
     expect(accepted).toHaveLength(20);
@@ -216,10 +356,19 @@ describe("a bad appointment id (C22)", () => {
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({
       ok: false,
-      error: { code: "VALIDATION", field: "appointment_id", reason: "invalid_appointment_id", received: "-1", message: expect.stringContaining("must be a positive whole number") },
+      error: {
+        code: "VALIDATION",
+        field: "appointment_id",
+        reason: "invalid_appointment_id",
+        received: "-1",
+        message: expect.stringContaining("must be a positive whole number"),
+      },
     });
-    expect(await db.webhookDelivery.findMany({ where: { tenantId: salonA.tenantId }, select: { status: true, errorCode: true, appointmentId: true } })).toEqual([
-      { status: "rejected", errorCode: "invalid_appointment_id", appointmentId: "-1" },
-    ]);
+    expect(
+      await db.webhookDelivery.findMany({
+        where: { tenantId: salonA.tenantId },
+        select: { status: true, errorCode: true, appointmentId: true },
+      }),
+    ).toEqual([{ status: "rejected", errorCode: "invalid_appointment_id", appointmentId: "-1" }]);
   });
 });

@@ -31,4 +31,8 @@ export function parseCsv(text: string, separator: "," | ";" = ","): string[][] {
  * Export labels that keep column keys and coded values as they are, so tests read the data, not the
  * words; the English dialect (commas, decimal points) unless a test says otherwise.
  */
-export const KEYS_AND_CODES = { columnTitle: (column: string) => column, valueLabel: (_kind: string, value: string) => value, dialect: csvDialectOf("en") };
+export const KEYS_AND_CODES = {
+  columnTitle: (column: string) => column,
+  valueLabel: (_kind: string, value: string) => value,
+  dialect: csvDialectOf("en"),
+};

@@ -1,5 +1,7 @@
 import { randomBytes } from "node:crypto";
+
 import type { Prisma } from "@generated/prisma/client";
+
 import { createId } from "@/lib/ids";
 import type { TDb } from "@/server/db/client";
 import { callSearchTextOf } from "@/server/domain/calls/call-search-text";
@@ -9,34 +11,70 @@ import { registerUser } from "@/server/domain/users/register-user";
 const suffix = () => randomBytes(4).toString("hex");
 
 export const createTestUser = (db: TDb, name = "Тест") =>
-  registerUser(db, { name, email: `${name.toLowerCase().replace(/\W+/g, "")}-${suffix()}@int.svyaz.test`, password: "integration-password" });
+  registerUser(db, {
+    name,
+    email: `${name.toLowerCase().replace(/\W+/g, "")}-${suffix()}@int.svyaz.test`,
+    password: "integration-password",
+  });
 
 export async function createTestWorkspace(db: TDb, name = "Workspace") {
   const owner = await createTestUser(db, "owner");
-  const tenant = await createTenant(db, { userId: owner.id, request: { name: `${name} ${suffix()}`, timezone: "Europe/Moscow", currency: "RUB" } });
+  const tenant = await createTenant(db, {
+    userId: owner.id,
+    request: { name: `${name} ${suffix()}`, timezone: "Europe/Moscow", currency: "RUB" },
+  });
   return { owner, tenant };
 }
 
 /** A Zadarma connection row for tests that insert calls directly (the credentials are not a real envelope). */
 export const createTestTelephonyConnection = (db: TDb, tenantId: string) =>
-  db.connection.create({ data: { id: createId("con"), tenantId, kind: "zadarma", name: "Zadarma", credentials: "v1.test", credentialsHint: "test", externalAccount: "zd-test", status: "active" } });
+  db.connection.create({
+    data: {
+      id: createId("con"),
+      tenantId,
+      kind: "zadarma",
+      name: "Zadarma",
+      credentials: "v1.test",
+      credentialsHint: "test",
+      externalAccount: "zd-test",
+      status: "active",
+    },
+  });
 
-export type TCallSeed = Partial<Omit<Prisma.CallUncheckedCreateInput, "tenantId" | "connectionId">> & { clientName?: string | null };
+export type TCallSeed = Partial<
+  Omit<Prisma.CallUncheckedCreateInput, "tenantId" | "connectionId">
+> & { clientName?: string | null };
 
 /**
  * A call row as the fold would leave it: an ended incoming call answered at once unless told
  * otherwise, its `searchText` written the way the table search reads it.
  */
-export async function createCall(db: TDb, { tenantId, connectionId }: { tenantId: string; connectionId: string }, { clientName = null, ...seed }: TCallSeed = {}) {
+export async function createCall(
+  db: TDb,
+  { tenantId, connectionId }: { tenantId: string; connectionId: string },
+  { clientName = null, ...seed }: TCallSeed = {},
+) {
   const startedAt = seed.startedAt ? new Date(seed.startedAt) : new Date();
   const clientPhone = seed.clientPhone === undefined ? "+79991234567" : seed.clientPhone;
   return db.call.create({
     data: {
-      id: createId("call"), providerCallId: `pbx-${suffix()}`, direction: "incoming", state: "ended", disposition: "answered", rawDisposition: "answered",
-      answeredAt: new Date(startedAt.getTime() + 5_000), endedAt: new Date(startedAt.getTime() + 65_000), waitSeconds: 5, talkSeconds: 60,
-      companyNumber: "+74950000000", extension: "100",
+      id: createId("call"),
+      providerCallId: `pbx-${suffix()}`,
+      direction: "incoming",
+      state: "ended",
+      disposition: "answered",
+      rawDisposition: "answered",
+      answeredAt: new Date(startedAt.getTime() + 5_000),
+      endedAt: new Date(startedAt.getTime() + 65_000),
+      waitSeconds: 5,
+      talkSeconds: 60,
+      companyNumber: "+74950000000",
+      extension: "100",
       ...seed,
-      tenantId, connectionId, startedAt, clientPhone,
+      tenantId,
+      connectionId,
+      startedAt,
+      clientPhone,
       searchText: seed.searchText ?? callSearchTextOf({ clientName, clientPhone }),
     },
   });

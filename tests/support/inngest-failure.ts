@@ -9,10 +9,28 @@ import { errors } from "inngest/internals";
  * run error and the original event. @inngest/test 1.0.0 only ever runs the main handler, so the
  * function is wrapped to ask the engine for the failure handler instead.
  */
-export function runOnFailure(fn: InngestFunction.Any, originalEvent: { name: string; data: Record<string, unknown> }, runError: unknown) {
+export function runOnFailure(
+  fn: InngestFunction.Any,
+  originalEvent: { name: string; data: Record<string, unknown> },
+  runError: unknown,
+) {
   const asFailureHandler = Object.create(fn, {
-    createExecution: { value: (options: { partialOptions: Record<string, unknown> }) => fn["createExecution"]({ ...options, partialOptions: { ...options.partialOptions, handlerKind: "failure" } } as never) },
+    createExecution: {
+      value: (options: { partialOptions: Record<string, unknown> }) =>
+        fn["createExecution"]({
+          ...options,
+          partialOptions: { ...options.partialOptions, handlerKind: "failure" },
+        } as never),
+    },
   }) as InngestFunction.Any;
-  const failedEvent = { name: "inngest/function.failed", data: { function_id: `svyaz-${fn.id()}`, run_id: "01JTESTRUN", error: errors.serializeError(runError), event: originalEvent } };
+  const failedEvent = {
+    name: "inngest/function.failed",
+    data: {
+      function_id: `svyaz-${fn.id()}`,
+      run_id: "01JTESTRUN",
+      error: errors.serializeError(runError),
+      event: originalEvent,
+    },
+  };
   return new InngestTestEngine({ function: asFailureHandler }).execute({ events: [failedEvent] });
 }

@@ -9,6 +9,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Readable } from "node:stream";
 import type { ReadableStream as NodeReadableStream } from "node:stream/web";
+
 import { getDb } from "@/server/db/client";
 import { logger } from "@/server/logging/logger";
 import { readRealtimeBacklog } from "@/server/realtime/backlog";
@@ -22,10 +23,19 @@ hub.start();
 const server = createServer((request, response) => {
   const url = new URL(request.url ?? "/", "http://child.local");
   if (url.pathname === "/status") {
-    response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ isListening: hub.isListening(), subscribers: hub.subscriberCount(), transport: hub.transport }));
+    response.writeHead(200, { "content-type": "application/json" }).end(
+      JSON.stringify({
+        isListening: hub.isListening(),
+        subscribers: hub.subscriberCount(),
+        transport: hub.transport,
+      }),
+    );
     return;
   }
-  const audience = { tenantId: url.searchParams.get("tenantId") ?? "", membershipId: url.searchParams.get("membershipId") ?? "" };
+  const audience = {
+    tenantId: url.searchParams.get("tenantId") ?? "",
+    membershipId: url.searchParams.get("membershipId") ?? "",
+  };
   const lastEventId = parseLastEventId(request.headers["last-event-id"]?.toString());
   if (lastEventId === undefined) {
     response.writeHead(400).end();

@@ -10,9 +10,15 @@ export type TSseConnection = {
   close: () => void;
 };
 
-export async function openSse(url: string, { lastEventId, headers = {} }: { lastEventId?: string; headers?: Record<string, string> } = {}): Promise<TSseConnection> {
+export async function openSse(
+  url: string,
+  { lastEventId, headers = {} }: { lastEventId?: string; headers?: Record<string, string> } = {},
+): Promise<TSseConnection> {
   const abort = new AbortController();
-  const response = await fetch(url, { headers: { ...headers, ...(lastEventId ? { "last-event-id": lastEventId } : {}) }, signal: abort.signal });
+  const response = await fetch(url, {
+    headers: { ...headers, ...(lastEventId ? { "last-event-id": lastEventId } : {}) },
+    signal: abort.signal,
+  });
   const events: TReceivedEvent[] = [];
   const comments: string[] = [];
   const waiters = new Set<() => void>();
@@ -28,7 +34,11 @@ export async function openSse(url: string, { lastEventId, headers = {} }: { last
       while ((boundary = buffer.indexOf("\n\n")) >= 0) {
         const block = buffer.slice(0, boundary);
         buffer = buffer.slice(boundary + 2);
-        const data = block.split("\n").filter((line) => line.startsWith("data: ")).map((line) => line.slice(6)).join("\n");
+        const data = block
+          .split("\n")
+          .filter((line) => line.startsWith("data: "))
+          .map((line) => line.slice(6))
+          .join("\n");
         comments.push(...block.split("\n").filter((line) => line.startsWith(":")));
         if (data) {
           const parsed = JSON.parse(data) as { id: string; topic: string; payload: unknown };
@@ -53,7 +63,11 @@ export async function openSse(url: string, { lastEventId, headers = {} }: { last
         };
         const timer = setTimeout(() => {
           waiters.delete(check);
-          reject(new Error(`expected ${count} events within ${timeoutMs} ms, got ${events.length}: ${JSON.stringify(events.map((event) => event.id))}`));
+          reject(
+            new Error(
+              `expected ${count} events within ${timeoutMs} ms, got ${events.length}: ${JSON.stringify(events.map((event) => event.id))}`,
+            ),
+          );
         }, timeoutMs);
         waiters.add(check);
         check();

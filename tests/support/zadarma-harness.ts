@@ -3,13 +3,17 @@
 // connected through the real domain functions, and the inbox drained with the real processors.
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+
 import { getEnv } from "@/env";
 import type { TDb } from "@/server/db/client";
 import type { TEnqueuedDelivery } from "@/server/domain/inbox/enqueued";
 import { createCallerNames } from "@/server/domain/telephony/caller-names";
 import { connectZadarma } from "@/server/domain/telephony/connections";
 import type { TTelephonyDeps } from "@/server/domain/telephony/deps";
-import { mapTelephonyExtension, refreshTelephonyExtensions } from "@/server/domain/telephony/extensions";
+import {
+  mapTelephonyExtension,
+  refreshTelephonyExtensions,
+} from "@/server/domain/telephony/extensions";
 import { createVerificationSecretsCache } from "@/server/domain/telephony/verification-secrets-cache";
 import { findTelephonyWebhook, saveNotificationUrl } from "@/server/domain/telephony/webhook";
 import { findLiveEndpointByTokenHash } from "@/server/domain/webhooks/endpoints";
@@ -17,6 +21,7 @@ import { createWebhookEndpointCache } from "@/server/domain/webhooks/webhook-end
 import { handleZadarmaWebhook } from "@/server/http/handle-zadarma-webhook";
 import { createZadarmaClient, createZadarmaThrottle } from "@/server/integrations/zadarma";
 import { createLogger } from "@/server/logging/logger";
+
 import type { ZadarmaControl } from "../../emulators/zadarma/control-client";
 import { toWebRequest } from "./web-request";
 
@@ -25,8 +30,15 @@ const ROUTE_CACHE = { ttlMs: 30_000, maxEntries: 10_000 };
 
 /** REST without our production throttle (1 statistics request per 30 s), so a test runs in seconds. */
 export function createTestTelephonyDeps(emulatorUrl: string): TTelephonyDeps {
-  const throttle = createZadarmaThrottle({ general: { burst: 1000, perMinute: 60_000 }, statistics: { burst: 1000, perMinute: 60_000 }, maxWaitMs: 5_000 });
-  return { keyring: getEnv().ENCRYPTION_KEYRING, zadarma: createZadarmaClient({ baseUrl: emulatorUrl, throttle, timeoutMs: 5_000 }) };
+  const throttle = createZadarmaThrottle({
+    general: { burst: 1000, perMinute: 60_000 },
+    statistics: { burst: 1000, perMinute: 60_000 },
+    maxWaitMs: 5_000,
+  });
+  return {
+    keyring: getEnv().ENCRYPTION_KEYRING,
+    zadarma: createZadarmaClient({ baseUrl: emulatorUrl, throttle, timeoutMs: 5_000 }),
+  };
 }
 
 export type TReceived = { method: string; token: string; status: number; body: string };
@@ -53,8 +65,15 @@ export async function startZadarmaReceiver(db: TDb): Promise<TZadarmaReceiver> {
   const errors: unknown[] = [];
   const deps = {
     db,
-    endpoints: createWebhookEndpointCache({ ...ROUTE_CACHE, load: (tokenHash, at) => findLiveEndpointByTokenHash(db, tokenHash, at) }),
-    secrets: createVerificationSecretsCache({ ...ROUTE_CACHE, db, keyring: getEnv().ENCRYPTION_KEYRING }),
+    endpoints: createWebhookEndpointCache({
+      ...ROUTE_CACHE,
+      load: (tokenHash, at) => findLiveEndpointByTokenHash(db, tokenHash, at),
+    }),
+    secrets: createVerificationSecretsCache({
+      ...ROUTE_CACHE,
+      db,
+      keyring: getEnv().ENCRYPTION_KEYRING,
+    }),
     callerNames: createCallerNames({ ...ROUTE_CACHE, db }),
     dispatch: async (deliveries: TEnqueuedDelivery[]) => {
       dispatched.push(...deliveries);
@@ -80,10 +99,11 @@ export async function startZadarmaReceiver(db: TDb): Promise<TZadarmaReceiver> {
     received,
     dispatched,
     errors,
-    close: () => new Promise<void>((resolve, reject) => {
-      server.close((error) => (error ? reject(error) : resolve()));
-      server.closeAllConnections();
-    }),
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
   };
 }
 
@@ -106,7 +126,11 @@ export const EXTENSIONS = ["100", "101"] as const;
  * mapped to the owner, and our webhook address saved through the signed API (Zadarma's zd_echo).
  */
 export async function connectTelephonyTenant(
-  db: TDb, control: ZadarmaControl, deps: TTelephonyDeps, receiver: TZadarmaReceiver, options: TTelephonyTenantOptions,
+  db: TDb,
+  control: ZadarmaControl,
+  deps: TTelephonyDeps,
+  receiver: TZadarmaReceiver,
+  options: TTelephonyTenantOptions,
 ) {
   const { tenantId, ownerId } = options.workspace;
   const account = await control.createAccount({
@@ -117,19 +141,37 @@ export async function connectTelephonyTenant(
     rate_limits: { general_per_minute: 10_000, statistics_per_minute: 10_000 },
   });
   const credentials = { key: account.key, secret: account.secret };
-  const { connectionId } = await connectZadarma(db, deps, { tenantId, actorUserId: ownerId, credentials });
+  const { connectionId } = await connectZadarma(db, deps, {
+    tenantId,
+    actorUserId: ownerId,
+    credentials,
+  });
   await refreshTelephonyExtensions(db, deps, { tenantId, connectionId, credentials });
-  const owner = await db.membership.findFirstOrThrow({ where: { tenantId, userId: ownerId }, select: { id: true } });
+  const owner = await db.membership.findFirstOrThrow({
+    where: { tenantId, userId: ownerId },
+    select: { id: true },
+  });
   const ownerExtension = options.ownerExtension ?? "100";
-  await mapTelephonyExtension(db, { tenantId, connectionId, extension: ownerExtension, membershipId: owner.id, actorUserId: ownerId });
+  await mapTelephonyExtension(db, {
+    tenantId,
+    connectionId,
+    extension: ownerExtension,
+    membershipId: owner.id,
+    actorUserId: ownerId,
+  });
 
-  const webhook = await findTelephonyWebhook(db, deps.keyring, { tenantId, connectionId, appUrl: receiver.appUrl });
+  const webhook = await findTelephonyWebhook(db, deps.keyring, {
+    tenantId,
+    connectionId,
+    appUrl: receiver.appUrl,
+  });
   if (!webhook) throw new Error("the telephony connection has no webhook address");
   await saveNotificationUrl(deps.zadarma, credentials, webhook.url);
   const token = webhook.url.split("/").pop() ?? "";
 
   /** Waits until at least `count` of the account's notifications have been answered. */
-  const settle = (count: number, timeoutMs = 10_000) => control.waitForNotifications(account.id, { count, timeoutMs });
+  const settle = (count: number, timeoutMs = 10_000) =>
+    control.waitForNotifications(account.id, { count, timeoutMs });
 
   return {
     tenantId,
@@ -142,7 +184,10 @@ export async function connectTelephonyTenant(
     webhookUrl: webhook.url,
     token,
     settle,
-    callOf: (providerCallId: string) => db.call.findUnique({ where: { connectionId_providerCallId: { connectionId, providerCallId } } }),
+    callOf: (providerCallId: string) =>
+      db.call.findUnique({
+        where: { connectionId_providerCallId: { connectionId, providerCallId } },
+      }),
   };
 }
 

@@ -29,7 +29,8 @@ const requiredId = (form: URLSearchParams, name: string, label: string): Field<n
 const requiredIdList = (form: URLSearchParams, name: string, label: string): Field<number[]> => {
   const ids = formIdList(form, name);
   if (ids.length === 0) return { value: undefined, errors: { [name]: [requiredMessage(label)] } };
-  if (ids.some((id) => Number.isNaN(id))) return { value: undefined, errors: { [name]: ["Неверный идентификатор услуги."] } };
+  if (ids.some((id) => Number.isNaN(id)))
+    return { value: undefined, errors: { [name]: ["Неверный идентификатор услуги."] } };
   return { value: ids, errors: {} };
 };
 
@@ -37,31 +38,60 @@ const requiredIdList = (form: URLSearchParams, name: string, label: string): Fie
  * A datetime sent as one field (`start_datetime=YYYY-MM-DD HH:MM:SS`) or split into a date field and a
  * time field (`start_datetime=YYYY-MM-DD` + `start_time=HH:MM:SS`, as `add` expects, §8.1 (15)).
  */
-const dateTimeField = (form: URLSearchParams, dateName: string, timeName: string | null, label: string): Field<string> => {
+const dateTimeField = (
+  form: URLSearchParams,
+  dateName: string,
+  timeName: string | null,
+  label: string,
+): Field<string> => {
   const date = formText(form, dateName);
   if (date === undefined) return { value: undefined, errors: {} };
   const time = timeName === null ? undefined : formText(form, timeName);
   const value = normalizeNaiveDateTime(time === undefined ? date : `${date} ${time}`);
-  return { value: value ?? undefined, errors: value === null ? { [dateName]: [`Неверный формат поля «${label}».`] } : {} };
+  return {
+    value: value ?? undefined,
+    errors: value === null ? { [dateName]: [`Неверный формат поля «${label}».`] } : {},
+  };
 };
 
 const required = <Value>(field: Field<Value>, name: string, label: string): Field<Value> =>
-  field.value === undefined && !hasErrors(field.errors) ? { value: undefined, errors: { [name]: [requiredMessage(label)] } } : field;
+  field.value === undefined && !hasErrors(field.errors)
+    ? { value: undefined, errors: { [name]: [requiredMessage(label)] } }
+    : field;
 
 export const addAppointment: RestHandler = ({ emulator, account, form }) => {
   const clientId = requiredId(form, "client_id", "Клиент");
   const executorId = requiredId(form, "executor_id", "Сотрудник");
   const serviceIds = requiredIdList(form, "appointed_services", "Услуги");
-  const start = required(dateTimeField(form, "start_datetime", "start_time", "Начало"), "start_datetime", "Начало");
+  const start = required(
+    dateTimeField(form, "start_datetime", "start_time", "Начало"),
+    "start_datetime",
+    "Начало",
+  );
   const finish = dateTimeField(form, "finish_datetime", "finish_time", "Окончание");
-  const errors = mergeErrors(clientId.errors, executorId.errors, serviceIds.errors, start.errors, finish.errors);
-  if (clientId.value === undefined || executorId.value === undefined || !serviceIds.value || !start.value) {
+  const errors = mergeErrors(
+    clientId.errors,
+    executorId.errors,
+    serviceIds.errors,
+    start.errors,
+    finish.errors,
+  );
+  if (
+    clientId.value === undefined ||
+    executorId.value === undefined ||
+    !serviceIds.value ||
+    !start.value
+  ) {
     return appointmentWriteEnvelope({ errors }, "");
   }
   const services = serviceIds.value.map((serviceId) => ({ serviceId }));
   const allErrors = mergeErrors(
     errors,
-    findReferenceErrors(account, { clientId: clientId.value, executorId: executorId.value, services }),
+    findReferenceErrors(account, {
+      clientId: clientId.value,
+      executorId: executorId.value,
+      services,
+    }),
     finish.value ? findTimeErrors(start.value, finish.value) : {},
   );
   if (hasErrors(allErrors)) return appointmentWriteEnvelope({ errors: allErrors }, "");
@@ -80,14 +110,21 @@ export const addAppointment: RestHandler = ({ emulator, account, form }) => {
     },
     { fireWebhooks: true },
   );
-  return appointmentWriteEnvelope({ object: serializeAppointment(account, appointment) }, "Запись создана");
+  return appointmentWriteEnvelope(
+    { object: serializeAppointment(account, appointment) },
+    "Запись создана",
+  );
 };
 
 /** Creates or matches the client by normalised phone, then books (klientiks-contract §8.1 (16)). */
 export const apiAddAppointment: RestHandler = ({ emulator, account, form }) => {
   const executorId = requiredId(form, "executor_id", "Сотрудник");
   const serviceIds = requiredIdList(form, "service_id", "Услуги");
-  const start = required(dateTimeField(form, "start_datetime", null, "Начало"), "start_datetime", "Начало");
+  const start = required(
+    dateTimeField(form, "start_datetime", null, "Начало"),
+    "start_datetime",
+    "Начало",
+  );
   const firstName = formText(form, "first_name");
   const phone = formText(form, "phone");
   const birthDate = formText(form, "birth_date");
@@ -104,7 +141,14 @@ export const apiAddAppointment: RestHandler = ({ emulator, account, form }) => {
       services: (serviceIds.value ?? []).map((serviceId) => ({ serviceId })),
     }),
   );
-  if (hasErrors(errors) || executorId.value === undefined || !serviceIds.value || !start.value || !firstName || !phone) {
+  if (
+    hasErrors(errors) ||
+    executorId.value === undefined ||
+    !serviceIds.value ||
+    !start.value ||
+    !firstName ||
+    !phone
+  ) {
     return appointmentWriteEnvelope({ errors }, "");
   }
 
@@ -136,7 +180,10 @@ export const apiAddAppointment: RestHandler = ({ emulator, account, form }) => {
     },
     { fireWebhooks: true },
   );
-  return appointmentWriteEnvelope({ object: serializeAppointment(account, appointment) }, "Запись создана");
+  return appointmentWriteEnvelope(
+    { object: serializeAppointment(account, appointment) },
+    "Запись создана",
+  );
 };
 
 /** Move, change duration, status, executor or client; fires the change event per §8.1 (17). */
@@ -144,7 +191,10 @@ export const editAppointment: RestHandler = ({ emulator, account, form }) => {
   const id = requiredId(form, "id", "ID");
   const appointment = id.value === undefined ? undefined : account.appointments.get(id.value);
   if (!appointment) {
-    return appointmentWriteEnvelope({ errors: hasErrors(id.errors) ? id.errors : { id: [`Запись ${id.value} не найдена.`] } }, "");
+    return appointmentWriteEnvelope(
+      { errors: hasErrors(id.errors) ? id.errors : { id: [`Запись ${id.value} не найдена.`] } },
+      "",
+    );
   }
   const start = dateTimeField(form, "start_datetime", null, "Начало");
   const finish = dateTimeField(form, "finish_datetime", null, "Окончание");
@@ -155,11 +205,18 @@ export const editAppointment: RestHandler = ({ emulator, account, form }) => {
     executorId: formInteger(form, "executor_id"),
     clientId: formInteger(form, "client_id"),
   };
-  const errors = mergeErrors(start.errors, finish.errors, findChangeErrors(account, appointment, changes));
+  const errors = mergeErrors(
+    start.errors,
+    finish.errors,
+    findChangeErrors(account, appointment, changes),
+  );
   if (hasErrors(errors)) return appointmentWriteEnvelope({ errors }, "");
 
   updateAppointment(emulator, account, appointment, changes, { fireWebhooks: true });
-  return appointmentWriteEnvelope({ object: serializeAppointment(account, appointment) }, "Запись сохранена");
+  return appointmentWriteEnvelope(
+    { object: serializeAppointment(account, appointment) },
+    "Запись сохранена",
+  );
 };
 
 /** A waiting-list entry; not a visit (klientiks-contract §8.1 (18)). */
@@ -171,7 +228,8 @@ export const addWaitingListEntry: RestHandler = ({ emulator, account, form }) =>
     isValidDate(date) ? {} : { start_datetime: [requiredMessage("Дата")] },
     findReferenceErrors(account, { clientId: clientId.value }),
   );
-  if (hasErrors(errors) || clientId.value === undefined) return appointmentWriteEnvelope({ errors }, "");
+  if (hasErrors(errors) || clientId.value === undefined)
+    return appointmentWriteEnvelope({ errors }, "");
 
   const item = addWaitingListItem(emulator, account, {
     clientId: clientId.value,

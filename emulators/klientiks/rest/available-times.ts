@@ -23,11 +23,24 @@ const isBusy = (account: Account, executorId: number, start: string, finish: str
       start < appointment.finish,
   );
 
-const daySlots = (account: Account, day: string, executorIds: number[], durationMinutes: number, now: string): string[] => {
+const daySlots = (
+  account: Account,
+  day: string,
+  executorIds: number[],
+  durationMinutes: number,
+  now: string,
+): string[] => {
   const free = new Set<string>();
-  for (let start = `${day} ${OPENING_TIME}`; addMinutes(start, durationMinutes) <= `${day} ${CLOSING_TIME}`; ) {
+  for (
+    let start = `${day} ${OPENING_TIME}`;
+    addMinutes(start, durationMinutes) <= `${day} ${CLOSING_TIME}`;
+  ) {
     const finish = addMinutes(start, durationMinutes);
-    if (start > now && executorIds.some((executorId) => !isBusy(account, executorId, start, finish))) free.add(start);
+    if (
+      start > now &&
+      executorIds.some((executorId) => !isBusy(account, executorId, start, finish))
+    )
+      free.add(start);
     start = addMinutes(start, SLOT_STEP_MINUTES);
   }
   return Array.from(free).sort();
@@ -35,28 +48,42 @@ const daySlots = (account: Account, day: string, executorIds: number[], duration
 
 /** `service_id` may come once, repeated, or as `service_id[]` (K6 vs K10). */
 const requestedServiceIds = (query: URLSearchParams, pathServiceId: string | null): number[] =>
-  [...query.getAll("service_id"), ...query.getAll("service_id[]"), ...(pathServiceId === null ? [] : [pathServiceId])]
+  [
+    ...query.getAll("service_id"),
+    ...query.getAll("service_id[]"),
+    ...(pathServiceId === null ? [] : [pathServiceId]),
+  ]
     .map(Number)
     .filter((id) => Number.isInteger(id));
 
 export const listAvailableTimes: RestHandler = ({ emulator, account, path, query }) => {
   const startDay = readParam(path, query, "start_day");
   const finishDay = readParam(path, query, "finish_day") ?? startDay;
-  if (startDay === null || finishDay === null || !isValidDate(startDay) || !isValidDate(finishDay)) return itemEnvelope(null);
+  if (startDay === null || finishDay === null || !isValidDate(startDay) || !isValidDate(finishDay))
+    return itemEnvelope(null);
 
   const executorParam = readParam(path, query, "executor_id");
   const executorIds =
     executorParam === null
-      ? Array.from(account.users.values()).filter((user) => !user.archived).map((user) => user.id)
+      ? Array.from(account.users.values())
+          .filter((user) => !user.archived)
+          .map((user) => user.id)
       : [Number(executorParam)].filter((id) => account.users.has(id));
   const services = requestedServiceIds(query, path.params.get("service_id") ?? null)
     .map((id) => account.services.get(id))
     .filter((service) => service !== undefined);
-  const durationMinutes = Math.max(SLOT_STEP_MINUTES, services.reduce((total, service) => total + service.durationMinutes, 0));
+  const durationMinutes = Math.max(
+    SLOT_STEP_MINUTES,
+    services.reduce((total, service) => total + service.durationMinutes, 0),
+  );
   const now = formatLocalDateTime(emulator.clock.now(), account.settings.timezone);
 
   const slots: Record<string, string[]> = {};
-  for (let day = startDay, count = 0; day <= finishDay && count < MAX_DAYS; day = addDays(day, 1), count++) {
+  for (
+    let day = startDay, count = 0;
+    day <= finishDay && count < MAX_DAYS;
+    day = addDays(day, 1), count++
+  ) {
     const free = daySlots(account, day, executorIds, durationMinutes, now);
     if (free.length > 0) slots[day] = free;
   }

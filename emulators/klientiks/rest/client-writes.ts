@@ -17,7 +17,11 @@ type ParsedClientForm = { changes: ClientChanges; errors: FieldErrors };
  * Shared by add and edit; `self` is the client being edited. `sex` (1/0 or male/female, §7) is
  * accepted and ignored: the captured client object has no such key.
  */
-const parseClientForm = (account: Account, form: URLSearchParams, self: Client | null): ParsedClientForm => {
+const parseClientForm = (
+  account: Account,
+  form: URLSearchParams,
+  self: Client | null,
+): ParsedClientForm => {
   const errors: FieldErrors = {};
   const changes: ClientChanges = {};
   const creating = self === null;
@@ -70,7 +74,12 @@ export const addClient: RestHandler = ({ emulator, account, form }) => {
   const client = createClient(
     emulator,
     account,
-    { ...changes, firstName: changes.firstName, phone: changes.phone, authorId: accountOwnerId(account) },
+    {
+      ...changes,
+      firstName: changes.firstName,
+      phone: changes.phone,
+      authorId: accountOwnerId(account),
+    },
     { fireWebhooks: true },
   );
   return clientWriteEnvelope({ object: serializeClient(account, client) }, "Клиент добавлен");
@@ -80,7 +89,10 @@ export const editClient: RestHandler = ({ emulator, account, form }) => {
   const id = formInteger(form, "id");
   const client = id === undefined ? undefined : account.clients.get(id);
   if (!client) {
-    return clientWriteEnvelope({ errors: { id: [id === undefined ? requiredMessage("ID") : `Клиент ${id} не найден.`] } }, "");
+    return clientWriteEnvelope(
+      { errors: { id: [id === undefined ? requiredMessage("ID") : `Клиент ${id} не найден.`] } },
+      "",
+    );
   }
   const { changes, errors } = parseClientForm(account, form, client);
   if (hasErrors(errors)) return clientWriteEnvelope({ errors }, "");

@@ -11,7 +11,8 @@ export const hasErrors = (errors: FieldErrors): boolean => Object.keys(errors).l
 export const mergeErrors = (...all: FieldErrors[]): FieldErrors => {
   const merged: FieldErrors = {};
   for (const errors of all) {
-    for (const [field, messages] of Object.entries(errors)) merged[field] = [...(merged[field] ?? []), ...messages];
+    for (const [field, messages] of Object.entries(errors))
+      merged[field] = [...(merged[field] ?? []), ...messages];
   }
   return merged;
 };

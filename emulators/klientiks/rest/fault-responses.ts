@@ -2,19 +2,27 @@
 // modes rewrite a normal answer.
 
 import type { ServerResponse } from "node:http";
+
 import type { FaultPlan, TerminalFault } from "../faults";
 import { sendHtml, sendJson, sendText } from "../http";
 import type { JsonValue } from "../types";
 import { ACCESS_DENIED } from "./auth";
 import { NO_DATA } from "./pagination";
 
-const STATUS_TEXT: Record<number, string> = { 500: "Internal Server Error", 502: "Bad Gateway", 503: "Service Unavailable" };
+const STATUS_TEXT: Record<number, string> = {
+  500: "Internal Server Error",
+  502: "Bad Gateway",
+  503: "Service Unavailable",
+};
 
 export const TOO_MANY_REQUESTS = "Too many requests";
 
 const dropConnection = (response: ServerResponse): void => {
   // Promise a longer body than we send, then cut the socket: the client sees a truncated response.
-  response.writeHead(200, { "content-type": "application/json; charset=utf-8", "content-length": "4096" });
+  response.writeHead(200, {
+    "content-type": "application/json; charset=utf-8",
+    "content-length": "4096",
+  });
   response.write('{"offset":50,"items":[{"id":', () => response.destroy());
 };
 
@@ -24,7 +32,11 @@ export const sendTerminalFault = (response: ServerResponse, fault: TerminalFault
       const status = fault.status ?? 500;
       const body = fault.body ?? "html";
       if (body === "html") {
-        sendHtml(response, status, `<html><body><h1>${status} ${STATUS_TEXT[status] ?? "Error"}</h1></body></html>`);
+        sendHtml(
+          response,
+          status,
+          `<html><body><h1>${status} ${STATUS_TEXT[status] ?? "Error"}</h1></body></html>`,
+        );
       } else if (body === "empty") {
         sendText(response, status, "text/plain", "");
       } else {
@@ -34,7 +46,12 @@ export const sendTerminalFault = (response: ServerResponse, fault: TerminalFault
     }
     case "rate_limit": {
       const retryAfter = fault.retry_after === undefined ? 1 : fault.retry_after;
-      sendJson(response, 429, { error: TOO_MANY_REQUESTS }, retryAfter === null ? {} : { "retry-after": String(retryAfter) });
+      sendJson(
+        response,
+        429,
+        { error: TOO_MANY_REQUESTS },
+        retryAfter === null ? {} : { "retry-after": String(retryAfter) },
+      );
       return;
     }
     case "auth_error":
@@ -55,8 +72,13 @@ const isObject = (value: JsonValue): value is { [key: string]: JsonValue } =>
 /** `no_data`: an empty list or single-object answer, as the string or as `[]` (§4.1, §17.3). */
 export const applyNoData = (body: JsonValue, as: NonNullable<FaultPlan["noData"]>): JsonValue => {
   if (!isObject(body) || !("items" in body)) return body;
-  return { ...body, items: as === "string" ? NO_DATA : [], ...("count" in body ? { count: 0 } : {}) };
+  return {
+    ...body,
+    items: as === "string" ? NO_DATA : [],
+    ...("count" in body ? { count: 0 } : {}),
+  };
 };
 
 /** `malformed_json`: a 200 whose body stops halfway, so it never parses. */
-export const truncateJson = (text: string): string => text.slice(0, Math.max(1, Math.floor(text.length / 2)));
+export const truncateJson = (text: string): string =>
+  text.slice(0, Math.max(1, Math.floor(text.length / 2)));

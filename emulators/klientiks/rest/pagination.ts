@@ -18,7 +18,8 @@ const nonNegativeInteger = (value: string | null): number | null => {
 export const readPage = (path: RestPath, query: URLSearchParams): Page => {
   const offset = nonNegativeInteger(readParam(path, query, "offset")) ?? 0;
   const requested = nonNegativeInteger(readParam(path, query, "limit"));
-  const limit = requested === null || requested === 0 ? DEFAULT_LIMIT : Math.min(requested, MAX_LIMIT);
+  const limit =
+    requested === null || requested === 0 ? DEFAULT_LIMIT : Math.min(requested, MAX_LIMIT);
   return { offset, limit };
 };
 

@@ -22,32 +22,46 @@ const byId = <Item extends { id: number }>(items: Iterable<Item>): Item[] =>
 
 /** Epoch ms of local midnight of a `YYYY-MM-DD` parameter, or null when absent or invalid. */
 const localDayStart = (account: Account, day: string | null): number | null =>
-  day !== null && isValidDate(day) ? localDateTimeToEpoch(`${day} 00:00:00`, account.settings.timezone) : null;
+  day !== null && isValidDate(day)
+    ? localDateTimeToEpoch(`${day} 00:00:00`, account.settings.timezone)
+    : null;
 
 export const listUsers: RestHandler = ({ account, path, query }) =>
-  pageEnvelope(byId(account.users.values()), readPage(path, query), (user) => serializeUser(account, user));
+  pageEnvelope(byId(account.users.values()), readPage(path, query), (user) =>
+    serializeUser(account, user),
+  );
 
 export const listServices: RestHandler = ({ account, path, query }) =>
-  pageEnvelope(byId(account.services.values()), readPage(path, query), (service) => serializeService(account, service));
+  pageEnvelope(byId(account.services.values()), readPage(path, query), (service) =>
+    serializeService(account, service),
+  );
 
 /** `…/m/clients/date/{YYYY-MM-DD}`: clients modified since local midnight of that date (§8.1 (5)). */
 export const listClients: RestHandler = ({ account, path, query }) => {
   const since = localDayStart(account, readParam(path, query, "date"));
-  const clients = byId(account.clients.values()).filter((client) => since === null || client.modified >= since);
+  const clients = byId(account.clients.values()).filter(
+    (client) => since === null || client.modified >= since,
+  );
   return pageEnvelope(clients, readPage(path, query), (client) => serializeClient(account, client));
 };
 
 export const getClientByPhone: RestHandler = ({ account, path, query }) => {
   const phone = normalizePhone(readParam(path, query, "phone") ?? "");
-  const client = byId(account.clients.values()).find((candidate) => !candidate.deleted && candidate.phone === phone);
+  const client = byId(account.clients.values()).find(
+    (candidate) => !candidate.deleted && candidate.phone === phone,
+  );
   return itemEnvelope(client ? serializeClient(account, client) : null);
 };
 
 /** `?date=` selects visits starting on that local day (§8.1 (9)). */
 export const listAppointments: RestHandler = ({ account, path, query, view }) => {
   const day = readParam(path, query, "date");
-  const appointments = byId(account.appointments.values()).filter((item) => day === null || datePart(item.start) === day);
-  return pageEnvelope(appointments, readPage(path, query), (item) => serializeAppointment(account, item, view));
+  const appointments = byId(account.appointments.values()).filter(
+    (item) => day === null || datePart(item.start) === day,
+  );
+  return pageEnvelope(appointments, readPage(path, query), (item) =>
+    serializeAppointment(account, item, view),
+  );
 };
 
 const byModifiedThenId = (left: Appointment, right: Appointment): number =>
@@ -60,7 +74,9 @@ export const listAclRows: RestHandler = ({ account, path, query, view }) => {
   const rows = Array.from(account.appointments.values())
     .filter((appointment) => appointment.modified >= since)
     .sort(byModifiedThenId);
-  return pageEnvelope(rows, readPage(path, query), (row) => serializeAclRow(account, row, view), { withTotal: true });
+  return pageEnvelope(rows, readPage(path, query), (row) => serializeAclRow(account, row, view), {
+    withTotal: true,
+  });
 };
 
 /** `getACL …[/clientId/{id}][/status/{s}]` (§8.1 (2)). */
@@ -71,7 +87,9 @@ export const getAcl: RestHandler = ({ account, path, query, view }) => {
     .filter((appointment) => clientId === null || String(appointment.clientId) === clientId)
     .filter((appointment) => status === null || appointment.status === status)
     .sort(byModifiedThenId);
-  return pageEnvelope(rows, readPage(path, query), (row) => serializeAclRow(account, row, view), { withTotal: true });
+  return pageEnvelope(rows, readPage(path, query), (row) => serializeAclRow(account, row, view), {
+    withTotal: true,
+  });
 };
 
 export const getAppointment: RestHandler = ({ account, path, query, view }) => {
@@ -80,14 +98,17 @@ export const getAppointment: RestHandler = ({ account, path, query, view }) => {
 };
 
 export const listServicePacks: RestHandler = ({ account, path, query }) =>
-  pageEnvelope(byId(account.servicePacks.values()), readPage(path, query), (pack) => serializeServicePack(account, pack));
+  pageEnvelope(byId(account.servicePacks.values()), readPage(path, query), (pack) =>
+    serializeServicePack(account, pack),
+  );
 
 /** `…/m/getRevenueTransactions/from/{YYYY-MM-DD}` */
 export const listRevenueTransactions: RestHandler = ({ account, path, query }) => {
   const since = localDayStart(account, readParam(path, query, "from"));
-  const transactions = byId(account.revenue).filter((transaction) => since === null || transaction.created >= since);
+  const transactions = byId(account.revenue).filter(
+    (transaction) => since === null || transaction.created >= since,
+  );
   return pageEnvelope(transactions, readPage(path, query), (transaction) =>
     serializeRevenueTransaction(account, transaction),
   );
 };
-

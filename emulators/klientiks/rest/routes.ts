@@ -42,21 +42,40 @@ const ROUTES: RestRoute[] = [
   { method: "GET", action: "list", model: "AppointmentClientLinks", handle: listAclRows },
   { method: "GET", action: "list", model: "availableTimes", handle: listAvailableTimes },
   { method: "GET", action: "list", model: "ServicePacks", handle: listServicePacks },
-  { method: "GET", action: "list", model: "getRevenueTransactions", handle: listRevenueTransactions },
+  {
+    method: "GET",
+    action: "list",
+    model: "getRevenueTransactions",
+    handle: listRevenueTransactions,
+  },
   { method: "GET", action: "roistatExportAcl", handle: listAclRows },
   { method: "GET", action: "getACL", handle: getAcl },
   { method: "GET", action: "getAppointment", handle: getAppointment },
   { method: "POST", action: "add", model: "Clients", handle: addClient },
   { method: "POST", action: "edit", model: "Clients", handle: editClient },
   { method: "POST", action: "add", model: "Appointments", handle: addAppointment },
-  { method: "POST", action: "add", model: "Appointments", scenario: "apiAdd", handle: apiAddAppointment },
-  { method: "POST", action: "add", model: "Appointments", scenario: "waitingListItemAdd", handle: addWaitingListEntry },
+  {
+    method: "POST",
+    action: "add",
+    model: "Appointments",
+    scenario: "apiAdd",
+    handle: apiAddAppointment,
+  },
+  {
+    method: "POST",
+    action: "add",
+    model: "Appointments",
+    scenario: "waitingListItemAdd",
+    handle: addWaitingListEntry,
+  },
   { method: "POST", action: "edit", model: "Appointments", handle: editAppointment },
 ];
 
 /** An undefined expectation means the segment must be absent. */
 const same = (expected: string | undefined, actual: string | null): boolean =>
-  expected === undefined ? actual === null : actual !== null && expected.toLowerCase() === actual.toLowerCase();
+  expected === undefined
+    ? actual === null
+    : actual !== null && expected.toLowerCase() === actual.toLowerCase();
 
 export const findRestRoute = (method: string, path: RestPath): RestRoute | undefined =>
   ROUTES.find(

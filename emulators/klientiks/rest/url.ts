@@ -36,7 +36,10 @@ const decodeSegments = (pathname: string): string[] | null => {
 };
 
 /** null when there is no action to dispatch on. */
-export const parseRestPath = (pathname: string, authorization: string | undefined): RestPath | null => {
+export const parseRestPath = (
+  pathname: string,
+  authorization: string | undefined,
+): RestPath | null => {
   const segments = decodeSegments(pathname);
   const [action, ...pairs] = segments ?? [];
   if (!action) return null;

@@ -4,6 +4,7 @@
 // the emulator's accounts, so the id alone finds the client.
 
 import type { IncomingMessage, ServerResponse } from "node:http";
+
 import type { Emulator } from "../emulator";
 import { escapeHtml, sendHtml } from "../http";
 import { clientFullName } from "../serialize";
@@ -14,7 +15,10 @@ const VISITS_SHOWN = 10;
 
 export const isClientPagePath = (pathname: string): boolean => CLIENT_PAGE_PATH.test(pathname);
 
-const findClient = (emulator: Emulator, id: number): { account: Account; client: Client } | null => {
+const findClient = (
+  emulator: Emulator,
+  id: number,
+): { account: Account; client: Client } | null => {
   for (const account of emulator.state.accounts.values()) {
     const client = account.clients.get(id);
     if (client && !client.deleted) return { account, client };
@@ -44,8 +48,18 @@ const renderClientPage = (account: Account, client: Client): string => {
 </body></html>`;
 };
 
-export const handleClientPage = (emulator: Emulator, _request: IncomingMessage, response: ServerResponse, url: URL): void => {
+export const handleClientPage = (
+  emulator: Emulator,
+  _request: IncomingMessage,
+  response: ServerResponse,
+  url: URL,
+): void => {
   const found = findClient(emulator, Number(CLIENT_PAGE_PATH.exec(url.pathname)?.[1]));
-  if (!found) return sendHtml(response, 404, `<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>Клиент не найден</title></head><body><h1>Клиент не найден</h1></body></html>`);
+  if (!found)
+    return sendHtml(
+      response,
+      404,
+      `<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>Клиент не найден</title></head><body><h1>Клиент не найден</h1></body></html>`,
+    );
   sendHtml(response, 200, renderClientPage(found.account, found.client));
 };

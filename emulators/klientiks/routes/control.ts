@@ -2,6 +2,7 @@
 // JSON; bad input answers 400 with a JSON error naming the problem.
 
 import type { IncomingMessage, ServerResponse } from "node:http";
+
 import type { Emulator } from "../emulator";
 import { readBody, sendJson } from "../http";
 import { defineRoute, matchRoute, type Route } from "../router";
@@ -22,7 +23,16 @@ import {
 } from "./control/appointments";
 import { addClientRoute, patchClientRoute } from "./control/clients";
 import { ControlError, type ControlHandler } from "./control/shared";
-import { addFault, clearFaults, health, listFaults, listRequests, reset, setClock, stats } from "./control/system";
+import {
+  addFault,
+  clearFaults,
+  health,
+  listFaults,
+  listRequests,
+  reset,
+  setClock,
+  stats,
+} from "./control/system";
 import {
   addEventHandlerRoute,
   deleteEventHandlerRoute,

@@ -5,13 +5,19 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { performance } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
+
 import type { Emulator } from "../emulator";
 import type { FaultPlan } from "../faults";
 import { isFormEncoded, readBody, sendJson, sendText } from "../http";
 import { redactUrl } from "../redact";
 import { authenticate } from "../rest/auth";
 import { statusTrueWithErrorsEnvelope } from "../rest/envelopes";
-import { applyNoData, sendTerminalFault, TOO_MANY_REQUESTS, truncateJson } from "../rest/fault-responses";
+import {
+  applyNoData,
+  sendTerminalFault,
+  TOO_MANY_REQUESTS,
+  truncateJson,
+} from "../rest/fault-responses";
 import { findRestRoute } from "../rest/routes";
 import { parseRestPath, type RestPath } from "../rest/url";
 import type { JsonValue } from "../types";
@@ -20,13 +26,27 @@ const UNKNOWN_METHOD = "Unknown method";
 
 const sendApiBody = (response: ServerResponse, body: JsonValue, plan: FaultPlan): void => {
   const text = JSON.stringify(plan.noData ? applyNoData(body, plan.noData) : body);
-  sendText(response, 200, "application/json; charset=utf-8", plan.malformedJson ? truncateJson(text) : text);
+  sendText(
+    response,
+    200,
+    "application/json; charset=utf-8",
+    plan.malformedJson ? truncateJson(text) : text,
+  );
 };
 
-type TrackedRequest = { request: IncomingMessage; response: ServerResponse; url: URL; path: RestPath | null; faults: string[] };
+type TrackedRequest = {
+  request: IncomingMessage;
+  response: ServerResponse;
+  url: URL;
+  path: RestPath | null;
+  faults: string[];
+};
 
 /** Counts the request towards the account's stats and logs it once the socket is done with it. */
-const trackRequest = (emulator: Emulator, { request, response, url, path, faults }: TrackedRequest): void => {
+const trackRequest = (
+  emulator: Emulator,
+  { request, response, url, path, faults }: TrackedRequest,
+): void => {
   const { state, logger } = emulator;
   const method = request.method ?? "GET";
   const redactedPath = redactUrl(`${url.pathname}${url.search}`);
@@ -62,7 +82,14 @@ export const handleRestApi = async (
   const { state } = emulator;
   const method = request.method ?? "GET";
   const path = parseRestPath(url.pathname, request.headers.authorization);
-  const plan = path && state.faults.plan({ action: path.action, model: path.model, httpMethod: method, accountId: path.accountId });
+  const plan =
+    path &&
+    state.faults.plan({
+      action: path.action,
+      model: path.model,
+      httpMethod: method,
+      accountId: path.accountId,
+    });
   trackRequest(emulator, { request, response, url, path, faults: plan?.fired ?? [] });
   if (!path || !plan) return sendJson(response, 404, { error: UNKNOWN_METHOD });
 
@@ -82,7 +109,8 @@ export const handleRestApi = async (
   if (!route) return sendJson(response, 404, { error: UNKNOWN_METHOD });
 
   const isWrite = route.method === "POST";
-  if (isWrite && plan.statusTrueWithErrors) return sendApiBody(response, statusTrueWithErrorsEnvelope(), plan);
+  if (isWrite && plan.statusTrueWithErrors)
+    return sendApiBody(response, statusTrueWithErrorsEnvelope(), plan);
   // Only form bodies are read; a JSON body counts as an empty form, like PHP's $_POST (klientiks-contract §3).
   const rawBody = isWrite ? await readBody(request) : "";
   const form = new URLSearchParams(isFormEncoded(request) ? rawBody : "");

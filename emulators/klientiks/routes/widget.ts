@@ -2,19 +2,29 @@
 // back to the URL it was opened with, so `svyaz_sid` and `utm_*` survive into the booking (§13.6).
 
 import type { IncomingMessage, ServerResponse } from "node:http";
+
 import { addDays, formatLocalDateTime, normalizeNaiveDateTime } from "../datetime";
 import type { Emulator } from "../emulator";
 import { readBody, sendHtml } from "../http";
 import { findAccountBySlug } from "../state";
 import type { Account } from "../types";
 import { createWidgetBooking, pickPageParams } from "../widget-booking";
-import { renderBookingForm, renderConfirmation, renderUnknownWidget, type WidgetFormValues } from "../widget-page";
+import {
+  renderBookingForm,
+  renderConfirmation,
+  renderUnknownWidget,
+  type WidgetFormValues,
+} from "../widget-page";
 
 const WIDGET_PATH = /^\/app\/united\/([^/]+)\/?$/;
 
 export const isWidgetPath = (pathname: string): boolean => WIDGET_PATH.test(pathname);
 
-const defaultValues = (emulator: Emulator, account: Account, query: URLSearchParams): WidgetFormValues => {
+const defaultValues = (
+  emulator: Emulator,
+  account: Account,
+  query: URLSearchParams,
+): WidgetFormValues => {
   const today = formatLocalDateTime(emulator.clock.now(), account.settings.timezone).slice(0, 10);
   return {
     service_id: "",
@@ -37,12 +47,22 @@ const readValues = (form: URLSearchParams): WidgetFormValues => ({
   lead: form.get("lead") ?? "",
 });
 
-const submit = async (emulator: Emulator, account: Account, request: IncomingMessage, response: ServerResponse, url: URL) => {
+const submit = async (
+  emulator: Emulator,
+  account: Account,
+  request: IncomingMessage,
+  response: ServerResponse,
+  url: URL,
+) => {
   const action = `${url.pathname}${url.search}`;
   const values = readValues(new URLSearchParams(await readBody(request)));
   const start = normalizeNaiveDateTime(values.start);
   if (start === null) {
-    return sendHtml(response, 400, renderBookingForm(account, { action, values, errors: ["Укажите дату и время."] }));
+    return sendHtml(
+      response,
+      400,
+      renderBookingForm(account, { action, values, errors: ["Укажите дату и время."] }),
+    );
   }
   const result = createWidgetBooking(emulator, account, {
     name: values.name,
@@ -72,5 +92,9 @@ export const handleWidget = async (
   if (!account) return sendHtml(response, 404, renderUnknownWidget(slug));
   if (request.method === "POST") return submit(emulator, account, request, response, url);
   const values = defaultValues(emulator, account, url.searchParams);
-  sendHtml(response, 200, renderBookingForm(account, { action: `${url.pathname}${url.search}`, values, errors: [] }));
+  sendHtml(
+    response,
+    200,
+    renderBookingForm(account, { action: `${url.pathname}${url.search}`, values, errors: [] }),
+  );
 };

@@ -1,8 +1,15 @@
 // Accounts, extensions and callback client scripts.
 
 import type { z } from "zod";
+
 import { createAccount, describeAccount, toExtension, type AccountInit } from "../accounts";
-import { clientScriptBody, createAccountBody, extensionBody, patchAccountBody, patchExtensionBody } from "../control-schemas";
+import {
+  clientScriptBody,
+  createAccountBody,
+  extensionBody,
+  patchAccountBody,
+  patchExtensionBody,
+} from "../control-schemas";
 import { demoLayout } from "../demo-seed";
 import type { Account } from "../types";
 import { ControlError, parseBody, requireAccount, type ControlHandler } from "./shared";
@@ -19,23 +26,37 @@ const toInit = (input: Settings): AccountInit => ({
   enabledEvents: input.enabled_events,
   numbers: input.numbers,
   timings: input.timings && {
-    ...(input.timings.ring_timeout_ms !== undefined && { ringTimeoutMs: input.timings.ring_timeout_ms }),
-    ...(input.timings.record_delay_ms !== undefined && { recordDelayMs: input.timings.record_delay_ms }),
+    ...(input.timings.ring_timeout_ms !== undefined && {
+      ringTimeoutMs: input.timings.ring_timeout_ms,
+    }),
+    ...(input.timings.record_delay_ms !== undefined && {
+      recordDelayMs: input.timings.record_delay_ms,
+    }),
     ...(input.timings.max_talk_ms !== undefined && { maxTalkMs: input.timings.max_talk_ms }),
   },
   rateLimits: input.rate_limits && {
-    ...(input.rate_limits.general_per_minute !== undefined && { generalPerMinute: input.rate_limits.general_per_minute }),
-    ...(input.rate_limits.statistics_per_minute !== undefined && { statisticsPerMinute: input.rate_limits.statistics_per_minute }),
+    ...(input.rate_limits.general_per_minute !== undefined && {
+      generalPerMinute: input.rate_limits.general_per_minute,
+    }),
+    ...(input.rate_limits.statistics_per_minute !== undefined && {
+      statisticsPerMinute: input.rate_limits.statistics_per_minute,
+    }),
   },
 });
 
-const keyTaken = (accounts: Map<string, Account>, key: string | undefined, self?: Account): boolean =>
-  key !== undefined && Array.from(accounts.values()).some((account) => account.key === key && account !== self);
+const keyTaken = (
+  accounts: Map<string, Account>,
+  key: string | undefined,
+  self?: Account,
+): boolean =>
+  key !== undefined &&
+  Array.from(accounts.values()).some((account) => account.key === key && account !== self);
 
 export const createAccountRoute: ControlHandler = ({ emulator, body }) => {
   const input = parseBody(createAccountBody, body);
   const { accounts } = emulator.state;
-  if (input.id !== undefined && accounts.has(input.id)) throw new ControlError(409, `Account ${input.id} already exists`);
+  if (input.id !== undefined && accounts.has(input.id))
+    throw new ControlError(409, `Account ${input.id} already exists`);
   if (keyTaken(accounts, input.key)) throw new ControlError(409, "Another account uses this key");
   const init = toInit(input);
   const account = createAccount(accounts, emulator.state.nextId("pbx"), {
@@ -51,12 +72,15 @@ export const listAccountsRoute: ControlHandler = ({ emulator }) => ({
   body: Array.from(emulator.state.accounts.values()).map(describeAccount),
 });
 
-export const getAccountRoute: ControlHandler = (request) => ({ body: describeAccount(requireAccount(request)) });
+export const getAccountRoute: ControlHandler = (request) => ({
+  body: describeAccount(requireAccount(request)),
+});
 
 export const patchAccountRoute: ControlHandler = (request) => {
   const account = requireAccount(request);
   const input = parseBody(patchAccountBody, request.body);
-  if (keyTaken(request.emulator.state.accounts, input.key, account)) throw new ControlError(409, "Another account uses this key");
+  if (keyTaken(request.emulator.state.accounts, input.key, account))
+    throw new ControlError(409, "Another account uses this key");
   const init = toInit(input);
   if (init.key !== undefined) account.key = init.key;
   if (init.secret !== undefined) account.secret = init.secret;
@@ -74,7 +98,8 @@ export const patchAccountRoute: ControlHandler = (request) => {
 export const addExtensionRoute: ControlHandler = (request) => {
   const account = requireAccount(request);
   const input = parseBody(extensionBody, request.body);
-  if (account.extensions.has(input.number)) throw new ControlError(409, `Extension ${input.number} already exists`);
+  if (account.extensions.has(input.number))
+    throw new ControlError(409, `Extension ${input.number} already exists`);
   const extension = toExtension(input);
   account.extensions.set(extension.number, extension);
   return { status: 201, body: extension };
@@ -98,7 +123,10 @@ export const setClientScriptRoute: ControlHandler = (request) => {
   account.clientScripts.set(number, {
     mode: input.mode,
     answerAfterMs: input.answer_after_ms ?? previous?.answerAfterMs ?? 2000,
-    hangupAfterMs: input.hangup_after_ms === undefined ? (previous?.hangupAfterMs ?? null) : input.hangup_after_ms,
+    hangupAfterMs:
+      input.hangup_after_ms === undefined
+        ? (previous?.hangupAfterMs ?? null)
+        : input.hangup_after_ms,
   });
   return { body: describeAccount(account).client_scripts };
 };

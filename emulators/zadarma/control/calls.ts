@@ -14,7 +14,13 @@ import {
   transferIncoming,
 } from "../pbx";
 import { runScriptedCall, ScenarioError } from "../scenarios";
-import { ControlError, parseBody, requireAccount, requireCall, type ControlHandler } from "./shared";
+import {
+  ControlError,
+  parseBody,
+  requireAccount,
+  requireCall,
+  type ControlHandler,
+} from "./shared";
 
 export const createCallRoute: ControlHandler = (request) => {
   const account = requireAccount(request);
@@ -23,7 +29,8 @@ export const createCallRoute: ControlHandler = (request) => {
     const call = runScriptedCall(request.emulator, account, spec);
     return { status: 201, body: describeCall(account, call) };
   } catch (error) {
-    if (error instanceof ScenarioError || error instanceof PbxError) throw new ControlError(400, error.message);
+    if (error instanceof ScenarioError || error instanceof PbxError)
+      throw new ControlError(400, error.message);
     throw error;
   }
 };
@@ -51,15 +58,21 @@ export const callActionRoute: ControlHandler = (request) => {
   };
   try {
     if (action === "answer") extensionAnswers(emulator, account, call, needExtension(), at);
-    else if (action === "decline" || action === "hangup") extensionHangsUp(emulator, account, call, needExtension(), at);
+    else if (action === "decline" || action === "hangup")
+      extensionHangsUp(emulator, account, call, needExtension(), at);
     else if (action === "transfer") {
-      if (!to || !account.extensions.has(to)) throw new ControlError(400, "transfer needs `to`, an extension of the account");
+      if (!to || !account.extensions.has(to))
+        throw new ControlError(400, "transfer needs `to`, an extension of the account");
       transferIncoming(emulator, account, call, to, at);
     } else if (action === "client_answer") clientAnswers(emulator, account, call, at);
     else if (action === "client_decline") clientDeclines(emulator, account, call, at);
     else if (action === "client_hangup") hangUpCallback(emulator, account, call, at);
     else if (call.direction === "in") callerHangsUp(emulator, account, call, at);
-    else throw new ControlError(400, "caller_hangup is for incoming calls; a callback's client hangs up with client_hangup");
+    else
+      throw new ControlError(
+        400,
+        "caller_hangup is for incoming calls; a callback's client hangs up with client_hangup",
+      );
   } catch (error) {
     if (error instanceof PbxError) throw new ControlError(409, error.message);
     throw error;

@@ -2,6 +2,7 @@
 // 400 with a JSON error naming the problem.
 
 import type { IncomingMessage, ServerResponse } from "node:http";
+
 import type { Emulator } from "../emulator";
 import { readBody, sendJson } from "../http";
 import { defineRoute, matchRoute, type Route } from "../router";
@@ -73,7 +74,12 @@ const readJsonBody = async (request: IncomingMessage): Promise<unknown> => {
   }
 };
 
-export const handleControl = async (emulator: Emulator, request: IncomingMessage, response: ServerResponse, url: URL) => {
+export const handleControl = async (
+  emulator: Emulator,
+  request: IncomingMessage,
+  response: ServerResponse,
+  url: URL,
+) => {
   const method = request.method ?? "GET";
   const match = matchRoute(ROUTES, method, url.pathname);
   if (match.kind !== "found") {
@@ -82,7 +88,12 @@ export const handleControl = async (emulator: Emulator, request: IncomingMessage
   }
   try {
     const body = method === "GET" || method === "DELETE" ? {} : await readJsonBody(request);
-    const result = await match.handler({ emulator, params: match.params, body, query: url.searchParams });
+    const result = await match.handler({
+      emulator,
+      params: match.params,
+      body,
+      query: url.searchParams,
+    });
     sendJson(response, result.status ?? 200, result.body);
   } catch (error) {
     if (!(error instanceof ControlError)) throw error;

@@ -2,11 +2,17 @@
 // look-ups that answer 404 when something does not exist.
 
 import type { z } from "zod";
+
 import type { Emulator } from "../emulator";
 import type { RouteParams } from "../router";
 import type { Account, Call } from "../types";
 
-export type ControlRequest = { emulator: Emulator; params: RouteParams; body: unknown; query: URLSearchParams };
+export type ControlRequest = {
+  emulator: Emulator;
+  params: RouteParams;
+  body: unknown;
+  query: URLSearchParams;
+};
 
 export type ControlResult = { status?: number; body: unknown };
 
@@ -23,11 +29,17 @@ export class ControlError extends Error {
   }
 }
 
-export const parseBody = <Schema extends z.ZodType>(schema: Schema, body: unknown): z.output<Schema> => {
+export const parseBody = <Schema extends z.ZodType>(
+  schema: Schema,
+  body: unknown,
+): z.output<Schema> => {
   const result = schema.safeParse(body);
   if (!result.success) {
     throw new ControlError(400, "Invalid request body", {
-      issues: result.error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message })),
+      issues: result.error.issues.map((issue) => ({
+        path: issue.path.join("."),
+        message: issue.message,
+      })),
     });
   }
   return result.data;

@@ -3,6 +3,7 @@
 // moved on) answers 409.
 
 import type { IncomingMessage, ServerResponse } from "node:http";
+
 import type { Emulator } from "../emulator";
 import { readBody, sendJson } from "../http";
 import {
@@ -60,7 +61,8 @@ const accountOf = (emulator: Emulator, input: Input): Account => {
 
 const extensionOf = (account: Account, input: Input): string => {
   const extension = required(input, "extension");
-  if (!account.extensions.has(extension)) throw new PhoneApiError(404, `no extension ${extension} in account ${account.id}`);
+  if (!account.extensions.has(extension))
+    throw new PhoneApiError(404, `no extension ${extension} in account ${account.id}`);
   return extension;
 };
 
@@ -108,18 +110,23 @@ const ACTIONS: Record<string, { method: "GET" | "POST"; run: Action }> = {
   },
   "extension/answer": {
     method: "POST",
-    run: onExtension((emulator, account, call, extension) => extensionAnswers(emulator, account, call, extension, emulator.clock.now())),
+    run: onExtension((emulator, account, call, extension) =>
+      extensionAnswers(emulator, account, call, extension, emulator.clock.now()),
+    ),
   },
   "extension/decline": {
     method: "POST",
     run: onExtension((emulator, account, call, extension) => {
-      if (call.direction === "in" && call.state !== "ringing") throw new PhoneApiError(409, "the call is no longer ringing");
+      if (call.direction === "in" && call.state !== "ringing")
+        throw new PhoneApiError(409, "the call is no longer ringing");
       extensionHangsUp(emulator, account, call, extension, emulator.clock.now());
     }),
   },
   "extension/hangup": {
     method: "POST",
-    run: onExtension((emulator, account, call, extension) => extensionHangsUp(emulator, account, call, extension, emulator.clock.now())),
+    run: onExtension((emulator, account, call, extension) =>
+      extensionHangsUp(emulator, account, call, extension, emulator.clock.now()),
+    ),
   },
   "extension/online": {
     method: "POST",
@@ -131,16 +138,26 @@ const ACTIONS: Record<string, { method: "GET" | "POST"; run: Action }> = {
       return extensionPhoneView(account, extension);
     },
   },
-  caller: { method: "GET", run: (emulator, input) => callerView(callOf(accountOf(emulator, input), input)) },
+  caller: {
+    method: "GET",
+    run: (emulator, input) => callerView(callOf(accountOf(emulator, input), input)),
+  },
   "caller/dial": {
     method: "POST",
     run: (emulator, input) => {
       const account = accountOf(emulator, input);
       const caller = digitsOnly(required(input, "caller"));
       const did = digitsOnly(required(input, "did"));
-      if (caller.length < 5 || caller.length > 15) throw new PhoneApiError(400, "caller must have 5–15 digits");
-      if (!account.numbers.includes(did)) throw new PhoneApiError(400, `${did} is not a company number of account ${account.id}`);
-      const call = placeIncoming(emulator, account, { caller, did }, { at: emulator.clock.now(), live: true, notify: true, origin: "softphone" });
+      if (caller.length < 5 || caller.length > 15)
+        throw new PhoneApiError(400, "caller must have 5–15 digits");
+      if (!account.numbers.includes(did))
+        throw new PhoneApiError(400, `${did} is not a company number of account ${account.id}`);
+      const call = placeIncoming(
+        emulator,
+        account,
+        { caller, did },
+        { at: emulator.clock.now(), live: true, notify: true, origin: "softphone" },
+      );
       return callerView(call);
     },
   },
@@ -155,21 +172,46 @@ const ACTIONS: Record<string, { method: "GET" | "POST"; run: Action }> = {
   },
   client: {
     method: "GET",
-    run: (emulator, input) => clientPhoneView(accountOf(emulator, input), digitsOnly(required(input, "number"))),
+    run: (emulator, input) =>
+      clientPhoneView(accountOf(emulator, input), digitsOnly(required(input, "number"))),
   },
-  "client/answer": { method: "POST", run: onClient((emulator, account, call) => clientAnswers(emulator, account, call, emulator.clock.now())) },
-  "client/decline": { method: "POST", run: onClient((emulator, account, call) => clientDeclines(emulator, account, call, emulator.clock.now())) },
-  "client/hangup": { method: "POST", run: onClient((emulator, account, call) => hangUpCallback(emulator, account, call, emulator.clock.now())) },
+  "client/answer": {
+    method: "POST",
+    run: onClient((emulator, account, call) =>
+      clientAnswers(emulator, account, call, emulator.clock.now()),
+    ),
+  },
+  "client/decline": {
+    method: "POST",
+    run: onClient((emulator, account, call) =>
+      clientDeclines(emulator, account, call, emulator.clock.now()),
+    ),
+  },
+  "client/hangup": {
+    method: "POST",
+    run: onClient((emulator, account, call) =>
+      hangUpCallback(emulator, account, call, emulator.clock.now()),
+    ),
+  },
 };
 
-export const handlePhoneApi = async (emulator: Emulator, request: IncomingMessage, response: ServerResponse, url: URL) => {
+export const handlePhoneApi = async (
+  emulator: Emulator,
+  request: IncomingMessage,
+  response: ServerResponse,
+  url: URL,
+) => {
   const action = ACTIONS[url.pathname.slice(PHONE_API_PREFIX.length).replace(/\/+$/, "")];
   if (!action) return sendJson(response, 404, { error: `no phone endpoint ${url.pathname}` });
-  if (request.method !== action.method) return sendJson(response, 405, { error: `use ${action.method}` });
+  if (request.method !== action.method)
+    return sendJson(response, 405, { error: `use ${action.method}` });
   try {
-    sendJson(response, 200, action.run(emulator, await readInput(request, url)), { "cache-control": "no-store" });
+    sendJson(response, 200, action.run(emulator, await readInput(request, url)), {
+      "cache-control": "no-store",
+    });
   } catch (error) {
-    if (error instanceof PhoneApiError) return sendJson(response, error.status, { error: error.message });
+    if (error instanceof PhoneApiError)
+      return sendJson(response, error.status, { error: error.message });
     if (error instanceof PbxError) return sendJson(response, 409, { error: error.message });
     throw error;
   }

@@ -1,10 +1,15 @@
 // The shared frame of the emulator's HTML pages: no framework, a few lines of CSS, an inline script.
 
 export const escapeHtml = (text: string): string =>
-  text.replace(/[&<>"']/g, (char) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[char] ?? char);
+  text.replace(
+    /[&<>"']/g,
+    (char) =>
+      ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[char] ?? char,
+  );
 
 /** Embeds a value in an inline script without letting `</script>` or `<!--` end it early. */
-export const scriptJson = (value: unknown): string => JSON.stringify(value).replace(/</g, "\\u003c");
+export const scriptJson = (value: unknown): string =>
+  JSON.stringify(value).replace(/</g, "\\u003c");
 
 const STYLE = `
   body { font: 16px/1.4 system-ui, sans-serif; margin: 2rem auto; max-width: 28rem; padding: 0 1rem; color: #1f2933; }

@@ -5,8 +5,8 @@
 //   /                                        the accounts and links to their phones
 // Each page polls its `/phones/api/…` endpoint twice a second.
 
-import { escapeHtml, page, CLIENT_HELPERS, scriptJson } from "./layout";
 import type { Account } from "../types";
+import { CLIENT_HELPERS, escapeHtml, page, scriptJson } from "./layout";
 
 const POLL_MS = 500;
 

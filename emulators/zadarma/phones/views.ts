@@ -10,15 +10,30 @@ export type ExtensionPhoneView = {
   name: string;
   online: boolean;
   /** ringing: Answer/Decline; dialing: a callback calls the client; connected: Hang up. */
-  call: { pbx_call_id: string; kind: "incoming" | "callback"; state: "ringing" | "dialing" | "connected"; peer: string } | null;
+  call: {
+    pbx_call_id: string;
+    kind: "incoming" | "callback";
+    state: "ringing" | "dialing" | "connected";
+    peer: string;
+  } | null;
 };
 
 const phoneState = (call: Call, extension: string): "ringing" | "dialing" | "connected" => {
-  if (call.direction === "out") return call.clientLeg === "idle" ? "ringing" : call.clientLeg === "ringing" ? "dialing" : "connected";
-  return call.legs.some((leg) => leg.extension === extension && leg.state === "ringing") ? "ringing" : "connected";
+  if (call.direction === "out")
+    return call.clientLeg === "idle"
+      ? "ringing"
+      : call.clientLeg === "ringing"
+        ? "dialing"
+        : "connected";
+  return call.legs.some((leg) => leg.extension === extension && leg.state === "ringing")
+    ? "ringing"
+    : "connected";
 };
 
-export const extensionPhoneView = (account: Account, extension: string): ExtensionPhoneView | null => {
+export const extensionPhoneView = (
+  account: Account,
+  extension: string,
+): ExtensionPhoneView | null => {
   const entry = account.extensions.get(extension);
   if (!entry) return null;
   const call = activeCallOf(account, extension);
@@ -38,7 +53,12 @@ export const extensionPhoneView = (account: Account, extension: string): Extensi
   };
 };
 
-export type CallerView = { pbx_call_id: string; state: Call["state"]; disposition: string | null; extension: string | null };
+export type CallerView = {
+  pbx_call_id: string;
+  state: Call["state"];
+  disposition: string | null;
+  extension: string | null;
+};
 
 export const callerView = (call: Call): CallerView => ({
   pbx_call_id: call.pbxCallId,
@@ -51,14 +71,28 @@ export const callerView = (call: Call): CallerView => ({
 export const clientCallOf = (account: Account, number: string): Call | undefined =>
   Array.from(account.calls.values())
     .reverse()
-    .find((call) => call.direction === "out" && call.destination === number && (call.clientLeg === "ringing" || call.clientLeg === "connected"));
+    .find(
+      (call) =>
+        call.direction === "out" &&
+        call.destination === number &&
+        (call.clientLeg === "ringing" || call.clientLeg === "connected"),
+    );
 
-export type ClientPhoneView = { number: string; call: { pbx_call_id: string; state: "ringing" | "connected"; from: string } | null };
+export type ClientPhoneView = {
+  number: string;
+  call: { pbx_call_id: string; state: "ringing" | "connected"; from: string } | null;
+};
 
 export const clientPhoneView = (account: Account, number: string): ClientPhoneView => {
   const call = clientCallOf(account, number);
   return {
     number,
-    call: call ? { pbx_call_id: call.pbxCallId, state: call.clientLeg === "connected" ? "connected" : "ringing", from: call.caller } : null,
+    call: call
+      ? {
+          pbx_call_id: call.pbxCallId,
+          state: call.clientLeg === "connected" ? "connected" : "ringing",
+          from: call.caller,
+        }
+      : null,
   };
 };

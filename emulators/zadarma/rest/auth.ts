@@ -8,7 +8,9 @@ import type { Account } from "../types";
 
 export type AuthResult = { ok: true; account: Account } | { ok: false; reason: string };
 
-export const splitAuthorization = (header: string | undefined): { key: string; signature: string } | null => {
+export const splitAuthorization = (
+  header: string | undefined,
+): { key: string; signature: string } | null => {
   const value = header?.trim() ?? "";
   const colon = value.indexOf(":");
   if (colon <= 0) return null;
@@ -26,6 +28,7 @@ export const authenticate = (
   const account = findAccountByKey(accounts, credentials.key);
   if (!account) return { ok: false, reason: "unknown key" };
   const expected = restSignature(account.secret, methodPath, params);
-  if (!sameSignature(expected, credentials.signature)) return { ok: false, reason: "signature mismatch" };
+  if (!sameSignature(expected, credentials.signature))
+    return { ok: false, reason: "signature mismatch" };
   return { ok: true, account };
 };

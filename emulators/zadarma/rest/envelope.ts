@@ -14,6 +14,8 @@ export class RestError extends Error {
   }
 }
 
-export const success = (fields: Record<string, unknown>): RestResult => ({ body: { status: "success", ...fields } });
+export const success = (fields: Record<string, unknown>): RestResult => ({
+  body: { status: "success", ...fields },
+});
 
 export const errorBody = (message: string): RestBody => ({ status: "error", message });

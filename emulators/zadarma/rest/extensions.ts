@@ -7,7 +7,10 @@ import { RestError, success } from "./envelope";
 export const listExtensions: RestHandler = ({ account }) =>
   success({ pbx_id: account.pbxId, numbers: Array.from(account.extensions.keys()) });
 
-const requireExtension = (account: Account, { captures }: Pick<RestContext, "captures">): Extension => {
+const requireExtension = (
+  account: Account,
+  { captures }: Pick<RestContext, "captures">,
+): Extension => {
   const extension = account.extensions.get(captures[0] ?? "");
   if (!extension) throw new RestError(`extension ${captures[0]} not found`);
   return extension;
@@ -15,7 +18,11 @@ const requireExtension = (account: Account, { captures }: Pick<RestContext, "cap
 
 export const extensionStatus: RestHandler = (context) => {
   const extension = requireExtension(context.account, context);
-  return success({ pbx_id: context.account.pbxId, number: Number(extension.number), is_online: extension.online });
+  return success({
+    pbx_id: context.account.pbxId,
+    number: Number(extension.number),
+    is_online: extension.online,
+  });
 };
 
 export const extensionInfo: RestHandler = (context) => {

@@ -6,7 +6,8 @@ import { digitsOnly } from "../phone-numbers";
 import type { RestHandler } from "./context";
 import { RestError, success } from "./envelope";
 
-export const getBalance: RestHandler = ({ account }) => success({ balance: account.balance, currency: account.currency });
+export const getBalance: RestHandler = ({ account }) =>
+  success({ balance: account.balance, currency: account.currency });
 
 /** OpenAPI shape: `timezone` is the current UTC offset ("UTC+3"), `datetime` the account's wall clock. */
 export const getTimezone: RestHandler = ({ emulator, account }) => {
@@ -25,11 +26,19 @@ const PHONE = /^\+?\d{7,15}$/;
 export const requestCallback: RestHandler = ({ emulator, account, params, noMoney }) => {
   const from = params.get("from")?.trim() ?? "";
   const to = params.get("to")?.trim() ?? "";
-  if (!EXTENSION.test(from) && !PHONE.test(from)) throw new RestError("wrong parameter 'from': expected an extension or a phone number");
-  if (!PHONE.test(to)) throw new RestError("wrong parameter 'to': expected a phone number in international format");
-  if (EXTENSION.test(from) && !account.extensions.has(from)) throw new RestError(`wrong parameter 'from': no extension ${from} in the PBX`);
+  if (!EXTENSION.test(from) && !PHONE.test(from))
+    throw new RestError("wrong parameter 'from': expected an extension or a phone number");
+  if (!PHONE.test(to))
+    throw new RestError("wrong parameter 'to': expected a phone number in international format");
+  if (EXTENSION.test(from) && !account.extensions.has(from))
+    throw new RestError(`wrong parameter 'from': no extension ${from} in the PBX`);
   if (noMoney || account.balance <= 0) throw new RestError("no money");
   const now = emulator.clock.now();
-  placeCallback(emulator, account, { from: digitsOnly(from), to: digitsOnly(to) }, { at: now, live: true, notify: true, origin: "callback" });
+  placeCallback(
+    emulator,
+    account,
+    { from: digitsOnly(from), to: digitsOnly(to) },
+    { at: now, live: true, notify: true, origin: "callback" },
+  );
   return success({ from: digitsOnly(from), to: digitsOnly(to), time: Math.floor(now / 1000) });
 };

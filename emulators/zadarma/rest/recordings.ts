@@ -3,6 +3,7 @@
 // the emulator's own `/v1/pbx/record/download/{token}/{name}.wav` (README "Recordings").
 
 import { randomBytes } from "node:crypto";
+
 import { formatLocalDateTime } from "../datetime";
 import type { Account, Call } from "../types";
 import type { RestContext, RestHandler } from "./context";
@@ -19,7 +20,9 @@ const readLifetime = (params: URLSearchParams): number => {
   if (raw === null || raw === "") return DEFAULT_LIFETIME;
   const lifetime = Number(raw);
   if (!Number.isInteger(lifetime) || lifetime < MIN_LIFETIME || lifetime > MAX_LIFETIME) {
-    throw new RestError(`wrong parameter 'lifetime': expected whole seconds from ${MIN_LIFETIME} to ${MAX_LIFETIME}`);
+    throw new RestError(
+      `wrong parameter 'lifetime': expected whole seconds from ${MIN_LIFETIME} to ${MAX_LIFETIME}`,
+    );
   }
   return lifetime;
 };
@@ -29,9 +32,15 @@ const readyRecording = (call: Call | undefined, now: number): Call | undefined =
   call?.recording && call.recording.readyAt <= now ? call : undefined;
 
 const findByRecordingId = (account: Account, callIdWithRec: string): Call | undefined =>
-  Array.from(account.calls.values()).find((call) => call.recording?.callIdWithRec === callIdWithRec);
+  Array.from(account.calls.values()).find(
+    (call) => call.recording?.callIdWithRec === callIdWithRec,
+  );
 
-const issueLink = ({ emulator, account, origin }: RestContext, call: Call, expiresAt: number): string => {
+const issueLink = (
+  { emulator, account, origin }: RestContext,
+  call: Call,
+  expiresAt: number,
+): string => {
   const token = randomBytes(16).toString("hex");
   emulator.state.links.set(token, { accountId: account.id, pbxCallId: call.pbxCallId, expiresAt });
   return `${origin}${DOWNLOAD_PREFIX}${token}/${call.recording?.callIdWithRec ?? call.callId}.wav`;

@@ -1,7 +1,7 @@
 // The REST methods the emulator speaks, by HTTP method and path under `/v1/` (trailing slash optional).
 
-import type { RestHandler } from "./context";
 import { deleteCallInfoUrl, getCallInfo, setCallInfoUrl, setNotifications } from "./callinfo";
+import type { RestHandler } from "./context";
 import { extensionInfo, extensionStatus, listExtensions } from "./extensions";
 import { getBalance, getTimezone, requestCallback } from "./info";
 import { requestRecording } from "./recordings";
@@ -30,7 +30,9 @@ const ROUTES: RestRoute[] = [
   route(["POST", "PUT"], "pbx/callinfo/notifications", setNotifications),
 ];
 
-export type RestMatch = { kind: "found"; handle: RestHandler; captures: string[] } | { kind: "not_found" | "method_not_allowed" };
+export type RestMatch =
+  | { kind: "found"; handle: RestHandler; captures: string[] }
+  | { kind: "not_found" | "method_not_allowed" };
 
 /** `method` is the path without `/v1/` and slashes: `pbx/internal/100/status`. */
 export const findRestRoute = (httpMethod: string, method: string): RestMatch => {

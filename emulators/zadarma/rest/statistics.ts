@@ -11,15 +11,22 @@ const MAX_LIMIT = 1000;
 
 const readBound = (params: URLSearchParams, name: string, fallback: string): string => {
   const value = params.get(name) ?? fallback;
-  if (parseNaive(value) === null) throw new RestError(`wrong parameter '${name}': expected YYYY-MM-DD HH:MM:SS`);
+  if (parseNaive(value) === null)
+    throw new RestError(`wrong parameter '${name}': expected YYYY-MM-DD HH:MM:SS`);
   return value;
 };
 
-const readCount = (params: URLSearchParams, name: string, fallback: number, max: number): number => {
+const readCount = (
+  params: URLSearchParams,
+  name: string,
+  fallback: number,
+  max: number,
+): number => {
   const raw = params.get(name);
   if (raw === null || raw === "") return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0 || value > max) throw new RestError(`wrong parameter '${name}': expected 0…${max}`);
+  if (!Number.isInteger(value) || value < 0 || value > max)
+    throw new RestError(`wrong parameter '${name}': expected 0…${max}`);
   return value;
 };
 
@@ -28,7 +35,9 @@ const readCount = (params: URLSearchParams, name: string, fallback: number, max:
  * extension that held it last, else the last one rung; on an outgoing call the number dialled.
  */
 const destinationOf = (call: Call): string =>
-  call.direction === "in" ? (call.extension ?? call.legs.at(-1)?.extension ?? "") : call.destination;
+  call.direction === "in"
+    ? (call.extension ?? call.legs.at(-1)?.extension ?? "")
+    : call.destination;
 
 export const pbxStatistics: RestHandler = ({ emulator, account, params }) => {
   const now = formatLocalDateTime(emulator.clock.now(), account.timezone);
@@ -39,14 +48,19 @@ export const pbxStatistics: RestHandler = ({ emulator, account, params }) => {
   const skip = readCount(params, "skip", 0, Number.MAX_SAFE_INTEGER);
   const limit = readCount(params, "limit", MAX_LIMIT, MAX_LIMIT);
   const callType = params.get("call_type");
-  if (callType !== null && callType !== "in" && callType !== "out") throw new RestError("wrong parameter 'call_type': expected in or out");
+  if (callType !== null && callType !== "in" && callType !== "out")
+    throw new RestError("wrong parameter 'call_type': expected in or out");
 
   const from = localDateTimeToEpoch(start, account.timezone);
   const to = localDateTimeToEpoch(end, account.timezone) + 999;
   const rows = Array.from(account.calls.values())
     .filter((call) => call.state === "ended" && call.startedAt >= from && call.startedAt <= to)
     .filter((call) => callType === null || call.direction === callType)
-    .sort((left, right) => left.startedAt - right.startedAt || left.callId.localeCompare(right.callId, "en", { numeric: true }))
+    .sort(
+      (left, right) =>
+        left.startedAt - right.startedAt ||
+        left.callId.localeCompare(right.callId, "en", { numeric: true }),
+    )
     .slice(skip, skip + limit)
     .map((call: Call) => ({
       call_id: call.callId,
@@ -54,8 +68,12 @@ export const pbxStatistics: RestHandler = ({ emulator, account, params }) => {
       callstart: formatLocalDateTime(call.startedAt, account.timezone),
       clid: call.caller,
       destination: destinationOf(call),
-      disposition: call.disposition === "failed" ? "call failed" : (call.disposition ?? "call failed"),
-      seconds: call.answeredAt !== null && call.endedAt !== null ? Math.round((call.endedAt - call.answeredAt) / 1000) : 0,
+      disposition:
+        call.disposition === "failed" ? "call failed" : (call.disposition ?? "call failed"),
+      seconds:
+        call.answeredAt !== null && call.endedAt !== null
+          ? Math.round((call.endedAt - call.answeredAt) / 1000)
+          : 0,
       is_recorded: call.recording !== null,
       pbx_call_id: call.pbxCallId,
     }));

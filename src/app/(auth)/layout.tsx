@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
+
 import { LocaleSwitcher } from "@/components/shell/locale-switcher";
 
 export default async function AuthLayout({ children }: { children: ReactNode }) {
@@ -11,7 +12,9 @@ export default async function AuthLayout({ children }: { children: ReactNode }) 
         <p className="mt-1 text-sm text-slate-500">{t("tagline")}</p>
       </div>
       <div className="w-full max-w-sm">{children}</div>
-      <div className="mt-8"><LocaleSwitcher /></div>
+      <div className="mt-8">
+        <LocaleSwitcher />
+      </div>
     </main>
   );
 }

@@ -18,7 +18,11 @@ export const EMPTY_CALL_CARDS: TCallCardsState = { open: [], dismissed: [] };
  * is not on screen (a card dismissed) opens nothing, and one that ended while the page was away
  * (`isReplay`: read back on reconnect) closes at once: its outcome is old news.
  */
-export function applyCallCard(state: TCallCardsState, card: TCallCard, { now, isReplay = false }: { now: number; isReplay?: boolean }): TCallCardsState {
+export function applyCallCard(
+  state: TCallCardsState,
+  card: TCallCard,
+  { now, isReplay = false }: { now: number; isReplay?: boolean },
+): TCallCardsState {
   if (state.dismissed.includes(card.callId)) return state;
   if (card.state === "ended" && isReplay) {
     const open = state.open.filter((open) => open.card.callId !== card.callId);
@@ -41,7 +45,10 @@ const STATE_ORDER: Record<TCallCard["state"], number> = { ringing: 0, answered: 
 
 /** The person closed the card: it stays closed for the rest of the call. */
 export function dismissCallCard(state: TCallCardsState, callId: string): TCallCardsState {
-  return { open: state.open.filter((open) => open.card.callId !== callId), dismissed: [...state.dismissed.filter((id) => id !== callId), callId].slice(-MAX_DISMISSED) };
+  return {
+    open: state.open.filter((open) => open.card.callId !== callId),
+    dismissed: [...state.dismissed.filter((id) => id !== callId), callId].slice(-MAX_DISMISSED),
+  };
 }
 
 /** Removes the ended calls' cards whose time is up. */
@@ -52,4 +59,10 @@ export function closeDueCallCards(state: TCallCardsState, now: number): TCallCar
 
 /** The earliest time a card is due to close, for the timer. */
 export const nextClosingAt = (state: TCallCardsState): number | null =>
-  state.open.reduce<number | null>((earliest, card) => (card.closesAt !== null && (earliest === null || card.closesAt < earliest) ? card.closesAt : earliest), null);
+  state.open.reduce<number | null>(
+    (earliest, card) =>
+      card.closesAt !== null && (earliest === null || card.closesAt < earliest)
+        ? card.closesAt
+        : earliest,
+    null,
+  );

@@ -1,9 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { columnVisibilityStorageKey, parseColumnVisibility } from "@/components/data-table/column-visibility-storage";
+
+import {
+  columnVisibilityStorageKey,
+  parseColumnVisibility,
+} from "@/components/data-table/column-visibility-storage";
 
 describe("parseColumnVisibility", () => {
   it("reads a stored visibility map", () => {
-    expect(parseColumnVisibility('{"contactEmail":false,"name":true}')).toEqual({ contactEmail: false, name: true });
+    expect(parseColumnVisibility('{"contactEmail":false,"name":true}')).toEqual({
+      contactEmail: false,
+      name: true,
+    });
   });
 
   it.each([null, "", "not json", "[false]", "42", "null"])("treats %j as nothing stored", (raw) => {

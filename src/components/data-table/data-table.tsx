@@ -1,11 +1,21 @@
 "use client";
 
-import { functionalUpdate, useTable, type PaginationState, type RowData, type SortingState } from "@tanstack/react-table";
+import {
+  functionalUpdate,
+  useTable,
+  type PaginationState,
+  type RowData,
+  type SortingState,
+} from "@tanstack/react-table";
 import { useTranslations } from "next-intl";
 import { useMemo, type ReactNode } from "react";
+
 import { ColumnVisibilityMenu } from "@/components/data-table/column-visibility-menu";
 import { DataTableBody, type TRowAttributes } from "@/components/data-table/data-table-body";
-import { dataTableFeatures, type TDataTableColumns } from "@/components/data-table/data-table-features";
+import {
+  dataTableFeatures,
+  type TDataTableColumns,
+} from "@/components/data-table/data-table-features";
 import { DataTableHead } from "@/components/data-table/data-table-head";
 import { DataTablePagination } from "@/components/data-table/data-table-pagination";
 import { PER_PAGE_OPTIONS } from "@/components/data-table/table-url-params";
@@ -46,11 +56,16 @@ export type TDataTableProps<TRow extends RowData> = {
 };
 
 /** A column's id as the table derives it: the explicit one, else its accessor key. */
-const columnIdOf = <TRow extends RowData>(column: TDataTableColumns<TRow>[number]) => column.id ?? ("accessorKey" in column ? String(column.accessorKey) : undefined);
+const columnIdOf = <TRow extends RowData>(column: TDataTableColumns<TRow>[number]) =>
+  column.id ?? ("accessorKey" in column ? String(column.accessorKey) : undefined);
 
 /** The columns a table hides until the user picks them, keyed by column id. */
 const hiddenByDefault = <TRow extends RowData>(columns: TDataTableColumns<TRow>) =>
-  Object.fromEntries(columns.filter((column) => column.meta?.isHiddenByDefault).map((column) => [columnIdOf(column), false]));
+  Object.fromEntries(
+    columns
+      .filter((column) => column.meta?.isHiddenByDefault)
+      .map((column) => [columnIdOf(column), false]),
+  );
 
 /**
  * A server-driven table (conventions C14): sorting and pagination are controlled by the caller,
@@ -59,7 +74,10 @@ const hiddenByDefault = <TRow extends RowData>(columns: TDataTableColumns<TRow>)
 export function DataTable<TRow extends RowData>(props: TDataTableProps<TRow>) {
   const t = useTranslations("table");
   const defaultVisibility = useMemo(() => hiddenByDefault(props.columns), [props.columns]);
-  const [columnVisibility, setColumnVisibility] = usePersistedColumnVisibility(props.tableId, defaultVisibility);
+  const [columnVisibility, setColumnVisibility] = usePersistedColumnVisibility(
+    props.tableId,
+    defaultVisibility,
+  );
   const table = useTable({
     features: dataTableFeatures,
     columns: props.columns,
@@ -73,10 +91,18 @@ export function DataTable<TRow extends RowData>(props: TDataTableProps<TRow>) {
     enableSortingRemoval: false,
     state: { sorting: props.sorting, pagination: props.pagination, columnVisibility },
     onSortingChange: (updater) => props.onSortingChange(functionalUpdate(updater, props.sorting)),
-    onPaginationChange: (updater) => props.onPaginationChange(functionalUpdate(updater, props.pagination)),
+    onPaginationChange: (updater) =>
+      props.onPaginationChange(functionalUpdate(updater, props.pagination)),
     onColumnVisibilityChange: setColumnVisibility,
   });
-  const toggles = table.getAllLeafColumns().filter((column) => column.getCanHide()).map((column) => ({ id: column.id, label: column.columnDef.meta?.label ?? column.id, isVisible: column.getIsVisible() }));
+  const toggles = table
+    .getAllLeafColumns()
+    .filter((column) => column.getCanHide())
+    .map((column) => ({
+      id: column.id,
+      label: column.columnDef.meta?.label ?? column.id,
+      isVisible: column.getIsVisible(),
+    }));
 
   return (
     <div className="rounded-lg border border-slate-200 bg-white shadow-sm">
@@ -85,12 +111,21 @@ export function DataTable<TRow extends RowData>(props: TDataTableProps<TRow>) {
         {props.actions}
         <ColumnVisibilityMenu
           columns={toggles}
-          onToggle={(id, isVisible) => setColumnVisibility((current) => ({ ...current, [id]: isVisible }))}
-          onShowAll={() => setColumnVisibility(Object.fromEntries(toggles.map((toggle) => [toggle.id, true])))}
+          onToggle={(id, isVisible) =>
+            setColumnVisibility((current) => ({ ...current, [id]: isVisible }))
+          }
+          onShowAll={() =>
+            setColumnVisibility(Object.fromEntries(toggles.map((toggle) => [toggle.id, true])))
+          }
         />
       </div>
       <div className="overflow-x-auto">
-        <table aria-label={props.label} aria-busy={props.isLoading || props.isStale} data-testid={props.testId} className={cn("w-full text-sm transition-opacity", props.isStale ? "opacity-60" : "")}>
+        <table
+          aria-label={props.label}
+          aria-busy={props.isLoading || props.isStale}
+          data-testid={props.testId}
+          className={cn("w-full text-sm transition-opacity", props.isStale ? "opacity-60" : "")}
+        >
           <DataTableHead table={table} />
           <DataTableBody
             table={table}

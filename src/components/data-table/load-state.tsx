@@ -5,7 +5,19 @@ import { cn } from "@/lib/cn";
 import { useErrorText } from "@/lib/use-error-text";
 
 /** What stands in for a query's data until it arrives: its error in words, or a loading line. */
-export function LoadState({ error, loadingText, className }: { error: unknown; loadingText: string; className?: string }) {
+export function LoadState({
+  error,
+  loadingText,
+  className,
+}: {
+  error: unknown;
+  loadingText: string;
+  className?: string;
+}) {
   const { formError } = useErrorText();
-  return error ? <FormError message={formError(error)} /> : <p className={cn("text-sm text-slate-500", className)}>{loadingText}</p>;
+  return error ? (
+    <FormError message={formError(error)} />
+  ) : (
+    <p className={cn("text-sm text-slate-500", className)}>{loadingText}</p>
+  );
 }

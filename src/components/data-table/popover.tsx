@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useId, useRef, useState, type ReactNode } from "react";
+
 import { cn } from "@/lib/cn";
 
 export type TPopoverProps = {
@@ -13,7 +14,13 @@ export type TPopoverProps = {
 };
 
 /** A button that opens a panel below it; closes on Esc and on a click outside. */
-export function Popover({ trigger, ariaLabel, align = "start", isActive = false, children }: TPopoverProps) {
+export function Popover({
+  trigger,
+  ariaLabel,
+  align = "start",
+  isActive = false,
+  children,
+}: TPopoverProps) {
   const [isOpen, setIsOpen] = useState(false);
   const rootRef = useRef<HTMLDivElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
@@ -54,10 +61,21 @@ export function Popover({ trigger, ariaLabel, align = "start", isActive = false,
         )}
       >
         {trigger}
-        <svg aria-hidden="true" viewBox="0 0 20 20" className="size-4 shrink-0 text-slate-400"><path fill="currentColor" d="M5.3 7.3a1 1 0 0 1 1.4 0L10 10.6l3.3-3.3a1 1 0 1 1 1.4 1.4l-4 4a1 1 0 0 1-1.4 0l-4-4a1 1 0 0 1 0-1.4Z" /></svg>
+        <svg aria-hidden="true" viewBox="0 0 20 20" className="size-4 shrink-0 text-slate-400">
+          <path
+            fill="currentColor"
+            d="M5.3 7.3a1 1 0 0 1 1.4 0L10 10.6l3.3-3.3a1 1 0 1 1 1.4 1.4l-4 4a1 1 0 0 1-1.4 0l-4-4a1 1 0 0 1 0-1.4Z"
+          />
+        </svg>
       </button>
       {isOpen ? (
-        <div id={panelId} className={cn("absolute top-full z-30 mt-1 min-w-56 rounded-md border border-slate-200 bg-white p-2 shadow-lg", align === "end" ? "right-0" : "left-0")}>
+        <div
+          id={panelId}
+          className={cn(
+            "absolute top-full z-30 mt-1 min-w-56 rounded-md border border-slate-200 bg-white p-2 shadow-lg",
+            align === "end" ? "right-0" : "left-0",
+          )}
+        >
           {children}
         </div>
       ) : null}

@@ -2,7 +2,11 @@
 
 import { functionalUpdate, type ColumnVisibilityState, type Updater } from "@tanstack/react-table";
 import { useCallback, useMemo, useSyncExternalStore } from "react";
-import { columnVisibilityStorageKey, parseColumnVisibility } from "@/components/data-table/column-visibility-storage";
+
+import {
+  columnVisibilityStorageKey,
+  parseColumnVisibility,
+} from "@/components/data-table/column-visibility-storage";
 
 const listeners = new Set<() => void>();
 /** Used when localStorage refuses (private mode, quota): the choice then lasts for the session. */
@@ -40,12 +44,28 @@ const write = (key: string, value: string) => {
  * hides until asked). Read through useSyncExternalStore: the server renders the default, the browser
  * then applies the stored choice without a hydration error.
  */
-export function usePersistedColumnVisibility(tableId: string, defaultVisibility: ColumnVisibilityState) {
+export function usePersistedColumnVisibility(
+  tableId: string,
+  defaultVisibility: ColumnVisibilityState,
+) {
   const key = columnVisibilityStorageKey(tableId);
-  const raw = useSyncExternalStore(subscribe, () => read(key), () => null);
-  const visibility = useMemo(() => ({ ...defaultVisibility, ...parseColumnVisibility(raw) }), [defaultVisibility, raw]);
+  const raw = useSyncExternalStore(
+    subscribe,
+    () => read(key),
+    () => null,
+  );
+  const visibility = useMemo(
+    () => ({ ...defaultVisibility, ...parseColumnVisibility(raw) }),
+    [defaultVisibility, raw],
+  );
   const setVisibility = useCallback(
-    (updater: Updater<ColumnVisibilityState>) => write(key, JSON.stringify(functionalUpdate(updater, { ...defaultVisibility, ...parseColumnVisibility(read(key)) }))),
+    (updater: Updater<ColumnVisibilityState>) =>
+      write(
+        key,
+        JSON.stringify(
+          functionalUpdate(updater, { ...defaultVisibility, ...parseColumnVisibility(read(key)) }),
+        ),
+      ),
     [defaultVisibility, key],
   );
   return [visibility, setVisibility] as const;

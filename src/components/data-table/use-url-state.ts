@@ -8,11 +8,17 @@ import { startTransition, useCallback, useMemo, useOptimistic } from "react";
  * shared. Each change replaces the history entry rather than adding one. `parse` and `serialize`
  * must be stable (module-level functions).
  */
-export function useUrlState<TState extends object>(parse: (params: URLSearchParams) => TState, serialize: (state: TState) => string) {
+export function useUrlState<TState extends object>(
+  parse: (params: URLSearchParams) => TState,
+  serialize: (state: TState) => string,
+) {
   const searchParams = useSearchParams();
   const router = useRouter();
   const pathname = usePathname();
-  const urlState = useMemo(() => parse(new URLSearchParams(searchParams.toString())), [parse, searchParams]);
+  const urlState = useMemo(
+    () => parse(new URLSearchParams(searchParams.toString())),
+    [parse, searchParams],
+  );
   // The URL changes only when the navigation completes; until then controls and the query already
   // follow the choice, and a second change builds on the first.
   const [state, setOptimisticState] = useOptimistic(urlState);

@@ -3,7 +3,13 @@
 import { createContext, useContext, useEffect, useRef } from "react";
 
 /** A live event as the SSE route sends it (docs/realtime.md); `isReplay`: read back after a reconnect. */
-export type TLiveEvent = { id: string; topic: string; payload: unknown; createdAt: string; isReplay?: boolean };
+export type TLiveEvent = {
+  id: string;
+  topic: string;
+  payload: unknown;
+  createdAt: string;
+  isReplay?: boolean;
+};
 
 export type TLiveEventsContext = {
   /** Returns the unsubscribe function. */
@@ -23,5 +29,8 @@ export function useLiveEvents(topic: string, handler: (event: TLiveEvent) => voi
   useEffect(() => {
     handlerRef.current = handler;
   });
-  useEffect(() => context?.subscribe(topic, (event) => handlerRef.current(event)), [context, topic]);
+  useEffect(
+    () => context?.subscribe(topic, (event) => handlerRef.current(event)),
+    [context, topic],
+  );
 }

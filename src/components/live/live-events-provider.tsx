@@ -1,6 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useMemo, useRef, type ReactNode } from "react";
+
 import { IncomingCallCards } from "@/components/calls/incoming-call-cards";
 import { LiveEventsContext, type TLiveEvent } from "@/components/live/live-events-context";
 
@@ -29,7 +30,9 @@ function saveLastEventId(slug: string, id: string): void {
 function parseLiveEvent(data: string): TLiveEvent | null {
   try {
     const event = JSON.parse(data) as Partial<TLiveEvent>;
-    return typeof event.id === "string" && typeof event.topic === "string" ? (event as TLiveEvent) : null;
+    return typeof event.id === "string" && typeof event.topic === "string"
+      ? (event as TLiveEvent)
+      : null;
   } catch {
     return null;
   }
@@ -41,7 +44,15 @@ function parseLiveEvent(data: string): TLiveEvent | null {
  * back; the id is also kept for the tab's session, so a reload resumes after it (`?lastEventId=`).
  * Renders the incoming-call cards over every page.
  */
-export function LiveEventsProvider({ slug, timeZone, children }: { slug: string; timeZone: string; children: ReactNode }) {
+export function LiveEventsProvider({
+  slug,
+  timeZone,
+  children,
+}: {
+  slug: string;
+  timeZone: string;
+  children: ReactNode;
+}) {
   const handlers = useRef(new Map<string, Set<(event: TLiveEvent) => void>>());
 
   const subscribe = useCallback((topic: string, handler: (event: TLiveEvent) => void) => {
@@ -59,7 +70,9 @@ export function LiveEventsProvider({ slug, timeZone, children }: { slug: string;
     let failures = 0;
     const connect = () => {
       const lastEventId = readLastEventId(slug);
-      source = new EventSource(`/api/w/${encodeURIComponent(slug)}/events${lastEventId ? `?lastEventId=${encodeURIComponent(lastEventId)}` : ""}`);
+      source = new EventSource(
+        `/api/w/${encodeURIComponent(slug)}/events${lastEventId ? `?lastEventId=${encodeURIComponent(lastEventId)}` : ""}`,
+      );
       source.onopen = () => {
         failures = 0;
       };
@@ -80,7 +93,10 @@ export function LiveEventsProvider({ slug, timeZone, children }: { slug: string;
         if (source?.readyState !== EventSource.CLOSED) return;
         source.close();
         failures += 1;
-        retryTimer = setTimeout(connect, Math.min(RETRY_MAX_MS, RETRY_MIN_MS * 2 ** (failures - 1)));
+        retryTimer = setTimeout(
+          connect,
+          Math.min(RETRY_MAX_MS, RETRY_MIN_MS * 2 ** (failures - 1)),
+        );
       };
     };
     connect();

@@ -1,8 +1,9 @@
 "use client";
 
-import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
+import { usePathname } from "next/navigation";
 import { useEffect, useId, useState, type ReactNode } from "react";
+
 import { cn } from "@/lib/cn";
 
 /**
@@ -43,7 +44,13 @@ export function CollapsibleSidebar({ brand, children }: { brand: ReactNode; chil
           {t("openMenu")}
         </button>
       </header>
-      {isOpen ? <div aria-hidden="true" className="fixed inset-0 z-40 bg-slate-900/30 lg:hidden" onClick={() => setIsOpen(false)} /> : null}
+      {isOpen ? (
+        <div
+          aria-hidden="true"
+          className="fixed inset-0 z-40 bg-slate-900/30 lg:hidden"
+          onClick={() => setIsOpen(false)}
+        />
+      ) : null}
       <aside
         id={drawerId}
         aria-label={t("menu")}
@@ -54,7 +61,11 @@ export function CollapsibleSidebar({ brand, children }: { brand: ReactNode; chil
         )}
       >
         <div className="mb-2 flex justify-end lg:hidden">
-          <button type="button" onClick={() => setIsOpen(false)} className="rounded-md px-2 py-1 text-sm text-slate-600 hover:bg-slate-100">
+          <button
+            type="button"
+            onClick={() => setIsOpen(false)}
+            className="rounded-md px-2 py-1 text-sm text-slate-600 hover:bg-slate-100"
+          >
             <span aria-hidden="true">✕</span> {t("closeMenu")}
           </button>
         </div>

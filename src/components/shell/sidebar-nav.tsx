@@ -1,8 +1,9 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { useTranslations } from "next-intl";
+
 import { cn } from "@/lib/cn";
 import { isManagerSection } from "@/lib/manager-sections";
 
@@ -10,7 +11,13 @@ type TNavItem = { section: string; labelKey: string };
 type TNavGroup = { titleKey: string; items: TNavItem[] };
 
 const NAV: TNavGroup[] = [
-  { titleKey: "rawData", items: [{ section: "deals", labelKey: "deals" }, { section: "leads", labelKey: "leads" }] },
+  {
+    titleKey: "rawData",
+    items: [
+      { section: "deals", labelKey: "deals" },
+      { section: "leads", labelKey: "leads" },
+    ],
+  },
   { titleKey: "calls", items: [{ section: "calls", labelKey: "calls" }] },
   {
     titleKey: "settings",
@@ -28,19 +35,33 @@ export function SidebarNav({ slug, canManage }: { slug: string; canManage: boole
   const t = useTranslations("nav");
   const pathname = usePathname();
   const canOpen = (href: string) => canManage || !isManagerSection(href);
-  const groups = NAV.map((group) => ({ ...group, items: group.items.filter((item) => canOpen(`/w/${slug}/${item.section}`)) })).filter((group) => group.items.length > 0);
+  const groups = NAV.map((group) => ({
+    ...group,
+    items: group.items.filter((item) => canOpen(`/w/${slug}/${item.section}`)),
+  })).filter((group) => group.items.length > 0);
   return (
     <nav aria-label="main" className="space-y-6">
       {groups.map((group) => (
         <div key={group.titleKey}>
-          <p className="px-2 text-xs font-semibold uppercase tracking-wide text-slate-400">{t(group.titleKey)}</p>
+          <p className="px-2 text-xs font-semibold uppercase tracking-wide text-slate-400">
+            {t(group.titleKey)}
+          </p>
           <ul className="mt-2 space-y-1">
             {group.items.map((item) => {
               const href = `/w/${slug}/${item.section}`;
               const isActive = pathname === href || pathname.startsWith(`${href}/`);
               return (
                 <li key={item.section}>
-                  <Link href={href} aria-current={isActive ? "page" : undefined} className={cn("block rounded-md px-2 py-1.5 text-sm", isActive ? "bg-brand-50 font-medium text-brand-700" : "text-slate-700 hover:bg-slate-100")}>
+                  <Link
+                    href={href}
+                    aria-current={isActive ? "page" : undefined}
+                    className={cn(
+                      "block rounded-md px-2 py-1.5 text-sm",
+                      isActive
+                        ? "bg-brand-50 font-medium text-brand-700"
+                        : "text-slate-700 hover:bg-slate-100",
+                    )}
+                  >
                     {t(item.labelKey)}
                   </Link>
                 </li>

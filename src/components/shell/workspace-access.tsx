@@ -1,12 +1,19 @@
 "use client";
 
 import { createContext, useContext, type ReactNode } from "react";
+
 import { isManagerSection } from "@/lib/manager-sections";
 
 const CanManageContext = createContext(false);
 
 /** Whether the viewer manages the current workspace (owner or admin), for the links rendered inside it. */
-export function WorkspaceAccessProvider({ canManage, children }: { canManage: boolean; children: ReactNode }) {
+export function WorkspaceAccessProvider({
+  canManage,
+  children,
+}: {
+  canManage: boolean;
+  children: ReactNode;
+}) {
   return <CanManageContext.Provider value={canManage}>{children}</CanManageContext.Provider>;
 }
 

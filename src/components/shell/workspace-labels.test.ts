@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { workspaceLabels } from "@/components/shell/workspace-labels";
 
 describe("workspace switcher labels", () => {

@@ -1,7 +1,15 @@
 import type { ReactNode } from "react";
 
 /** A settings card's title, its one-line explanation, and an action or badge on the right. */
-export function CardHeading({ title, hint, aside }: { title: string; hint?: string; aside?: ReactNode }) {
+export function CardHeading({
+  title,
+  hint,
+  aside,
+}: {
+  title: string;
+  hint?: string;
+  aside?: ReactNode;
+}) {
   return (
     <div className="flex flex-wrap items-start justify-between gap-3">
       <div>

@@ -1,4 +1,5 @@
 import type { HTMLAttributes } from "react";
+
 import { cn } from "@/lib/cn";
 
 type TCardProps = HTMLAttributes<HTMLDivElement> & {
@@ -7,5 +8,12 @@ type TCardProps = HTMLAttributes<HTMLDivElement> & {
 };
 
 export const Card = ({ className, isFlush = false, ...props }: TCardProps) => (
-  <div className={cn("rounded-lg border border-slate-200 bg-white shadow-sm", isFlush ? "overflow-x-auto" : "p-6", className)} {...props} />
+  <div
+    className={cn(
+      "rounded-lg border border-slate-200 bg-white shadow-sm",
+      isFlush ? "overflow-x-auto" : "p-6",
+      className,
+    )}
+    {...props}
+  />
 );

@@ -1,6 +1,7 @@
 "use client";
 
 import { useLocale } from "next-intl";
+
 import { formatTimeZone } from "@/lib/time-zones";
 import { SUGGESTED_TIMEZONES } from "@/lib/workspace-options";
 
@@ -10,6 +11,13 @@ import { SUGGESTED_TIMEZONES } from "@/lib/workspace-options";
  */
 export function TimeZoneOptions({ current }: { current?: string }) {
   const locale = useLocale();
-  const zones: readonly string[] = current && !(SUGGESTED_TIMEZONES as readonly string[]).includes(current) ? [current, ...SUGGESTED_TIMEZONES] : SUGGESTED_TIMEZONES;
-  return zones.map((zone) => <option key={zone} value={zone}>{formatTimeZone(zone, locale)}</option>);
+  const zones: readonly string[] =
+    current && !(SUGGESTED_TIMEZONES as readonly string[]).includes(current)
+      ? [current, ...SUGGESTED_TIMEZONES]
+      : SUGGESTED_TIMEZONES;
+  return zones.map((zone) => (
+    <option key={zone} value={zone}>
+      {formatTimeZone(zone, locale)}
+    </option>
+  ));
 }

@@ -1,10 +1,18 @@
-import { getDb } from "@/server/db/client";
-import { DELIVERY_RETRIES, markDeliveryFailed, noteFailedInngestAttempt } from "@/server/domain/inbox/failures";
-import { toDeliveryFailure } from "@/server/domain/klientiks/delivery-failure";
-import { applyAppointment, fetchAppointment, loadDelivery } from "@/server/domain/klientiks/process-delivery";
-import { getKlientiksDeps } from "@/server/klientiks-deps";
 import { inngest, klientiksWebhookReceived } from "@/inngest/client";
 import { classified, failureOfRun } from "@/inngest/step-errors";
+import { getDb } from "@/server/db/client";
+import {
+  DELIVERY_RETRIES,
+  markDeliveryFailed,
+  noteFailedInngestAttempt,
+} from "@/server/domain/inbox/failures";
+import { toDeliveryFailure } from "@/server/domain/klientiks/delivery-failure";
+import {
+  applyAppointment,
+  fetchAppointment,
+  loadDelivery,
+} from "@/server/domain/klientiks/process-delivery";
+import { getKlientiksDeps } from "@/server/klientiks-deps";
 
 /**
  * Enrichment of one inbox delivery: load → fetch the appointment (always its current state) →
@@ -29,18 +37,41 @@ export const processKlientiksDelivery = inngest.createFunction(
   },
   async ({ event, step, attempt }) => {
     const { tenantId, deliveryId } = event.data;
-    const loaded = await step.run("load-delivery", () => classified(() => loadDelivery(getDb(), { tenantId, deliveryId })));
+    const loaded = await step.run("load-delivery", () =>
+      classified(() => loadDelivery(getDb(), { tenantId, deliveryId })),
+    );
     if (loaded.isDone) return { deliveryId, outcome: "already-processed" as const };
     // A failed attempt is noted for the sync panel before Inngest schedules the retry (issue 8 A8).
-    const attemptRef = { tenantId, connectionId: loaded.connectionId, deliveryId, attempt: attempt + 1 };
-    const noted = <T>(body: () => Promise<T>) => classified(() => body().catch(async (error: unknown) => {
-      throw await noteFailedInngestAttempt(getDb(), attemptRef, toDeliveryFailure(error));
-    }));
+    const attemptRef = {
+      tenantId,
+      connectionId: loaded.connectionId,
+      deliveryId,
+      attempt: attempt + 1,
+    };
+    const noted = <T>(body: () => Promise<T>) =>
+      classified(() =>
+        body().catch(async (error: unknown) => {
+          throw await noteFailedInngestAttempt(getDb(), attemptRef, toDeliveryFailure(error));
+        }),
+      );
     const rawAppointment = await step.run("fetch-appointment", () =>
-      noted(() => fetchAppointment(getDb(), getKlientiksDeps(), { tenantId, connectionId: loaded.connectionId, appointmentId: loaded.appointmentId })),
+      noted(() =>
+        fetchAppointment(getDb(), getKlientiksDeps(), {
+          tenantId,
+          connectionId: loaded.connectionId,
+          appointmentId: loaded.appointmentId,
+        }),
+      ),
     );
     const result = await step.run("upsert-deal", () =>
-      noted(() => applyAppointment(getDb(), getKlientiksDeps(), { tenantId, connectionId: loaded.connectionId, deliveryId, rawAppointment: rawAppointment as Record<string, unknown> })),
+      noted(() =>
+        applyAppointment(getDb(), getKlientiksDeps(), {
+          tenantId,
+          connectionId: loaded.connectionId,
+          deliveryId,
+          rawAppointment: rawAppointment as Record<string, unknown>,
+        }),
+      ),
     );
     return { deliveryId, ...result };
   },

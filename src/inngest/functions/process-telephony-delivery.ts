@@ -1,11 +1,15 @@
+import { inngest, telephonyEventReceived } from "@/inngest/client";
+import { classified, failureOfRun } from "@/inngest/step-errors";
 import { getDb } from "@/server/db/client";
 import { asDeliveryFailure } from "@/server/domain/inbox/delivery-failure";
-import { DELIVERY_RETRIES, markDeliveryFailed, noteFailedInngestAttempt } from "@/server/domain/inbox/failures";
+import {
+  DELIVERY_RETRIES,
+  markDeliveryFailed,
+  noteFailedInngestAttempt,
+} from "@/server/domain/inbox/failures";
 import { markDeliveryProcessed } from "@/server/domain/inbox/processed";
 import { runTelephonyDelivery } from "@/server/domain/telephony/process-delivery";
 import { getKlientiksDeps } from "@/server/klientiks-deps";
-import { inngest, telephonyEventReceived } from "@/inngest/client";
-import { classified, failureOfRun } from "@/inngest/step-errors";
 
 /**
  * One telephony notification into its call: the same domain step the in-process worker runs, with
@@ -30,14 +34,20 @@ export const processTelephonyDelivery = inngest.createFunction(
   async ({ event, step, attempt }) => {
     const { tenantId, connectionId, deliveryId } = event.data;
     const attemptRef = { tenantId, connectionId, deliveryId, attempt: attempt + 1 };
-    const result = await step.run("apply-call-event", () => classified(async () => {
-      const delivery = { id: deliveryId, tenantId, connectionId };
-      const applied = await runTelephonyDelivery(getDb(), { klientiks: getKlientiksDeps() }, delivery).catch(async (error: unknown) => {
-        throw await noteFailedInngestAttempt(getDb(), attemptRef, asDeliveryFailure(error));
-      });
-      await markDeliveryProcessed(getDb(), { tenantId, deliveryId });
-      return applied;
-    }));
+    const result = await step.run("apply-call-event", () =>
+      classified(async () => {
+        const delivery = { id: deliveryId, tenantId, connectionId };
+        const applied = await runTelephonyDelivery(
+          getDb(),
+          { klientiks: getKlientiksDeps() },
+          delivery,
+        ).catch(async (error: unknown) => {
+          throw await noteFailedInngestAttempt(getDb(), attemptRef, asDeliveryFailure(error));
+        });
+        await markDeliveryProcessed(getDb(), { tenantId, deliveryId });
+        return applied;
+      }),
+    );
     return { deliveryId, callId: result?.callId ?? null };
   },
 );

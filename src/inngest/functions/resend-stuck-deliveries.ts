@@ -1,7 +1,7 @@
-import { getDb } from "@/server/db/client";
-import { findStuckDeliveries } from "@/server/domain/inbox/stuck-deliveries";
 import { inngest } from "@/inngest/client";
 import { toDeliveryEvents } from "@/inngest/delivery-events";
+import { getDb } from "@/server/db/client";
+import { findStuckDeliveries } from "@/server/domain/inbox/stuck-deliveries";
 
 /** Every 2 minutes: deliveries whose event never reached Inngest are sent again. */
 export const resendStuckDeliveries = inngest.createFunction(

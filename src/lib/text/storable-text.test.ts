@@ -1,9 +1,16 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { toStorableDeep, toStorableText, toStorableTruncated, truncateText } from "@/lib/text/storable-text";
+
+import {
+  toStorableDeep,
+  toStorableText,
+  toStorableTruncated,
+  truncateText,
+} from "@/lib/text/storable-text";
 
 /** What PostgreSQL would refuse: NUL, or text that does not survive a UTF-8 round trip. */
-const isStorable = (value: string) => !value.includes("\u0000") && Buffer.from(value, "utf8").toString("utf8") === value;
+const isStorable = (value: string) =>
+  !value.includes("\u0000") && Buffer.from(value, "utf8").toString("utf8") === value;
 
 describe("toStorableText", () => {
   it("removes NUL and lone surrogates, keeps pairs", () => {
@@ -16,11 +23,13 @@ describe("toStorableText", () => {
   });
 
   it("always yields storable text and changes nothing storable", () => {
-    fc.assert(fc.property(fc.string({ unit: "binary" }), (value) => {
-      const cleaned = toStorableText(value);
-      expect(isStorable(cleaned)).toBe(true);
-      if (isStorable(value)) expect(cleaned).toBe(value);
-    }));
+    fc.assert(
+      fc.property(fc.string({ unit: "binary" }), (value) => {
+        const cleaned = toStorableText(value);
+        expect(isStorable(cleaned)).toBe(true);
+        if (isStorable(value)) expect(cleaned).toBe(value);
+      }),
+    );
   });
 });
 
@@ -33,29 +42,51 @@ describe("truncateText", () => {
   });
 
   it("keeps storable input storable within the limit", () => {
-    fc.assert(fc.property(fc.string({ unit: "grapheme" }), fc.integer({ min: 1, max: 40 }), (value, max) => {
-      const cut = toStorableTruncated(value, max);
-      expect(cut.length).toBeLessThanOrEqual(max);
-      expect(isStorable(cut)).toBe(true);
-      expect(value.startsWith(cut)).toBe(true);
-    }));
+    fc.assert(
+      fc.property(
+        fc.string({ unit: "grapheme" }),
+        fc.integer({ min: 1, max: 40 }),
+        (value, max) => {
+          const cut = toStorableTruncated(value, max);
+          expect(cut.length).toBeLessThanOrEqual(max);
+          expect(isStorable(cut)).toBe(true);
+          expect(value.startsWith(cut)).toBe(true);
+        },
+      ),
+    );
   });
 });
 
 describe("toStorableDeep", () => {
   it("cleans every string and key of parsed input, keeps other values", () => {
     const at = new Date("2026-01-01T00:00:00Z");
-    const input = { "na\u0000me": "Ан\u0000на", tags: ["a\uD800", 1, null], nested: { at, ok: true, note: "😀" } };
-    expect(toStorableDeep(input)).toEqual({ name: "Анна", tags: ["a", 1, null], nested: { at, ok: true, note: "😀" } });
+    const input = {
+      "na\u0000me": "Ан\u0000на",
+      tags: ["a\uD800", 1, null],
+      nested: { at, ok: true, note: "😀" },
+    };
+    expect(toStorableDeep(input)).toEqual({
+      name: "Анна",
+      tags: ["a", 1, null],
+      nested: { at, ok: true, note: "😀" },
+    });
     expect(toStorableDeep("x\u0000")).toBe("x");
     expect(toStorableDeep(42)).toBe(42);
   });
 
   it("leaves no unstorable string anywhere in a JSON value", () => {
     const stringsOf = (value: unknown): string[] =>
-      typeof value === "string" ? [value] : Array.isArray(value) ? value.flatMap(stringsOf) : value && typeof value === "object" ? Object.entries(value).flatMap(([key, field]) => [key, ...stringsOf(field)]) : [];
-    fc.assert(fc.property(fc.jsonValue({ stringUnit: "binary" }), (value) => {
-      expect(stringsOf(toStorableDeep(value)).filter((text) => !isStorable(text))).toEqual([]);
-    }));
+      typeof value === "string"
+        ? [value]
+        : Array.isArray(value)
+          ? value.flatMap(stringsOf)
+          : value && typeof value === "object"
+            ? Object.entries(value).flatMap(([key, field]) => [key, ...stringsOf(field)])
+            : [];
+    fc.assert(
+      fc.property(fc.jsonValue({ stringUnit: "binary" }), (value) => {
+        expect(stringsOf(toStorableDeep(value)).filter((text) => !isStorable(text))).toEqual([]);
+      }),
+    );
   });
 });

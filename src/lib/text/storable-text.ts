@@ -23,7 +23,8 @@ export function truncateText(value: string, maxLength: number): string {
 }
 
 /** Cleans, then cuts: the usual treatment of one outside string bound for a bounded column. */
-export const toStorableTruncated = (value: string, maxLength: number): string => truncateText(toStorableText(value), maxLength);
+export const toStorableTruncated = (value: string, maxLength: number): string =>
+  truncateText(toStorableText(value), maxLength);
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> => {
   if (typeof value !== "object" || value === null) return false;
@@ -39,5 +40,7 @@ export function toStorableDeep(value: unknown): unknown {
   if (typeof value === "string") return toStorableText(value);
   if (Array.isArray(value)) return value.map(toStorableDeep);
   if (!isPlainObject(value)) return value;
-  return Object.fromEntries(Object.entries(value).map(([key, field]) => [toStorableText(key), toStorableDeep(field)]));
+  return Object.fromEntries(
+    Object.entries(value).map(([key, field]) => [toStorableText(key), toStorableDeep(field)]),
+  );
 }

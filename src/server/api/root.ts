@@ -1,4 +1,5 @@
 import "server-only";
+
 import { accountRouter } from "@/server/api/routers/account";
 import { callsRouter } from "@/server/api/routers/calls";
 import { clientsRouter } from "@/server/api/routers/clients";

@@ -1,7 +1,9 @@
 import "server-only";
+
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError } from "zod";
+
 import { toStorableDeep } from "@/lib/text/storable-text";
 import type { TSessionUser } from "@/server/auth/session";
 import type { TDb } from "@/server/db/client";
@@ -24,7 +26,8 @@ export type TProcedureMeta = { scope?: "public" | "user" | "tenant" };
 /** Field errors keyed by dotted path; values are `validation.*` message keys. */
 const flattenFieldErrors = (error: ZodError): Record<string, string[]> => {
   const fields: Record<string, string[]> = {};
-  for (const issue of error.issues) (fields[issue.path.join(".") || "_"] ??= []).push(issue.message);
+  for (const issue of error.issues)
+    (fields[issue.path.join(".") || "_"] ??= []).push(issue.message);
   return fields;
 };
 
@@ -36,7 +39,9 @@ const t = initTRPC
     errorFormatter: ({ shape, error }) => {
       const appError = isAppError(error.cause) ? error.cause : null;
       const zodError = error.cause instanceof ZodError ? error.cause : null;
-      const code = appError?.code ?? (zodError ? "VALIDATION" : error.code === "INTERNAL_SERVER_ERROR" ? "INTERNAL" : null);
+      const code =
+        appError?.code ??
+        (zodError ? "VALIDATION" : error.code === "INTERNAL_SERVER_ERROR" ? "INTERNAL" : null);
       return {
         // Internal messages stay on the server (R25); the browser localizes by code.
         message: code ?? error.code,
@@ -71,9 +76,14 @@ const mapAppErrors = t.middleware(async ({ next }) => {
  * text reaches the database from many procedures, and one step here covers them all
  * (docs/input-text.md).
  */
-const cleanInputText = t.middleware(({ getRawInput, next }) => next({ getRawInput: async () => toStorableDeep(await getRawInput()) }));
+const cleanInputText = t.middleware(({ getRawInput, next }) =>
+  next({ getRawInput: async () => toStorableDeep(await getRawInput()) }),
+);
 
-export const publicProcedure = t.procedure.use(mapAppErrors).use(cleanInputText).meta({ scope: "public" });
+export const publicProcedure = t.procedure
+  .use(mapAppErrors)
+  .use(cleanInputText)
+  .meta({ scope: "public" });
 
 export const protectedProcedure = publicProcedure.meta({ scope: "user" }).use(({ ctx, next }) => {
   if (!ctx.user) throw new AppError("UNAUTHENTICATED");
@@ -81,16 +91,31 @@ export const protectedProcedure = publicProcedure.meta({ scope: "user" }).use(({
 });
 
 /** Membership verified server-side; `ctx.tenant.tenantId` is the only tenant id procedures may use. */
-export const tenantProcedure = protectedProcedure.meta({ scope: "tenant" }).use(async ({ ctx, next }) => {
-  const membership = ctx.unverifiedTenantSlug
-    ? await findMembershipBySlug(ctx.db, { userId: ctx.user.id, unverifiedTenantSlug: ctx.unverifiedTenantSlug })
-    : null;
-  if (!membership) {
-    ctx.log.warn("tenant access denied", { reason: "not a member", userId: ctx.user.id, unverifiedTenantSlug: ctx.unverifiedTenantSlug });
-    throw new AppError("FORBIDDEN");
-  }
-  return next({ ctx: { ...ctx, tenant: membership, log: ctx.log.child({ tenantId: membership.tenantId, userId: ctx.user.id }) } });
-});
+export const tenantProcedure = protectedProcedure
+  .meta({ scope: "tenant" })
+  .use(async ({ ctx, next }) => {
+    const membership = ctx.unverifiedTenantSlug
+      ? await findMembershipBySlug(ctx.db, {
+          userId: ctx.user.id,
+          unverifiedTenantSlug: ctx.unverifiedTenantSlug,
+        })
+      : null;
+    if (!membership) {
+      ctx.log.warn("tenant access denied", {
+        reason: "not a member",
+        userId: ctx.user.id,
+        unverifiedTenantSlug: ctx.unverifiedTenantSlug,
+      });
+      throw new AppError("FORBIDDEN");
+    }
+    return next({
+      ctx: {
+        ...ctx,
+        tenant: membership,
+        log: ctx.log.child({ tenantId: membership.tenantId, userId: ctx.user.id }),
+      },
+    });
+  });
 
 export const tenantAdminProcedure = tenantProcedure.use(({ ctx, next }) => {
   if (!canManageMembers(ctx.tenant.role)) {

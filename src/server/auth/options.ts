@@ -1,6 +1,8 @@
 import "server-only";
+
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+
 import { getEnv } from "@/env";
 import { toStorableText } from "@/lib/text/storable-text";
 import { getDb } from "@/server/db/client";
@@ -19,12 +21,20 @@ export const buildAuthOptions = (): NextAuthOptions => ({
       authorize: async (credentials) => {
         if (!credentials?.email || !credentials.password) return null;
         // Cleaned as sign-up's were (tRPC input, docs/input-text.md), so the same typed text matches.
-        return authenticateUser(getDb(), toStorableText(credentials.email), toStorableText(credentials.password));
+        return authenticateUser(
+          getDb(),
+          toStorableText(credentials.email),
+          toStorableText(credentials.password),
+        );
       },
     }),
   ],
   callbacks: {
-    jwt: ({ token, user }) => (user ? { ...token, sub: user.id, name: user.name, email: user.email } : token),
-    session: ({ session, token }) => ({ ...session, user: { id: token.sub ?? "", name: token.name ?? "", email: token.email ?? "" } }),
+    jwt: ({ token, user }) =>
+      user ? { ...token, sub: user.id, name: user.name, email: user.email } : token,
+    session: ({ session, token }) => ({
+      ...session,
+      user: { id: token.sub ?? "", name: token.name ?? "", email: token.email ?? "" },
+    }),
   },
 });

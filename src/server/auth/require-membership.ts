@@ -1,6 +1,8 @@
 import "server-only";
+
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
+
 import { getSessionUser } from "@/server/auth/session";
 import { getDb } from "@/server/db/client";
 import { findMembershipBySlug } from "@/server/domain/tenants/find-memberships";

@@ -1,6 +1,8 @@
 import "server-only";
+
 import { getServerSession } from "next-auth";
 import { cache } from "react";
+
 import { buildAuthOptions } from "@/server/auth/options";
 
 export type TSessionUser = { id: string; name: string; email: string };

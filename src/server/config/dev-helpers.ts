@@ -1,4 +1,5 @@
 import "server-only";
+
 import { getEnv } from "@/env";
 import { AppError } from "@/server/errors";
 

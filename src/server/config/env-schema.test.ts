@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { parseEnv } from "@/server/config/env-schema";
 
 const PRODUCTION_BASE = {
@@ -10,28 +11,57 @@ const PRODUCTION_BASE = {
 
 describe("development helpers in the environment", () => {
   it("refuses KLIENTIKS_EMULATOR_URL in production with a message naming it", () => {
-    expect(() => parseEnv({ ...PRODUCTION_BASE, KLIENTIKS_EMULATOR_URL: "http://127.0.0.1:4010" }, { isProduction: true })).toThrow(
-      /KLIENTIKS_EMULATOR_URL: enables development helpers and is refused in production/,
-    );
+    expect(() =>
+      parseEnv(
+        { ...PRODUCTION_BASE, KLIENTIKS_EMULATOR_URL: "http://127.0.0.1:4010" },
+        { isProduction: true },
+      ),
+    ).toThrow(/KLIENTIKS_EMULATOR_URL: enables development helpers and is refused in production/);
   });
 
   it("refuses ZADARMA_EMULATOR_URL in production too, and defaults Zadarma to its real API", () => {
-    expect(() => parseEnv({ ...PRODUCTION_BASE, ZADARMA_EMULATOR_URL: "http://127.0.0.1:4030" }, { isProduction: true })).toThrow(/ZADARMA_EMULATOR_URL: enables development helpers/);
-    expect(parseEnv(PRODUCTION_BASE, { isProduction: true }).ZADARMA_BASE_URL).toBe("https://api.zadarma.com");
+    expect(() =>
+      parseEnv(
+        { ...PRODUCTION_BASE, ZADARMA_EMULATOR_URL: "http://127.0.0.1:4030" },
+        { isProduction: true },
+      ),
+    ).toThrow(/ZADARMA_EMULATOR_URL: enables development helpers/);
+    expect(parseEnv(PRODUCTION_BASE, { isProduction: true }).ZADARMA_BASE_URL).toBe(
+      "https://api.zadarma.com",
+    );
   });
 
   it("refuses the demo site link in production too", () => {
-    expect(() => parseEnv({ ...PRODUCTION_BASE, DEMO_SITE_URL: "http://127.0.0.1:4020" }, { isProduction: true })).toThrow(/DEMO_SITE_URL/);
+    expect(() =>
+      parseEnv(
+        { ...PRODUCTION_BASE, DEMO_SITE_URL: "http://127.0.0.1:4020" },
+        { isProduction: true },
+      ),
+    ).toThrow(/DEMO_SITE_URL/);
   });
 
   it("accepts production without them, and development with them", () => {
-    expect(parseEnv(PRODUCTION_BASE, { isProduction: true }).KLIENTIKS_EMULATOR_URL).toBeUndefined();
-    const development = { ...PRODUCTION_BASE, NODE_ENV: "development", KLIENTIKS_EMULATOR_URL: "http://127.0.0.1:4010" };
-    expect(parseEnv(development, { isProduction: false }).KLIENTIKS_EMULATOR_URL).toBe("http://127.0.0.1:4010");
+    expect(
+      parseEnv(PRODUCTION_BASE, { isProduction: true }).KLIENTIKS_EMULATOR_URL,
+    ).toBeUndefined();
+    const development = {
+      ...PRODUCTION_BASE,
+      NODE_ENV: "development",
+      KLIENTIKS_EMULATOR_URL: "http://127.0.0.1:4010",
+    };
+    expect(parseEnv(development, { isProduction: false }).KLIENTIKS_EMULATOR_URL).toBe(
+      "http://127.0.0.1:4010",
+    );
   });
 
   it("lets the e2e suite run them against a production build when told so explicitly", () => {
-    const e2e = { ...PRODUCTION_BASE, KLIENTIKS_EMULATOR_URL: "http://127.0.0.1:4010", ALLOW_DEV_HELPERS: "1" };
-    expect(parseEnv(e2e, { isProduction: true }).KLIENTIKS_EMULATOR_URL).toBe("http://127.0.0.1:4010");
+    const e2e = {
+      ...PRODUCTION_BASE,
+      KLIENTIKS_EMULATOR_URL: "http://127.0.0.1:4010",
+      ALLOW_DEV_HELPERS: "1",
+    };
+    expect(parseEnv(e2e, { isProduction: true }).KLIENTIKS_EMULATOR_URL).toBe(
+      "http://127.0.0.1:4010",
+    );
   });
 });

@@ -2,28 +2,41 @@ import { z } from "zod";
 
 const ZBase64Key = z
   .string()
-  .refine((value) => Buffer.from(value, "base64").length === 32, "must be 32 bytes, base64-encoded");
+  .refine(
+    (value) => Buffer.from(value, "base64").length === 32,
+    "must be 32 bytes, base64-encoded",
+  );
 
 /**
  * `ENCRYPTION_KEYRING` is `keyId:base64key[,keyId:base64key…]`; the first key encrypts, all decrypt.
  * That is what lets a key rotate without downtime (reliability R18).
  */
-const ZKeyring = z
-  .string()
-  .transform((value, context) => {
-    const keys = value.split(",").map((entry) => entry.trim()).filter(Boolean).map((entry) => {
+const ZKeyring = z.string().transform((value, context) => {
+  const keys = value
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean)
+    .map((entry) => {
       const [id, key] = entry.split(":");
       return { id: id ?? "", key: key ?? "" };
     });
-    for (const { id, key } of keys) {
-      if (!/^[a-z0-9-]{1,16}$/i.test(id)) context.addIssue({ code: "custom", message: `key id "${id}" must be 1-16 letters, digits or dashes` });
-      if (!ZBase64Key.safeParse(key).success) context.addIssue({ code: "custom", message: `key "${id}" must be 32 bytes, base64-encoded` });
-    }
-    if (keys.length === 0) context.addIssue({ code: "custom", message: "at least one key is required" });
-    return keys.map(({ id, key }) => ({ id, key: Buffer.from(key, "base64") }));
-  });
+  for (const { id, key } of keys) {
+    if (!/^[a-z0-9-]{1,16}$/i.test(id))
+      context.addIssue({
+        code: "custom",
+        message: `key id "${id}" must be 1-16 letters, digits or dashes`,
+      });
+    if (!ZBase64Key.safeParse(key).success)
+      context.addIssue({ code: "custom", message: `key "${id}" must be 32 bytes, base64-encoded` });
+  }
+  if (keys.length === 0)
+    context.addIssue({ code: "custom", message: "at least one key is required" });
+  return keys.map(({ id, key }) => ({ id, key: Buffer.from(key, "base64") }));
+});
 
-const ZBooleanFlag = z.enum(["0", "1", "true", "false"]).transform((value) => value === "1" || value === "true");
+const ZBooleanFlag = z
+  .enum(["0", "1", "true", "false"])
+  .transform((value) => value === "1" || value === "true");
 
 const ZEnvSchema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
@@ -67,7 +80,11 @@ const ZEnvSchema = z.object({
 });
 
 /** Variables that switch on development helpers (the emulator's demo accounts, the demo site link). */
-const DEV_HELPER_VARIABLES = ["KLIENTIKS_EMULATOR_URL", "ZADARMA_EMULATOR_URL", "DEMO_SITE_URL"] as const;
+const DEV_HELPER_VARIABLES = [
+  "KLIENTIKS_EMULATOR_URL",
+  "ZADARMA_EMULATOR_URL",
+  "DEMO_SITE_URL",
+] as const;
 
 export type TEnv = z.infer<typeof ZEnvSchema> & { jobsDriver: "inngest" | "inline" };
 
@@ -76,26 +93,49 @@ export type TEnv = z.infer<typeof ZEnvSchema> & { jobsDriver: "inngest" | "inlin
  * driver) are mandatory (reliability R24); locally they come from `.data/` (see local-dev-secrets).
  * Development helpers are refused in production: they hand out emulator accounts.
  */
-export function parseEnv(source: Record<string, string | undefined>, options: { isProduction: boolean }): TEnv {
+export function parseEnv(
+  source: Record<string, string | undefined>,
+  options: { isProduction: boolean },
+): TEnv {
   const authSecret = source.AUTH_SECRET ?? source.NEXTAUTH_SECRET;
   const parsed = ZEnvSchema.safeParse({ ...source, AUTH_SECRET: authSecret });
   if (!parsed.success) throw new Error(formatEnvProblems(parsed.error.issues));
   const env = parsed.data;
   if (options.isProduction && !env.ALLOW_DEV_HELPERS) {
     const helpers = DEV_HELPER_VARIABLES.filter((name) => env[name]);
-    if (helpers.length > 0) throw new Error(formatEnvProblems(helpers.map((name) => ({ path: [name], message: "enables development helpers and is refused in production; unset it" }))));
+    if (helpers.length > 0)
+      throw new Error(
+        formatEnvProblems(
+          helpers.map((name) => ({
+            path: [name],
+            message: "enables development helpers and is refused in production; unset it",
+          })),
+        ),
+      );
   }
-  const jobsDriver = env.JOBS_DRIVER ?? (env.INNGEST_BASE_URL || env.INNGEST_EVENT_KEY ? "inngest" : "inline");
+  const jobsDriver =
+    env.JOBS_DRIVER ?? (env.INNGEST_BASE_URL || env.INNGEST_EVENT_KEY ? "inngest" : "inline");
   if (options.isProduction && jobsDriver === "inngest" && !env.INNGEST_DEV) {
-    const missing = (["INNGEST_SIGNING_KEY", "INNGEST_EVENT_KEY"] as const).filter((name) => !env[name]);
+    const missing = (["INNGEST_SIGNING_KEY", "INNGEST_EVENT_KEY"] as const).filter(
+      (name) => !env[name],
+    );
     if (missing.length > 0) {
-      throw new Error(formatEnvProblems(missing.map((name) => ({ path: [name], message: "is required in production when Inngest runs the background jobs" }))));
+      throw new Error(
+        formatEnvProblems(
+          missing.map((name) => ({
+            path: [name],
+            message: "is required in production when Inngest runs the background jobs",
+          })),
+        ),
+      );
     }
   }
   return { ...env, jobsDriver };
 }
 
-function formatEnvProblems(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string {
+function formatEnvProblems(
+  issues: readonly { path: readonly PropertyKey[]; message: string }[],
+): string {
   const lines = issues.map((issue) => `  - ${String(issue.path[0] ?? "env")}: ${issue.message}`);
   return `Invalid environment configuration:\n${lines.join("\n")}\nSee the configuration table in README.md.`;
 }

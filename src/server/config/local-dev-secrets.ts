@@ -9,7 +9,11 @@ const SECRETS_FILE = path.join(process.cwd(), ".data", "dev-secrets.json");
  * newcomer needs no configuration and sessions and encrypted tokens survive restarts.
  */
 export function loadLocalDevSecrets(): { AUTH_SECRET: string; ENCRYPTION_KEYRING: string } {
-  if (existsSync(SECRETS_FILE)) return JSON.parse(readFileSync(SECRETS_FILE, "utf8")) as { AUTH_SECRET: string; ENCRYPTION_KEYRING: string };
+  if (existsSync(SECRETS_FILE))
+    return JSON.parse(readFileSync(SECRETS_FILE, "utf8")) as {
+      AUTH_SECRET: string;
+      ENCRYPTION_KEYRING: string;
+    };
   const secrets = {
     AUTH_SECRET: randomBytes(32).toString("base64url"),
     ENCRYPTION_KEYRING: `dev1:${randomBytes(32).toString("base64")}`,

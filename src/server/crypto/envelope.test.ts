@@ -1,5 +1,7 @@
 import { randomBytes } from "node:crypto";
+
 import { describe, expect, it } from "vitest";
+
 import { decryptSecret, encryptSecret, envelopeKeyId } from "@/server/crypto/envelope";
 
 const k1 = { id: "k1", key: randomBytes(32) };

@@ -16,4 +16,5 @@ const DIALECTS: Record<TLocale, TCsvDialect> = {
 export const csvDialectOf = (locale: TLocale): TCsvDialect => DIALECTS[locale];
 
 /** Kopecks (cents) as a decimal the dialect's spreadsheet reads as a number: `5500,00` or `5500.00`. */
-export const toCsvDecimal = (minor: number, { decimalSeparator }: TCsvDialect): string => (minor / 100).toFixed(2).replace(".", decimalSeparator);
+export const toCsvDecimal = (minor: number, { decimalSeparator }: TCsvDialect): string =>
+  (minor / 100).toFixed(2).replace(".", decimalSeparator);

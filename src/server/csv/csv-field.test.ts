@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { toCsvField, toCsvText } from "@/server/csv/csv-field";
 
 describe("toCsvField", () => {
@@ -32,8 +33,12 @@ describe("toCsvText", () => {
   it("writes nothing for missing values, instants on the workspace's clock, and joins lists", () => {
     expect(toCsvText(null, "Europe/Moscow")).toBe("");
     expect(toCsvText(undefined, "Europe/Moscow")).toBe("");
-    expect(toCsvText(new Date("2026-11-01T09:30:05Z"), "Europe/Moscow")).toBe("2026-11-01 12:30:05");
-    expect(toCsvText(new Date("2026-11-01T23:30:00Z"), "Asia/Yekaterinburg")).toBe("2026-11-02 04:30:00");
+    expect(toCsvText(new Date("2026-11-01T09:30:05Z"), "Europe/Moscow")).toBe(
+      "2026-11-01 12:30:05",
+    );
+    expect(toCsvText(new Date("2026-11-01T23:30:00Z"), "Asia/Yekaterinburg")).toBe(
+      "2026-11-02 04:30:00",
+    );
     expect(toCsvText(new Date("2026-11-01T00:00:00Z"), "UTC")).toBe("2026-11-01 00:00:00");
     expect(toCsvText(["ВОЗ", "акция"], "UTC")).toBe("ВОЗ; акция");
     expect(toCsvText(false, "UTC")).toBe("false");

@@ -10,7 +10,10 @@ const PLAIN_NUMBER = /^-?\d+([.,]\d+)?$/;
  * plain numbers stay as they are).
  */
 export function toCsvField(value: string, separator: TCsvDialect["separator"]): string {
-  const safe = /^[=+\-@\t\r]/.test(value) && !E164_PHONE.test(value) && !PLAIN_NUMBER.test(value) ? `'${value}` : value;
+  const safe =
+    /^[=+\-@\t\r]/.test(value) && !E164_PHONE.test(value) && !PLAIN_NUMBER.test(value)
+      ? `'${value}`
+      : value;
   return safe.includes(separator) || /["\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
@@ -22,7 +25,15 @@ const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
  */
 function toLocalDateTime(value: Date, timeZone: string): string {
   let format = dateTimeFormats.get(timeZone);
-  if (!format) dateTimeFormats.set(timeZone, (format = new Intl.DateTimeFormat("sv-SE", { timeZone, dateStyle: "short", timeStyle: "medium" })));
+  if (!format)
+    dateTimeFormats.set(
+      timeZone,
+      (format = new Intl.DateTimeFormat("sv-SE", {
+        timeZone,
+        dateStyle: "short",
+        timeStyle: "medium",
+      })),
+    );
   return format.format(value);
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { csvDialectOf, toCsvDecimal } from "@/server/csv/csv-dialect";
 import { streamCsv } from "@/server/csv/stream-csv";
 
@@ -30,14 +31,19 @@ const ROWS: TRow[] = [
 
 describe("streamCsv", () => {
   it("writes the Russian file for Russian-locale Excel: semicolons and decimal commas", async () => {
-    expect(await csvOf("ru", ROWS)).toBe('\uFEFFСделка;Сумма\nСтрижка;5500,00\nСтрижка, укладка;2500,50\n"Окрашивание; тонирование";0,05\n');
+    expect(await csvOf("ru", ROWS)).toBe(
+      '\uFEFFСделка;Сумма\nСтрижка;5500,00\nСтрижка, укладка;2500,50\n"Окрашивание; тонирование";0,05\n',
+    );
   });
 
   it("writes the English file as before: commas and decimal points", async () => {
-    expect(await csvOf("en", ROWS)).toBe('\uFEFFСделка,Сумма\nСтрижка,5500.00\n"Стрижка, укладка",2500.50\nОкрашивание; тонирование,0.05\n');
+    expect(await csvOf("en", ROWS)).toBe(
+      '\uFEFFСделка,Сумма\nСтрижка,5500.00\n"Стрижка, укладка",2500.50\nОкрашивание; тонирование,0.05\n',
+    );
   });
 
   it("keeps the rows in the order their batches bring them, however they are cut", async () => {
-    for (const size of [1, 2, 3, 10]) expect(await csvOf("en", ROWS, size)).toBe(await csvOf("en", ROWS, 1));
+    for (const size of [1, 2, 3, 10])
+      expect(await csvOf("en", ROWS, size)).toBe(await csvOf("en", ROWS, 1));
   });
 });

@@ -18,7 +18,16 @@ export type TCsvExportRequest<TFilters, TSort> = {
 };
 
 /** The coded values exports translate. */
-export type TCsvValueKind = "visitStatus" | "stageGroup" | "subscription" | "channel" | "attributionRule" | "callDirection" | "callStatus" | "recordingState" | "boolean";
+export type TCsvValueKind =
+  | "visitStatus"
+  | "stageGroup"
+  | "subscription"
+  | "channel"
+  | "attributionRule"
+  | "callDirection"
+  | "callStatus"
+  | "recordingState"
+  | "boolean";
 
 type TStreamCsvOptions<TRow> = {
   header: readonly string[];
@@ -30,8 +39,15 @@ type TStreamCsvOptions<TRow> = {
 };
 
 /** CSV text: a BOM for spreadsheets, the header, then one line per row, one chunk per batch. */
-export async function* streamCsv<TRow>({ header, separator, batches, toFields }: TStreamCsvOptions<TRow>): AsyncGenerator<string> {
-  const toLine = (fields: readonly string[]) => fields.map((field) => toCsvField(field, separator)).join(separator);
+export async function* streamCsv<TRow>({
+  header,
+  separator,
+  batches,
+  toFields,
+}: TStreamCsvOptions<TRow>): AsyncGenerator<string> {
+  const toLine = (fields: readonly string[]) =>
+    fields.map((field) => toCsvField(field, separator)).join(separator);
   yield `\uFEFF${toLine(header)}\n`;
-  for await (const batch of batches) yield batch.map((row) => toLine(toFields(row))).join("\n") + "\n";
+  for await (const batch of batches)
+    yield batch.map((row) => toLine(toFields(row))).join("\n") + "\n";
 }

@@ -1,6 +1,8 @@
 import "server-only";
-import { PrismaPg } from "@prisma/adapter-pg";
+
 import { PrismaClient } from "@generated/prisma/client";
+import { PrismaPg } from "@prisma/adapter-pg";
+
 import { getEnv } from "@/env";
 import { guardUnscopedMassWrites } from "@/server/db/guard-unscoped-mass-writes";
 
@@ -10,7 +12,10 @@ const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 15_000 };
 
 const createDb = () =>
   new PrismaClient({
-    adapter: new PrismaPg({ connectionString: getEnv().DATABASE_URL, max: getEnv().DATABASE_POOL_MAX }),
+    adapter: new PrismaPg({
+      connectionString: getEnv().DATABASE_URL,
+      max: getEnv().DATABASE_POOL_MAX,
+    }),
     transactionOptions: TRANSACTION_OPTIONS,
   }).$extends(guardUnscopedMassWrites);
 

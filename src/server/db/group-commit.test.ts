@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { createGroupCommit } from "@/server/db/group-commit";
 
 /** A fake writer that records its batches: "bad" fails its batch, "refused" gets an Error, "none" null, "lost" (last in its batch) no slot. */
@@ -11,7 +12,11 @@ function fakeWriter() {
       batches.push(items);
       await Promise.resolve();
       if (items.includes("bad")) throw new Error("batch failed");
-      return items.filter((item) => item !== "lost").map((item) => (item === "none" ? null : item === "refused" ? new Error("refused") : item.toUpperCase()));
+      return items
+        .filter((item) => item !== "lost")
+        .map((item) =>
+          item === "none" ? null : item === "refused" ? new Error("refused") : item.toUpperCase(),
+        );
     },
   });
   return { batches, send: (item: string) => write(db, item) };
@@ -28,14 +33,27 @@ describe("createGroupCommit", () => {
   it("settles each item with its own result: null is a result, an Error or a missing slot rejects that item only", async () => {
     const writer = fakeWriter();
     const outcomes = await Promise.allSettled(["a", "none", "refused", "lost"].map(writer.send));
-    expect(outcomes.map((outcome) => outcome.status)).toEqual(["fulfilled", "fulfilled", "rejected", "rejected"]);
-    expect(outcomes.slice(0, 2)).toEqual([{ status: "fulfilled", value: "A" }, { status: "fulfilled", value: null }]);
+    expect(outcomes.map((outcome) => outcome.status)).toEqual([
+      "fulfilled",
+      "fulfilled",
+      "rejected",
+      "rejected",
+    ]);
+    expect(outcomes.slice(0, 2)).toEqual([
+      { status: "fulfilled", value: "A" },
+      { status: "fulfilled", value: null },
+    ]);
   });
 
   it("retries each item of a failed batch alone: a bad item fails only itself", async () => {
     const writer = fakeWriter();
     const outcomes = await Promise.allSettled(["a", "b", "bad", "c"].map(writer.send));
-    expect(outcomes.map((outcome) => outcome.status)).toEqual(["fulfilled", "fulfilled", "rejected", "fulfilled"]);
+    expect(outcomes.map((outcome) => outcome.status)).toEqual([
+      "fulfilled",
+      "fulfilled",
+      "rejected",
+      "fulfilled",
+    ]);
     expect(outcomes[3]).toEqual({ status: "fulfilled", value: "C" });
     expect(writer.batches).toEqual([["a"], ["b", "bad", "c"], ["b"], ["bad"], ["c"]]);
   });

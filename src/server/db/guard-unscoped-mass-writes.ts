@@ -23,7 +23,9 @@ export const guardUnscopedMassWrites = Prisma.defineExtension({
 export function assertNoUndefinedFilter(model: string, operation: string, where: unknown): void {
   const path = findUndefinedPath(where, []);
   if (where === undefined || path) {
-    throw new Error(`${model}.${operation} refused: filter ${path ? `"${path}" is undefined` : "is missing"}`);
+    throw new Error(
+      `${model}.${operation} refused: filter ${path ? `"${path}" is undefined` : "is missing"}`,
+    );
   }
 }
 

@@ -1,5 +1,6 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import type { z } from "zod";
+
 import { toLocale } from "@/i18n/locales";
 import { toStorableDeep, toStorableText } from "@/lib/text/storable-text";
 import { formatTimeZone } from "@/lib/time-zones";
@@ -24,8 +25,14 @@ type TCsvExportOptions<TFilters, TSort> = {
 
 /** Where the interface keeps the words for each kind of coded value; yes/no are spelled as everywhere else. */
 const VALUE_LABEL_NAMESPACES: Record<Exclude<TCsvValueKind, "boolean">, string> = {
-  visitStatus: "deals.stages", stageGroup: "deals.groups", subscription: "deals.drawer.subscription", channel: "sites.channels", attributionRule: "leads.rules",
-  callDirection: "calls.directions", callStatus: "calls.statuses", recordingState: "calls.recordingStates",
+  visitStatus: "deals.stages",
+  stageGroup: "deals.groups",
+  subscription: "deals.drawer.subscription",
+  channel: "sites.channels",
+  attributionRule: "leads.rules",
+  callDirection: "calls.directions",
+  callStatus: "calls.statuses",
+  recordingState: "calls.recordingStates",
 };
 
 /**
@@ -33,7 +40,10 @@ const VALUE_LABEL_NAMESPACES: Record<Exclude<TCsvValueKind, "boolean">, string> 
  * reader's language (a status Klientiks added later reads «Неизвестный статус (…)», as in the table)
  * and the reader's spreadsheet dialect.
  */
-async function csvReader(table: TCsvExportOptions<unknown, unknown>["table"], timeZone: string): Promise<Pick<TCsvExportRequest<unknown, unknown>, "columnTitle" | "valueLabel" | "dialect">> {
+async function csvReader(
+  table: TCsvExportOptions<unknown, unknown>["table"],
+  timeZone: string,
+): Promise<Pick<TCsvExportRequest<unknown, unknown>, "columnTitle" | "valueLabel" | "dialect">> {
   const t = await getTranslations();
   const locale = toLocale(await getLocale());
   const zoneName = formatTimeZone(timeZone, locale);
@@ -50,7 +60,11 @@ async function csvReader(table: TCsvExportOptions<unknown, unknown>["table"], ti
 }
 
 /** A JSON query parameter checked by its schema (an absent one is `undefined`, for the schema's default); null when invalid. */
-function parseJsonParam<TValue>(text: string | null, schema: z.ZodType<TValue>, revive: (raw: Record<string, unknown>) => void = () => {}): TValue | null {
+function parseJsonParam<TValue>(
+  text: string | null,
+  schema: z.ZodType<TValue>,
+  revive: (raw: Record<string, unknown>) => void = () => {},
+): TValue | null {
   try {
     // Search text goes into SQL like form input does (docs/input-text.md).
     const raw = text ? toStorableDeep(JSON.parse(text)) : undefined;
@@ -63,25 +77,47 @@ function parseJsonParam<TValue>(text: string | null, schema: z.ZodType<TValue>, 
 }
 
 const reviveDates = (raw: Record<string, unknown>) => {
-  for (const key of DATE_FILTER_KEYS) if (typeof raw[key] === "string") raw[key] = new Date(raw[key]);
+  for (const key of DATE_FILTER_KEYS)
+    if (typeof raw[key] === "string") raw[key] = new Date(raw[key]);
 };
 
 /**
  * The CSV of a table's rows matching its filters, in its order, streamed. The tenant comes from the signed-in
  * user's verified membership of `?slug=`, never from the request alone (R14).
  */
-export async function csvExportResponse<TFilters, TSort>(request: Request, { table, filtersSchema, sortSchema, lines }: TCsvExportOptions<TFilters, TSort>): Promise<Response> {
+export async function csvExportResponse<TFilters, TSort>(
+  request: Request,
+  { table, filtersSchema, sortSchema, lines }: TCsvExportOptions<TFilters, TSort>,
+): Promise<Response> {
   const user = await getSessionUser();
   if (!user) return jsonError("UNAUTHENTICATED", `Sign in to export ${table}`);
   const url = new URL(request.url);
-  const membership = await findMembershipBySlug(getDb(), { userId: user.id, unverifiedTenantSlug: toStorableText(url.searchParams.get("slug") ?? "") });
+  const membership = await findMembershipBySlug(getDb(), {
+    userId: user.id,
+    unverifiedTenantSlug: toStorableText(url.searchParams.get("slug") ?? ""),
+  });
   if (!membership) return jsonError("FORBIDDEN", "Not a member of this workspace");
-  const filters = parseJsonParam(url.searchParams.get("filters") || "{}", filtersSchema, reviveDates);
-  if (filters === null) return jsonError("VALIDATION", `filters must be a JSON object of ${table} filters`);
+  const filters = parseJsonParam(
+    url.searchParams.get("filters") || "{}",
+    filtersSchema,
+    reviveDates,
+  );
+  if (filters === null)
+    return jsonError("VALIDATION", `filters must be a JSON object of ${table} filters`);
   const sort = parseJsonParam(url.searchParams.get("sort"), sortSchema);
-  if (sort === null) return jsonError("VALIDATION", `sort must be a JSON object of a ${table} sort field and direction`);
+  if (sort === null)
+    return jsonError(
+      "VALIDATION",
+      `sort must be a JSON object of a ${table} sort field and direction`,
+    );
 
-  const rows = lines(getDb(), { tenantId: membership.tenantId, filters, sort, timeZone: membership.timezone, ...(await csvReader(table, membership.timezone)) });
+  const rows = lines(getDb(), {
+    tenantId: membership.tenantId,
+    filters,
+    sort,
+    timeZone: membership.timezone,
+    ...(await csvReader(table, membership.timezone)),
+  });
   const encoder = new TextEncoder();
   const stream = new ReadableStream<Uint8Array>({
     async pull(controller) {
@@ -94,5 +130,11 @@ export async function csvExportResponse<TFilters, TSort>(request: Request, { tab
     },
   });
   const fileName = `${table}-${membership.slug}-${new Date().toISOString().slice(0, 10)}.csv`;
-  return new Response(stream, { headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${fileName}"`, "cache-control": "no-store" } });
+  return new Response(stream, {
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="${fileName}"`,
+      "cache-control": "no-store",
+    },
+  });
 }

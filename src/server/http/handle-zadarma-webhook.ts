@@ -2,14 +2,26 @@ import { toStorableTruncated } from "@/lib/text/storable-text";
 import type { TDbClient } from "@/server/db/types";
 import type { TEnqueuedDelivery } from "@/server/domain/inbox/enqueued";
 import type { TCallerNames } from "@/server/domain/telephony/caller-names";
+import {
+  markEndpointConfirmed,
+  receiveTelephonyNotification,
+  type TNotificationRejection,
+} from "@/server/domain/telephony/receive-notification";
 import type { TVerificationSecretsCache } from "@/server/domain/telephony/verification-secrets-cache";
-import { markEndpointConfirmed, receiveTelephonyNotification, type TNotificationRejection } from "@/server/domain/telephony/receive-notification";
 import type { TWebhookEndpoint } from "@/server/domain/webhooks/endpoints";
 import type { TWebhookEndpointCache } from "@/server/domain/webhooks/webhook-endpoint-cache";
 import { readCappedBody } from "@/server/http/read-capped-body";
 import { collectParams, selectRecordedHeaders } from "@/server/http/read-webhook-params";
-import { webhookNotFound as notFound, webhookUnavailable as unavailable } from "@/server/http/webhook-responses";
-import { identifyZadarmaNotification, toCallPhone, verifyNotificationSignature, type TZadarmaNotificationIdentity } from "@/server/integrations/zadarma";
+import {
+  webhookNotFound as notFound,
+  webhookUnavailable as unavailable,
+} from "@/server/http/webhook-responses";
+import {
+  identifyZadarmaNotification,
+  toCallPhone,
+  verifyNotificationSignature,
+  type TZadarmaNotificationIdentity,
+} from "@/server/integrations/zadarma";
 import type { TLogger } from "@/server/logging/logger";
 
 export type TZadarmaWebhookDeps = {
@@ -28,12 +40,21 @@ const MAX_ECHO_LENGTH = 256;
 
 const json = (status: number, body: object) => Response.json(body, { status });
 
-const REJECTION_STATUS: Record<TNotificationRejection["code"], number> = { missing_signature: 401, bad_signature: 401, invalid_event: 400 };
+const REJECTION_STATUS: Record<TNotificationRejection["code"], number> = {
+  missing_signature: 401,
+  bad_signature: 401,
+  invalid_event: 400,
+};
 
 /** The form's fields, the first MAX_FIELDS names, each cut and cleaned for storage (docs/input-text.md). */
-const readForm = (body: Buffer): Record<string, string> => collectParams([new URLSearchParams(body.toString("utf8"))], MAX_FIELDS);
+const readForm = (body: Buffer): Record<string, string> =>
+  collectParams([new URLSearchParams(body.toString("utf8"))], MAX_FIELDS);
 
-async function resolveTelephonyEndpoint(deps: TZadarmaWebhookDeps, token: string, at: Date): Promise<TWebhookEndpoint | null | undefined> {
+async function resolveTelephonyEndpoint(
+  deps: TZadarmaWebhookDeps,
+  token: string,
+  at: Date,
+): Promise<TWebhookEndpoint | null | undefined> {
   const endpoint = await deps.endpoints.resolve(token, at).catch((error: unknown) => {
     deps.log.error("zadarma webhook: endpoint lookup failed", { error });
     return undefined;
@@ -46,25 +67,56 @@ async function resolveTelephonyEndpoint(deps: TZadarmaWebhookDeps, token: string
  * back as the whole body (docs/telephony-zadarma.md). A wrong token gets 404, so a mistyped
  * address fails when it is saved.
  */
-async function answerEcho(request: Request, token: string, deps: TZadarmaWebhookDeps): Promise<Response> {
+async function answerEcho(
+  request: Request,
+  token: string,
+  deps: TZadarmaWebhookDeps,
+): Promise<Response> {
   const receivedAt = new Date();
   const endpoint = await resolveTelephonyEndpoint(deps, token, receivedAt);
   if (endpoint === undefined) return unavailable();
   if (!endpoint) return notFound();
   const echo = new URL(request.url).searchParams.get("zd_echo");
-  if (echo === null || echo.length > MAX_ECHO_LENGTH) return json(400, { ok: false, error: { code: "VALIDATION", field: "zd_echo", message: `zd_echo is required, at most ${MAX_ECHO_LENGTH} characters` } });
-  await markEndpointConfirmed(deps.db, endpoint, receivedAt).catch((error: unknown) => deps.log.warn("zadarma webhook: could not note the zd_echo check", { error }));
-  return new Response(echo, { status: 200, headers: { "content-type": "text/plain; charset=utf-8" } });
+  if (echo === null || echo.length > MAX_ECHO_LENGTH)
+    return json(400, {
+      ok: false,
+      error: {
+        code: "VALIDATION",
+        field: "zd_echo",
+        message: `zd_echo is required, at most ${MAX_ECHO_LENGTH} characters`,
+      },
+    });
+  await markEndpointConfirmed(deps.db, endpoint, receivedAt).catch((error: unknown) =>
+    deps.log.warn("zadarma webhook: could not note the zd_echo check", { error }),
+  );
+  return new Response(echo, {
+    status: 200,
+    headers: { "content-type": "text/plain; charset=utf-8" },
+  });
 }
 
 /**
  * Verifies with the secrets this process knows, and once more with fresh ones before rejecting:
  * right after a rotation the cached secrets may be the old pair.
  */
-async function verify(deps: TZadarmaWebhookDeps, endpoint: TWebhookEndpoint, form: Record<string, string>, signature: string | null, at: Date) {
-  const first = verifyNotificationSignature(form, signature, await deps.secrets.secretsOf(endpoint, at));
+async function verify(
+  deps: TZadarmaWebhookDeps,
+  endpoint: TWebhookEndpoint,
+  form: Record<string, string>,
+  signature: string | null,
+  at: Date,
+) {
+  const first = verifyNotificationSignature(
+    form,
+    signature,
+    await deps.secrets.secretsOf(endpoint, at),
+  );
   if (first.ok || first.reason !== "bad_signature") return first;
-  return verifyNotificationSignature(form, signature, await deps.secrets.secretsOf(endpoint, at, { isFresh: true }));
+  return verifyNotificationSignature(
+    form,
+    signature,
+    await deps.secrets.secretsOf(endpoint, at, { isFresh: true }),
+  );
 }
 
 const SIGNATURE_MESSAGES = {
@@ -72,9 +124,17 @@ const SIGNATURE_MESSAGES = {
   bad_signature: "the Signature does not match the form and the API secret",
 } as const;
 
-function rejectionOf(verification: Awaited<ReturnType<typeof verify>>, parsed: TZadarmaNotificationIdentity | null): TNotificationRejection | null {
-  if (!verification.ok) return verification.reason === "unsigned_event" ? null : { code: verification.reason, message: SIGNATURE_MESSAGES[verification.reason] };
-  return parsed?.kind === "invalid" ? { code: "invalid_event", message: `${parsed.field}: ${parsed.message}` } : null;
+function rejectionOf(
+  verification: Awaited<ReturnType<typeof verify>>,
+  parsed: TZadarmaNotificationIdentity | null,
+): TNotificationRejection | null {
+  if (!verification.ok)
+    return verification.reason === "unsigned_event"
+      ? null
+      : { code: verification.reason, message: SIGNATURE_MESSAGES[verification.reason] };
+  return parsed?.kind === "invalid"
+    ? { code: "invalid_event", message: `${parsed.field}: ${parsed.message}` }
+    : null;
 }
 
 /**
@@ -84,14 +144,26 @@ function rejectionOf(verification: Awaited<ReturnType<typeof verify>>, parsed: T
  * do not handle (SMS, speech recognition) are acknowledged and dropped; a bad signature is kept as
  * a `rejected` row with its reason and answered 401.
  */
-async function receiveNotification(request: Request, token: string, deps: TZadarmaWebhookDeps): Promise<Response> {
+async function receiveNotification(
+  request: Request,
+  token: string,
+  deps: TZadarmaWebhookDeps,
+): Promise<Response> {
   const receivedAt = new Date();
   const endpoint = await resolveTelephonyEndpoint(deps, token, receivedAt);
   if (endpoint === undefined) return unavailable();
   if (!endpoint) return notFound();
 
   const body = await readCappedBody(request, MAX_NOTIFICATION_BYTES);
-  if (body === null) return json(413, { ok: false, error: { code: "VALIDATION", field: "body", message: `body is larger than ${MAX_NOTIFICATION_BYTES} bytes` } });
+  if (body === null)
+    return json(413, {
+      ok: false,
+      error: {
+        code: "VALIDATION",
+        field: "body",
+        message: `body is larger than ${MAX_NOTIFICATION_BYTES} bytes`,
+      },
+    });
   const form = readForm(body);
 
   let verification: Awaited<ReturnType<typeof verify>>;
@@ -101,7 +173,8 @@ async function receiveNotification(request: Request, token: string, deps: TZadar
     deps.log.error("zadarma webhook: loading the verification secrets failed", { error });
     return unavailable();
   }
-  if (!verification.ok && verification.reason === "unsigned_event") return new Response(null, { status: 200 });
+  if (!verification.ok && verification.reason === "unsigned_event")
+    return new Response(null, { status: 200 });
 
   // Its key and validity only: the worker reads the stored form in full, in the account's zone.
   const parsed = verification.ok ? identifyZadarmaNotification(form) : null;
@@ -112,8 +185,14 @@ async function receiveNotification(request: Request, token: string, deps: TZadar
   let outcome: Awaited<ReturnType<typeof receiveTelephonyNotification>>;
   try {
     outcome = await receiveTelephonyNotification(deps.db, {
-      endpoint, eventType: toStorableTruncated(form.event ?? "", 64), providerCallId: event?.providerCallId ?? null, eventKey: event?.eventKey ?? null,
-      form, headers: selectRecordedHeaders(request.headers), receivedAt, rejection,
+      endpoint,
+      eventType: toStorableTruncated(form.event ?? "", 64),
+      providerCallId: event?.providerCallId ?? null,
+      eventKey: event?.eventKey ?? null,
+      form,
+      headers: selectRecordedHeaders(request.headers),
+      receivedAt,
+      rejection,
     });
   } catch (error) {
     deps.log.error("zadarma webhook: inbox write failed", { error });
@@ -121,20 +200,44 @@ async function receiveNotification(request: Request, token: string, deps: TZadar
   }
   if (outcome.kind === "unknown_endpoint") return notFound();
   if (outcome.kind === "rejected" && rejection) {
-    deps.log.warn("zadarma webhook rejected", { deliveryId: outcome.deliveryId, reason: rejection.code, tenantId: endpoint.tenantId });
-    const field = rejection.code === "invalid_event" && parsed?.kind === "invalid" ? parsed.field : "Signature";
-    return json(REJECTION_STATUS[rejection.code], { ok: false, error: { code: rejection.code.toUpperCase(), field, message: rejection.message } });
+    deps.log.warn("zadarma webhook rejected", {
+      deliveryId: outcome.deliveryId,
+      reason: rejection.code,
+      tenantId: endpoint.tenantId,
+    });
+    const field =
+      rejection.code === "invalid_event" && parsed?.kind === "invalid" ? parsed.field : "Signature";
+    return json(REJECTION_STATUS[rejection.code], {
+      ok: false,
+      error: { code: rejection.code.toUpperCase(), field, message: rejection.message },
+    });
   }
   if (outcome.kind === "accepted" && !outcome.isDuplicate) {
-    await deps.dispatch([{ id: outcome.deliveryId, tenantId: outcome.tenantId, connectionId: outcome.connectionId, purpose: "telephony", subjectId: outcome.providerCallId }]);
+    await deps.dispatch([
+      {
+        id: outcome.deliveryId,
+        tenantId: outcome.tenantId,
+        connectionId: outcome.connectionId,
+        purpose: "telephony",
+        subjectId: outcome.providerCallId,
+      },
+    ]);
   }
   // Only the start of an incoming call can name the caller on the agent's phone.
   const isCallStart = event?.rawType === "NOTIFY_START" || event?.rawType === "NOTIFY_IVR";
-  const callerName = isCallStart ? await deps.callerNames.nameFor(endpoint, toCallPhone(form.caller_id)) : null;
-  return callerName ? Response.json({ caller_name: callerName }) : new Response(null, { status: 200 });
+  const callerName = isCallStart
+    ? await deps.callerNames.nameFor(endpoint, toCallPhone(form.caller_id))
+    : null;
+  return callerName
+    ? Response.json({ caller_name: callerName })
+    : new Response(null, { status: 200 });
 }
 
-export async function handleZadarmaWebhook(request: Request, token: string, deps: TZadarmaWebhookDeps): Promise<Response> {
+export async function handleZadarmaWebhook(
+  request: Request,
+  token: string,
+  deps: TZadarmaWebhookDeps,
+): Promise<Response> {
   if (request.method === "GET") return answerEcho(request, token, deps);
   return receiveNotification(request, token, deps);
 }

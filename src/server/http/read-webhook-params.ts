@@ -9,19 +9,25 @@ const MAX_KEY_LENGTH = 64;
 const MAX_VALUE_LENGTH = 512;
 const MAX_HEADER_LENGTH = 256;
 
-export type TWebhookParams = { ok: true; params: Record<string, string> } | { ok: false; status: 413 | 400; field: string; message: string };
+export type TWebhookParams =
+  | { ok: true; params: Record<string, string> }
+  | { ok: false; status: 413 | 400; field: string; message: string };
 
 /**
  * The first `maxParams` distinct names win, each cut and cleaned for storage (docs/input-text.md);
  * shared by the Klientiks and Zadarma receivers.
  */
-export function collectParams(sources: Iterable<[string, string]>[], maxParams = MAX_PARAMS): Record<string, string> {
+export function collectParams(
+  sources: Iterable<[string, string]>[],
+  maxParams = MAX_PARAMS,
+): Record<string, string> {
   // A Map, not an object: names like `constructor` or `__proto__` are ordinary parameters here.
   const params = new Map<string, string>();
   for (const source of sources) {
     for (const [name, value] of source) {
       const key = toStorableTruncated(name, MAX_KEY_LENGTH);
-      if (params.size < maxParams && !params.has(key)) params.set(key, toStorableTruncated(value, MAX_VALUE_LENGTH));
+      if (params.size < maxParams && !params.has(key))
+        params.set(key, toStorableTruncated(value, MAX_VALUE_LENGTH));
     }
   }
   return Object.fromEntries(params);
@@ -34,12 +40,30 @@ export function collectParams(sources: Iterable<[string, string]>[], maxParams =
  */
 export async function readWebhookParams(request: Request): Promise<TWebhookParams> {
   const url = new URL(request.url);
-  if (url.search.length > MAX_QUERY_BYTES) return { ok: false, status: 413, field: "query", message: `query string is longer than ${MAX_QUERY_BYTES} bytes` };
+  if (url.search.length > MAX_QUERY_BYTES)
+    return {
+      ok: false,
+      status: 413,
+      field: "query",
+      message: `query string is longer than ${MAX_QUERY_BYTES} bytes`,
+    };
   if (request.method !== "POST") return { ok: true, params: collectParams([url.searchParams]) };
 
   const body = await readCappedBody(request, MAX_BODY_BYTES);
-  if (body === null) return { ok: false, status: 413, field: "body", message: `body is larger than ${MAX_BODY_BYTES} bytes` };
-  return { ok: true, params: collectParams([url.searchParams, parseBody(body.toString("utf8"), request.headers.get("content-type") ?? "")]) };
+  if (body === null)
+    return {
+      ok: false,
+      status: 413,
+      field: "body",
+      message: `body is larger than ${MAX_BODY_BYTES} bytes`,
+    };
+  return {
+    ok: true,
+    params: collectParams([
+      url.searchParams,
+      parseBody(body.toString("utf8"), request.headers.get("content-type") ?? ""),
+    ]),
+  };
 }
 
 function parseBody(body: string, contentType: string): [string, string][] {
@@ -48,7 +72,11 @@ function parseBody(body: string, contentType: string): [string, string][] {
   try {
     const parsed: unknown = JSON.parse(body);
     if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) return [];
-    return Object.entries(parsed).flatMap(([key, value]) => (typeof value === "string" || typeof value === "number" ? [[key, String(value)] as [string, string]] : []));
+    return Object.entries(parsed).flatMap(([key, value]) =>
+      typeof value === "string" || typeof value === "number"
+        ? [[key, String(value)] as [string, string]]
+        : [],
+    );
   } catch {
     return [];
   }
@@ -58,7 +86,9 @@ const RECORDED_HEADERS = ["user-agent", "content-type", "x-forwarded-for", "x-re
 
 /** Only a few harmless headers are kept on the inbox row (never cookies or authorization). */
 export const selectRecordedHeaders = (headers: Headers): Record<string, string> =>
-  Object.fromEntries(RECORDED_HEADERS.flatMap((name) => {
-    const value = headers.get(name);
-    return value ? [[name, toStorableTruncated(value, MAX_HEADER_LENGTH)]] : [];
-  }));
+  Object.fromEntries(
+    RECORDED_HEADERS.flatMap((name) => {
+      const value = headers.get(name);
+      return value ? [[name, toStorableTruncated(value, MAX_HEADER_LENGTH)]] : [];
+    }),
+  );

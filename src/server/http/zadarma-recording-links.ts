@@ -1,5 +1,9 @@
 import type { TRecordingProxyDeps } from "@/server/http/stream-recording";
-import { ZadarmaError, type TZadarmaClient, type TZadarmaCredentials } from "@/server/integrations/zadarma";
+import {
+  ZadarmaError,
+  type TZadarmaClient,
+  type TZadarmaCredentials,
+} from "@/server/integrations/zadarma";
 
 type TStoredConnection = Parameters<TRecordingProxyDeps["requestRecordingLink"]>[0];
 
@@ -12,7 +16,8 @@ export function zadarmaRecordingLinks(
   credentialsOf: (connection: TStoredConnection) => TZadarmaCredentials,
 ): Pick<TRecordingProxyDeps, "requestRecordingLink" | "isRecordingGone"> {
   return {
-    requestRecordingLink: (connection, request) => zadarma.requestRecordingLink(credentialsOf(connection), request),
+    requestRecordingLink: (connection, request) =>
+      zadarma.requestRecordingLink(credentialsOf(connection), request),
     isRecordingGone: (error) => error instanceof ZadarmaError && error.code === "not_found",
   };
 }

@@ -1,10 +1,16 @@
 import "server-only";
+
 import { getEnv } from "@/env";
+import {
+  inngest,
+  klientiksBackfillRequested,
+  klientiksDealsRecomputeRequested,
+  telephonyImportRequested,
+} from "@/inngest/client";
+import { toDeliveryEvents } from "@/inngest/delivery-events";
 import type { TEnqueuedDelivery } from "@/server/domain/inbox/enqueued";
 import { getInlineWorker } from "@/server/jobs/runtime";
 import { logger } from "@/server/logging/logger";
-import { inngest, klientiksBackfillRequested, klientiksDealsRecomputeRequested, telephonyImportRequested } from "@/inngest/client";
-import { toDeliveryEvents } from "@/inngest/delivery-events";
 
 /**
  * Hands committed inbox rows to the active driver. A failure here loses nothing: the rows stay
@@ -16,7 +22,12 @@ export async function dispatchDeliveries(deliveries: TEnqueuedDelivery[]): Promi
     getInlineWorker()?.wake(deliveries);
     return;
   }
-  await inngest.send(toDeliveryEvents(deliveries)).catch((error: unknown) => logger.warn("inngest.send failed; deliveries stay pending", { count: deliveries.length, error }));
+  await inngest.send(toDeliveryEvents(deliveries)).catch((error: unknown) =>
+    logger.warn("inngest.send failed; deliveries stay pending", {
+      count: deliveries.length,
+      error,
+    }),
+  );
 }
 
 /** Starts listing a backfill now rather than at the next scheduler tick. */
@@ -25,26 +36,40 @@ export async function dispatchBackfill(job: { tenantId: string; jobId: string })
     void getInlineWorker()?.runSchedule();
     return;
   }
-  await inngest.send(klientiksBackfillRequested.create(job)).catch((error: unknown) => logger.warn("inngest.send failed for a backfill", { error }));
+  await inngest
+    .send(klientiksBackfillRequested.create(job))
+    .catch((error: unknown) => logger.warn("inngest.send failed for a backfill", { error }));
 }
 
 /**
  * Starts recomputing the stored deals now. A failure to hand it over loses nothing: the job stays
  * running, and the inline scheduler or Inngest's resume-stalled-deal-recomputes picks it up.
  */
-export async function dispatchDealRecompute(job: { tenantId: string; jobId: string }): Promise<void> {
+export async function dispatchDealRecompute(job: {
+  tenantId: string;
+  jobId: string;
+}): Promise<void> {
   if (getEnv().jobsDriver === "inline") {
     void getInlineWorker()?.runDealRecomputes();
     return;
   }
-  await inngest.send(klientiksDealsRecomputeRequested.create(job)).catch((error: unknown) => logger.warn("inngest.send failed for a deal recompute", { error }));
+  await inngest
+    .send(klientiksDealsRecomputeRequested.create(job))
+    .catch((error: unknown) => logger.warn("inngest.send failed for a deal recompute", { error }));
 }
 
 /** Starts listing a telephony statistics import now rather than at the next scheduler tick. */
-export async function dispatchTelephonyImport(job: { tenantId: string; jobId: string }): Promise<void> {
+export async function dispatchTelephonyImport(job: {
+  tenantId: string;
+  jobId: string;
+}): Promise<void> {
   if (getEnv().jobsDriver === "inline") {
     void getInlineWorker()?.runSchedule();
     return;
   }
-  await inngest.send(telephonyImportRequested.create(job)).catch((error: unknown) => logger.warn("inngest.send failed for a telephony import", { error }));
+  await inngest
+    .send(telephonyImportRequested.create(job))
+    .catch((error: unknown) =>
+      logger.warn("inngest.send failed for a telephony import", { error }),
+    );
 }

@@ -1,6 +1,14 @@
 import "server-only";
+
 import type { TDb } from "@/server/db/client";
-import { claimDueDeliveries, DEFAULT_LEASE_MS, DEFAULT_PER_TENANT_LIMIT, INBOX_LANE_OF_PURPOSE, renewLeases, type TClaimedDelivery } from "@/server/domain/inbox/claims";
+import {
+  claimDueDeliveries,
+  DEFAULT_LEASE_MS,
+  DEFAULT_PER_TENANT_LIMIT,
+  INBOX_LANE_OF_PURPOSE,
+  renewLeases,
+  type TClaimedDelivery,
+} from "@/server/domain/inbox/claims";
 import type { TLogger } from "@/server/logging/logger";
 
 export type TInboxWorkerOptions = {
@@ -18,7 +26,13 @@ export type TInboxWorkerOptions = {
 /** What decides which per-tenant slots a delivery waits for. */
 type TLaneKey = Pick<TClaimedDelivery, "tenantId" | "purpose">;
 
-const DEFAULTS: TInboxWorkerOptions = { capacity: 32, perTenant: DEFAULT_PER_TENANT_LIMIT, leaseMs: DEFAULT_LEASE_MS, renewEveryMs: DEFAULT_LEASE_MS / 4, pollMs: 1_000 };
+const DEFAULTS: TInboxWorkerOptions = {
+  capacity: 32,
+  perTenant: DEFAULT_PER_TENANT_LIMIT,
+  leaseMs: DEFAULT_LEASE_MS,
+  renewEveryMs: DEFAULT_LEASE_MS / 4,
+  pollMs: 1_000,
+};
 
 /**
  * A continuously refilling worker over the inbox table, for any source (docs/inbox-worker.md).
@@ -37,7 +51,12 @@ export class InboxWorker {
   private renewTimer: ReturnType<typeof setInterval> | null = null;
   private idleWaiters: (() => void)[] = [];
 
-  constructor(private readonly db: TDb, private readonly handle: (delivery: TClaimedDelivery) => Promise<void>, private readonly log: TLogger, options: Partial<TInboxWorkerOptions> = {}) {
+  constructor(
+    private readonly db: TDb,
+    private readonly handle: (delivery: TClaimedDelivery) => Promise<void>,
+    private readonly log: TLogger,
+    options: Partial<TInboxWorkerOptions> = {},
+  ) {
     this.options = { ...DEFAULTS, ...options };
   }
 
@@ -67,7 +86,11 @@ export class InboxWorker {
       this.notifyIfIdle();
       return;
     }
-    if (forDeliveries && forDeliveries.every((delivery) => this.runningOf(delivery) >= this.options.perTenant)) return;
+    if (
+      forDeliveries &&
+      forDeliveries.every((delivery) => this.runningOf(delivery) >= this.options.perTenant)
+    )
+      return;
     if (this.isClaiming) {
       this.isClaimRequested = true;
       return;
@@ -78,7 +101,9 @@ export class InboxWorker {
   private runningOf({ tenantId, purpose }: TLaneKey): number {
     const lane = INBOX_LANE_OF_PURPOSE[purpose];
     let count = 0;
-    for (const delivery of this.running.values()) if (delivery.tenantId === tenantId && INBOX_LANE_OF_PURPOSE[delivery.purpose] === lane) count += 1;
+    for (const delivery of this.running.values())
+      if (delivery.tenantId === tenantId && INBOX_LANE_OF_PURPOSE[delivery.purpose] === lane)
+        count += 1;
     return count;
   }
 
@@ -100,7 +125,11 @@ export class InboxWorker {
         this.isClaimRequested = false;
         const free = this.options.capacity - this.running.size;
         if (free <= 0) break;
-        const claimed = await claimDueDeliveries(this.db, { limit: free, perTenant: this.options.perTenant, leaseMs: this.options.leaseMs });
+        const claimed = await claimDueDeliveries(this.db, {
+          limit: free,
+          perTenant: this.options.perTenant,
+          leaseMs: this.options.leaseMs,
+        });
         for (const delivery of claimed) this.run(delivery);
         // A full claim may have left more due rows behind.
         if (claimed.length === free) this.isClaimRequested = true;
@@ -120,7 +149,13 @@ export class InboxWorker {
       this.renewTimer.unref?.();
     }
     void this.handle(delivery)
-      .catch((error: unknown) => this.log.error("inbox worker: a delivery handler threw", { deliveryId: delivery.id, tenantId: delivery.tenantId, error }))
+      .catch((error: unknown) =>
+        this.log.error("inbox worker: a delivery handler threw", {
+          deliveryId: delivery.id,
+          tenantId: delivery.tenantId,
+          error,
+        }),
+      )
       .finally(() => {
         this.running.delete(delivery.id);
         if (this.running.size === 0 && this.renewTimer) {
@@ -133,17 +168,23 @@ export class InboxWorker {
 
   private async renew(): Promise<void> {
     try {
-      const lost = await renewLeases(this.db, [...this.running.values()], { leaseMs: this.options.leaseMs });
+      const lost = await renewLeases(this.db, [...this.running.values()], {
+        leaseMs: this.options.leaseMs,
+      });
       // Finished meanwhile, or taken over after this process stalled past the lease.
       const stillRunning = lost.filter((id) => this.running.has(id));
-      if (stillRunning.length > 0) this.log.warn("inbox worker: lost the lease of running deliveries", { deliveryIds: stillRunning });
+      if (stillRunning.length > 0)
+        this.log.warn("inbox worker: lost the lease of running deliveries", {
+          deliveryIds: stillRunning,
+        });
     } catch (error) {
       this.log.error("inbox worker: renewing leases failed", { error });
     }
   }
 
   private notifyIfIdle(): void {
-    if (this.running.size > 0 || this.isClaiming || (this.isClaimRequested && !this.isStopped)) return;
+    if (this.running.size > 0 || this.isClaiming || (this.isClaimRequested && !this.isStopped))
+      return;
     const waiters = this.idleWaiters;
     this.idleWaiters = [];
     for (const resolve of waiters) resolve();

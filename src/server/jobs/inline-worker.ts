@@ -1,13 +1,27 @@
 import "server-only";
+
 import type { TDb } from "@/server/db/client";
 import { findDealRecomputesToRun, runDealRecompute } from "@/server/domain/deals/recompute-deals";
-import { listBackfillAppointments, findBackfillsToList } from "@/server/domain/klientiks/backfill";
+import {
+  processClaimedDelivery,
+  type TInboxProcessors,
+} from "@/server/domain/inbox/process-claimed";
+import { findBackfillsToList, listBackfillAppointments } from "@/server/domain/klientiks/backfill";
 import type { TKlientiksDeps } from "@/server/domain/klientiks/deps";
-import { processClaimedDelivery, type TInboxProcessors } from "@/server/domain/inbox/process-claimed";
-import { findConnectionsDueForReconcile, reconcileKlientiksConnection } from "@/server/domain/klientiks/reconcile";
-import { fetchDueRecordings, lookUpPendingClients } from "@/server/domain/telephony/background-work";
+import {
+  findConnectionsDueForReconcile,
+  reconcileKlientiksConnection,
+} from "@/server/domain/klientiks/reconcile";
+import {
+  fetchDueRecordings,
+  lookUpPendingClients,
+} from "@/server/domain/telephony/background-work";
 import type { TTelephonyDeps } from "@/server/domain/telephony/deps";
-import { findTelephonyImportsToList, listNextStatisticsPage, startDueTelephonyReconciliations } from "@/server/domain/telephony/statistics-sync";
+import {
+  findTelephonyImportsToList,
+  listNextStatisticsPage,
+  startDueTelephonyReconciliations,
+} from "@/server/domain/telephony/statistics-sync";
 import { InboxWorker, type TInboxWorkerOptions } from "@/server/jobs/inbox-worker";
 import type { TLogger } from "@/server/logging/logger";
 
@@ -22,7 +36,10 @@ const SCHEDULE_LANES = 4;
  * limit, R10). A scheduler runs reconciliation, backfill and statistics listing, caller lookups and
  * recording fetches in the same process.
  */
-export type TBackgroundDeps = { klientiks: TKlientiksDeps; telephony: Pick<TTelephonyDeps, "keyring" | "zadarma"> };
+export type TBackgroundDeps = {
+  klientiks: TKlientiksDeps;
+  telephony: Pick<TTelephonyDeps, "keyring" | "zadarma">;
+};
 
 export class InlineWorker {
   private readonly inbox: InboxWorker;
@@ -38,10 +55,22 @@ export class InlineWorker {
     private readonly log: TLogger,
     options: Partial<TInboxWorkerOptions> = {},
   ) {
-    this.inbox = new InboxWorker(db, async (delivery) => {
-      const result = await processClaimedDelivery(db, processors, delivery);
-      if (!result.ok) log.warn("delivery failed", { deliveryId: delivery.id, tenantId: delivery.tenantId, attempt: delivery.attempts, code: result.failure.code, isRetriable: result.failure.isRetriable });
-    }, log, options);
+    this.inbox = new InboxWorker(
+      db,
+      async (delivery) => {
+        const result = await processClaimedDelivery(db, processors, delivery);
+        if (!result.ok)
+          log.warn("delivery failed", {
+            deliveryId: delivery.id,
+            tenantId: delivery.tenantId,
+            attempt: delivery.attempts,
+            code: result.failure.code,
+            isRetriable: result.failure.isRetriable,
+          });
+      },
+      log,
+      options,
+    );
   }
 
   start(): void {
@@ -65,7 +94,9 @@ export class InlineWorker {
   /** Fetches the recordings that are due, one round at a time. */
   runRecordings(): Promise<void> {
     return this.once("recordings", async () => {
-      await fetchDueRecordings(this.db, this.deps.telephony).catch((error: unknown) => this.log.warn("fetching recordings failed", { error }));
+      await fetchDueRecordings(this.db, this.deps.telephony).catch((error: unknown) =>
+        this.log.warn("fetching recordings failed", { error }),
+      );
     });
   }
 
@@ -86,10 +117,22 @@ export class InlineWorker {
   async runDealRecomputes(): Promise<void> {
     try {
       const jobs = await findDealRecomputesToRun(this.db);
-      await Promise.all(jobs.map((job) => this.once(`recompute:${job.id}`, () =>
-        runDealRecompute(this.db, this.deps.klientiks, { tenantId: job.tenantId, jobId: job.id }).catch((error: unknown) => {
-          this.log.warn("deal recompute failed", { tenantId: job.tenantId, jobId: job.id, error });
-        }))));
+      await Promise.all(
+        jobs.map((job) =>
+          this.once(`recompute:${job.id}`, () =>
+            runDealRecompute(this.db, this.deps.klientiks, {
+              tenantId: job.tenantId,
+              jobId: job.id,
+            }).catch((error: unknown) => {
+              this.log.warn("deal recompute failed", {
+                tenantId: job.tenantId,
+                jobId: job.id,
+                error,
+              });
+            }),
+          ),
+        ),
+      );
     } catch (error) {
       this.log.error("inline worker: finding deal recomputes failed", { error });
     }
@@ -104,37 +147,79 @@ export class InlineWorker {
     void this.runDealRecomputes();
     try {
       await startDueTelephonyReconciliations(this.db);
-      const [connections, jobs, imports] = await Promise.all([findConnectionsDueForReconcile(this.db), findBackfillsToList(this.db), findTelephonyImportsToList(this.db)]);
+      const [connections, jobs, imports] = await Promise.all([
+        findConnectionsDueForReconcile(this.db),
+        findBackfillsToList(this.db),
+        findTelephonyImportsToList(this.db),
+      ]);
       const tasks = [
-        ...connections.map((connection) => ({ key: `reconcile:${connection.id}`, work: async () => {
-          const result = await reconcileKlientiksConnection(this.db, this.deps.klientiks, { tenantId: connection.tenantId, connectionId: connection.id }).catch((error: unknown) => {
-            this.log.warn("reconciliation failed", { tenantId: connection.tenantId, connectionId: connection.id, error });
-            return null;
-          });
-          if (result?.enqueued.length) this.wake();
-        } })),
-        ...jobs.map((job) => ({ key: `backfill:${job.id}`, work: async () => {
-          const enqueued = await listBackfillAppointments(this.db, this.deps.klientiks, { tenantId: job.tenantId, jobId: job.id }).catch((error: unknown) => {
-            this.log.warn("backfill listing failed", { tenantId: job.tenantId, jobId: job.id, error });
-            return [];
-          });
-          if (enqueued.length) this.wake();
-        } })),
+        ...connections.map((connection) => ({
+          key: `reconcile:${connection.id}`,
+          work: async () => {
+            const result = await reconcileKlientiksConnection(this.db, this.deps.klientiks, {
+              tenantId: connection.tenantId,
+              connectionId: connection.id,
+            }).catch((error: unknown) => {
+              this.log.warn("reconciliation failed", {
+                tenantId: connection.tenantId,
+                connectionId: connection.id,
+                error,
+              });
+              return null;
+            });
+            if (result?.enqueued.length) this.wake();
+          },
+        })),
+        ...jobs.map((job) => ({
+          key: `backfill:${job.id}`,
+          work: async () => {
+            const enqueued = await listBackfillAppointments(this.db, this.deps.klientiks, {
+              tenantId: job.tenantId,
+              jobId: job.id,
+            }).catch((error: unknown) => {
+              this.log.warn("backfill listing failed", {
+                tenantId: job.tenantId,
+                jobId: job.id,
+                error,
+              });
+              return [];
+            });
+            if (enqueued.length) this.wake();
+          },
+        })),
         // One statistics page per import and tick: at most 2 a minute, under Zadarma's 3.
-        ...imports.map((job) => ({ key: `telephony-import:${job.id}`, work: async () => {
-          const enqueued = await listNextStatisticsPage(this.db, this.deps.telephony, { tenantId: job.tenantId, jobId: job.id }).catch((error: unknown) => {
-            this.log.warn("statistics listing failed", { tenantId: job.tenantId, jobId: job.id, error });
-            return [];
-          });
-          if (enqueued.length) this.wake();
-        } })),
-        { key: "client-lookups", work: async () => {
-          await lookUpPendingClients(this.db, this.deps.klientiks).catch((error: unknown) => this.log.warn("client lookups failed", { error }));
-        } },
+        ...imports.map((job) => ({
+          key: `telephony-import:${job.id}`,
+          work: async () => {
+            const enqueued = await listNextStatisticsPage(this.db, this.deps.telephony, {
+              tenantId: job.tenantId,
+              jobId: job.id,
+            }).catch((error: unknown) => {
+              this.log.warn("statistics listing failed", {
+                tenantId: job.tenantId,
+                jobId: job.id,
+                error,
+              });
+              return [];
+            });
+            if (enqueued.length) this.wake();
+          },
+        })),
+        {
+          key: "client-lookups",
+          work: async () => {
+            await lookUpPendingClients(this.db, this.deps.klientiks).catch((error: unknown) =>
+              this.log.warn("client lookups failed", { error }),
+            );
+          },
+        },
       ];
-      await Promise.all(Array.from({ length: SCHEDULE_LANES }, async () => {
-        for (let task = tasks.shift(); task; task = tasks.shift()) await this.once(task.key, task.work);
-      }));
+      await Promise.all(
+        Array.from({ length: SCHEDULE_LANES }, async () => {
+          for (let task = tasks.shift(); task; task = tasks.shift())
+            await this.once(task.key, task.work);
+        }),
+      );
     } catch (error) {
       this.log.error("inline scheduler failed", { error });
     }

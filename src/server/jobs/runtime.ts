@@ -1,4 +1,5 @@
 import "server-only";
+
 import { getEnv } from "@/env";
 import { getDb } from "@/server/db/client";
 import { createInboxProcessors } from "@/server/jobs/inbox-processors";
@@ -16,7 +17,12 @@ export function getInlineWorker(): InlineWorker | null {
   const db = getDb();
   const deps = { klientiks: getKlientiksDeps(), telephony: getTelephonyDeps() };
   const processors = createInboxProcessors(db, { klientiks: deps.klientiks });
-  return (globalForJobs.svyazInlineWorker = new InlineWorker(db, deps, processors, logger.child({ component: "inline-worker" })));
+  return (globalForJobs.svyazInlineWorker = new InlineWorker(
+    db,
+    deps,
+    processors,
+    logger.child({ component: "inline-worker" }),
+  ));
 }
 
 /** Called once at boot (instrumentation.ts): resumes pending deliveries left by a previous run. */

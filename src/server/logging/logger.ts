@@ -1,7 +1,13 @@
 import { redactValue } from "@/server/logging/redact";
 
 type TLevel = "debug" | "info" | "warn" | "error";
-const LEVEL_ORDER: Record<TLevel | "silent", number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 };
+const LEVEL_ORDER: Record<TLevel | "silent", number> = {
+  debug: 10,
+  info: 20,
+  warn: 30,
+  error: 40,
+  silent: 100,
+};
 
 export type TLogger = {
   debug(message: string, fields?: Record<string, unknown>): void;
@@ -20,7 +26,9 @@ const minimumLevel = (): number => {
 export function createLogger(bindings: Record<string, unknown> = {}): TLogger {
   const write = (level: TLevel, message: string, fields?: Record<string, unknown>) => {
     if (LEVEL_ORDER[level] < minimumLevel()) return;
-    const line = JSON.stringify(redactValue({ level, time: new Date().toISOString(), msg: message, ...bindings, ...fields }));
+    const line = JSON.stringify(
+      redactValue({ level, time: new Date().toISOString(), msg: message, ...bindings, ...fields }),
+    );
     if (level === "error" || level === "warn") process.stderr.write(`${line}\n`);
     else process.stdout.write(`${line}\n`);
   };

@@ -1,5 +1,9 @@
 import type { TDbClient } from "@/server/db/types";
-import { toRealtimeEvent, type TRealtimeAudience, type TRealtimeEvent } from "@/server/realtime/realtime-event";
+import {
+  toRealtimeEvent,
+  type TRealtimeAudience,
+  type TRealtimeEvent,
+} from "@/server/realtime/realtime-event";
 
 /** A reconnect catches up on at most this much: older cards are stale, and a flood helps nobody. */
 export const BACKLOG_WINDOW_MS = 10 * 60 * 1000;
@@ -10,7 +14,14 @@ export const BACKLOG_LIMIT = 200;
  * minutes, at most the newest 200, oldest first. Only the workspace's own events, and of those only
  * the ones for everyone or for this member.
  */
-export async function readRealtimeBacklog(db: TDbClient, { audience, afterId, now = new Date() }: { audience: TRealtimeAudience; afterId: bigint; now?: Date }): Promise<TRealtimeEvent[]> {
+export async function readRealtimeBacklog(
+  db: TDbClient,
+  {
+    audience,
+    afterId,
+    now = new Date(),
+  }: { audience: TRealtimeAudience; afterId: bigint; now?: Date },
+): Promise<TRealtimeEvent[]> {
   const rows = await db.realtimeEvent.findMany({
     where: {
       tenantId: audience.tenantId,
@@ -20,7 +31,14 @@ export async function readRealtimeBacklog(db: TDbClient, { audience, afterId, no
     },
     orderBy: { id: "desc" },
     take: BACKLOG_LIMIT,
-    select: { id: true, tenantId: true, membershipId: true, topic: true, payload: true, createdAt: true },
+    select: {
+      id: true,
+      tenantId: true,
+      membershipId: true,
+      topic: true,
+      payload: true,
+      createdAt: true,
+    },
   });
   return rows.reverse().map(toRealtimeEvent);
 }

@@ -24,7 +24,10 @@ export const EVENT_STREAM_HEADERS = {
  * on one line. `isReplay` marks an event read back on a resumed stream, so the page can tell a call
  * that ended while it was away from one ending now.
  */
-export const formatSseEvent = (event: TRealtimeEvent, { isReplay = false }: { isReplay?: boolean } = {}): string =>
+export const formatSseEvent = (
+  event: TRealtimeEvent,
+  { isReplay = false }: { isReplay?: boolean } = {},
+): string =>
   `id: ${event.id}\ndata: ${JSON.stringify({ id: event.id, topic: event.topic, payload: event.payload, createdAt: event.createdAt, ...(isReplay ? { isReplay } : {}) })}\n\n`;
 
 export type TEventStreamOptions = {
@@ -57,7 +60,9 @@ export function createEventStreamResponse(options: TEventStreamOptions): Respons
           if (isClosed) return;
           controller.enqueue(encoder.encode(text));
           if ((controller.desiredSize ?? 0) < -MAX_QUEUED_BYTES) {
-            options.log.warn("realtime stream: the client reads too slowly; closing", { tenantId: options.audience.tenantId });
+            options.log.warn("realtime stream: the client reads too slowly; closing", {
+              tenantId: options.audience.tenantId,
+            });
             close();
           }
         };
@@ -65,7 +70,10 @@ export function createEventStreamResponse(options: TEventStreamOptions): Respons
           if (heldBack) heldBack.push(event);
           else write(formatSseEvent(event));
         });
-        const heartbeat = setInterval(() => write(": ping\n\n"), options.heartbeatMs ?? HEARTBEAT_MS);
+        const heartbeat = setInterval(
+          () => write(": ping\n\n"),
+          options.heartbeatMs ?? HEARTBEAT_MS,
+        );
         cleanup = () => {
           if (isClosed) return;
           isClosed = true;
@@ -91,11 +99,15 @@ export function createEventStreamResponse(options: TEventStreamOptions): Respons
           (backlog) => {
             const sentIds = new Set(backlog.map((event) => event.id));
             for (const event of backlog) write(formatSseEvent(event, { isReplay: true }));
-            for (const event of heldBack ?? []) if (!sentIds.has(event.id)) write(formatSseEvent(event));
+            for (const event of heldBack ?? [])
+              if (!sentIds.has(event.id)) write(formatSseEvent(event));
             heldBack = null;
           },
           (error: unknown) => {
-            options.log.warn("realtime stream: reading the backlog failed; live events only", { tenantId: options.audience.tenantId, error });
+            options.log.warn("realtime stream: reading the backlog failed; live events only", {
+              tenantId: options.audience.tenantId,
+              error,
+            });
             for (const event of heldBack ?? []) write(formatSseEvent(event));
             heldBack = null;
           },

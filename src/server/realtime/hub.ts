@@ -1,7 +1,14 @@
 import pg from "pg";
+
 import type { TLogger } from "@/server/logging/logger";
 import { onCommittedEvents } from "@/server/realtime/local-bus";
-import { isVisibleTo, REALTIME_CHANNEL, toRealtimeEvent, type TRealtimeAudience, type TRealtimeEvent } from "@/server/realtime/realtime-event";
+import {
+  isVisibleTo,
+  REALTIME_CHANNEL,
+  toRealtimeEvent,
+  type TRealtimeAudience,
+  type TRealtimeEvent,
+} from "@/server/realtime/realtime-event";
 
 /**
  * `listen`: one dedicated PostgreSQL connection per process LISTENs and every process hears every
@@ -49,11 +56,19 @@ export class RealtimeHub {
   private lostAt: Date | null = null;
   private reconnectTimer: ReturnType<typeof setTimeout> | null = null;
   private stopLocalBus: (() => void) | null = null;
-  private readonly options: Required<Omit<TRealtimeHubOptions, "connectionString">> & { connectionString?: string };
+  private readonly options: Required<Omit<TRealtimeHubOptions, "connectionString">> & {
+    connectionString?: string;
+  };
 
   constructor(options: TRealtimeHubOptions) {
-    this.options = { reconnectMinMs: 250, reconnectMaxMs: 10_000, catchUpMarginMs: 5_000, ...options };
-    if (options.transport === "listen" && !options.connectionString) throw new Error("RealtimeHub: the listen transport needs a connection string");
+    this.options = {
+      reconnectMinMs: 250,
+      reconnectMaxMs: 10_000,
+      catchUpMarginMs: 5_000,
+      ...options,
+    };
+    if (options.transport === "listen" && !options.connectionString)
+      throw new Error("RealtimeHub: the listen transport needs a connection string");
   }
 
   get transport(): TRealtimeTransport {
@@ -93,7 +108,8 @@ export class RealtimeHub {
     ofTenant.add(subscriber);
     return () => {
       ofTenant.delete(subscriber);
-      if (ofTenant.size === 0 && this.subscribers.get(audience.tenantId) === ofTenant) this.subscribers.delete(audience.tenantId);
+      if (ofTenant.size === 0 && this.subscribers.get(audience.tenantId) === ofTenant)
+        this.subscribers.delete(audience.tenantId);
     };
   }
 
@@ -132,7 +148,10 @@ export class RealtimeHub {
   }
 
   private async connect(): Promise<void> {
-    const client = new pg.Client({ connectionString: this.options.connectionString, application_name: "svyaz-realtime" });
+    const client = new pg.Client({
+      connectionString: this.options.connectionString,
+      application_name: "svyaz-realtime",
+    });
     this.client = client;
     client.on("notification", (message) => this.onNotification(message.payload));
     client.on("error", (error) => this.onLost(client, error));
@@ -162,9 +181,16 @@ export class RealtimeHub {
     client.end().catch(() => undefined);
     if (!this.isStarted || this.reconnectTimer) return;
     this.failures += 1;
-    const backoff = Math.min(this.options.reconnectMaxMs, this.options.reconnectMinMs * 2 ** Math.min(this.failures - 1, 16));
+    const backoff = Math.min(
+      this.options.reconnectMaxMs,
+      this.options.reconnectMinMs * 2 ** Math.min(this.failures - 1, 16),
+    );
     const delay = Math.round(backoff * (0.75 + Math.random() / 2));
-    this.options.log.warn("realtime listener lost; reconnecting", { delayMs: delay, attempt: this.failures, error });
+    this.options.log.warn("realtime listener lost; reconnecting", {
+      delayMs: delay,
+      attempt: this.failures,
+      error,
+    });
     this.reconnectTimer = setTimeout(() => {
       this.reconnectTimer = null;
       if (this.isStarted) void this.connect();
@@ -189,11 +215,17 @@ export class RealtimeHub {
     const client = this.client;
     if (ids.length === 0 || !client || !this.isConnected) return;
     try {
-      const { rows } = await client.query(`SELECT ${EVENT_COLUMNS} FROM "RealtimeEvent" WHERE "id" = ANY($1::bigint[]) ORDER BY "id"`, [ids]);
+      const { rows } = await client.query(
+        `SELECT ${EVENT_COLUMNS} FROM "RealtimeEvent" WHERE "id" = ANY($1::bigint[]) ORDER BY "id"`,
+        [ids],
+      );
       this.dispatch(rows.map(toRealtimeEvent));
     } catch (error) {
       // Treated as a lost connection: the catch-up after the reconnect reads these events again.
-      this.options.log.warn("realtime listener: reading notified events failed", { count: ids.length, error });
+      this.options.log.warn("realtime listener: reading notified events failed", {
+        count: ids.length,
+        error,
+      });
       this.onLost(client, error);
     }
   }

@@ -1,4 +1,5 @@
 import { EventEmitter } from "node:events";
+
 import type { TRealtimeEvent } from "@/server/realtime/realtime-event";
 
 const COMMITTED = "committed";
@@ -24,7 +25,9 @@ export const emitCommittedEvents = (events: readonly TRealtimeEvent[]): void => 
 };
 
 /** Returns the unsubscribe function. */
-export function onCommittedEvents(listener: (events: readonly TRealtimeEvent[]) => void): () => void {
+export function onCommittedEvents(
+  listener: (events: readonly TRealtimeEvent[]) => void,
+): () => void {
   bus().on(COMMITTED, listener);
   return () => bus().off(COMMITTED, listener);
 }

@@ -1,4 +1,5 @@
 import { Prisma } from "@generated/prisma/client";
+
 import type { TDb } from "@/server/db/client";
 import { logger } from "@/server/logging/logger";
 
@@ -9,7 +10,10 @@ const PRUNE_EVERY_MS = 10 * 60 * 1000;
 const PRUNE_BATCH = 5_000;
 
 /** Deletes events older than the retention, one batch; returns how many went. */
-export async function pruneRealtimeEvents(db: Pick<TDb, "$executeRaw">, now = new Date()): Promise<number> {
+export async function pruneRealtimeEvents(
+  db: Pick<TDb, "$executeRaw">,
+  now = new Date(),
+): Promise<number> {
   const cutoff = new Date(now.getTime() - REALTIME_RETENTION_MS);
   return db.$executeRaw(Prisma.sql`
     DELETE FROM "RealtimeEvent" WHERE "id" IN (
@@ -25,7 +29,13 @@ const globalForPrune = globalThis as unknown as { svyazRealtimePrunedAt?: number
  */
 export function pruneRealtimeEventsNowAndThen(db: Pick<TDb, "$executeRaw">): void {
   const now = Date.now();
-  if (globalForPrune.svyazRealtimePrunedAt !== undefined && now - globalForPrune.svyazRealtimePrunedAt < PRUNE_EVERY_MS) return;
+  if (
+    globalForPrune.svyazRealtimePrunedAt !== undefined &&
+    now - globalForPrune.svyazRealtimePrunedAt < PRUNE_EVERY_MS
+  )
+    return;
   globalForPrune.svyazRealtimePrunedAt = now;
-  pruneRealtimeEvents(db).catch((error: unknown) => logger.warn("pruning realtime events failed", { error }));
+  pruneRealtimeEvents(db).catch((error: unknown) =>
+    logger.warn("pruning realtime events failed", { error }),
+  );
 }

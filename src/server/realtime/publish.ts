@@ -1,10 +1,23 @@
 import { Prisma } from "@generated/prisma/client";
+
 import type { TDb } from "@/server/db/client";
 import { emitCommittedEvents } from "@/server/realtime/local-bus";
 import { pruneRealtimeEventsNowAndThen } from "@/server/realtime/prune";
-import { REALTIME_CHANNEL, toRealtimeEvent, type TRealtimeEvent, type TRealtimeEventInput } from "@/server/realtime/realtime-event";
+import {
+  REALTIME_CHANNEL,
+  toRealtimeEvent,
+  type TRealtimeEvent,
+  type TRealtimeEventInput,
+} from "@/server/realtime/realtime-event";
 
-type TInsertedRow = { id: string; tenantId: string; membershipId: string | null; topic: string; payload: unknown; createdAt: Date };
+type TInsertedRow = {
+  id: string;
+  tenantId: string;
+  membershipId: string | null;
+  topic: string;
+  payload: unknown;
+  createdAt: Date;
+};
 
 /**
  * Stores live events and wakes every subscribed process. The insert and `pg_notify` are one
@@ -12,7 +25,10 @@ type TInsertedRow = { id: string; tenantId: string; membershipId: string | null;
  * listener that wakes always finds the row. Pass the client, not a transaction handle: the events
  * are announced to this process's hub as soon as the statement returns, which must be after commit.
  */
-export async function publishRealtimeEvents(db: TDb, events: readonly TRealtimeEventInput[]): Promise<TRealtimeEvent[]> {
+export async function publishRealtimeEvents(
+  db: TDb,
+  events: readonly TRealtimeEventInput[],
+): Promise<TRealtimeEvent[]> {
   if (events.length === 0) return [];
   const rows = await db.$queryRaw<TInsertedRow[]>(Prisma.sql`
     WITH inserted AS (

@@ -1,11 +1,22 @@
 import { describe, expect, it } from "vitest";
+
 import { isVisibleTo, parseLastEventId } from "@/server/realtime/realtime-event";
 
 describe("parseLastEventId", () => {
   it.each([
-    [null, null], [undefined, null], ["", null], ["  ", null],
-    ["1", 1n], [" 42 ", 42n], ["9223372036854775807", 9_223_372_036_854_775_807n],
-    ["0", undefined], ["-1", undefined], ["1e3", undefined], ["12abc", undefined], ["9223372036854775808", undefined], ["1".repeat(20), undefined],
+    [null, null],
+    [undefined, null],
+    ["", null],
+    ["  ", null],
+    ["1", 1n],
+    [" 42 ", 42n],
+    ["9223372036854775807", 9_223_372_036_854_775_807n],
+    ["0", undefined],
+    ["-1", undefined],
+    ["1e3", undefined],
+    ["12abc", undefined],
+    ["9223372036854775808", undefined],
+    ["1".repeat(20), undefined],
   ])("%j → %s", (value, expected) => {
     expect(parseLastEventId(value)).toBe(expected);
   });

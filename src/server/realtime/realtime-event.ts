@@ -16,14 +16,23 @@ export type TRealtimeEvent = {
 export const REALTIME_CHANNEL = "svyaz_realtime";
 
 /** What a publisher hands in: the row minus what the database assigns. */
-export type TRealtimeEventInput = { tenantId: string; membershipId: string | null; topic: string; payload: object };
+export type TRealtimeEventInput = {
+  tenantId: string;
+  membershipId: string | null;
+  topic: string;
+  payload: object;
+};
 
 /** Who is listening: a verified membership of one workspace. */
 export type TRealtimeAudience = { tenantId: string; membershipId: string };
 
 /** The isolation rule (docs/realtime.md): the workspace's own events, for everyone or for this member. */
-export const isVisibleTo = (event: Pick<TRealtimeEvent, "tenantId" | "membershipId">, audience: TRealtimeAudience): boolean =>
-  event.tenantId === audience.tenantId && (event.membershipId === null || event.membershipId === audience.membershipId);
+export const isVisibleTo = (
+  event: Pick<TRealtimeEvent, "tenantId" | "membershipId">,
+  audience: TRealtimeAudience,
+): boolean =>
+  event.tenantId === audience.tenantId &&
+  (event.membershipId === null || event.membershipId === audience.membershipId);
 
 const EVENT_ID = /^[1-9][0-9]{0,18}$/;
 
@@ -40,7 +49,14 @@ export function parseLastEventId(value: string | null | undefined): bigint | nul
 }
 
 /** A row as Prisma or `pg` return it, with the id and time made transportable. */
-export const toRealtimeEvent = (row: { id: bigint | string; tenantId: string; membershipId: string | null; topic: string; payload: unknown; createdAt: Date | string }): TRealtimeEvent => ({
+export const toRealtimeEvent = (row: {
+  id: bigint | string;
+  tenantId: string;
+  membershipId: string | null;
+  topic: string;
+  payload: unknown;
+  createdAt: Date | string;
+}): TRealtimeEvent => ({
   id: String(row.id),
   tenantId: row.tenantId,
   membershipId: row.membershipId,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { realtimeTransportOf } from "@/server/realtime/runtime";
 
 describe("realtimeTransportOf", () => {
@@ -8,7 +9,11 @@ describe("realtimeTransportOf", () => {
   });
 
   it("follows REALTIME_TRANSPORT when set", () => {
-    expect(realtimeTransportOf({ DATABASE_POOL_MAX: 10, REALTIME_TRANSPORT: "in_process" })).toBe("in_process");
-    expect(realtimeTransportOf({ DATABASE_POOL_MAX: 1, REALTIME_TRANSPORT: "listen" })).toBe("listen");
+    expect(realtimeTransportOf({ DATABASE_POOL_MAX: 10, REALTIME_TRANSPORT: "in_process" })).toBe(
+      "in_process",
+    );
+    expect(realtimeTransportOf({ DATABASE_POOL_MAX: 1, REALTIME_TRANSPORT: "listen" })).toBe(
+      "listen",
+    );
   });
 });

@@ -1,4 +1,5 @@
 import "server-only";
+
 import { getEnv } from "@/env";
 import { logger } from "@/server/logging/logger";
 import { RealtimeHub, type TRealtimeTransport } from "@/server/realtime/hub";
@@ -10,7 +11,10 @@ const globalForHub = globalThis as unknown as { svyazRealtimeHub?: RealtimeHub }
  * in process when the database takes one connection per process (the embedded database, which
  * cannot hold a LISTEN beside the app's queries), LISTEN/NOTIFY on PostgreSQL.
  */
-export function realtimeTransportOf(env: { REALTIME_TRANSPORT?: TRealtimeTransport; DATABASE_POOL_MAX: number }): TRealtimeTransport {
+export function realtimeTransportOf(env: {
+  REALTIME_TRANSPORT?: TRealtimeTransport;
+  DATABASE_POOL_MAX: number;
+}): TRealtimeTransport {
   return env.REALTIME_TRANSPORT ?? (env.DATABASE_POOL_MAX === 1 ? "in_process" : "listen");
 }
 
@@ -18,7 +22,11 @@ export function realtimeTransportOf(env: { REALTIME_TRANSPORT?: TRealtimeTranspo
 export function getRealtimeHub(): RealtimeHub {
   if (!globalForHub.svyazRealtimeHub) {
     const env = getEnv();
-    globalForHub.svyazRealtimeHub = new RealtimeHub({ transport: realtimeTransportOf(env), connectionString: env.DATABASE_URL, log: logger.child({ component: "realtime-hub" }) });
+    globalForHub.svyazRealtimeHub = new RealtimeHub({
+      transport: realtimeTransportOf(env),
+      connectionString: env.DATABASE_URL,
+      log: logger.child({ component: "realtime-hub" }),
+    });
   }
   return globalForHub.svyazRealtimeHub;
 }

@@ -1,7 +1,16 @@
 import { TRACKER_SCRIPT } from "@/tracker/tracker-script";
 
 /** Just enough of a link, iframe or input for the tracker. */
-export type TFakeElement = { tagName: "A" | "IFRAME" | "INPUT"; nodeType: 1; href?: string; src?: string; type?: string; name?: string; value?: string; closest?: (selector: string) => TFakeElement | null };
+export type TFakeElement = {
+  tagName: "A" | "IFRAME" | "INPUT";
+  nodeType: 1;
+  href?: string;
+  src?: string;
+  type?: string;
+  name?: string;
+  value?: string;
+  closest?: (selector: string) => TFakeElement | null;
+};
 
 export type TSentHit = { via: "beacon" | "fetch"; url: string; body: Record<string, unknown> };
 
@@ -19,7 +28,10 @@ export type TFakePageOptions = {
   overrideWindow?: Record<string, unknown>;
 };
 
-export type TFakeBrowser = { cookies: Map<string, { value: string; maxAge: number }>; storage: Map<string, string> };
+export type TFakeBrowser = {
+  cookies: Map<string, { value: string; maxAge: number }>;
+  storage: Map<string, string>;
+};
 
 export const createFakeBrowser = (): TFakeBrowser => ({ cookies: new Map(), storage: new Map() });
 
@@ -29,7 +41,13 @@ export const fakeLink = (href: string): TFakeElement => {
   return link;
 };
 export const fakeIframe = (src: string): TFakeElement => ({ tagName: "IFRAME", nodeType: 1, src });
-export const fakeInput = (type: string, name: string): TFakeElement => ({ tagName: "INPUT", nodeType: 1, type, name, value: "" });
+export const fakeInput = (type: string, name: string): TFakeElement => ({
+  tagName: "INPUT",
+  nodeType: 1,
+  type,
+  name,
+  value: "",
+});
 
 const APP = "https://svyaz.example";
 
@@ -53,16 +71,32 @@ export function createFakePage(options: TFakePageOptions) {
     set cookie(text: string) {
       const [pair = "", ...attributes] = text.split(";");
       const at = pair.indexOf("=");
-      const maxAge = Number(attributes.map((attribute) => attribute.trim()).find((attribute) => attribute.startsWith("max-age="))?.slice(8) ?? -1);
+      const maxAge = Number(
+        attributes
+          .map((attribute) => attribute.trim())
+          .find((attribute) => attribute.startsWith("max-age="))
+          ?.slice(8) ?? -1,
+      );
       browser.cookies.set(pair.slice(0, at).trim(), { value: pair.slice(at + 1), maxAge });
     },
-    currentScript: siteKey ? { src: `${APP}/t.js`, getAttribute: (name: string) => (name === "data-site" ? siteKey : null) } : null,
+    currentScript: siteKey
+      ? {
+          src: `${APP}/t.js`,
+          getAttribute: (name: string) => (name === "data-site" ? siteKey : null),
+        }
+      : null,
     querySelector: () => null,
-    querySelectorAll: () => elements.filter((element) => (element.tagName === "A" && element.href) || (element.tagName === "IFRAME" && element.src)),
+    querySelectorAll: () =>
+      elements.filter(
+        (element) =>
+          (element.tagName === "A" && element.href) ||
+          (element.tagName === "IFRAME" && element.src),
+      ),
     referrer: options.referrer ?? "",
     title: options.title ?? "Салон красоты",
     documentElement: {},
-    addEventListener: (type: string, listener: (event: unknown) => void) => listeners.set(type, [...(listeners.get(type) ?? []), listener]),
+    addEventListener: (type: string, listener: (event: unknown) => void) =>
+      listeners.set(type, [...(listeners.get(type) ?? []), listener]),
   };
 
   const window = {
@@ -75,10 +109,16 @@ export function createFakePage(options: TFakePageOptions) {
     },
     fetch: (url: string, init: { body: string }) => {
       sent.push({ via: "fetch", url, body: JSON.parse(init.body) as Record<string, unknown> });
-      const reply = options.reply === undefined ? { widgetUrlPatterns: ["klientiks.ru/app/"], captureContacts: false } : options.reply;
+      const reply =
+        options.reply === undefined
+          ? { widgetUrlPatterns: ["klientiks.ru/app/"], captureContacts: false }
+          : options.reply;
       return Promise.resolve({ status: reply ? 202 : 404, json: () => Promise.resolve(reply) });
     },
-    localStorage: { getItem: (key: string) => browser.storage.get(key) ?? null, setItem: (key: string, value: string) => browser.storage.set(key, value) },
+    localStorage: {
+      getItem: (key: string) => browser.storage.get(key) ?? null,
+      setItem: (key: string, value: string) => browser.storage.set(key, value),
+    },
     crypto: globalThis.crypto,
     MutationObserver: class {
       constructor(callback: (mutations: unknown[]) => void) {

@@ -7,13 +7,24 @@ export type TTrackerCore = {
   clipText(value: string, maxLength: number): string;
   readCampaign(search: string): TCampaign;
   campaignKey(campaign: TCampaign): string;
-  nextSession(cached: TSession | null, pageKey: string, now: number, createId: () => string): Required<TSession>;
+  nextSession(
+    cached: TSession | null,
+    pageKey: string,
+    now: number,
+    createId: () => string,
+  ): Required<TSession>;
   encodeSession(session: TSession): string;
   decodeSession(value: string): TSession | null;
   readCookie(cookies: string, name: string): string;
   matchesWidget(url: string, patterns: string[]): boolean;
   decorateUrl(url: string, sessionId: string): string;
-  contactKind(field: { type?: string; name?: string; id?: string; autocomplete?: string; placeholder?: string }): string;
+  contactKind(field: {
+    type?: string;
+    name?: string;
+    id?: string;
+    autocomplete?: string;
+    placeholder?: string;
+  }): string;
   normalizePhone(value: string): string;
   normalizeEmail(value: string): string;
   randomId(cryptoApi: Crypto | undefined): string;
@@ -21,4 +32,6 @@ export type TTrackerCore = {
 
 /** The tracker's pure functions, evaluated from the very source `/t.js` is built from. */
 export const loadTrackerCore = (): TTrackerCore =>
-  new Function(`${trackerCore}\nreturn { clipText, readCampaign, campaignKey, nextSession, encodeSession, decodeSession, readCookie, matchesWidget, decorateUrl, contactKind, normalizePhone, normalizeEmail, randomId };`)() as TTrackerCore;
+  new Function(
+    `${trackerCore}\nreturn { clipText, readCampaign, campaignKey, nextSession, encodeSession, decodeSession, readCookie, matchesWidget, decorateUrl, contactKind, normalizePhone, normalizeEmail, randomId };`,
+  )() as TTrackerCore;

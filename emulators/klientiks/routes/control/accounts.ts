@@ -12,14 +12,25 @@ import { seedDemoSalon } from "../../demo-seed";
 import { addService, addServicePack, addUser } from "../../reference-data";
 import { serializeService, serializeServicePack, serializeUser } from "../../serialize";
 import type { FieldErrors, RateLimit } from "../../types";
-import { ControlError, parseBody, rejectFieldErrors, requireAccount, type ControlHandler } from "./shared";
+import {
+  ControlError,
+  parseBody,
+  rejectFieldErrors,
+  requireAccount,
+  type ControlHandler,
+} from "./shared";
 
-const toRateLimit = (limit: { per_second: number; burst: number } | null | undefined): RateLimit | null | undefined =>
+const toRateLimit = (
+  limit: { per_second: number; burst: number } | null | undefined,
+): RateLimit | null | undefined =>
   limit ? { perSecond: limit.per_second, burst: limit.burst } : limit;
 
 export const createAccountRoute: ControlHandler = ({ emulator, body }) => {
   const input = parseBody(createAccountBody, body);
-  const conflict = findAccountConflict(emulator.state, { accountId: input.account_id, widgetSlug: input.widget_slug });
+  const conflict = findAccountConflict(emulator.state, {
+    accountId: input.account_id,
+    widgetSlug: input.widget_slug,
+  });
   if (conflict) throw new ControlError(409, conflict);
   const account = createAccount(emulator.state, {
     accountId: input.account_id,
@@ -39,14 +50,19 @@ export const createAccountRoute: ControlHandler = ({ emulator, body }) => {
 export const patchAccountRoute: ControlHandler = (request) => {
   const account = requireAccount(request);
   const input = parseBody(patchAccountBody, request.body);
-  const conflict = findAccountConflict(request.emulator.state, { widgetSlug: input.widget_slug }, account);
+  const conflict = findAccountConflict(
+    request.emulator.state,
+    { widgetSlug: input.widget_slug },
+    account,
+  );
   if (conflict) throw new ControlError(409, conflict);
   const { settings } = account;
   if (input.timezone !== undefined) settings.timezone = input.timezone;
   if (input.tariff !== undefined) settings.tariff = input.tariff;
   if (input.api_enabled !== undefined) settings.apiEnabled = input.api_enabled;
   if (input.rate_limit !== undefined) settings.rateLimit = toRateLimit(input.rate_limit) ?? null;
-  if (input.widget_also_fires_created !== undefined) settings.widgetAlsoFiresCreated = input.widget_also_fires_created;
+  if (input.widget_also_fires_created !== undefined)
+    settings.widgetAlsoFiresCreated = input.widget_also_fires_created;
   if (input.widget_slug !== undefined) settings.widgetSlug = input.widget_slug;
   return { body: describeAccount(account) };
 };
@@ -76,9 +92,11 @@ export const addServicePackRoute: ControlHandler = (request) => {
   const account = requireAccount(request);
   const input = parseBody(addServicePackBody, request.body);
   const errors: FieldErrors = {};
-  if (input.client_id != null && !account.clients.has(input.client_id)) errors.client_id = [`Unknown client ${input.client_id}`];
+  if (input.client_id != null && !account.clients.has(input.client_id))
+    errors.client_id = [`Unknown client ${input.client_id}`];
   const unknownServices = input.service_ids.filter((id) => !account.services.has(id));
-  if (unknownServices.length > 0) errors.service_ids = [`Unknown services ${unknownServices.join(", ")}`];
+  if (unknownServices.length > 0)
+    errors.service_ids = [`Unknown services ${unknownServices.join(", ")}`];
   rejectFieldErrors(errors);
 
   const pack = addServicePack(request.emulator, account, {

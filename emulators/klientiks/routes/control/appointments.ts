@@ -1,6 +1,7 @@
 // Appointments and widget bookings through the control API (klientiks-contract §17.3).
 
 import type { z } from "zod";
+
 import {
   createAppointment,
   findChangeErrors,
@@ -9,7 +10,11 @@ import {
   updateAppointment,
 } from "../../appointments";
 import { findClientByPhone } from "../../clients";
-import { createAppointmentBody, patchAppointmentBody, widgetBookingBody } from "../../control-schemas";
+import {
+  createAppointmentBody,
+  patchAppointmentBody,
+  widgetBookingBody,
+} from "../../control-schemas";
 import type { Emulator } from "../../emulator";
 import { serializeAppointment, serializeClient } from "../../serialize";
 import type { Account } from "../../types";
@@ -25,10 +30,17 @@ import {
 } from "./shared";
 
 /** An existing client by id, or the body's `client`, matched by phone or created. */
-const resolveClientId = (emulator: Emulator, account: Account, input: z.output<typeof createAppointmentBody>): number => {
+const resolveClientId = (
+  emulator: Emulator,
+  account: Account,
+  input: z.output<typeof createAppointmentBody>,
+): number => {
   if (input.client_id !== undefined) return input.client_id;
   if (!input.client) throw new ControlError(400, "give exactly one of client_id or client");
-  return (findClientByPhone(account, input.client.phone) ?? createClientFromBody(emulator, account, input.client)).id;
+  return (
+    findClientByPhone(account, input.client.phone) ??
+    createClientFromBody(emulator, account, input.client)
+  ).id;
 };
 
 export const createAppointmentRoute: ControlHandler = (request) => {
@@ -42,7 +54,11 @@ export const createAppointmentRoute: ControlHandler = (request) => {
     discount: line.discount,
   }));
   rejectFieldErrors({
-    ...findReferenceErrors(account, { clientId: input.client_id, executorId: input.executor_id, services }),
+    ...findReferenceErrors(account, {
+      clientId: input.client_id,
+      executorId: input.executor_id,
+      services,
+    }),
     ...(input.author_id == null || account.users.has(input.author_id)
       ? {}
       : { author_id: [`Сотрудник ${input.author_id} не найден.`] }),
@@ -73,7 +89,9 @@ export const createAppointmentRoute: ControlHandler = (request) => {
 
 export const listAppointmentsRoute: ControlHandler = (request) => {
   const account = requireAccount(request);
-  const appointments = Array.from(account.appointments.values()).sort((left, right) => left.id - right.id);
+  const appointments = Array.from(account.appointments.values()).sort(
+    (left, right) => left.id - right.id,
+  );
   return { body: appointments.map((appointment) => serializeAppointment(account, appointment)) };
 };
 
@@ -97,7 +115,9 @@ export const patchAppointmentRoute: ControlHandler = (request) => {
     dynamicFields: input.json_data,
   };
   rejectFieldErrors(findChangeErrors(account, appointment, changes));
-  updateAppointment(request.emulator, account, appointment, changes, { fireWebhooks: input.fire_webhooks ?? true });
+  updateAppointment(request.emulator, account, appointment, changes, {
+    fireWebhooks: input.fire_webhooks ?? true,
+  });
   return { body: serializeAppointment(account, appointment) };
 };
 

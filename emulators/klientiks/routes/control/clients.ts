@@ -2,17 +2,27 @@
 // of the body is a dynamic field (`lead_source`, `email`, custom ones), stored as on real clients (§9.1).
 
 import type { z } from "zod";
+
 import { accountOwnerId } from "../../accounts";
 import { createClient, findPhoneErrors, updateClient, type ClientFields } from "../../clients";
 import { addClientBody, patchClientBody } from "../../control-schemas";
 import type { Emulator } from "../../emulator";
 import { serializeClient } from "../../serialize";
 import type { Account, Client } from "../../types";
-import { ControlError, parseBody, rejectFieldErrors, requireAccount, type ControlHandler } from "./shared";
+import {
+  ControlError,
+  parseBody,
+  rejectFieldErrors,
+  requireAccount,
+  type ControlHandler,
+} from "./shared";
 
 type AddClientInput = z.output<typeof addClientBody>;
 
-const splitClientBody = (account: Account, input: AddClientInput): { fields: ClientFields; fireWebhooks: boolean } => {
+const splitClientBody = (
+  account: Account,
+  input: AddClientInput,
+): { fields: ClientFields; fireWebhooks: boolean } => {
   const {
     first_name,
     second_name,
@@ -41,7 +51,11 @@ const splitClientBody = (account: Account, input: AddClientInput): { fields: Cli
 };
 
 /** Used by appointment creation too, when it gets a `client` object instead of `client_id`. */
-export const createClientFromBody = (emulator: Emulator, account: Account, input: AddClientInput): Client => {
+export const createClientFromBody = (
+  emulator: Emulator,
+  account: Account,
+  input: AddClientInput,
+): Client => {
   rejectFieldErrors(findPhoneErrors(account, input.phone, null));
   const { fields, fireWebhooks } = splitClientBody(account, input);
   return createClient(emulator, account, fields, { fireWebhooks });
@@ -49,7 +63,11 @@ export const createClientFromBody = (emulator: Emulator, account: Account, input
 
 export const addClientRoute: ControlHandler = (request) => {
   const account = requireAccount(request);
-  const client = createClientFromBody(request.emulator, account, parseBody(addClientBody, request.body));
+  const client = createClientFromBody(
+    request.emulator,
+    account,
+    parseBody(addClientBody, request.body),
+  );
   return { status: 201, body: serializeClient(account, client) };
 };
 
@@ -60,8 +78,18 @@ export const patchClientRoute: ControlHandler = (request) => {
   const input = parseBody(patchClientBody, request.body);
   if (input.phone !== undefined) rejectFieldErrors(findPhoneErrors(account, input.phone, client));
 
-  const { first_name, second_name, patron_name, phone, birth_date, client_groups, number, deleted, blocked, ...dynamicFields } =
-    input;
+  const {
+    first_name,
+    second_name,
+    patron_name,
+    phone,
+    birth_date,
+    client_groups,
+    number,
+    deleted,
+    blocked,
+    ...dynamicFields
+  } = input;
   updateClient(request.emulator, client, {
     firstName: first_name,
     secondName: second_name,

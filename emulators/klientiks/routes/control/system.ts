@@ -20,7 +20,12 @@ const HAS_OFFSET = /(?:Z|[+-]\d{2}:?\d{2})$/i;
 /** A naive value is Moscow time (the default account zone); ISO values with an offset are honoured. */
 const parseClockValue = (value: string): number => {
   const naive = normalizeNaiveDateTime(value);
-  const epochMs = naive !== null ? localDateTimeToEpoch(naive, DEFAULT_TIMEZONE) : HAS_OFFSET.test(value) ? Date.parse(value) : NaN;
+  const epochMs =
+    naive !== null
+      ? localDateTimeToEpoch(naive, DEFAULT_TIMEZONE)
+      : HAS_OFFSET.test(value)
+        ? Date.parse(value)
+        : NaN;
   if (Number.isNaN(epochMs)) throw new ControlError(400, `Cannot read "${value}" as a datetime`);
   return epochMs;
 };
@@ -36,7 +41,9 @@ export const addFault: ControlHandler = ({ emulator, body }) => ({
   body: emulator.state.faults.add(parseBody(faultBody, body)),
 });
 
-export const listFaults: ControlHandler = ({ emulator }) => ({ body: emulator.state.faults.list() });
+export const listFaults: ControlHandler = ({ emulator }) => ({
+  body: emulator.state.faults.list(),
+});
 
 export const clearFaults: ControlHandler = ({ emulator }) => {
   emulator.state.faults.clear();
@@ -47,4 +54,6 @@ export const listRequests: ControlHandler = ({ emulator, query }) => ({
   body: emulator.state.requests.list({ accountId: query.get("account_id") }),
 });
 
-export const stats: ControlHandler = ({ emulator }) => ({ body: { accounts: emulator.state.stats.snapshot() } });
+export const stats: ControlHandler = ({ emulator }) => ({
+  body: { accounts: emulator.state.stats.snapshot() },
+});

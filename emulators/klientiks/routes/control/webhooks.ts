@@ -1,11 +1,18 @@
 // Webhook handlers («события-webhook»), manual triggers and the delivery log (klientiks-contract §17.2, §17.3).
 
 import type { z } from "zod";
+
 import { eventHandlerBody, triggerWebhookBody } from "../../control-schemas";
 import type { Account, EventHandler } from "../../types";
 import { appointmentEventContext } from "../../webhook-context";
 import type { DeliveryStep } from "../../webhooks";
-import { ControlError, parseBody, requireAccount, requireAppointment, type ControlHandler } from "./shared";
+import {
+  ControlError,
+  parseBody,
+  requireAccount,
+  requireAppointment,
+  type ControlHandler,
+} from "./shared";
 
 const describeHandler = (handler: EventHandler) => ({
   id: handler.id,
@@ -66,4 +73,6 @@ export const triggerWebhookRoute: ControlHandler = (request) => {
   return { status: 202, body: { batch_id: batchId, scheduled } };
 };
 
-export const listDeliveriesRoute: ControlHandler = (request) => ({ body: requireAccount(request).deliveries });
+export const listDeliveriesRoute: ControlHandler = (request) => ({
+  body: requireAccount(request).deliveries,
+});

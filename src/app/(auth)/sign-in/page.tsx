@@ -1,4 +1,5 @@
 import { Suspense } from "react";
+
 import { SignInForm } from "./sign-in-form";
 
 export default function SignInPage() {

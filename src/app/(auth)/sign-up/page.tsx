@@ -1,4 +1,5 @@
 import { Suspense } from "react";
+
 import { SignUpForm } from "./sign-up-form";
 
 export default function SignUpPage() {

@@ -1,10 +1,11 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
-import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
+
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { TextField } from "@/components/ui/field";
@@ -48,8 +49,21 @@ export function SignUpForm() {
     <Card>
       <h1 className="mb-6 text-xl font-semibold">{t("signUpTitle")}</h1>
       <form method="post" onSubmit={submit} className="space-y-4" noValidate>
-        <TextField label={t("name")} name="name" autoComplete="name" required error={fieldError(error, "name")} />
-        <TextField label={t("email")} name="email" type="email" autoComplete="email" required error={fieldError(error, "email")} />
+        <TextField
+          label={t("name")}
+          name="name"
+          autoComplete="name"
+          required
+          error={fieldError(error, "name")}
+        />
+        <TextField
+          label={t("email")}
+          name="email"
+          type="email"
+          autoComplete="email"
+          required
+          error={fieldError(error, "email")}
+        />
         <TextField
           label={t("password")}
           name="password"
@@ -59,12 +73,21 @@ export function SignUpForm() {
           hint={t("passwordHint", { min: PASSWORD_MIN_LENGTH })}
           error={fieldError(error, "password")}
         />
-        <FormError message={signInError ?? (error && !error.data?.fieldErrors ? formError(error) : null)} />
-        <Button type="submit" className="w-full" disabled={signUp.isPending}>{t("signUpSubmit")}</Button>
+        <FormError
+          message={signInError ?? (error && !error.data?.fieldErrors ? formError(error) : null)}
+        />
+        <Button type="submit" className="w-full" disabled={signUp.isPending}>
+          {t("signUpSubmit")}
+        </Button>
       </form>
       <p className="mt-6 text-center text-sm text-slate-600">
         {t("haveAccount")}{" "}
-        <Link className="text-brand-700 underline" href={next ? `/sign-in?next=${encodeURIComponent(next)}` : "/sign-in"}>{t("goSignIn")}</Link>
+        <Link
+          className="text-brand-700 underline"
+          href={next ? `/sign-in?next=${encodeURIComponent(next)}` : "/sign-in"}
+        >
+          {t("goSignIn")}
+        </Link>
       </p>
     </Card>
   );

@@ -1,6 +1,7 @@
 import { serve } from "inngest/next";
-import { inngest } from "@/inngest/client";
+
 import { inngestFunctions } from "@/inngest";
+import { inngest } from "@/inngest/client";
 
 /** Cloud mode (signed requests) unless INNGEST_DEV=1 on a developer machine (reliability R24). */
 export const { GET, POST, PUT } = serve({ client: inngest, functions: inngestFunctions });

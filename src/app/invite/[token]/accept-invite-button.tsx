@@ -1,8 +1,9 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/form-error";
 import { useErrorText } from "@/lib/use-error-text";
@@ -13,10 +14,19 @@ export function AcceptInviteButton({ token }: { token: string }) {
   const router = useRouter();
   const trpc = useTRPC();
   const { formError } = useErrorText();
-  const accept = useMutation(trpc.invites.accept.mutationOptions({ onSuccess: ({ slug }) => router.push(`/w/${slug}/deals`) }));
+  const accept = useMutation(
+    trpc.invites.accept.mutationOptions({
+      onSuccess: ({ slug }) => router.push(`/w/${slug}/deals`),
+    }),
+  );
   return (
     <div className="space-y-3">
-      <Button onClick={() => accept.mutate({ token })} disabled={accept.isPending || accept.isSuccess}>{t("accept")}</Button>
+      <Button
+        onClick={() => accept.mutate({ token })}
+        disabled={accept.isPending || accept.isSuccess}
+      >
+        {t("accept")}
+      </Button>
       <FormError message={formError(accept.error)} />
     </div>
   );

@@ -11,14 +11,31 @@ type TCreatedPeriodFilterProps = {
 };
 
 /** The «created» day range of a table; each bound keeps the other from crossing it. */
-export function CreatedPeriodFilter({ labels, createdFrom, createdTo, onChange }: TCreatedPeriodFilterProps) {
+export function CreatedPeriodFilter({
+  labels,
+  createdFrom,
+  createdTo,
+  onChange,
+}: TCreatedPeriodFilterProps) {
   return (
     <>
       <FilterField label={labels.from}>
-        <input type="date" value={createdFrom ?? ""} max={createdTo ?? undefined} onChange={(event) => onChange({ createdFrom: event.target.value || null })} className={FILTER_CONTROL_CLASS} />
+        <input
+          type="date"
+          value={createdFrom ?? ""}
+          max={createdTo ?? undefined}
+          onChange={(event) => onChange({ createdFrom: event.target.value || null })}
+          className={FILTER_CONTROL_CLASS}
+        />
       </FilterField>
       <FilterField label={labels.to}>
-        <input type="date" value={createdTo ?? ""} min={createdFrom ?? undefined} onChange={(event) => onChange({ createdTo: event.target.value || null })} className={FILTER_CONTROL_CLASS} />
+        <input
+          type="date"
+          value={createdTo ?? ""}
+          min={createdFrom ?? undefined}
+          onChange={(event) => onChange({ createdTo: event.target.value || null })}
+          className={FILTER_CONTROL_CLASS}
+        />
       </FilterField>
     </>
   );

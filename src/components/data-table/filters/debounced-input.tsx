@@ -2,7 +2,10 @@
 
 import { useEffect, useRef, useState, type InputHTMLAttributes } from "react";
 
-export type TDebouncedInputProps = Omit<InputHTMLAttributes<HTMLInputElement>, "value" | "onChange"> & {
+export type TDebouncedInputProps = Omit<
+  InputHTMLAttributes<HTMLInputElement>,
+  "value" | "onChange"
+> & {
   /** The committed value (from the URL). */
   value: string;
   /** Called once typing pauses for `delayMs`. */
@@ -19,7 +22,13 @@ export type TDebouncedInputProps = Omit<InputHTMLAttributes<HTMLInputElement>, "
  * A text input that keeps what is typed locally and commits it after a pause, so a search does
  * not refetch per keystroke. A `value` changed from outside (reset, back button) replaces the draft.
  */
-export function DebouncedInput({ value, onCommit, delayMs = 400, normalize, ...inputProps }: TDebouncedInputProps) {
+export function DebouncedInput({
+  value,
+  onCommit,
+  delayMs = 400,
+  normalize,
+  ...inputProps
+}: TDebouncedInputProps) {
   const [draft, setDraft] = useState(value);
   const [lastCommitted, setLastCommitted] = useState(value);
   const timerRef = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);

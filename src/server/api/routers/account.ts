@@ -1,4 +1,5 @@
 import { z } from "zod";
+
 import { createTrpcRouter, protectedProcedure, publicProcedure } from "@/server/api/trpc";
 import { createTenant } from "@/server/domain/tenants/create-tenant";
 import { findUserWorkspaces } from "@/server/domain/tenants/find-memberships";
@@ -15,7 +16,9 @@ export const accountRouter = createTrpcRouter({
     .mutation(({ ctx, input }) => registerUser(ctx.db, input)),
 
   workspaces: protectedProcedure
-    .output(z.array(z.object({ tenantId: z.string(), slug: z.string(), name: z.string(), role: ZRole })))
+    .output(
+      z.array(z.object({ tenantId: z.string(), slug: z.string(), name: z.string(), role: ZRole })),
+    )
     .query(({ ctx }) => findUserWorkspaces(ctx.db, ctx.user.id)),
 
   createWorkspace: protectedProcedure

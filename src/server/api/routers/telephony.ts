@@ -1,44 +1,83 @@
 import { z } from "zod";
+
 import { getEnv } from "@/env";
-import { createTrpcRouter, tenantAdminProcedure, tenantProcedure } from "@/server/api/trpc";
+import {
+  createTrpcRouter,
+  tenantAdminProcedure,
+  tenantProcedure,
+  type TTrpcContext,
+} from "@/server/api/trpc";
 import { requireEmulatorUrl } from "@/server/config/dev-helpers";
+import { findBackfillProgress, startBackfill } from "@/server/domain/inbox/backfill-jobs";
 import { findDeliveries, replayDelivery } from "@/server/domain/klientiks/sync-health";
 import {
-  connectZadarma, disconnectTelephony, findTelephonyConnection, requireActiveZadarmaConnection, rotateTelephonySecret, revokePreviousTelephonySecret, updateTelephonySettings,
+  connectZadarma,
+  disconnectTelephony,
+  findTelephonyConnection,
+  requireActiveZadarmaConnection,
+  revokePreviousTelephonySecret,
+  rotateTelephonySecret,
+  updateTelephonySettings,
 } from "@/server/domain/telephony/connections";
 import { credentialsHintOf, toApiCredentials } from "@/server/domain/telephony/credentials";
 import { toDialablePhone } from "@/server/domain/telephony/dialable-phone";
-import { findMemberExtension, listTelephonyExtensions, mapTelephonyExtension, refreshExtensionsOfTenant, refreshTelephonyExtensions } from "@/server/domain/telephony/extensions";
+import {
+  findMemberExtension,
+  listTelephonyExtensions,
+  mapTelephonyExtension,
+  refreshExtensionsOfTenant,
+  refreshTelephonyExtensions,
+} from "@/server/domain/telephony/extensions";
 import { findCallbackRequest, placeCallback } from "@/server/domain/telephony/place-callback";
 import { ZTelephonySettingsPatch } from "@/server/domain/telephony/settings";
+import { TELEPHONY_BACKFILL_DAYS } from "@/server/domain/telephony/statistics-sync";
 import { findTelephonySyncHealth } from "@/server/domain/telephony/sync-health";
 import { findTelephonyWebhook, saveNotificationUrl } from "@/server/domain/telephony/webhook";
+import type { TVerifiedMembership } from "@/server/domain/tenants/find-memberships";
 import { AppError } from "@/server/errors";
 import type { TZadarmaCredentials } from "@/server/integrations/zadarma";
 import { createZadarmaEmulatorAccount } from "@/server/integrations/zadarma-emulator/emulator-control";
-import { findBackfillProgress, startBackfill } from "@/server/domain/inbox/backfill-jobs";
-import { TELEPHONY_BACKFILL_DAYS } from "@/server/domain/telephony/statistics-sync";
 import { dispatchDeliveries, dispatchTelephonyImport } from "@/server/jobs/dispatch";
 import { createEmulatorZadarmaClient, getTelephonyDeps } from "@/server/telephony-deps";
-import type { TTrpcContext } from "@/server/api/trpc";
-import type { TVerifiedMembership } from "@/server/domain/tenants/find-memberships";
 
 /** Zadarma keys and secrets are hex; letters, digits, `-` and `_` leave room for other formats. */
-const ZCredentialPart = z.string().trim().min(1, "required").max(64, "tooLong").regex(/^[0-9A-Za-z_-]+$/, "credentialChars");
+const ZCredentialPart = z
+  .string()
+  .trim()
+  .min(1, "required")
+  .max(64, "tooLong")
+  .regex(/^[0-9A-Za-z_-]+$/, "credentialChars");
 const ZStatus = z.enum(["inactive", "active", "needs_attention"]);
 const ZDeliveryStatus = z.enum(["pending", "processing", "processed", "failed", "rejected"]);
-const ZSettings = z.object({ popup: z.enum(["rung_extension", "all_agents"]), timeZone: z.string().nullable(), recordingRetentionDays: z.number().nullable(), callerName: z.boolean() });
+const ZSettings = z.object({
+  popup: z.enum(["rung_extension", "all_agents"]),
+  timeZone: z.string().nullable(),
+  recordingRetentionDays: z.number().nullable(),
+  callerName: z.boolean(),
+});
 const ZCallbackView = z.object({
-  id: z.string(), status: z.enum(["requested", "ringing_agent", "calling_client", "connected", "ended", "failed"]), failureCode: z.string().nullable(),
-  toPhone: z.string(), extension: z.string(), callId: z.string().nullable(), requestedAt: z.date(), updatedAt: z.date(),
+  id: z.string(),
+  status: z.enum(["requested", "ringing_agent", "calling_client", "connected", "ended", "failed"]),
+  failureCode: z.string().nullable(),
+  toPhone: z.string(),
+  extension: z.string(),
+  callId: z.string().nullable(),
+  requestedAt: z.date(),
+  updatedAt: z.date(),
   disposition: z.enum(["answered", "no_answer", "busy", "cancelled", "failed"]).nullable(),
 });
 
-type TTenantContext = Pick<TTrpcContext, "db" | "log"> & { tenant: TVerifiedMembership; user: { id: string } };
+type TTenantContext = Pick<TTrpcContext, "db" | "log"> & {
+  tenant: TVerifiedMembership;
+  user: { id: string };
+};
 
 /** The workspace's Zadarma connection, switched on or not, or null. */
 async function findConnectionId(ctx: Pick<TTenantContext, "db" | "tenant">) {
-  const connection = await ctx.db.connection.findFirst({ where: { tenantId: ctx.tenant.tenantId, kind: "zadarma" }, select: { id: true } });
+  const connection = await ctx.db.connection.findFirst({
+    where: { tenantId: ctx.tenant.tenantId, kind: "zadarma" },
+    select: { id: true },
+  });
   return connection?.id ?? null;
 }
 
@@ -55,8 +94,16 @@ async function requireConnectionId(ctx: Pick<TTenantContext, "db" | "tenant">) {
 async function connectAndReadExtensions(ctx: TTenantContext, credentials: TZadarmaCredentials) {
   const deps = getTelephonyDeps();
   const tenantId = ctx.tenant.tenantId;
-  const connected = await connectZadarma(ctx.db, deps, { tenantId, actorUserId: ctx.user.id, credentials });
-  const extensions = await refreshTelephonyExtensions(ctx.db, deps, { tenantId, connectionId: connected.connectionId, credentials: connected.credentials }).then(
+  const connected = await connectZadarma(ctx.db, deps, {
+    tenantId,
+    actorUserId: ctx.user.id,
+    credentials,
+  });
+  const extensions = await refreshTelephonyExtensions(ctx.db, deps, {
+    tenantId,
+    connectionId: connected.connectionId,
+    credentials: connected.credentials,
+  }).then(
     ({ count }) => count,
     (error: unknown) => {
       ctx.log.warn("telephony: reading extensions after connecting failed", { error });
@@ -64,7 +111,11 @@ async function connectAndReadExtensions(ctx: TTenantContext, credentials: TZadar
     },
   );
   // The last 7 days of calls from `statistics/pbx`, through the inbox like notifications (issue 9 §3).
-  const job = await startBackfill(ctx.db, { tenantId, connectionId: connected.connectionId, since: new Date(Date.now() - TELEPHONY_BACKFILL_DAYS * 86_400_000) });
+  const job = await startBackfill(ctx.db, {
+    tenantId,
+    connectionId: connected.connectionId,
+    since: new Date(Date.now() - TELEPHONY_BACKFILL_DAYS * 86_400_000),
+  });
   await dispatchTelephonyImport({ tenantId, jobId: job.id });
   return { connectionId: connected.connectionId, extensions };
 }
@@ -72,19 +123,46 @@ async function connectAndReadExtensions(ctx: TTenantContext, credentials: TZadar
 /** Settings → Telephony (admins), and click-to-call (every member, for themselves only). */
 export const telephonyRouter = createTrpcRouter({
   connection: tenantAdminProcedure
-    .output(z.object({
-      id: z.string(), status: ZStatus, account: z.string(), credentialsHint: z.string(), rotationOverlapUntil: z.date().nullable(), settings: ZSettings,
-      activatedAt: z.date().nullable(), lastError: z.string().nullable(), lastErrorAt: z.date().nullable(), createdAt: z.date(),
-      webhook: z.object({
-        url: z.string(), confirmedAt: z.date().nullable(),
-        lastEvent: z.object({ receivedAt: z.date(), eventType: z.string().nullable(), status: ZDeliveryStatus }).nullable(),
-      }).nullable(),
-    }).nullable())
+    .output(
+      z
+        .object({
+          id: z.string(),
+          status: ZStatus,
+          account: z.string(),
+          credentialsHint: z.string(),
+          rotationOverlapUntil: z.date().nullable(),
+          settings: ZSettings,
+          activatedAt: z.date().nullable(),
+          lastError: z.string().nullable(),
+          lastErrorAt: z.date().nullable(),
+          createdAt: z.date(),
+          webhook: z
+            .object({
+              url: z.string(),
+              confirmedAt: z.date().nullable(),
+              lastEvent: z
+                .object({
+                  receivedAt: z.date(),
+                  eventType: z.string().nullable(),
+                  status: ZDeliveryStatus,
+                })
+                .nullable(),
+            })
+            .nullable(),
+        })
+        .nullable(),
+    )
     .query(async ({ ctx }) => {
       const { keyring } = getTelephonyDeps();
-      const connection = await findTelephonyConnection(ctx.db, keyring, { tenantId: ctx.tenant.tenantId });
+      const connection = await findTelephonyConnection(ctx.db, keyring, {
+        tenantId: ctx.tenant.tenantId,
+      });
       if (!connection) return null;
-      const webhook = await findTelephonyWebhook(ctx.db, keyring, { tenantId: ctx.tenant.tenantId, connectionId: connection.id, appUrl: getEnv().APP_URL });
+      const webhook = await findTelephonyWebhook(ctx.db, keyring, {
+        tenantId: ctx.tenant.tenantId,
+        connectionId: connection.id,
+        appUrl: getEnv().APP_URL,
+      });
       return { ...connection, webhook };
     }),
 
@@ -97,80 +175,191 @@ export const telephonyRouter = createTrpcRouter({
   rotateSecret: tenantAdminProcedure
     .input(z.object({ secret: ZCredentialPart }))
     .output(z.object({ rotationOverlapUntil: z.date().nullable() }))
-    .mutation(({ ctx, input }) => rotateTelephonySecret(ctx.db, getTelephonyDeps(), { tenantId: ctx.tenant.tenantId, actorUserId: ctx.user.id, secret: input.secret })),
+    .mutation(({ ctx, input }) =>
+      rotateTelephonySecret(ctx.db, getTelephonyDeps(), {
+        tenantId: ctx.tenant.tenantId,
+        actorUserId: ctx.user.id,
+        secret: input.secret,
+      }),
+    ),
 
   /** «Отозвать прежний секрет сейчас» (R3): only the current secret verifies from now on. */
-  revokePreviousSecret: tenantAdminProcedure.output(z.object({ rotationOverlapUntil: z.null() })).mutation(async ({ ctx }) => {
-    await revokePreviousTelephonySecret(ctx.db, getTelephonyDeps(), { tenantId: ctx.tenant.tenantId, actorUserId: ctx.user.id });
-    return { rotationOverlapUntil: null };
-  }),
+  revokePreviousSecret: tenantAdminProcedure
+    .output(z.object({ rotationOverlapUntil: z.null() }))
+    .mutation(async ({ ctx }) => {
+      await revokePreviousTelephonySecret(ctx.db, getTelephonyDeps(), {
+        tenantId: ctx.tenant.tenantId,
+        actorUserId: ctx.user.id,
+      });
+      return { rotationOverlapUntil: null };
+    }),
 
   updateSettings: tenantAdminProcedure
     .input(ZTelephonySettingsPatch)
     .output(ZSettings)
-    .mutation(({ ctx, input }) => updateTelephonySettings(ctx.db, { tenantId: ctx.tenant.tenantId, actorUserId: ctx.user.id, changes: input })),
+    .mutation(({ ctx, input }) =>
+      updateTelephonySettings(ctx.db, {
+        tenantId: ctx.tenant.tenantId,
+        actorUserId: ctx.user.id,
+        changes: input,
+      }),
+    ),
 
-  disconnect: tenantAdminProcedure.output(z.object({ status: z.literal("inactive") })).mutation(async ({ ctx }) => {
-    await disconnectTelephony(ctx.db, { tenantId: ctx.tenant.tenantId, actorUserId: ctx.user.id });
-    return { status: "inactive" as const };
-  }),
+  disconnect: tenantAdminProcedure
+    .output(z.object({ status: z.literal("inactive") }))
+    .mutation(async ({ ctx }) => {
+      await disconnectTelephony(ctx.db, {
+        tenantId: ctx.tenant.tenantId,
+        actorUserId: ctx.user.id,
+      });
+      return { status: "inactive" as const };
+    }),
 
   extensions: tenantAdminProcedure
-    .output(z.array(z.object({
-      extension: z.string(), name: z.string().nullable(), isOnline: z.boolean().nullable(), refreshedAt: z.date().nullable(),
-      member: z.object({ membershipId: z.string(), name: z.string(), email: z.string() }).nullable(),
-    })))
+    .output(
+      z.array(
+        z.object({
+          extension: z.string(),
+          name: z.string().nullable(),
+          isOnline: z.boolean().nullable(),
+          refreshedAt: z.date().nullable(),
+          member: z
+            .object({ membershipId: z.string(), name: z.string(), email: z.string() })
+            .nullable(),
+        }),
+      ),
+    )
     .query(async ({ ctx }) => {
       const connectionId = await findConnectionId(ctx);
-      return connectionId ? listTelephonyExtensions(ctx.db, { tenantId: ctx.tenant.tenantId, connectionId }) : [];
+      return connectionId
+        ? listTelephonyExtensions(ctx.db, { tenantId: ctx.tenant.tenantId, connectionId })
+        : [];
     }),
 
   refreshExtensions: tenantAdminProcedure
     .output(z.object({ count: z.number() }))
-    .mutation(({ ctx }) => refreshExtensionsOfTenant(ctx.db, getTelephonyDeps(), { tenantId: ctx.tenant.tenantId })),
+    .mutation(({ ctx }) =>
+      refreshExtensionsOfTenant(ctx.db, getTelephonyDeps(), { tenantId: ctx.tenant.tenantId }),
+    ),
 
   mapExtension: tenantAdminProcedure
-    .input(z.object({ extension: z.string().trim().min(1, "required").max(16, "tooLong"), membershipId: z.string().max(64).nullable() }))
+    .input(
+      z.object({
+        extension: z.string().trim().min(1, "required").max(16, "tooLong"),
+        membershipId: z.string().max(64).nullable(),
+      }),
+    )
     .output(z.object({ extension: z.string() }))
     .mutation(async ({ ctx, input }) => {
       const connectionId = await requireConnectionId(ctx);
-      await mapTelephonyExtension(ctx.db, { tenantId: ctx.tenant.tenantId, connectionId, extension: input.extension, membershipId: input.membershipId, actorUserId: ctx.user.id });
+      await mapTelephonyExtension(ctx.db, {
+        tenantId: ctx.tenant.tenantId,
+        connectionId,
+        extension: input.extension,
+        membershipId: input.membershipId,
+        actorUserId: ctx.user.id,
+      });
       return { extension: input.extension };
     }),
 
   /** The connection's latest statistics import (the 7-day backfill, a reconciliation), for the sync panel. */
   importProgress: tenantAdminProcedure
-    .output(z.object({
-      status: z.enum(["running", "completed", "failed"]), since: z.date(), listed: z.number(), queued: z.number(), done: z.number(), failed: z.number(),
-      enumeratedAt: z.date().nullable(), error: z.string().nullable(),
-    }).nullable())
+    .output(
+      z
+        .object({
+          status: z.enum(["running", "completed", "failed"]),
+          since: z.date(),
+          listed: z.number(),
+          queued: z.number(),
+          done: z.number(),
+          failed: z.number(),
+          enumeratedAt: z.date().nullable(),
+          error: z.string().nullable(),
+        })
+        .nullable(),
+    )
     .query(async ({ ctx }) => {
       const connectionId = await findConnectionId(ctx);
-      return connectionId ? findBackfillProgress(ctx.db, { tenantId: ctx.tenant.tenantId, connectionId }) : null;
+      return connectionId
+        ? findBackfillProgress(ctx.db, { tenantId: ctx.tenant.tenantId, connectionId })
+        : null;
     }),
 
   syncHealth: tenantAdminProcedure
-    .output(z.object({
-      connectionStatus: ZStatus, eventsToday: z.number(), lastError: z.string().nullable(), lastErrorAt: z.date().nullable(),
-      last24h: z.object({ processed: z.number(), failed: z.number(), rejected: z.number(), pending: z.number() }),
-      retrying: z.object({ count: z.number(), since: z.date().nullable(), lastErrorCode: z.string().nullable() }).nullable(),
-      rejections: z.array(z.object({ id: z.string(), receivedAt: z.date(), eventType: z.string().nullable(), errorCode: z.string().nullable() })),
-    }).nullable())
+    .output(
+      z
+        .object({
+          connectionStatus: ZStatus,
+          eventsToday: z.number(),
+          lastError: z.string().nullable(),
+          lastErrorAt: z.date().nullable(),
+          last24h: z.object({
+            processed: z.number(),
+            failed: z.number(),
+            rejected: z.number(),
+            pending: z.number(),
+          }),
+          retrying: z
+            .object({
+              count: z.number(),
+              since: z.date().nullable(),
+              lastErrorCode: z.string().nullable(),
+            })
+            .nullable(),
+          rejections: z.array(
+            z.object({
+              id: z.string(),
+              receivedAt: z.date(),
+              eventType: z.string().nullable(),
+              errorCode: z.string().nullable(),
+            }),
+          ),
+        })
+        .nullable(),
+    )
     .query(async ({ ctx }) => {
       const connectionId = await findConnectionId(ctx);
-      return connectionId ? findTelephonySyncHealth(ctx.db, { tenantId: ctx.tenant.tenantId, connectionId }) : null;
+      return connectionId
+        ? findTelephonySyncHealth(ctx.db, { tenantId: ctx.tenant.tenantId, connectionId })
+        : null;
     }),
 
   deliveries: tenantAdminProcedure
-    .input(z.object({ status: ZDeliveryStatus.optional(), page: z.number().int().min(1).default(1), perPage: z.number().int().min(1).max(100).default(20) }))
-    .output(z.object({
-      data: z.array(z.object({
-        id: z.string(), receivedAt: z.date(), source: z.enum(["webhook", "reconcile", "backfill", "replay"]), eventType: z.string().nullable(), providerCallId: z.string().nullable(),
-        status: ZDeliveryStatus, attempts: z.number(), errorCode: z.string().nullable(), processedAt: z.date().nullable(),
-      })),
-      count: z.number(), currentPage: z.number(), perPage: z.number(), totalPages: z.number(),
-    }))
-    .query(async ({ ctx, input }) => findDeliveries(ctx.db, { tenantId: ctx.tenant.tenantId, connectionId: await findConnectionId(ctx), ...input })),
+    .input(
+      z.object({
+        status: ZDeliveryStatus.optional(),
+        page: z.number().int().min(1).default(1),
+        perPage: z.number().int().min(1).max(100).default(20),
+      }),
+    )
+    .output(
+      z.object({
+        data: z.array(
+          z.object({
+            id: z.string(),
+            receivedAt: z.date(),
+            source: z.enum(["webhook", "reconcile", "backfill", "replay"]),
+            eventType: z.string().nullable(),
+            providerCallId: z.string().nullable(),
+            status: ZDeliveryStatus,
+            attempts: z.number(),
+            errorCode: z.string().nullable(),
+            processedAt: z.date().nullable(),
+          }),
+        ),
+        count: z.number(),
+        currentPage: z.number(),
+        perPage: z.number(),
+        totalPages: z.number(),
+      }),
+    )
+    .query(async ({ ctx, input }) =>
+      findDeliveries(ctx.db, {
+        tenantId: ctx.tenant.tenantId,
+        connectionId: await findConnectionId(ctx),
+        ...input,
+      }),
+    ),
 
   /** A failed notification goes through processing again, by the inbox's own driver (R12). */
   replayDelivery: tenantAdminProcedure
@@ -178,7 +367,12 @@ export const telephonyRouter = createTrpcRouter({
     .output(z.object({ deliveryId: z.string() }))
     .mutation(async ({ ctx, input }) => {
       const connectionId = await requireConnectionId(ctx);
-      const delivery = await replayDelivery(ctx.db, { tenantId: ctx.tenant.tenantId, connectionId, deliveryId: input.deliveryId, actorUserId: ctx.user.id });
+      const delivery = await replayDelivery(ctx.db, {
+        tenantId: ctx.tenant.tenantId,
+        connectionId,
+        deliveryId: input.deliveryId,
+        actorUserId: ctx.user.id,
+      });
       await dispatchDeliveries([delivery]);
       return { deliveryId: delivery.id };
     }),
@@ -189,16 +383,36 @@ export const telephonyRouter = createTrpcRouter({
    * connected account are (its pages take the account's API key, which the page shows anyway).
    */
   emulatorHelpers: tenantAdminProcedure
-    .output(z.object({ isAvailable: z.boolean(), softphones: z.object({ callCompanyUrl: z.string(), extensionUrls: z.record(z.string(), z.string()) }).nullable() }))
+    .output(
+      z.object({
+        isAvailable: z.boolean(),
+        softphones: z
+          .object({ callCompanyUrl: z.string(), extensionUrls: z.record(z.string(), z.string()) })
+          .nullable(),
+      }),
+    )
     .query(async ({ ctx }) => {
       const emulatorUrl = getEnv().ZADARMA_EMULATOR_URL;
       if (!emulatorUrl) return { isAvailable: false, softphones: null };
-      const connection = await findTelephonyConnection(ctx.db, getTelephonyDeps().keyring, { tenantId: ctx.tenant.tenantId });
+      const connection = await findTelephonyConnection(ctx.db, getTelephonyDeps().keyring, {
+        tenantId: ctx.tenant.tenantId,
+      });
       if (!connection) return { isAvailable: true, softphones: null };
       const account = encodeURIComponent(connection.account);
-      const extensions = await listTelephonyExtensions(ctx.db, { tenantId: ctx.tenant.tenantId, connectionId: connection.id });
-      const extensionUrls = Object.fromEntries(extensions.map((row) => [row.extension, `${emulatorUrl}/phones/${encodeURIComponent(row.extension)}?account=${account}`]));
-      return { isAvailable: true, softphones: { callCompanyUrl: `${emulatorUrl}/call?account=${account}`, extensionUrls } };
+      const extensions = await listTelephonyExtensions(ctx.db, {
+        tenantId: ctx.tenant.tenantId,
+        connectionId: connection.id,
+      });
+      const extensionUrls = Object.fromEntries(
+        extensions.map((row) => [
+          row.extension,
+          `${emulatorUrl}/phones/${encodeURIComponent(row.extension)}?account=${account}`,
+        ]),
+      );
+      return {
+        isAvailable: true,
+        softphones: { callCompanyUrl: `${emulatorUrl}/call?account=${account}`, extensionUrls },
+      };
     }),
 
   /**
@@ -206,9 +420,18 @@ export const telephonyRouter = createTrpcRouter({
    * one. Its secret stays on the server; the answer carries its last four characters, as everywhere.
    */
   connectEmulatorDemoAccount: tenantAdminProcedure
-    .output(z.object({ connectionId: z.string(), extensions: z.number().nullable(), account: z.string(), credentialsHint: z.string() }))
+    .output(
+      z.object({
+        connectionId: z.string(),
+        extensions: z.number().nullable(),
+        account: z.string(),
+        credentialsHint: z.string(),
+      }),
+    )
     .mutation(async ({ ctx }) => {
-      const account = await createZadarmaEmulatorAccount(requireEmulatorUrl("ZADARMA_EMULATOR_URL"));
+      const account = await createZadarmaEmulatorAccount(
+        requireEmulatorUrl("ZADARMA_EMULATOR_URL"),
+      );
       const connected = await connectAndReadExtensions(ctx, account);
       return { ...connected, account: account.key, credentialsHint: credentialsHintOf(account) };
     }),
@@ -217,39 +440,75 @@ export const telephonyRouter = createTrpcRouter({
    * Development only: saves our webhook address as the account's notification URL in the emulator,
    * through the same signed call an integrator would use; the emulator checks it with `zd_echo`.
    */
-  registerEmulatorWebhook: tenantAdminProcedure.output(z.object({ url: z.string() })).mutation(async ({ ctx }) => {
-    const emulator = createEmulatorZadarmaClient(requireEmulatorUrl("ZADARMA_EMULATOR_URL"));
-    const { keyring } = getTelephonyDeps();
-    const connection = await requireActiveZadarmaConnection(ctx.db, keyring, { tenantId: ctx.tenant.tenantId });
-    const webhook = await findTelephonyWebhook(ctx.db, keyring, { tenantId: ctx.tenant.tenantId, connectionId: connection.id, appUrl: getEnv().APP_URL });
-    if (!webhook) throw new AppError("PRECONDITION_FAILED");
-    await saveNotificationUrl(emulator, toApiCredentials(connection.stored), webhook.url);
-    return { url: webhook.url };
-  }),
+  registerEmulatorWebhook: tenantAdminProcedure
+    .output(z.object({ url: z.string() }))
+    .mutation(async ({ ctx }) => {
+      const emulator = createEmulatorZadarmaClient(requireEmulatorUrl("ZADARMA_EMULATOR_URL"));
+      const { keyring } = getTelephonyDeps();
+      const connection = await requireActiveZadarmaConnection(ctx.db, keyring, {
+        tenantId: ctx.tenant.tenantId,
+      });
+      const webhook = await findTelephonyWebhook(ctx.db, keyring, {
+        tenantId: ctx.tenant.tenantId,
+        connectionId: connection.id,
+        appUrl: getEnv().APP_URL,
+      });
+      if (!webhook) throw new AppError("PRECONDITION_FAILED");
+      await saveNotificationUrl(emulator, toApiCredentials(connection.stored), webhook.url);
+      return { url: webhook.url };
+    }),
 
   /** Whether this member's call buttons work: telephony on, and an extension of theirs. */
-  callSetup: tenantProcedure.output(z.object({ isConnected: z.boolean(), extension: z.string().nullable() })).query(async ({ ctx }) => {
-    const connection = await ctx.db.connection.findFirst({ where: { tenantId: ctx.tenant.tenantId, kind: "zadarma", status: { not: "inactive" } }, select: { id: true } });
-    if (!connection) return { isConnected: false, extension: null };
-    return { isConnected: true, extension: await findMemberExtension(ctx.db, { tenantId: ctx.tenant.tenantId, connectionId: connection.id, membershipId: ctx.tenant.membershipId }) };
-  }),
+  callSetup: tenantProcedure
+    .output(z.object({ isConnected: z.boolean(), extension: z.string().nullable() }))
+    .query(async ({ ctx }) => {
+      const connection = await ctx.db.connection.findFirst({
+        where: { tenantId: ctx.tenant.tenantId, kind: "zadarma", status: { not: "inactive" } },
+        select: { id: true },
+      });
+      if (!connection) return { isConnected: false, extension: null };
+      return {
+        isConnected: true,
+        extension: await findMemberExtension(ctx.db, {
+          tenantId: ctx.tenant.tenantId,
+          connectionId: connection.id,
+          membershipId: ctx.tenant.membershipId,
+        }),
+      };
+    }),
 
   /** One click on a call button; the key is the click's own, so a repeat places no second call (R21). */
   placeCall: tenantProcedure
-    .input(z.object({
-      phone: z.string().trim().min(1, "required").max(40, "tooLong").refine((phone) => toDialablePhone(phone) !== null, "phoneInvalid"),
-      idempotencyKey: z.uuid(),
-      clientId: z.string().max(64).nullable().optional(),
-    }))
+    .input(
+      z.object({
+        phone: z
+          .string()
+          .trim()
+          .min(1, "required")
+          .max(40, "tooLong")
+          .refine((phone) => toDialablePhone(phone) !== null, "phoneInvalid"),
+        idempotencyKey: z.uuid(),
+        clientId: z.string().max(64).nullable().optional(),
+      }),
+    )
     .output(ZCallbackView)
     .mutation(({ ctx, input }) =>
-      placeCallback(ctx.db, getTelephonyDeps(), { tenantId: ctx.tenant.tenantId, membershipId: ctx.tenant.membershipId, request: input })),
+      placeCallback(ctx.db, getTelephonyDeps(), {
+        tenantId: ctx.tenant.tenantId,
+        membershipId: ctx.tenant.membershipId,
+        request: input,
+      }),
+    ),
 
   callbackStatus: tenantProcedure
     .input(z.object({ id: z.string().max(64) }))
     .output(ZCallbackView)
     .query(async ({ ctx, input }) => {
-      const request = await findCallbackRequest(ctx.db, { tenantId: ctx.tenant.tenantId, membershipId: ctx.tenant.membershipId, id: input.id });
+      const request = await findCallbackRequest(ctx.db, {
+        tenantId: ctx.tenant.tenantId,
+        membershipId: ctx.tenant.membershipId,
+        id: input.id,
+      });
       if (!request) throw new AppError("NOT_FOUND");
       return request;
     }),

@@ -1,4 +1,5 @@
 import type { Prisma } from "@generated/prisma/client";
+
 import { createId } from "@/lib/ids";
 import type { TDbClient } from "@/server/db/types";
 
@@ -12,5 +13,11 @@ export type TRecordAuditOptions = {
 };
 
 /** Who did what to whom, for membership and integration changes. */
-export const recordAudit = (db: TDbClient, { tenantId, actorUserId, action, targetType, targetId, data = {} }: TRecordAuditOptions) =>
-  db.auditLog.create({ data: { id: createId("aud"), tenantId, actorUserId, action, targetType, targetId, data }, select: { id: true } });
+export const recordAudit = (
+  db: TDbClient,
+  { tenantId, actorUserId, action, targetType, targetId, data = {} }: TRecordAuditOptions,
+) =>
+  db.auditLog.create({
+    data: { id: createId("aud"), tenantId, actorUserId, action, targetType, targetId, data },
+    select: { id: true },
+  });

@@ -3,9 +3,20 @@ import type { TDb } from "@/server/db/client";
 import type { TDbClient } from "@/server/db/types";
 import type { TCallEvent } from "@/server/domain/calls/call-event";
 import { callSearchTextOf } from "@/server/domain/calls/call-search-text";
-import { foldCall, laterCallState, uniqueSortedEvents, type TCallState, type TFoldedCall, type TRecordingState } from "@/server/domain/calls/fold-call";
+import {
+  foldCall,
+  laterCallState,
+  uniqueSortedEvents,
+  type TCallState,
+  type TFoldedCall,
+  type TRecordingState,
+} from "@/server/domain/calls/fold-call";
 import { linkCallbackRequest, relinkPhoneHistory } from "@/server/domain/calls/phone-history";
-import { callEventOfRow, storedPayloadOf, type TCallEventRow } from "@/server/domain/calls/stored-call-event";
+import {
+  callEventOfRow,
+  storedPayloadOf,
+  type TCallEventRow,
+} from "@/server/domain/calls/stored-call-event";
 import { isE164Phone, upsertClient } from "@/server/domain/clients/ensure-client";
 
 /*
@@ -15,7 +26,12 @@ import { isE164Phone, upsertClient } from "@/server/domain/clients/ensure-client
  * per ORM call (see the note in src/server/domain/klientiks/process-delivery.ts).
  */
 
-export type TApplyCallEventsInput = { tenantId: string; connectionId: string; deliveryId: string | null; events: TCallEvent[] };
+export type TApplyCallEventsInput = {
+  tenantId: string;
+  connectionId: string;
+  deliveryId: string | null;
+  events: TCallEvent[];
+};
 
 export type TApplyCallEventsResult = {
   callId: string;
@@ -47,11 +63,21 @@ function providerCallIdOf(events: readonly TCallEvent[]): string {
   const ids = new Set(events.map((event) => event.providerCallId));
   const [providerCallId] = ids;
   if (providerCallId === undefined) throw new Error("applyCallEvents: no events");
-  if (ids.size > 1) throw new Error(`applyCallEvents: the events belong to ${ids.size} calls (${[...ids].slice(0, 3).join(", ")}…); apply one call at a time`);
+  if (ids.size > 1)
+    throw new Error(
+      `applyCallEvents: the events belong to ${ids.size} calls (${[...ids].slice(0, 3).join(", ")}…); apply one call at a time`,
+    );
   return providerCallId;
 }
 
-async function loadCall(tx: TDbClient, { tenantId, connectionId, providerCallId }: { tenantId: string; connectionId: string; providerCallId: string }) {
+async function loadCall(
+  tx: TDbClient,
+  {
+    tenantId,
+    connectionId,
+    providerCallId,
+  }: { tenantId: string; connectionId: string; providerCallId: string },
+) {
   // Without a call, the LEFT JOIN gives nulls in every call column.
   const [row] = await tx.$queryRaw<(Omit<TStoredCall, "id"> & { id: string | null })[]>`
     SELECT con."id" AS "connectionId", c."id", c."state"::text AS "state", c."direction"::text AS "direction", c."clientId", c."clientPhone", c."startedAt",
@@ -59,18 +85,29 @@ async function loadCall(tx: TDbClient, { tenantId, connectionId, providerCallId 
     FROM "Connection" AS con
     LEFT JOIN "Call" AS c ON c."connectionId" = con."id" AND c."providerCallId" = ${providerCallId} AND c."tenantId" = con."tenantId"
     WHERE con."id" = ${connectionId} AND con."tenantId" = ${tenantId}`;
-  if (!row) throw new Error(`applyCallEvents: connection ${connectionId} not found in tenant ${tenantId}`);
+  if (!row)
+    throw new Error(`applyCallEvents: connection ${connectionId} not found in tenant ${tenantId}`);
   return row.id === null ? null : { ...row, id: row.id };
 }
 
-async function loadExtensionMembers(tx: TDbClient, { tenantId, connectionId }: { tenantId: string; connectionId: string }) {
+async function loadExtensionMembers(
+  tx: TDbClient,
+  { tenantId, connectionId }: { tenantId: string; connectionId: string },
+) {
   const rows = await tx.$queryRaw<{ extension: string; membershipId: string }[]>`
     SELECT "extension", "membershipId" FROM "TelephonyExtension"
     WHERE "tenantId" = ${tenantId} AND "connectionId" = ${connectionId} AND "membershipId" IS NOT NULL`;
   return new Map(rows.map((row) => [row.extension, row.membershipId]));
 }
 
-async function loadStoredEvents(tx: TDbClient, { tenantId, callId, providerCallId }: { tenantId: string; callId: string; providerCallId: string }) {
+async function loadStoredEvents(
+  tx: TDbClient,
+  {
+    tenantId,
+    callId,
+    providerCallId,
+  }: { tenantId: string; callId: string; providerCallId: string },
+) {
   const rows = await tx.$queryRaw<TCallEventRow[]>`
     SELECT "eventKey", "type", "extension", "at", "payload" FROM "CallEvent" WHERE "tenantId" = ${tenantId} AND "callId" = ${callId}`;
   return rows.map((row) => callEventOfRow(row, providerCallId));
@@ -80,16 +117,30 @@ async function loadStoredEvents(tx: TDbClient, { tenantId, callId, providerCallI
  * When the recording is next asked for, while pending: what the events say until the fetcher has
  * tried; after that the fetcher's backoff, pulled forward only by a newly arrived announcement.
  */
-function recordingDueAtOf(folded: TFoldedCall, existing: TStoredCall | null, isNewlyAnnounced: boolean, now: Date): Date | null {
+function recordingDueAtOf(
+  folded: TFoldedCall,
+  existing: TStoredCall | null,
+  isNewlyAnnounced: boolean,
+  now: Date,
+): Date | null {
   if (folded.recordingState !== "pending") return null;
   if (existing && existing.recordingAttempts > 0 && existing.recordingDueAt) {
     const announcedAt = folded.recordingAnnouncedAt;
-    return isNewlyAnnounced && announcedAt && announcedAt < existing.recordingDueAt ? announcedAt : existing.recordingDueAt;
+    return isNewlyAnnounced && announcedAt && announcedAt < existing.recordingDueAt
+      ? announcedAt
+      : existing.recordingDueAt;
   }
   return folded.recordingDueAt ?? existing?.recordingDueAt ?? now;
 }
 
-type TCallRow = TFoldedCall & { id: string; tenantId: string; connectionId: string; providerCallId: string; clientId: string | null; searchText: string };
+type TCallRow = TFoldedCall & {
+  id: string;
+  tenantId: string;
+  connectionId: string;
+  providerCallId: string;
+  clientId: string | null;
+  searchText: string;
+};
 
 /** Insert or update the call's derived columns; the fetcher's and the linkers' columns are left alone. */
 async function writeCall(tx: TDbClient, call: TCallRow, now: Date) {
@@ -114,7 +165,12 @@ async function writeCall(tx: TDbClient, call: TCallRow, now: Date) {
 /** Stores the new events; an event key already stored under another call is a provider or adapter bug, refused. */
 async function insertEvents(
   tx: TDbClient,
-  { tenantId, callId, deliveryId, events }: { tenantId: string; callId: string; deliveryId: string | null; events: readonly TCallEvent[] },
+  {
+    tenantId,
+    callId,
+    deliveryId,
+    events,
+  }: { tenantId: string; callId: string; deliveryId: string | null; events: readonly TCallEvent[] },
 ) {
   if (events.length === 0) return;
   const column = <T>(pick: (event: TCallEvent) => T) => events.map(pick);
@@ -129,7 +185,9 @@ async function insertEvents(
   if (inserted.length < events.length) {
     const stored = new Set(inserted.map((row) => row.eventKey));
     const taken = events.find((event) => !stored.has(event.eventKey));
-    throw new Error(`applyCallEvents: event key ${taken?.eventKey ?? "?"} is already stored for another call`);
+    throw new Error(
+      `applyCallEvents: event key ${taken?.eventKey ?? "?"} is already stored for another call`,
+    );
   }
 }
 
@@ -139,18 +197,28 @@ async function insertEvents(
  * click-to-call request. Idempotent: applying the same events again changes nothing but `updatedAt`.
  * Serialized per call by an advisory lock, so concurrent deliveries of one call fold in turn.
  */
-export async function applyCallEvents(db: TDb, input: TApplyCallEventsInput): Promise<TApplyCallEventsResult> {
+export async function applyCallEvents(
+  db: TDb,
+  input: TApplyCallEventsInput,
+): Promise<TApplyCallEventsResult> {
   const { tenantId, connectionId, deliveryId } = input;
   const providerCallId = providerCallIdOf(input.events);
   return db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`call:${connectionId}:${providerCallId}`}, 0))`;
     const existing = await loadCall(tx, { tenantId, connectionId, providerCallId });
     const extensionMembers = await loadExtensionMembers(tx, { tenantId, connectionId });
-    const stored = existing ? await loadStoredEvents(tx, { tenantId, callId: existing.id, providerCallId }) : [];
+    const stored = existing
+      ? await loadStoredEvents(tx, { tenantId, callId: existing.id, providerCallId })
+      : [];
     // A stored event wins over a repeat of it with other contents: the call folds what is kept.
     const storedKeys = new Set(stored.map((event) => event.eventKey));
-    const fresh = uniqueSortedEvents(input.events).filter((event) => !storedKeys.has(event.eventKey));
-    const folded = foldCall([...stored, ...fresh], { extensionMembers, recordingState: existing?.recordingState });
+    const fresh = uniqueSortedEvents(input.events).filter(
+      (event) => !storedKeys.has(event.eventKey),
+    );
+    const folded = foldCall([...stored, ...fresh], {
+      extensionMembers,
+      recordingState: existing?.recordingState,
+    });
     const state = existing ? laterCallState(existing.state, folded.state) : folded.state;
 
     const clientPhone = isE164Phone(folded.clientPhone) ? folded.clientPhone : null;
@@ -165,19 +233,45 @@ export async function applyCallEvents(db: TDb, input: TApplyCallEventsInput): Pr
       connectionId,
       providerCallId,
       clientId: client?.clientId ?? null,
-      recordingDueAt: recordingDueAtOf(folded, existing, fresh.some((event) => event.kind === "recording_ready"), now),
-      searchText: callSearchTextOf({ clientName: client?.name ?? null, clientPhone: folded.clientPhone }),
+      recordingDueAt: recordingDueAtOf(
+        folded,
+        existing,
+        fresh.some((event) => event.kind === "recording_ready"),
+        now,
+      ),
+      searchText: callSearchTextOf({
+        clientName: client?.name ?? null,
+        clientPhone: folded.clientPhone,
+      }),
     };
     await writeCall(tx, call, now);
     await insertEvents(tx, { tenantId, callId, deliveryId, events: fresh });
 
     // What the first-call flag and the callbacks depend on.
-    const isHistoryChanged = !existing || existing.clientPhone !== call.clientPhone || existing.state !== call.state || existing.direction !== call.direction
-      || existing.disposition !== call.disposition || existing.startedAt.getTime() !== call.startedAt.getTime()
-      || existing.answeredAt?.getTime() !== call.answeredAt?.getTime();
-    if (clientPhone && isHistoryChanged) await relinkPhoneHistory(tx, { tenantId, phone: clientPhone, around: call.startedAt });
-    if (call.direction === "outgoing" && call.extension && clientPhone && !existing?.callbackRequestId) {
-      await linkCallbackRequest(tx, { tenantId, connectionId, callId, extension: call.extension, toPhone: clientPhone, startedAt: call.startedAt });
+    const isHistoryChanged =
+      !existing ||
+      existing.clientPhone !== call.clientPhone ||
+      existing.state !== call.state ||
+      existing.direction !== call.direction ||
+      existing.disposition !== call.disposition ||
+      existing.startedAt.getTime() !== call.startedAt.getTime() ||
+      existing.answeredAt?.getTime() !== call.answeredAt?.getTime();
+    if (clientPhone && isHistoryChanged)
+      await relinkPhoneHistory(tx, { tenantId, phone: clientPhone, around: call.startedAt });
+    if (
+      call.direction === "outgoing" &&
+      call.extension &&
+      clientPhone &&
+      !existing?.callbackRequestId
+    ) {
+      await linkCallbackRequest(tx, {
+        tenantId,
+        connectionId,
+        callId,
+        extension: call.extension,
+        toPhone: clientPhone,
+        startedAt: call.startedAt,
+      });
     }
     return {
       callId,

@@ -1,7 +1,17 @@
 import type { TDb } from "@/server/db/client";
 import type { TDbClient } from "@/server/db/types";
-import { NO_CARD_HISTORY, summariseHistoryForCard, type TCallCardHistory, type TCallDirection, type TCallDisposition } from "@/server/domain/calls/call-card-history";
-import { decideCallCardRecipients, isCallCardLive, readPopupSetting } from "@/server/domain/calls/call-card-rules";
+import {
+  NO_CARD_HISTORY,
+  summariseHistoryForCard,
+  type TCallCardHistory,
+  type TCallDirection,
+  type TCallDisposition,
+} from "@/server/domain/calls/call-card-history";
+import {
+  decideCallCardRecipients,
+  isCallCardLive,
+  readPopupSetting,
+} from "@/server/domain/calls/call-card-rules";
 import { findClientHistory } from "@/server/domain/clients/client-history";
 import { buildKlientiksClientUrl } from "@/server/domain/klientiks/client-card-url";
 import { parseKlientiksSettings } from "@/server/domain/klientiks/settings";
@@ -30,30 +40,71 @@ export type TCallCard = {
   /** The extension that answered, else the last one rung, and the member mapped to it. */
   extension: string | null;
   memberName: string | null;
-  client: { id: string; name: string | null; klientiksClientId: string | null; klientiksUrl: string | null } | null;
+  client: {
+    id: string;
+    name: string | null;
+    klientiksClientId: string | null;
+    klientiksUrl: string | null;
+  } | null;
 } & TCallCardHistory;
 
 /** The client of the call: the one the calls domain matched, else the workspace's client with the caller's phone. */
-async function findCallClientId(db: TDbClient, { tenantId, clientId, phone }: { tenantId: string; clientId: string | null; phone: string | null }): Promise<string | null> {
+async function findCallClientId(
+  db: TDbClient,
+  {
+    tenantId,
+    clientId,
+    phone,
+  }: { tenantId: string; clientId: string | null; phone: string | null },
+): Promise<string | null> {
   if (clientId || !phone) return clientId;
-  return (await db.client.findFirst({ where: { tenantId, phone }, select: { id: true } }))?.id ?? null;
+  return (
+    (await db.client.findFirst({ where: { tenantId, phone }, select: { id: true } }))?.id ?? null
+  );
 }
 
-async function findMemberName(db: TDbClient, { tenantId, connectionId, extension }: { tenantId: string; connectionId: string; extension: string | null }): Promise<string | null> {
+async function findMemberName(
+  db: TDbClient,
+  {
+    tenantId,
+    connectionId,
+    extension,
+  }: { tenantId: string; connectionId: string; extension: string | null },
+): Promise<string | null> {
   if (!extension) return null;
-  const mapped = await db.telephonyExtension.findFirst({ where: { tenantId, connectionId, extension }, select: { membershipId: true } });
+  const mapped = await db.telephonyExtension.findFirst({
+    where: { tenantId, connectionId, extension },
+    select: { membershipId: true },
+  });
   if (!mapped?.membershipId) return null;
-  const membership = await db.membership.findFirst({ where: { tenantId, id: mapped.membershipId }, select: { user: { select: { name: true } } } });
+  const membership = await db.membership.findFirst({
+    where: { tenantId, id: mapped.membershipId },
+    select: { user: { select: { name: true } } },
+  });
   return membership?.user.name ?? null;
 }
 
 /** The Klientiks link of a client, when the workspace has a Klientiks connection (its template setting). */
-async function findKlientiksLink(db: TDbClient, { tenantId, klientiksClientId, klientiksBaseUrl }: { tenantId: string; klientiksClientId: string | null; klientiksBaseUrl: string }): Promise<string | null> {
+async function findKlientiksLink(
+  db: TDbClient,
+  {
+    tenantId,
+    klientiksClientId,
+    klientiksBaseUrl,
+  }: { tenantId: string; klientiksClientId: string | null; klientiksBaseUrl: string },
+): Promise<string | null> {
   if (!klientiksClientId) return null;
-  const connection = await db.connection.findFirst({ where: { tenantId, kind: "klientiks" }, select: { externalAccount: true, settings: true } });
+  const connection = await db.connection.findFirst({
+    where: { tenantId, kind: "klientiks" },
+    select: { externalAccount: true, settings: true },
+  });
   if (!connection) return null;
   const { clientCardUrlTemplate } = parseKlientiksSettings(connection.settings);
-  return buildKlientiksClientUrl(clientCardUrlTemplate, { baseUrl: klientiksBaseUrl, clientId: klientiksClientId, accountId: connection.externalAccount });
+  return buildKlientiksClientUrl(clientCardUrlTemplate, {
+    baseUrl: klientiksBaseUrl,
+    clientId: klientiksClientId,
+    accountId: connection.externalAccount,
+  });
 }
 
 export type TBuildCallCardOptions = {
@@ -65,22 +116,48 @@ export type TBuildCallCardOptions = {
 };
 
 const CALL_SELECT = {
-  id: true, connectionId: true, state: true, direction: true, clientPhone: true, companyNumber: true, startedAt: true, answeredAt: true, endedAt: true,
-  disposition: true, extension: true, clientId: true, connection: { select: { settings: true } },
+  id: true,
+  connectionId: true,
+  state: true,
+  direction: true,
+  clientPhone: true,
+  companyNumber: true,
+  startedAt: true,
+  answeredAt: true,
+  endedAt: true,
+  disposition: true,
+  extension: true,
+  clientId: true,
+  connection: { select: { settings: true } },
 } as const;
 
-const findCall = (db: TDbClient, { tenantId, callId }: { tenantId: string; callId: string }) => db.call.findFirst({ where: { tenantId, id: callId }, select: CALL_SELECT });
+const findCall = (db: TDbClient, { tenantId, callId }: { tenantId: string; callId: string }) =>
+  db.call.findFirst({ where: { tenantId, id: callId }, select: CALL_SELECT });
 
 type TCardCall = NonNullable<Awaited<ReturnType<typeof findCall>>>;
 
-async function toCallCard(db: TDbClient, call: TCardCall, { tenantId, klientiksBaseUrl, now }: { tenantId: string; klientiksBaseUrl: string; now: Date }): Promise<TCallCard> {
-  const clientId = await findCallClientId(db, { tenantId, clientId: call.clientId, phone: call.clientPhone });
+async function toCallCard(
+  db: TDbClient,
+  call: TCardCall,
+  { tenantId, klientiksBaseUrl, now }: { tenantId: string; klientiksBaseUrl: string; now: Date },
+): Promise<TCallCard> {
+  const clientId = await findCallClientId(db, {
+    tenantId,
+    clientId: call.clientId,
+    phone: call.clientPhone,
+  });
   const [history, memberName] = await Promise.all([
     clientId ? findClientHistory(db, { tenantId, clientId }) : null,
     findMemberName(db, { tenantId, connectionId: call.connectionId, extension: call.extension }),
   ]);
   const client = history?.client ?? null;
-  const klientiksUrl = client ? await findKlientiksLink(db, { tenantId, klientiksClientId: client.klientiksClientId, klientiksBaseUrl }) : null;
+  const klientiksUrl = client
+    ? await findKlientiksLink(db, {
+        tenantId,
+        klientiksClientId: client.klientiksClientId,
+        klientiksBaseUrl,
+      })
+    : null;
   return {
     callId: call.id,
     state: call.state,
@@ -93,13 +170,23 @@ async function toCallCard(db: TDbClient, call: TCardCall, { tenantId, klientiksB
     disposition: call.disposition,
     extension: call.extension,
     memberName,
-    client: client && { id: client.id, name: client.name, klientiksClientId: client.klientiksClientId, klientiksUrl },
-    ...(history ? summariseHistoryForCard(history, { callId: call.id, callStartedAt: call.startedAt, now }) : NO_CARD_HISTORY),
+    client: client && {
+      id: client.id,
+      name: client.name,
+      klientiksClientId: client.klientiksClientId,
+      klientiksUrl,
+    },
+    ...(history
+      ? summariseHistoryForCard(history, { callId: call.id, callStartedAt: call.startedAt, now })
+      : NO_CARD_HISTORY),
   };
 }
 
 /** The card of a call of the workspace, or null when the workspace has no such call. */
-export async function buildCallCard(db: TDbClient, { tenantId, callId, klientiksBaseUrl, now = new Date() }: TBuildCallCardOptions): Promise<TCallCard | null> {
+export async function buildCallCard(
+  db: TDbClient,
+  { tenantId, callId, klientiksBaseUrl, now = new Date() }: TBuildCallCardOptions,
+): Promise<TCallCard | null> {
   const call = await findCall(db, { tenantId, callId });
   return call && toCallCard(db, call, { tenantId, klientiksBaseUrl, now });
 }
@@ -108,12 +195,36 @@ export async function buildCallCard(db: TDbClient, { tenantId, callId, klientiks
  * The members the call rang (every extension its events name, and the call's own), as mapped in
  * Settings → Telephony, that are still members of the workspace.
  */
-async function findRungMembershipIds(db: TDbClient, { tenantId, callId, connectionId, extension }: { tenantId: string; callId: string; connectionId: string; extension: string | null }): Promise<string[]> {
-  const events = await db.callEvent.findMany({ where: { tenantId, callId, extension: { not: null } }, distinct: ["extension"], select: { extension: true } });
-  const extensions = [...new Set([extension, ...events.map((event) => event.extension)].filter((value): value is string => Boolean(value)))];
+async function findRungMembershipIds(
+  db: TDbClient,
+  {
+    tenantId,
+    callId,
+    connectionId,
+    extension,
+  }: { tenantId: string; callId: string; connectionId: string; extension: string | null },
+): Promise<string[]> {
+  const events = await db.callEvent.findMany({
+    where: { tenantId, callId, extension: { not: null } },
+    distinct: ["extension"],
+    select: { extension: true },
+  });
+  const extensions = [
+    ...new Set(
+      [extension, ...events.map((event) => event.extension)].filter((value): value is string =>
+        Boolean(value),
+      ),
+    ),
+  ];
   if (extensions.length === 0) return [];
-  const mapped = await db.telephonyExtension.findMany({ where: { tenantId, connectionId, extension: { in: extensions }, membershipId: { not: null } }, select: { membershipId: true } });
-  const memberships = await db.membership.findMany({ where: { tenantId, id: { in: mapped.map((row) => row.membershipId!) } }, select: { id: true } });
+  const mapped = await db.telephonyExtension.findMany({
+    where: { tenantId, connectionId, extension: { in: extensions }, membershipId: { not: null } },
+    select: { membershipId: true },
+  });
+  const memberships = await db.membership.findMany({
+    where: { tenantId, id: { in: mapped.map((row) => row.membershipId!) } },
+    select: { id: true },
+  });
   return memberships.map((membership) => membership.id);
 }
 
@@ -122,19 +233,33 @@ async function findRungMembershipIds(db: TDbClient, { tenantId, callId, connecti
  * while the call is live, its card (`call.card`) to the members the popup setting names. Call after
  * the change is committed (the inbox worker does, after each applied event).
  */
-export async function publishCallCard(db: TDb, { tenantId, callId, klientiksBaseUrl, now = new Date() }: TBuildCallCardOptions): Promise<{ card: TCallCard | null; recipients: string[] | "everyone" }> {
+export async function publishCallCard(
+  db: TDb,
+  { tenantId, callId, klientiksBaseUrl, now = new Date() }: TBuildCallCardOptions,
+): Promise<{ card: TCallCard | null; recipients: string[] | "everyone" }> {
   const call = await findCall(db, { tenantId, callId });
   if (!call) return { card: null, recipients: [] };
-  const events: TRealtimeEventInput[] = [{ tenantId, membershipId: null, topic: CALLS_CHANGED_TOPIC, payload: { callId } }];
+  const events: TRealtimeEventInput[] = [
+    { tenantId, membershipId: null, topic: CALLS_CHANGED_TOPIC, payload: { callId } },
+  ];
   if (!isCallCardLive(call, now)) {
     await publishRealtimeEvents(db, events);
     return { card: null, recipients: [] };
   }
   const [card, rungMembershipIds] = await Promise.all([
     toCallCard(db, call, { tenantId, klientiksBaseUrl, now }),
-    findRungMembershipIds(db, { tenantId, callId, connectionId: call.connectionId, extension: call.extension }),
+    findRungMembershipIds(db, {
+      tenantId,
+      callId,
+      connectionId: call.connectionId,
+      extension: call.extension,
+    }),
   ]);
-  const recipients = decideCallCardRecipients({ popup: readPopupSetting(call.connection.settings), direction: call.direction, rungMembershipIds });
+  const recipients = decideCallCardRecipients({
+    popup: readPopupSetting(call.connection.settings),
+    direction: call.direction,
+    rungMembershipIds,
+  });
   const cardEvent = { tenantId, topic: CALL_CARD_TOPIC, payload: card };
   if (recipients === "everyone") events.push({ ...cardEvent, membershipId: null });
   else events.push(...recipients.map((membershipId) => ({ ...cardEvent, membershipId })));

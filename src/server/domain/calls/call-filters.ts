@@ -7,7 +7,15 @@ export const CALL_DIRECTIONS = ["incoming", "outgoing", "internal"] as const;
  * disposition (`call-status.ts`). `not_answered` is an outgoing call nobody picked up; an incoming
  * one is `missed`.
  */
-export const CALL_STATUSES = ["in_progress", "answered", "missed", "not_answered", "busy", "cancelled", "failed"] as const;
+export const CALL_STATUSES = [
+  "in_progress",
+  "answered",
+  "missed",
+  "not_answered",
+  "busy",
+  "cancelled",
+  "failed",
+] as const;
 export type TCallStatus = (typeof CALL_STATUSES)[number];
 
 export const CALL_SORT_FIELDS = ["startedAt"] as const;
@@ -37,7 +45,9 @@ export type TCallFilters = z.infer<typeof ZCallFiltersSchema>;
  * order the (tenantId[, membershipId | disposition], startedAt DESC, id DESC) indexes hold, so a page
  * of a million calls stays an index walk whatever the filters.
  */
-export const ZCallSortSchema = z.object({ field: z.enum(CALL_SORT_FIELDS), direction: z.enum(["asc", "desc"]) }).default({ field: "startedAt", direction: "desc" });
+export const ZCallSortSchema = z
+  .object({ field: z.enum(CALL_SORT_FIELDS), direction: z.enum(["asc", "desc"]) })
+  .default({ field: "startedAt", direction: "desc" });
 export type TCallSort = z.infer<typeof ZCallSortSchema>;
 
 export const ZCallListRequestSchema = z.object({

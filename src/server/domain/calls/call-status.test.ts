@@ -1,13 +1,35 @@
 import { describe, expect, it } from "vitest";
-import { callStatusOf, isUnansweredIncoming, type TCallStatusInput } from "@/server/domain/calls/call-status";
 
-const ended = (direction: TCallStatusInput["direction"], disposition: TCallStatusInput["disposition"], answeredAt: Date | null = null): TCallStatusInput =>
-  ({ direction, state: "ended", disposition, answeredAt });
+import {
+  callStatusOf,
+  isUnansweredIncoming,
+  type TCallStatusInput,
+} from "@/server/domain/calls/call-status";
+
+const ended = (
+  direction: TCallStatusInput["direction"],
+  disposition: TCallStatusInput["disposition"],
+  answeredAt: Date | null = null,
+): TCallStatusInput => ({ direction, state: "ended", disposition, answeredAt });
 
 describe("callStatusOf", () => {
   it("says a call still ringing or talking is in progress, whatever else is known", () => {
-    expect(callStatusOf({ direction: "incoming", state: "ringing", disposition: null, answeredAt: null })).toBe("in_progress");
-    expect(callStatusOf({ direction: "outgoing", state: "answered", disposition: null, answeredAt: new Date() })).toBe("in_progress");
+    expect(
+      callStatusOf({
+        direction: "incoming",
+        state: "ringing",
+        disposition: null,
+        answeredAt: null,
+      }),
+    ).toBe("in_progress");
+    expect(
+      callStatusOf({
+        direction: "outgoing",
+        state: "answered",
+        disposition: null,
+        answeredAt: new Date(),
+      }),
+    ).toBe("in_progress");
   });
 
   it("calls an incoming call nobody took missed, whether it rang out or the caller hung up", () => {
@@ -40,6 +62,13 @@ describe("isUnansweredIncoming", () => {
     expect(isUnansweredIncoming(ended("incoming", "busy"))).toBe(true);
     expect(isUnansweredIncoming(ended("incoming", "answered"))).toBe(false);
     expect(isUnansweredIncoming(ended("outgoing", "no_answer"))).toBe(false);
-    expect(isUnansweredIncoming({ direction: "incoming", state: "ringing", disposition: null, answeredAt: null })).toBe(false);
+    expect(
+      isUnansweredIncoming({
+        direction: "incoming",
+        state: "ringing",
+        disposition: null,
+        answeredAt: null,
+      }),
+    ).toBe(false);
   });
 });

@@ -1,4 +1,5 @@
 import type { Prisma } from "@generated/prisma/client";
+
 import type { TCallStatus } from "@/server/domain/calls/call-filters";
 
 /** The columns a call's status is read from. */
@@ -16,22 +17,41 @@ export type TCallStatusInput = {
  * nobody took — no answer, or the caller hung up while it rang — is `missed`: for the company that
  * is the same lost call; `cancelled` is kept for our own side giving up on an outgoing call.
  */
-export function callStatusOf({ direction, state, disposition, answeredAt }: TCallStatusInput): TCallStatus {
+export function callStatusOf({
+  direction,
+  state,
+  disposition,
+  answeredAt,
+}: TCallStatusInput): TCallStatus {
   if (state !== "ended") return "in_progress";
   const isIncoming = direction === "incoming";
   switch (disposition) {
-    case "answered": return "answered";
-    case "busy": return "busy";
-    case "failed": return "failed";
-    case "cancelled": return isIncoming ? "missed" : "cancelled";
-    case "no_answer": return isIncoming ? "missed" : "not_answered";
-    case null: return answeredAt ? "answered" : isIncoming ? "missed" : "not_answered";
+    case "answered":
+      return "answered";
+    case "busy":
+      return "busy";
+    case "failed":
+      return "failed";
+    case "cancelled":
+      return isIncoming ? "missed" : "cancelled";
+    case "no_answer":
+      return isIncoming ? "missed" : "not_answered";
+    case null:
+      return answeredAt ? "answered" : isIncoming ? "missed" : "not_answered";
   }
 }
 
 const ENDED = { state: "ended" } as const satisfies Prisma.CallWhereInput;
-const NO_DISPOSITION_ANSWERED = { disposition: null, ...ENDED, answeredAt: { not: null } } as const satisfies Prisma.CallWhereInput;
-const NO_DISPOSITION_UNANSWERED = { disposition: null, ...ENDED, answeredAt: null } as const satisfies Prisma.CallWhereInput;
+const NO_DISPOSITION_ANSWERED = {
+  disposition: null,
+  ...ENDED,
+  answeredAt: { not: null },
+} as const satisfies Prisma.CallWhereInput;
+const NO_DISPOSITION_UNANSWERED = {
+  disposition: null,
+  ...ENDED,
+  answeredAt: null,
+} as const satisfies Prisma.CallWhereInput;
 const NOT_INCOMING = { direction: { not: "incoming" } } as const satisfies Prisma.CallWhereInput;
 
 /**
@@ -43,14 +63,18 @@ const NOT_INCOMING = { direction: { not: "incoming" } } as const satisfies Prism
 const WHERE_OF_STATUS: Record<TCallStatus, Prisma.CallWhereInput> = {
   in_progress: { state: { in: ["ringing", "answered"] } },
   answered: { OR: [{ disposition: "answered" }, NO_DISPOSITION_ANSWERED] },
-  missed: { direction: "incoming", OR: [{ disposition: { in: ["no_answer", "cancelled"] } }, NO_DISPOSITION_UNANSWERED] },
+  missed: {
+    direction: "incoming",
+    OR: [{ disposition: { in: ["no_answer", "cancelled"] } }, NO_DISPOSITION_UNANSWERED],
+  },
   not_answered: { ...NOT_INCOMING, OR: [{ disposition: "no_answer" }, NO_DISPOSITION_UNANSWERED] },
   busy: { disposition: "busy" },
   cancelled: { ...NOT_INCOMING, disposition: "cancelled" },
   failed: { disposition: "failed" },
 };
 
-export const callStatusWhere = (status: TCallStatus): Prisma.CallWhereInput => WHERE_OF_STATUS[status];
+export const callStatusWhere = (status: TCallStatus): Prisma.CallWhereInput =>
+  WHERE_OF_STATUS[status];
 
 /**
  * Incoming calls that ended without anyone answering (missed, busy, failed) and that nobody has
@@ -58,8 +82,14 @@ export const callStatusWhere = (status: TCallStatus): Prisma.CallWhereInput => W
  * of a comparison with a NULL disposition is NULL, which would drop the calls without one.
  */
 export const MISSED_NOT_CALLED_BACK_WHERE: Prisma.CallWhereInput = {
-  direction: "incoming", calledBackAt: null, OR: [{ disposition: { in: ["no_answer", "cancelled", "busy", "failed"] } }, NO_DISPOSITION_UNANSWERED],
+  direction: "incoming",
+  calledBackAt: null,
+  OR: [
+    { disposition: { in: ["no_answer", "cancelled", "busy", "failed"] } },
+    NO_DISPOSITION_UNANSWERED,
+  ],
 };
 
 /** An incoming call that ended unanswered: the drawer and table then say whether it was called back. */
-export const isUnansweredIncoming = (call: TCallStatusInput): boolean => call.direction === "incoming" && call.state === "ended" && callStatusOf(call) !== "answered";
+export const isUnansweredIncoming = (call: TCallStatusInput): boolean =>
+  call.direction === "incoming" && call.state === "ended" && callStatusOf(call) !== "answered";

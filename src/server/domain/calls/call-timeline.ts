@@ -17,7 +17,8 @@ const KIND_OF_PROVIDER_EVENT: Readonly<Record<string, TCallEventKind>> = {
   statistics: "summary",
 };
 
-export const callEventKindOf = (type: string): TCallEventKind | null => KIND_OF_PROVIDER_EVENT[type] ?? null;
+export const callEventKindOf = (type: string): TCallEventKind | null =>
+  KIND_OF_PROVIDER_EVENT[type] ?? null;
 
 export type TTimelineEvent = { id: string; type: string; extension: string | null; at: Date };
 
@@ -31,15 +32,24 @@ export type TCallLeg = { extension: string; rungAt: Date | null; answeredAt: Dat
  */
 export function callLegsOf(events: readonly TTimelineEvent[]): TCallLeg[] {
   const legs = new Map<string, TCallLeg>();
-  const earliest = (current: Date | null, next: Date) => (current && current <= next ? current : next);
+  const earliest = (current: Date | null, next: Date) =>
+    current && current <= next ? current : next;
   for (const event of events) {
     const kind = callEventKindOf(event.type);
-    if (!event.extension || (kind !== "ringing" && kind !== "answered" && kind !== "out_started")) continue;
-    const leg = legs.get(event.extension) ?? { extension: event.extension, rungAt: null, answeredAt: null };
+    if (!event.extension || (kind !== "ringing" && kind !== "answered" && kind !== "out_started"))
+      continue;
+    const leg = legs.get(event.extension) ?? {
+      extension: event.extension,
+      rungAt: null,
+      answeredAt: null,
+    };
     if (kind === "answered") leg.answeredAt = earliest(leg.answeredAt, event.at);
     else leg.rungAt = earliest(leg.rungAt, event.at);
     legs.set(event.extension, leg);
   }
-  const firstSeen = (leg: TCallLeg) => Math.min(leg.rungAt?.getTime() ?? Infinity, leg.answeredAt?.getTime() ?? Infinity);
-  return [...legs.values()].sort((a, b) => firstSeen(a) - firstSeen(b) || a.extension.localeCompare(b.extension));
+  const firstSeen = (leg: TCallLeg) =>
+    Math.min(leg.rungAt?.getTime() ?? Infinity, leg.answeredAt?.getTime() ?? Infinity);
+  return [...legs.values()].sort(
+    (a, b) => firstSeen(a) - firstSeen(b) || a.extension.localeCompare(b.extension),
+  );
 }

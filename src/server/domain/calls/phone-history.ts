@@ -19,7 +19,10 @@ const CALLBACK_REQUEST_SKEW = "30 seconds";
  * calls started within the callback window before `around` (the call being applied). Serialized
  * per phone, so two new calls of one phone never both see themselves as the first.
  */
-export async function relinkPhoneHistory(tx: TDbClient, { tenantId, phone, around }: { tenantId: string; phone: string; around: Date }) {
+export async function relinkPhoneHistory(
+  tx: TDbClient,
+  { tenantId, phone, around }: { tenantId: string; phone: string; around: Date },
+) {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`call-phone:${tenantId}:${phone}`}, 0))`;
   await tx.$executeRaw`
     WITH first AS (
@@ -51,7 +54,14 @@ export async function relinkPhoneHistory(tx: TDbClient, { tenantId, phone, aroun
  */
 export async function linkCallbackRequest(
   tx: TDbClient,
-  options: { tenantId: string; connectionId: string; callId: string; extension: string; toPhone: string; startedAt: Date },
+  options: {
+    tenantId: string;
+    connectionId: string;
+    callId: string;
+    extension: string;
+    toPhone: string;
+    startedAt: Date;
+  },
 ): Promise<string | null> {
   const { tenantId, connectionId, callId, extension, toPhone, startedAt } = options;
   const now = new Date();

@@ -23,7 +23,10 @@ export const RECORDING_GIVE_UP_AFTER_END_MS = 10 * 60_000;
 export type TDueRecording = { tenantId: string; callId: string };
 
 /** Calls of every workspace whose pending recording is due at `now`, the longest waiting first. */
-export const findDueRecordings = (db: TDbClient, { limit, now }: { limit: number; now: Date }): Promise<TDueRecording[]> =>
+export const findDueRecordings = (
+  db: TDbClient,
+  { limit, now }: { limit: number; now: Date },
+): Promise<TDueRecording[]> =>
   db.$queryRaw<TDueRecording[]>`
     SELECT "tenantId", "id" AS "callId" FROM "Call"
     WHERE "recordingState" = 'pending' AND "recordingDueAt" <= ${now}::timestamptz
@@ -36,10 +39,20 @@ export type TFetchRecordingResult =
   /** Not pending (already fetched, given up, or not recorded), or not this tenant's. */
   | { outcome: "skipped" };
 
-type TPendingCall = { connectionId: string; providerCallId: string; recordingRef: string | null; recordingAttempts: number; endedAt: Date | null; startedAt: Date };
+type TPendingCall = {
+  connectionId: string;
+  providerCallId: string;
+  recordingRef: string | null;
+  recordingAttempts: number;
+  endedAt: Date | null;
+  startedAt: Date;
+};
 
 /** When to try again after `attempts` tries, or null when it is time to give up. */
-export function nextRecordingTry(call: { attempts: number; endedAt: Date | null; startedAt: Date }, now: Date): Date | null {
+export function nextRecordingTry(
+  call: { attempts: number; endedAt: Date | null; startedAt: Date },
+  now: Date,
+): Date | null {
   const delays = RECORDING_RETRY_DELAYS_MS;
   const delay = delays[Math.min(Math.max(call.attempts, 1), delays.length) - 1] ?? delays[0];
   const next = new Date(now.getTime() + delay);
@@ -47,7 +60,8 @@ export function nextRecordingTry(call: { attempts: number; endedAt: Date | null;
   return next.getTime() > giveUpAt ? null : next;
 }
 
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error)).slice(0, 300);
+const messageOf = (error: unknown) =>
+  (error instanceof Error ? error.message : String(error)).slice(0, 300);
 
 /**
  * One try at a pending recording: asks the provider for a link (by the recording id when known,
@@ -66,8 +80,14 @@ export async function fetchCallRecording(
 
   let error: string;
   try {
-    const lookup = { ...(call.recordingRef ? { recordingRef: call.recordingRef } : {}), providerCallId: call.providerCallId };
-    const { links } = await port.requestRecordingLink({ tenantId, connectionId: call.connectionId }, lookup);
+    const lookup = {
+      ...(call.recordingRef ? { recordingRef: call.recordingRef } : {}),
+      providerCallId: call.providerCallId,
+    };
+    const { links } = await port.requestRecordingLink(
+      { tenantId, connectionId: call.connectionId },
+      lookup,
+    );
     if (links.length > 0) {
       await db.$executeRaw`UPDATE "Call"
         SET "recordingState" = 'ready', "recordingDueAt" = NULL, "recordingAttempts" = "recordingAttempts" + 1, "updatedAt" = ${now}::timestamptz
@@ -80,7 +100,10 @@ export async function fetchCallRecording(
   }
 
   const attempts = call.recordingAttempts + 1;
-  const dueAt = nextRecordingTry({ attempts, endedAt: call.endedAt, startedAt: call.startedAt }, now);
+  const dueAt = nextRecordingTry(
+    { attempts, endedAt: call.endedAt, startedAt: call.startedAt },
+    now,
+  );
   await db.$executeRaw`UPDATE "Call" SET "recordingState" = ${dueAt ? "pending" : "unavailable"}::"RecordingState", "recordingDueAt" = ${dueAt}::timestamptz,
       "recordingAttempts" = ${attempts}::int, "updatedAt" = ${now}::timestamptz
     WHERE "id" = ${callId} AND "tenantId" = ${tenantId} AND "recordingState" = 'pending'`;

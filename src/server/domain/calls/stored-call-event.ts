@@ -1,4 +1,5 @@
 import { z } from "zod";
+
 import type { TCallEvent } from "@/server/domain/calls/call-event";
 
 /**
@@ -8,7 +9,16 @@ import type { TCallEvent } from "@/server/domain/calls/call-event";
  * adapter, and the fields as received under `fields` for the timeline.
  */
 const ZStoredCallEventPayload = z.object({
-  kind: z.enum(["started", "ivr", "ringing", "answered", "ended", "out_started", "recording_ready", "summary"]),
+  kind: z.enum([
+    "started",
+    "ivr",
+    "ringing",
+    "answered",
+    "ended",
+    "out_started",
+    "recording_ready",
+    "summary",
+  ]),
   direction: z.enum(["incoming", "outgoing"]),
   callStartedAt: z.iso.datetime().nullable(),
   clientPhone: z.string().nullable(),
@@ -23,7 +33,13 @@ const ZStoredCallEventPayload = z.object({
 
 export type TStoredCallEventPayload = z.infer<typeof ZStoredCallEventPayload>;
 
-export type TCallEventRow = { eventKey: string; type: string; extension: string | null; at: Date; payload: unknown };
+export type TCallEventRow = {
+  eventKey: string;
+  type: string;
+  extension: string | null;
+  at: Date;
+  payload: unknown;
+};
 
 export const storedPayloadOf = (event: TCallEvent): TStoredCallEventPayload => ({
   kind: event.kind,
@@ -42,7 +58,10 @@ export const storedPayloadOf = (event: TCallEvent): TStoredCallEventPayload => (
 /** The neutral event a `CallEvent` row of call `providerCallId` stores; throws on a row this module did not write. */
 export function callEventOfRow(row: TCallEventRow, providerCallId: string): TCallEvent {
   const parsed = ZStoredCallEventPayload.safeParse(row.payload);
-  if (!parsed.success) throw new Error(`CallEvent ${row.eventKey}: the stored payload is not a call event (${parsed.error.issues[0]?.path.join(".")})`);
+  if (!parsed.success)
+    throw new Error(
+      `CallEvent ${row.eventKey}: the stored payload is not a call event (${parsed.error.issues[0]?.path.join(".")})`,
+    );
   const { fields, callStartedAt, ...event } = parsed.data;
   return {
     ...event,

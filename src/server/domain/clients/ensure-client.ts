@@ -11,7 +11,8 @@ import { callSearchTextOf } from "@/server/domain/calls/call-search-text";
 /** What `normalizePhoneE164` produces: a plus and 8 to 15 digits. */
 const E164 = /^\+\d{8,15}$/;
 
-export const isE164Phone = (phone: string | null | undefined): phone is string => typeof phone === "string" && E164.test(phone);
+export const isE164Phone = (phone: string | null | undefined): phone is string =>
+  typeof phone === "string" && E164.test(phone);
 
 export type TClientFacts = {
   tenantId: string;
@@ -31,9 +32,15 @@ const presentText = (value: string | null | undefined): string | null => value?.
  * (a given value replaces, a missing or blank one keeps what is stored). When the name changes,
  * the client's calls get the new name in their search text.
  */
-export async function upsertClient(db: TDbClient, facts: TClientFacts): Promise<{ clientId: string; name: string | null }> {
+export async function upsertClient(
+  db: TDbClient,
+  facts: TClientFacts,
+): Promise<{ clientId: string; name: string | null }> {
   const { tenantId, phone } = facts;
-  if (!isE164Phone(phone)) throw new Error(`ensureClientByPhone: phone must be E.164 (a plus and 8-15 digits), got ${JSON.stringify(phone)}`);
+  if (!isE164Phone(phone))
+    throw new Error(
+      `ensureClientByPhone: phone must be E.164 (a plus and 8-15 digits), got ${JSON.stringify(phone)}`,
+    );
   const name = presentText(facts.name);
   const email = presentText(facts.email)?.toLowerCase() ?? null;
   const klientiksClientId = presentText(facts.klientiksClientId);
@@ -60,7 +67,8 @@ export async function upsertClient(db: TDbClient, facts: TClientFacts): Promise<
     // Inserted by a concurrent writer after this statement's snapshot: a new statement sees it.
     const [existing] = await db.$queryRaw<{ id: string; name: string | null }[]>`
       SELECT "id", "name" FROM "Client" WHERE "tenantId" = ${tenantId} AND "phone" = ${phone}`;
-    if (!existing) throw new Error(`ensureClientByPhone: the client of ${phone} was neither written nor found`);
+    if (!existing)
+      throw new Error(`ensureClientByPhone: the client of ${phone} was neither written nor found`);
     return { clientId: existing.id, name: existing.name };
   }
   if (row.nameChanged) {
@@ -71,4 +79,5 @@ export async function upsertClient(db: TDbClient, facts: TClientFacts): Promise<
 }
 
 /** The id of the client of this phone (E.164), created when new; see `upsertClient`. */
-export const ensureClientByPhone = async (db: TDbClient, facts: TClientFacts): Promise<string> => (await upsertClient(db, facts)).clientId;
+export const ensureClientByPhone = async (db: TDbClient, facts: TClientFacts): Promise<string> =>
+  (await upsertClient(db, facts)).clientId;

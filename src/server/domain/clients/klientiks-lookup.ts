@@ -1,6 +1,9 @@
 import type { TDbClient } from "@/server/db/types";
 import { upsertClient } from "@/server/domain/clients/ensure-client";
-import { createKlientiksApi, decryptKlientiksCredentials } from "@/server/domain/klientiks/credentials";
+import {
+  createKlientiksApi,
+  decryptKlientiksCredentials,
+} from "@/server/domain/klientiks/credentials";
 import { isCredentialFailure, toDeliveryFailure } from "@/server/domain/klientiks/delivery-failure";
 import type { TKlientiksDeps } from "@/server/domain/klientiks/deps";
 import { parseKlientiksSettings } from "@/server/domain/klientiks/settings";
@@ -23,10 +26,17 @@ export type TClientLookupResult =
 
 export type TClientToLookUp = { tenantId: string; clientId: string };
 
-type TLookupClient = { phone: string; klientiksClientId: string | null; crmLookedUpAt: Date | null };
+type TLookupClient = {
+  phone: string;
+  klientiksClientId: string | null;
+  crmLookedUpAt: Date | null;
+};
 type TLookupConnection = { id: string; tenantId: string; credentials: string; settings: unknown };
 
-async function claimLookup(db: TDbClient, { tenantId, clientId, now }: { tenantId: string; clientId: string; now: Date }) {
+async function claimLookup(
+  db: TDbClient,
+  { tenantId, clientId, now }: { tenantId: string; clientId: string; now: Date },
+) {
   const claimed = await db.$queryRaw<{ id: string }[]>`
     UPDATE "Client" SET "crmLookedUpAt" = ${now}::timestamptz
     WHERE "id" = ${clientId} AND "tenantId" = ${tenantId}
@@ -53,15 +63,30 @@ export async function lookUpClientInKlientiks(
   const [connection] = await db.$queryRaw<TLookupConnection[]>`
     SELECT "id", "tenantId", "credentials", "settings" FROM "Connection" WHERE "tenantId" = ${tenantId} AND "kind" = 'klientiks' AND "status" = 'active'`;
   if (!connection) return { outcome: "skipped", reason: "no_connection" };
-  if (!(await claimLookup(db, { tenantId, clientId, now }))) return { outcome: "skipped", reason: "recently_asked" };
+  if (!(await claimLookup(db, { tenantId, clientId, now })))
+    return { outcome: "skipped", reason: "recently_asked" };
 
   try {
-    const api = createKlientiksApi(deps, parseKlientiksSettings(connection.settings).accountTimezone);
-    const found = await api.getClientByPhone(decryptKlientiksCredentials(deps.keyring, connection), client.phone);
+    const api = createKlientiksApi(
+      deps,
+      parseKlientiksSettings(connection.settings).accountTimezone,
+    );
+    const found = await api.getClientByPhone(
+      decryptKlientiksCredentials(deps.keyring, connection),
+      client.phone,
+    );
     if (!found || found.deleted) return { outcome: "not_found" };
-    const name = found.name.trim() || [found.secondName, found.firstName, found.patronName].filter(Boolean).join(" ");
+    const name =
+      found.name.trim() ||
+      [found.secondName, found.firstName, found.patronName].filter(Boolean).join(" ");
     const klientiksClientId = String(found.id);
-    await upsertClient(db, { tenantId, phone: client.phone, name, email: found.email, klientiksClientId });
+    await upsertClient(db, {
+      tenantId,
+      phone: client.phone,
+      name,
+      email: found.email,
+      klientiksClientId,
+    });
     return { outcome: "found", klientiksClientId };
   } catch (error) {
     await db.$executeRaw`UPDATE "Client" SET "crmLookedUpAt" = ${client.crmLookedUpAt}::timestamptz
@@ -81,7 +106,10 @@ export async function lookUpClientInKlientiks(
  * connection: no Klientiks id, not asked within a day, and called since the last ask (or ever,
  * when never asked); the most recently called first.
  */
-export const findClientsToLookUp = (db: TDbClient, { limit, now = new Date() }: { limit: number; now?: Date }): Promise<TClientToLookUp[]> =>
+export const findClientsToLookUp = (
+  db: TDbClient,
+  { limit, now = new Date() }: { limit: number; now?: Date },
+): Promise<TClientToLookUp[]> =>
   db.$queryRaw<TClientToLookUp[]>`
     SELECT cl."tenantId", cl."id" AS "clientId"
     FROM "Client" AS cl

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { normalizePhoneE164 } from "@/server/domain/contacts/normalize-phone";
 
 describe("normalizePhoneE164", () => {
@@ -10,5 +11,7 @@ describe("normalizePhoneE164", () => {
     ["+375291234567", "+375291234567"],
   ])("%s → %s", (input, expected) => expect(normalizePhoneE164(input)).toBe(expected));
 
-  it.each(["", "123", "abc", null, undefined])("rejects %s", (input) => expect(normalizePhoneE164(input)).toBeNull());
+  it.each(["", "123", "abc", null, undefined])("rejects %s", (input) =>
+    expect(normalizePhoneE164(input)).toBeNull(),
+  );
 });

@@ -1,13 +1,23 @@
 import { z } from "zod";
 
-export const DEAL_SORT_FIELDS = ["crmCreatedAt", "visitStartAt", "amountMinor", "name", "stageOrder", "updatedAt"] as const;
+export const DEAL_SORT_FIELDS = [
+  "crmCreatedAt",
+  "visitStartAt",
+  "amountMinor",
+  "name",
+  "stageOrder",
+  "updatedAt",
+] as const;
 
 /** Filters shared by the deals table and its CSV export; the server schema is strict (C14). */
 export const ZDealFiltersSchema = z.object({
   createdFrom: z.date().optional(),
   createdTo: z.date().optional(),
   stages: z.array(z.string().max(64)).max(50).optional(),
-  stageGroups: z.array(z.enum(["in_work", "won", "lost"])).max(3).optional(),
+  stageGroups: z
+    .array(z.enum(["in_work", "won", "lost"]))
+    .max(3)
+    .optional(),
   responsibleIds: z.array(z.string().max(64)).max(100).optional(),
   amountMin: z.number().int().nonnegative().optional(),
   amountMax: z.number().int().nonnegative().optional(),
@@ -17,7 +27,9 @@ export const ZDealFiltersSchema = z.object({
 export type TDealFilters = z.infer<typeof ZDealFiltersSchema>;
 
 /** The table's order, shared by its page and its CSV export. */
-export const ZDealSortSchema = z.object({ field: z.enum(DEAL_SORT_FIELDS), direction: z.enum(["asc", "desc"]) }).default({ field: "crmCreatedAt", direction: "desc" });
+export const ZDealSortSchema = z
+  .object({ field: z.enum(DEAL_SORT_FIELDS), direction: z.enum(["asc", "desc"]) })
+  .default({ field: "crmCreatedAt", direction: "desc" });
 export type TDealSort = z.infer<typeof ZDealSortSchema>;
 
 export const ZDealListRequestSchema = z.object({

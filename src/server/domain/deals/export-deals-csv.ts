@@ -1,4 +1,5 @@
 import type { Prisma } from "@generated/prisma/client";
+
 import { toCsvDecimal } from "@/server/csv/csv-dialect";
 import { toCsvText } from "@/server/csv/csv-field";
 import { streamCsv, type TCsvExportRequest, type TCsvValueKind } from "@/server/csv/stream-csv";
@@ -9,12 +10,30 @@ import { keysetBatches } from "@/server/domain/lists/keyset-order";
 
 /** Columns of the export, in order; the header row gives their titles in the reader's language. */
 export const DEAL_CSV_COLUMNS = [
-  "externalId", "name", "amount", "currency", "status", "stageGroup", "visitStartAt", "visitEndAt", "crmCreatedAt", "crmModifiedAt",
-  "responsibleName", "contactName", "contactPhone", "contactEmail", "isSale", "isOnlineBooking", "paidBySubscription",
+  "externalId",
+  "name",
+  "amount",
+  "currency",
+  "status",
+  "stageGroup",
+  "visitStartAt",
+  "visitEndAt",
+  "crmCreatedAt",
+  "crmModifiedAt",
+  "responsibleName",
+  "contactName",
+  "contactPhone",
+  "contactEmail",
+  "isSale",
+  "isOnlineBooking",
+  "paidBySubscription",
 ] as const;
 
 /** The listed columns and the one the stage sort reads, which keyset pages continue from. */
-const DEAL_EXPORT_SELECT = { ...DEAL_LIST_SELECT, stageOrder: true } as const satisfies Prisma.DealSelect;
+const DEAL_EXPORT_SELECT = {
+  ...DEAL_LIST_SELECT,
+  stageOrder: true,
+} as const satisfies Prisma.DealSelect;
 
 type TDealRow = Prisma.DealGetPayload<{ select: typeof DEAL_EXPORT_SELECT }>;
 
@@ -22,10 +41,18 @@ type TDealCsvColumn = (typeof DEAL_CSV_COLUMNS)[number];
 
 /** Columns whose codes the reader gets in words. */
 const CODED_COLUMNS: Partial<Record<TDealCsvColumn, TCsvValueKind>> = {
-  status: "visitStatus", stageGroup: "stageGroup", paidBySubscription: "subscription", isSale: "boolean", isOnlineBooking: "boolean",
+  status: "visitStatus",
+  stageGroup: "stageGroup",
+  paidBySubscription: "subscription",
+  isSale: "boolean",
+  isOnlineBooking: "boolean",
 };
 
-function cell(deal: TDealRow, column: TDealCsvColumn, request: Pick<TCsvExportRequest<unknown, unknown>, "timeZone" | "dialect" | "valueLabel">): string {
+function cell(
+  deal: TDealRow,
+  column: TDealCsvColumn,
+  request: Pick<TCsvExportRequest<unknown, unknown>, "timeZone" | "dialect" | "valueLabel">,
+): string {
   if (column === "amount") return toCsvDecimal(deal.amountMinor, request.dialect);
   const text = toCsvText(deal[column], request.timeZone);
   const kind = CODED_COLUMNS[column];
@@ -33,12 +60,22 @@ function cell(deal: TDealRow, column: TDealCsvColumn, request: Pick<TCsvExportRe
 }
 
 /** Streams the deals of the current filter as CSV lines, in the table's order. */
-export function exportDealsCsv(db: TDbClient, { tenantId, filters, sort, columnTitle, ...request }: TCsvExportRequest<TDealFilters, TDealSort>): AsyncGenerator<string> {
+export function exportDealsCsv(
+  db: TDbClient,
+  { tenantId, filters, sort, columnTitle, ...request }: TCsvExportRequest<TDealFilters, TDealSort>,
+): AsyncGenerator<string> {
   return streamCsv<TDealRow>({
     header: DEAL_CSV_COLUMNS.map(columnTitle),
     separator: request.dialect.separator,
-    batches: keysetBatches(dealOrder(sort), dealWhere(tenantId, filters), (page: { where: Prisma.DealWhereInput; orderBy: Prisma.DealOrderByWithRelationInput[]; take: number }) =>
-      db.deal.findMany({ ...page, select: DEAL_EXPORT_SELECT })),
+    batches: keysetBatches(
+      dealOrder(sort),
+      dealWhere(tenantId, filters),
+      (page: {
+        where: Prisma.DealWhereInput;
+        orderBy: Prisma.DealOrderByWithRelationInput[];
+        take: number;
+      }) => db.deal.findMany({ ...page, select: DEAL_EXPORT_SELECT }),
+    ),
     toFields: (deal) => DEAL_CSV_COLUMNS.map((column) => cell(deal, column, request)),
   });
 }

@@ -1,30 +1,57 @@
 import type { Prisma } from "@generated/prisma/client";
+
 import type { TDbClient } from "@/server/db/types";
 import type { TDealFilters, TDealListRequest, TDealSort } from "@/server/domain/deals/deal-filters";
+import type {
+  TDealContact,
+  TDealDraft,
+  TDealServiceLine,
+} from "@/server/domain/deals/map-appointment-to-deal";
 import { COUNT_TAKE, pageOfCappedCount } from "@/server/domain/lists/capped-count";
 import { orderByOf, type TKeysetOrder } from "@/server/domain/lists/keyset-order";
 import { searchTextWhere } from "@/server/domain/lists/table-search";
-import type { TDealContact, TDealDraft, TDealServiceLine } from "@/server/domain/deals/map-appointment-to-deal";
 
 /** Every list query is scoped by `tenantId` first, matching the indexes that start with it. */
 export function dealWhere(tenantId: string, filters: TDealFilters): Prisma.DealWhereInput {
   return {
     tenantId,
-    ...(filters.createdFrom || filters.createdTo ? { crmCreatedAt: { gte: filters.createdFrom, lt: filters.createdTo } } : {}),
+    ...(filters.createdFrom || filters.createdTo
+      ? { crmCreatedAt: { gte: filters.createdFrom, lt: filters.createdTo } }
+      : {}),
     ...(filters.stages?.length ? { stage: { in: filters.stages } } : {}),
     ...(filters.stageGroups?.length ? { stageGroup: { in: filters.stageGroups } } : {}),
     ...(filters.responsibleIds?.length ? { responsibleId: { in: filters.responsibleIds } } : {}),
-    ...(filters.amountMin !== undefined || filters.amountMax !== undefined ? { amountMinor: { gte: filters.amountMin, lte: filters.amountMax } } : {}),
+    ...(filters.amountMin !== undefined || filters.amountMax !== undefined
+      ? { amountMinor: { gte: filters.amountMin, lte: filters.amountMax } }
+      : {}),
     ...(filters.includeSales ? {} : { isSale: false }),
     ...searchTextWhere(filters.search),
   };
 }
 
 export const DEAL_LIST_SELECT = {
-  id: true, externalId: true, name: true, amountMinor: true, currency: true, status: true, stage: true, stageGroup: true,
-  visitStartAt: true, visitEndAt: true, crmCreatedAt: true, crmModifiedAt: true, isSale: true, isOnlineBooking: true,
-  paidBySubscription: true, responsibleId: true, responsibleName: true, contactName: true, contactPhone: true, contactEmail: true,
-  missingInSource: true, updatedAt: true,
+  id: true,
+  externalId: true,
+  name: true,
+  amountMinor: true,
+  currency: true,
+  status: true,
+  stage: true,
+  stageGroup: true,
+  visitStartAt: true,
+  visitEndAt: true,
+  crmCreatedAt: true,
+  crmModifiedAt: true,
+  isSale: true,
+  isOnlineBooking: true,
+  paidBySubscription: true,
+  responsibleId: true,
+  responsibleName: true,
+  contactName: true,
+  contactPhone: true,
+  contactEmail: true,
+  missingInSource: true,
+  updatedAt: true,
 } as const satisfies Prisma.DealSelect;
 
 /**
@@ -33,7 +60,10 @@ export const DEAL_LIST_SELECT = {
  * the one the (tenantId[, stage | responsibleId], crmCreatedAt DESC NULLS LAST, id DESC) indexes
  * hold, so the count walks an index and stops at the cap, whatever order the page is sorted in.
  */
-const COUNT_ORDER: Prisma.DealOrderByWithRelationInput[] = [{ crmCreatedAt: { sort: "desc", nulls: "last" } }, { id: "desc" }];
+const COUNT_ORDER: Prisma.DealOrderByWithRelationInput[] = [
+  { crmCreatedAt: { sort: "desc", nulls: "last" } },
+  { id: "desc" },
+];
 
 /**
  * Only nullable columns accept a null placement in Prisma. Deals without a date count as older than
@@ -41,18 +71,32 @@ const COUNT_ORDER: Prisma.DealOrderByWithRelationInput[] = [{ crmCreatedAt: { so
  * LAST, id DESC) index read in either direction; "nulls last" both ways would sort every deal on an
  * ascending click (~2 s at a million) or need a second index on every write.
  */
-const NULLABLE_SORT_FIELDS: ReadonlySet<TDealSort["field"]> = new Set(["crmCreatedAt", "visitStartAt"]);
+const NULLABLE_SORT_FIELDS: ReadonlySet<TDealSort["field"]> = new Set([
+  "crmCreatedAt",
+  "visitStartAt",
+]);
 
 /** The order of the deals table and of its export. */
 export const dealOrder = ({ field, direction }: TDealSort): TKeysetOrder<TDealSort["field"]> =>
-  NULLABLE_SORT_FIELDS.has(field) ? { field, direction, nulls: direction === "desc" ? "last" : "first" } : { field, direction };
+  NULLABLE_SORT_FIELDS.has(field)
+    ? { field, direction, nulls: direction === "desc" ? "last" : "first" }
+    : { field, direction };
 
 /** One page of deals with the total, sorted on the server (conventions C14). */
-export async function findDeals(db: TDbClient, { tenantId, request }: { tenantId: string; request: TDealListRequest }) {
+export async function findDeals(
+  db: TDbClient,
+  { tenantId, request }: { tenantId: string; request: TDealListRequest },
+) {
   const where = dealWhere(tenantId, request.filters);
   const orderBy = orderByOf(dealOrder(request.sort)) as Prisma.DealOrderByWithRelationInput[];
   const [data, countUpToCap] = await Promise.all([
-    db.deal.findMany({ where, orderBy, skip: (request.page - 1) * request.perPage, take: request.perPage, select: DEAL_LIST_SELECT }),
+    db.deal.findMany({
+      where,
+      orderBy,
+      skip: (request.page - 1) * request.perPage,
+      take: request.perPage,
+      select: DEAL_LIST_SELECT,
+    }),
     db.deal.count({ where, take: COUNT_TAKE, orderBy: COUNT_ORDER }),
   ]);
   return { data, ...pageOfCappedCount(countUpToCap, request) };
@@ -61,24 +105,54 @@ export async function findDeals(db: TDbClient, { tenantId, request }: { tenantId
 /** The choices of the stage and responsible filters: what this workspace's deals actually use. */
 export async function findDealFilterOptions(db: TDbClient, { tenantId }: { tenantId: string }) {
   const [stages, responsibles] = await Promise.all([
-    db.deal.groupBy({ by: ["stage", "stageOrder", "stageGroup"], where: { tenantId }, orderBy: [{ stageOrder: "asc" }, { stage: "asc" }] }),
-    db.deal.groupBy({ by: ["responsibleId", "responsibleName"], where: { tenantId, responsibleId: { not: null } }, orderBy: { responsibleName: "asc" } }),
+    db.deal.groupBy({
+      by: ["stage", "stageOrder", "stageGroup"],
+      where: { tenantId },
+      orderBy: [{ stageOrder: "asc" }, { stage: "asc" }],
+    }),
+    db.deal.groupBy({
+      by: ["responsibleId", "responsibleName"],
+      where: { tenantId, responsibleId: { not: null } },
+      orderBy: { responsibleName: "asc" },
+    }),
   ]);
   return {
     stages: stages.map(({ stage, stageGroup }) => ({ stage, stageGroup })),
-    responsibles: responsibles.map(({ responsibleId, responsibleName }) => ({ id: responsibleId ?? "", name: responsibleName ?? responsibleId ?? "" })),
+    responsibles: responsibles.map(({ responsibleId, responsibleName }) => ({
+      id: responsibleId ?? "",
+      name: responsibleName ?? responsibleId ?? "",
+    })),
   };
 }
 
 /** Everything about one deal for the detail drawer; another tenant's id is simply not found. */
-export async function findDealById(db: TDbClient, { tenantId, dealId }: { tenantId: string; dealId: string }) {
+export async function findDealById(
+  db: TDbClient,
+  { tenantId, dealId }: { tenantId: string; dealId: string },
+) {
   const deal = await db.deal.findFirst({
     where: { id: dealId, tenantId },
     select: {
-      ...DEAL_LIST_SELECT, responsibleKind: true, contacts: true, services: true, customFields: true, raw: true, createdAt: true,
-      stageChanges: { orderBy: { at: "asc" }, select: { id: true, fromStatus: true, toStatus: true, at: true } },
+      ...DEAL_LIST_SELECT,
+      responsibleKind: true,
+      contacts: true,
+      services: true,
+      customFields: true,
+      raw: true,
+      createdAt: true,
+      stageChanges: {
+        orderBy: { at: "asc" },
+        select: { id: true, fromStatus: true, toStatus: true, at: true },
+      },
     },
   });
   // The JSON columns are written only by upsertDeal, from a TDealDraft.
-  return deal && { ...deal, contacts: deal.contacts as TDealContact[], services: deal.services as TDealServiceLine[], customFields: deal.customFields as TDealDraft["customFields"] };
+  return (
+    deal && {
+      ...deal,
+      contacts: deal.contacts as TDealContact[],
+      services: deal.services as TDealServiceLine[],
+      customFields: deal.customFields as TDealDraft["customFields"],
+    }
+  );
 }

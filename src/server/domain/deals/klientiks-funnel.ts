@@ -27,5 +27,7 @@ export type TStage = { stage: string; group: TStageGroup; order: number; isKnown
 export function stageForStatus(status: string): TStage {
   const index = KLIENTIKS_STAGES.findIndex((stage) => stage.status === status);
   const known = KLIENTIKS_STAGES[index];
-  return known ? { stage: status, group: known.group, order: index, isKnown: true } : { stage: status, group: "in_work", order: UNKNOWN_STAGE_ORDER, isKnown: false };
+  return known
+    ? { stage: status, group: known.group, order: index, isKnown: true }
+    : { stage: status, group: "in_work", order: UNKNOWN_STAGE_ORDER, isKnown: false };
 }

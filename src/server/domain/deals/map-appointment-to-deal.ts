@@ -1,11 +1,26 @@
-import type { TKlientiksAppointment, TKlientiksClient, TKlientiksDynamicFields } from "@/server/integrations/klientiks";
 import { normalizePhoneE164 } from "@/server/domain/contacts/normalize-phone";
-import { searchTextOf } from "@/server/domain/lists/table-search";
 import { stageForStatus, type TStageGroup } from "@/server/domain/deals/klientiks-funnel";
 import type { TKlientiksSettings } from "@/server/domain/klientiks/settings";
+import { searchTextOf } from "@/server/domain/lists/table-search";
+import type {
+  TKlientiksAppointment,
+  TKlientiksClient,
+  TKlientiksDynamicFields,
+} from "@/server/integrations/klientiks";
 
-export type TDealContact = { klientiksClientId: number; name: string; phone: string | null; email: string | null; leadSource: string | null };
-export type TDealServiceLine = { serviceId: number | null; name: string; amountMinor: number; isPaidBySubscription: boolean };
+export type TDealContact = {
+  klientiksClientId: number;
+  name: string;
+  phone: string | null;
+  email: string | null;
+  leadSource: string | null;
+};
+export type TDealServiceLine = {
+  serviceId: number | null;
+  name: string;
+  amountMinor: number;
+  isPaidBySubscription: boolean;
+};
 
 /** Everything a deal row holds, computed from one appointment; pure, so it is unit-tested per rule. */
 export type TDealDraft = {
@@ -33,13 +48,18 @@ export type TDealDraft = {
   searchText: string;
 };
 
-export type TReferenceNames = { employees: ReadonlyMap<number, string>; services: ReadonlyMap<number, string> };
+export type TReferenceNames = {
+  employees: ReadonlyMap<number, string>;
+  services: ReadonlyMap<number, string>;
+};
 
 const toMinor = (roubles: number): number => Math.round(roubles * 100);
 
 const toContact = (clientId: number, client: TKlientiksClient | undefined): TDealContact => ({
   klientiksClientId: clientId,
-  name: client?.name.trim() || [client?.secondName, client?.firstName, client?.patronName].filter(Boolean).join(" "),
+  name:
+    client?.name.trim() ||
+    [client?.secondName, client?.firstName, client?.patronName].filter(Boolean).join(" "),
   phone: normalizePhoneE164(client?.phone),
   email: client?.email.trim().toLowerCase() || null,
   leadSource: client?.leadSource.trim() || null,
@@ -47,16 +67,22 @@ const toContact = (clientId: number, client: TKlientiksClient | undefined): TDea
 
 /** klientiks-contract §14: the author falls back to the executor. */
 const responsibleOf = (appointment: TKlientiksAppointment, settings: TKlientiksSettings) =>
-  settings.deals.responsible === "author" ? (appointment.authorId ?? appointment.executorId) : appointment.executorId;
+  settings.deals.responsible === "author"
+    ? (appointment.authorId ?? appointment.executorId)
+    : appointment.executorId;
 
 /** The employees and services whose names mapping these appointments needs: the responsible, and lines without a name. */
-export function referenceIdsOf(appointments: TKlientiksAppointment[], settings: TKlientiksSettings): { employeeIds: number[]; serviceIds: number[] } {
+export function referenceIdsOf(
+  appointments: TKlientiksAppointment[],
+  settings: TKlientiksSettings,
+): { employeeIds: number[]; serviceIds: number[] } {
   const employeeIds = new Set<number>();
   const serviceIds = new Set<number>();
   for (const appointment of appointments) {
     const responsibleId = responsibleOf(appointment, settings);
     if (responsibleId !== null) employeeIds.add(responsibleId);
-    for (const line of appointment.services) if (!line.name.trim() && line.serviceId !== null) serviceIds.add(line.serviceId);
+    for (const line of appointment.services)
+      if (!line.name.trim() && line.serviceId !== null) serviceIds.add(line.serviceId);
   }
   return { employeeIds: [...employeeIds], serviceIds: [...serviceIds] };
 }
@@ -65,20 +91,34 @@ export function referenceIdsOf(appointments: TKlientiksAppointment[], settings: 
  * Maps a fetched appointment to a deal (klientiks-contract §9–§11, §14). Amount = Σ line prices;
  * with «Учитывать абонемент в сделке» on, lines paid by a subscription count as 0 (§11.3).
  */
-export function mapAppointmentToDeal(options: { appointment: TKlientiksAppointment; settings: TKlientiksSettings; references: TReferenceNames; currency: string }): TDealDraft {
+export function mapAppointmentToDeal(options: {
+  appointment: TKlientiksAppointment;
+  settings: TKlientiksSettings;
+  references: TReferenceNames;
+  currency: string;
+}): TDealDraft {
   const { appointment, settings, references, currency } = options;
   const services = appointment.services.map((line) => ({
     serviceId: line.serviceId,
-    name: line.name.trim() || (line.serviceId !== null ? (references.services.get(line.serviceId) ?? "") : ""),
-    amountMinor: line.isPaidBySubscription && settings.deals.excludeSubscriptionVisits ? 0 : toMinor(line.price),
+    name:
+      line.name.trim() ||
+      (line.serviceId !== null ? (references.services.get(line.serviceId) ?? "") : ""),
+    amountMinor:
+      line.isPaidBySubscription && settings.deals.excludeSubscriptionVisits
+        ? 0
+        : toMinor(line.price),
     isPaidBySubscription: line.isPaidBySubscription,
   }));
   const paidLines = services.filter((line) => line.isPaidBySubscription).length;
   const contacts = appointment.clientLinks.map((link) => toContact(link.clientId, link.client));
-  if (contacts.length === 0 && appointment.clientId !== null) contacts.push(toContact(appointment.clientId, undefined));
+  if (contacts.length === 0 && appointment.clientId !== null)
+    contacts.push(toContact(appointment.clientId, undefined));
   const responsibleId = responsibleOf(appointment, settings);
   const serviceNames = services.map((line) => line.name).filter(Boolean);
-  const name = serviceNames.length > 0 ? serviceNames.join(", ") : `${appointment.isSale ? "Продажа" : "Визит"} №${appointment.id}`;
+  const name =
+    serviceNames.length > 0
+      ? serviceNames.join(", ")
+      : `${appointment.isSale ? "Продажа" : "Визит"} №${appointment.id}`;
   const stage = stageForStatus(appointment.status);
   const primaryClient = appointment.clientLinks[0]?.client;
   return {
@@ -96,13 +136,21 @@ export function mapAppointmentToDeal(options: { appointment: TKlientiksAppointme
     crmModifiedAt: appointment.modifiedAt,
     isSale: appointment.isSale,
     isOnlineBooking: appointment.appointmentSource === "online_widget",
-    paidBySubscription: paidLines === 0 ? "none" : paidLines === services.length ? "full" : "partial",
+    paidBySubscription:
+      paidLines === 0 ? "none" : paidLines === services.length ? "full" : "partial",
     responsibleId: responsibleId === null ? null : String(responsibleId),
-    responsibleName: responsibleId === null ? null : (references.employees.get(responsibleId) ?? null),
+    responsibleName:
+      responsibleId === null ? null : (references.employees.get(responsibleId) ?? null),
     responsibleKind: settings.deals.responsible,
     contacts,
     services,
-    customFields: { appointment: appointment.dynamicFields, client: primaryClient?.dynamicFields ?? {} },
-    searchText: searchTextOf([name, ...contacts.flatMap((contact) => [contact.name, contact.phone, contact.email])], contacts.map((contact) => contact.phone)),
+    customFields: {
+      appointment: appointment.dynamicFields,
+      client: primaryClient?.dynamicFields ?? {},
+    },
+    searchText: searchTextOf(
+      [name, ...contacts.flatMap((contact) => [contact.name, contact.phone, contact.email])],
+      contacts.map((contact) => contact.phone),
+    ),
   };
 }

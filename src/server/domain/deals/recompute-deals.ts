@@ -2,7 +2,10 @@ import { createId } from "@/lib/ids";
 import type { TDb } from "@/server/db/client";
 import { referenceIdsOf } from "@/server/domain/deals/map-appointment-to-deal";
 import { recomputeDealFields, storedAppointmentOf } from "@/server/domain/deals/recompute-deal";
-import { createKlientiksApi, decryptKlientiksCredentials } from "@/server/domain/klientiks/credentials";
+import {
+  createKlientiksApi,
+  decryptKlientiksCredentials,
+} from "@/server/domain/klientiks/credentials";
 import { toDeliveryFailure } from "@/server/domain/klientiks/delivery-failure";
 import type { TKlientiksDeps } from "@/server/domain/klientiks/deps";
 import { resolveReferenceNames } from "@/server/domain/klientiks/reference-cache";
@@ -15,16 +18,32 @@ const CHUNK_SIZE = 200;
  * is superseded: the new one starts over and reads the settings stored now, so each deal ends
  * under the latest settings whatever the order of saves.
  */
-export async function startDealRecompute(db: TDb, { tenantId, connectionId }: { tenantId: string; connectionId: string }) {
+export async function startDealRecompute(
+  db: TDb,
+  { tenantId, connectionId }: { tenantId: string; connectionId: string },
+) {
   const now = new Date();
-  await db.dealRecomputeJob.updateMany({ where: { tenantId, connectionId, status: "running" }, data: { status: "failed", error: "superseded", finishedAt: now } });
+  await db.dealRecomputeJob.updateMany({
+    where: { tenantId, connectionId, status: "running" },
+    data: { status: "failed", error: "superseded", finishedAt: now },
+  });
   const total = await db.deal.count({ where: { tenantId, connectionId } });
-  return db.dealRecomputeJob.create({ data: { id: createId("job"), tenantId, connectionId, total }, select: { id: true, tenantId: true } });
+  return db.dealRecomputeJob.create({
+    data: { id: createId("job"), tenantId, connectionId, total },
+    select: { id: true, tenantId: true },
+  });
 }
 
 /** Whether the latest recompute of the connection stopped on an error (so saving the settings again retries it). */
-export async function didLastDealRecomputeFail(db: TDb, { tenantId, connectionId }: { tenantId: string; connectionId: string }): Promise<boolean> {
-  const last = await db.dealRecomputeJob.findFirst({ where: { tenantId, connectionId }, orderBy: { startedAt: "desc" }, select: { status: true } });
+export async function didLastDealRecomputeFail(
+  db: TDb,
+  { tenantId, connectionId }: { tenantId: string; connectionId: string },
+): Promise<boolean> {
+  const last = await db.dealRecomputeJob.findFirst({
+    where: { tenantId, connectionId },
+    orderBy: { startedAt: "desc" },
+    select: { status: true },
+  });
   return last?.status === "failed";
 }
 
@@ -32,11 +51,18 @@ export async function didLastDealRecomputeFail(db: TDb, { tenantId, connectionId
 const STALLED_AFTER_MS = 5 * 60 * 1000;
 
 /** Recomputes still running, e.g. interrupted by a restart; they resume after their cursor. */
-export const findDealRecomputesToRun = (db: TDb) => db.dealRecomputeJob.findMany({ where: { status: "running" }, select: { id: true, tenantId: true } });
+export const findDealRecomputesToRun = (db: TDb) =>
+  db.dealRecomputeJob.findMany({
+    where: { status: "running" },
+    select: { id: true, tenantId: true },
+  });
 
 /** Running recomputes that nothing has advanced for a while, to hand to the driver again. */
 export const findStalledDealRecomputes = (db: TDb, now = new Date()) =>
-  db.dealRecomputeJob.findMany({ where: { status: "running", heartbeatAt: { lt: new Date(now.getTime() - STALLED_AFTER_MS) } }, select: { id: true, tenantId: true } });
+  db.dealRecomputeJob.findMany({
+    where: { status: "running", heartbeatAt: { lt: new Date(now.getTime() - STALLED_AFTER_MS) } },
+    select: { id: true, tenantId: true },
+  });
 
 /**
  * One step of a recompute: the next chunk of deals (by id, after the cursor) mapped again from
@@ -45,18 +71,29 @@ export const findStalledDealRecomputes = (db: TDb, now = new Date()) =>
  * written by a delivery meanwhile (another `crmModifiedAt`) is left to that delivery, and nothing
  * is written once the job was superseded.
  */
-export async function recomputeDealsChunk(db: TDb, deps: TKlientiksDeps, options: { tenantId: string; jobId: string; chunkSize?: number }): Promise<{ isFinished: boolean }> {
+export async function recomputeDealsChunk(
+  db: TDb,
+  deps: TKlientiksDeps,
+  options: { tenantId: string; jobId: string; chunkSize?: number },
+): Promise<{ isFinished: boolean }> {
   const { tenantId, jobId } = options;
   const chunkSize = options.chunkSize ?? CHUNK_SIZE;
   const job = await db.dealRecomputeJob.findFirst({
     where: { id: jobId, tenantId, status: "running" },
-    select: { cursor: true, connection: { select: { id: true, tenantId: true, credentials: true, settings: true } } },
+    select: {
+      cursor: true,
+      connection: { select: { id: true, tenantId: true, credentials: true, settings: true } },
+    },
   });
   if (!job) return { isFinished: true };
   const { connection } = job;
   const settings = parseKlientiksSettings(connection.settings);
   const deals = await db.deal.findMany({
-    where: { tenantId, connectionId: connection.id, ...(job.cursor ? { id: { gt: job.cursor } } : {}) },
+    where: {
+      tenantId,
+      connectionId: connection.id,
+      ...(job.cursor ? { id: { gt: job.cursor } } : {}),
+    },
     orderBy: { id: "asc" },
     take: chunkSize,
     select: { id: true, raw: true, currency: true, crmModifiedAt: true },
@@ -71,13 +108,20 @@ export async function recomputeDealsChunk(db: TDb, deps: TKlientiksDeps, options
   const references = await resolveReferenceNames(db, {
     tenantId,
     connectionId: connection.id,
-    ...referenceIdsOf(stored.map(({ appointment }) => appointment), settings),
+    ...referenceIdsOf(
+      stored.map(({ appointment }) => appointment),
+      settings,
+    ),
     fetchEmployees: () => api.listUsers(credentials()),
     fetchServices: () => api.listServices(credentials()),
   }).catch(async (error: unknown) => {
     const failure = toDeliveryFailure(error);
     // A retriable failure is retried by the driver; anything else stops the job visibly.
-    if (!failure.isRetriable) await db.dealRecomputeJob.updateMany({ where: { id: jobId, tenantId, status: "running" }, data: { status: "failed", error: failure.code, finishedAt: new Date() } });
+    if (!failure.isRetriable)
+      await db.dealRecomputeJob.updateMany({
+        where: { id: jobId, tenantId, status: "running" },
+        data: { status: "failed", error: failure.code, finishedAt: new Date() },
+      });
     throw failure;
   });
 
@@ -99,20 +143,40 @@ export async function recomputeDealsChunk(db: TDb, deps: TKlientiksDeps, options
   const isFinished = deals.length < chunkSize;
   await db.dealRecomputeJob.updateMany({
     where: { id: jobId, tenantId, status: "running" },
-    data: { cursor: deals.at(-1)?.id ?? job.cursor, done: { increment: deals.length }, heartbeatAt: now, ...(isFinished ? { status: "completed", finishedAt: now } : {}) },
+    data: {
+      cursor: deals.at(-1)?.id ?? job.cursor,
+      done: { increment: deals.length },
+      heartbeatAt: now,
+      ...(isFinished ? { status: "completed", finishedAt: now } : {}),
+    },
   });
   return { isFinished };
 }
 
 /** The whole recompute, chunk by chunk: the in-process driver's unit of work (Inngest runs chunks as steps). */
-export async function runDealRecompute(db: TDb, deps: TKlientiksDeps, options: { tenantId: string; jobId: string }): Promise<void> {
+export async function runDealRecompute(
+  db: TDb,
+  deps: TKlientiksDeps,
+  options: { tenantId: string; jobId: string },
+): Promise<void> {
   while (!(await recomputeDealsChunk(db, deps, options)).isFinished);
 }
 
 /** The latest recompute of the connection, for the wizard's progress bar. */
-export const findDealRecomputeProgress = (db: TDb, { tenantId, connectionId }: { tenantId: string; connectionId: string }) =>
+export const findDealRecomputeProgress = (
+  db: TDb,
+  { tenantId, connectionId }: { tenantId: string; connectionId: string },
+) =>
   db.dealRecomputeJob.findFirst({
     where: { tenantId, connectionId },
     orderBy: { startedAt: "desc" },
-    select: { id: true, status: true, total: true, done: true, error: true, startedAt: true, finishedAt: true },
+    select: {
+      id: true,
+      status: true,
+      total: true,
+      done: true,
+      error: true,
+      startedAt: true,
+      finishedAt: true,
+    },
   });

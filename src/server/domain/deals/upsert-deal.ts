@@ -1,10 +1,15 @@
 import type { Prisma } from "@generated/prisma/client";
+
 import { createId } from "@/lib/ids";
 import type { TDb } from "@/server/db/client";
 import { ensureClientByPhone } from "@/server/domain/clients/ensure-client";
 import type { TDealDraft } from "@/server/domain/deals/map-appointment-to-deal";
 
-export type TUpsertDealResult = { dealId: string; outcome: "created" | "updated" | "stale"; stageChanged: boolean };
+export type TUpsertDealResult = {
+  dealId: string;
+  outcome: "created" | "updated" | "stale";
+  stageChanged: boolean;
+};
 
 /**
  * A status Klientiks reported for the appointment, and when (docs/deal-stage-history.md). A
@@ -36,15 +41,32 @@ type TUpsertRow = { writtenId: string | null; existingId: string | null; stageCh
  */
 export async function upsertDeal(
   db: TDb,
-  options: { tenantId: string; connectionId: string; draft: TDealDraft; raw: Prisma.InputJsonValue; deliveryId: string | null; report?: TStatusReport },
+  options: {
+    tenantId: string;
+    connectionId: string;
+    draft: TDealDraft;
+    raw: Prisma.InputJsonValue;
+    deliveryId: string | null;
+    report?: TStatusReport;
+  },
 ): Promise<TUpsertDealResult> {
   const { tenantId, connectionId, draft, raw, deliveryId } = options;
   const primary = draft.contacts[0];
   const now = new Date();
   // Without a delivery's own report, the draft reports its status as fetched.
-  const report = options.report ?? { status: draft.status, at: draft.crmModifiedAt ?? now, kind: "fetched" };
+  const report = options.report ?? {
+    status: draft.status,
+    at: draft.crmModifiedAt ?? now,
+    kind: "fetched",
+  };
   const clientId = primary?.phone
-    ? await ensureClientByPhone(db, { tenantId, phone: primary.phone, name: primary.name, email: primary.email, klientiksClientId: String(primary.klientiksClientId) })
+    ? await ensureClientByPhone(db, {
+        tenantId,
+        phone: primary.phone,
+        name: primary.name,
+        email: primary.email,
+        klientiksClientId: String(primary.klientiksClientId),
+      })
     : null;
   const [, rows] = await db.$transaction([
     db.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`${tenantId}:${draft.externalId}`}, 0))`,
@@ -110,10 +132,17 @@ export async function upsertDeal(
   ]);
   const row = rows[0];
   if (!row) throw new Error(`upserting deal ${draft.externalId} returned nothing`);
-  if (!row.writtenId) return { dealId: row.existingId ?? "", outcome: "stale", stageChanged: false };
-  return { dealId: row.writtenId, outcome: row.existingId ? "updated" : "created", stageChanged: row.stageChanged };
+  if (!row.writtenId)
+    return { dealId: row.existingId ?? "", outcome: "stale", stageChanged: false };
+  return {
+    dealId: row.writtenId,
+    outcome: row.existingId ? "updated" : "created",
+    stageChanged: row.stageChanged,
+  };
 }
 
 /** Klientiks answered "No data": the deal stays, flagged, never deleted (reliability R9). */
-export const flagDealMissingInSource = (db: TDb, { tenantId, externalId }: { tenantId: string; externalId: string }) =>
-  db.deal.updateMany({ where: { tenantId, externalId }, data: { missingInSource: true } });
+export const flagDealMissingInSource = (
+  db: TDb,
+  { tenantId, externalId }: { tenantId: string; externalId: string },
+) => db.deal.updateMany({ where: { tenantId, externalId }, data: { missingInSource: true } });

@@ -1,5 +1,5 @@
-import type { TDb } from "@/server/db/client";
 import { createId } from "@/lib/ids";
+import type { TDb } from "@/server/db/client";
 
 /** How long failed attempts stay in a connection's error history. */
 export const ATTEMPT_ERROR_RETENTION_MS = 30 * 24 * 60 * 60 * 1000;
@@ -24,5 +24,11 @@ export type TAttemptError = {
 export async function recordAttemptError(db: TDb, entry: TAttemptError): Promise<void> {
   const at = entry.at ?? new Date();
   await db.deliveryAttemptError.create({ data: { id: createId("dae"), ...entry, at } });
-  await db.deliveryAttemptError.deleteMany({ where: { tenantId: entry.tenantId, connectionId: entry.connectionId, at: { lt: new Date(at.getTime() - ATTEMPT_ERROR_RETENTION_MS) } } });
+  await db.deliveryAttemptError.deleteMany({
+    where: {
+      tenantId: entry.tenantId,
+      connectionId: entry.connectionId,
+      at: { lt: new Date(at.getTime() - ATTEMPT_ERROR_RETENTION_MS) },
+    },
+  });
 }

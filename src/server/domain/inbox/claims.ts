@@ -1,4 +1,5 @@
 import type { WebhookPurpose } from "@generated/prisma/client";
+
 import type { TDb } from "@/server/db/client";
 
 /**
@@ -17,7 +18,11 @@ export const DEFAULT_PER_TENANT_LIMIT = 2;
  * function: a tenant's Klientiks import, each delivery paced by Klientiks' 1 request/s, must not
  * hold a call notification (whose card is due within a second) behind it, and the other way round.
  */
-export const INBOX_LANE_OF_PURPOSE = { deals: "klientiks", widget: "klientiks", telephony: "telephony" } as const satisfies Record<WebhookPurpose, string>;
+export const INBOX_LANE_OF_PURPOSE = {
+  deals: "klientiks",
+  widget: "klientiks",
+  telephony: "telephony",
+} as const satisfies Record<WebhookPurpose, string>;
 export type TInboxLane = (typeof INBOX_LANE_OF_PURPOSE)[WebhookPurpose];
 const LANE_PURPOSES = Object.keys(INBOX_LANE_OF_PURPOSE) as WebhookPurpose[];
 const LANE_NAMES = LANE_PURPOSES.map((purpose) => INBOX_LANE_OF_PURPOSE[purpose]);
@@ -47,7 +52,15 @@ export type TClaimOptions = { limit: number; perTenant?: number; leaseMs?: numbe
  * cost nothing however long their backlog: only tenants with pending rows are visited (a skip scan
  * of the status index), and only the oldest few due rows of each of their open lanes.
  */
-export async function claimDueDeliveries(db: TDb, { limit, perTenant = DEFAULT_PER_TENANT_LIMIT, leaseMs = DEFAULT_LEASE_MS, now = new Date() }: TClaimOptions): Promise<TClaimedDelivery[]> {
+export async function claimDueDeliveries(
+  db: TDb,
+  {
+    limit,
+    perTenant = DEFAULT_PER_TENANT_LIMIT,
+    leaseMs = DEFAULT_LEASE_MS,
+    now = new Date(),
+  }: TClaimOptions,
+): Promise<TClaimedDelivery[]> {
   if (limit <= 0) return [];
   const leasedUntil = new Date(now.getTime() + leaseMs);
   const [, , claimed] = await db.$transaction([
@@ -106,7 +119,11 @@ export async function claimDueDeliveries(db: TDb, { limit, perTenant = DEFAULT_P
  * Extends the leases of deliveries this worker still holds; returns the ids it no longer holds
  * (taken over after a stall, or finished). The `attempts` of the claim is the fencing token.
  */
-export async function renewLeases(db: TDb, held: readonly TClaimedDelivery[], { leaseMs = DEFAULT_LEASE_MS, now = new Date() }: { leaseMs?: number; now?: Date } = {}): Promise<string[]> {
+export async function renewLeases(
+  db: TDb,
+  held: readonly TClaimedDelivery[],
+  { leaseMs = DEFAULT_LEASE_MS, now = new Date() }: { leaseMs?: number; now?: Date } = {},
+): Promise<string[]> {
   if (held.length === 0) return [];
   const renewed = await db.$queryRaw<{ id: string }[]>`
     UPDATE "WebhookDelivery" AS d SET "lockedUntil" = ${new Date(now.getTime() + leaseMs)}

@@ -14,7 +14,8 @@ export const DELIVERY_ERROR_CODES = [
 ] as const;
 export type TDeliveryErrorCode = (typeof DELIVERY_ERROR_CODES)[number];
 
-export const isDeliveryErrorCode = (value: unknown): value is TDeliveryErrorCode => (DELIVERY_ERROR_CODES as readonly unknown[]).includes(value);
+export const isDeliveryErrorCode = (value: unknown): value is TDeliveryErrorCode =>
+  (DELIVERY_ERROR_CODES as readonly unknown[]).includes(value);
 
 /**
  * A classified processing failure, whatever the source. Retriable ones go back to the queue with
@@ -25,7 +26,10 @@ export class DeliveryFailure extends Error {
   readonly isRetriable: boolean;
   readonly retryAfterMs?: number;
 
-  constructor(code: TDeliveryErrorCode, options: { message?: string; isRetriable?: boolean; retryAfterMs?: number } = {}) {
+  constructor(
+    code: TDeliveryErrorCode,
+    options: { message?: string; isRetriable?: boolean; retryAfterMs?: number } = {},
+  ) {
     super(options.message ?? code);
     this.name = "DeliveryFailure";
     this.code = code;
@@ -40,7 +44,10 @@ export class DeliveryFailure extends Error {
  */
 export function asDeliveryFailure(error: unknown): DeliveryFailure {
   if (error instanceof DeliveryFailure) return error;
-  return new DeliveryFailure("internal", { message: error instanceof Error ? error.message : String(error), isRetriable: true });
+  return new DeliveryFailure("internal", {
+    message: error instanceof Error ? error.message : String(error),
+    isRetriable: true,
+  });
 }
 
 /** A short-circuit on an unusable connection is not news: the connection already shows its cause. */

@@ -5,9 +5,23 @@ import type { WebhookPurpose } from "@generated/prisma/client";
  * row is about, processed one at a time: the Klientiks appointment id, or the provider's call id.
  * `replay` counts admin replays (a new run key each time).
  */
-export type TEnqueuedDelivery = { id: string; tenantId: string; connectionId: string; purpose: WebhookPurpose; subjectId: string; replay?: number };
+export type TEnqueuedDelivery = {
+  id: string;
+  tenantId: string;
+  connectionId: string;
+  purpose: WebhookPurpose;
+  subjectId: string;
+  replay?: number;
+};
 
-type TInboxRow = { id: string; tenantId: string; connectionId: string; purpose: WebhookPurpose; appointmentId: string | null; providerCallId: string | null };
+type TInboxRow = {
+  id: string;
+  tenantId: string;
+  connectionId: string;
+  purpose: WebhookPurpose;
+  appointmentId: string | null;
+  providerCallId: string | null;
+};
 
 /** The driver's view of a stored inbox row. */
 export const toEnqueued = (row: TInboxRow, replay?: number): TEnqueuedDelivery => ({

@@ -1,4 +1,5 @@
 import type { WebhookPurpose } from "@generated/prisma/client";
+
 import type { TDb } from "@/server/db/client";
 import type { TClaimedDelivery } from "@/server/domain/inbox/claims";
 import type { DeliveryFailure } from "@/server/domain/inbox/delivery-failure";
@@ -19,7 +20,11 @@ export type TInboxProcessors = Record<WebhookPurpose, TDeliveryProcessor>;
 export type TProcessOutcome = { ok: true } | { ok: false; failure: DeliveryFailure };
 
 /** Processes one claimed delivery end to end with its source's processor; never throws. */
-export async function processClaimedDelivery(db: TDb, processors: TInboxProcessors, delivery: TClaimedDelivery): Promise<TProcessOutcome> {
+export async function processClaimedDelivery(
+  db: TDb,
+  processors: TInboxProcessors,
+  delivery: TClaimedDelivery,
+): Promise<TProcessOutcome> {
   const processor = processors[delivery.purpose];
   try {
     await processor.run(delivery);
@@ -28,6 +33,9 @@ export async function processClaimedDelivery(db: TDb, processors: TInboxProcesso
       WHERE "id" = ${delivery.id} AND "tenantId" = ${delivery.tenantId} AND "status" = 'processing'`;
     return { ok: true };
   } catch (error) {
-    return { ok: false, failure: await recordDeliveryFailure(db, delivery, processor.classify(error)) };
+    return {
+      ok: false,
+      failure: await recordDeliveryFailure(db, delivery, processor.classify(error)),
+    };
   }
 }

@@ -16,15 +16,36 @@ export const ZClientCardUrlTemplateSchema = z
   .trim()
   .max(500, "tooLong")
   .refine((template) => template.includes("{id}"), "clientCardUrlNeedsId")
-  .refine((template) => [...template.matchAll(PLACEHOLDER)].every((match) => (PLACEHOLDERS as readonly string[]).includes(match[1]!)), "clientCardUrlInvalid")
-  .refine((template) => buildKlientiksClientUrl(template, { baseUrl: "https://klientiks.ru", clientId: "1", accountId: "a" }) !== null, "clientCardUrlInvalid");
+  .refine(
+    (template) =>
+      [...template.matchAll(PLACEHOLDER)].every((match) =>
+        (PLACEHOLDERS as readonly string[]).includes(match[1]!),
+      ),
+    "clientCardUrlInvalid",
+  )
+  .refine(
+    (template) =>
+      buildKlientiksClientUrl(template, {
+        baseUrl: "https://klientiks.ru",
+        clientId: "1",
+        accountId: "a",
+      }) !== null,
+    "clientCardUrlInvalid",
+  );
 
 /**
  * The client's card in Klientiks, or null when the template does not make an http(s) address. The
  * values are percent-encoded (an id never changes the path's shape); the base is used as given.
  */
-export function buildKlientiksClientUrl(template: string, { baseUrl, clientId, accountId }: { baseUrl: string; clientId: string; accountId: string }): string | null {
-  const values: Record<string, string> = { base: baseUrl.replace(/\/+$/, ""), id: encodeURIComponent(clientId), account: encodeURIComponent(accountId) };
+export function buildKlientiksClientUrl(
+  template: string,
+  { baseUrl, clientId, accountId }: { baseUrl: string; clientId: string; accountId: string },
+): string | null {
+  const values: Record<string, string> = {
+    base: baseUrl.replace(/\/+$/, ""),
+    id: encodeURIComponent(clientId),
+    account: encodeURIComponent(accountId),
+  };
   const text = template.replace(PLACEHOLDER, (whole, name: string) => values[name] ?? whole);
   try {
     const url = new URL(text);

@@ -1,4 +1,8 @@
-import { asDeliveryFailure, DeliveryFailure, type TDeliveryErrorCode } from "@/server/domain/inbox/delivery-failure";
+import {
+  asDeliveryFailure,
+  DeliveryFailure,
+  type TDeliveryErrorCode,
+} from "@/server/domain/inbox/delivery-failure";
 import { KlientiksError } from "@/server/integrations/klientiks";
 
 const KIND_TO_CODE = {
@@ -15,9 +19,14 @@ const KIND_TO_CODE = {
 /** Any error of a Klientiks processing step, as a DeliveryFailure; unknown errors are retriable. */
 export function toDeliveryFailure(error: unknown): DeliveryFailure {
   if (error instanceof KlientiksError) {
-    return new DeliveryFailure(KIND_TO_CODE[error.kind], { message: error.message, isRetriable: error.isRetriable, retryAfterMs: error.retryAfterMs });
+    return new DeliveryFailure(KIND_TO_CODE[error.kind], {
+      message: error.message,
+      isRetriable: error.isRetriable,
+      retryAfterMs: error.retryAfterMs,
+    });
   }
   return asDeliveryFailure(error);
 }
 
-export const isCredentialFailure = (failure: DeliveryFailure): boolean => failure.code === "invalid_credentials" || failure.code === "api_disabled";
+export const isCredentialFailure = (failure: DeliveryFailure): boolean =>
+  failure.code === "invalid_credentials" || failure.code === "api_disabled";

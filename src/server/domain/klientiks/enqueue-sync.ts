@@ -3,7 +3,6 @@ import type { TDb } from "@/server/db/client";
 import type { TEnqueuedDelivery } from "@/server/domain/inbox/enqueued";
 import type { TKlientiksAclRow } from "@/server/integrations/klientiks";
 
-
 /**
  * Puts appointments found by reconciliation or backfill into the same inbox as webhooks, so they go
  * through the very same processing path. Appointments whose deal is already at least as fresh as
@@ -11,15 +10,33 @@ import type { TKlientiksAclRow } from "@/server/integrations/klientiks";
  */
 export async function enqueueChangedAppointments(
   db: TDb,
-  options: { tenantId: string; connectionId: string; rows: TKlientiksAclRow[]; source: "reconcile" | "backfill"; batchId?: string; now?: Date },
+  options: {
+    tenantId: string;
+    connectionId: string;
+    rows: TKlientiksAclRow[];
+    source: "reconcile" | "backfill";
+    batchId?: string;
+    now?: Date;
+  },
 ): Promise<TEnqueuedDelivery[]> {
   const { tenantId, connectionId, source, batchId } = options;
   const now = options.now ?? new Date();
-  const rows = options.rows.filter((row): row is TKlientiksAclRow & { appointmentId: number } => row.appointmentId !== null);
+  const rows = options.rows.filter(
+    (row): row is TKlientiksAclRow & { appointmentId: number } => row.appointmentId !== null,
+  );
   if (rows.length === 0) return [];
-  const deals = await db.deal.findMany({ where: { tenantId, externalId: { in: rows.map((row) => String(row.appointmentId)) } }, select: { externalId: true, crmModifiedAt: true } });
-  const freshness = new Map(deals.map((deal) => [deal.externalId, deal.crmModifiedAt?.getTime() ?? 0]));
-  const stale = rows.filter((row) => (freshness.get(String(row.appointmentId)) ?? -1) < (row.modifiedAt?.getTime() ?? Number.MAX_SAFE_INTEGER));
+  const deals = await db.deal.findMany({
+    where: { tenantId, externalId: { in: rows.map((row) => String(row.appointmentId)) } },
+    select: { externalId: true, crmModifiedAt: true },
+  });
+  const freshness = new Map(
+    deals.map((deal) => [deal.externalId, deal.crmModifiedAt?.getTime() ?? 0]),
+  );
+  const stale = rows.filter(
+    (row) =>
+      (freshness.get(String(row.appointmentId)) ?? -1) <
+      (row.modifiedAt?.getTime() ?? Number.MAX_SAFE_INTEGER),
+  );
 
   const candidates = stale.map((row) => ({
     id: createId("whd"),
@@ -37,6 +54,15 @@ export async function enqueueChangedAppointments(
   }));
   if (candidates.length === 0) return [];
   await db.webhookDelivery.createMany({ data: candidates, skipDuplicates: true });
-  const inserted = await db.webhookDelivery.findMany({ where: { tenantId, id: { in: candidates.map((candidate) => candidate.id) } }, select: { id: true, appointmentId: true } });
-  return inserted.map((delivery) => ({ id: delivery.id, tenantId, connectionId, purpose: "deals", subjectId: delivery.appointmentId ?? delivery.id }));
+  const inserted = await db.webhookDelivery.findMany({
+    where: { tenantId, id: { in: candidates.map((candidate) => candidate.id) } },
+    select: { id: true, appointmentId: true },
+  });
+  return inserted.map((delivery) => ({
+    id: delivery.id,
+    tenantId,
+    connectionId,
+    purpose: "deals",
+    subjectId: delivery.appointmentId ?? delivery.id,
+  }));
 }

@@ -6,6 +6,7 @@ import { runKlientiksDelivery } from "@/server/domain/klientiks/process-delivery
 
 /** The inbox processor of Klientiks rows (deals and widget bookings), for the in-process worker. */
 export const klientiksDeliveryProcessor = (db: TDb, deps: TKlientiksDeps): TDeliveryProcessor => ({
-  run: (delivery) => runKlientiksDelivery(db, deps, { tenantId: delivery.tenantId, deliveryId: delivery.id }),
+  run: (delivery) =>
+    runKlientiksDelivery(db, deps, { tenantId: delivery.tenantId, deliveryId: delivery.id }),
   classify: toDeliveryFailure,
 });

@@ -1,8 +1,11 @@
 import type { TDb } from "@/server/db/client";
-import { createKlientiksApi, decryptKlientiksCredentials } from "@/server/domain/klientiks/credentials";
+import type { TEnqueuedDelivery } from "@/server/domain/inbox/enqueued";
+import {
+  createKlientiksApi,
+  decryptKlientiksCredentials,
+} from "@/server/domain/klientiks/credentials";
 import { toDeliveryFailure } from "@/server/domain/klientiks/delivery-failure";
 import type { TKlientiksDeps } from "@/server/domain/klientiks/deps";
-import type { TEnqueuedDelivery } from "@/server/domain/inbox/enqueued";
 import { enqueueChangedAppointments } from "@/server/domain/klientiks/enqueue-sync";
 import { parseKlientiksSettings } from "@/server/domain/klientiks/settings";
 import type { TKlientiksAclRow } from "@/server/integrations/klientiks";
@@ -17,7 +20,14 @@ const ENQUEUE_CHUNK = 200;
 /** Active connections whose last reconciliation is older than the interval. */
 export async function findConnectionsDueForReconcile(db: TDb, now = new Date()) {
   return db.connection.findMany({
-    where: { kind: "klientiks", status: "active", OR: [{ lastReconcileAt: null }, { lastReconcileAt: { lt: new Date(now.getTime() - RECONCILE_INTERVAL_MS) } }] },
+    where: {
+      kind: "klientiks",
+      status: "active",
+      OR: [
+        { lastReconcileAt: null },
+        { lastReconcileAt: { lt: new Date(now.getTime() - RECONCILE_INTERVAL_MS) } },
+      ],
+    },
     select: { id: true, tenantId: true },
   });
 }
@@ -26,7 +36,11 @@ export async function findConnectionsDueForReconcile(db: TDb, now = new Date()) 
  * Pulls appointments changed since the stored cursor and puts the ones our deals lack into the
  * inbox. Klientiks sends each webhook once, so this is what heals a missed one (reliability R13).
  */
-export async function reconcileKlientiksConnection(db: TDb, deps: TKlientiksDeps, options: { tenantId: string; connectionId: string; now?: Date }): Promise<{ listed: number; enqueued: TEnqueuedDelivery[] }> {
+export async function reconcileKlientiksConnection(
+  db: TDb,
+  deps: TKlientiksDeps,
+  options: { tenantId: string; connectionId: string; now?: Date },
+): Promise<{ listed: number; enqueued: TEnqueuedDelivery[] }> {
   const now = options.now ?? new Date();
   const connection = await db.connection.findFirst({
     where: { id: options.connectionId, tenantId: options.tenantId, status: "active" },
@@ -42,11 +56,22 @@ export async function reconcileKlientiksConnection(db: TDb, deps: TKlientiksDeps
   const enqueued: TEnqueuedDelivery[] = [];
   let chunk: TKlientiksAclRow[] = [];
   const flush = async () => {
-    enqueued.push(...(await enqueueChangedAppointments(db, { tenantId: connection.tenantId, connectionId: connection.id, rows: chunk, source: "reconcile", now })));
+    enqueued.push(
+      ...(await enqueueChangedAppointments(db, {
+        tenantId: connection.tenantId,
+        connectionId: connection.id,
+        rows: chunk,
+        source: "reconcile",
+        now,
+      })),
+    );
     chunk = [];
   };
   try {
-    for await (const row of api.listAclChangedSince(decryptKlientiksCredentials(deps.keyring, connection), Math.floor(since.getTime() / 1000))) {
+    for await (const row of api.listAclChangedSince(
+      decryptKlientiksCredentials(deps.keyring, connection),
+      Math.floor(since.getTime() / 1000),
+    )) {
       listed += 1;
       newest = Math.max(newest, row.modifiedAt?.getTime() ?? 0);
       chunk.push(row);
@@ -55,10 +80,22 @@ export async function reconcileKlientiksConnection(db: TDb, deps: TKlientiksDeps
     await flush();
   } catch (error) {
     const failure = toDeliveryFailure(error);
-    await db.connection.update({ where: { id: connection.id }, data: { lastError: failure.code, lastErrorAt: now, ...(failure.code === "invalid_credentials" || failure.code === "api_disabled" ? { status: "needs_attention" } : {}) } });
+    await db.connection.update({
+      where: { id: connection.id },
+      data: {
+        lastError: failure.code,
+        lastErrorAt: now,
+        ...(failure.code === "invalid_credentials" || failure.code === "api_disabled"
+          ? { status: "needs_attention" }
+          : {}),
+      },
+    });
     throw failure;
   }
   const cursor = new Date(Math.max(since.getTime(), newest - CURSOR_SAFETY_MARGIN_MS));
-  await db.connection.update({ where: { id: connection.id }, data: { reconcileCursor: cursor, lastReconcileAt: now } });
+  await db.connection.update({
+    where: { id: connection.id },
+    data: { reconcileCursor: cursor, lastReconcileAt: now },
+  });
   return { listed, enqueued };
 }

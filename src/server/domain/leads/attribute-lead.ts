@@ -66,11 +66,23 @@ const MINUTE_MS = 60_000;
 const DAY_MS = 24 * 60 * MINUTE_MS;
 
 const EMPTY_SESSION_DATA = {
-  sessionId: null, utmSource: null, utmMedium: null, utmCampaign: null, utmContent: null, utmTerm: null,
-  landingUrl: null, referrer: null, yclid: null, gclid: null, fbclid: null,
+  sessionId: null,
+  utmSource: null,
+  utmMedium: null,
+  utmCampaign: null,
+  utmContent: null,
+  utmTerm: null,
+  landingUrl: null,
+  referrer: null,
+  yclid: null,
+  gclid: null,
+  fbclid: null,
 } as const;
 
-const fromSession = (rule: LeadAttributionRule, session: TLeadSessionSnapshot): TLeadAttribution => ({
+const fromSession = (
+  rule: LeadAttributionRule,
+  session: TLeadSessionSnapshot,
+): TLeadAttribution => ({
   rule,
   sessionId: session.id,
   siteId: session.siteId,
@@ -92,15 +104,26 @@ const fromSession = (rule: LeadAttributionRule, session: TLeadSessionSnapshot): 
 const within = (at: Date, from: number, to: number) => at.getTime() >= from && at.getTime() <= to;
 
 /** Rule 1: of the rows sharing the carried key, the latest one started by the booking (else the latest). */
-function carriedSession(sessions: TLeadSessionSnapshot[], bookedAt: Date): TLeadSessionSnapshot | null {
+function carriedSession(
+  sessions: TLeadSessionSnapshot[],
+  bookedAt: Date,
+): TLeadSessionSnapshot | null {
   const byStartDesc = [...sessions].sort((a, b) => b.startedAt.getTime() - a.startedAt.getTime());
   return byStartDesc.find((session) => session.startedAt <= bookedAt) ?? byStartDesc[0] ?? null;
 }
 
 /** Rule 2: exactly one session opened the widget in the window; two or more are ambiguous. */
-function singleWidgetSession(opens: TSessionEvent[], bookedAt: Date, windowMinutes: number): TLeadSessionSnapshot | null {
+function singleWidgetSession(
+  opens: TSessionEvent[],
+  bookedAt: Date,
+  windowMinutes: number,
+): TLeadSessionSnapshot | null {
   const to = bookedAt.getTime();
-  const sessions = new Map(opens.filter((open) => within(open.at, to - windowMinutes * MINUTE_MS, to)).map((open) => [open.session.id, open.session]));
+  const sessions = new Map(
+    opens
+      .filter((open) => within(open.at, to - windowMinutes * MINUTE_MS, to))
+      .map((open) => [open.session.id, open.session]),
+  );
   return sessions.size === 1 ? ([...sessions.values()][0] ?? null) : null;
 }
 
@@ -108,7 +131,11 @@ function singleWidgetSession(opens: TSessionEvent[], bookedAt: Date, windowMinut
  * Rule 3, the `nearestUniq` idea (market.md §3.3): the session with the latest match before the
  * booking, unless another session matched at that same instant.
  */
-function nearestContactSession(matches: TSessionEvent[], bookedAt: Date, windowDays: number): TLeadSessionSnapshot | null {
+function nearestContactSession(
+  matches: TSessionEvent[],
+  bookedAt: Date,
+  windowDays: number,
+): TLeadSessionSnapshot | null {
   const to = bookedAt.getTime();
   const latestBySession = new Map<string, TSessionEvent>();
   for (const match of matches) {
@@ -116,7 +143,9 @@ function nearestContactSession(matches: TSessionEvent[], bookedAt: Date, windowD
     const seen = latestBySession.get(match.session.id);
     if (!seen || seen.at < match.at) latestBySession.set(match.session.id, match);
   }
-  const [nearest, runnerUp] = [...latestBySession.values()].sort((a, b) => b.at.getTime() - a.at.getTime());
+  const [nearest, runnerUp] = [...latestBySession.values()].sort(
+    (a, b) => b.at.getTime() - a.at.getTime(),
+  );
   if (!nearest || (runnerUp && runnerUp.at.getTime() === nearest.at.getTime())) return null;
   return nearest.session;
 }
@@ -126,21 +155,44 @@ function nearestContactSession(matches: TSessionEvent[], bookedAt: Date, windowD
  * booking, the single session that opened the widget shortly before, the nearest unique contact
  * match, and the tenant's default («Тип трафика»: source + site, or ad campaign). Pure.
  */
-export function attributeLead(input: { bookedAt: Date; candidates: TAttributionCandidates; settings: TLeadAttributionSettings }): TLeadAttribution {
+export function attributeLead(input: {
+  bookedAt: Date;
+  candidates: TAttributionCandidates;
+  settings: TLeadAttributionSettings;
+}): TLeadAttribution {
   const { bookedAt, candidates, settings } = input;
   const carried = carriedSession(candidates.carriedSessions, bookedAt);
   if (carried) return fromSession("session_id", carried);
-  const opened = singleWidgetSession(candidates.widgetOpens, bookedAt, settings.widgetOpenWindowMinutes);
+  const opened = singleWidgetSession(
+    candidates.widgetOpens,
+    bookedAt,
+    settings.widgetOpenWindowMinutes,
+  );
   if (opened) return fromSession("widget_open", opened);
-  const matched = nearestContactSession(candidates.contactMatches, bookedAt, settings.contactMatchWindowDays);
+  const matched = nearestContactSession(
+    candidates.contactMatches,
+    bookedAt,
+    settings.contactMatchWindowDays,
+  );
   if (matched) return fromSession("contact_match", matched);
   if (settings.trafficType === "campaign") {
     const campaign = candidates.defaultCampaign;
     return {
-      ...EMPTY_SESSION_DATA, rule: "default_campaign", siteId: candidates.defaultSiteId,
-      sourceId: campaign?.sourceId ?? null, campaignId: campaign?.id ?? null, channel: campaign?.channel ?? null,
+      ...EMPTY_SESSION_DATA,
+      rule: "default_campaign",
+      siteId: candidates.defaultSiteId,
+      sourceId: campaign?.sourceId ?? null,
+      campaignId: campaign?.id ?? null,
+      channel: campaign?.channel ?? null,
     };
   }
   const source = candidates.defaultSource;
-  return { ...EMPTY_SESSION_DATA, rule: "default_source", siteId: candidates.defaultSiteId, sourceId: source?.id ?? null, campaignId: null, channel: source?.channel ?? null };
+  return {
+    ...EMPTY_SESSION_DATA,
+    rule: "default_source",
+    siteId: candidates.defaultSiteId,
+    sourceId: source?.id ?? null,
+    campaignId: null,
+    channel: source?.channel ?? null,
+  };
 }

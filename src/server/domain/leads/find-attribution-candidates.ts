@@ -1,11 +1,30 @@
 import type { Prisma } from "@generated/prisma/client";
+
 import type { TDbClient } from "@/server/db/types";
-import type { TAttributionCandidates, TLeadAttributionSettings, TSessionEvent } from "@/server/domain/leads/attribute-lead";
+import type {
+  TAttributionCandidates,
+  TLeadAttributionSettings,
+  TSessionEvent,
+} from "@/server/domain/leads/attribute-lead";
 
 export const LEAD_SESSION_SNAPSHOT_SELECT = {
-  id: true, siteId: true, sessionKey: true, startedAt: true, sourceId: true, campaignId: true, channel: true,
-  utmSource: true, utmMedium: true, utmCampaign: true, utmContent: true, utmTerm: true, landingUrl: true, referrer: true,
-  yclid: true, gclid: true, fbclid: true,
+  id: true,
+  siteId: true,
+  sessionKey: true,
+  startedAt: true,
+  sourceId: true,
+  campaignId: true,
+  channel: true,
+  utmSource: true,
+  utmMedium: true,
+  utmCampaign: true,
+  utmContent: true,
+  utmTerm: true,
+  landingUrl: true,
+  referrer: true,
+  yclid: true,
+  gclid: true,
+  fbclid: true,
 } as const satisfies Prisma.TrackerSessionSelect;
 
 const MINUTE_MS = 60_000;
@@ -23,45 +42,85 @@ export type TLeadContactKeys = { phone: string | null; email: string | null };
  */
 export async function findAttributionCandidates(
   db: TDbClient,
-  options: { tenantId: string; bookedAt: Date; sessionKey: string | null; contact: TLeadContactKeys; settings: TLeadAttributionSettings & { defaultSourceId: string | null; defaultSiteId: string | null; defaultCampaignId: string | null } },
+  options: {
+    tenantId: string;
+    bookedAt: Date;
+    sessionKey: string | null;
+    contact: TLeadContactKeys;
+    settings: TLeadAttributionSettings & {
+      defaultSourceId: string | null;
+      defaultSiteId: string | null;
+      defaultCampaignId: string | null;
+    };
+  },
 ): Promise<TAttributionCandidates> {
   const { tenantId, bookedAt, sessionKey, contact, settings } = options;
   const matchFrom = new Date(bookedAt.getTime() - settings.contactMatchWindowDays * DAY_MS);
   const contactWhere = (field: "phone" | "email", value: string | null) =>
-    value ? db.capturedContact.findMany({
-      where: { tenantId, [field]: value, at: { gte: matchFrom, lte: bookedAt } },
-      orderBy: { at: "desc" },
-      take: MAX_EVENTS,
-      select: { at: true, session: { select: LEAD_SESSION_SNAPSHOT_SELECT } },
-    }) : Promise.resolve([] as TSessionEvent[]);
+    value
+      ? db.capturedContact.findMany({
+          where: { tenantId, [field]: value, at: { gte: matchFrom, lte: bookedAt } },
+          orderBy: { at: "desc" },
+          take: MAX_EVENTS,
+          select: { at: true, session: { select: LEAD_SESSION_SNAPSHOT_SELECT } },
+        })
+      : Promise.resolve([] as TSessionEvent[]);
 
   const sites = await db.site.findMany({ where: { tenantId }, select: { id: true } });
   const siteIds = sites.map((site) => site.id);
-  const [carriedSessions, widgetOpens, phoneMatches, emailMatches, defaultSource, defaultCampaign] = await Promise.all([
-    sessionKey
-      ? db.trackerSession.findMany({ where: { tenantId, sessionKey }, orderBy: { startedAt: "desc" }, take: 5, select: LEAD_SESSION_SNAPSHOT_SELECT })
-      : Promise.resolve([]),
-    siteIds.length > 0
-      ? db.widgetOpen.findMany({
-        where: { tenantId, siteId: { in: siteIds }, at: { gte: new Date(bookedAt.getTime() - settings.widgetOpenWindowMinutes * MINUTE_MS), lte: bookedAt } },
-        orderBy: { at: "desc" },
-        take: MAX_EVENTS,
-        select: { at: true, session: { select: LEAD_SESSION_SNAPSHOT_SELECT } },
-      })
-      : Promise.resolve([]),
-    contactWhere("phone", contact.phone),
-    contactWhere("email", contact.email),
-    settings.defaultSourceId ? db.source.findFirst({ where: { id: settings.defaultSourceId, tenantId }, select: { id: true, channel: true } }) : null,
-    settings.defaultCampaignId
-      ? db.adCampaign.findFirst({ where: { id: settings.defaultCampaignId, tenantId }, select: { id: true, sourceId: true, source: { select: { channel: true } } } })
-      : null,
-  ]);
+  const [carriedSessions, widgetOpens, phoneMatches, emailMatches, defaultSource, defaultCampaign] =
+    await Promise.all([
+      sessionKey
+        ? db.trackerSession.findMany({
+            where: { tenantId, sessionKey },
+            orderBy: { startedAt: "desc" },
+            take: 5,
+            select: LEAD_SESSION_SNAPSHOT_SELECT,
+          })
+        : Promise.resolve([]),
+      siteIds.length > 0
+        ? db.widgetOpen.findMany({
+            where: {
+              tenantId,
+              siteId: { in: siteIds },
+              at: {
+                gte: new Date(bookedAt.getTime() - settings.widgetOpenWindowMinutes * MINUTE_MS),
+                lte: bookedAt,
+              },
+            },
+            orderBy: { at: "desc" },
+            take: MAX_EVENTS,
+            select: { at: true, session: { select: LEAD_SESSION_SNAPSHOT_SELECT } },
+          })
+        : Promise.resolve([]),
+      contactWhere("phone", contact.phone),
+      contactWhere("email", contact.email),
+      settings.defaultSourceId
+        ? db.source.findFirst({
+            where: { id: settings.defaultSourceId, tenantId },
+            select: { id: true, channel: true },
+          })
+        : null,
+      settings.defaultCampaignId
+        ? db.adCampaign.findFirst({
+            where: { id: settings.defaultCampaignId, tenantId },
+            select: { id: true, sourceId: true, source: { select: { channel: true } } },
+          })
+        : null,
+    ]);
   return {
     carriedSessions,
     widgetOpens,
     contactMatches: [...phoneMatches, ...emailMatches],
     defaultSource,
-    defaultSiteId: settings.defaultSiteId && siteIds.includes(settings.defaultSiteId) ? settings.defaultSiteId : null,
-    defaultCampaign: defaultCampaign && { id: defaultCampaign.id, sourceId: defaultCampaign.sourceId, channel: defaultCampaign.source.channel },
+    defaultSiteId:
+      settings.defaultSiteId && siteIds.includes(settings.defaultSiteId)
+        ? settings.defaultSiteId
+        : null,
+    defaultCampaign: defaultCampaign && {
+      id: defaultCampaign.id,
+      sourceId: defaultCampaign.sourceId,
+      channel: defaultCampaign.source.channel,
+    },
   };
 }

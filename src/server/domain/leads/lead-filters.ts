@@ -1,7 +1,13 @@
 import { z } from "zod";
 
 export const LEAD_SORT_FIELDS = ["crmCreatedAt", "contactName", "updatedAt"] as const;
-export const LEAD_ATTRIBUTION_RULES = ["session_id", "widget_open", "contact_match", "default_source", "default_campaign"] as const;
+export const LEAD_ATTRIBUTION_RULES = [
+  "session_id",
+  "widget_open",
+  "contact_match",
+  "default_source",
+  "default_campaign",
+] as const;
 
 const ZId = z.string().max(64);
 const ZUtmValues = z.array(z.string().trim().max(256)).max(50).optional();
@@ -26,7 +32,9 @@ export const ZLeadFiltersSchema = z.object({
 export type TLeadFilters = z.infer<typeof ZLeadFiltersSchema>;
 
 /** The table's order, shared by its page and its CSV export. */
-export const ZLeadSortSchema = z.object({ field: z.enum(LEAD_SORT_FIELDS), direction: z.enum(["asc", "desc"]) }).default({ field: "crmCreatedAt", direction: "desc" });
+export const ZLeadSortSchema = z
+  .object({ field: z.enum(LEAD_SORT_FIELDS), direction: z.enum(["asc", "desc"]) })
+  .default({ field: "crmCreatedAt", direction: "desc" });
 export type TLeadSort = z.infer<typeof ZLeadSortSchema>;
 
 export const ZLeadListRequestSchema = z.object({

@@ -1,26 +1,46 @@
 import type { TDbClient } from "@/server/db/types";
 
 type TSourceName = { name: string; presetKey: string | null };
-export type TLeadReferenceNames = { sites: Map<string, string>; sources: Map<string, TSourceName>; campaigns: Map<string, string> };
+export type TLeadReferenceNames = {
+  sites: Map<string, string>;
+  sources: Map<string, TSourceName>;
+  campaigns: Map<string, string>;
+};
 type TReferencedIds = { siteId: string | null; sourceId: string | null; campaignId: string | null };
 
-const idsIn = (values: (string | null)[]) => [...new Set(values.filter((value): value is string => value !== null))];
+const idsIn = (values: (string | null)[]) => [
+  ...new Set(values.filter((value): value is string => value !== null)),
+];
 
 /**
  * Names of the sites, sources and campaigns leads point at, read from the workspace's settings
  * when the leads are read: a campaign the tracker created after the browser loaded its lists
  * still shows by name. `leads` limits the lookup to what they reference; without it, all are read.
  */
-export async function loadLeadReferenceNames(db: TDbClient, { tenantId, leads }: { tenantId: string; leads?: TReferencedIds[] }): Promise<TLeadReferenceNames> {
+export async function loadLeadReferenceNames(
+  db: TDbClient,
+  { tenantId, leads }: { tenantId: string; leads?: TReferencedIds[] },
+): Promise<TLeadReferenceNames> {
   const only = (ids: string[]) => (leads ? { id: { in: ids } } : {});
   const [sites, sources, campaigns] = await Promise.all([
-    db.site.findMany({ where: { tenantId, ...only(idsIn(leads?.map((lead) => lead.siteId) ?? [])) }, select: { id: true, name: true } }),
-    db.source.findMany({ where: { tenantId, ...only(idsIn(leads?.map((lead) => lead.sourceId) ?? [])) }, select: { id: true, name: true, presetKey: true } }),
-    db.adCampaign.findMany({ where: { tenantId, ...only(idsIn(leads?.map((lead) => lead.campaignId) ?? [])) }, select: { id: true, name: true } }),
+    db.site.findMany({
+      where: { tenantId, ...only(idsIn(leads?.map((lead) => lead.siteId) ?? [])) },
+      select: { id: true, name: true },
+    }),
+    db.source.findMany({
+      where: { tenantId, ...only(idsIn(leads?.map((lead) => lead.sourceId) ?? [])) },
+      select: { id: true, name: true, presetKey: true },
+    }),
+    db.adCampaign.findMany({
+      where: { tenantId, ...only(idsIn(leads?.map((lead) => lead.campaignId) ?? [])) },
+      select: { id: true, name: true },
+    }),
   ]);
   return {
     sites: new Map(sites.map((site) => [site.id, site.name])),
-    sources: new Map(sources.map((source) => [source.id, { name: source.name, presetKey: source.presetKey }])),
+    sources: new Map(
+      sources.map((source) => [source.id, { name: source.name, presetKey: source.presetKey }]),
+    ),
     campaigns: new Map(campaigns.map((campaign) => [campaign.id, campaign.name])),
   };
 }

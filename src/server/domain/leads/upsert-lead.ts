@@ -1,4 +1,5 @@
 import type { Prisma } from "@generated/prisma/client";
+
 import { createId } from "@/lib/ids";
 import type { TDb } from "@/server/db/client";
 import { ensureClientByPhone } from "@/server/domain/clients/ensure-client";
@@ -26,7 +27,11 @@ function leadContactOf(appointment: TKlientiksAppointment) {
   const client = appointment.clientLinks[0]?.client ?? null;
   return {
     client,
-    name: client ? client.name.trim() || [client.secondName, client.firstName, client.patronName].filter(Boolean).join(" ") || null : null,
+    name: client
+      ? client.name.trim() ||
+        [client.secondName, client.firstName, client.patronName].filter(Boolean).join(" ") ||
+        null
+      : null,
     phone: normalizePhoneE164(client?.phone),
     email: client?.email.trim().toLowerCase() || null,
     declaredSource: client?.leadSource.trim() || null,
@@ -40,13 +45,21 @@ function leadContactOf(appointment: TKlientiksAppointment) {
  */
 export async function upsertLeadFromAppointment(
   db: TDb,
-  options: { tenantId: string; connectionId: string; appointment: TKlientiksAppointment; settings: TKlientiksSettings; now?: Date },
+  options: {
+    tenantId: string;
+    connectionId: string;
+    appointment: TKlientiksAppointment;
+    settings: TKlientiksSettings;
+    now?: Date;
+  },
 ): Promise<TUpsertLeadResult> {
   const { tenantId, connectionId, appointment, settings } = options;
   const leadSettings = settings.leads;
   const externalId = String(appointment.id);
   const contact = leadContactOf(appointment);
-  const tag = leadSettings.passWidgetSourceTag ? findKlientiksLeadTag(appointment, contact.client) : null;
+  const tag = leadSettings.passWidgetSourceTag
+    ? findKlientiksLeadTag(appointment, contact.client)
+    : null;
   const common = {
     contactName: contact.name,
     contactPhone: contact.phone,
@@ -60,34 +73,74 @@ export async function upsertLeadFromAppointment(
   return db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`lead:${tenantId}:${externalId}`}, 0))`;
     // Two bookings from one phone are created one after the other, so the second sees the first.
-    if (contact.phone) await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`lead-phone:${tenantId}:${contact.phone}`}, 0))`;
+    if (contact.phone)
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`lead-phone:${tenantId}:${contact.phone}`}, 0))`;
     // The workspace's client of this phone (docs/clients.md), with what Klientiks says of them.
     const clientId = contact.phone
-      ? await ensureClientByPhone(tx, { tenantId, phone: contact.phone, name: contact.name, email: contact.email, klientiksClientId: contact.client ? String(contact.client.id) : null })
+      ? await ensureClientByPhone(tx, {
+          tenantId,
+          phone: contact.phone,
+          name: contact.name,
+          email: contact.email,
+          klientiksClientId: contact.client ? String(contact.client.id) : null,
+        })
       : null;
-    const deal = await tx.deal.findUnique({ where: { tenantId_externalId: { tenantId, externalId } }, select: { id: true } });
-    const existing = await tx.lead.findUnique({ where: { tenantId_externalId: { tenantId, externalId } }, select: { id: true } });
+    const deal = await tx.deal.findUnique({
+      where: { tenantId_externalId: { tenantId, externalId } },
+      select: { id: true },
+    });
+    const existing = await tx.lead.findUnique({
+      where: { tenantId_externalId: { tenantId, externalId } },
+      select: { id: true },
+    });
     if (existing) {
-      await tx.lead.update({ where: { id: existing.id }, data: { ...common, clientId, ...(deal ? { dealId: deal.id } : {}) } });
+      await tx.lead.update({
+        where: { id: existing.id },
+        data: { ...common, clientId, ...(deal ? { dealId: deal.id } : {}) },
+      });
       return { leadId: existing.id, outcome: "updated" as const };
     }
 
     const bookedAt = appointment.createdAt ?? options.now ?? new Date();
     const candidates = await findAttributionCandidates(tx, {
-      tenantId, bookedAt, sessionKey: carriedSessionKey(appointment), contact: { phone: contact.phone, email: contact.email }, settings: leadSettings,
+      tenantId,
+      bookedAt,
+      sessionKey: carriedSessionKey(appointment),
+      contact: { phone: contact.phone, email: contact.email },
+      settings: leadSettings,
     });
-    const { rule, ...attribution } = attributeLead({ bookedAt, candidates, settings: leadSettings });
-    const original = leadSettings.markDuplicates && contact.phone
-      ? await tx.lead.findFirst({
-        where: { tenantId, contactPhone: contact.phone, crmCreatedAt: { gte: new Date(bookedAt.getTime() - DUPLICATE_WINDOW_MS), lte: bookedAt } },
-        orderBy: [{ crmCreatedAt: "asc" }, { id: "asc" }],
-        select: { id: true, duplicateOfId: true },
-      })
-      : null;
+    const { rule, ...attribution } = attributeLead({
+      bookedAt,
+      candidates,
+      settings: leadSettings,
+    });
+    const original =
+      leadSettings.markDuplicates && contact.phone
+        ? await tx.lead.findFirst({
+            where: {
+              tenantId,
+              contactPhone: contact.phone,
+              crmCreatedAt: {
+                gte: new Date(bookedAt.getTime() - DUPLICATE_WINDOW_MS),
+                lte: bookedAt,
+              },
+            },
+            orderBy: [{ crmCreatedAt: "asc" }, { id: "asc" }],
+            select: { id: true, duplicateOfId: true },
+          })
+        : null;
     const leadId = createId("lead");
     await tx.lead.create({
       data: {
-        id: leadId, tenantId, connectionId, externalId, crmCreatedAt: bookedAt, attributionRule: rule, ...attribution, ...common, clientId,
+        id: leadId,
+        tenantId,
+        connectionId,
+        externalId,
+        crmCreatedAt: bookedAt,
+        attributionRule: rule,
+        ...attribution,
+        ...common,
+        clientId,
         duplicateOfId: original ? (original.duplicateOfId ?? original.id) : null,
         dealId: deal?.id ?? null,
       },
@@ -97,5 +150,11 @@ export async function upsertLeadFromAppointment(
 }
 
 /** The deal of an appointment that already has a lead: the direct link (market.md §3.6, «Deals»). */
-export const linkLeadToDeal = (db: TDb, { tenantId, externalId, dealId }: { tenantId: string; externalId: string; dealId: string }) =>
-  db.lead.updateMany({ where: { tenantId, externalId, OR: [{ dealId: null }, { dealId: { not: dealId } }] }, data: { dealId } });
+export const linkLeadToDeal = (
+  db: TDb,
+  { tenantId, externalId, dealId }: { tenantId: string; externalId: string; dealId: string },
+) =>
+  db.lead.updateMany({
+    where: { tenantId, externalId, OR: [{ dealId: null }, { dealId: { not: dealId } }] },
+    data: { dealId },
+  });

@@ -10,7 +10,10 @@ export const LIST_COUNT_CAP = 10_000;
 export const COUNT_TAKE = LIST_COUNT_CAP + 1;
 
 /** The page metadata of a list whose count was taken with `COUNT_TAKE`. */
-export function pageOfCappedCount(countUpToCap: number, request: { page: number; perPage: number }) {
+export function pageOfCappedCount(
+  countUpToCap: number,
+  request: { page: number; perPage: number },
+) {
   const count = Math.min(countUpToCap, LIST_COUNT_CAP);
   return {
     count,

@@ -1,9 +1,17 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { foldSearchText, phoneSearchForms, searchNeedleOf, searchTextOf, searchTextWhere } from "@/server/domain/lists/table-search";
+
+import {
+  foldSearchText,
+  phoneSearchForms,
+  searchNeedleOf,
+  searchTextOf,
+  searchTextWhere,
+} from "@/server/domain/lists/table-search";
 
 /** Whether the stored text of a row with these texts and phones is found by the query. */
-const finds = (query: string, texts: string[], phones: string[] = []) => searchTextOf(texts, phones).includes(searchNeedleOf(query));
+const finds = (query: string, texts: string[], phones: string[] = []) =>
+  searchTextOf(texts, phones).includes(searchNeedleOf(query));
 
 describe("table search", () => {
   it("folds case and ё both in what it stores and in what it is asked", () => {
@@ -16,7 +24,16 @@ describe("table search", () => {
 
   it("finds a +7 phone however a Russian types it, in full or in part", () => {
     const phones = ["+79991234567"];
-    for (const query of ["89991234567", "+7 (999) 123-45-67", "8 999 123 45 67", "9991234567", "+79991234567", "8 (999) 123", "4567", "999.123.45.67"]) {
+    for (const query of [
+      "89991234567",
+      "+7 (999) 123-45-67",
+      "8 999 123 45 67",
+      "9991234567",
+      "+79991234567",
+      "8 (999) 123",
+      "4567",
+      "999.123.45.67",
+    ]) {
       expect(finds(query, [], phones), query).toBe(true);
     }
     expect(finds("89991234568", [], phones)).toBe(false);
@@ -28,7 +45,9 @@ describe("table search", () => {
   });
 
   it("stores the texts folded, then every phone's forms, and nothing for what is missing", () => {
-    expect(searchTextOf(["Стрижка", "Ёлкина Анна", null, "anna@example.ru", ""], ["+79991234567", null])).toBe("стрижка елкина анна anna@example.ru 79991234567 89991234567");
+    expect(
+      searchTextOf(["Стрижка", "Ёлкина Анна", null, "anna@example.ru", ""], ["+79991234567", null]),
+    ).toBe("стрижка елкина анна anna@example.ru 79991234567 89991234567");
     expect(searchTextOf([null], [])).toBe("");
   });
 
@@ -50,6 +69,10 @@ describe("table search", () => {
       (n: string) => `+7 (${n.slice(0, 3)}) ${n.slice(3, 6)}-${n.slice(6, 8)}-${n.slice(8)}`,
       (n: string) => n,
     );
-    fc.assert(fc.property(nationalNumber, spelling, (national, spell) => finds(spell(national), ["Иванова Анна"], [`+7${national}`])));
+    fc.assert(
+      fc.property(nationalNumber, spelling, (national, spell) =>
+        finds(spell(national), ["Иванова Анна"], [`+7${national}`]),
+      ),
+    );
   });
 });

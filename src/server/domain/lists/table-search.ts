@@ -20,8 +20,13 @@ export function phoneSearchForms(phone: string): string[] {
  * The `searchText` of a row: its texts (names, e-mails, …) folded, then the search forms of its
  * phones. The backfill of migration 20261203062000_tracker_table_search writes the same.
  */
-export function searchTextOf(texts: readonly (string | null | undefined)[], phones: readonly (string | null | undefined)[]): string {
-  const phoneForms = phones.filter((phone): phone is string => Boolean(phone)).flatMap(phoneSearchForms);
+export function searchTextOf(
+  texts: readonly (string | null | undefined)[],
+  phones: readonly (string | null | undefined)[],
+): string {
+  const phoneForms = phones
+    .filter((phone): phone is string => Boolean(phone))
+    .flatMap(phoneSearchForms);
   return [foldSearchText(texts.filter(Boolean).join(" ")), ...phoneForms].filter(Boolean).join(" ");
 }
 
@@ -29,12 +34,15 @@ export function searchTextOf(texts: readonly (string | null | undefined)[], phon
 const PHONE_QUERY = /^\+?[\d\s().-]*\d[\d\s().-]*$/;
 
 /** What a query is looked up as: a phone as its digits (the stored forms cover 8 and +7), other text folded. */
-export const searchNeedleOf = (query: string): string => (PHONE_QUERY.test(query.trim()) ? query.replace(/\D/g, "") : foldSearchText(query.trim()));
+export const searchNeedleOf = (query: string): string =>
+  PHONE_QUERY.test(query.trim()) ? query.replace(/\D/g, "") : foldSearchText(query.trim());
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (char) => `\\${char}`);
 
 /** The condition on a table's `searchText` for the search box's query; none for an empty query. */
-export function searchTextWhere(query: string | undefined): { searchText: { contains: string } } | Record<string, never> {
+export function searchTextWhere(
+  query: string | undefined,
+): { searchText: { contains: string } } | Record<string, never> {
   const needle = searchNeedleOf(query ?? "");
   return needle ? { searchText: { contains: escapeLike(needle) } } : {};
 }

@@ -1,12 +1,23 @@
 import type { TDbClient } from "@/server/db/types";
 
 export type TRateLimitRule = { key: string; limit: number; windowSeconds: number };
-export type TRateLimitState = { hits: number; limit: number; isLimited: boolean; retryAfterSeconds: number; resetAt: Date };
+export type TRateLimitState = {
+  hits: number;
+  limit: number;
+  isLimited: boolean;
+  retryAfterSeconds: number;
+  resetAt: Date;
+};
 
 const windowStartFor = (now: Date, windowSeconds: number) =>
   new Date(Math.floor(now.getTime() / (windowSeconds * 1000)) * windowSeconds * 1000);
 
-function toState(rule: TRateLimitRule, hits: number, windowStart: Date, now: Date): TRateLimitState {
+function toState(
+  rule: TRateLimitRule,
+  hits: number,
+  windowStart: Date,
+  now: Date,
+): TRateLimitState {
   const resetAt = new Date(windowStart.getTime() + rule.windowSeconds * 1000);
   return {
     hits,
@@ -18,7 +29,11 @@ function toState(rule: TRateLimitRule, hits: number, windowStart: Date, now: Dat
 }
 
 /** Counts one hit in the current window (Postgres-backed, so every app instance shares it). */
-export async function hitRateLimit(db: TDbClient, rule: TRateLimitRule, now = new Date()): Promise<TRateLimitState> {
+export async function hitRateLimit(
+  db: TDbClient,
+  rule: TRateLimitRule,
+  now = new Date(),
+): Promise<TRateLimitState> {
   const windowStart = windowStartFor(now, rule.windowSeconds);
   const rows = await db.$queryRaw<{ hits: number }[]>`
     INSERT INTO "RateLimitCounter" ("key", "windowStart", "hits") VALUES (${rule.key}, ${windowStart}, 1)
@@ -30,9 +45,16 @@ export async function hitRateLimit(db: TDbClient, rule: TRateLimitRule, now = ne
 }
 
 /** Reads the current window without counting. */
-export async function peekRateLimit(db: TDbClient, rule: TRateLimitRule, now = new Date()): Promise<TRateLimitState> {
+export async function peekRateLimit(
+  db: TDbClient,
+  rule: TRateLimitRule,
+  now = new Date(),
+): Promise<TRateLimitState> {
   const windowStart = windowStartFor(now, rule.windowSeconds);
-  const row = await db.rateLimitCounter.findUnique({ where: { key_windowStart: { key: rule.key, windowStart } }, select: { hits: true } });
+  const row = await db.rateLimitCounter.findUnique({
+    where: { key_windowStart: { key: rule.key, windowStart } },
+    select: { hits: true },
+  });
   return toState(rule, row?.hits ?? 0, windowStart, now);
 }
 

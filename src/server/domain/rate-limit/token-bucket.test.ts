@@ -1,10 +1,16 @@
 import { describe, expect, it } from "vitest";
+
 import { createTokenBucketLimiter } from "@/server/domain/rate-limit/token-bucket";
 
 describe("createTokenBucketLimiter", () => {
   it("allows a burst, then refills at the given rate, per key", () => {
     let now = 0;
-    const limiter = createTokenBucketLimiter({ capacity: 3, refillPerSecond: 2, maxKeys: 100, now: () => now });
+    const limiter = createTokenBucketLimiter({
+      capacity: 3,
+      refillPerSecond: 2,
+      maxKeys: 100,
+      now: () => now,
+    });
     expect([1, 2, 3].map(() => limiter.take("a").isAllowed)).toEqual([true, true, true]);
     expect(limiter.take("a")).toEqual({ isAllowed: false, retryAfterSeconds: 1 });
     expect(limiter.take("b").isAllowed).toBe(true);
@@ -16,7 +22,12 @@ describe("createTokenBucketLimiter", () => {
   });
 
   it("forgets the least recently used keys past maxKeys, which then start full", () => {
-    const limiter = createTokenBucketLimiter({ capacity: 1, refillPerSecond: 0.001, maxKeys: 2, now: () => 0 });
+    const limiter = createTokenBucketLimiter({
+      capacity: 1,
+      refillPerSecond: 0.001,
+      maxKeys: 2,
+      now: () => 0,
+    });
     limiter.take("a");
     limiter.take("b");
     limiter.take("a");

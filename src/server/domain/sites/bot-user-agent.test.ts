@@ -1,13 +1,23 @@
 import { describe, expect, it } from "vitest";
+
 import { isBotUserAgent } from "@/server/domain/sites/bot-user-agent";
 
-const CHROME = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36";
+const CHROME =
+  "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36";
 
 describe("isBotUserAgent", () => {
   it("lets browsers through, including phones whose names contain 'bot'", () => {
     expect(isBotUserAgent(CHROME)).toBe(false);
-    expect(isBotUserAgent("Mozilla/5.0 (Linux; Android 10; CUBOT X30) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Mobile Safari/537.36")).toBe(false);
-    expect(isBotUserAgent("Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1")).toBe(false);
+    expect(
+      isBotUserAgent(
+        "Mozilla/5.0 (Linux; Android 10; CUBOT X30) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Mobile Safari/537.36",
+      ),
+    ).toBe(false);
+    expect(
+      isBotUserAgent(
+        "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1",
+      ),
+    ).toBe(false);
   });
 
   it("stops crawlers, previewers, libraries, headless browsers and missing agents", () => {
@@ -20,7 +30,8 @@ describe("isBotUserAgent", () => {
       "python-requests/2.31",
       "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/126.0.0.0 Safari/537.36",
       "",
-    ]) expect(isBotUserAgent(agent), agent).toBe(true);
+    ])
+      expect(isBotUserAgent(agent), agent).toBe(true);
     expect(isBotUserAgent(null)).toBe(true);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { createKeyedQueue } from "@/server/domain/sites/keyed-queue";
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 1));
@@ -13,7 +14,11 @@ describe("createKeyedQueue", () => {
       log.push(`${name} end`);
       return name;
     };
-    const results = Promise.all([queue.run("v1", task("a")), queue.run("v1", task("b")), queue.run("v2", task("c"))]);
+    const results = Promise.all([
+      queue.run("v1", task("a")),
+      queue.run("v1", task("b")),
+      queue.run("v2", task("c")),
+    ]);
     expect(queue.pending).toBe(3);
     expect(await results).toEqual(["a", "b", "c"]);
     expect(log.indexOf("b start")).toBeGreaterThan(log.indexOf("a end"));

@@ -1,8 +1,12 @@
 import type { TrafficChannel } from "@generated/prisma/client";
+
 import { createId } from "@/lib/ids";
 import type { TDb } from "@/server/db/client";
 import { createGroupCommit } from "@/server/db/group-commit";
-import { deriveSessionAttribution, type TCampaignMarks } from "@/server/domain/sites/derive-session-attribution";
+import {
+  deriveSessionAttribution,
+  type TCampaignMarks,
+} from "@/server/domain/sites/derive-session-attribution";
 import { findSourcesByTenant } from "@/server/domain/sites/find-sources";
 import { findCampaignsByValues, resolveCampaign } from "@/server/domain/sites/resolve-campaign";
 import { continuesSession, type TOpenSession } from "@/server/domain/sites/session-rules";
@@ -15,22 +19,59 @@ type TRecordTrackHitOptions = { tenantId: string; site: TTrackedSite; hit: TTrac
 type TLatestSession = TOpenSession & { id: string };
 
 type TSessionRow = {
-  id: string; tenantId: string; siteId: string; visitorId: string; sessionKey: string; startedAt: Date; lastSeenAt: Date; landingUrl: string; referrer: string | null;
-  marks: TCampaignMarks; channel: TrafficChannel; sourceId: string | null; campaignId: string | null;
+  id: string;
+  tenantId: string;
+  siteId: string;
+  visitorId: string;
+  sessionKey: string;
+  startedAt: Date;
+  lastSeenAt: Date;
+  landingUrl: string;
+  referrer: string | null;
+  marks: TCampaignMarks;
+  channel: TrafficChannel;
+  sourceId: string | null;
+  campaignId: string | null;
 };
-type TEventRow = { id: string; tenantId: string; siteId: string; sessionId: string; url: string; title: string | null; at: Date };
-type TContactRow = { id: string; tenantId: string; siteId: string; sessionId: string; phone: string | null; email: string | null; at: Date };
+type TEventRow = {
+  id: string;
+  tenantId: string;
+  siteId: string;
+  sessionId: string;
+  url: string;
+  title: string | null;
+  at: Date;
+};
+type TContactRow = {
+  id: string;
+  tenantId: string;
+  siteId: string;
+  sessionId: string;
+  phone: string | null;
+  email: string | null;
+  at: Date;
+};
 
 /** What one batch writes, in one statement. */
-type TBatchWrites = { sessions: TSessionRow[]; touched: Map<string, { tenantId: string; at: Date }>; pageViews: TEventRow[]; widgetOpens: TEventRow[]; contacts: TContactRow[] };
+type TBatchWrites = {
+  sessions: TSessionRow[];
+  touched: Map<string, { tenantId: string; at: Date }>;
+  pageViews: TEventRow[];
+  widgetOpens: TEventRow[];
+  contacts: TContactRow[];
+};
 
-const visitorKey = ({ tenantId, site, hit }: TRecordTrackHitOptions) => `${tenantId}|${site.id}|${hit.visitorId}`;
+const visitorKey = ({ tenantId, site, hit }: TRecordTrackHitOptions) =>
+  `${tenantId}|${site.id}|${hit.visitorId}`;
 
 /**
  * The latest session (by `lastSeenAt`) of each distinct visitor of the batch, on the index
  * `(tenantId, visitorId, lastSeenAt desc)`, in one statement.
  */
-async function findLatestSessions(db: TDb, hits: TRecordTrackHitOptions[]): Promise<Map<string, TLatestSession>> {
+async function findLatestSessions(
+  db: TDb,
+  hits: TRecordTrackHitOptions[],
+): Promise<Map<string, TLatestSession>> {
   const visitors = [...new Map(hits.map((options) => [visitorKey(options), options])).values()];
   const rows = await db.$queryRaw<(TLatestSession & { key: string })[]>`
     SELECT v."tenantId" || '|' || v."siteId" || '|' || v."visitorId" AS "key",
@@ -53,24 +94,52 @@ type TSourcesByTenant = Awaited<ReturnType<typeof findSourcesByTenant>>;
  * query (or those looked up alongside the latest sessions), then every campaign value in one query;
  * only a value no campaign lists yet goes through `resolveCampaign`, which may create one.
  */
-async function attributeNewSessions(db: TDb, unattributed: TUnattributed[], prefetchedSources: Promise<TSourcesByTenant> | null): Promise<void> {
+async function attributeNewSessions(
+  db: TDb,
+  unattributed: TUnattributed[],
+  prefetchedSources: Promise<TSourcesByTenant> | null,
+): Promise<void> {
   if (unattributed.length === 0) return;
-  const sourcesByTenant = await (prefetchedSources ?? findSourcesByTenant(db, [...new Set(unattributed.map(({ session }) => session.tenantId))]));
-  const campaignLookups = new Map<string, { options: Parameters<typeof resolveCampaign>[1]; sessions: TSessionRow[] }>();
+  const sourcesByTenant = await (prefetchedSources ??
+    findSourcesByTenant(db, [...new Set(unattributed.map(({ session }) => session.tenantId))]));
+  const campaignLookups = new Map<
+    string,
+    { options: Parameters<typeof resolveCampaign>[1]; sessions: TSessionRow[] }
+  >();
   for (const { session, referrer, siteDomain } of unattributed) {
-    const attribution = deriveSessionAttribution({ marks: session.marks, referrer, siteDomain, sources: sourcesByTenant.get(session.tenantId) ?? [] });
+    const attribution = deriveSessionAttribution({
+      marks: session.marks,
+      referrer,
+      siteDomain,
+      sources: sourcesByTenant.get(session.tenantId) ?? [],
+    });
     session.channel = attribution.channel;
     session.sourceId = attribution.sourceId;
     if (!attribution.sourceId || !attribution.campaignValue) continue;
-    const options = { tenantId: session.tenantId, sourceId: attribution.sourceId, value: attribution.campaignValue, mayCreate: attribution.channel === "paid" };
-    const key = JSON.stringify([options.tenantId, options.sourceId, options.value, options.mayCreate]);
-    const lookup = campaignLookups.get(key) ?? campaignLookups.set(key, { options, sessions: [] }).get(key)!;
+    const options = {
+      tenantId: session.tenantId,
+      sourceId: attribution.sourceId,
+      value: attribution.campaignValue,
+      mayCreate: attribution.channel === "paid",
+    };
+    const key = JSON.stringify([
+      options.tenantId,
+      options.sourceId,
+      options.value,
+      options.mayCreate,
+    ]);
+    const lookup =
+      campaignLookups.get(key) ?? campaignLookups.set(key, { options, sessions: [] }).get(key)!;
     lookup.sessions.push(session);
   }
   const lookups = [...campaignLookups.values()];
-  const found = await findCampaignsByValues(db, lookups.map(({ options }) => options));
+  const found = await findCampaignsByValues(
+    db,
+    lookups.map(({ options }) => options),
+  );
   for (const [index, { options, sessions }] of lookups.entries()) {
-    const campaignId = found[index] ?? (options.mayCreate ? await resolveCampaign(db, options) : null);
+    const campaignId =
+      found[index] ?? (options.mayCreate ? await resolveCampaign(db, options) : null);
     for (const session of sessions) session.campaignId = campaignId;
   }
 }
@@ -81,13 +150,23 @@ async function attributeNewSessions(db: TDb, unattributed: TUnattributed[], pref
  * its attribution derived server-side), then its page view, widget open or captured contact.
  * Returns each hit's session id (null for a contact the site does not capture).
  */
-async function planBatch(db: TDb, hits: TRecordTrackHitOptions[], writes: TBatchWrites): Promise<(string | null)[]> {
+async function planBatch(
+  db: TDb,
+  hits: TRecordTrackHitOptions[],
+  writes: TBatchWrites,
+): Promise<(string | null)[]> {
   const recorded = hits.filter(({ hit, site }) => hit.type !== "contact" || site.captureContacts);
   // Several hits at once (the route under load) nearly always start sessions: look the sources up
   // alongside the latest sessions rather than after them. Awaited (or not needed) below.
-  const prefetchedSources = recorded.length > 1 ? findSourcesByTenant(db, [...new Set(recorded.map(({ tenantId }) => tenantId))]) : null;
+  const prefetchedSources =
+    recorded.length > 1
+      ? findSourcesByTenant(db, [...new Set(recorded.map(({ tenantId }) => tenantId))])
+      : null;
   prefetchedSources?.catch(() => undefined);
-  const latest = recorded.length > 0 ? await findLatestSessions(db, recorded) : new Map<string, TLatestSession>();
+  const latest =
+    recorded.length > 0
+      ? await findLatestSessions(db, recorded)
+      : new Map<string, TLatestSession>();
   const newSessions = new Map<string, TSessionRow>();
   const unattributed: TUnattributed[] = [];
   const contactsSeen = new Set<string>();
@@ -114,20 +193,56 @@ async function planBatch(db: TDb, hits: TRecordTrackHitOptions[], writes: TBatch
     } else {
       // Attributed below, once the batch's sessions are known (the rules above do not depend on it).
       const session: TSessionRow = {
-        id: createId("ses"), tenantId, siteId: site.id, visitorId: hit.visitorId, sessionKey: hit.sessionId, startedAt: at, lastSeenAt: at,
-        landingUrl: hit.url, referrer: hit.referrer ?? null, marks, channel: "direct", sourceId: null, campaignId: null,
+        id: createId("ses"),
+        tenantId,
+        siteId: site.id,
+        visitorId: hit.visitorId,
+        sessionKey: hit.sessionId,
+        startedAt: at,
+        lastSeenAt: at,
+        landingUrl: hit.url,
+        referrer: hit.referrer ?? null,
+        marks,
+        channel: "direct",
+        sourceId: null,
+        campaignId: null,
       };
       writes.sessions.push(session);
       newSessions.set(session.id, session);
       unattributed.push({ session, referrer: hit.referrer ?? null, siteDomain: site.domain });
-      latest.set(key, { id: session.id, sessionKey: session.sessionKey, lastSeenAt: at, utmSource: marks.utmSource, utmCampaign: marks.utmCampaign, yclid: marks.yclid, gclid: marks.gclid, fbclid: marks.fbclid });
+      latest.set(key, {
+        id: session.id,
+        sessionKey: session.sessionKey,
+        lastSeenAt: at,
+        utmSource: marks.utmSource,
+        utmCampaign: marks.utmCampaign,
+        yclid: marks.yclid,
+        gclid: marks.gclid,
+        fbclid: marks.fbclid,
+      });
       sessionId = session.id;
     }
     sessionIds.push(sessionId);
     if (hit.type === "pageview") {
-      writes.pageViews.push({ id: createId("pv"), tenantId, siteId: site.id, sessionId, url: hit.url, title: hit.title || null, at });
+      writes.pageViews.push({
+        id: createId("pv"),
+        tenantId,
+        siteId: site.id,
+        sessionId,
+        url: hit.url,
+        title: hit.title || null,
+        at,
+      });
     } else if (hit.type === "widget_open") {
-      writes.widgetOpens.push({ id: createId("wo"), tenantId, siteId: site.id, sessionId, url: hit.widgetUrl, title: null, at });
+      writes.widgetOpens.push({
+        id: createId("wo"),
+        tenantId,
+        siteId: site.id,
+        sessionId,
+        url: hit.widgetUrl,
+        title: null,
+        at,
+      });
     } else {
       // A session stores each value once: here within the batch, in the statement against earlier ones.
       const phone = hit.phone ?? null;
@@ -135,7 +250,15 @@ async function planBatch(db: TDb, hits: TRecordTrackHitOptions[], writes: TBatch
       const contactKey = JSON.stringify([sessionId, phone, email]);
       if (!contactsSeen.has(contactKey)) {
         contactsSeen.add(contactKey);
-        writes.contacts.push({ id: createId("cc"), tenantId, siteId: site.id, sessionId, phone, email, at });
+        writes.contacts.push({
+          id: createId("cc"),
+          tenantId,
+          siteId: site.id,
+          sessionId,
+          phone,
+          email,
+          at,
+        });
       }
     }
   }
@@ -151,10 +274,21 @@ const iso = (dates: Date[]) => dates.map((date) => date.toISOString());
  * not have yet. Raw SQL on purpose: every Prisma 6 ORM call compiles its query on the event loop
  * (~1.5 ms of CPU), several times what a hit's acknowledgement costs (`npm run bench:track`).
  */
-function writeBatch(db: TDb, { sessions, touched, pageViews, widgetOpens, contacts }: TBatchWrites) {
+function writeBatch(
+  db: TDb,
+  { sessions, touched, pageViews, widgetOpens, contacts }: TBatchWrites,
+) {
   const sessionColumn = <T>(pick: (session: TSessionRow) => T) => sessions.map(pick);
   const mark = (name: keyof TCampaignMarks) => sessionColumn((session) => session.marks[name]);
-  const events = (rows: TEventRow[]) => ({ ids: rows.map((row) => row.id), tenantIds: rows.map((row) => row.tenantId), siteIds: rows.map((row) => row.siteId), sessionIds: rows.map((row) => row.sessionId), urls: rows.map((row) => row.url), titles: rows.map((row) => row.title), ats: iso(rows.map((row) => row.at)) });
+  const events = (rows: TEventRow[]) => ({
+    ids: rows.map((row) => row.id),
+    tenantIds: rows.map((row) => row.tenantId),
+    siteIds: rows.map((row) => row.siteId),
+    sessionIds: rows.map((row) => row.sessionId),
+    urls: rows.map((row) => row.url),
+    titles: rows.map((row) => row.title),
+    ats: iso(rows.map((row) => row.at)),
+  });
   const views = events(pageViews);
   const opens = events(widgetOpens);
   const touchedRows = [...touched];
@@ -205,10 +339,27 @@ function writeBatch(db: TDb, { sessions, touched, pageViews, widgetOpens, contac
 }
 
 /** Records a batch of hits: two statements (latest sessions, then all writes), plus the lookups new sessions need. */
-async function recordTrackHitBatch(db: TDb, hits: TRecordTrackHitOptions[]): Promise<(string | null)[]> {
-  const writes: TBatchWrites = { sessions: [], touched: new Map(), pageViews: [], widgetOpens: [], contacts: [] };
+async function recordTrackHitBatch(
+  db: TDb,
+  hits: TRecordTrackHitOptions[],
+): Promise<(string | null)[]> {
+  const writes: TBatchWrites = {
+    sessions: [],
+    touched: new Map(),
+    pageViews: [],
+    widgetOpens: [],
+    contacts: [],
+  };
   const sessionIds = await planBatch(db, hits, writes);
-  if (writes.sessions.length + writes.touched.size + writes.pageViews.length + writes.widgetOpens.length + writes.contacts.length > 0) await writeBatch(db, writes);
+  if (
+    writes.sessions.length +
+      writes.touched.size +
+      writes.pageViews.length +
+      writes.widgetOpens.length +
+      writes.contacts.length >
+    0
+  )
+    await writeBatch(db, writes);
   return sessionIds;
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { hostOfOrigin, isHostOfSite, normalizeSiteDomain } from "@/server/domain/sites/site-domain";
 
 describe("site domains", () => {
@@ -9,13 +10,26 @@ describe("site domains", () => {
     expect(normalizeSiteDomain("салон.рф")).toBe("xn--80awgdm.xn--p1ai");
     // One canonical form however an IDN is typed.
     expect(normalizeSiteDomain("https://САЛОН-ЛОТОС.РФ/")).toBe("xn----7sb7abifdatij.xn--p1ai");
-    expect(normalizeSiteDomain("xn----7sb7abifdatij.xn--p1ai")).toBe("xn----7sb7abifdatij.xn--p1ai");
+    expect(normalizeSiteDomain("xn----7sb7abifdatij.xn--p1ai")).toBe(
+      "xn----7sb7abifdatij.xn--p1ai",
+    );
     expect(normalizeSiteDomain("localhost")).toBe("localhost");
     expect(normalizeSiteDomain("127.0.0.1")).toBe("127.0.0.1");
   });
 
   it("refuses what is not a host", () => {
-    for (const input of ["", "salon", "two words.ru", "http://", "[::1]", "*.example.com", "%2a.example.com", "-salon.ru", "salon..ru"]) expect(normalizeSiteDomain(input), input).toBeNull();
+    for (const input of [
+      "",
+      "salon",
+      "two words.ru",
+      "http://",
+      "[::1]",
+      "*.example.com",
+      "%2a.example.com",
+      "-salon.ru",
+      "salon..ru",
+    ])
+      expect(normalizeSiteDomain(input), input).toBeNull();
   });
 
   it("reads the host of Origin and Referer values", () => {

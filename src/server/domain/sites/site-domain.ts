@@ -15,11 +15,15 @@ export function normalizeSiteDomain(input: string): string | null {
   if (trimmed === "" || /\s/.test(trimmed)) return null;
   let host: string;
   try {
-    host = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ? trimmed : `http://${trimmed}`).hostname;
+    host = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ? trimmed : `http://${trimmed}`)
+      .hostname;
   } catch {
     return null;
   }
-  host = host.toLowerCase().replace(/^www\./, "").replace(/\.$/, "");
+  host = host
+    .toLowerCase()
+    .replace(/^www\./, "")
+    .replace(/\.$/, "");
   if (host.length > 253 || !host.split(".").every((label) => HOST_LABEL.test(label))) return null;
   return host === "localhost" || host.includes(".") ? host : null;
 }

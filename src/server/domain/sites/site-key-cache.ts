@@ -12,7 +12,12 @@ export type TSiteKeyCache = {
  * its site. Unknown keys are cached too (a flood of made-up keys reaches the database once per key
  * and TTL). Other processes see a change within the TTL; the oldest entries go first past `maxEntries`.
  */
-export function createSiteKeyCache(options: { ttlMs: number; maxEntries: number; load: (publicKey: string) => Promise<TTrackedSite | null>; now?: () => number }): TSiteKeyCache {
+export function createSiteKeyCache(options: {
+  ttlMs: number;
+  maxEntries: number;
+  load: (publicKey: string) => Promise<TTrackedSite | null>;
+  now?: () => number;
+}): TSiteKeyCache {
   const entries = createExpiringMap<Promise<TTrackedSite | null>>(options);
   return {
     get(publicKey) {

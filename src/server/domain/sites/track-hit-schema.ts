@@ -1,4 +1,5 @@
 import { z } from "zod";
+
 import { toStorableText, truncateText } from "@/lib/text/storable-text";
 import type { TCampaignMarks } from "@/server/domain/sites/derive-session-attribution";
 
@@ -10,9 +11,15 @@ const ZToken = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
  * (docs/input-text.md).
  */
 const ZPageText = z.string().transform(toStorableText);
-const ZHttpUrl = ZPageText.pipe(z.string().max(2048).refine((value) => /^https?:\/\//i.test(value) && URL.canParse(value), "url"));
+const ZHttpUrl = ZPageText.pipe(
+  z
+    .string()
+    .max(2048)
+    .refine((value) => /^https?:\/\//i.test(value) && URL.canParse(value), "url"),
+);
 /** Longer values are cut, not refused (a page view matters more than its tag), between characters. */
-const cutText = (maxLength: number) => ZPageText.transform((value) => truncateText(value.trim(), maxLength));
+const cutText = (maxLength: number) =>
+  ZPageText.transform((value) => truncateText(value.trim(), maxLength));
 /** One UTM value or click id. */
 const ZMark = cutText(256).optional();
 
@@ -22,7 +29,10 @@ const ZHitBase = z.object({
   sessionId: ZToken,
   url: ZHttpUrl,
   referrer: ZHttpUrl.nullish().catch(null),
-  utm: z.object({ source: ZMark, medium: ZMark, campaign: ZMark, content: ZMark, term: ZMark }).partial().default({}),
+  utm: z
+    .object({ source: ZMark, medium: ZMark, campaign: ZMark, content: ZMark, term: ZMark })
+    .partial()
+    .default({}),
   clickIds: z.object({ yclid: ZMark, gclid: ZMark, fbclid: ZMark }).partial().default({}),
 });
 
@@ -36,8 +46,15 @@ export const ZTrackHitSchema = z.discriminatedUnion("type", [
   ZHitBase.extend({ type: z.literal("widget_open"), widgetUrl: ZHttpUrl }),
   ZHitBase.extend({
     type: z.literal("contact"),
-    phone: z.string().regex(/^\+[1-9]\d{9,14}$/).optional(),
-    email: z.email().max(254).transform((value) => value.toLowerCase()).optional(),
+    phone: z
+      .string()
+      .regex(/^\+[1-9]\d{9,14}$/)
+      .optional(),
+    email: z
+      .email()
+      .max(254)
+      .transform((value) => value.toLowerCase())
+      .optional(),
   }).refine((hit) => hit.phone ?? hit.email, "contact"),
 ]);
 export type TTrackHit = z.infer<typeof ZTrackHitSchema>;

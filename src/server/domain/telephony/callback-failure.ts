@@ -2,7 +2,15 @@ import { ZadarmaError } from "@/server/integrations/zadarma";
 
 /** Why a click-to-call failed, as the call button words it (messages: `telephony.callButton.failure.*`). */
 export type TCallbackFailureCode =
-  | "no_extension" | "extension_offline" | "no_money" | "wrong_number" | "provider_unreachable" | "provider_timeout" | "rate_limited" | "wrong_keys" | "account_blocked";
+  | "no_extension"
+  | "extension_offline"
+  | "no_money"
+  | "wrong_number"
+  | "provider_unreachable"
+  | "provider_timeout"
+  | "rate_limited"
+  | "wrong_keys"
+  | "account_blocked";
 
 /** What a refused `request/callback` means to the member who clicked; anything else is a bug and is rethrown. */
 export function callbackFailureOf(error: unknown): TCallbackFailureCode {

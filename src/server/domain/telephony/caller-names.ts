@@ -16,13 +16,21 @@ export type TCallerNames = {
  * looked up only in our own client mirror, within 300 ms, never in Klientiks. Whether a connection
  * opted in is kept in this process for `ttlMs`.
  */
-export function createCallerNames(options: { db: TDbClient; ttlMs: number; maxEntries: number; now?: () => number }): TCallerNames {
+export function createCallerNames(options: {
+  db: TDbClient;
+  ttlMs: number;
+  maxEntries: number;
+  now?: () => number;
+}): TCallerNames {
   const optedIn = createExpiringMap<boolean>(options);
 
   const isOn = async (endpoint: TWebhookEndpoint): Promise<boolean> => {
     const cached = optedIn.get(endpoint.connectionId);
     if (cached !== undefined) return cached;
-    const connection = await options.db.connection.findFirst({ where: { id: endpoint.connectionId, tenantId: endpoint.tenantId }, select: { settings: true } });
+    const connection = await options.db.connection.findFirst({
+      where: { id: endpoint.connectionId, tenantId: endpoint.tenantId },
+      select: { settings: true },
+    });
     const isOptedIn = parseTelephonySettings(connection?.settings).callerName;
     optedIn.set(endpoint.connectionId, isOptedIn);
     return isOptedIn;
@@ -30,7 +38,10 @@ export function createCallerNames(options: { db: TDbClient; ttlMs: number; maxEn
 
   const lookUp = async (endpoint: TWebhookEndpoint, phone: string): Promise<string | null> => {
     if (!(await isOn(endpoint))) return null;
-    const client = await options.db.client.findUnique({ where: { tenantId_phone: { tenantId: endpoint.tenantId, phone } }, select: { name: true } });
+    const client = await options.db.client.findUnique({
+      where: { tenantId_phone: { tenantId: endpoint.tenantId, phone } },
+      select: { name: true },
+    });
     return client?.name?.trim() || null;
   };
 

@@ -3,7 +3,8 @@ import { AppError, type TAppErrorCode } from "@/server/errors";
 import { ZadarmaError, type TZadarmaCredentials } from "@/server/integrations/zadarma";
 
 /** Why a live check failed, in the words the settings page uses (messages: `errors.ZADARMA_*`). */
-export type TZadarmaCheckFailure = "wrong_keys" | "blocked" | "unreachable" | "timeout" | "rate_limited" | "unexpected";
+export type TZadarmaCheckFailure =
+  "wrong_keys" | "blocked" | "unreachable" | "timeout" | "rate_limited" | "unexpected";
 
 export type TZadarmaCheckResult = { ok: true } | { ok: false; reason: TZadarmaCheckFailure };
 
@@ -39,7 +40,10 @@ export const checkFailureError = (reason: TZadarmaCheckFailure, cause?: unknown)
   new AppError(APP_ERROR_OF_FAILURE[reason], { message: `Zadarma check failed: ${reason}`, cause });
 
 /** One signed call (`info/balance`): proves the key and secret and that the account answers. */
-export async function checkZadarmaCredentials(deps: Pick<TTelephonyDeps, "zadarma">, credentials: TZadarmaCredentials): Promise<TZadarmaCheckResult> {
+export async function checkZadarmaCredentials(
+  deps: Pick<TTelephonyDeps, "zadarma">,
+  credentials: TZadarmaCredentials,
+): Promise<TZadarmaCheckResult> {
   try {
     await deps.zadarma.getBalance(credentials);
     return { ok: true };
@@ -49,7 +53,10 @@ export async function checkZadarmaCredentials(deps: Pick<TTelephonyDeps, "zadarm
 }
 
 /** The check, throwing the page's error when it fails. */
-export async function requireWorkingCredentials(deps: Pick<TTelephonyDeps, "zadarma">, credentials: TZadarmaCredentials): Promise<void> {
+export async function requireWorkingCredentials(
+  deps: Pick<TTelephonyDeps, "zadarma">,
+  credentials: TZadarmaCredentials,
+): Promise<void> {
   const result = await checkZadarmaCredentials(deps, credentials);
   if (!result.ok) throw checkFailureError(result.reason);
 }

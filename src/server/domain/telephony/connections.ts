@@ -1,4 +1,5 @@
 import type { Prisma } from "@generated/prisma/client";
+
 import { createId } from "@/lib/ids";
 import type { TKeyring } from "@/server/crypto/envelope";
 import type { TDb } from "@/server/db/client";
@@ -6,10 +7,21 @@ import type { TDbClient } from "@/server/db/types";
 import { recordAudit } from "@/server/domain/audit/record-audit";
 import { requireWorkingCredentials } from "@/server/domain/telephony/check-credentials";
 import {
-  credentialsHintOf, decryptZadarmaCredentials, dropPreviousSecret, encryptZadarmaCredentials, rotateZadarmaSecret, toApiCredentials, verificationSecrets, type TStoredZadarmaCredentials,
+  credentialsHintOf,
+  decryptZadarmaCredentials,
+  dropPreviousSecret,
+  encryptZadarmaCredentials,
+  rotateZadarmaSecret,
+  toApiCredentials,
+  verificationSecrets,
+  type TStoredZadarmaCredentials,
 } from "@/server/domain/telephony/credentials";
 import type { TTelephonyDeps } from "@/server/domain/telephony/deps";
-import { parseTelephonySettings, ZTelephonySettingsPatch, type TTelephonySettingsPatch } from "@/server/domain/telephony/settings";
+import {
+  parseTelephonySettings,
+  ZTelephonySettingsPatch,
+  type TTelephonySettingsPatch,
+} from "@/server/domain/telephony/settings";
 import { ensureWebhookEndpoint } from "@/server/domain/webhooks/endpoints";
 import { AppError } from "@/server/errors";
 import type { TZadarmaCredentials } from "@/server/integrations/zadarma";
@@ -17,18 +29,36 @@ import type { TZadarmaCredentials } from "@/server/integrations/zadarma";
 const CONNECTION_NAME = "Zadarma";
 
 /** The row's columns domain code signs with; never returned to a procedure as they are. */
-const SECRET_BEARING = { id: true, tenantId: true, credentials: true, status: true, settings: true } as const;
+const SECRET_BEARING = {
+  id: true,
+  tenantId: true,
+  credentials: true,
+  status: true,
+  settings: true,
+} as const;
 
 /** The tenant's Zadarma connection with its credentials, for code that calls the provider. */
-export async function findZadarmaConnectionWithCredentials(db: TDbClient, keyring: TKeyring, { tenantId }: { tenantId: string }) {
-  const connection = await db.connection.findFirst({ where: { tenantId, kind: "zadarma" }, select: SECRET_BEARING });
+export async function findZadarmaConnectionWithCredentials(
+  db: TDbClient,
+  keyring: TKeyring,
+  { tenantId }: { tenantId: string },
+) {
+  const connection = await db.connection.findFirst({
+    where: { tenantId, kind: "zadarma" },
+    select: SECRET_BEARING,
+  });
   return connection && { ...connection, stored: decryptZadarmaCredentials(keyring, connection) };
 }
 
 /** Like the above, but the connection must exist and be switched on. */
-export async function requireActiveZadarmaConnection(db: TDbClient, keyring: TKeyring, scope: { tenantId: string }) {
+export async function requireActiveZadarmaConnection(
+  db: TDbClient,
+  keyring: TKeyring,
+  scope: { tenantId: string },
+) {
   const connection = await findZadarmaConnectionWithCredentials(db, keyring, scope);
-  if (!connection || connection.status === "inactive") throw new AppError("TELEPHONY_NOT_CONNECTED");
+  if (!connection || connection.status === "inactive")
+    throw new AppError("TELEPHONY_NOT_CONNECTED");
   return connection;
 }
 
@@ -36,15 +66,28 @@ export async function requireActiveZadarmaConnection(db: TDbClient, keyring: TKe
  * What the settings page may see: the key (low sensitivity, it names the account), the secret's
  * last four characters, and until when a replaced secret still verifies; never a secret (R17, R25).
  */
-export async function findTelephonyConnection(db: TDbClient, keyring: TKeyring, { tenantId, now = new Date() }: { tenantId: string; now?: Date }) {
+export async function findTelephonyConnection(
+  db: TDbClient,
+  keyring: TKeyring,
+  { tenantId, now = new Date() }: { tenantId: string; now?: Date },
+) {
   const connection = await db.connection.findFirst({
     where: { tenantId, kind: "zadarma" },
-    select: { ...SECRET_BEARING, externalAccount: true, credentialsHint: true, activatedAt: true, lastError: true, lastErrorAt: true, createdAt: true },
+    select: {
+      ...SECRET_BEARING,
+      externalAccount: true,
+      credentialsHint: true,
+      activatedAt: true,
+      lastError: true,
+      lastErrorAt: true,
+      createdAt: true,
+    },
   });
   if (!connection) return null;
   const stored = decryptZadarmaCredentials(keyring, connection);
   // Only while the replaced secret still verifies: afterwards there is nothing to say about it.
-  const previousSecretUntil = verificationSecrets(stored, now).length > 1 ? stored.previousSecretUntil : undefined;
+  const previousSecretUntil =
+    verificationSecrets(stored, now).length > 1 ? stored.previousSecretUntil : undefined;
   return {
     id: connection.id,
     status: connection.status,
@@ -63,22 +106,35 @@ export async function findTelephonyConnection(db: TDbClient, keyring: TKeyring, 
 
 /** The account's zone, for reading Zadarma's local `call_start`; a failure leaves the stored one. */
 const readTimeZone = (deps: Pick<TTelephonyDeps, "zadarma">, credentials: TZadarmaCredentials) =>
-  deps.zadarma.getTimezone(credentials).then(({ timeZone }) => timeZone, () => null);
+  deps.zadarma.getTimezone(credentials).then(
+    ({ timeZone }) => timeZone,
+    () => null,
+  );
 
 /**
  * Checks the key and secret live, then stores them encrypted and switches the connection on, with
  * its webhook address. Reconnecting with the same key and a new secret keeps the old secret
  * verifying for its window (R3), as a rotation does; another key replaces everything.
  */
-export async function connectZadarma(db: TDb, deps: TTelephonyDeps, options: { tenantId: string; actorUserId: string; credentials: TZadarmaCredentials; now?: Date }) {
+export async function connectZadarma(
+  db: TDb,
+  deps: TTelephonyDeps,
+  options: { tenantId: string; actorUserId: string; credentials: TZadarmaCredentials; now?: Date },
+) {
   const { tenantId, actorUserId, credentials } = options;
   const now = options.now ?? new Date();
   await requireWorkingCredentials(deps, credentials);
   const timeZone = await readTimeZone(deps, credentials);
   const existing = await findZadarmaConnectionWithCredentials(db, deps.keyring, { tenantId });
-  const stored: TStoredZadarmaCredentials = existing?.stored.key === credentials.key ? rotateZadarmaSecret(existing.stored, credentials.secret, now) : credentials;
+  const stored: TStoredZadarmaCredentials =
+    existing?.stored.key === credentials.key
+      ? rotateZadarmaSecret(existing.stored, credentials.secret, now)
+      : credentials;
   const connectionId = existing?.id ?? createId("con");
-  const settings = { ...parseTelephonySettings(existing?.settings), ...(timeZone ? { timeZone } : {}) };
+  const settings = {
+    ...parseTelephonySettings(existing?.settings),
+    ...(timeZone ? { timeZone } : {}),
+  };
   const data = {
     credentials: encryptZadarmaCredentials(deps.keyring, { tenantId, connectionId }, stored),
     credentialsHint: credentialsHintOf(credentials),
@@ -91,9 +147,18 @@ export async function connectZadarma(db: TDb, deps: TTelephonyDeps, options: { t
   };
   await db.$transaction(async (tx) => {
     if (existing) await tx.connection.update({ where: { id: existing.id }, data });
-    else await tx.connection.create({ data: { id: connectionId, tenantId, kind: "zadarma", name: CONNECTION_NAME, ...data } });
+    else
+      await tx.connection.create({
+        data: { id: connectionId, tenantId, kind: "zadarma", name: CONNECTION_NAME, ...data },
+      });
     await ensureWebhookEndpoint(tx, deps.keyring, { tenantId, connectionId, purpose: "telephony" });
-    await recordAudit(tx, { tenantId, actorUserId, action: existing ? "telephony.reconnected" : "telephony.connected", targetType: "connection", targetId: connectionId });
+    await recordAudit(tx, {
+      tenantId,
+      actorUserId,
+      action: existing ? "telephony.reconnected" : "telephony.connected",
+      targetType: "connection",
+      targetId: connectionId,
+    });
   });
   return { connectionId, credentials: toApiCredentials(stored) };
 }
@@ -102,7 +167,11 @@ export async function connectZadarma(db: TDb, deps: TTelephonyDeps, options: { t
  * The owner generated a new secret in Zadarma and pastes it here: it is checked live with the
  * stored key, and the old one keeps verifying notifications for 72 h (R3), or until revoked.
  */
-export async function rotateTelephonySecret(db: TDb, deps: TTelephonyDeps, options: { tenantId: string; actorUserId: string; secret: string; now?: Date }) {
+export async function rotateTelephonySecret(
+  db: TDb,
+  deps: TTelephonyDeps,
+  options: { tenantId: string; actorUserId: string; secret: string; now?: Date },
+) {
   const { tenantId } = options;
   const now = options.now ?? new Date();
   const connection = await findZadarmaConnectionWithCredentials(db, deps.keyring, { tenantId });
@@ -111,10 +180,30 @@ export async function rotateTelephonySecret(db: TDb, deps: TTelephonyDeps, optio
   const rotated = rotateZadarmaSecret(connection.stored, options.secret, now);
   await db.connection.update({
     where: { id: connection.id },
-    data: { credentials: encryptZadarmaCredentials(deps.keyring, { tenantId, connectionId: connection.id }, rotated), credentialsHint: credentialsHintOf(rotated), lastError: null, lastErrorAt: null },
+    data: {
+      credentials: encryptZadarmaCredentials(
+        deps.keyring,
+        { tenantId, connectionId: connection.id },
+        rotated,
+      ),
+      credentialsHint: credentialsHintOf(rotated),
+      lastError: null,
+      lastErrorAt: null,
+    },
   });
-  await recordAudit(db, { tenantId, actorUserId: options.actorUserId, action: "telephony.secret_rotated", targetType: "connection", targetId: connection.id, data: { previousSecretUntil: rotated.previousSecretUntil ?? null } });
-  return { rotationOverlapUntil: rotated.previousSecretUntil ? new Date(rotated.previousSecretUntil) : null };
+  await recordAudit(db, {
+    tenantId,
+    actorUserId: options.actorUserId,
+    action: "telephony.secret_rotated",
+    targetType: "connection",
+    targetId: connection.id,
+    data: { previousSecretUntil: rotated.previousSecretUntil ?? null },
+  });
+  return {
+    rotationOverlapUntil: rotated.previousSecretUntil
+      ? new Date(rotated.previousSecretUntil)
+      : null,
+  };
 }
 
 /**
@@ -122,24 +211,59 @@ export async function rotateTelephonySecret(db: TDb, deps: TTelephonyDeps, optio
  * notifications signed with the previous secret are refused from now on (within the receivers'
  * 30 s cache of secrets).
  */
-export async function revokePreviousTelephonySecret(db: TDb, deps: Pick<TTelephonyDeps, "keyring">, options: { tenantId: string; actorUserId: string }) {
+export async function revokePreviousTelephonySecret(
+  db: TDb,
+  deps: Pick<TTelephonyDeps, "keyring">,
+  options: { tenantId: string; actorUserId: string },
+) {
   const { tenantId } = options;
   const connection = await findZadarmaConnectionWithCredentials(db, deps.keyring, { tenantId });
   if (!connection) throw new AppError("TELEPHONY_NOT_CONNECTED");
   await db.connection.update({
     where: { id: connection.id },
-    data: { credentials: encryptZadarmaCredentials(deps.keyring, { tenantId, connectionId: connection.id }, dropPreviousSecret(connection.stored)) },
+    data: {
+      credentials: encryptZadarmaCredentials(
+        deps.keyring,
+        { tenantId, connectionId: connection.id },
+        dropPreviousSecret(connection.stored),
+      ),
+    },
   });
-  await recordAudit(db, { tenantId, actorUserId: options.actorUserId, action: "telephony.previous_secret_revoked", targetType: "connection", targetId: connection.id });
+  await recordAudit(db, {
+    tenantId,
+    actorUserId: options.actorUserId,
+    action: "telephony.previous_secret_revoked",
+    targetType: "connection",
+    targetId: connection.id,
+  });
 }
 
 /** Saves what the admin may change (the card's audience, the caller name); the rest comes from the PBX. */
-export async function updateTelephonySettings(db: TDbClient, options: { tenantId: string; actorUserId: string; changes: TTelephonySettingsPatch }) {
-  const connection = await db.connection.findFirst({ where: { tenantId: options.tenantId, kind: "zadarma" }, select: { id: true, settings: true } });
+export async function updateTelephonySettings(
+  db: TDbClient,
+  options: { tenantId: string; actorUserId: string; changes: TTelephonySettingsPatch },
+) {
+  const connection = await db.connection.findFirst({
+    where: { tenantId: options.tenantId, kind: "zadarma" },
+    select: { id: true, settings: true },
+  });
   if (!connection) throw new AppError("TELEPHONY_NOT_CONNECTED");
-  const settings = { ...parseTelephonySettings(connection.settings), ...ZTelephonySettingsPatch.parse(options.changes) };
-  await db.connection.update({ where: { id: connection.id }, data: { settings: settings as Prisma.InputJsonObject } });
-  await recordAudit(db, { tenantId: options.tenantId, actorUserId: options.actorUserId, action: "telephony.settings_updated", targetType: "connection", targetId: connection.id, data: settings as Prisma.InputJsonObject });
+  const settings = {
+    ...parseTelephonySettings(connection.settings),
+    ...ZTelephonySettingsPatch.parse(options.changes),
+  };
+  await db.connection.update({
+    where: { id: connection.id },
+    data: { settings: settings as Prisma.InputJsonObject },
+  });
+  await recordAudit(db, {
+    tenantId: options.tenantId,
+    actorUserId: options.actorUserId,
+    action: "telephony.settings_updated",
+    targetType: "connection",
+    targetId: connection.id,
+    data: settings as Prisma.InputJsonObject,
+  });
   return settings;
 }
 
@@ -147,9 +271,24 @@ export async function updateTelephonySettings(db: TDbClient, options: { tenantId
  * Switches telephony off: the webhook address stops accepting notifications and calls can no
  * longer be placed. Calls, extensions and the member mapping stay for when it is connected again.
  */
-export async function disconnectTelephony(db: TDbClient, options: { tenantId: string; actorUserId: string }) {
-  const connection = await db.connection.findFirst({ where: { tenantId: options.tenantId, kind: "zadarma" }, select: { id: true } });
+export async function disconnectTelephony(
+  db: TDbClient,
+  options: { tenantId: string; actorUserId: string },
+) {
+  const connection = await db.connection.findFirst({
+    where: { tenantId: options.tenantId, kind: "zadarma" },
+    select: { id: true },
+  });
   if (!connection) throw new AppError("TELEPHONY_NOT_CONNECTED");
-  await db.connection.update({ where: { id: connection.id }, data: { status: "inactive", activatedAt: null } });
-  await recordAudit(db, { tenantId: options.tenantId, actorUserId: options.actorUserId, action: "telephony.disconnected", targetType: "connection", targetId: connection.id });
+  await db.connection.update({
+    where: { id: connection.id },
+    data: { status: "inactive", activatedAt: null },
+  });
+  await recordAudit(db, {
+    tenantId: options.tenantId,
+    actorUserId: options.actorUserId,
+    action: "telephony.disconnected",
+    targetType: "connection",
+    targetId: connection.id,
+  });
 }

@@ -1,6 +1,10 @@
 import { z } from "zod";
+
 import type { TKeyring } from "@/server/crypto/envelope";
-import { decryptConnectionCredentials, encryptConnectionCredentials } from "@/server/domain/connections/credentials-envelope";
+import {
+  decryptConnectionCredentials,
+  encryptConnectionCredentials,
+} from "@/server/domain/connections/credentials-envelope";
 import type { TZadarmaCredentials } from "@/server/integrations/zadarma";
 
 /**
@@ -21,15 +25,25 @@ const ZStoredZadarmaCredentials = z.object({
 
 export type TStoredZadarmaCredentials = z.infer<typeof ZStoredZadarmaCredentials>;
 
-export const encryptZadarmaCredentials = (keyring: TKeyring, ids: { tenantId: string; connectionId: string }, credentials: TStoredZadarmaCredentials): string =>
+export const encryptZadarmaCredentials = (
+  keyring: TKeyring,
+  ids: { tenantId: string; connectionId: string },
+  credentials: TStoredZadarmaCredentials,
+): string =>
   encryptConnectionCredentials(keyring, ids, ZStoredZadarmaCredentials.parse(credentials));
 
 /** Decrypted only by the code that signs or verifies with it; never returned to a caller (R25). */
-export const decryptZadarmaCredentials = (keyring: TKeyring, connection: { tenantId: string; id: string; credentials: string }): TStoredZadarmaCredentials =>
+export const decryptZadarmaCredentials = (
+  keyring: TKeyring,
+  connection: { tenantId: string; id: string; credentials: string },
+): TStoredZadarmaCredentials =>
   ZStoredZadarmaCredentials.parse(decryptConnectionCredentials(keyring, connection));
 
 /** The pair the REST client signs with: always the current secret. */
-export const toApiCredentials = (credentials: TStoredZadarmaCredentials): TZadarmaCredentials => ({ key: credentials.key, secret: credentials.secret });
+export const toApiCredentials = (credentials: TStoredZadarmaCredentials): TZadarmaCredentials => ({
+  key: credentials.key,
+  secret: credentials.secret,
+});
 
 /**
  * The secrets a notification's `Signature` may be made with at `now`: the current one first, then
@@ -37,18 +51,36 @@ export const toApiCredentials = (credentials: TStoredZadarmaCredentials): TZadar
  */
 export function verificationSecrets(credentials: TStoredZadarmaCredentials, now: Date): string[] {
   const { previousSecret, previousSecretUntil } = credentials;
-  const isPreviousLive = previousSecret !== undefined && previousSecretUntil !== undefined && Date.parse(previousSecretUntil) > now.getTime();
-  return isPreviousLive && previousSecret !== credentials.secret ? [credentials.secret, previousSecret] : [credentials.secret];
+  const isPreviousLive =
+    previousSecret !== undefined &&
+    previousSecretUntil !== undefined &&
+    Date.parse(previousSecretUntil) > now.getTime();
+  return isPreviousLive && previousSecret !== credentials.secret
+    ? [credentials.secret, previousSecret]
+    : [credentials.secret];
 }
 
 /** The stored credentials after the owner pasted a new secret: the old one verifies for another 72 h. */
-export function rotateZadarmaSecret(credentials: TStoredZadarmaCredentials, newSecret: string, now: Date): TStoredZadarmaCredentials {
+export function rotateZadarmaSecret(
+  credentials: TStoredZadarmaCredentials,
+  newSecret: string,
+  now: Date,
+): TStoredZadarmaCredentials {
   if (newSecret === credentials.secret) return credentials;
-  return { key: credentials.key, secret: newSecret, previousSecret: credentials.secret, previousSecretUntil: new Date(now.getTime() + PREVIOUS_SECRET_WINDOW_MS).toISOString() };
+  return {
+    key: credentials.key,
+    secret: newSecret,
+    previousSecret: credentials.secret,
+    previousSecretUntil: new Date(now.getTime() + PREVIOUS_SECRET_WINDOW_MS).toISOString(),
+  };
 }
 
 /** The secret's last four characters: the page shows it masked, the key itself is low sensitivity (R17). */
-export const credentialsHintOf = (credentials: TZadarmaCredentials): string => credentials.secret.slice(-4);
+export const credentialsHintOf = (credentials: TZadarmaCredentials): string =>
+  credentials.secret.slice(-4);
 
 /** The stored credentials without the previous secret: «revoke the old secret now» (R3). */
-export const dropPreviousSecret = ({ key, secret }: TStoredZadarmaCredentials): TStoredZadarmaCredentials => ({ key, secret });
+export const dropPreviousSecret = ({
+  key,
+  secret,
+}: TStoredZadarmaCredentials): TStoredZadarmaCredentials => ({ key, secret });

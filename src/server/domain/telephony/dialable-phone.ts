@@ -1,4 +1,5 @@
 import { parsePhoneNumberFromString } from "libphonenumber-js";
+
 import { normalizePhoneE164 } from "@/server/domain/contacts/normalize-phone";
 
 /**

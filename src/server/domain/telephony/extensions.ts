@@ -18,11 +18,17 @@ type TPbxExtension = { extension: string; name: string | null; isOnline: boolean
  * Reads every extension of the PBX with its name and online flag. Extensions are few (one per
  * employee), so one call each stays far below Zadarma's 100 requests a minute.
  */
-async function readPbxExtensions(deps: Pick<TTelephonyDeps, "zadarma">, credentials: TZadarmaCredentials): Promise<TPbxExtension[]> {
+async function readPbxExtensions(
+  deps: Pick<TTelephonyDeps, "zadarma">,
+  credentials: TZadarmaCredentials,
+): Promise<TPbxExtension[]> {
   const { extensions } = await deps.zadarma.listExtensions(credentials);
   const read: TPbxExtension[] = [];
   for (const extension of extensions) {
-    const [info, status] = await Promise.all([deps.zadarma.getExtensionInfo(credentials, extension), deps.zadarma.getExtensionStatus(credentials, extension)]);
+    const [info, status] = await Promise.all([
+      deps.zadarma.getExtensionInfo(credentials, extension),
+      deps.zadarma.getExtensionStatus(credentials, extension),
+    ]);
     read.push({ extension, name: info.name || null, isOnline: status.isOnline });
   }
   return read;
@@ -33,7 +39,11 @@ async function readPbxExtensions(deps: Pick<TTelephonyDeps, "zadarma">, credenti
  * and online flag, and ones gone from the PBX are marked removed, keeping their member so past
  * calls still name who answered.
  */
-export async function refreshTelephonyExtensions(db: TDb, deps: Pick<TTelephonyDeps, "zadarma">, options: TConnectionScope & { credentials: TZadarmaCredentials; now?: Date }) {
+export async function refreshTelephonyExtensions(
+  db: TDb,
+  deps: Pick<TTelephonyDeps, "zadarma">,
+  options: TConnectionScope & { credentials: TZadarmaCredentials; now?: Date },
+) {
   const { tenantId, connectionId } = options;
   const now = options.now ?? new Date();
   const current = await readPbxExtensions(deps, options.credentials);
@@ -41,12 +51,25 @@ export async function refreshTelephonyExtensions(db: TDb, deps: Pick<TTelephonyD
     for (const { extension, name, isOnline } of current) {
       await tx.telephonyExtension.upsert({
         where: { connectionId_extension: { connectionId, extension } },
-        create: { id: createId("ext"), tenantId, connectionId, extension, name, isOnline, refreshedAt: now },
+        create: {
+          id: createId("ext"),
+          tenantId,
+          connectionId,
+          extension,
+          name,
+          isOnline,
+          refreshedAt: now,
+        },
         update: { name, isOnline, isRemoved: false, refreshedAt: now },
       });
     }
     await tx.telephonyExtension.updateMany({
-      where: { tenantId, connectionId, isRemoved: false, extension: { notIn: current.map((row) => row.extension) } },
+      where: {
+        tenantId,
+        connectionId,
+        isRemoved: false,
+        extension: { notIn: current.map((row) => row.extension) },
+      },
       data: { isRemoved: true, isOnline: null, refreshedAt: now },
     });
   });
@@ -54,15 +77,26 @@ export async function refreshTelephonyExtensions(db: TDb, deps: Pick<TTelephonyD
 }
 
 /** The settings page's mapping table: every extension still on the PBX with its member. */
-export async function listTelephonyExtensions(db: TDbClient, { tenantId, connectionId }: TConnectionScope) {
+export async function listTelephonyExtensions(
+  db: TDbClient,
+  { tenantId, connectionId }: TConnectionScope,
+) {
   const rows = await db.telephonyExtension.findMany({
     where: { tenantId, connectionId, isRemoved: false },
     orderBy: { extension: "asc" },
     select: { extension: true, name: true, isOnline: true, membershipId: true, refreshedAt: true },
   });
   const memberIds = rows.flatMap((row) => (row.membershipId ? [row.membershipId] : []));
-  const members = await db.membership.findMany({ where: { tenantId, id: { in: memberIds } }, select: { id: true, user: { select: { name: true, email: true } } } });
-  const memberOf = new Map(members.map((member) => [member.id, { membershipId: member.id, name: member.user.name, email: member.user.email }]));
+  const members = await db.membership.findMany({
+    where: { tenantId, id: { in: memberIds } },
+    select: { id: true, user: { select: { name: true, email: true } } },
+  });
+  const memberOf = new Map(
+    members.map((member) => [
+      member.id,
+      { membershipId: member.id, name: member.user.name, email: member.user.email },
+    ]),
+  );
   return rows.map((row) => ({
     extension: row.extension,
     name: row.name,
@@ -77,30 +111,73 @@ export async function listTelephonyExtensions(db: TDbClient, { tenantId, connect
  * extension per connection, so mapping them moves them off any other one. The member must be of
  * this workspace: another's id is "not found" (R14).
  */
-export async function mapTelephonyExtension(db: TDb, options: TConnectionScope & { extension: string; membershipId: string | null; actorUserId: string }) {
+export async function mapTelephonyExtension(
+  db: TDb,
+  options: TConnectionScope & {
+    extension: string;
+    membershipId: string | null;
+    actorUserId: string;
+  },
+) {
   const { tenantId, connectionId, extension, membershipId } = options;
-  const row = await db.telephonyExtension.findFirst({ where: { tenantId, connectionId, extension, isRemoved: false }, select: { id: true } });
+  const row = await db.telephonyExtension.findFirst({
+    where: { tenantId, connectionId, extension, isRemoved: false },
+    select: { id: true },
+  });
   if (!row) throw new AppError("NOT_FOUND");
-  if (membershipId && !(await db.membership.findFirst({ where: { id: membershipId, tenantId }, select: { id: true } }))) throw new AppError("NOT_FOUND");
+  if (
+    membershipId &&
+    !(await db.membership.findFirst({
+      where: { id: membershipId, tenantId },
+      select: { id: true },
+    }))
+  )
+    throw new AppError("NOT_FOUND");
   await db.$transaction(async (tx) => {
     // Two admins mapping at once must not leave one member on two extensions.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`telephony-mapping:${connectionId}`}))`;
-    if (membershipId) await tx.telephonyExtension.updateMany({ where: { tenantId, connectionId, membershipId, id: { not: row.id } }, data: { membershipId: null } });
+    if (membershipId)
+      await tx.telephonyExtension.updateMany({
+        where: { tenantId, connectionId, membershipId, id: { not: row.id } },
+        data: { membershipId: null },
+      });
     await tx.telephonyExtension.update({ where: { id: row.id }, data: { membershipId } });
   });
-  await recordAudit(db, { tenantId, actorUserId: options.actorUserId, action: membershipId ? "telephony.extension_mapped" : "telephony.extension_unmapped", targetType: "telephony_extension", targetId: row.id, data: { extension, membershipId } });
+  await recordAudit(db, {
+    tenantId,
+    actorUserId: options.actorUserId,
+    action: membershipId ? "telephony.extension_mapped" : "telephony.extension_unmapped",
+    targetType: "telephony_extension",
+    targetId: row.id,
+    data: { extension, membershipId },
+  });
 }
 
 /** The extension a member places calls from, if any (removed extensions no longer ring). */
-export async function findMemberExtension(db: TDbClient, { tenantId, connectionId, membershipId }: TConnectionScope & { membershipId: string }) {
-  const row = await db.telephonyExtension.findFirst({ where: { tenantId, connectionId, membershipId, isRemoved: false }, orderBy: { extension: "asc" }, select: { extension: true } });
+export async function findMemberExtension(
+  db: TDbClient,
+  { tenantId, connectionId, membershipId }: TConnectionScope & { membershipId: string },
+) {
+  const row = await db.telephonyExtension.findFirst({
+    where: { tenantId, connectionId, membershipId, isRemoved: false },
+    orderBy: { extension: "asc" },
+    select: { extension: true },
+  });
   return row?.extension ?? null;
 }
 
 /** The page's «Обновить из АТС»: a provider failure comes back as the check's plain-words error. */
-export async function refreshExtensionsOfTenant(db: TDb, deps: TTelephonyDeps, { tenantId }: { tenantId: string }) {
+export async function refreshExtensionsOfTenant(
+  db: TDb,
+  deps: TTelephonyDeps,
+  { tenantId }: { tenantId: string },
+) {
   const connection = await requireActiveZadarmaConnection(db, deps.keyring, { tenantId });
-  return refreshTelephonyExtensions(db, deps, { tenantId, connectionId: connection.id, credentials: toApiCredentials(connection.stored) }).catch((error: unknown) => {
+  return refreshTelephonyExtensions(db, deps, {
+    tenantId,
+    connectionId: connection.id,
+    credentials: toApiCredentials(connection.stored),
+  }).catch((error: unknown) => {
     throw checkFailureError(checkFailureOf(error), error);
   });
 }

@@ -1,18 +1,40 @@
 import { describe, expect, it } from "vitest";
-import en from "../../../../messages/en.json";
-import ru from "../../../../messages/ru.json";
+
 import { callbackFailureOf } from "@/server/domain/telephony/callback-failure";
 import { checkFailureError, checkFailureOf } from "@/server/domain/telephony/check-credentials";
 import { ZadarmaError, type TZadarmaErrorCode } from "@/server/integrations/zadarma";
 
-const CODES: TZadarmaErrorCode[] = ["wrong_keys", "blocked", "unreachable", "timeout", "rate_limited", "no_money", "invalid_request", "not_found", "bad_response", "server_error"];
-const errorOf = (code: TZadarmaErrorCode) => new ZadarmaError({ code, message: `Zadarma failed: ${code}` });
+import en from "../../../../messages/en.json";
+import ru from "../../../../messages/ru.json";
+
+const CODES: TZadarmaErrorCode[] = [
+  "wrong_keys",
+  "blocked",
+  "unreachable",
+  "timeout",
+  "rate_limited",
+  "no_money",
+  "invalid_request",
+  "not_found",
+  "bad_response",
+  "server_error",
+];
+const errorOf = (code: TZadarmaErrorCode) =>
+  new ZadarmaError({ code, message: `Zadarma failed: ${code}` });
 
 describe("the live check's reasons", () => {
   it("tells wrong keys, a blocked account, unreachable, a timeout and throttling apart", () => {
     expect(CODES.map((code) => [code, checkFailureOf(errorOf(code))])).toEqual([
-      ["wrong_keys", "wrong_keys"], ["blocked", "blocked"], ["unreachable", "unreachable"], ["timeout", "timeout"], ["rate_limited", "rate_limited"],
-      ["no_money", "unexpected"], ["invalid_request", "unexpected"], ["not_found", "unexpected"], ["bad_response", "unexpected"], ["server_error", "unreachable"],
+      ["wrong_keys", "wrong_keys"],
+      ["blocked", "blocked"],
+      ["unreachable", "unreachable"],
+      ["timeout", "timeout"],
+      ["rate_limited", "rate_limited"],
+      ["no_money", "unexpected"],
+      ["invalid_request", "unexpected"],
+      ["not_found", "unexpected"],
+      ["bad_response", "unexpected"],
+      ["server_error", "unreachable"],
     ]);
   });
 
@@ -33,14 +55,25 @@ describe("the live check's reasons", () => {
 describe("click-to-call failures", () => {
   it("maps the provider's refusals to what the member can act on", () => {
     expect(CODES.map((code) => [code, callbackFailureOf(errorOf(code))])).toEqual([
-      ["wrong_keys", "wrong_keys"], ["blocked", "account_blocked"], ["unreachable", "provider_unreachable"], ["timeout", "provider_timeout"],
-      ["rate_limited", "rate_limited"], ["no_money", "no_money"], ["invalid_request", "wrong_number"], ["not_found", "no_extension"],
-      ["bad_response", "provider_unreachable"], ["server_error", "provider_unreachable"],
+      ["wrong_keys", "wrong_keys"],
+      ["blocked", "account_blocked"],
+      ["unreachable", "provider_unreachable"],
+      ["timeout", "provider_timeout"],
+      ["rate_limited", "rate_limited"],
+      ["no_money", "no_money"],
+      ["invalid_request", "wrong_number"],
+      ["not_found", "no_extension"],
+      ["bad_response", "provider_unreachable"],
+      ["server_error", "provider_unreachable"],
     ]);
   });
 
   it("has plain words in Russian and English for every failure code", () => {
-    const failures = new Set([...CODES.map((code) => callbackFailureOf(errorOf(code))), "no_extension", "extension_offline"]);
+    const failures = new Set([
+      ...CODES.map((code) => callbackFailureOf(errorOf(code))),
+      "no_extension",
+      "extension_offline",
+    ]);
     for (const failure of failures) {
       expect(ru.telephony.callButton.failure, failure).toHaveProperty(failure);
       expect(en.telephony.callButton.failure, failure).toHaveProperty(failure);

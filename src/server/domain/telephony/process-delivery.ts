@@ -1,35 +1,56 @@
 import type { TDb } from "@/server/db/client";
 import { applyCallEvents } from "@/server/domain/calls/apply-call-events";
 import { publishCallCard } from "@/server/domain/calls/call-card";
+import type { TCallEvent } from "@/server/domain/calls/call-event";
 import { lookUpClientInKlientiks } from "@/server/domain/clients/klientiks-lookup";
 import type { TClaimedDelivery } from "@/server/domain/inbox/claims";
 import { asDeliveryFailure, DeliveryFailure } from "@/server/domain/inbox/delivery-failure";
 import type { TDeliveryProcessor } from "@/server/domain/inbox/process-claimed";
 import type { TKlientiksDeps } from "@/server/domain/klientiks/deps";
 import { pbxTimeZoneOf } from "@/server/domain/telephony/settings";
-import type { TCallEvent } from "@/server/domain/calls/call-event";
-import { parseZadarmaNotification, parseZadarmaStatisticsRow, statisticsRowToEvent } from "@/server/integrations/zadarma";
+import {
+  parseZadarmaNotification,
+  parseZadarmaStatisticsRow,
+  statisticsRowToEvent,
+} from "@/server/integrations/zadarma";
 
 /** Klientiks: to look a new caller up, and for the call card's link to the client's card there. */
 export type TTelephonyProcessingDeps = { klientiks: TKlientiksDeps };
 
-type TTelephonyDeliveryRow = { eventType: string | null; query: unknown; receivedAt: Date; connectionStatus: string | null; settings: unknown };
+type TTelephonyDeliveryRow = {
+  eventType: string | null;
+  query: unknown;
+  receivedAt: Date;
+  connectionStatus: string | null;
+  settings: unknown;
+};
 
 const formOf = (query: unknown): Record<string, string> =>
   typeof query === "object" && query !== null && !Array.isArray(query)
-    ? Object.fromEntries(Object.entries(query).flatMap(([key, value]) => (typeof value === "string" ? [[key, value]] : [])))
+    ? Object.fromEntries(
+        Object.entries(query).flatMap(([key, value]) =>
+          typeof value === "string" ? [[key, value]] : [],
+        ),
+      )
     : {};
 
 /** The stored notification or statistics row as a call event; null for an event we do not handle. */
 function callEventOf(row: TTelephonyDeliveryRow, timeZone: string): TCallEvent | null {
   if (row.eventType === "statistics") {
     const read = parseZadarmaStatisticsRow(row.query);
-    if ("field" in read) throw new DeliveryFailure("invalid_event", { message: `statistics row: ${read.field} is unusable` });
+    if ("field" in read)
+      throw new DeliveryFailure("invalid_event", {
+        message: `statistics row: ${read.field} is unusable`,
+      });
     return statisticsRowToEvent(read.row, { timeZone });
   }
-  const parsed = parseZadarmaNotification(formOf(row.query), { timeZone, receivedAt: row.receivedAt });
+  const parsed = parseZadarmaNotification(formOf(row.query), {
+    timeZone,
+    receivedAt: row.receivedAt,
+  });
   if (parsed.kind === "ignored") return null;
-  if (parsed.kind === "invalid") throw new DeliveryFailure("invalid_event", { message: `${parsed.field}: ${parsed.message}` });
+  if (parsed.kind === "invalid")
+    throw new DeliveryFailure("invalid_event", { message: `${parsed.field}: ${parsed.message}` });
   return parsed.event;
 }
 
@@ -49,14 +70,25 @@ export async function runTelephonyDelivery(
     FROM "WebhookDelivery" AS d LEFT JOIN "Connection" AS c ON c."id" = d."connectionId" AND c."tenantId" = d."tenantId"
     WHERE d."id" = ${delivery.id} AND d."tenantId" = ${delivery.tenantId}`;
   if (!row) throw new DeliveryFailure("internal", { message: `delivery ${delivery.id} not found` });
-  if (!row.connectionStatus || row.connectionStatus === "inactive") throw new DeliveryFailure("connection_inactive");
+  if (!row.connectionStatus || row.connectionStatus === "inactive")
+    throw new DeliveryFailure("connection_inactive");
 
   const event = callEventOf(row, pbxTimeZoneOf(row.settings));
   if (!event) return null;
-  const applied = await applyCallEvents(db, { tenantId: delivery.tenantId, connectionId: delivery.connectionId, deliveryId: delivery.id, events: [event] });
-  const card = { tenantId: delivery.tenantId, callId: applied.callId, klientiksBaseUrl: deps.klientiks.api.baseUrl };
+  const applied = await applyCallEvents(db, {
+    tenantId: delivery.tenantId,
+    connectionId: delivery.connectionId,
+    deliveryId: delivery.id,
+    events: [event],
+  });
+  const card = {
+    tenantId: delivery.tenantId,
+    callId: applied.callId,
+    klientiksBaseUrl: deps.klientiks.api.baseUrl,
+  };
   await publishCallCard(db, card);
-  if (applied.isNew && applied.clientId) await lookUpNewCaller(db, deps, { ...card, clientId: applied.clientId });
+  if (applied.isNew && applied.clientId)
+    await lookUpNewCaller(db, deps, { ...card, clientId: applied.clientId });
   return { callId: applied.callId };
 }
 
@@ -65,13 +97,23 @@ export async function runTelephonyDelivery(
  * per phone, within the Klientiks throttle: docs/clients.md); when found, the card is sent again
  * with the name. A failure here is not the delivery's: the lookup worker tries again later.
  */
-async function lookUpNewCaller(db: TDb, deps: TTelephonyProcessingDeps, card: { tenantId: string; callId: string; clientId: string; klientiksBaseUrl: string }) {
-  const result = await lookUpClientInKlientiks(db, deps.klientiks, { tenantId: card.tenantId, clientId: card.clientId }).catch(() => null);
+async function lookUpNewCaller(
+  db: TDb,
+  deps: TTelephonyProcessingDeps,
+  card: { tenantId: string; callId: string; clientId: string; klientiksBaseUrl: string },
+) {
+  const result = await lookUpClientInKlientiks(db, deps.klientiks, {
+    tenantId: card.tenantId,
+    clientId: card.clientId,
+  }).catch(() => null);
   if (result?.outcome === "found") await publishCallCard(db, card);
 }
 
 /** The inbox processor of telephony rows, for the in-process worker (docs/inbox-worker.md). */
-export const telephonyDeliveryProcessor = (db: TDb, deps: TTelephonyProcessingDeps): TDeliveryProcessor => ({
+export const telephonyDeliveryProcessor = (
+  db: TDb,
+  deps: TTelephonyProcessingDeps,
+): TDeliveryProcessor => ({
   run: (delivery) => runTelephonyDelivery(db, deps, delivery),
   classify: asDeliveryFailure,
 });

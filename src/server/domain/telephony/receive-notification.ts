@@ -4,7 +4,10 @@ import type { TDbClient } from "@/server/db/types";
 import type { TWebhookEndpoint } from "@/server/domain/webhooks/endpoints";
 
 /** Why a notification was stored as `rejected` instead of being processed. */
-export type TNotificationRejection = { code: "missing_signature" | "bad_signature" | "invalid_event"; message: string };
+export type TNotificationRejection = {
+  code: "missing_signature" | "bad_signature" | "invalid_event";
+  message: string;
+};
 
 export type TTelephonyNotification = {
   endpoint: TWebhookEndpoint;
@@ -23,7 +26,14 @@ export type TTelephonyNotification = {
 export type TTelephonyReceiveOutcome =
   | { kind: "unknown_endpoint" }
   | { kind: "rejected"; deliveryId: string }
-  | { kind: "accepted"; deliveryId: string; tenantId: string; connectionId: string; providerCallId: string; isDuplicate: boolean };
+  | {
+      kind: "accepted";
+      deliveryId: string;
+      tenantId: string;
+      connectionId: string;
+      providerCallId: string;
+      isDuplicate: boolean;
+    };
 
 type TInsertRequest = {
   id: string;
@@ -38,7 +48,12 @@ type TInsertRequest = {
   errorCode: string | null;
   error: string | null;
 };
-type TInsertedRow = { inputId: string; tenantId: string; connectionId: string; isInserted: boolean };
+type TInsertedRow = {
+  inputId: string;
+  tenantId: string;
+  connectionId: string;
+  isInserted: boolean;
+};
 
 /**
  * Stores a batch of notifications in one statement. The endpoint is checked again here (not
@@ -47,7 +62,8 @@ type TInsertedRow = { inputId: string; tenantId: string; connectionId: string; i
  * them (reliability R6, R7); a rejected one keeps its own id as key, so every rejection is kept.
  */
 const insertNotifications = (db: TDbClient, requests: TInsertRequest[]) => {
-  const column = <K extends keyof TInsertRequest>(key: K) => requests.map((request) => request[key]);
+  const column = <K extends keyof TInsertRequest>(key: K) =>
+    requests.map((request) => request[key]);
   return db.$queryRaw<TInsertedRow[]>`
     WITH "input" AS (
       SELECT * FROM unnest(${column("id")}::text[], ${column("endpointId")}::text[], ${column("dedupeKey")}::text[],
@@ -77,16 +93,22 @@ const insertNotifications = (db: TDbClient, requests: TInsertRequest[]) => {
 const insertNotification = createGroupCommit<TDbClient, TInsertRequest, TInsertedRow | null>({
   maxBatch: 200,
   runBatch: async (db, requests) => {
-    const rows = new Map((await insertNotifications(db, requests)).map((row) => [row.inputId, row]));
+    const rows = new Map(
+      (await insertNotifications(db, requests)).map((row) => [row.inputId, row]),
+    );
     // No row: the endpoint stopped accepting notifications since the token was resolved.
     return requests.map((request) => rows.get(request.id) ?? null);
   },
 });
 
 /** Records one telephony notification in the inbox, or as `rejected` with its reason (R1, R12). */
-export async function receiveTelephonyNotification(db: TDbClient, input: TTelephonyNotification): Promise<TTelephonyReceiveOutcome> {
+export async function receiveTelephonyNotification(
+  db: TDbClient,
+  input: TTelephonyNotification,
+): Promise<TTelephonyReceiveOutcome> {
   const id = createId("whd");
-  const isAccepted = input.rejection === null && input.eventKey !== null && input.providerCallId !== null;
+  const isAccepted =
+    input.rejection === null && input.eventKey !== null && input.providerCallId !== null;
   const row = await insertNotification(db, {
     id,
     endpointId: input.endpoint.id,
@@ -102,10 +124,24 @@ export async function receiveTelephonyNotification(db: TDbClient, input: TTeleph
   });
   if (!row) return { kind: "unknown_endpoint" };
   if (!isAccepted || !input.providerCallId) return { kind: "rejected", deliveryId: id };
-  return { kind: "accepted", deliveryId: id, tenantId: row.tenantId, connectionId: row.connectionId, providerCallId: input.providerCallId, isDuplicate: !row.isInserted };
+  return {
+    kind: "accepted",
+    deliveryId: id,
+    tenantId: row.tenantId,
+    connectionId: row.connectionId,
+    providerCallId: input.providerCallId,
+    isDuplicate: !row.isInserted,
+  };
 }
 
 /** Zadarma's `zd_echo` check reached the address: the settings page says the provider confirmed it. */
-export async function markEndpointConfirmed(db: TDbClient, endpoint: TWebhookEndpoint, at: Date): Promise<void> {
-  await db.webhookEndpoint.updateMany({ where: { id: endpoint.id, tenantId: endpoint.tenantId }, data: { confirmedAt: at } });
+export async function markEndpointConfirmed(
+  db: TDbClient,
+  endpoint: TWebhookEndpoint,
+  at: Date,
+): Promise<void> {
+  await db.webhookEndpoint.updateMany({
+    where: { id: endpoint.id, tenantId: endpoint.tenantId },
+    data: { confirmedAt: at },
+  });
 }

@@ -7,10 +7,20 @@ import type { TTelephonyDeps } from "@/server/domain/telephony/deps";
 const CHECK_LINK_LIFETIME_SECONDS = 180;
 
 /** Asks the connection's provider for a recording link with the connection's current credentials. */
-export const createRecordingPort = (db: TDbClient, deps: Pick<TTelephonyDeps, "keyring" | "zadarma">): TRecordingPort => ({
+export const createRecordingPort = (
+  db: TDbClient,
+  deps: Pick<TTelephonyDeps, "keyring" | "zadarma">,
+): TRecordingPort => ({
   async requestRecordingLink({ tenantId, connectionId }, { recordingRef, providerCallId }) {
-    const connection = await db.connection.findFirstOrThrow({ where: { id: connectionId, tenantId, kind: "zadarma" }, select: { id: true, tenantId: true, credentials: true } });
+    const connection = await db.connection.findFirstOrThrow({
+      where: { id: connectionId, tenantId, kind: "zadarma" },
+      select: { id: true, tenantId: true, credentials: true },
+    });
     const credentials = toApiCredentials(decryptZadarmaCredentials(deps.keyring, connection));
-    return deps.zadarma.requestRecordingLink(credentials, { recordingRef: recordingRef ?? undefined, pbxCallId: providerCallId, lifetimeSeconds: CHECK_LINK_LIFETIME_SECONDS });
+    return deps.zadarma.requestRecordingLink(credentials, {
+      recordingRef: recordingRef ?? undefined,
+      pbxCallId: providerCallId,
+      lifetimeSeconds: CHECK_LINK_LIFETIME_SECONDS,
+    });
   },
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+
 import { isKnownTimeZone } from "@/lib/time-zones";
 
 /**
@@ -18,7 +19,12 @@ const ZTelephonySettings = z.object({
 
 export type TTelephonySettings = z.infer<typeof ZTelephonySettings>;
 
-const DEFAULT_SETTINGS: TTelephonySettings = { popup: "rung_extension", timeZone: null, recordingRetentionDays: null, callerName: false };
+const DEFAULT_SETTINGS: TTelephonySettings = {
+  popup: "rung_extension",
+  timeZone: null,
+  recordingRetentionDays: null,
+  callerName: false,
+};
 
 /** Tolerant of anything stored: a non-object gives the defaults, a bad field its own default. */
 export function parseTelephonySettings(value: unknown): TTelephonySettings {
@@ -44,4 +50,5 @@ export type TTelephonySettingsPatch = z.infer<typeof ZTelephonySettingsPatch>;
 const DEFAULT_PBX_TIME_ZONE = "Europe/Moscow";
 
 /** The zone Zadarma's local times (`call_start`, statistics `callstart`) are read in, for stored settings. */
-export const pbxTimeZoneOf = (settings: unknown): string => parseTelephonySettings(settings).timeZone ?? DEFAULT_PBX_TIME_ZONE;
+export const pbxTimeZoneOf = (settings: unknown): string =>
+  parseTelephonySettings(settings).timeZone ?? DEFAULT_PBX_TIME_ZONE;

@@ -16,18 +16,36 @@ const PAGE_SIZE = 1_000;
 
 /** Telephony imports still listing (one page per call of `listNextStatisticsPage`). */
 export const findTelephonyImportsToList = (db: TDb) =>
-  db.backfillJob.findMany({ where: { status: "running", enumeratedAt: null, connection: { kind: "zadarma" } }, select: { id: true, tenantId: true } });
+  db.backfillJob.findMany({
+    where: { status: "running", enumeratedAt: null, connection: { kind: "zadarma" } },
+    select: { id: true, tenantId: true },
+  });
 
 /** Active telephony connections whose daily reconciliation is due; each gets an import of the last 26 h. */
 export async function startDueTelephonyReconciliations(db: TDb, now = new Date()): Promise<number> {
   const due = await db.connection.findMany({
-    where: { kind: "zadarma", status: "active", OR: [{ lastReconcileAt: null }, { lastReconcileAt: { lt: new Date(now.getTime() - RECONCILE_INTERVAL_MS) } }] },
+    where: {
+      kind: "zadarma",
+      status: "active",
+      OR: [
+        { lastReconcileAt: null },
+        { lastReconcileAt: { lt: new Date(now.getTime() - RECONCILE_INTERVAL_MS) } },
+      ],
+    },
     select: { id: true, tenantId: true, lastReconcileAt: true, activatedAt: true },
   });
   for (const connection of due) {
     // The first day is the backfill's: reconciliation starts a day after the connection.
-    await db.connection.updateMany({ where: { id: connection.id, tenantId: connection.tenantId }, data: { lastReconcileAt: now } });
-    if (connection.lastReconcileAt) await startBackfill(db, { tenantId: connection.tenantId, connectionId: connection.id, since: new Date(now.getTime() - RECONCILE_LOOKBACK_MS) });
+    await db.connection.updateMany({
+      where: { id: connection.id, tenantId: connection.tenantId },
+      data: { lastReconcileAt: now },
+    });
+    if (connection.lastReconcileAt)
+      await startBackfill(db, {
+        tenantId: connection.tenantId,
+        connectionId: connection.id,
+        since: new Date(now.getTime() - RECONCILE_LOOKBACK_MS),
+      });
   }
   return due.length;
 }
@@ -39,26 +57,61 @@ export async function startDueTelephonyReconciliations(db: TDb, now = new Date()
  * scheduler calls this at most every 30 s per job, under Zadarma's 3 statistics requests a minute.
  * A call already known from its notifications gets a summary event that changes nothing.
  */
-export async function listNextStatisticsPage(db: TDb, deps: Pick<TTelephonyDeps, "keyring" | "zadarma">, options: { tenantId: string; jobId: string }): Promise<TEnqueuedDelivery[]> {
+export async function listNextStatisticsPage(
+  db: TDb,
+  deps: Pick<TTelephonyDeps, "keyring" | "zadarma">,
+  options: { tenantId: string; jobId: string },
+): Promise<TEnqueuedDelivery[]> {
   const job = await db.backfillJob.findFirst({
     where: { id: options.jobId, tenantId: options.tenantId, status: "running", enumeratedAt: null },
-    select: { id: true, since: true, listed: true, startedAt: true, connection: { select: { id: true, tenantId: true, credentials: true, settings: true, status: true } } },
+    select: {
+      id: true,
+      since: true,
+      listed: true,
+      startedAt: true,
+      connection: {
+        select: { id: true, tenantId: true, credentials: true, settings: true, status: true },
+      },
+    },
   });
   if (!job) return [];
   const { connection } = job;
   if (connection.status !== "active") {
-    await db.backfillJob.update({ where: { id: job.id }, data: { status: "failed", error: connection.status === "needs_attention" ? "connection_needs_attention" : "connection_inactive", finishedAt: new Date() } });
+    await db.backfillJob.update({
+      where: { id: job.id },
+      data: {
+        status: "failed",
+        error:
+          connection.status === "needs_attention"
+            ? "connection_needs_attention"
+            : "connection_inactive",
+        finishedAt: new Date(),
+      },
+    });
     return [];
   }
   const timeZone = pbxTimeZoneOf(connection.settings);
   const credentials = toApiCredentials(decryptZadarmaCredentials(deps.keyring, connection));
   let page: Awaited<ReturnType<TTelephonyDeps["zadarma"]["getPbxStatistics"]>>;
   try {
-    page = await deps.zadarma.getPbxStatistics(credentials, { start: job.since, end: job.startedAt, timeZone, skip: job.listed, limit: PAGE_SIZE });
+    page = await deps.zadarma.getPbxStatistics(credentials, {
+      start: job.since,
+      end: job.startedAt,
+      timeZone,
+      skip: job.listed,
+      limit: PAGE_SIZE,
+    });
   } catch (error) {
     // Retriable errors (limits, outages) leave the job for the next tick; the rest end it visibly.
     if (!(error instanceof ZadarmaError) || !error.isRetriable) {
-      await db.backfillJob.update({ where: { id: job.id }, data: { status: "failed", error: error instanceof ZadarmaError ? error.code : "internal", finishedAt: new Date() } });
+      await db.backfillJob.update({
+        where: { id: job.id },
+        data: {
+          status: "failed",
+          error: error instanceof ZadarmaError ? error.code : "internal",
+          finishedAt: new Date(),
+        },
+      });
     }
     throw error;
   }
@@ -79,9 +132,29 @@ export async function listNextStatisticsPage(db: TDb, deps: Pick<TTelephonyDeps,
     receivedAt: now,
     nextAttemptAt: now,
   }));
-  if (candidates.length > 0) await db.webhookDelivery.createMany({ data: candidates, skipDuplicates: true });
+  if (candidates.length > 0)
+    await db.webhookDelivery.createMany({ data: candidates, skipDuplicates: true });
   const isLastPage = page.rows.length + page.invalidRows.length < PAGE_SIZE;
-  await db.backfillJob.update({ where: { id: job.id }, data: { listed: job.listed + page.rows.length + page.invalidRows.length, heartbeatAt: now, ...(isLastPage ? { enumeratedAt: now } : {}) } });
-  const inserted = await db.webhookDelivery.findMany({ where: { tenantId: connection.tenantId, id: { in: candidates.map((candidate) => candidate.id) } }, select: { id: true, providerCallId: true } });
-  return inserted.map((delivery) => ({ id: delivery.id, tenantId: connection.tenantId, connectionId: connection.id, purpose: "telephony", subjectId: delivery.providerCallId ?? delivery.id }));
+  await db.backfillJob.update({
+    where: { id: job.id },
+    data: {
+      listed: job.listed + page.rows.length + page.invalidRows.length,
+      heartbeatAt: now,
+      ...(isLastPage ? { enumeratedAt: now } : {}),
+    },
+  });
+  const inserted = await db.webhookDelivery.findMany({
+    where: {
+      tenantId: connection.tenantId,
+      id: { in: candidates.map((candidate) => candidate.id) },
+    },
+    select: { id: true, providerCallId: true },
+  });
+  return inserted.map((delivery) => ({
+    id: delivery.id,
+    tenantId: connection.tenantId,
+    connectionId: connection.id,
+    purpose: "telephony",
+    subjectId: delivery.providerCallId ?? delivery.id,
+  }));
 }

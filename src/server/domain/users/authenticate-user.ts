@@ -5,8 +5,15 @@ import { hashPassword, verifyPassword } from "@/server/domain/users/password";
 // so timing does not reveal which e-mails are registered.
 let dummyHash: Promise<string> | undefined;
 
-export async function authenticateUser(db: TDbClient, email: string, password: string): Promise<{ id: string; email: string; name: string } | null> {
-  const user = await db.user.findUnique({ where: { email: email.trim().toLowerCase() }, select: { id: true, email: true, name: true, passwordHash: true } });
+export async function authenticateUser(
+  db: TDbClient,
+  email: string,
+  password: string,
+): Promise<{ id: string; email: string; name: string } | null> {
+  const user = await db.user.findUnique({
+    where: { email: email.trim().toLowerCase() },
+    select: { id: true, email: true, name: true, passwordHash: true },
+  });
   if (!user) {
     await verifyPassword(await (dummyHash ??= hashPassword("not-a-real-password")), password);
     return null;

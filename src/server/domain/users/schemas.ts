@@ -1,8 +1,15 @@
 import { z } from "zod";
+
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/password-policy";
 
 /** Messages are keys under `validation.*` in messages/*.json, so field errors are localized. */
-export const ZEmail = z.string().trim().toLowerCase().min(1, "required").max(254, "tooLong").pipe(z.email("emailInvalid"));
+export const ZEmail = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(1, "required")
+  .max(254, "tooLong")
+  .pipe(z.email("emailInvalid"));
 
 export const ZNewPassword = z
   .string()

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+
 import { createId } from "@/lib/ids";
 import { truncateText } from "@/lib/text/storable-text";
 import { createGroupCommit } from "@/server/db/group-commit";
@@ -23,17 +24,28 @@ export type TRejectionReason = "missing_appointment_id" | "invalid_appointment_i
 export type TReceiveOutcome =
   | { kind: "unknown_endpoint" }
   | { kind: "rejected"; deliveryId: string; reason: TRejectionReason }
-  | { kind: "accepted"; deliveryId: string; tenantId: string; connectionId: string; appointmentId: string; isDuplicate: boolean };
+  | {
+      kind: "accepted";
+      deliveryId: string;
+      tenantId: string;
+      connectionId: string;
+      appointmentId: string;
+      isDuplicate: boolean;
+    };
 
 /** Klientiks appointment ids are positive whole numbers; 18 digits keep them within a bigint. */
 const APPOINTMENT_ID = /^\d{1,18}$/;
 
 /** The appointment id of a delivery, leading zeros dropped, or why there is none. */
-export function readAppointmentId(raw: string | undefined): { ok: true; appointmentId: string } | { ok: false; reason: TRejectionReason } {
+export function readAppointmentId(
+  raw: string | undefined,
+): { ok: true; appointmentId: string } | { ok: false; reason: TRejectionReason } {
   const value = (raw ?? "").trim();
   if (value === "") return { ok: false, reason: "missing_appointment_id" };
   const appointmentId = value.replace(/^0+/, "");
-  return APPOINTMENT_ID.test(value) && appointmentId !== "" ? { ok: true, appointmentId } : { ok: false, reason: "invalid_appointment_id" };
+  return APPOINTMENT_ID.test(value) && appointmentId !== ""
+    ? { ok: true, appointmentId }
+    : { ok: false, reason: "invalid_appointment_id" };
 }
 
 /** What identical deliveries share: the endpoint, the appointment and the status hint. */
@@ -53,7 +65,13 @@ type TInsertRequest = {
   receivedAt: string;
   errorCode: TRejectionReason | null;
 };
-type TInsertedRow = { inputId: string; tenantId: string | null; connectionId: string | null; deliveryId: string | null; isInserted: boolean };
+type TInsertedRow = {
+  inputId: string;
+  tenantId: string | null;
+  connectionId: string | null;
+  deliveryId: string | null;
+  isInserted: boolean;
+};
 
 /**
  * Stores a batch of deliveries in one call of `insert_webhook_deliveries` (its migration explains
@@ -64,7 +82,8 @@ type TInsertedRow = { inputId: string; tenantId: string | null; connectionId: st
  * costs (`npm run bench:ingest`).
  */
 const insertDeliveries = (db: TDbClient, requests: TInsertRequest[]) => {
-  const column = <K extends keyof TInsertRequest>(key: K) => requests.map((request) => request[key]);
+  const column = <K extends keyof TInsertRequest>(key: K) =>
+    requests.map((request) => request[key]);
   return db.$queryRaw<TInsertedRow[]>`
     SELECT * FROM "insert_webhook_deliveries"(${column("id")}::text[], ${column("endpointId")}::text[], ${column("contentKey")}::text[],
       ${column("appointmentId")}::text[], ${column("statusHint")}::text[], ${column("method")}::text[], ${column("query")}::text[],
@@ -80,7 +99,10 @@ const insertDelivery = createGroupCommit<TDbClient, TInsertRequest, TInsertedRow
   maxBatch: 200,
   runBatch: async (db, requests) => {
     const rows = new Map((await insertDeliveries(db, requests)).map((row) => [row.inputId, row]));
-    return requests.map((request) => rows.get(request.id) ?? new Error(`delivery ${request.id} missing from the insert result`));
+    return requests.map(
+      (request) =>
+        rows.get(request.id) ?? new Error(`delivery ${request.id} missing from the insert result`),
+    );
   },
 });
 
@@ -89,7 +111,10 @@ const insertDelivery = createGroupCommit<TDbClient, TInsertRequest, TInsertedRow
  * appointment (klientiks-contract §12.4). A bad `appointment_id` is still recorded, as `rejected`
  * with its reason, so the wizard's live check and the error log can show it (§12.6).
  */
-export async function receiveKlientiksWebhook(db: TDbClient, input: TKlientiksWebhookInput): Promise<TReceiveOutcome> {
+export async function receiveKlientiksWebhook(
+  db: TDbClient,
+  input: TKlientiksWebhookInput,
+): Promise<TReceiveOutcome> {
   const { endpoint, params } = input;
   const read = readAppointmentId(params.appointment_id);
   const statusHint = truncateText((params.status ?? "").trim(), 64);
@@ -97,7 +122,9 @@ export async function receiveKlientiksWebhook(db: TDbClient, input: TKlientiksWe
     id: createId("whd"),
     endpointId: endpoint.id,
     contentKey: read.ok ? contentKeyOf(endpoint.id, read.appointmentId, statusHint) : null,
-    appointmentId: read.ok ? read.appointmentId : truncateText((params.appointment_id ?? "").trim(), 64) || null,
+    appointmentId: read.ok
+      ? read.appointmentId
+      : truncateText((params.appointment_id ?? "").trim(), 64) || null,
     statusHint: statusHint || null,
     method: input.method,
     query: JSON.stringify(params),
@@ -107,5 +134,12 @@ export async function receiveKlientiksWebhook(db: TDbClient, input: TKlientiksWe
   });
   if (!row.tenantId || !row.connectionId || !row.deliveryId) return { kind: "unknown_endpoint" };
   if (!read.ok) return { kind: "rejected", deliveryId: row.deliveryId, reason: read.reason };
-  return { kind: "accepted", deliveryId: row.deliveryId, tenantId: row.tenantId, connectionId: row.connectionId, appointmentId: read.appointmentId, isDuplicate: !row.isInserted };
+  return {
+    kind: "accepted",
+    deliveryId: row.deliveryId,
+    tenantId: row.tenantId,
+    connectionId: row.connectionId,
+    appointmentId: read.appointmentId,
+    isDuplicate: !row.isInserted,
+  };
 }

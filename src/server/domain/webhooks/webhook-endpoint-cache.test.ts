@@ -1,10 +1,17 @@
 import { describe, expect, it } from "vitest";
+
 import { hashSecretToken } from "@/server/domain/invites/invite-token";
 import type { TWebhookEndpoint } from "@/server/domain/webhooks/endpoints";
 import { createWebhookEndpointCache } from "@/server/domain/webhooks/webhook-endpoint-cache";
 
 const TOKEN = "t".repeat(43);
-const ENDPOINT: TWebhookEndpoint = { id: "whe_1", tenantId: "ten_1", connectionId: "con_1", purpose: "deals", retiresAt: null };
+const ENDPOINT: TWebhookEndpoint = {
+  id: "whe_1",
+  tenantId: "ten_1",
+  connectionId: "con_1",
+  purpose: "deals",
+  retiresAt: null,
+};
 
 function cacheOver(endpoints: Record<string, TWebhookEndpoint>) {
   const clock = { now: 0 };

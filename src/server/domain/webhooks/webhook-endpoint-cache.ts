@@ -7,7 +7,8 @@ export type TWebhookEndpointCache = {
   resolve(token: string, at: Date): Promise<TWebhookEndpoint | null>;
 };
 
-const acceptsAt = (endpoint: TWebhookEndpoint, at: Date) => endpoint.retiresAt === null || endpoint.retiresAt > at;
+const acceptsAt = (endpoint: TWebhookEndpoint, at: Date) =>
+  endpoint.retiresAt === null || endpoint.retiresAt > at;
 
 /**
  * Resolves a webhook token before anything else is done for its request (no body read, no insert
@@ -19,7 +20,12 @@ const acceptsAt = (endpoint: TWebhookEndpoint, at: Date) => endpoint.retiresAt =
  * that the endpoint is not revoked or retired and its connection not switched off, so revocation,
  * rotation and retirement hold at once in every process.
  */
-export function createWebhookEndpointCache(options: { ttlMs: number; maxEntries: number; load: (tokenHash: string, at: Date) => Promise<TWebhookEndpoint | null>; now?: () => number }): TWebhookEndpointCache {
+export function createWebhookEndpointCache(options: {
+  ttlMs: number;
+  maxEntries: number;
+  load: (tokenHash: string, at: Date) => Promise<TWebhookEndpoint | null>;
+  now?: () => number;
+}): TWebhookEndpointCache {
   const entries = createExpiringMap<TWebhookEndpoint>(options);
   return {
     async resolve(token, at) {

@@ -25,11 +25,18 @@ export type TTrackDeps = {
   log: TLogger;
 };
 
-const trackError = (status: number, code: string, message: string, headers: Record<string, string> = {}) =>
-  Response.json({ ok: false, error: { code, message } }, { status, headers });
+const trackError = (
+  status: number,
+  code: string,
+  message: string,
+  headers: Record<string, string> = {},
+) => Response.json({ ok: false, error: { code, message } }, { status, headers });
 
 /** CORS for the site's own pages: they may read the answer (the page view's config), nobody else. */
-const corsHeaders = (origin: string): Record<string, string> => ({ "access-control-allow-origin": origin, vary: "Origin" });
+const corsHeaders = (origin: string): Record<string, string> => ({
+  "access-control-allow-origin": origin,
+  vary: "Origin",
+});
 
 /** Preflight carries no body, so no site key: allow the asking origin; the POST itself is checked. */
 export const answerTrackPreflight = (request: Request): Response =>
@@ -54,7 +61,8 @@ function readPageOrigin(headers: Headers): { host: string; origin: string } | nu
 }
 
 /** The body as text, or null past the cap (never buffered beyond it). */
-const readBody = async (request: Request): Promise<string | null> => (await readCappedBody(request, MAX_TRACK_BODY_BYTES))?.toString("utf8") ?? null;
+const readBody = async (request: Request): Promise<string | null> =>
+  (await readCappedBody(request, MAX_TRACK_BODY_BYTES))?.toString("utf8") ?? null;
 
 const parseJson = (text: string): unknown => {
   try {
@@ -72,7 +80,8 @@ const parseJson = (text: string): unknown => {
  */
 export async function handleTrackRequest(request: Request, deps: TTrackDeps): Promise<Response> {
   const body = await readBody(request);
-  if (body === null) return trackError(413, "VALIDATION", `body is larger than ${MAX_TRACK_BODY_BYTES} bytes`);
+  if (body === null)
+    return trackError(413, "VALIDATION", `body is larger than ${MAX_TRACK_BODY_BYTES} bytes`);
   if (isBotUserAgent(request.headers.get("user-agent"))) return new Response(null, { status: 204 });
   const parsed = ZTrackHitSchema.safeParse(parseJson(body));
   if (!parsed.success) return trackError(400, "VALIDATION", "not a tracker hit");
@@ -82,20 +91,38 @@ export async function handleTrackRequest(request: Request, deps: TTrackDeps): Pr
     deps.log.warn("tracker site lookup failed", { error });
     return undefined;
   });
-  if (site === undefined) return trackError(503, "UNAVAILABLE", "temporarily unavailable", { "retry-after": "5" });
+  if (site === undefined)
+    return trackError(503, "UNAVAILABLE", "temporarily unavailable", { "retry-after": "5" });
   if (!site) return trackError(404, "NOT_FOUND", "unknown site key");
   const page = readPageOrigin(request.headers);
-  if (!page || !isHostOfSite(page.host, site.domain)) return trackError(403, "FORBIDDEN", "this page's origin does not belong to the site");
+  if (!page || !isHostOfSite(page.host, site.domain))
+    return trackError(403, "FORBIDDEN", "this page's origin does not belong to the site");
   const cors = corsHeaders(page.origin);
   const limit = deps.limiter.take(`${site.id}|${getClientIp(request.headers)}`);
-  if (!limit.isAllowed) return trackError(429, "RATE_LIMITED", "too many hits", { ...cors, "retry-after": String(limit.retryAfterSeconds) });
-  if (deps.queue.pending >= MAX_PENDING_HITS) return trackError(503, "UNAVAILABLE", "busy, hit dropped", { ...cors, "retry-after": "5" });
+  if (!limit.isAllowed)
+    return trackError(429, "RATE_LIMITED", "too many hits", {
+      ...cors,
+      "retry-after": String(limit.retryAfterSeconds),
+    });
+  if (deps.queue.pending >= MAX_PENDING_HITS)
+    return trackError(503, "UNAVAILABLE", "busy, hit dropped", { ...cors, "retry-after": "5" });
 
   const at = new Date();
   // Queued now, in arrival order (a visitor's hits are recorded in the order they came); `schedule`
   // only keeps the runtime alive until the write is done.
-  const task = deps.queue.run(`${site.id}|${hit.visitorId}`, () => recordTrackHit(deps.db, { tenantId: site.tenantId, site, hit, at }));
-  deps.schedule(() => task.then(() => undefined, (error: unknown) => deps.log.warn("tracker hit not recorded", { siteId: site.id, type: hit.type, error })));
+  const task = deps.queue.run(`${site.id}|${hit.visitorId}`, () =>
+    recordTrackHit(deps.db, { tenantId: site.tenantId, site, hit, at }),
+  );
+  deps.schedule(() =>
+    task.then(
+      () => undefined,
+      (error: unknown) =>
+        deps.log.warn("tracker hit not recorded", { siteId: site.id, type: hit.type, error }),
+    ),
+  );
   if (hit.type !== "pageview") return new Response(null, { status: 204, headers: cors });
-  return Response.json({ ok: true, widgetUrlPatterns: site.widgetUrlPatterns, captureContacts: site.captureContacts }, { status: 202, headers: cors });
+  return Response.json(
+    { ok: true, widgetUrlPatterns: site.widgetUrlPatterns, captureContacts: site.captureContacts },
+    { status: 202, headers: cors },
+  );
 }

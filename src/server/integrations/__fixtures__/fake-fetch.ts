@@ -2,12 +2,20 @@
 
 export type TFakeFetchCall = { url: string; method: string; headers: Headers; body: string | null };
 
-type TFakeFetchHandler = (call: TFakeFetchCall, signal: AbortSignal | undefined) => Response | Promise<Response>;
+type TFakeFetchHandler = (
+  call: TFakeFetchCall,
+  signal: AbortSignal | undefined,
+) => Response | Promise<Response>;
 
 /** A `fetch` to pass to the client that records every call, so tests see exactly what was sent. */
-export const createFakeFetch = (handler: TFakeFetchHandler): { fetch: typeof fetch; calls: TFakeFetchCall[] } => {
+export const createFakeFetch = (
+  handler: TFakeFetchHandler,
+): { fetch: typeof fetch; calls: TFakeFetchCall[] } => {
   const calls: TFakeFetchCall[] = [];
-  const fakeFetch = async (input: string | URL | Request, init: RequestInit = {}): Promise<Response> => {
+  const fakeFetch = async (
+    input: string | URL | Request,
+    init: RequestInit = {},
+  ): Promise<Response> => {
     const call: TFakeFetchCall = {
       url: String(input),
       method: init.method ?? "GET",
@@ -23,12 +31,20 @@ export const createFakeFetch = (handler: TFakeFetchHandler): { fetch: typeof fet
 type TResponseInit = { status?: number; headers?: Record<string, string> };
 
 /** A response with this exact body text. */
-export const textResponse = (text: string, { status = 200, headers = {} }: TResponseInit = {}): Response =>
-  new Response(text, { status, headers });
+export const textResponse = (
+  text: string,
+  { status = 200, headers = {} }: TResponseInit = {},
+): Response => new Response(text, { status, headers });
 
 /** A JSON response, the way Zadarma sends one. */
-export const jsonResponse = (body: unknown, { status = 200, headers = {} }: TResponseInit = {}): Response =>
-  textResponse(JSON.stringify(body), { status, headers: { "Content-Type": "application/json", ...headers } });
+export const jsonResponse = (
+  body: unknown,
+  { status = 200, headers = {} }: TResponseInit = {},
+): Response =>
+  textResponse(JSON.stringify(body), {
+    status,
+    headers: { "Content-Type": "application/json", ...headers },
+  });
 
 /** Everything about an error that Inngest could store in run state (reliability R11): text, stack, own fields, causes. */
 export const storedErrorText = (error: Error): string => {

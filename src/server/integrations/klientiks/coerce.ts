@@ -6,14 +6,20 @@ export const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** §7: `true`/`false`, `0`/`1` or `"0"`/`"1"`. Anything else, including a missing value, is false. */
-export const toLooseBoolean = (value: unknown): boolean => value === true || value === 1 || value === "1" || value === "true";
+export const toLooseBoolean = (value: unknown): boolean =>
+  value === true || value === 1 || value === "1" || value === "true";
 
 /**
  * A positive integer id from a number or a digit string. Anything else, including `0`, is `null`:
  * Klientiks ids start at 1, and `0` appears where a reference is unset.
  */
 export const toId = (value: unknown): number | null => {
-  const id = typeof value === "number" ? value : typeof value === "string" && /^\s*\d+\s*$/.test(value) ? Number(value) : Number.NaN;
+  const id =
+    typeof value === "number"
+      ? value
+      : typeof value === "string" && /^\s*\d+\s*$/.test(value)
+        ? Number(value)
+        : Number.NaN;
   return Number.isSafeInteger(id) && id > 0 ? id : null;
 };
 
@@ -25,7 +31,12 @@ export const toText = (value: unknown): string => {
 
 /** A non-negative integer from a number or a digit string (offsets, limits), else `null`. */
 export const toCount = (value: unknown): number | null => {
-  const count = typeof value === "number" ? value : typeof value === "string" && /^\s*\d+\s*$/.test(value) ? Number(value) : Number.NaN;
+  const count =
+    typeof value === "number"
+      ? value
+      : typeof value === "string" && /^\s*\d+\s*$/.test(value)
+        ? Number(value)
+        : Number.NaN;
   return Number.isSafeInteger(count) && count >= 0 ? count : null;
 };
 

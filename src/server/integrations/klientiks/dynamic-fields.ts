@@ -21,20 +21,64 @@ const BUILT_IN_JSON_DATA_KEYS = [
 
 /** Every top-level key of the captured client (§9.1) plus the built-in `json_data` keys. */
 export const STANDARD_CLIENT_KEYS: ReadonlySet<string> = new Set([
-  "id", "name", "phone", "created", "modified", "json_data", "account_id", "country_code", "client_groups",
-  "delay_stat", "unparsed_name", "first_name", "patron_name", "second_name", "loyalty_program_status",
-  "demo_entity", "deleted", "author_id", "forbid_roistat_export", "exclude_from_analytics",
-  "responsible_manager_id", "last_appointment_id", "helix_id", "birth_date", "promo_code",
-  "promo_code_activated", "password", "blocked", "ios_last_active", "android_last_active", "failed_push",
-  "phone_operator", "number", "external_id", "sex", "living_address",
+  "id",
+  "name",
+  "phone",
+  "created",
+  "modified",
+  "json_data",
+  "account_id",
+  "country_code",
+  "client_groups",
+  "delay_stat",
+  "unparsed_name",
+  "first_name",
+  "patron_name",
+  "second_name",
+  "loyalty_program_status",
+  "demo_entity",
+  "deleted",
+  "author_id",
+  "forbid_roistat_export",
+  "exclude_from_analytics",
+  "responsible_manager_id",
+  "last_appointment_id",
+  "helix_id",
+  "birth_date",
+  "promo_code",
+  "promo_code_activated",
+  "password",
+  "blocked",
+  "ios_last_active",
+  "android_last_active",
+  "failed_push",
+  "phone_operator",
+  "number",
+  "external_id",
+  "sex",
+  "living_address",
   ...BUILT_IN_JSON_DATA_KEYS,
 ]);
 
 /** Every key of the appointment of §9.2, including the emulator's additions. */
 export const STANDARD_APPOINTMENT_KEYS: ReadonlySet<string> = new Set([
-  "id", "client_id", "executor_id", "account_id", "start_datetime", "finish_datetime", "status", "created",
-  "modified", "paid", "urgent", "is_sale", "appointed_services", "author_id", "appointment_source",
-  "json_data", "appointment_client_links",
+  "id",
+  "client_id",
+  "executor_id",
+  "account_id",
+  "start_datetime",
+  "finish_datetime",
+  "status",
+  "created",
+  "modified",
+  "paid",
+  "urgent",
+  "is_sale",
+  "appointed_services",
+  "author_id",
+  "appointment_source",
+  "json_data",
+  "appointment_client_links",
 ]);
 
 export type TKlientiksJsonData =
@@ -61,7 +105,10 @@ export const parseKlientiksJsonData = (value: unknown): TKlientiksJsonData => {
 };
 
 const isScalar = (value: unknown): value is TKlientiksDynamicValue =>
-  value === null || typeof value === "string" || typeof value === "number" || typeof value === "boolean";
+  value === null ||
+  typeof value === "string" ||
+  typeof value === "number" ||
+  typeof value === "boolean";
 
 /**
  * §13.5: the dynamic fields of an object, from parsed `json_data` first and flattened keys second,

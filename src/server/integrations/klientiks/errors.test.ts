@@ -1,24 +1,39 @@
 import { describe, expect, it } from "vitest";
+
 import { createSecretScrubber } from "@/lib/outbound-failure";
-import { KlientiksError, classifyKlientiksErrorText } from "./errors";
-import type { TKlientiksErrorKind } from "./errors";
+
+import { classifyKlientiksErrorText, KlientiksError, type TKlientiksErrorKind } from "./errors";
 
 const TOKEN = "0123456789abcdef0123456789abcdef";
 const URL_WITH_TOKEN = `https://klientiks.ru/clientix/Restapi/list/a/A/u/U/t/${TOKEN}/m/Users/`;
 
 describe("KlientiksError", () => {
   it("redacts the token from its message, String() and stack", () => {
-    const error = new KlientiksError({ kind: "transient", message: `GET ${URL_WITH_TOKEN}: HTTP 503` });
-    expect(error.message).toBe("GET https://klientiks.ru/clientix/Restapi/list/a/A/u/U/t/***/m/Users/: HTTP 503");
+    const error = new KlientiksError({
+      kind: "transient",
+      message: `GET ${URL_WITH_TOKEN}: HTTP 503`,
+    });
+    expect(error.message).toBe(
+      "GET https://klientiks.ru/clientix/Restapi/list/a/A/u/U/t/***/m/Users/: HTTP 503",
+    );
     expect(String(error)).not.toContain(TOKEN);
     expect(error.stack).not.toContain(TOKEN);
     expect(error.name).toBe("KlientiksError");
   });
 
   it("rebuilds the cause chain with scrubbed text, keeping names and error codes", () => {
-    const socketError = Object.assign(new Error(`connect ECONNREFUSED while fetching ${URL_WITH_TOKEN}`), { code: "ECONNREFUSED" });
-    const fetchError = new TypeError(`Failed to parse URL from ${URL_WITH_TOKEN}`, { cause: socketError });
-    const error = new KlientiksError({ kind: "transient", message: "network error", cause: fetchError });
+    const socketError = Object.assign(
+      new Error(`connect ECONNREFUSED while fetching ${URL_WITH_TOKEN}`),
+      { code: "ECONNREFUSED" },
+    );
+    const fetchError = new TypeError(`Failed to parse URL from ${URL_WITH_TOKEN}`, {
+      cause: socketError,
+    });
+    const error = new KlientiksError({
+      kind: "transient",
+      message: "network error",
+      cause: fetchError,
+    });
 
     expect(error.cause).not.toBe(fetchError);
     expect(error.cause).toBeInstanceOf(Error);
@@ -29,7 +44,14 @@ describe("KlientiksError", () => {
     const nested = cause.cause as Error & { code?: string };
     expect(nested.code).toBe("ECONNREFUSED");
     expect(nested.message).toContain("/t/***/");
-    const everything = JSON.stringify([error.message, error.stack, cause.message, cause.stack, nested.message, nested.stack]);
+    const everything = JSON.stringify([
+      error.message,
+      error.stack,
+      cause.message,
+      cause.stack,
+      nested.message,
+      nested.stack,
+    ]);
     expect(everything).not.toContain(TOKEN);
   });
 

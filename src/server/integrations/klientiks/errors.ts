@@ -1,4 +1,5 @@
 import { toSafeErrorCause } from "@/lib/outbound-failure";
+
 import { redactKlientiksUrl } from "./url";
 
 /**
@@ -56,15 +57,30 @@ export class KlientiksError extends Error {
   /** For `validation`: every message of the `errors` map, for the error log (§4.4). */
   readonly fieldErrors?: TKlientiksFieldErrors;
 
-  constructor({ kind, message, httpStatus, retryAfterMs, fieldErrors, cause, scrub: scrubSecrets }: TKlientiksErrorOptions) {
-    const scrub = (text: string) => redactKlientiksUrl(scrubSecrets === undefined ? text : scrubSecrets(text));
-    super(scrub(message), cause === undefined ? undefined : { cause: toSafeErrorCause(cause, scrub) });
+  constructor({
+    kind,
+    message,
+    httpStatus,
+    retryAfterMs,
+    fieldErrors,
+    cause,
+    scrub: scrubSecrets,
+  }: TKlientiksErrorOptions) {
+    const scrub = (text: string) =>
+      redactKlientiksUrl(scrubSecrets === undefined ? text : scrubSecrets(text));
+    super(
+      scrub(message),
+      cause === undefined ? undefined : { cause: toSafeErrorCause(cause, scrub) },
+    );
     this.name = "KlientiksError";
     this.kind = kind;
     this.httpStatus = httpStatus;
     this.retryAfterMs = retryAfterMs;
     this.fieldErrors =
-      fieldErrors && Object.fromEntries(Object.entries(fieldErrors).map(([field, messages]) => [field, messages.map(scrub)]));
+      fieldErrors &&
+      Object.fromEntries(
+        Object.entries(fieldErrors).map(([field, messages]) => [field, messages.map(scrub)]),
+      );
   }
 
   /** True for `transient` and `rate_limited`: the same call may succeed later. */

@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
+
 import { jsonResponse, storedErrorText, textResponse } from "../__fixtures__/fake-fetch";
 import { stubKlientiksFetch } from "./__fixtures__/fake-fetch";
 import { readKlientiksFixture } from "./__fixtures__/load-fixture";
 import { KlientiksError } from "./errors";
-import { requestKlientiks } from "./http";
-import type { TKlientiksHttpRequest } from "./http";
+import { requestKlientiks, type TKlientiksHttpRequest } from "./http";
 
 const TOKEN = "0123456789abcdef0123456789abcdef";
 const request = (overrides: Partial<TKlientiksHttpRequest> = {}): TKlientiksHttpRequest => ({
@@ -18,11 +18,15 @@ const request = (overrides: Partial<TKlientiksHttpRequest> = {}): TKlientiksHttp
   ...overrides,
 });
 
-const REDACTED_CONTEXT = "GET https://klientiks.test/clientix/Restapi/list/a/a1b2c3d4e5f6/u/0f1e2d3c4b5a/t/***/m/Users/?limit=1";
+const REDACTED_CONTEXT =
+  "GET https://klientiks.test/clientix/Restapi/list/a/a1b2c3d4e5f6/u/0f1e2d3c4b5a/t/***/m/Users/?limit=1";
 
-const requestError = async (overrides: Partial<TKlientiksHttpRequest> = {}): Promise<KlientiksError> => {
+const requestError = async (
+  overrides: Partial<TKlientiksHttpRequest> = {},
+): Promise<KlientiksError> => {
   const error = await requestKlientiks(request(overrides)).catch((caught: unknown) => caught);
-  if (!(error instanceof KlientiksError)) throw new Error(`expected a KlientiksError, got ${String(error)}`);
+  if (!(error instanceof KlientiksError))
+    throw new Error(`expected a KlientiksError, got ${String(error)}`);
   return error;
 };
 
@@ -47,17 +51,32 @@ describe("requestKlientiks", () => {
   });
 
   it("cleans every string of the answer for storage: values and keys, however deep", async () => {
-    stubKlientiksFetch(() => textResponse('{"items": [{"id": 1, "name": "Ан\\u0000на \\ud83d", "json_data": {"hair\\u0000_type": ["a\\udc00"]}}]}'));
+    stubKlientiksFetch(() =>
+      textResponse(
+        '{"items": [{"id": 1, "name": "Ан\\u0000на \\ud83d", "json_data": {"hair\\u0000_type": ["a\\udc00"]}}]}',
+      ),
+    );
     const response = await requestKlientiks(request());
-    expect(response.body).toEqual({ items: [{ id: 1, name: "Анна ", json_data: { hair_type: ["a"] } }] });
+    expect(response.body).toEqual({
+      items: [{ id: 1, name: "Анна ", json_data: { hair_type: ["a"] } }],
+    });
   });
 
   it("sends writes as a form-encoded POST (§3)", async () => {
     const calls = stubKlientiksFetch(() => jsonResponse({ status: "ok" }));
-    await requestKlientiks(request({ action: "add", path: [["m", "Clients"]], query: {}, form: { first_name: "Анна", phone: "79990000000" } }));
+    await requestKlientiks(
+      request({
+        action: "add",
+        path: [["m", "Clients"]],
+        query: {},
+        form: { first_name: "Анна", phone: "79990000000" },
+      }),
+    );
     expect(calls[0]?.method).toBe("POST");
     expect(calls[0]?.url).toMatch(/\/add\/a\/.+\/m\/Clients\/$/);
-    expect(calls[0]?.headers.get("content-type")).toBe("application/x-www-form-urlencoded;charset=UTF-8");
+    expect(calls[0]?.headers.get("content-type")).toBe(
+      "application/x-www-form-urlencoded;charset=UTF-8",
+    );
     expect(new URLSearchParams(calls[0]?.body ?? "").get("first_name")).toBe("Анна");
     expect(calls[0]?.body).toBe("first_name=%D0%90%D0%BD%D0%BD%D0%B0&phone=79990000000");
   });
@@ -72,7 +91,9 @@ describe("requestKlientiks", () => {
     [502, "malformed-html.txt"],
     [503, ""],
   ])("classifies HTTP %s as transient (§4.6)", async (status, fixture) => {
-    stubKlientiksFetch(() => textResponse(fixture === "" ? "" : readKlientiksFixture(fixture), { status }));
+    stubKlientiksFetch(() =>
+      textResponse(fixture === "" ? "" : readKlientiksFixture(fixture), { status }),
+    );
     const error = await requestError();
     expect(error).toMatchObject({ kind: "transient", httpStatus: status, isRetriable: true });
     expect(error.message).toBe(`${REDACTED_CONTEXT}: HTTP ${status}`);
@@ -82,12 +103,23 @@ describe("requestKlientiks", () => {
     ["5", 5_000],
     ["0", 0],
     [null, 2_000],
-  ])("classifies HTTP 429 with Retry-After %j as rate_limited after %i ms", async (retryAfter, retryAfterMs) => {
-    stubKlientiksFetch(() =>
-      jsonResponse({ error: "Too many requests" }, { status: 429, headers: retryAfter === null ? {} : { "Retry-After": retryAfter } }),
-    );
-    expect(await requestError()).toMatchObject({ kind: "rate_limited", httpStatus: 429, retryAfterMs, isRetriable: true });
-  });
+  ])(
+    "classifies HTTP 429 with Retry-After %j as rate_limited after %i ms",
+    async (retryAfter, retryAfterMs) => {
+      stubKlientiksFetch(() =>
+        jsonResponse(
+          { error: "Too many requests" },
+          { status: 429, headers: retryAfter === null ? {} : { "Retry-After": retryAfter } },
+        ),
+      );
+      expect(await requestError()).toMatchObject({
+        kind: "rate_limited",
+        httpStatus: 429,
+        retryAfterMs,
+        isRetriable: true,
+      });
+    },
+  );
 
   it.each([
     [401, "error-access-denied.json", "invalid_credentials"],
@@ -98,7 +130,9 @@ describe("requestKlientiks", () => {
     [400, "error-access-denied.json", "bad_response"],
     [405, "", "bad_response"],
   ])("classifies HTTP %s with %j as %s, non-retriable (§4.5)", async (status, fixture, kind) => {
-    stubKlientiksFetch(() => textResponse(fixture === "" ? "" : readKlientiksFixture(fixture), { status }));
+    stubKlientiksFetch(() =>
+      textResponse(fixture === "" ? "" : readKlientiksFixture(fixture), { status }),
+    );
     expect(await requestError()).toMatchObject({ kind, httpStatus: status, isRetriable: false });
   });
 
@@ -124,7 +158,10 @@ describe("requestKlientiks", () => {
 
   it("classifies a network error as transient without leaking the token through message or cause (R11)", async () => {
     stubKlientiksFetch(() => {
-      const reason = Object.assign(new Error(`connect ECONNREFUSED for https://klientiks.test/list/t/${TOKEN}/m/Users/`), { code: "ECONNREFUSED" });
+      const reason = Object.assign(
+        new Error(`connect ECONNREFUSED for https://klientiks.test/list/t/${TOKEN}/m/Users/`),
+        { code: "ECONNREFUSED" },
+      );
       throw new TypeError("fetch failed", { cause: reason });
     });
     const error = await requestError();
@@ -161,7 +198,9 @@ describe("requestKlientiks", () => {
 
   it("refuses incomplete credentials without sending anything", async () => {
     const calls = stubKlientiksFetch(() => jsonResponse({}));
-    const error = await requestError({ credentials: { accountId: "a1b2c3d4e5f6", userId: "0f1e2d3c4b5a", accessToken: "" } });
+    const error = await requestError({
+      credentials: { accountId: "a1b2c3d4e5f6", userId: "0f1e2d3c4b5a", accessToken: "" },
+    });
     expect(error.kind).toBe("invalid_credentials");
     expect(calls).toHaveLength(0);
   });
@@ -185,7 +224,9 @@ describe("requestKlientiks", () => {
     });
     const throttle = { perSecond: Infinity, burst: 2 };
     const credentials = { accountId: "http-test-burst", userId: "u", accessToken: TOKEN };
-    await Promise.all(Array.from({ length: 6 }, () => requestKlientiks(request({ throttle, credentials }))));
+    await Promise.all(
+      Array.from({ length: 6 }, () => requestKlientiks(request({ throttle, credentials }))),
+    );
     expect(maxOpen).toBe(2);
   });
 });

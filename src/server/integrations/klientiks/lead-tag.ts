@@ -7,7 +7,10 @@ const LEAD_FIELD = "lead";
 
 const readLead = (raw: Record<string, unknown>): string | null => {
   const jsonData = parseKlientiksJsonData(raw.json_data);
-  const candidates = [raw[LEAD_FIELD], jsonData.status === "object" ? jsonData.value[LEAD_FIELD] : undefined];
+  const candidates = [
+    raw[LEAD_FIELD],
+    jsonData.status === "object" ? jsonData.value[LEAD_FIELD] : undefined,
+  ];
   for (const candidate of candidates) {
     if (typeof candidate === "string" && candidate.trim() !== "") return candidate.trim();
   }
@@ -20,5 +23,7 @@ const readLead = (raw: Record<string, unknown>): string | null => {
  * trimmed string counts. `client` is whichever client the caller resolved for the visit (from the
  * appointment's links or the local mirror), or `null`.
  */
-export const findKlientiksLeadTag = (appointment: TKlientiksAppointment, client: TKlientiksClient | null): string | null =>
-  readLead(appointment.raw) ?? (client === null ? null : readLead(client.raw));
+export const findKlientiksLeadTag = (
+  appointment: TKlientiksAppointment,
+  client: TKlientiksClient | null,
+): string | null => readLead(appointment.raw) ?? (client === null ? null : readLead(client.raw));

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
+
 import { formatKlientiksLocalDate, isValidTimeZone, parseKlientiksDateTime } from "./local-time";
 
-const iso = (value: string, timeZone: string) => parseKlientiksDateTime(value, timeZone)?.toISOString() ?? null;
+const iso = (value: string, timeZone: string) =>
+  parseKlientiksDateTime(value, timeZone)?.toISOString() ?? null;
 
 describe("parseKlientiksDateTime", () => {
   it("reads naive strings as Moscow time (UTC+3), keeping microseconds to the millisecond", () => {
@@ -42,12 +44,16 @@ describe("parseKlientiksDateTime", () => {
     expect(iso("2025-03-10T12:00:00", "Europe/Moscow")).toBe("2025-03-10T09:00:00.000Z");
   });
 
-  it.each(["", "not a date", "0000-00-00 00:00:00", "2025-02-30 10:00:00", "2025-01-01 24:00:00", "10.03.2025 12:00:00"])(
-    "returns null for %j",
-    (value) => {
-      expect(parseKlientiksDateTime(value, "Europe/Moscow")).toBeNull();
-    },
-  );
+  it.each([
+    "",
+    "not a date",
+    "0000-00-00 00:00:00",
+    "2025-02-30 10:00:00",
+    "2025-01-01 24:00:00",
+    "10.03.2025 12:00:00",
+  ])("returns null for %j", (value) => {
+    expect(parseKlientiksDateTime(value, "Europe/Moscow")).toBeNull();
+  });
 });
 
 describe("formatKlientiksLocalDate", () => {

@@ -2,8 +2,13 @@
 // tenant's setting (default Europe/Moscow), so conversion must work for any IANA zone. Intl is the
 // only source of zone rules here (src/lib/zoned-wall-clock.ts), which keeps this free of dependencies.
 
-import { getZonedWallClock, isRealWallClock, wallClockAsUtcMs, zonedWallClockToEpochMs } from "@/lib/zoned-wall-clock";
-import type { TWallClock } from "@/lib/zoned-wall-clock";
+import {
+  getZonedWallClock,
+  isRealWallClock,
+  wallClockAsUtcMs,
+  zonedWallClockToEpochMs,
+  type TWallClock,
+} from "@/lib/zoned-wall-clock";
 
 export { isValidTimeZone } from "@/lib/zoned-wall-clock";
 
@@ -29,7 +34,17 @@ const parseOffsetMs = (offset: string): number => {
 export const parseKlientiksDateTime = (value: string, timeZone: string): Date | null => {
   const match = DATE_TIME_PATTERN.exec(value.trim());
   if (!match) return null;
-  const [, year = "", month = "", day = "", hour = "0", minute = "0", second = "0", fraction = "", offset] = match;
+  const [
+    ,
+    year = "",
+    month = "",
+    day = "",
+    hour = "0",
+    minute = "0",
+    second = "0",
+    fraction = "",
+    offset,
+  ] = match;
   const wallClock: TWallClock = {
     year: Number(year),
     month: Number(month),
@@ -43,7 +58,9 @@ export const parseKlientiksDateTime = (value: string, timeZone: string): Date | 
   const wallMs = wallClockAsUtcMs(wallClock);
   const milliseconds = Number(fraction.padEnd(3, "0").slice(0, 3));
   const epochMs =
-    offset === undefined ? zonedWallClockToEpochMs(wallMs, timeZone) : wallMs - parseOffsetMs(offset);
+    offset === undefined
+      ? zonedWallClockToEpochMs(wallMs, timeZone)
+      : wallMs - parseOffsetMs(offset);
   return new Date(epochMs + milliseconds);
 };
 

@@ -1,17 +1,22 @@
 import { describe, expect, it } from "vitest";
+
 import { loadKlientiksFixture } from "./__fixtures__/load-fixture";
 import { createKlientiksNormalizer } from "./normalize";
 import type { TKlientiksWarning } from "./types";
 
 const setup = (timeZone = "Europe/Moscow") => {
   const warnings: TKlientiksWarning[] = [];
-  const normalizer = createKlientiksNormalizer({ timeZone, onWarning: (warning) => warnings.push(warning) });
+  const normalizer = createKlientiksNormalizer({
+    timeZone,
+    onWarning: (warning) => warnings.push(warning),
+  });
   return { normalizer, warnings };
 };
 
 /** The `items` of a fixture envelope. */
 const itemsOf = (name: string): unknown => (loadKlientiksFixture(name) as { items: unknown }).items;
-const firstItemOf = (name: string): Record<string, unknown> => (itemsOf(name) as Array<Record<string, unknown>>)[0] ?? {};
+const firstItemOf = (name: string): Record<string, unknown> =>
+  (itemsOf(name) as Array<Record<string, unknown>>)[0] ?? {};
 
 describe("toClient", () => {
   it("reads the captured client of §9.1", () => {
@@ -44,20 +49,38 @@ describe("toClient", () => {
     const client = normalizer.toClient({
       id: "42",
       phone: "+7 (916) 123-45-67",
-      json_data: JSON.stringify({ email: "a@example.com", lead_source: "Авито", loyalty_card: "A-17" }),
+      json_data: JSON.stringify({
+        email: "a@example.com",
+        lead_source: "Авито",
+        loyalty_card: "A-17",
+      }),
       deleted: "1",
     });
-    expect(client).toMatchObject({ id: 42, phone: "79161234567", email: "a@example.com", leadSource: "Авито", deleted: true });
+    expect(client).toMatchObject({
+      id: 42,
+      phone: "79161234567",
+      email: "a@example.com",
+      leadSource: "Авито",
+      deleted: true,
+    });
     expect(client?.dynamicFields).toEqual({ loyalty_card: "A-17" });
   });
 
   // §16 item 9
   it.each([
-    ["a JSON string", JSON.stringify({ vip: true, visits: 3, note: null }), { vip: true, visits: 3, note: null }],
+    [
+      "a JSON string",
+      JSON.stringify({ vip: true, visits: 3, note: null }),
+      { vip: true, visits: 3, note: null },
+    ],
     ["an object", { vip: true, visits: 3 }, { vip: true, visits: 3 }],
     ["null", null, {}],
     ["PHP's empty map []", "[]", {}],
-    ["JSON with nested values", JSON.stringify({ address: { city: "Казань" } }), { address: '{"city":"Казань"}' }],
+    [
+      "JSON with nested values",
+      JSON.stringify({ address: { city: "Казань" } }),
+      { address: '{"city":"Казань"}' },
+    ],
   ])("reads json_data given as %s", (_label, jsonData, expected) => {
     const { normalizer, warnings } = setup();
     expect(normalizer.toClient({ id: 1, json_data: jsonData })?.dynamicFields).toEqual(expected);
@@ -66,14 +89,28 @@ describe("toClient", () => {
 
   it("falls back to flattened keys when json_data is invalid, and reports it", () => {
     const { normalizer, warnings } = setup();
-    const client = normalizer.toClient({ id: 1, json_data: "{not json", vip: "yes", phone: "79990000000", tags: ["x"] });
+    const client = normalizer.toClient({
+      id: 1,
+      json_data: "{not json",
+      vip: "yes",
+      phone: "79990000000",
+      tags: ["x"],
+    });
     expect(client?.dynamicFields).toEqual({ vip: "yes" });
-    expect(warnings).toEqual([{ code: "invalid_json_data", model: "client", id: 1, field: "json_data" }]);
+    expect(warnings).toEqual([
+      { code: "invalid_json_data", model: "client", id: 1, field: "json_data" },
+    ]);
   });
 
   it("prefers json_data over a flattened copy and never repeats standard fields", () => {
     const { normalizer } = setup();
-    const client = normalizer.toClient({ id: 1, json_data: '{"vip":"json","email":"e@x.ru"}', vip: "flat", extra: 5, email: "e@x.ru" });
+    const client = normalizer.toClient({
+      id: 1,
+      json_data: '{"vip":"json","email":"e@x.ru"}',
+      vip: "flat",
+      extra: 5,
+      email: "e@x.ru",
+    });
     expect(client?.dynamicFields).toEqual({ vip: "json", extra: 5 });
   });
 
@@ -84,11 +121,14 @@ describe("toClient", () => {
     expect(Object.keys(client?.dynamicFields ?? {})).toEqual(["__proto__"]);
   });
 
-  it.each([[{ name: "no id" }], [{ id: 0 }], [{ id: "abc" }], ["No data"], [null]])("rejects %j and reports it", (input) => {
-    const { normalizer, warnings } = setup();
-    expect(normalizer.toClient(input)).toBeNull();
-    expect(warnings).toEqual([{ code: "invalid_item", model: "client", id: null }]);
-  });
+  it.each([[{ name: "no id" }], [{ id: 0 }], [{ id: "abc" }], ["No data"], [null]])(
+    "rejects %j and reports it",
+    (input) => {
+      const { normalizer, warnings } = setup();
+      expect(normalizer.toClient(input)).toBeNull();
+      expect(warnings).toEqual([{ code: "invalid_item", model: "client", id: null }]);
+    },
+  );
 });
 
 describe("toAppointment", () => {
@@ -114,9 +154,25 @@ describe("toAppointment", () => {
     });
     expect(appointment?.raw).toBe(raw);
     expect(appointment?.services).toEqual([
-      { id: 7001, serviceId: 300001, name: "Стрижка", price: 2500, servicePackId: null, isPaidBySubscription: false, executorIds: [200001] },
+      {
+        id: 7001,
+        serviceId: 300001,
+        name: "Стрижка",
+        price: 2500,
+        servicePackId: null,
+        isPaidBySubscription: false,
+        executorIds: [200001],
+      },
       // The discount key on the line is ignored (§11.2); the price stays the would-be price (§11.3).
-      { id: 7002, serviceId: 300002, name: "Укладка", price: 1500, servicePackId: 77, isPaidBySubscription: true, executorIds: [200002] },
+      {
+        id: 7002,
+        serviceId: 300002,
+        name: "Укладка",
+        price: 1500,
+        servicePackId: 77,
+        isPaidBySubscription: true,
+        executorIds: [200002],
+      },
     ]);
     expect(appointment?.clientLinks).toHaveLength(1);
     expect(appointment?.clientLinks[0]?.clientId).toBe(1000001);
@@ -152,8 +208,24 @@ describe("toAppointment", () => {
       dynamicFields: { room: "Кабинет 2" },
     });
     expect(appointment?.services).toEqual([
-      { id: 7101, serviceId: 300003, name: "Массаж", price: 1990.5, servicePackId: null, isPaidBySubscription: true, executorIds: [200003] },
-      { id: 7102, serviceId: 300004, name: "Крем", price: 0, servicePackId: null, isPaidBySubscription: false, executorIds: [] },
+      {
+        id: 7101,
+        serviceId: 300003,
+        name: "Массаж",
+        price: 1990.5,
+        servicePackId: null,
+        isPaidBySubscription: true,
+        executorIds: [200003],
+      },
+      {
+        id: 7102,
+        serviceId: 300004,
+        name: "Крем",
+        price: 0,
+        servicePackId: null,
+        isPaidBySubscription: false,
+        executorIds: [],
+      },
     ]);
     expect(warnings).toHaveLength(3);
     expect(warnings).toEqual(
@@ -175,8 +247,15 @@ describe("toAppointment", () => {
     [{ abonement: false, service_pack: "0" }, null, false],
   ])("reads the service-pack marker %j (§11.3)", (marker, servicePackId, isPaidBySubscription) => {
     const { normalizer } = setup();
-    const appointment = normalizer.toAppointment({ id: 1, appointed_services: [{ id: 2, price: 100, ...marker }] });
-    expect(appointment?.services[0]).toMatchObject({ servicePackId, isPaidBySubscription, price: 100 });
+    const appointment = normalizer.toAppointment({
+      id: 1,
+      appointed_services: [{ id: 2, price: 100, ...marker }],
+    });
+    expect(appointment?.services[0]).toMatchObject({
+      servicePackId,
+      isPaidBySubscription,
+      price: 100,
+    });
   });
 
   it("takes the client from the links when client_id is missing, and skips links without any client", () => {
@@ -186,12 +265,16 @@ describe("toAppointment", () => {
       appointment_client_links: [{ id: 3 }, { client: { id: 77, name: "Embedded" } }],
     });
     expect(appointment?.clientId).toBe(77);
-    expect(appointment?.clientLinks).toEqual([{ clientId: 77, client: expect.objectContaining({ id: 77, name: "Embedded" }) }]);
+    expect(appointment?.clientLinks).toEqual([
+      { clientId: 77, client: expect.objectContaining({ id: 77, name: "Embedded" }) },
+    ]);
   });
 
   it("converts times with the account's own zone", () => {
     const { normalizer } = setup("Asia/Yekaterinburg");
-    expect(normalizer.toAppointment({ id: 1, start_datetime: "2025-03-10 12:00:00" })?.startAt).toEqual(new Date("2025-03-10T07:00:00Z"));
+    expect(
+      normalizer.toAppointment({ id: 1, start_datetime: "2025-03-10 12:00:00" })?.startAt,
+    ).toEqual(new Date("2025-03-10T07:00:00Z"));
   });
 });
 
@@ -227,9 +310,30 @@ describe("toAclRow", () => {
     const { normalizer } = setup();
     const rows = (itemsOf("acl-page.json") as unknown[]).map(normalizer.toAclRow);
     expect(rows).toEqual([
-      { id: 9001, appointmentId: 5001, clientId: 1000001, status: "scheduled", isSale: false, modifiedAt: new Date("2025-03-02T07:00:00.500Z") },
-      { id: 9002, appointmentId: 5004, clientId: 1000002, status: "finished", isSale: true, modifiedAt: new Date("2025-03-03T15:30:00.000Z") },
-      { id: 9003, appointmentId: null, clientId: 1000001, status: "cancelled_by_sms", isSale: false, modifiedAt: new Date("2025-03-04T05:00:00.000Z") },
+      {
+        id: 9001,
+        appointmentId: 5001,
+        clientId: 1000001,
+        status: "scheduled",
+        isSale: false,
+        modifiedAt: new Date("2025-03-02T07:00:00.500Z"),
+      },
+      {
+        id: 9002,
+        appointmentId: 5004,
+        clientId: 1000002,
+        status: "finished",
+        isSale: true,
+        modifiedAt: new Date("2025-03-03T15:30:00.000Z"),
+      },
+      {
+        id: 9003,
+        appointmentId: null,
+        clientId: 1000001,
+        status: "cancelled_by_sms",
+        isSale: false,
+        modifiedAt: new Date("2025-03-04T05:00:00.000Z"),
+      },
     ]);
   });
 });

@@ -1,9 +1,9 @@
 import { isRecord, toId, toPrice, toText } from "./coerce";
 import {
-  STANDARD_APPOINTMENT_KEYS,
-  STANDARD_CLIENT_KEYS,
   extractKlientiksDynamicFields,
   parseKlientiksJsonData,
+  STANDARD_APPOINTMENT_KEYS,
+  STANDARD_CLIENT_KEYS,
 } from "./dynamic-fields";
 import { parseKlientiksDateTime } from "./local-time";
 import { normalizeKlientiksPhone } from "./phone";
@@ -13,8 +13,8 @@ import {
   ZKlientiksRawClient,
   ZKlientiksRawService,
   ZKlientiksRawUser,
+  type TKlientiksRawAppointedService,
 } from "./schemas";
-import type { TKlientiksRawAppointedService } from "./schemas";
 import type {
   TKlientiksAclRow,
   TKlientiksAppointedService,
@@ -46,8 +46,12 @@ const isTruthyMarker = (value: unknown): boolean => {
  * tolerated, and the ones the contract wants logged are reported through `onWarning`.
  */
 export const createKlientiksNormalizer = ({ timeZone, onWarning }: TKlientiksNormalizerOptions) => {
-  const warn = (code: TKlientiksWarning["code"], model: TModel, id: number | null, field?: string) =>
-    onWarning(field === undefined ? { code, model, id } : { code, model, id, field });
+  const warn = (
+    code: TKlientiksWarning["code"],
+    model: TModel,
+    id: number | null,
+    field?: string,
+  ) => onWarning(field === undefined ? { code, model, id } : { code, model, id, field });
 
   const readDateTime = (value: unknown, model: TModel, id: number, field: string): Date | null => {
     if (value === undefined || value === null || value === "") return null;
@@ -63,7 +67,12 @@ export const createKlientiksNormalizer = ({ timeZone, onWarning }: TKlientiksNor
     return price ?? 0;
   };
 
-  const readDynamicFields = (raw: Record<string, unknown>, standardKeys: ReadonlySet<string>, model: TModel, id: number) => {
+  const readDynamicFields = (
+    raw: Record<string, unknown>,
+    standardKeys: ReadonlySet<string>,
+    model: TModel,
+    id: number,
+  ) => {
     const jsonData = parseKlientiksJsonData(raw.json_data);
     if (jsonData.status === "invalid") warn("invalid_json_data", model, id, "json_data");
     return extractKlientiksDynamicFields(raw, jsonData, standardKeys);
@@ -79,7 +88,8 @@ export const createKlientiksNormalizer = ({ timeZone, onWarning }: TKlientiksNor
     if (!parsed.success || !isRecord(input)) return rejectItem(input, "client");
     const client = parsed.data;
     const jsonData = parseKlientiksJsonData(client.json_data);
-    const fromJson = (key: string) => (jsonData.status === "object" ? toText(jsonData.value[key]) : "");
+    const fromJson = (key: string) =>
+      jsonData.status === "object" ? toText(jsonData.value[key]) : "";
     return {
       id: client.id,
       name: client.name,
@@ -102,15 +112,22 @@ export const createKlientiksNormalizer = ({ timeZone, onWarning }: TKlientiksNor
   const toAppointedService = (line: TKlientiksRawAppointedService): TKlientiksAppointedService => {
     // §11.3: `service_pack_id` is the emulator's marker; the other keys are tolerated spellings.
     const servicePackId =
-      line.service_pack_id ?? line.abonement_id ?? toId(isRecord(line.service_pack) ? line.service_pack.id : line.service_pack);
+      line.service_pack_id ??
+      line.abonement_id ??
+      toId(isRecord(line.service_pack) ? line.service_pack.id : line.service_pack);
     return {
       id: line.id,
       serviceId: line.service_id,
       name: line.name,
       price: readPrice(line.price, "appointed_service", line.id),
       servicePackId,
-      isPaidBySubscription: servicePackId !== null || isTruthyMarker(line.abonement) || isTruthyMarker(line.service_pack),
-      executorIds: line.appointed_services_executions.flatMap((execution) => (execution.id === null ? [] : [execution.id])),
+      isPaidBySubscription:
+        servicePackId !== null ||
+        isTruthyMarker(line.abonement) ||
+        isTruthyMarker(line.service_pack),
+      executorIds: line.appointed_services_executions.flatMap((execution) =>
+        execution.id === null ? [] : [execution.id],
+      ),
     };
   };
 
@@ -119,21 +136,35 @@ export const createKlientiksNormalizer = ({ timeZone, onWarning }: TKlientiksNor
     if (!parsed.success || !isRecord(input)) return rejectItem(input, "appointment");
     const appointment = parsed.data;
     const services = appointment.appointed_services.map(toAppointedService);
-    const clientLinks = appointment.appointment_client_links.flatMap((link): TKlientiksClientLink[] => {
-      const client = link.client === undefined || link.client === null ? null : toClient(link.client);
-      const clientId = link.client_id ?? client?.id ?? null;
-      if (clientId === null) return [];
-      return [client === null ? { clientId } : { clientId, client }];
-    });
+    const clientLinks = appointment.appointment_client_links.flatMap(
+      (link): TKlientiksClientLink[] => {
+        const client =
+          link.client === undefined || link.client === null ? null : toClient(link.client);
+        const clientId = link.client_id ?? client?.id ?? null;
+        if (clientId === null) return [];
+        return [client === null ? { clientId } : { clientId, client }];
+      },
+    );
     // §14: the executor may only be given per service line.
-    const executorId = appointment.executor_id ?? services.flatMap((service) => service.executorIds)[0] ?? null;
+    const executorId =
+      appointment.executor_id ?? services.flatMap((service) => service.executorIds)[0] ?? null;
     return {
       id: appointment.id,
       clientId: appointment.client_id ?? clientLinks[0]?.clientId ?? null,
       executorId,
       authorId: appointment.author_id ?? executorId,
-      startAt: readDateTime(appointment.start_datetime, "appointment", appointment.id, "start_datetime"),
-      finishAt: readDateTime(appointment.finish_datetime, "appointment", appointment.id, "finish_datetime"),
+      startAt: readDateTime(
+        appointment.start_datetime,
+        "appointment",
+        appointment.id,
+        "start_datetime",
+      ),
+      finishAt: readDateTime(
+        appointment.finish_datetime,
+        "appointment",
+        appointment.id,
+        "finish_datetime",
+      ),
       status: appointment.status,
       createdAt: readDateTime(appointment.created, "appointment", appointment.id, "created"),
       modifiedAt: readDateTime(appointment.modified, "appointment", appointment.id, "modified"),
@@ -142,7 +173,12 @@ export const createKlientiksNormalizer = ({ timeZone, onWarning }: TKlientiksNor
       appointmentSource: appointment.appointment_source,
       services,
       clientLinks,
-      dynamicFields: readDynamicFields(input, STANDARD_APPOINTMENT_KEYS, "appointment", appointment.id),
+      dynamicFields: readDynamicFields(
+        input,
+        STANDARD_APPOINTMENT_KEYS,
+        "appointment",
+        appointment.id,
+      ),
       raw: input,
     };
   };

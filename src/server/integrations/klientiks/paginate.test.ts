@@ -1,14 +1,16 @@
 import { describe, expect, it } from "vitest";
+
 import { KlientiksError } from "./errors";
-import { KLIENTIKS_MAX_PAGES, paginateKlientiks } from "./paginate";
-import type { TKlientiksPage } from "./paginate";
+import { KLIENTIKS_MAX_PAGES, paginateKlientiks, type TKlientiksPage } from "./paginate";
 
 type TRow = { id: number };
 
 const rows = (...ids: number[]): TRow[] => ids.map((id) => ({ id }));
 
 /** Serves the given pages in order and records the offset and limit of every request. */
-const scriptedPages = (pages: Array<Omit<TKlientiksPage<TRow>, "rawCount"> & { rawCount?: number }>) => {
+const scriptedPages = (
+  pages: Array<Omit<TKlientiksPage<TRow>, "rawCount"> & { rawCount?: number }>,
+) => {
   const requests: Array<{ offset: number; limit: number }> = [];
   const fetchPage = async (offset: number, limit: number): Promise<TKlientiksPage<TRow>> => {
     requests.push({ offset, limit });
@@ -25,8 +27,17 @@ const collect = async (items: AsyncIterable<TRow>): Promise<number[]> => {
   return ids;
 };
 
-const paginate = (fetchPage: (offset: number, limit: number) => Promise<TKlientiksPage<TRow>>, pageSize = 2, maxPages?: number) =>
-  paginateKlientiks({ pageSize, fetchPage, getId: (row) => row.id, ...(maxPages === undefined ? {} : { maxPages }) });
+const paginate = (
+  fetchPage: (offset: number, limit: number) => Promise<TKlientiksPage<TRow>>,
+  pageSize = 2,
+  maxPages?: number,
+) =>
+  paginateKlientiks({
+    pageSize,
+    fetchPage,
+    getId: (row) => row.id,
+    ...(maxPages === undefined ? {} : { maxPages }),
+  });
 
 describe("paginateKlientiks", () => {
   it("follows the response offset when it moves forward and stops on a short page", async () => {
@@ -110,7 +121,9 @@ describe("paginateKlientiks", () => {
       { items: rows(1, 2), offset: 2, limit: 2 },
       { items: rows(3, 4), offset: 4, limit: 2 },
     ]);
-    await expect(collect(paginate(fetchPage, 2, 2))).rejects.toMatchObject({ kind: "bad_response" });
+    await expect(collect(paginate(fetchPage, 2, 2))).rejects.toMatchObject({
+      kind: "bad_response",
+    });
     expect(requests).toHaveLength(2);
   });
 });

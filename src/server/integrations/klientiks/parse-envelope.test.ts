@@ -1,13 +1,23 @@
 import { describe, expect, it } from "vitest";
-import { loadKlientiksFixture } from "./__fixtures__/load-fixture";
+
 import { createSecretScrubber } from "@/lib/outbound-failure";
+
+import { loadKlientiksFixture } from "./__fixtures__/load-fixture";
 import type { KlientiksError } from "./errors";
-import { parseListEnvelope, parseSingleEnvelope, parseWriteEnvelope } from "./parse-envelope";
-import type { TKlientiksResponse } from "./parse-envelope";
+import {
+  parseListEnvelope,
+  parseSingleEnvelope,
+  parseWriteEnvelope,
+  type TKlientiksResponse,
+} from "./parse-envelope";
 
 const CONTEXT = "GET https://klientiks.ru/clientix/Restapi/list/a/A/u/U/t/***/m/Users/";
 const TOKEN = "0123456789abcdef0123456789abcdef";
-const response = (body: unknown): TKlientiksResponse => ({ body, context: CONTEXT, scrub: createSecretScrubber([TOKEN]) });
+const response = (body: unknown): TKlientiksResponse => ({
+  body,
+  context: CONTEXT,
+  scrub: createSecretScrubber([TOKEN]),
+});
 const fixture = (name: string) => response(loadKlientiksFixture(name));
 
 const catchError = (run: () => unknown): KlientiksError => {
@@ -28,32 +38,46 @@ describe("parseListEnvelope", () => {
   });
 
   // §16 item 1
-  it.each(["list-no-data.json", "list-empty-array.json", "list-null-items.json", "list-missing-items.json"])(
-    "treats %s as an empty page",
-    (name) => {
-      expect(parseListEnvelope(fixture(name)).items).toEqual([]);
-    },
-  );
+  it.each([
+    "list-no-data.json",
+    "list-empty-array.json",
+    "list-null-items.json",
+    "list-missing-items.json",
+  ])("treats %s as an empty page", (name) => {
+    expect(parseListEnvelope(fixture(name)).items).toEqual([]);
+  });
 
   it("reads items given as one object (the getClientByPhone form) as a one-item page", () => {
-    expect(parseListEnvelope(response({ items: { id: 7, name: "x" } })).items).toEqual([{ id: 7, name: "x" }]);
+    expect(parseListEnvelope(response({ items: { id: 7, name: "x" } })).items).toEqual([
+      { id: 7, name: "x" },
+    ]);
   });
 
   it("reads PHP's object encoding of an array with gaps as a list", () => {
-    const page = parseListEnvelope(response({ items: { "0": { id: 1 }, "2": { id: 3 } }, count: 2 }));
+    const page = parseListEnvelope(
+      response({ items: { "0": { id: 1 }, "2": { id: 3 } }, count: 2 }),
+    );
     expect(page.items).toEqual([{ id: 1 }, { id: 3 }]);
   });
 
   it("reads offset and limit given as digit strings, and null when absent or malformed", () => {
-    expect(parseListEnvelope(response({ items: [], offset: "100", limit: "50" }))).toMatchObject({ offset: 100, limit: 50 });
-    expect(parseListEnvelope(response({ items: [], offset: "next" }))).toMatchObject({ offset: null, limit: null });
+    expect(parseListEnvelope(response({ items: [], offset: "100", limit: "50" }))).toMatchObject({
+      offset: 100,
+      limit: 50,
+    });
+    expect(parseListEnvelope(response({ items: [], offset: "next" }))).toMatchObject({
+      offset: null,
+      limit: null,
+    });
   });
 
   it("treats any other string in items as an API error carrying that text", () => {
     const denied = catchError(() => parseListEnvelope(response({ items: "Access denied" })));
     expect(denied.kind).toBe("invalid_credentials");
     expect(denied.message).toBe(`${CONTEXT}: Klientiks answered «Access denied»`);
-    expect(catchError(() => parseListEnvelope(response({ items: "Internal failure" }))).kind).toBe("bad_response");
+    expect(catchError(() => parseListEnvelope(response({ items: "Internal failure" }))).kind).toBe(
+      "bad_response",
+    );
   });
 
   // §16 item 5
@@ -68,19 +92,26 @@ describe("parseListEnvelope", () => {
   });
 
   it("does not mistake an envelope that carries items or status for an error", () => {
-    expect(parseListEnvelope(response({ error: "warning", items: [{ id: 1 }] })).items).toEqual([{ id: 1 }]);
+    expect(parseListEnvelope(response({ error: "warning", items: [{ id: 1 }] })).items).toEqual([
+      { id: 1 },
+    ]);
     expect(parseListEnvelope(response({ error: null, items: "No data" })).items).toEqual([]);
   });
 
   it("scrubs a token echoed in the error text", () => {
-    const error = catchError(() => parseListEnvelope(response({ error: `Access denied for token ${TOKEN}` })));
+    const error = catchError(() =>
+      parseListEnvelope(response({ error: `Access denied for token ${TOKEN}` })),
+    );
     expect(error.message).not.toContain(TOKEN);
     expect(error.kind).toBe("invalid_credentials");
   });
 
-  it.each([[[{ id: 1 }]], ["No data"], [42], [null]])("rejects a body that is not an object: %j", (body) => {
-    expect(catchError(() => parseListEnvelope(response(body))).kind).toBe("bad_response");
-  });
+  it.each([[[{ id: 1 }]], ["No data"], [42], [null]])(
+    "rejects a body that is not an object: %j",
+    (body) => {
+      expect(catchError(() => parseListEnvelope(response(body))).kind).toBe("bad_response");
+    },
+  );
 
   it("rejects items of a scalar type", () => {
     expect(catchError(() => parseListEnvelope(response({ items: 5 }))).kind).toBe("bad_response");
@@ -91,27 +122,36 @@ describe("parseSingleEnvelope", () => {
   it("accepts the entity as items object, as a one-element array, or at the top level (§4.2)", () => {
     expect(parseSingleEnvelope(response({ items: { id: 5 } }))).toEqual({ id: 5 });
     expect(parseSingleEnvelope(response({ items: [{ id: 5 }] }))).toEqual({ id: 5 });
-    expect(parseSingleEnvelope(response({ id: "5", status: "scheduled" }))).toEqual({ id: "5", status: "scheduled" });
+    expect(parseSingleEnvelope(response({ id: "5", status: "scheduled" }))).toEqual({
+      id: "5",
+      status: "scheduled",
+    });
   });
 
-  it.each(["list-no-data.json", "list-empty-array.json", "list-null-items.json", "list-missing-items.json"])(
-    "returns null for %s",
-    (name) => {
-      expect(parseSingleEnvelope(fixture(name))).toBeNull();
-    },
-  );
+  it.each([
+    "list-no-data.json",
+    "list-empty-array.json",
+    "list-null-items.json",
+    "list-missing-items.json",
+  ])("returns null for %s", (name) => {
+    expect(parseSingleEnvelope(fixture(name))).toBeNull();
+  });
 
   it("rejects a list of several entities where one was asked for", () => {
-    expect(catchError(() => parseSingleEnvelope(response({ items: [{ id: 1 }, { id: 2 }] }))).kind).toBe("bad_response");
+    expect(
+      catchError(() => parseSingleEnvelope(response({ items: [{ id: 1 }, { id: 2 }] }))).kind,
+    ).toBe("bad_response");
   });
 
   it("applies the §4.5 error rule", () => {
-    expect(catchError(() => parseSingleEnvelope(fixture("error-access-denied.json"))).kind).toBe("invalid_credentials");
+    expect(catchError(() => parseSingleEnvelope(fixture("error-access-denied.json"))).kind).toBe(
+      "invalid_credentials",
+    );
   });
 });
 
 describe("parseWriteEnvelope", () => {
-  it("returns the object of a successful create, whether status is \"ok\" or true (§16 item 2)", () => {
+  it('returns the object of a successful create, whether status is "ok" or true (§16 item 2)', () => {
     expect(parseWriteEnvelope(fixture("create-client-ok.json"))).toMatchObject({ id: 1000003 });
     expect(parseWriteEnvelope(fixture("create-appointment-true.json"))).toEqual({ id: 5002 });
   });
@@ -128,7 +168,9 @@ describe("parseWriteEnvelope", () => {
     const error = catchError(() => parseWriteEnvelope(fixture("write-true-with-errors.json")));
     expect(error.kind).toBe("validation");
     expect(error.isRetriable).toBe(false);
-    expect(error.message).toBe(`${CONTEXT}: Klientiks rejected the write: phone: Необходимо заполнить «Телефон».`);
+    expect(error.message).toBe(
+      `${CONTEXT}: Klientiks rejected the write: phone: Необходимо заполнить «Телефон».`,
+    );
     expect(error.fieldErrors).toEqual({ phone: ["Необходимо заполнить «Телефон»."] });
   });
 
@@ -142,18 +184,27 @@ describe("parseWriteEnvelope", () => {
     const listError = catchError(() => parseWriteEnvelope(fixture("write-errors-list.json")));
     expect(listError.kind).toBe("validation");
     expect(listError.fieldErrors).toEqual({ _general: ["Запись на это время невозможна"] });
-    expect(listError.message).toBe(`${CONTEXT}: Klientiks rejected the write: Запись на это время невозможна`);
+    expect(listError.message).toBe(
+      `${CONTEXT}: Klientiks rejected the write: Запись на это время невозможна`,
+    );
   });
 
   it("ignores fields whose message list is empty", () => {
-    expect(parseWriteEnvelope(response({ status: true, errors: { phone: [] }, object: { id: 1 } }))).toEqual({ id: 1 });
+    expect(
+      parseWriteEnvelope(response({ status: true, errors: { phone: [] }, object: { id: 1 } })),
+    ).toEqual({ id: 1 });
   });
 
-  it.each([[false], [0], ["0"], ["error"]])("fails status %j without errors as a validation failure", (status) => {
-    expect(catchError(() => parseWriteEnvelope(response({ status }))).kind).toBe("validation");
-  });
+  it.each([[false], [0], ["0"], ["error"]])(
+    "fails status %j without errors as a validation failure",
+    (status) => {
+      expect(catchError(() => parseWriteEnvelope(response({ status }))).kind).toBe("validation");
+    },
+  );
 
   it("fails an answer without a status as a bad response", () => {
-    expect(catchError(() => parseWriteEnvelope(response({ object: { id: 1 } }))).kind).toBe("bad_response");
+    expect(catchError(() => parseWriteEnvelope(response({ object: { id: 1 } }))).kind).toBe(
+      "bad_response",
+    );
   });
 });

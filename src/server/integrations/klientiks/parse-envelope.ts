@@ -1,6 +1,10 @@
 import { isRecord, toCount, toId } from "./coerce";
-import { KlientiksError, classifyKlientiksErrorText } from "./errors";
-import type { TKlientiksErrorOptions, TKlientiksFieldErrors } from "./errors";
+import {
+  classifyKlientiksErrorText,
+  KlientiksError,
+  type TKlientiksErrorOptions,
+  type TKlientiksFieldErrors,
+} from "./errors";
 
 /** A parsed JSON body and what error messages about it need. */
 export type TKlientiksResponse = {
@@ -23,17 +27,26 @@ export type TKlientiksListEnvelope = {
 const NO_DATA = /^\s*no data\s*$/i;
 const MAX_QUOTED_TEXT = 300;
 
-const quote = (text: string): string => `«${text.length > MAX_QUOTED_TEXT ? `${text.slice(0, MAX_QUOTED_TEXT)}…` : text}»`;
+const quote = (text: string): string =>
+  `«${text.length > MAX_QUOTED_TEXT ? `${text.slice(0, MAX_QUOTED_TEXT)}…` : text}»`;
 
-const describeJsonType = (value: unknown): string => (value === null ? "null" : Array.isArray(value) ? "an array" : typeof value);
+const describeJsonType = (value: unknown): string =>
+  value === null ? "null" : Array.isArray(value) ? "an array" : typeof value;
 
-const hasValue = (value: unknown): boolean => value !== undefined && value !== null && value !== false && value !== "";
+const hasValue = (value: unknown): boolean =>
+  value !== undefined && value !== null && value !== false && value !== "";
 
-const fail = ({ context, scrub }: TKlientiksResponse, options: Omit<TKlientiksErrorOptions, "scrub">): KlientiksError =>
+const fail = (
+  { context, scrub }: TKlientiksResponse,
+  options: Omit<TKlientiksErrorOptions, "scrub">,
+): KlientiksError =>
   new KlientiksError({ ...options, message: `${context}: ${options.message}`, scrub });
 
 const apiError = (response: TKlientiksResponse, text: string): KlientiksError =>
-  fail(response, { kind: classifyKlientiksErrorText(text, { isAuthStatus: false }), message: `Klientiks answered ${quote(text)}` });
+  fail(response, {
+    kind: classifyKlientiksErrorText(text, { isAuthStatus: false }),
+    message: `Klientiks answered ${quote(text)}`,
+  });
 
 /**
  * §4.5: an HTTP 2xx body whose top level has an `error` and no `items`/`status` is an API error
@@ -41,14 +54,24 @@ const apiError = (response: TKlientiksResponse, text: string): KlientiksError =>
  */
 const readEnvelope = (response: TKlientiksResponse): Record<string, unknown> => {
   const { body } = response;
-  if (!isRecord(body)) throw fail(response, { kind: "bad_response", message: `expected a JSON object, got ${describeJsonType(body)}` });
+  if (!isRecord(body))
+    throw fail(response, {
+      kind: "bad_response",
+      message: `expected a JSON object, got ${describeJsonType(body)}`,
+    });
   if (hasValue(body.error) && !("items" in body) && !("status" in body)) {
-    throw apiError(response, typeof body.error === "string" ? body.error : JSON.stringify(body.error));
+    throw apiError(
+      response,
+      typeof body.error === "string" ? body.error : JSON.stringify(body.error),
+    );
   }
   return body;
 };
 
-type TItems = { shape: "empty" } | { shape: "array"; items: unknown[] } | { shape: "object"; item: Record<string, unknown> };
+type TItems =
+  | { shape: "empty" }
+  | { shape: "array"; items: unknown[] }
+  | { shape: "object"; item: Record<string, unknown> };
 
 /**
  * §4.1, §16 item 1: `items` may be an array, an object, `"No data"`, `[]`, `null` or missing; the
@@ -61,9 +84,13 @@ const readItems = (envelope: Record<string, unknown>, response: TKlientiksRespon
     if (NO_DATA.test(items)) return { shape: "empty" };
     throw apiError(response, items);
   }
-  if (Array.isArray(items)) return items.length === 0 ? { shape: "empty" } : { shape: "array", items };
+  if (Array.isArray(items))
+    return items.length === 0 ? { shape: "empty" } : { shape: "array", items };
   if (isRecord(items)) return { shape: "object", item: items };
-  throw fail(response, { kind: "bad_response", message: `unexpected items of type ${describeJsonType(items)}` });
+  throw fail(response, {
+    kind: "bad_response",
+    message: `unexpected items of type ${describeJsonType(items)}`,
+  });
 };
 
 /** A list page (§4.1, §5). Throws a classified {@link KlientiksError} for error answers. */
@@ -90,7 +117,10 @@ export const parseSingleEnvelope = (response: TKlientiksResponse): unknown => {
   if (items.shape === "empty") return null;
   if (items.shape === "object") return items.item;
   if (items.items.length === 1) return items.items[0];
-  throw fail(response, { kind: "bad_response", message: `expected one object, got a list of ${items.items.length}` });
+  throw fail(response, {
+    kind: "bad_response",
+    message: `expected one object, got a list of ${items.items.length}`,
+  });
 };
 
 const GENERAL_ERRORS_KEY = "_general";
@@ -117,21 +147,26 @@ const readFieldErrors = (errors: unknown): TKlientiksFieldErrors | null => {
 const describeFirstFieldError = (fieldErrors: TKlientiksFieldErrors): string => {
   for (const [field, messages] of Object.entries(fieldErrors)) {
     const message = messages[0];
-    if (message !== undefined) return field === GENERAL_ERRORS_KEY ? message : `${field}: ${message}`;
+    if (message !== undefined)
+      return field === GENERAL_ERRORS_KEY ? message : `${field}: ${message}`;
   }
   return "";
 };
 
 /** §4.4, §16 item 2: `"ok"`, `true`, `1` and `"1"` are success; `false` (or anything else) is not. */
 const isSuccessStatus = (status: unknown): boolean =>
-  status === true || status === 1 || (typeof status === "string" && ["ok", "1", "true"].includes(status.trim().toLowerCase()));
+  status === true ||
+  status === 1 ||
+  (typeof status === "string" && ["ok", "1", "true"].includes(status.trim().toLowerCase()));
 
 /**
  * A create/edit answer (§4.4). Success means a truthy `status` AND no `errors` (§16 item 3: `true`
  * with errors means nothing was written). Returns the `object` Klientiks sent back, or `null`.
  * Failures are `validation` errors carrying every field message, or `bad_response` without a status.
  */
-export const parseWriteEnvelope = (response: TKlientiksResponse): Record<string, unknown> | null => {
+export const parseWriteEnvelope = (
+  response: TKlientiksResponse,
+): Record<string, unknown> | null => {
   const envelope = readEnvelope(response);
   const fieldErrors = readFieldErrors(envelope.errors);
   if (isSuccessStatus(envelope.status) && fieldErrors === null) {
@@ -144,7 +179,8 @@ export const parseWriteEnvelope = (response: TKlientiksResponse): Record<string,
       fieldErrors,
     });
   }
-  if (!("status" in envelope)) throw fail(response, { kind: "bad_response", message: "the write answer has no status" });
+  if (!("status" in envelope))
+    throw fail(response, { kind: "bad_response", message: "the write answer has no status" });
   throw fail(response, {
     kind: "validation",
     message: `Klientiks rejected the write with status ${JSON.stringify(envelope.status)} and no field errors`,

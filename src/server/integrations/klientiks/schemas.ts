@@ -1,4 +1,5 @@
 import { z } from "zod";
+
 import { toId, toLooseBoolean, toRecords, toText } from "./coerce";
 
 // Raw shapes of Klientiks entities, with provider field names. Every object is loose, so unknown

@@ -1,13 +1,23 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { DEFAULT_KLIENTIKS_THROTTLE, acquireKlientiksSlot, assertValidKlientiksThrottle } from "./throttle";
-import type { TKlientiksThrottleConfig } from "./throttle";
+
+import {
+  acquireKlientiksSlot,
+  assertValidKlientiksThrottle,
+  DEFAULT_KLIENTIKS_THROTTLE,
+  type TKlientiksThrottleConfig,
+} from "./throttle";
 
 // Buckets live for the whole process, so every test uses its own account id.
 let accountCounter = 0;
 const nextAccountId = () => `throttle-test-${(accountCounter += 1)}`;
 
 /** Starts `count` acquisitions at once and records when each was granted (ms since the start). */
-const startRequests = (accountId: string, count: number, config: TKlientiksThrottleConfig, { releaseImmediately = true } = {}) => {
+const startRequests = (
+  accountId: string,
+  count: number,
+  config: TKlientiksThrottleConfig,
+  { releaseImmediately = true } = {},
+) => {
   const startedAt = Date.now();
   const grantedAt: number[] = [];
   const releases: Array<() => void> = [];
@@ -46,7 +56,10 @@ describe("acquireKlientiksSlot", () => {
     const { grantedAt } = startRequests(nextAccountId(), 12, DEFAULT_KLIENTIKS_THROTTLE);
     await vi.advanceTimersByTimeAsync(15_000);
     expect(grantedAt).toHaveLength(12);
-    for (const start of grantedAt) expect(grantedAt.filter((at) => at >= start - 100 && at < start + 1000).length).toBeLessThanOrEqual(2);
+    for (const start of grantedAt)
+      expect(
+        grantedAt.filter((at) => at >= start - 100 && at < start + 1000).length,
+      ).toBeLessThanOrEqual(2);
   });
 
   it("refills the bucket while the account is idle, up to the burst", async () => {
@@ -61,7 +74,9 @@ describe("acquireKlientiksSlot", () => {
   });
 
   it("never has more than `burst` requests in flight, even when tokens are available", async () => {
-    const { grantedAt, releases } = startRequests(nextAccountId(), 3, DEFAULT_KLIENTIKS_THROTTLE, { releaseImmediately: false });
+    const { grantedAt, releases } = startRequests(nextAccountId(), 3, DEFAULT_KLIENTIKS_THROTTLE, {
+      releaseImmediately: false,
+    });
     await vi.advanceTimersByTimeAsync(5000);
     expect(grantedAt).toEqual([0, 0]);
     releases[0]?.();
@@ -71,7 +86,9 @@ describe("acquireKlientiksSlot", () => {
 
   it("ignores a second release of the same slot", async () => {
     const config = { perSecond: Infinity, burst: 1 };
-    const { grantedAt, releases } = startRequests(nextAccountId(), 3, config, { releaseImmediately: false });
+    const { grantedAt, releases } = startRequests(nextAccountId(), 3, config, {
+      releaseImmediately: false,
+    });
     await vi.advanceTimersByTimeAsync(0);
     releases[0]?.();
     releases[0]?.();
@@ -100,7 +117,10 @@ describe("acquireKlientiksSlot", () => {
   });
 
   it("lets everything through at once when disabled", async () => {
-    const { grantedAt } = startRequests(nextAccountId(), 20, { perSecond: Infinity, burst: Infinity });
+    const { grantedAt } = startRequests(nextAccountId(), 20, {
+      perSecond: Infinity,
+      burst: Infinity,
+    });
     await vi.advanceTimersByTimeAsync(0);
     expect(grantedAt).toEqual(Array.from({ length: 20 }, () => 0));
   });
@@ -119,6 +139,8 @@ describe("assertValidKlientiksThrottle", () => {
 
   it("accepts the default and the disabled configuration", () => {
     expect(() => assertValidKlientiksThrottle(DEFAULT_KLIENTIKS_THROTTLE)).not.toThrow();
-    expect(() => assertValidKlientiksThrottle({ perSecond: Infinity, burst: Infinity })).not.toThrow();
+    expect(() =>
+      assertValidKlientiksThrottle({ perSecond: Infinity, burst: Infinity }),
+    ).not.toThrow();
   });
 });

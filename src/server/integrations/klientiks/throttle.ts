@@ -34,16 +34,25 @@ const SPACING_WINDOW_MS = 1_100;
 const buckets = new Map<string, TBucket>();
 
 /** Throws a `RangeError` for a configuration the limiter cannot honour. */
-export const assertValidKlientiksThrottle = ({ perSecond, burst }: TKlientiksThrottleConfig): void => {
-  if (!(perSecond > 0)) throw new RangeError(`Klientiks throttle perSecond must be positive, got ${perSecond}`);
+export const assertValidKlientiksThrottle = ({
+  perSecond,
+  burst,
+}: TKlientiksThrottleConfig): void => {
+  if (!(perSecond > 0))
+    throw new RangeError(`Klientiks throttle perSecond must be positive, got ${perSecond}`);
   if (!(burst === Infinity || (Number.isInteger(burst) && burst >= 1))) {
-    throw new RangeError(`Klientiks throttle burst must be a positive integer or Infinity, got ${burst}`);
+    throw new RangeError(
+      `Klientiks throttle burst must be a positive integer or Infinity, got ${burst}`,
+    );
   }
 };
 
 const refill = (bucket: TBucket, now: number): void => {
   const { perSecond, burst } = bucket.config;
-  bucket.tokens = perSecond === Infinity ? burst : Math.min(burst, bucket.tokens + ((now - bucket.refilledAt) / 1000) * perSecond);
+  bucket.tokens =
+    perSecond === Infinity
+      ? burst
+      : Math.min(burst, bucket.tokens + ((now - bucket.refilledAt) / 1000) * perSecond);
   bucket.refilledAt = now;
 };
 
@@ -70,7 +79,11 @@ const pump = (bucket: TBucket): void => {
   // A free concurrency slot with requests still waiting means a token is missing: wake up when the
   // next one is due. A full concurrency slot is reopened by a release, which pumps again.
   if (bucket.waiting.length > 0 && bucket.inFlight < burst && bucket.timer === undefined) {
-    const waitMs = Math.max(1, Math.ceil(((1 - bucket.tokens) / perSecond) * 1000), spacingWaitMs(bucket, now));
+    const waitMs = Math.max(
+      1,
+      Math.ceil(((1 - bucket.tokens) / perSecond) * 1000),
+      spacingWaitMs(bucket, now),
+    );
     bucket.timer = setTimeout(() => {
       bucket.timer = undefined;
       pump(bucket);
@@ -85,7 +98,15 @@ const getBucket = (accountId: string, config: TKlientiksThrottleConfig): TBucket
     existing.config = config;
     return existing;
   }
-  const bucket: TBucket = { config, tokens: config.burst, refilledAt: Date.now(), inFlight: 0, waiting: [], timer: undefined, recentGrants: [] };
+  const bucket: TBucket = {
+    config,
+    tokens: config.burst,
+    refilledAt: Date.now(),
+    inFlight: 0,
+    waiting: [],
+    timer: undefined,
+    recentGrants: [],
+  };
   buckets.set(accountId, bucket);
   return bucket;
 };
@@ -95,7 +116,10 @@ const getBucket = (accountId: string, config: TKlientiksThrottleConfig): TBucket
  * the function that gives the concurrency slot back. Call it exactly once, when the response has
  * been read (later calls are ignored).
  */
-export const acquireKlientiksSlot = (accountId: string, config: TKlientiksThrottleConfig): Promise<() => void> => {
+export const acquireKlientiksSlot = (
+  accountId: string,
+  config: TKlientiksThrottleConfig,
+): Promise<() => void> => {
   const bucket = getBucket(accountId, config);
   return new Promise((resolve) => {
     bucket.waiting.push(() => {

@@ -1,7 +1,8 @@
 import type { TKlientiksCredentials } from "./credentials";
 
 /** The `{action}` segment (klientiks-contract §2). */
-export type TKlientiksAction = "list" | "add" | "edit" | "getACL" | "getAppointment" | "roistatExportAcl";
+export type TKlientiksAction =
+  "list" | "add" | "edit" | "getACL" | "getAppointment" | "roistatExportAcl";
 
 /** Ordered `key/value` path pairs that follow the credentials, e.g. `[["m", "Users"]]` (§2). */
 export type TKlientiksPathPairs = ReadonlyArray<readonly [key: string, value: string]>;
@@ -19,7 +20,8 @@ export type TBuildKlientiksUrlOptions = {
 
 // Path values such as `status,statuses` are copied verbatim by every public client (§8.1), so the
 // comma stays literal. Everything else is percent-encoded so that no value can add path segments.
-const encodePathSegment = (value: string): string => encodeURIComponent(value).replaceAll("%2C", ",");
+const encodePathSegment = (value: string): string =>
+  encodeURIComponent(value).replaceAll("%2C", ",");
 
 /**
  * Builds `{baseUrl}/clientix/Restapi/{action}/a/{A}/u/{U}/t/{T}[/key/value]*[/][?query]`.
@@ -29,11 +31,28 @@ const encodePathSegment = (value: string): string => encodeURIComponent(value).r
  * one. The result contains the token: it must only ever reach `fetch`, and anything derived from it
  * for messages or logs must go through {@link redactKlientiksUrl}.
  */
-export const buildKlientiksUrl = ({ baseUrl, action, credentials, path = [], query = {} }: TBuildKlientiksUrlOptions): string => {
-  const segments = [action, "a", credentials.accountId, "u", credentials.userId, "t", credentials.accessToken, ...path.flat()];
+export const buildKlientiksUrl = ({
+  baseUrl,
+  action,
+  credentials,
+  path = [],
+  query = {},
+}: TBuildKlientiksUrlOptions): string => {
+  const segments = [
+    action,
+    "a",
+    credentials.accountId,
+    "u",
+    credentials.userId,
+    "t",
+    credentials.accessToken,
+    ...path.flat(),
+  ];
   const isAvailableTimes = path.some(([key, value]) => key === "m" && value === "availableTimes");
   const pathname = `/clientix/Restapi/${segments.map(encodePathSegment).join("/")}${isAvailableTimes ? "" : "/"}`;
-  const search = new URLSearchParams(Object.entries(query).map(([key, value]) => [key, String(value)])).toString();
+  const search = new URLSearchParams(
+    Object.entries(query).map(([key, value]) => [key, String(value)]),
+  ).toString();
   return `${baseUrl.replace(/\/+$/, "")}${pathname}${search ? `?${search}` : ""}`;
 };
 

@@ -14,7 +14,8 @@ export async function createZadarmaEmulatorAccount(emulatorUrl: string) {
     headers: { "content-type": "application/json" },
     signal: AbortSignal.timeout(5000),
   });
-  if (!response.ok) throw new Error(`emulator answered ${response.status} for POST /__control/accounts`);
+  if (!response.ok)
+    throw new Error(`emulator answered ${response.status} for POST /__control/accounts`);
   const created = ZCreatedAccount.parse(await response.json());
   return { key: created.key, secret: created.secret };
 }

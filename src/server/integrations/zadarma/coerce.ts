@@ -11,4 +11,5 @@ export const toText = (value: unknown): string => {
 };
 
 /** `true`, `"true"`, `1` or `"1"`; anything else, a missing value included, is false. */
-export const toLooseBoolean = (value: unknown): boolean => value === true || value === 1 || value === "1" || value === "true";
+export const toLooseBoolean = (value: unknown): boolean =>
+  value === true || value === 1 || value === "1" || value === "true";

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { normalizeZadarmaDisposition } from "./disposition";
 
 describe("normalizeZadarmaDisposition", () => {

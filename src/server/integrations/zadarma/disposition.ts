@@ -11,4 +11,5 @@ const NORMALISED: Readonly<Record<string, TCallDisposition>> = {
 };
 
 /** Zadarma's `disposition` (webhooks or statistics) in the neutral model's words. */
-export const normalizeZadarmaDisposition = (raw: string): TCallDisposition => NORMALISED[raw.trim().toLowerCase()] ?? "failed";
+export const normalizeZadarmaDisposition = (raw: string): TCallDisposition =>
+  NORMALISED[raw.trim().toLowerCase()] ?? "failed";

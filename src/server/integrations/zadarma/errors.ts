@@ -26,7 +26,12 @@ export type TZadarmaErrorCode =
   /** HTTP 5xx. Retriable. */
   | "server_error";
 
-const RETRIABLE_BY_DEFAULT: ReadonlySet<TZadarmaErrorCode> = new Set(["unreachable", "timeout", "rate_limited", "server_error"]);
+const RETRIABLE_BY_DEFAULT: ReadonlySet<TZadarmaErrorCode> = new Set([
+  "unreachable",
+  "timeout",
+  "rate_limited",
+  "server_error",
+]);
 
 export type TZadarmaErrorOptions = {
   code: TZadarmaErrorCode;
@@ -48,10 +53,21 @@ export class ZadarmaError extends Error {
   readonly retryAfterMs?: number;
   readonly httpStatus?: number;
 
-  constructor({ code, message, isRetriable, retryAfterMs, httpStatus, cause, secrets = [] }: TZadarmaErrorOptions) {
+  constructor({
+    code,
+    message,
+    isRetriable,
+    retryAfterMs,
+    httpStatus,
+    cause,
+    secrets = [],
+  }: TZadarmaErrorOptions) {
     // Inngest keeps messages, stacks and causes (reliability R11, R25): nothing secret may survive.
     const scrub = createSecretScrubber(secrets);
-    super(scrub(message), cause === undefined ? undefined : { cause: toSafeErrorCause(cause, scrub) });
+    super(
+      scrub(message),
+      cause === undefined ? undefined : { cause: toSafeErrorCause(cause, scrub) },
+    );
     this.name = "ZadarmaError";
     this.code = code;
     this.isRetriable = isRetriable ?? RETRIABLE_BY_DEFAULT.has(code);

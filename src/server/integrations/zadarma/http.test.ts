@@ -1,16 +1,24 @@
 import { describe, expect, it } from "vitest";
-import { createFakeFetch, jsonResponse, storedErrorText, textResponse } from "../__fixtures__/fake-fetch";
-import type { TFakeFetchCall } from "../__fixtures__/fake-fetch";
-import { ZadarmaError } from "./errors";
-import { requestZadarma } from "./http";
-import type { TZadarmaHttpRequest } from "./http";
-import { signRestRequest } from "./rest-signature";
+
+import {
+  createFakeFetch,
+  jsonResponse,
+  storedErrorText,
+  textResponse,
+  type TFakeFetchCall,
+} from "../__fixtures__/fake-fetch";
 import { UNLIMITED_THROTTLE } from "./__fixtures__/unlimited-throttle";
+import { ZadarmaError } from "./errors";
+import { requestZadarma, type TZadarmaHttpRequest } from "./http";
+import { signRestRequest } from "./rest-signature";
 
 const SECRET = "zadarma-test-secret-0123456789";
 const CREDENTIALS = { key: "user-key-1", secret: SECRET };
 
-type THandler = (call: TFakeFetchCall, signal: AbortSignal | undefined) => Response | Promise<Response>;
+type THandler = (
+  call: TFakeFetchCall,
+  signal: AbortSignal | undefined,
+) => Response | Promise<Response>;
 
 const request = (handler: THandler, overrides: Partial<TZadarmaHttpRequest> = {}) => {
   const fake = createFakeFetch(handler);
@@ -28,13 +36,21 @@ const request = (handler: THandler, overrides: Partial<TZadarmaHttpRequest> = {}
   return { promise, calls: fake.calls };
 };
 
-const failure = async (handler: Parameters<typeof request>[0], overrides: Partial<TZadarmaHttpRequest> = {}): Promise<ZadarmaError> => {
+const failure = async (
+  handler: Parameters<typeof request>[0],
+  overrides: Partial<TZadarmaHttpRequest> = {},
+): Promise<ZadarmaError> => {
   const error = await request(handler, overrides).promise.catch((caught: unknown) => caught);
-  if (!(error instanceof ZadarmaError)) throw new Error(`expected a ZadarmaError, got ${String(error)}`);
+  if (!(error instanceof ZadarmaError))
+    throw new Error(`expected a ZadarmaError, got ${String(error)}`);
   return error;
 };
 
-const authorization = signRestRequest("/v1/request/callback/", { to: "79990000000", from: "100" }, CREDENTIALS).authorization;
+const authorization = signRestRequest(
+  "/v1/request/callback/",
+  { to: "79990000000", from: "100" },
+  CREDENTIALS,
+).authorization;
 
 describe("requestZadarma: what is sent", () => {
   it("GET: the signed, sorted parameters as the query and key:signature in Authorization", async () => {
@@ -65,7 +81,9 @@ describe("requestZadarma: what is sent", () => {
   });
 
   it("sends nothing with an empty key or secret", async () => {
-    const error = await failure(() => jsonResponse({}), { credentials: { key: "", secret: SECRET } });
+    const error = await failure(() => jsonResponse({}), {
+      credentials: { key: "", secret: SECRET },
+    });
     expect(error.code).toBe("wrong_keys");
   });
 });
@@ -74,25 +92,64 @@ describe("requestZadarma: error mapping", () => {
   it.each([
     ["401", 401, { status: "error", message: "Not authorized" }, "wrong_keys", false],
     ["401 blocked", 401, { status: "error", message: "User is blocked" }, "blocked", false],
-    ["401 заблокирован", 401, { status: "error", message: "Аккаунт заблокирован" }, "blocked", false],
+    [
+      "401 заблокирован",
+      401,
+      { status: "error", message: "Аккаунт заблокирован" },
+      "blocked",
+      false,
+    ],
     ["403", 403, { status: "error", message: "Forbidden" }, "wrong_keys", false],
     ["404", 404, { status: "error", message: "Method not found" }, "not_found", false],
     ["500", 500, { status: "error", message: "Internal error" }, "server_error", true],
     ["502 HTML", 502, "<html>Bad gateway</html>", "server_error", true],
-    ["400 wrong number", 400, { status: "error", message: "Wrong number format" }, "invalid_request", false],
+    [
+      "400 wrong number",
+      400,
+      { status: "error", message: "Wrong number format" },
+      "invalid_request",
+      false,
+    ],
     ["400 no money", 400, { status: "error", message: "no money" }, "no_money", false],
-    ["200 status:error no money", 200, { status: "error", message: "Not enough money on the balance" }, "no_money", false],
-    ["200 status:error not found", 200, { status: "error", message: "Record not found" }, "not_found", false],
-    ["200 status:error other", 200, { status: "error", message: "Wrong parameters" }, "invalid_request", false],
+    [
+      "200 status:error no money",
+      200,
+      { status: "error", message: "Not enough money on the balance" },
+      "no_money",
+      false,
+    ],
+    [
+      "200 status:error not found",
+      200,
+      { status: "error", message: "Record not found" },
+      "not_found",
+      false,
+    ],
+    [
+      "200 status:error other",
+      200,
+      { status: "error", message: "Wrong parameters" },
+      "invalid_request",
+      false,
+    ],
   ])("%s → %s", async (_, status, body, code, isRetriable) => {
-    const error = await failure(() => (typeof body === "string" ? textResponse(body, { status }) : jsonResponse(body, { status })));
+    const error = await failure(() =>
+      typeof body === "string" ? textResponse(body, { status }) : jsonResponse(body, { status }),
+    );
     expect(error).toMatchObject({ code, isRetriable, httpStatus: status });
   });
 
   it("429 with Retry-After in seconds → rate_limited with that wait", async () => {
     const body = { status: "error", message: "You exceeded the rate limit" };
-    const error = await failure(() => jsonResponse(body, { status: 429, headers: { "Retry-After": "17" } }));
-    expect(error).toMatchObject({ code: "rate_limited", isRetriable: true, retryAfterMs: 17_000, httpStatus: 429 });
+    const error = await failure(() =>
+      jsonResponse(body, { status: 429, headers: { "Retry-After": "17" } }),
+    );
+    expect(error).toMatchObject({
+      code: "rate_limited",
+      isRetriable: true,
+      retryAfterMs: 17_000,
+      httpStatus: 429,
+    });
   });
 
   it("429 without Retry-After → a minute", async () => {
@@ -111,7 +168,9 @@ describe("requestZadarma: error mapping", () => {
   });
 
   it("connection refused → unreachable, retriable, with the errno code kept", async () => {
-    const refused = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:9"), { code: "ECONNREFUSED" });
+    const refused = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:9"), {
+      code: "ECONNREFUSED",
+    });
     const error = await failure(() => {
       throw new TypeError("fetch failed", { cause: refused });
     });

@@ -1,4 +1,10 @@
-import { getZonedWallClock, isRealWallClock, isValidTimeZone, wallClockAsUtcMs, zonedWallClockToEpochMs } from "@/lib/zoned-wall-clock";
+import {
+  getZonedWallClock,
+  isRealWallClock,
+  isValidTimeZone,
+  wallClockAsUtcMs,
+  zonedWallClockToEpochMs,
+} from "@/lib/zoned-wall-clock";
 
 // docs/telephony-zadarma.md, "Time": Zadarma writes times as naive `YYYY-MM-DD HH:MM:SS` on the
 // account's clock (webhook `call_start`, statistics `callstart` and the `start`/`end` filters).
@@ -12,7 +18,14 @@ const LOCAL_TIME_PATTERN = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/;
 export const parseZadarmaLocalTime = (text: string, timeZone: string): Date | null => {
   const match = LOCAL_TIME_PATTERN.exec(text);
   if (!match) return null;
-  const [year, month, day, hour, minute, second] = match.slice(1).map(Number) as [number, number, number, number, number, number];
+  const [year, month, day, hour, minute, second] = match.slice(1).map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   const wallClock = { year, month, day, hour, minute, second };
   if (!isRealWallClock(wallClock)) return null;
   return new Date(zonedWallClockToEpochMs(wallClockAsUtcMs(wallClock), timeZone));

@@ -1,7 +1,13 @@
 import { createHmac } from "node:crypto";
+
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { notificationSignatureString, signNotification, verifyNotificationSignature } from "./notification-signature";
+
+import {
+  notificationSignatureString,
+  signNotification,
+  verifyNotificationSignature,
+} from "./notification-signature";
 
 // docs/telephony-zadarma.md, "Known-answer vectors": the notification vector exactly as published.
 const VECTOR_FORM = {
@@ -17,20 +23,52 @@ const VECTOR_SIGNATURE = "NTk4NWUxZTI2MjRhZGFkMThlMzQ5MGYwNmMxZjg1OWU5MTJlNzFmNw
 
 describe("notificationSignatureString", () => {
   it.each([
-    [{ event: "NOTIFY_START", caller_id: "a", called_did: "b", call_start: "c", pbx_call_id: "p" }, "abc"],
-    [{ event: "NOTIFY_IVR", caller_id: "a", called_did: "b", call_start: "c", wait_dtmf: "1" }, "abc"],
-    [{ event: "NOTIFY_INTERNAL", caller_id: "a", called_did: "b", call_start: "c", internal: "101" }, "abc"],
-    [{ event: "NOTIFY_ANSWER", caller_id: "a", destination: "d", call_start: "c", called_did: "b" }, "adc"],
-    [{ event: "NOTIFY_END", caller_id: "a", called_did: "b", call_start: "c", duration: "5" }, "abc"],
+    [
+      { event: "NOTIFY_START", caller_id: "a", called_did: "b", call_start: "c", pbx_call_id: "p" },
+      "abc",
+    ],
+    [
+      { event: "NOTIFY_IVR", caller_id: "a", called_did: "b", call_start: "c", wait_dtmf: "1" },
+      "abc",
+    ],
+    [
+      {
+        event: "NOTIFY_INTERNAL",
+        caller_id: "a",
+        called_did: "b",
+        call_start: "c",
+        internal: "101",
+      },
+      "abc",
+    ],
+    [
+      {
+        event: "NOTIFY_ANSWER",
+        caller_id: "a",
+        destination: "d",
+        call_start: "c",
+        called_did: "b",
+      },
+      "adc",
+    ],
+    [
+      { event: "NOTIFY_END", caller_id: "a", called_did: "b", call_start: "c", duration: "5" },
+      "abc",
+    ],
     [{ event: "NOTIFY_OUT_START", internal: "i", destination: "d", call_start: "c" }, "idc"],
-    [{ event: "NOTIFY_OUT_END", internal: "i", destination: "d", call_start: "c", caller_id: "a" }, "idc"],
+    [
+      { event: "NOTIFY_OUT_END", internal: "i", destination: "d", call_start: "c", caller_id: "a" },
+      "idc",
+    ],
     [{ event: "NOTIFY_RECORD", pbx_call_id: "p", call_id_with_rec: "r" }, "pr"],
   ])("concatenates the fields of %o", (form, expected) => {
     expect(notificationSignatureString(form)).toBe(expected);
   });
 
   it("counts a missing field as empty and keeps values untrimmed", () => {
-    expect(notificationSignatureString({ event: "NOTIFY_START", caller_id: " 7 ", call_start: "c" })).toBe(" 7 c");
+    expect(
+      notificationSignatureString({ event: "NOTIFY_START", caller_id: " 7 ", call_start: "c" }),
+    ).toBe(" 7 c");
   });
 
   it("is null for events we do not handle", () => {
@@ -44,27 +82,44 @@ describe("signNotification", () => {
   it("matches the known-answer vector: HMAC hex, then base64 of the hex", () => {
     const signatureString = notificationSignatureString(VECTOR_FORM) ?? "";
     expect(signatureString).toBe("79990000000749500000002024-05-06 10:11:12");
-    expect(createHmac("sha1", "test-secret").update(signatureString).digest("hex")).toBe(VECTOR_HEX);
+    expect(createHmac("sha1", "test-secret").update(signatureString).digest("hex")).toBe(
+      VECTOR_HEX,
+    );
     expect(signNotification(signatureString, "test-secret")).toBe(VECTOR_SIGNATURE);
   });
 });
 
 describe("verifyNotificationSignature", () => {
   it("accepts the known-answer vector", () => {
-    expect(verifyNotificationSignature(VECTOR_FORM, VECTOR_SIGNATURE, ["test-secret"])).toEqual({ ok: true, secretIndex: 0 });
+    expect(verifyNotificationSignature(VECTOR_FORM, VECTOR_SIGNATURE, ["test-secret"])).toEqual({
+      ok: true,
+      secretIndex: 0,
+    });
   });
 
   it("accepts the previous secret during a rotation and says which one matched", () => {
-    expect(verifyNotificationSignature(VECTOR_FORM, VECTOR_SIGNATURE, ["new-secret", "test-secret"])).toEqual({ ok: true, secretIndex: 1 });
-    expect(verifyNotificationSignature(VECTOR_FORM, VECTOR_SIGNATURE, ["test-secret", "old-secret"])).toEqual({ ok: true, secretIndex: 0 });
+    expect(
+      verifyNotificationSignature(VECTOR_FORM, VECTOR_SIGNATURE, ["new-secret", "test-secret"]),
+    ).toEqual({ ok: true, secretIndex: 1 });
+    expect(
+      verifyNotificationSignature(VECTOR_FORM, VECTOR_SIGNATURE, ["test-secret", "old-secret"]),
+    ).toEqual({ ok: true, secretIndex: 0 });
     expect(verifyNotificationSignature(VECTOR_FORM, VECTOR_SIGNATURE, ["new-secret"])).toEqual(BAD);
   });
 
   it("rejects a missing signature, garbage, a truncated one and no secrets at all", () => {
-    expect(verifyNotificationSignature(VECTOR_FORM, null, ["test-secret"])).toEqual({ ok: false, reason: "missing_signature" });
-    expect(verifyNotificationSignature(VECTOR_FORM, "", ["test-secret"])).toEqual({ ok: false, reason: "missing_signature" });
+    expect(verifyNotificationSignature(VECTOR_FORM, null, ["test-secret"])).toEqual({
+      ok: false,
+      reason: "missing_signature",
+    });
+    expect(verifyNotificationSignature(VECTOR_FORM, "", ["test-secret"])).toEqual({
+      ok: false,
+      reason: "missing_signature",
+    });
     expect(verifyNotificationSignature(VECTOR_FORM, "garbage", ["test-secret"])).toEqual(BAD);
-    expect(verifyNotificationSignature(VECTOR_FORM, VECTOR_SIGNATURE.slice(0, -2), ["test-secret"])).toEqual(BAD);
+    expect(
+      verifyNotificationSignature(VECTOR_FORM, VECTOR_SIGNATURE.slice(0, -2), ["test-secret"]),
+    ).toEqual(BAD);
     expect(verifyNotificationSignature(VECTOR_FORM, VECTOR_SIGNATURE, [])).toEqual(BAD);
   });
 
@@ -84,7 +139,13 @@ describe("verifyNotificationSignature", () => {
   });
 
   const signedForm = fc.record({
-    event: fc.constantFrom("NOTIFY_START", "NOTIFY_ANSWER", "NOTIFY_END", "NOTIFY_OUT_START", "NOTIFY_RECORD"),
+    event: fc.constantFrom(
+      "NOTIFY_START",
+      "NOTIFY_ANSWER",
+      "NOTIFY_END",
+      "NOTIFY_OUT_START",
+      "NOTIFY_RECORD",
+    ),
     caller_id: fc.string(),
     called_did: fc.string(),
     destination: fc.string(),
@@ -98,19 +159,33 @@ describe("verifyNotificationSignature", () => {
     fc.assert(
       fc.property(signedForm, fc.string({ minLength: 1 }), (form, secret) => {
         const signature = signNotification(notificationSignatureString(form) ?? "", secret);
-        expect(verifyNotificationSignature(form, signature, [secret])).toEqual({ ok: true, secretIndex: 0 });
+        expect(verifyNotificationSignature(form, signature, [secret])).toEqual({
+          ok: true,
+          secretIndex: 0,
+        });
       }),
     );
   });
 
   it("fails when any one byte of the signature changes", () => {
     fc.assert(
-      fc.property(signedForm, fc.string({ minLength: 1 }), fc.nat(), fc.integer({ min: 1, max: 255 }), (form, secret, position, delta) => {
-        const signature = Buffer.from(signNotification(notificationSignatureString(form) ?? "", secret), "latin1");
-        const index = position % signature.length;
-        signature[index] = ((signature[index] ?? 0) + delta) % 256;
-        expect(verifyNotificationSignature(form, signature.toString("latin1"), [secret]).ok).toBe(false);
-      }),
+      fc.property(
+        signedForm,
+        fc.string({ minLength: 1 }),
+        fc.nat(),
+        fc.integer({ min: 1, max: 255 }),
+        (form, secret, position, delta) => {
+          const signature = Buffer.from(
+            signNotification(notificationSignatureString(form) ?? "", secret),
+            "latin1",
+          );
+          const index = position % signature.length;
+          signature[index] = ((signature[index] ?? 0) + delta) % 256;
+          expect(verifyNotificationSignature(form, signature.toString("latin1"), [secret]).ok).toBe(
+            false,
+          );
+        },
+      ),
     );
   });
 
@@ -139,16 +214,25 @@ describe("verifyNotificationSignature", () => {
     });
     const secrets = fc.string({ minLength: 1 });
     fc.assert(
-      fc.property(fc.constantFrom(...SIGNED_FIELD_OF_EVENT), forms, secrets, fc.nat(), (pair, fields, secret, position) => {
-        const [event, name] = pair;
-        const form: Record<string, string> = { event, ...fields };
-        const signature = signNotification(notificationSignatureString(form) ?? "", secret);
-        const value = fields[name];
-        const index = position % value.length;
-        const replacement = value[index] === "a" ? "b" : "a";
-        const tampered = { ...form, [name]: value.slice(0, index) + replacement + value.slice(index + 1) };
-        expect(verifyNotificationSignature(tampered, signature, [secret]).ok).toBe(false);
-      }),
+      fc.property(
+        fc.constantFrom(...SIGNED_FIELD_OF_EVENT),
+        forms,
+        secrets,
+        fc.nat(),
+        (pair, fields, secret, position) => {
+          const [event, name] = pair;
+          const form: Record<string, string> = { event, ...fields };
+          const signature = signNotification(notificationSignatureString(form) ?? "", secret);
+          const value = fields[name];
+          const index = position % value.length;
+          const replacement = value[index] === "a" ? "b" : "a";
+          const tampered = {
+            ...form,
+            [name]: value.slice(0, index) + replacement + value.slice(index + 1),
+          };
+          expect(verifyNotificationSignature(tampered, signature, [secret]).ok).toBe(false);
+        },
+      ),
     );
   });
 });

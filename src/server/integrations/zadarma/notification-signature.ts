@@ -1,4 +1,5 @@
 import { timingSafeEqual } from "node:crypto";
+
 import { hmacSha1HexBase64 } from "./rest-signature";
 
 // docs/telephony-zadarma.md, "Notifications": which fields each call event signs, in order. The
@@ -25,7 +26,8 @@ export const notificationSignatureString = (form: Record<string, string>): strin
 };
 
 /** The `Signature` header Zadarma sends for `signatureString`: hex-then-base64 HMAC-SHA1 with the API secret. */
-export const signNotification = (signatureString: string, secret: string): string => hmacSha1HexBase64(secret, signatureString);
+export const signNotification = (signatureString: string, secret: string): string =>
+  hmacSha1HexBase64(secret, signatureString);
 
 export type TNotificationVerification =
   | { ok: true; secretIndex: number }
@@ -53,12 +55,18 @@ export const verifyNotificationSignature = (
 ): TNotificationVerification => {
   const signatureString = notificationSignatureString(form);
   if (signatureString === null) return { ok: false, reason: "unsigned_event" };
-  if (signatureHeader === null || signatureHeader === "") return { ok: false, reason: "missing_signature" };
+  if (signatureHeader === null || signatureHeader === "")
+    return { ok: false, reason: "missing_signature" };
   const received = Buffer.from(signatureHeader, "utf8");
   let matchedIndex = -1;
   secrets.forEach((secret, index) => {
-    const isMatch = isSameText(Buffer.from(signNotification(signatureString, secret), "utf8"), received);
+    const isMatch = isSameText(
+      Buffer.from(signNotification(signatureString, secret), "utf8"),
+      received,
+    );
     if (isMatch && secret !== "" && matchedIndex === -1) matchedIndex = index;
   });
-  return matchedIndex === -1 ? { ok: false, reason: "bad_signature" } : { ok: true, secretIndex: matchedIndex };
+  return matchedIndex === -1
+    ? { ok: false, reason: "bad_signature" }
+    : { ok: true, secretIndex: matchedIndex };
 };

@@ -1,8 +1,13 @@
 import { describe, expect, it } from "vitest";
+
 import type { TCallEvent } from "@/server/domain/calls/call-event";
+
 import { loadNotificationForm } from "./__fixtures__/load-fixture";
-import { identifyZadarmaNotification, parseZadarmaNotification } from "./notification";
-import type { TZadarmaNotificationResult } from "./notification";
+import {
+  identifyZadarmaNotification,
+  parseZadarmaNotification,
+  type TZadarmaNotificationResult,
+} from "./notification";
 
 const INCOMING = "in_5f0c1b7e9d2a4c6b8e1f3a5d7c9b0e2f4a6c8d1e";
 const OUTGOING = "out_8a1c3e5f7b9d0f2a4c6e8b1d3f5a7c9e0b2d4f6a";
@@ -11,7 +16,8 @@ const CONTEXT = { timeZone: "Europe/Moscow", receivedAt: RECEIVED_AT };
 /** 2024-05-06 10:11:12 Moscow time. */
 const INCOMING_START = new Date("2024-05-06T07:11:12.000Z");
 
-const parseFixture = (name: string, context = CONTEXT) => parseZadarmaNotification(loadNotificationForm(name), context);
+const parseFixture = (name: string, context = CONTEXT) =>
+  parseZadarmaNotification(loadNotificationForm(name), context);
 
 const eventOf = (result: TZadarmaNotificationResult): TCallEvent => {
   if (result.kind !== "event") throw new Error(`expected an event, got ${JSON.stringify(result)}`);
@@ -89,12 +95,17 @@ describe("parseZadarmaNotification: every call event", () => {
 
   it("NOTIFY_ANSWER without `internal` takes the extension from a short destination", () => {
     const { internal: _internal, ...withoutInternal } = loadNotificationForm("notify-answer.json");
-    expect(eventOf(parseZadarmaNotification({ ...withoutInternal, destination: "102" }, CONTEXT))).toMatchObject({
+    expect(
+      eventOf(parseZadarmaNotification({ ...withoutInternal, destination: "102" }, CONTEXT)),
+    ).toMatchObject({
       eventKey: `zadarma:${INCOMING}:NOTIFY_ANSWER:-`,
       companyNumber: null,
       extension: "102",
     });
-    expect(eventOf(parseZadarmaNotification(withoutInternal, CONTEXT))).toMatchObject({ companyNumber: "+74951234567", extension: null });
+    expect(eventOf(parseZadarmaNotification(withoutInternal, CONTEXT))).toMatchObject({
+      companyNumber: "+74951234567",
+      extension: null,
+    });
   });
 
   it("NOTIFY_END (answered, recorded) → ended with duration, disposition and recording", () => {
@@ -184,23 +195,39 @@ describe("parseZadarmaNotification: every call event", () => {
   });
 
   it("reads call_start in the account's zone, DST included", () => {
-    const summer = eventOf(parseFixture("notify-start.json", { timeZone: "Europe/Berlin", receivedAt: RECEIVED_AT }));
+    const summer = eventOf(
+      parseFixture("notify-start.json", { timeZone: "Europe/Berlin", receivedAt: RECEIVED_AT }),
+    );
     expect(summer.callStartedAt?.toISOString()).toBe("2024-05-06T08:11:12.000Z");
-    const winter = { ...loadNotificationForm("notify-start.json"), call_start: "2024-01-06 10:11:12" };
-    const winterEvent = eventOf(parseZadarmaNotification(winter, { timeZone: "Europe/Berlin", receivedAt: RECEIVED_AT }));
+    const winter = {
+      ...loadNotificationForm("notify-start.json"),
+      call_start: "2024-01-06 10:11:12",
+    };
+    const winterEvent = eventOf(
+      parseZadarmaNotification(winter, { timeZone: "Europe/Berlin", receivedAt: RECEIVED_AT }),
+    );
     expect(winterEvent.callStartedAt?.toISOString()).toBe("2024-01-06T09:11:12.000Z");
   });
 
   it("keeps an anonymous caller as given and a hidden one as null", () => {
     const start = loadNotificationForm("notify-start.json");
-    expect(eventOf(parseZadarmaNotification({ ...start, caller_id: "anonymous" }, CONTEXT)).clientPhone).toBe("anonymous");
-    expect(eventOf(parseZadarmaNotification({ ...start, caller_id: "" }, CONTEXT)).clientPhone).toBeNull();
+    expect(
+      eventOf(parseZadarmaNotification({ ...start, caller_id: "anonymous" }, CONTEXT)).clientPhone,
+    ).toBe("anonymous");
+    expect(
+      eventOf(parseZadarmaNotification({ ...start, caller_id: "" }, CONTEXT)).clientPhone,
+    ).toBeNull();
   });
 
   it("gives a duplicate the same key, and different legs different keys", () => {
     const first = eventOf(parseFixture("notify-internal.json"));
     expect(eventOf(parseFixture("notify-internal.json")).eventKey).toBe(first.eventKey);
-    const otherLeg = eventOf(parseZadarmaNotification({ ...loadNotificationForm("notify-internal.json"), internal: "102" }, CONTEXT));
+    const otherLeg = eventOf(
+      parseZadarmaNotification(
+        { ...loadNotificationForm("notify-internal.json"), internal: "102" },
+        CONTEXT,
+      ),
+    );
     expect(otherLeg.eventKey).not.toBe(first.eventKey);
   });
 });
@@ -211,7 +238,10 @@ describe("parseZadarmaNotification: events we ignore", () => {
   });
 
   it("ignores SPEECH_RECOGNITION and unknown events", () => {
-    expect(parseZadarmaNotification({ event: "SPEECH_RECOGNITION" }, CONTEXT)).toEqual({ kind: "ignored", event: "SPEECH_RECOGNITION" });
+    expect(parseZadarmaNotification({ event: "SPEECH_RECOGNITION" }, CONTEXT)).toEqual({
+      kind: "ignored",
+      event: "SPEECH_RECOGNITION",
+    });
     const unknown = parseZadarmaNotification({ event: "NOTIFY_SOMETHING_NEW" }, CONTEXT);
     expect(unknown).toEqual({ kind: "ignored", event: "NOTIFY_SOMETHING_NEW" });
   });
@@ -238,49 +268,87 @@ describe("parseZadarmaNotification: invalid forms name the field", () => {
     ["notify-record.json", "call_id_with_rec"],
     ["notify-record.json", "pbx_call_id"],
   ])("%s without %s", (name, field) => {
-    expect(parseZadarmaNotification(without(name, field), CONTEXT)).toMatchObject({ kind: "invalid", field });
+    expect(parseZadarmaNotification(without(name, field), CONTEXT)).toMatchObject({
+      kind: "invalid",
+      field,
+    });
   });
 
   it("a form without an event", () => {
-    expect(parseZadarmaNotification({ pbx_call_id: "in_1" }, CONTEXT)).toMatchObject({ kind: "invalid", field: "event" });
+    expect(parseZadarmaNotification({ pbx_call_id: "in_1" }, CONTEXT)).toMatchObject({
+      kind: "invalid",
+      field: "event",
+    });
   });
 
   it("an empty pbx_call_id", () => {
-    expect(parseZadarmaNotification({ ...loadNotificationForm("notify-end.json"), pbx_call_id: " " }, CONTEXT)).toMatchObject({
+    expect(
+      parseZadarmaNotification(
+        { ...loadNotificationForm("notify-end.json"), pbx_call_id: " " },
+        CONTEXT,
+      ),
+    ).toMatchObject({
       kind: "invalid",
       field: "pbx_call_id",
     });
   });
 
-  it.each(["2024-05-06T10:11:12", "06.05.2024 10:11:12", "2024-02-30 10:11:12"])("an unreadable call_start %j", (callStart) => {
-    const result = parseZadarmaNotification({ ...loadNotificationForm("notify-end.json"), call_start: callStart }, CONTEXT);
-    expect(result).toMatchObject({ kind: "invalid", field: "call_start" });
-  });
+  it.each(["2024-05-06T10:11:12", "06.05.2024 10:11:12", "2024-02-30 10:11:12"])(
+    "an unreadable call_start %j",
+    (callStart) => {
+      const result = parseZadarmaNotification(
+        { ...loadNotificationForm("notify-end.json"), call_start: callStart },
+        CONTEXT,
+      );
+      expect(result).toMatchObject({ kind: "invalid", field: "call_start" });
+    },
+  );
 
   it.each(["-1", "1.5", "abc"])("a duration of %j", (duration) => {
-    const result = parseZadarmaNotification({ ...loadNotificationForm("notify-end.json"), duration }, CONTEXT);
+    const result = parseZadarmaNotification(
+      { ...loadNotificationForm("notify-end.json"), duration },
+      CONTEXT,
+    );
     expect(result).toMatchObject({ kind: "invalid", field: "duration" });
   });
 });
 
 describe("identifyZadarmaNotification: what the receiver stores a notification by", () => {
   const FIXTURES = [
-    "notify-start.json", "notify-ivr.json", "notify-internal.json", "notify-answer.json", "notify-end.json", "notify-end-missed.json",
-    "notify-out-start.json", "notify-out-end.json", "notify-record.json", "notify-record-outgoing.json", "notify-sms.json",
+    "notify-start.json",
+    "notify-ivr.json",
+    "notify-internal.json",
+    "notify-answer.json",
+    "notify-end.json",
+    "notify-end-missed.json",
+    "notify-out-start.json",
+    "notify-out-end.json",
+    "notify-record.json",
+    "notify-record-outgoing.json",
+    "notify-sms.json",
   ];
 
   it.each(FIXTURES)("%s: the full parse's key and call, or its verdict", (name) => {
     const form = loadNotificationForm(name);
     const parsed = parseZadarmaNotification(form, CONTEXT);
-    const expected = parsed.kind === "event"
-      ? { kind: "event", rawType: parsed.event.rawType, eventKey: parsed.event.eventKey, providerCallId: parsed.event.providerCallId }
-      : parsed;
+    const expected =
+      parsed.kind === "event"
+        ? {
+            kind: "event",
+            rawType: parsed.event.rawType,
+            eventKey: parsed.event.eventKey,
+            providerCallId: parsed.event.providerCallId,
+          }
+        : parsed;
     expect(identifyZadarmaNotification(form)).toEqual(expected);
   });
 
   it.each([
     [{ pbx_call_id: "in_1" }, "event"],
-    [{ ...loadNotificationForm("notify-start.json"), call_start: "2024-02-30 10:11:12" }, "call_start"],
+    [
+      { ...loadNotificationForm("notify-start.json"), call_start: "2024-02-30 10:11:12" },
+      "call_start",
+    ],
     [{ ...loadNotificationForm("notify-end.json"), duration: "1.5" }, "duration"],
     [{ ...loadNotificationForm("notify-internal.json"), internal: "" }, "internal"],
   ])("an invalid form names the same field as the full parse (%#)", (form, field) => {

@@ -1,4 +1,5 @@
 import type { TCallEvent, TCallEventKind } from "@/server/domain/calls/call-event";
+
 import { normalizeZadarmaDisposition } from "./disposition";
 import { parseZadarmaLocalTime } from "./local-time";
 import { isPbxExtension, toCallPhone } from "./phone";
@@ -36,10 +37,27 @@ type TEventSpec = {
 };
 
 const EVENT_SPECS: Readonly<Record<TZadarmaCallEventName, TEventSpec>> = {
-  NOTIFY_START: { kind: "started", required: ["pbx_call_id", "call_start"], present: ["caller_id", "called_did"], isAtCallStart: true },
-  NOTIFY_IVR: { kind: "ivr", required: ["pbx_call_id", "call_start"], present: ["caller_id", "called_did"] },
-  NOTIFY_INTERNAL: { kind: "ringing", required: ["pbx_call_id", "call_start", "internal"], present: ["caller_id", "called_did"] },
-  NOTIFY_ANSWER: { kind: "answered", required: ["pbx_call_id", "call_start"], present: ["caller_id", "destination"] },
+  NOTIFY_START: {
+    kind: "started",
+    required: ["pbx_call_id", "call_start"],
+    present: ["caller_id", "called_did"],
+    isAtCallStart: true,
+  },
+  NOTIFY_IVR: {
+    kind: "ivr",
+    required: ["pbx_call_id", "call_start"],
+    present: ["caller_id", "called_did"],
+  },
+  NOTIFY_INTERNAL: {
+    kind: "ringing",
+    required: ["pbx_call_id", "call_start", "internal"],
+    present: ["caller_id", "called_did"],
+  },
+  NOTIFY_ANSWER: {
+    kind: "answered",
+    required: ["pbx_call_id", "call_start"],
+    present: ["caller_id", "destination"],
+  },
   NOTIFY_END: {
     kind: "ended",
     required: ["pbx_call_id", "call_start", "duration", "disposition"],
@@ -56,10 +74,15 @@ const EVENT_SPECS: Readonly<Record<TZadarmaCallEventName, TEventSpec>> = {
     required: ["pbx_call_id", "call_start", "internal", "destination", "duration", "disposition"],
     present: [],
   },
-  NOTIFY_RECORD: { kind: "recording_ready", required: ["pbx_call_id", "call_id_with_rec"], present: [] },
+  NOTIFY_RECORD: {
+    kind: "recording_ready",
+    required: ["pbx_call_id", "call_id_with_rec"],
+    present: [],
+  },
 };
 
-const isCallEventName = (event: string): event is TZadarmaCallEventName => Object.hasOwn(EVENT_SPECS, event);
+const isCallEventName = (event: string): event is TZadarmaCallEventName =>
+  Object.hasOwn(EVENT_SPECS, event);
 
 const OUTGOING_CALL_ID_PREFIX = "out_";
 
@@ -77,11 +100,16 @@ const directionOf = (event: TZadarmaCallEventName, pbxCallId: string): TCallEven
   return event.startsWith("NOTIFY_OUT_") ? "outgoing" : "incoming";
 };
 
-const nonEmpty = (value: string | undefined): string | null => (value === undefined || value.trim() === "" ? null : value.trim());
+const nonEmpty = (value: string | undefined): string | null =>
+  value === undefined || value.trim() === "" ? null : value.trim();
 
 type TInvalidNotification = Extract<TZadarmaNotificationResult, { kind: "invalid" }>;
 
-const invalid = (field: string, message: string): TInvalidNotification => ({ kind: "invalid", field, message });
+const invalid = (field: string, message: string): TInvalidNotification => ({
+  kind: "invalid",
+  field,
+  message,
+});
 
 /** Who the outside party is, which company number is involved and which extension, per event. */
 const describeParties = (event: TZadarmaCallEventName, form: Record<string, string>) => {
@@ -89,7 +117,11 @@ const describeParties = (event: TZadarmaCallEventName, form: Record<string, stri
     case "NOTIFY_OUT_START":
     case "NOTIFY_OUT_END":
       // Outgoing: the client is the destination; `caller_id` (END only) is the number shown to them.
-      return { clientPhone: toCallPhone(form.destination), companyNumber: toCallPhone(form.caller_id), extension: nonEmpty(form.internal) };
+      return {
+        clientPhone: toCallPhone(form.destination),
+        companyNumber: toCallPhone(form.caller_id),
+        extension: nonEmpty(form.internal),
+      };
     case "NOTIFY_RECORD":
       return { clientPhone: null, companyNumber: null, extension: null };
     case "NOTIFY_ANSWER": {
@@ -104,7 +136,11 @@ const describeParties = (event: TZadarmaCallEventName, form: Record<string, stri
       };
     }
     default:
-      return { clientPhone: toCallPhone(form.caller_id), companyNumber: toCallPhone(form.called_did), extension: nonEmpty(form.internal) };
+      return {
+        clientPhone: toCallPhone(form.caller_id),
+        companyNumber: toCallPhone(form.called_did),
+        extension: nonEmpty(form.internal),
+      };
   }
 };
 
@@ -125,29 +161,52 @@ type TCheckedNotification = {
  * The checks every call notification passes (required fields, `call_start` and `duration`
  * readable) and its idempotency key; `call_start` is read on the clocks of `timeZone`.
  */
-function checkNotification(form: Record<string, string>, timeZone: string): TCheckedNotification | Exclude<TZadarmaNotificationResult, { kind: "event" }> {
+function checkNotification(
+  form: Record<string, string>,
+  timeZone: string,
+): TCheckedNotification | Exclude<TZadarmaNotificationResult, { kind: "event" }> {
   const event = form.event;
   if (event === undefined || event === "") return invalid("event", "the form has no event");
   if (!isCallEventName(event)) return { kind: "ignored", event };
   const spec = EVENT_SPECS[event];
   const missingRequired = spec.required.find((field) => nonEmpty(form[field]) === null);
-  if (missingRequired !== undefined) return invalid(missingRequired, `${event} needs a non-empty ${missingRequired}`);
+  if (missingRequired !== undefined)
+    return invalid(missingRequired, `${event} needs a non-empty ${missingRequired}`);
   const missingPresent = spec.present.find((field) => form[field] === undefined);
-  if (missingPresent !== undefined) return invalid(missingPresent, `${event} needs the field ${missingPresent}`);
+  if (missingPresent !== undefined)
+    return invalid(missingPresent, `${event} needs the field ${missingPresent}`);
 
   const pbxCallId = (form.pbx_call_id ?? "").trim();
   let callStartedAt: Date | null = null;
   if (form.call_start !== undefined && event !== "NOTIFY_RECORD") {
     callStartedAt = parseZadarmaLocalTime(form.call_start.trim(), timeZone);
-    if (callStartedAt === null) return invalid("call_start", `call_start must be YYYY-MM-DD HH:MM:SS, got ${JSON.stringify(form.call_start)}`);
+    if (callStartedAt === null)
+      return invalid(
+        "call_start",
+        `call_start must be YYYY-MM-DD HH:MM:SS, got ${JSON.stringify(form.call_start)}`,
+      );
   }
   const durationText = (form.duration ?? "").trim();
   if (spec.kind === "ended" && !DURATION_PATTERN.test(durationText)) {
-    return invalid("duration", `duration must be whole seconds, got ${JSON.stringify(form.duration)}`);
+    return invalid(
+      "duration",
+      `duration must be whole seconds, got ${JSON.stringify(form.duration)}`,
+    );
   }
-  const recordingRef = spec.kind === "ended" || event === "NOTIFY_RECORD" ? nonEmpty(form.call_id_with_rec) : null;
-  const legKey = event === "NOTIFY_RECORD" ? (recordingRef ?? "-") : (nonEmpty(form.internal) ?? "-");
-  return { kind: "checked", event, spec, pbxCallId, callStartedAt, durationText, recordingRef, eventKey: `zadarma:${pbxCallId}:${event}:${legKey}` };
+  const recordingRef =
+    spec.kind === "ended" || event === "NOTIFY_RECORD" ? nonEmpty(form.call_id_with_rec) : null;
+  const legKey =
+    event === "NOTIFY_RECORD" ? (recordingRef ?? "-") : (nonEmpty(form.internal) ?? "-");
+  return {
+    kind: "checked",
+    event,
+    spec,
+    pbxCallId,
+    callStartedAt,
+    durationText,
+    recordingRef,
+    eventKey: `zadarma:${pbxCallId}:${event}:${legKey}`,
+  };
 }
 
 export type TZadarmaNotificationIdentity =
@@ -161,10 +220,19 @@ export type TZadarmaNotificationIdentity =
  * worker parses the stored form in full): under load that reading cost the receiver about as much
  * CPU as verifying the signature and storing the row (`npm run bench:calls`).
  */
-export const identifyZadarmaNotification = (form: Record<string, string>): TZadarmaNotificationIdentity => {
+export const identifyZadarmaNotification = (
+  form: Record<string, string>,
+): TZadarmaNotificationIdentity => {
   // A wall clock valid in UTC is valid in any zone: only its shape and calendar are checked here.
   const checked = checkNotification(form, "UTC");
-  return checked.kind === "checked" ? { kind: "event", rawType: checked.event, eventKey: checked.eventKey, providerCallId: checked.pbxCallId } : checked;
+  return checked.kind === "checked"
+    ? {
+        kind: "event",
+        rawType: checked.event,
+        eventKey: checked.eventKey,
+        providerCallId: checked.pbxCallId,
+      }
+    : checked;
 };
 
 /**
@@ -193,7 +261,8 @@ export const parseZadarmaNotification = (
       kind: spec.kind,
       rawType: event,
       direction: directionOf(event, pbxCallId),
-      at: spec.isAtCallStart === true && callStartedAt !== null ? callStartedAt : context.receivedAt,
+      at:
+        spec.isAtCallStart === true && callStartedAt !== null ? callStartedAt : context.receivedAt,
       callStartedAt,
       ...describeParties(event, form),
       durationSeconds: isEnd ? Number(durationText) : null,

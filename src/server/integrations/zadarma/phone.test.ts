@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { toCallPhone } from "./phone";
 
 describe("toCallPhone", () => {

@@ -1,4 +1,5 @@
 import { createHash, createHmac } from "node:crypto";
+
 import type { TZadarmaCredentials } from "./credentials";
 import { buildParamsString } from "./rfc1738";
 
@@ -7,7 +8,9 @@ import { buildParamsString } from "./rfc1738";
  * lowercase hex string, not the 20-byte digest. Used by REST requests and notifications alike.
  */
 export const hmacSha1HexBase64 = (secret: string, message: string): string =>
-  Buffer.from(createHmac("sha1", secret).update(message, "utf8").digest("hex"), "utf8").toString("base64");
+  Buffer.from(createHmac("sha1", secret).update(message, "utf8").digest("hex"), "utf8").toString(
+    "base64",
+  );
 
 /**
  * Signs a REST call the way the official client does (docs/telephony-zadarma.md, "Authentication"):

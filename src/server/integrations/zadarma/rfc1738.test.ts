@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+
 import { buildParamsString, encodeRfc1738 } from "./rfc1738";
 
 describe("encodeRfc1738 (PHP urlencode)", () => {
@@ -36,8 +37,12 @@ describe("encodeRfc1738 (PHP urlencode)", () => {
 
 describe("buildParamsString (http_build_query of ksorted params)", () => {
   it("sorts by key and encodes keys and values", () => {
-    expect(buildParamsString({ to: "79990000000", from: "100", format: "json" })).toBe("format=json&from=100&to=79990000000");
-    expect(buildParamsString({ start: "2024-05-06 10:11:12", b: "x y" })).toBe("b=x+y&start=2024-05-06+10%3A11%3A12");
+    expect(buildParamsString({ to: "79990000000", from: "100", format: "json" })).toBe(
+      "format=json&from=100&to=79990000000",
+    );
+    expect(buildParamsString({ start: "2024-05-06 10:11:12", b: "x y" })).toBe(
+      "b=x+y&start=2024-05-06+10%3A11%3A12",
+    );
   });
 
   it("does not depend on the order the parameters were given in", () => {

@@ -5,7 +5,8 @@
 
 const UNRESERVED = /[A-Za-z0-9\-_.]/;
 
-const isUnreserved = (byte: number): boolean => byte < 0x80 && UNRESERVED.test(String.fromCharCode(byte));
+const isUnreserved = (byte: number): boolean =>
+  byte < 0x80 && UNRESERVED.test(String.fromCharCode(byte));
 
 const SPACE = 0x20;
 

@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { parseZadarmaStatisticsRow, statisticsRowToEvent } from "./statistics";
-import type { TZadarmaStatisticsRow } from "./statistics";
+
+import {
+  parseZadarmaStatisticsRow,
+  statisticsRowToEvent,
+  type TZadarmaStatisticsRow,
+} from "./statistics";
 
 const INCOMING_ROW: TZadarmaStatisticsRow = {
   callId: "1715000000.1234567",
@@ -74,14 +78,22 @@ describe("statisticsRowToEvent", () => {
   });
 
   it("does not take a scenario or a phone for an extension, nor an extension for a company number", () => {
-    const forwarded = statisticsRowToEvent({ ...INCOMING_ROW, destination: "79990000000" }, { timeZone: "UTC" });
+    const forwarded = statisticsRowToEvent(
+      { ...INCOMING_ROW, destination: "79990000000" },
+      { timeZone: "UTC" },
+    );
     expect(forwarded.extension).toBeNull();
-    const internalCallerId = statisticsRowToEvent({ ...OUTGOING_ROW, clid: "102" }, { timeZone: "UTC" });
+    const internalCallerId = statisticsRowToEvent(
+      { ...OUTGOING_ROW, clid: "102" },
+      { timeZone: "UTC" },
+    );
     expect(internalCallerId.companyNumber).toBeNull();
   });
 
   it("refuses a row whose callstart is unreadable", () => {
-    expect(() => statisticsRowToEvent({ ...INCOMING_ROW, callStart: "yesterday" }, { timeZone: "UTC" })).toThrow(RangeError);
+    expect(() =>
+      statisticsRowToEvent({ ...INCOMING_ROW, callStart: "yesterday" }, { timeZone: "UTC" }),
+    ).toThrow(RangeError);
   });
 });
 
@@ -101,7 +113,9 @@ describe("parseZadarmaStatisticsRow", () => {
   it("reads numbers as text and the boolean as given", () => {
     expect(parseZadarmaStatisticsRow(raw)).toEqual({ row: INCOMING_ROW });
     expect(parseZadarmaStatisticsRow({ ...raw, is_recorded: "1" })).toEqual({ row: INCOMING_ROW });
-    expect(parseZadarmaStatisticsRow({ ...raw, is_recorded: false })).toEqual({ row: { ...INCOMING_ROW, isRecorded: false } });
+    expect(parseZadarmaStatisticsRow({ ...raw, is_recorded: false })).toEqual({
+      row: { ...INCOMING_ROW, isRecorded: false },
+    });
   });
 
   it.each([

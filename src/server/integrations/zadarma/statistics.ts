@@ -1,4 +1,5 @@
 import type { TCallEvent } from "@/server/domain/calls/call-event";
+
 import { isRecord, toLooseBoolean, toText } from "./coerce";
 import { normalizeZadarmaDisposition } from "./disposition";
 import { parseZadarmaLocalTime } from "./local-time";
@@ -31,7 +32,9 @@ const CALL_START_PATTERN = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
  * A statistics row from the JSON the API sent, or the name of the first field that makes it
  * unusable. `is_recorded` is a boolean in the spec; `"1"`/`"true"`/`1` are read as true too.
  */
-export const parseZadarmaStatisticsRow = (raw: unknown): { row: TZadarmaStatisticsRow } | { field: string } => {
+export const parseZadarmaStatisticsRow = (
+  raw: unknown,
+): { row: TZadarmaStatisticsRow } | { field: string } => {
   if (!isRecord(raw)) return { field: "row" };
   const row: TZadarmaStatisticsRow = {
     callId: toText(raw.call_id),
@@ -58,13 +61,20 @@ export const parseZadarmaStatisticsRow = (raw: unknown): { row: TZadarmaStatisti
  * the only time a row carries. Throws a `RangeError` for an unreadable `callStart`, which
  * {@link parseZadarmaStatisticsRow} has already ruled out.
  */
-export const statisticsRowToEvent = (row: TZadarmaStatisticsRow, context: { timeZone: string }): TCallEvent => {
+export const statisticsRowToEvent = (
+  row: TZadarmaStatisticsRow,
+  context: { timeZone: string },
+): TCallEvent => {
   const callStartedAt = parseZadarmaLocalTime(row.callStart, context.timeZone);
-  if (callStartedAt === null) throw new RangeError(`Zadarma callstart ${JSON.stringify(row.callStart)} is not YYYY-MM-DD HH:MM:SS`);
+  if (callStartedAt === null)
+    throw new RangeError(
+      `Zadarma callstart ${JSON.stringify(row.callStart)} is not YYYY-MM-DD HH:MM:SS`,
+    );
   const direction = directionFromPbxCallId(row.pbxCallId);
   const isOutgoing = direction === "outgoing";
   const asExtension = (value: string): string | null => (isPbxExtension(value) ? value : null);
-  const asPhone = (value: string): string | null => (value === "" || isPbxExtension(value) ? null : toCallPhone(value));
+  const asPhone = (value: string): string | null =>
+    value === "" || isPbxExtension(value) ? null : toCallPhone(value);
   return {
     eventKey: `zadarma:${row.pbxCallId}:statistics:${row.callId}`,
     providerCallId: row.pbxCallId,

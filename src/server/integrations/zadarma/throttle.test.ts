@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+
 import { ZadarmaError } from "./errors";
-import { DEFAULT_ZADARMA_THROTTLE, createZadarmaThrottle } from "./throttle";
+import { createZadarmaThrottle, DEFAULT_ZADARMA_THROTTLE } from "./throttle";
 
 beforeEach(() => {
   vi.useFakeTimers({ now: new Date("2024-05-06T07:00:00Z") });
@@ -41,7 +42,11 @@ describe("createZadarmaThrottle", () => {
   });
 
   it("counts statistics against the general budget too", async () => {
-    const config = { general: { burst: 1, perMinute: 1 }, statistics: { burst: 5, perMinute: 60 }, maxWaitMs: 120_000 };
+    const config = {
+      general: { burst: 1, perMinute: 1 },
+      statistics: { burst: 5, perMinute: 60 },
+      maxWaitMs: 120_000,
+    };
     const throttle = createZadarmaThrottle(config);
     const times = grantTimes(() => throttle.acquire("key-c", { isStatistics: true }), 2);
     await vi.advanceTimersByTimeAsync(120_000);
@@ -51,7 +56,11 @@ describe("createZadarmaThrottle", () => {
   });
 
   it("keeps accounts apart", async () => {
-    const throttle = createZadarmaThrottle({ general: { burst: 1, perMinute: 1 }, statistics: { burst: 1, perMinute: 1 }, maxWaitMs: 0 });
+    const throttle = createZadarmaThrottle({
+      general: { burst: 1, perMinute: 1 },
+      statistics: { burst: 1, perMinute: 1 },
+      maxWaitMs: 0,
+    });
     await throttle.acquire("key-d", { isStatistics: false });
     await expect(throttle.acquire("key-e", { isStatistics: false })).resolves.toBeUndefined();
   });
@@ -59,13 +68,22 @@ describe("createZadarmaThrottle", () => {
   it("fails as rate_limited instead of waiting past maxWaitMs", async () => {
     const throttle = createZadarmaThrottle({ ...DEFAULT_ZADARMA_THROTTLE, maxWaitMs: 5_000 });
     await throttle.acquire("key-f", { isStatistics: true });
-    const error = await throttle.acquire("key-f", { isStatistics: true }).catch((caught: unknown) => caught);
+    const error = await throttle
+      .acquire("key-f", { isStatistics: true })
+      .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ZadarmaError);
     expect(error).toMatchObject({ code: "rate_limited", isRetriable: true, retryAfterMs: 30_000 });
   });
 
   it("refuses a configuration it cannot honour", () => {
-    expect(() => createZadarmaThrottle({ ...DEFAULT_ZADARMA_THROTTLE, general: { burst: 0, perMinute: 60 } })).toThrow(RangeError);
-    expect(() => createZadarmaThrottle({ ...DEFAULT_ZADARMA_THROTTLE, statistics: { burst: 1, perMinute: 0 } })).toThrow(RangeError);
+    expect(() =>
+      createZadarmaThrottle({ ...DEFAULT_ZADARMA_THROTTLE, general: { burst: 0, perMinute: 60 } }),
+    ).toThrow(RangeError);
+    expect(() =>
+      createZadarmaThrottle({
+        ...DEFAULT_ZADARMA_THROTTLE,
+        statistics: { burst: 1, perMinute: 0 },
+      }),
+    ).toThrow(RangeError);
   });
 });

@@ -1,4 +1,5 @@
 import { createTokenBucketLimiter } from "@/server/domain/rate-limit/token-bucket";
+
 import { ZadarmaError } from "./errors";
 
 /** A token bucket: `burst` requests at once, refilled at `perMinute`. */
@@ -37,20 +38,32 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 /** Throws a `RangeError` for a configuration the limiter cannot honour. */
 const assertBucket = ({ burst, perMinute }: TZadarmaBucketConfig, name: string): void => {
   if (!(burst >= 1) || !(perMinute > 0)) {
-    throw new RangeError(`Zadarma ${name} throttle needs burst ≥ 1 and perMinute > 0, got ${burst}, ${perMinute}`);
+    throw new RangeError(
+      `Zadarma ${name} throttle needs burst ≥ 1 and perMinute > 0, got ${burst}, ${perMinute}`,
+    );
   }
 };
 
 /** A per-account limiter with a general and a statistics bucket. */
-export const createZadarmaThrottle = (config: TZadarmaThrottleConfig = DEFAULT_ZADARMA_THROTTLE): TZadarmaThrottle => {
+export const createZadarmaThrottle = (
+  config: TZadarmaThrottleConfig = DEFAULT_ZADARMA_THROTTLE,
+): TZadarmaThrottle => {
   assertBucket(config.general, "general");
   assertBucket(config.statistics, "statistics");
   const toLimiter = ({ burst, perMinute }: TZadarmaBucketConfig) =>
-    createTokenBucketLimiter({ capacity: burst, refillPerSecond: perMinute / 60, maxKeys: MAX_ACCOUNTS });
+    createTokenBucketLimiter({
+      capacity: burst,
+      refillPerSecond: perMinute / 60,
+      maxKeys: MAX_ACCOUNTS,
+    });
   const general = toLimiter(config.general);
   const statistics = toLimiter(config.statistics);
 
-  const takeFrom = async (limiter: ReturnType<typeof toLimiter>, accountKey: string, startedAt: number) => {
+  const takeFrom = async (
+    limiter: ReturnType<typeof toLimiter>,
+    accountKey: string,
+    startedAt: number,
+  ) => {
     for (;;) {
       const { isAllowed, retryAfterSeconds } = limiter.take(accountKey);
       if (isAllowed) return;
@@ -75,4 +88,5 @@ export const createZadarmaThrottle = (config: TZadarmaThrottleConfig = DEFAULT_Z
 let sharedThrottle: TZadarmaThrottle | undefined;
 
 /** The process-wide throttle every client uses unless given its own, so all of them share an account's budget. */
-export const getSharedZadarmaThrottle = (): TZadarmaThrottle => (sharedThrottle ??= createZadarmaThrottle());
+export const getSharedZadarmaThrottle = (): TZadarmaThrottle =>
+  (sharedThrottle ??= createZadarmaThrottle());

@@ -1,5 +1,6 @@
 import NextAuth from "next-auth";
 import { getTranslations } from "next-intl/server";
+
 import { toStorableText } from "@/lib/text/storable-text";
 import { buildAuthOptions } from "@/server/auth/options";
 import { getDb } from "@/server/db/client";
@@ -9,7 +10,8 @@ import { jsonError } from "@/server/http/json-error";
 
 type TRouteContext = { params: Promise<{ nextauth: string[] }> };
 
-const handleAuth = (request: Request, context: TRouteContext) => NextAuth(request as never, context as never, buildAuthOptions()) as Promise<Response>;
+const handleAuth = (request: Request, context: TRouteContext) =>
+  NextAuth(request as never, context as never, buildAuthOptions()) as Promise<Response>;
 
 export const GET = handleAuth;
 
@@ -28,7 +30,12 @@ export async function POST(request: Request, context: TRouteContext): Promise<Re
     const t = await getTranslations("errors");
     const minutes = Math.ceil(blocked.retryAfterSeconds / 60);
     return jsonError("RATE_LIMITED", t("SIGN_IN_RATE_LIMITED", { minutes }), {
-      headers: { "Retry-After": String(blocked.retryAfterSeconds), "X-RateLimit-Limit": String(blocked.limit), "X-RateLimit-Remaining": "0", "X-RateLimit-Reset": String(Math.ceil(blocked.resetAt.getTime() / 1000)) },
+      headers: {
+        "Retry-After": String(blocked.retryAfterSeconds),
+        "X-RateLimit-Limit": String(blocked.limit),
+        "X-RateLimit-Remaining": "0",
+        "X-RateLimit-Reset": String(Math.ceil(blocked.resetAt.getTime() / 1000)),
+      },
       details: { retryAfterSeconds: blocked.retryAfterSeconds },
     });
   }

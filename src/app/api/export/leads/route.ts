@@ -3,4 +3,10 @@ import { ZLeadFiltersSchema, ZLeadSortSchema } from "@/server/domain/leads/lead-
 import { csvExportResponse } from "@/server/http/csv-export-response";
 
 /** CSV of the leads matching the table's filters (dates arrive as ISO strings), in its order, streamed. */
-export const GET = (request: Request): Promise<Response> => csvExportResponse(request, { table: "leads", filtersSchema: ZLeadFiltersSchema, sortSchema: ZLeadSortSchema, lines: exportLeadsCsv });
+export const GET = (request: Request): Promise<Response> =>
+  csvExportResponse(request, {
+    table: "leads",
+    filtersSchema: ZLeadFiltersSchema,
+    sortSchema: ZLeadSortSchema,
+    lines: exportLeadsCsv,
+  });

@@ -22,6 +22,17 @@ export function GET(): Response {
  */
 export async function POST(request: Request): Promise<Response> {
   const body = await readCappedBody(request, MAX_PROBE_BODY_BYTES);
-  if (body === null) return Response.json({ ok: false, error: { code: "VALIDATION", field: "body", message: `body is larger than ${MAX_PROBE_BODY_BYTES} bytes` } }, { status: 413 });
+  if (body === null)
+    return Response.json(
+      {
+        ok: false,
+        error: {
+          code: "VALIDATION",
+          field: "body",
+          message: `body is larger than ${MAX_PROBE_BODY_BYTES} bytes`,
+        },
+      },
+      { status: 413 },
+    );
   return Response.json({ ok: true });
 }

@@ -1,5 +1,7 @@
-import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { randomUUID } from "node:crypto";
+
+import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+
 import { appRouter } from "@/server/api/root";
 import { getSessionUser } from "@/server/auth/session";
 import { getDb } from "@/server/db/client";
@@ -19,7 +21,8 @@ const handler = (request: Request) => {
       log,
     }),
     onError: ({ error, path }) => {
-      if (error.code === "INTERNAL_SERVER_ERROR") log.error("trpc procedure failed", { path, error: error.cause ?? error });
+      if (error.code === "INTERNAL_SERVER_ERROR")
+        log.error("trpc procedure failed", { path, error: error.cause ?? error });
     },
   });
 };

@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+
 import { cn } from "@/lib/cn";
 import type { TCallStatus } from "@/server/domain/calls/call-filters";
 
@@ -17,5 +18,15 @@ export const CALL_STATUS_CLASS: Record<TCallStatus, string> = {
 
 export function CallStatusBadge({ status }: { status: TCallStatus }) {
   const t = useTranslations("calls.statuses");
-  return <span data-call-status={status} className={cn("inline-block whitespace-nowrap rounded-md px-2 py-0.5 text-xs font-medium ring-1 ring-inset", CALL_STATUS_CLASS[status])}>{t(status)}</span>;
+  return (
+    <span
+      data-call-status={status}
+      className={cn(
+        "inline-block whitespace-nowrap rounded-md px-2 py-0.5 text-xs font-medium ring-1 ring-inset",
+        CALL_STATUS_CLASS[status],
+      )}
+    >
+      {t(status)}
+    </span>
+  );
 }

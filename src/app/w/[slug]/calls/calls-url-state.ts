@@ -1,6 +1,21 @@
 import { z } from "zod";
-import { DEFAULT_COMMON_STATE, hasCommonFilters, idParam, listParam, readCommonTableState, writeCommonTableState, ZIdParam, type TCommonTableState } from "@/components/data-table/table-url-params";
-import { CALL_DIRECTIONS, CALL_SORT_FIELDS, CALL_STATUSES, type TCallStatus } from "@/server/domain/calls/call-filters";
+
+import {
+  DEFAULT_COMMON_STATE,
+  hasCommonFilters,
+  idParam,
+  listParam,
+  readCommonTableState,
+  writeCommonTableState,
+  ZIdParam,
+  type TCommonTableState,
+} from "@/components/data-table/table-url-params";
+import {
+  CALL_DIRECTIONS,
+  CALL_SORT_FIELDS,
+  CALL_STATUSES,
+  type TCallStatus,
+} from "@/server/domain/calls/call-filters";
 
 type TCallDirection = (typeof CALL_DIRECTIONS)[number];
 
@@ -18,20 +33,37 @@ export type TCallsUrlState = TCommonTableState<(typeof CALL_SORT_FIELDS)[number]
 };
 
 export const DEFAULT_CALLS_URL_STATE: TCallsUrlState = {
-  ...DEFAULT_COMMON_STATE, sort: { field: "startedAt", direction: "desc" }, directions: [], statuses: [], missedNotCalledBack: false, membershipIds: [],
-  hasRecording: null, isFirstCall: null, callId: null,
+  ...DEFAULT_COMMON_STATE,
+  sort: { field: "startedAt", direction: "desc" },
+  directions: [],
+  statuses: [],
+  missedNotCalledBack: false,
+  membershipIds: [],
+  hasRecording: null,
+  isFirstCall: null,
+  callId: null,
 };
 
 // `dir` is the common sort direction, so the call direction is `way`.
 const PARAM = {
-  directions: "way", statuses: "status", missedNotCalledBack: "notCalledBack", membershipIds: "employee", hasRecording: "recording", isFirstCall: "first", callId: "call",
+  directions: "way",
+  statuses: "status",
+  missedNotCalledBack: "notCalledBack",
+  membershipIds: "employee",
+  hasRecording: "recording",
+  isFirstCall: "first",
+  callId: "call",
 } as const;
 
 // Lenient on purpose (conventions C14): a hand-edited or outdated link falls back per field instead of failing.
 const ZSortField = z.enum(CALL_SORT_FIELDS).catch(DEFAULT_CALLS_URL_STATE.sort.field);
 const ZDirection = z.enum(CALL_DIRECTIONS);
 const ZStatus = z.enum(CALL_STATUSES);
-const ZTriState = z.enum(["1", "0"]).transform((value) => value === "1").nullable().catch(null);
+const ZTriState = z
+  .enum(["1", "0"])
+  .transform((value) => value === "1")
+  .nullable()
+  .catch(null);
 const writeTriState = (params: URLSearchParams, key: string, value: boolean | null) => {
   if (value !== null) params.set(key, value ? "1" : "0");
 };
@@ -65,12 +97,20 @@ export function serializeCallsUrlState(state: TCallsUrlState): string {
 
 /** True when any filter narrows the list (sort, page and the open call do not). */
 export const hasActiveCallFilters = (state: TCallsUrlState): boolean =>
-  hasCommonFilters(state) || state.directions.length > 0 || state.statuses.length > 0 || state.missedNotCalledBack ||
-  state.membershipIds.length > 0 || state.hasRecording !== null || state.isFirstCall !== null;
+  hasCommonFilters(state) ||
+  state.directions.length > 0 ||
+  state.statuses.length > 0 ||
+  state.missedNotCalledBack ||
+  state.membershipIds.length > 0 ||
+  state.hasRecording !== null ||
+  state.isFirstCall !== null;
 
 /** The same state with every filter cleared and the first page. */
 export const clearCallFilters = (state: TCallsUrlState): TCallsUrlState => ({
-  ...DEFAULT_CALLS_URL_STATE, perPage: state.perPage, sort: state.sort, callId: state.callId,
+  ...DEFAULT_CALLS_URL_STATE,
+  perPage: state.perPage,
+  sort: state.sort,
+  callId: state.callId,
 });
 
 /** The calls page with one call's drawer open (links from the client page). */

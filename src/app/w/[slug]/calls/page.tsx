@@ -1,10 +1,12 @@
 import { getTranslations } from "next-intl/server";
 import { Suspense } from "react";
+
 import { EmptyState } from "@/components/empty-state";
 import { PageHeader } from "@/components/page-header";
 import { requireMembership } from "@/server/auth/require-membership";
 import { getDb } from "@/server/db/client";
 import { hasTelephonyConnection } from "@/server/domain/calls/find-calls";
+
 import { CallsView } from "./calls-view";
 
 export default async function CallsPage({ params }: { params: Promise<{ slug: string }> }) {
@@ -20,7 +22,14 @@ export default async function CallsPage({ params }: { params: Promise<{ slug: st
           <CallsView slug={membership.slug} timeZone={membership.timezone} />
         </Suspense>
       ) : (
-        <EmptyState title={t("empty.callsTitle")} text={t("empty.callsText")} action={{ href: `/w/${membership.slug}/settings/telephony`, label: t("empty.goTelephony") }} />
+        <EmptyState
+          title={t("empty.callsTitle")}
+          text={t("empty.callsText")}
+          action={{
+            href: `/w/${membership.slug}/settings/telephony`,
+            label: t("empty.goTelephony"),
+          }}
+        />
       )}
     </>
   );

@@ -2,6 +2,7 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
+
 import { useLiveEvents } from "@/components/live/live-events-context";
 import { useTRPC } from "@/trpc/react";
 

@@ -1,6 +1,7 @@
 "use client";
 
 import { cn } from "@/lib/cn";
+
 import type { TStageGroup } from "./deal-types";
 import { useStageLabel } from "./use-stage-label";
 
@@ -14,7 +15,13 @@ export const STAGE_GROUP_CLASS: Record<TStageGroup, string> = {
 export function DealStageBadge({ status, group }: { status: string; group: TStageGroup }) {
   const stageLabel = useStageLabel();
   return (
-    <span data-stage-group={group} className={cn("inline-block rounded-md px-2 py-0.5 text-xs font-medium ring-1 ring-inset", STAGE_GROUP_CLASS[group])}>
+    <span
+      data-stage-group={group}
+      className={cn(
+        "inline-block rounded-md px-2 py-0.5 text-xs font-medium ring-1 ring-inset",
+        STAGE_GROUP_CLASS[group],
+      )}
+    >
       {stageLabel(status)}
     </span>
   );

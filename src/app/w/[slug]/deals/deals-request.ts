@@ -1,16 +1,22 @@
 import { createdRange, csvExportHref, nonEmpty } from "@/components/data-table/table-request";
 import { tableSortingFor } from "@/components/data-table/table-sorting";
 import type { TDealFilters, TDealListRequest } from "@/server/domain/deals/deal-filters";
+
 import { DEFAULT_DEALS_URL_STATE, type TDealsUrlState } from "./deals-url-state";
 
 type TSortField = TDealsUrlState["sort"]["field"];
 
 /** Table column ids of the sortable columns and the server field each sorts by. */
 export const SORT_FIELD_BY_COLUMN: Readonly<Record<string, TSortField>> = {
-  name: "name", amountMinor: "amountMinor", stage: "stageOrder", visitStartAt: "visitStartAt", crmCreatedAt: "crmCreatedAt",
+  name: "name",
+  amountMinor: "amountMinor",
+  stage: "stageOrder",
+  visitStartAt: "visitStartAt",
+  crmCreatedAt: "crmCreatedAt",
 };
 
-const toKopecks = (roubles: number | null) => (roubles === null ? undefined : Math.round(roubles * 100));
+const toKopecks = (roubles: number | null) =>
+  roubles === null ? undefined : Math.round(roubles * 100);
 
 /** The server filters of a URL state. */
 export function toDealFilters(state: TDealsUrlState, timeZone: string): TDealFilters {
@@ -27,10 +33,16 @@ export function toDealFilters(state: TDealsUrlState, timeZone: string): TDealFil
 }
 
 export const toDealListRequest = (state: TDealsUrlState, timeZone: string): TDealListRequest => ({
-  page: state.page, perPage: state.perPage, sort: state.sort, filters: toDealFilters(state, timeZone),
+  page: state.page,
+  perPage: state.perPage,
+  sort: state.sort,
+  filters: toDealFilters(state, timeZone),
 });
 
-export const dealsExportHref = (slug: string, request: Pick<TDealListRequest, "filters" | "sort">): string => csvExportHref("deals", slug, request);
+export const dealsExportHref = (
+  slug: string,
+  request: Pick<TDealListRequest, "filters" | "sort">,
+): string => csvExportHref("deals", slug, request);
 
 export const dealTableSorting = tableSortingFor(SORT_FIELD_BY_COLUMN, DEFAULT_DEALS_URL_STATE.sort);
 export const { toTableSorting, fromTableSorting } = dealTableSorting;

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { clearDealFilters, DEFAULT_DEALS_URL_STATE, hasActiveDealFilters, parseDealsUrlState, serializeDealsUrlState, type TDealsUrlState } from "./deals-url-state";
+
+import {
+  clearDealFilters,
+  DEFAULT_DEALS_URL_STATE,
+  hasActiveDealFilters,
+  parseDealsUrlState,
+  serializeDealsUrlState,
+  type TDealsUrlState,
+} from "./deals-url-state";
 
 const parse = (query: string) => parseDealsUrlState(new URLSearchParams(query));
 
@@ -9,16 +17,35 @@ describe("parseDealsUrlState", () => {
   });
 
   it("reads every field", () => {
-    expect(parse("page=3&perPage=50&sort=amountMinor&dir=asc&from=2026-11-01&to=2026-11-30&stage=confirmed&stage=finished&group=won&responsible=31&amountMin=1500&amountMax=2500.5&q=%20Иванова%20&sales=0&deal=deal_ab12")).toEqual({
-      page: 3, perPage: 50, sort: { field: "amountMinor", direction: "asc" }, createdFrom: "2026-11-01", createdTo: "2026-11-30",
-      stages: ["confirmed", "finished"], stageGroups: ["won"], responsibleIds: ["31"], amountMin: 1500, amountMax: 2500.5,
-      search: "Иванова", includeSales: false, dealId: "deal_ab12",
+    expect(
+      parse(
+        "page=3&perPage=50&sort=amountMinor&dir=asc&from=2026-11-01&to=2026-11-30&stage=confirmed&stage=finished&group=won&responsible=31&amountMin=1500&amountMax=2500.5&q=%20Иванова%20&sales=0&deal=deal_ab12",
+      ),
+    ).toEqual({
+      page: 3,
+      perPage: 50,
+      sort: { field: "amountMinor", direction: "asc" },
+      createdFrom: "2026-11-01",
+      createdTo: "2026-11-30",
+      stages: ["confirmed", "finished"],
+      stageGroups: ["won"],
+      responsibleIds: ["31"],
+      amountMin: 1500,
+      amountMax: 2500.5,
+      search: "Иванова",
+      includeSales: false,
+      dealId: "deal_ab12",
     });
   });
 
   it("falls back per field on garbage instead of failing", () => {
-    expect(parse("page=-2&perPage=37&sort=password&dir=sideways&from=2026-02-30&to=soon&group=maybe&group=lost&amountMin=abc&amountMax=-5&sales=yes")).toEqual({
-      ...DEFAULT_DEALS_URL_STATE, stageGroups: ["lost"],
+    expect(
+      parse(
+        "page=-2&perPage=37&sort=password&dir=sideways&from=2026-02-30&to=soon&group=maybe&group=lost&amountMin=abc&amountMax=-5&sales=yes",
+      ),
+    ).toEqual({
+      ...DEFAULT_DEALS_URL_STATE,
+      stageGroups: ["lost"],
     });
   });
 
@@ -43,8 +70,19 @@ describe("serializeDealsUrlState", () => {
 
   it("round-trips a full state", () => {
     const state: TDealsUrlState = {
-      page: 2, perPage: 100, sort: { field: "name", direction: "asc" }, createdFrom: "2026-11-01", createdTo: null, stages: ["cancelled_by_sms"],
-      stageGroups: ["in_work", "lost"], responsibleIds: ["31", "32"], amountMin: null, amountMax: 3000, search: "+7999", includeSales: false, dealId: "deal_1",
+      page: 2,
+      perPage: 100,
+      sort: { field: "name", direction: "asc" },
+      createdFrom: "2026-11-01",
+      createdTo: null,
+      stages: ["cancelled_by_sms"],
+      stageGroups: ["in_work", "lost"],
+      responsibleIds: ["31", "32"],
+      amountMin: null,
+      amountMax: 3000,
+      search: "+7999",
+      includeSales: false,
+      dealId: "deal_1",
     };
     expect(parseDealsUrlState(new URLSearchParams(serializeDealsUrlState(state)))).toEqual(state);
   });
@@ -53,13 +91,33 @@ describe("serializeDealsUrlState", () => {
 describe("filters", () => {
   it("knows when the list is narrowed", () => {
     expect(hasActiveDealFilters(DEFAULT_DEALS_URL_STATE)).toBe(false);
-    expect(hasActiveDealFilters({ ...DEFAULT_DEALS_URL_STATE, page: 4, sort: { field: "name", direction: "asc" }, dealId: "deal_1" })).toBe(false);
+    expect(
+      hasActiveDealFilters({
+        ...DEFAULT_DEALS_URL_STATE,
+        page: 4,
+        sort: { field: "name", direction: "asc" },
+        dealId: "deal_1",
+      }),
+    ).toBe(false);
     expect(hasActiveDealFilters({ ...DEFAULT_DEALS_URL_STATE, includeSales: false })).toBe(true);
     expect(hasActiveDealFilters({ ...DEFAULT_DEALS_URL_STATE, amountMin: 0 })).toBe(true);
   });
 
   it("clears filters but keeps sort, page size and the open deal", () => {
-    const state: TDealsUrlState = { ...DEFAULT_DEALS_URL_STATE, page: 3, perPage: 50, sort: { field: "name", direction: "asc" }, search: "x", stages: ["missed"], dealId: "deal_1" };
-    expect(clearDealFilters(state)).toEqual({ ...DEFAULT_DEALS_URL_STATE, perPage: 50, sort: { field: "name", direction: "asc" }, dealId: "deal_1" });
+    const state: TDealsUrlState = {
+      ...DEFAULT_DEALS_URL_STATE,
+      page: 3,
+      perPage: 50,
+      sort: { field: "name", direction: "asc" },
+      search: "x",
+      stages: ["missed"],
+      dealId: "deal_1",
+    };
+    expect(clearDealFilters(state)).toEqual({
+      ...DEFAULT_DEALS_URL_STATE,
+      perPage: 50,
+      sort: { field: "name", direction: "asc" },
+      dealId: "deal_1",
+    });
   });
 });

@@ -1,12 +1,28 @@
 import { z } from "zod";
-import { DEFAULT_COMMON_STATE, hasCommonFilters, idParam, listParam, readCommonTableState, writeCommonTableState, ZIdParam, type TCommonTableState } from "@/components/data-table/table-url-params";
+
+import {
+  DEFAULT_COMMON_STATE,
+  hasCommonFilters,
+  idParam,
+  listParam,
+  readCommonTableState,
+  writeCommonTableState,
+  ZIdParam,
+  type TCommonTableState,
+} from "@/components/data-table/table-url-params";
 import type { TDealListRequest } from "@/server/domain/deals/deal-filters";
 
 type TDealSortField = TDealListRequest["sort"]["field"];
 type TStageGroup = NonNullable<TDealListRequest["filters"]["stageGroups"]>[number];
 
 /** The sort fields offered in the table (a subset of what the server accepts). */
-export const DEAL_SORT_FIELDS = ["crmCreatedAt", "visitStartAt", "amountMinor", "name", "stageOrder"] as const satisfies readonly TDealSortField[];
+export const DEAL_SORT_FIELDS = [
+  "crmCreatedAt",
+  "visitStartAt",
+  "amountMinor",
+  "name",
+  "stageOrder",
+] as const satisfies readonly TDealSortField[];
 export const STAGE_GROUPS = ["in_work", "won", "lost"] as const satisfies readonly TStageGroup[];
 
 /** The largest amount that still fits the integer kopeck column. */
@@ -25,18 +41,38 @@ export type TDealsUrlState = TCommonTableState<(typeof DEAL_SORT_FIELDS)[number]
 };
 
 export const DEFAULT_DEALS_URL_STATE: TDealsUrlState = {
-  ...DEFAULT_COMMON_STATE, sort: { field: "crmCreatedAt", direction: "desc" }, stages: [], stageGroups: [], responsibleIds: [], amountMin: null, amountMax: null,
-  includeSales: true, dealId: null,
+  ...DEFAULT_COMMON_STATE,
+  sort: { field: "crmCreatedAt", direction: "desc" },
+  stages: [],
+  stageGroups: [],
+  responsibleIds: [],
+  amountMin: null,
+  amountMax: null,
+  includeSales: true,
+  dealId: null,
 };
 
 const PARAM = {
-  stages: "stage", stageGroups: "group", responsibleIds: "responsible", amountMin: "amountMin", amountMax: "amountMax", includeSales: "sales", dealId: "deal",
+  stages: "stage",
+  stageGroups: "group",
+  responsibleIds: "responsible",
+  amountMin: "amountMin",
+  amountMax: "amountMax",
+  includeSales: "sales",
+  dealId: "deal",
 } as const;
 
 // Lenient on purpose (conventions C14): a hand-edited or outdated link falls back per field instead of failing.
 const ZSortField = z.enum(DEAL_SORT_FIELDS).catch(DEFAULT_DEALS_URL_STATE.sort.field);
 const ZStageGroup = z.enum(STAGE_GROUPS);
-const ZRoubles = z.string().trim().min(1).transform(Number).pipe(z.number().nonnegative().max(MAX_ROUBLES)).nullable().catch(null);
+const ZRoubles = z
+  .string()
+  .trim()
+  .min(1)
+  .transform(Number)
+  .pipe(z.number().nonnegative().max(MAX_ROUBLES))
+  .nullable()
+  .catch(null);
 
 export function parseDealsUrlState(params: URLSearchParams): TDealsUrlState {
   return {
@@ -67,12 +103,20 @@ export function serializeDealsUrlState(state: TDealsUrlState): string {
 
 /** True when any filter narrows the list (sort, page and the open deal do not). */
 export const hasActiveDealFilters = (state: TDealsUrlState): boolean =>
-  hasCommonFilters(state) || state.stages.length > 0 || state.stageGroups.length > 0 ||
-  state.responsibleIds.length > 0 || state.amountMin !== null || state.amountMax !== null || !state.includeSales;
+  hasCommonFilters(state) ||
+  state.stages.length > 0 ||
+  state.stageGroups.length > 0 ||
+  state.responsibleIds.length > 0 ||
+  state.amountMin !== null ||
+  state.amountMax !== null ||
+  !state.includeSales;
 
 /** The same state with every filter cleared and the first page. */
 export const clearDealFilters = (state: TDealsUrlState): TDealsUrlState => ({
-  ...DEFAULT_DEALS_URL_STATE, perPage: state.perPage, sort: state.sort, dealId: state.dealId,
+  ...DEFAULT_DEALS_URL_STATE,
+  perPage: state.perPage,
+  sort: state.sort,
+  dealId: state.dealId,
 });
 
 /** The deals page with one deal's drawer open (used by links from other tables, e.g. leads). */

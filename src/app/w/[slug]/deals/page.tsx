@@ -1,7 +1,9 @@
 import { getTranslations } from "next-intl/server";
 import { Suspense } from "react";
+
 import { PageHeader } from "@/components/page-header";
 import { requireMembership } from "@/server/auth/require-membership";
+
 import { DealsView } from "./deals-view";
 
 export default async function DealsPage({ params }: { params: Promise<{ slug: string }> }) {

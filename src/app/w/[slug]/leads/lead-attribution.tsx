@@ -1,15 +1,18 @@
 "use client";
 
-import Link from "next/link";
 import { useTranslations } from "next-intl";
+import Link from "next/link";
+
 import { DetailList, DetailSection } from "@/components/data-table/detail-section";
 import { useCanOpen } from "@/components/shell/workspace-access";
+
+import { useSourceLabel } from "../settings/sites/use-source-label";
 import { leadRuleHint } from "./lead-rule-hint";
 import type { TLeadDetail } from "./lead-types";
 import { LeadUrlLink } from "./lead-url-text";
-import { useSourceLabel } from "../settings/sites/use-source-label";
 
-const mono = (value: string | null) => (value ? <span className="break-all font-mono text-xs">{value}</span> : null);
+const mono = (value: string | null) =>
+  value ? <span className="break-all font-mono text-xs">{value}</span> : null;
 
 /** Why the lead is credited where it is: the matched rule, then the session data it copied. */
 export function LeadAttribution({ lead, slug }: { lead: TLeadDetail; slug: string }) {
@@ -21,17 +24,36 @@ export function LeadAttribution({ lead, slug }: { lead: TLeadDetail; slug: strin
   return (
     <DetailSection title={t("drawer.sections.attribution")} testId="lead-attribution">
       <p className="mb-3 text-sm text-slate-900">
-        <span data-testid="lead-rule" className="font-medium">{t(`rules.${lead.attributionRule}`)}</span>
+        <span data-testid="lead-rule" className="font-medium">
+          {t(`rules.${lead.attributionRule}`)}
+        </span>
         <span className="block text-slate-600" data-testid="lead-rule-hint">
-          {t.rich(`ruleHints.${leadRuleHint(lead)}`, { link: (chunks) => (canOpen(settingsHref) ? <Link className="text-brand-700 underline" href={settingsHref}>{chunks}</Link> : chunks) })}
+          {t.rich(`ruleHints.${leadRuleHint(lead)}`, {
+            link: (chunks) =>
+              canOpen(settingsHref) ? (
+                <Link className="text-brand-700 underline" href={settingsHref}>
+                  {chunks}
+                </Link>
+              ) : (
+                chunks
+              ),
+          })}
         </span>
       </p>
       <DetailList
         items={[
           { label: t("drawer.fields.site"), value: lead.siteName },
-          { label: t("drawer.fields.source"), value: lead.sourceName && sourceLabel({ name: lead.sourceName, presetKey: lead.sourcePresetKey }) },
+          {
+            label: t("drawer.fields.source"),
+            value:
+              lead.sourceName &&
+              sourceLabel({ name: lead.sourceName, presetKey: lead.sourcePresetKey }),
+          },
           { label: t("drawer.fields.campaign"), value: lead.campaignName },
-          { label: t("drawer.fields.channel"), value: lead.channel ? tChannel(lead.channel) : null },
+          {
+            label: t("drawer.fields.channel"),
+            value: lead.channel ? tChannel(lead.channel) : null,
+          },
           { label: t("drawer.fields.sessionId"), value: mono(lead.sessionId) },
           { label: "utm_source", value: lead.utmSource },
           { label: "utm_medium", value: lead.utmMedium },

@@ -1,8 +1,10 @@
 "use client";
 
-import Link from "next/link";
 import { useTranslations } from "next-intl";
+import Link from "next/link";
+
 import { MutedText } from "@/components/data-table/muted-text";
+
 import { dealPageHref } from "../deals/deals-url-state";
 
 /** The deal of the same appointment, opened in the deals page's drawer; a dash until the deals sync delivers it. */
@@ -10,5 +12,13 @@ export function LeadDealLink({ slug, dealId }: { slug: string; dealId: string | 
   const t = useTranslations("leads");
   if (!dealId) return <MutedText text={null} />;
   // Inside a clickable row the click must not also open the lead.
-  return <Link href={dealPageHref(slug, dealId)} onClick={(event) => event.stopPropagation()} className="whitespace-nowrap text-brand-700 hover:underline">{t("dealLink")}</Link>;
+  return (
+    <Link
+      href={dealPageHref(slug, dealId)}
+      onClick={(event) => event.stopPropagation()}
+      className="whitespace-nowrap text-brand-700 hover:underline"
+    >
+      {t("dealLink")}
+    </Link>
+  );
 }

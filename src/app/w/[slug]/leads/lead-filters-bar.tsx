@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+
 import { CreatedPeriodFilter } from "@/components/data-table/filters/created-period-filter";
 import { FilterBar } from "@/components/data-table/filters/filter-bar";
 import { FILTER_CONTROL_CLASS, FilterField } from "@/components/data-table/filters/filter-field";
@@ -8,6 +9,7 @@ import { MultiSelectFilter } from "@/components/data-table/filters/multi-select-
 import { SearchFilter } from "@/components/data-table/filters/search-filter";
 import { Button } from "@/components/ui/button";
 import { LEAD_ATTRIBUTION_RULES } from "@/server/domain/leads/lead-filters";
+
 import { LeadUtmFilter } from "./lead-utm-filter";
 import { DUPLICATE_FILTERS, UTM_FILTER_FIELDS, type TLeadsUrlState } from "./leads-url-state";
 import type { TLeadReferences } from "./use-lead-references";
@@ -22,35 +24,91 @@ type TLeadFiltersBarProps = {
   onReset: () => void;
 };
 
-const isDuplicateFilter = (value: string): value is TLeadsUrlState["duplicates"] => (DUPLICATE_FILTERS as readonly string[]).includes(value);
+const isDuplicateFilter = (value: string): value is TLeadsUrlState["duplicates"] =>
+  (DUPLICATE_FILTERS as readonly string[]).includes(value);
 
 /** Every filter of the leads table; each change goes straight to the URL. */
-export function LeadFiltersBar({ state, references, isFiltered, onChange, onReset }: TLeadFiltersBarProps) {
+export function LeadFiltersBar({
+  state,
+  references,
+  isFiltered,
+  onChange,
+  onReset,
+}: TLeadFiltersBarProps) {
   const t = useTranslations("leads");
-  const ruleOptions = LEAD_ATTRIBUTION_RULES.map((rule) => ({ value: rule, label: t(`rules.${rule}`) }));
+  const ruleOptions = LEAD_ATTRIBUTION_RULES.map((rule) => ({
+    value: rule,
+    label: t(`rules.${rule}`),
+  }));
 
   return (
     <FilterBar label={t("filters.title")}>
-      <SearchFilter label={t("filters.search")} placeholder={t("filters.searchPlaceholder")} value={state.search} onChange={(search) => onChange({ search })} />
-      <CreatedPeriodFilter labels={{ from: t("filters.createdFrom"), to: t("filters.createdTo") }} createdFrom={state.createdFrom} createdTo={state.createdTo} onChange={onChange} />
-      <MultiSelectFilter label={t("filters.site")} options={references.siteOptions} selected={state.siteIds} onChange={(siteIds) => onChange({ siteIds })} />
-      <MultiSelectFilter label={t("filters.source")} options={references.sourceOptions} selected={state.sourceIds} onChange={(sourceIds) => onChange({ sourceIds })} />
-      <MultiSelectFilter label={t("filters.campaign")} options={references.campaignOptions} selected={state.campaignIds} onChange={(campaignIds) => onChange({ campaignIds })} />
+      <SearchFilter
+        label={t("filters.search")}
+        placeholder={t("filters.searchPlaceholder")}
+        value={state.search}
+        onChange={(search) => onChange({ search })}
+      />
+      <CreatedPeriodFilter
+        labels={{ from: t("filters.createdFrom"), to: t("filters.createdTo") }}
+        createdFrom={state.createdFrom}
+        createdTo={state.createdTo}
+        onChange={onChange}
+      />
+      <MultiSelectFilter
+        label={t("filters.site")}
+        options={references.siteOptions}
+        selected={state.siteIds}
+        onChange={(siteIds) => onChange({ siteIds })}
+      />
+      <MultiSelectFilter
+        label={t("filters.source")}
+        options={references.sourceOptions}
+        selected={state.sourceIds}
+        onChange={(sourceIds) => onChange({ sourceIds })}
+      />
+      <MultiSelectFilter
+        label={t("filters.campaign")}
+        options={references.campaignOptions}
+        selected={state.campaignIds}
+        onChange={(campaignIds) => onChange({ campaignIds })}
+      />
       <MultiSelectFilter
         label={t("filters.rule")}
         options={ruleOptions}
         selected={state.rules}
-        onChange={(selected) => onChange({ rules: LEAD_ATTRIBUTION_RULES.filter((rule) => selected.includes(rule)) })}
+        onChange={(selected) =>
+          onChange({ rules: LEAD_ATTRIBUTION_RULES.filter((rule) => selected.includes(rule)) })
+        }
       />
       <FilterField label={t("filters.duplicates")}>
-        <select value={state.duplicates} onChange={(event) => isDuplicateFilter(event.target.value) && onChange({ duplicates: event.target.value })} className={FILTER_CONTROL_CLASS}>
-          {DUPLICATE_FILTERS.map((option) => <option key={option} value={option}>{t(`filters.duplicateOptions.${option}`)}</option>)}
+        <select
+          value={state.duplicates}
+          onChange={(event) =>
+            isDuplicateFilter(event.target.value) && onChange({ duplicates: event.target.value })
+          }
+          className={FILTER_CONTROL_CLASS}
+        >
+          {DUPLICATE_FILTERS.map((option) => (
+            <option key={option} value={option}>
+              {t(`filters.duplicateOptions.${option}`)}
+            </option>
+          ))}
         </select>
       </FilterField>
-      {UTM_FILTER_FIELDS.map((field) => <LeadUtmFilter key={field} field={field} values={state[field]} onChange={(values) => onChange({ [field]: values })} />)}
+      {UTM_FILTER_FIELDS.map((field) => (
+        <LeadUtmFilter
+          key={field}
+          field={field}
+          values={state[field]}
+          onChange={(values) => onChange({ [field]: values })}
+        />
+      ))}
       {isFiltered ? (
         <div className="col-span-full flex justify-end">
-          <Button variant="ghost" size="sm" onClick={onReset} className="h-9 whitespace-nowrap">{t("filters.reset")}</Button>
+          <Button variant="ghost" size="sm" onClick={onReset} className="h-9 whitespace-nowrap">
+            {t("filters.reset")}
+          </Button>
         </div>
       ) : null}
     </FilterBar>

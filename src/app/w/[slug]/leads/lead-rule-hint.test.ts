@@ -1,15 +1,26 @@
 import { describe, expect, it } from "vitest";
+
 import { leadRuleHint } from "./lead-rule-hint";
 
 describe("leadRuleHint", () => {
   it("says no default was configured when the fallback rule left the lead without a source or campaign", () => {
-    expect(leadRuleHint({ attributionRule: "default_source", sourceId: null, campaignId: null })).toBe("default_source_unset");
-    expect(leadRuleHint({ attributionRule: "default_campaign", sourceId: null, campaignId: null })).toBe("default_campaign_unset");
+    expect(
+      leadRuleHint({ attributionRule: "default_source", sourceId: null, campaignId: null }),
+    ).toBe("default_source_unset");
+    expect(
+      leadRuleHint({ attributionRule: "default_campaign", sourceId: null, campaignId: null }),
+    ).toBe("default_campaign_unset");
   });
 
   it("explains the rule itself when it credited something", () => {
-    expect(leadRuleHint({ attributionRule: "default_source", sourceId: "src_1", campaignId: null })).toBe("default_source");
-    expect(leadRuleHint({ attributionRule: "default_campaign", sourceId: "src_1", campaignId: "cmp_1" })).toBe("default_campaign");
-    expect(leadRuleHint({ attributionRule: "session_id", sourceId: null, campaignId: null })).toBe("session_id");
+    expect(
+      leadRuleHint({ attributionRule: "default_source", sourceId: "src_1", campaignId: null }),
+    ).toBe("default_source");
+    expect(
+      leadRuleHint({ attributionRule: "default_campaign", sourceId: "src_1", campaignId: "cmp_1" }),
+    ).toBe("default_campaign");
+    expect(leadRuleHint({ attributionRule: "session_id", sourceId: null, campaignId: null })).toBe(
+      "session_id",
+    );
   });
 });

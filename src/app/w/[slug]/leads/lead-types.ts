@@ -1,4 +1,5 @@
 import type { inferRouterOutputs } from "@trpc/server";
+
 import type { AppRouter } from "@/server/api/root";
 
 type TRouterOutputs = inferRouterOutputs<AppRouter>;

@@ -18,14 +18,27 @@ const shortUrl = (text: string) => {
 
 /** A URL in a table cell: shortened and truncated. */
 export const LeadUrlCell = ({ url }: { url: string | null }) =>
-  url ? <span title={url} className="block max-w-64 truncate">{shortUrl(url)}</span> : <MutedText text={null} />;
+  url ? (
+    <span title={url} className="block max-w-64 truncate">
+      {shortUrl(url)}
+    </span>
+  ) : (
+    <MutedText text={null} />
+  );
 
 /** A URL in the drawer: whole, and a link that opens in a new tab when it is a web address. */
 export function LeadUrlLink({ url }: { url: string | null }) {
   if (!url) return null;
   const webUrl = toWebUrl(url);
   return webUrl ? (
-    <a href={webUrl.href} target="_blank" rel="noopener noreferrer nofollow" className="break-all text-brand-700 hover:underline">{url}</a>
+    <a
+      href={webUrl.href}
+      target="_blank"
+      rel="noopener noreferrer nofollow"
+      className="break-all text-brand-700 hover:underline"
+    >
+      {url}
+    </a>
   ) : (
     <span className="break-all">{url}</span>
   );

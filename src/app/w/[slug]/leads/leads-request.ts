@@ -1,14 +1,22 @@
 import { createdRange, csvExportHref, nonEmpty } from "@/components/data-table/table-request";
 import { tableSortingFor } from "@/components/data-table/table-sorting";
 import type { TLeadFilters, TLeadListRequest } from "@/server/domain/leads/lead-filters";
+
 import { DEFAULT_LEADS_URL_STATE, type TLeadsUrlState } from "./leads-url-state";
 
 type TSortField = TLeadsUrlState["sort"]["field"];
 
 /** Table column ids of the sortable columns and the server field each sorts by. */
-export const SORT_FIELD_BY_COLUMN: Readonly<Record<string, TSortField>> = { crmCreatedAt: "crmCreatedAt", contactName: "contactName" };
+export const SORT_FIELD_BY_COLUMN: Readonly<Record<string, TSortField>> = {
+  crmCreatedAt: "crmCreatedAt",
+  contactName: "contactName",
+};
 
-const IS_DUPLICATE: Record<TLeadsUrlState["duplicates"], boolean | undefined> = { all: undefined, duplicates: true, originals: false };
+const IS_DUPLICATE: Record<TLeadsUrlState["duplicates"], boolean | undefined> = {
+  all: undefined,
+  duplicates: true,
+  originals: false,
+};
 
 /** The server filters of a URL state. */
 export function toLeadFilters(state: TLeadsUrlState, timeZone: string): TLeadFilters {
@@ -29,10 +37,16 @@ export function toLeadFilters(state: TLeadsUrlState, timeZone: string): TLeadFil
 }
 
 export const toLeadListRequest = (state: TLeadsUrlState, timeZone: string): TLeadListRequest => ({
-  page: state.page, perPage: state.perPage, sort: state.sort, filters: toLeadFilters(state, timeZone),
+  page: state.page,
+  perPage: state.perPage,
+  sort: state.sort,
+  filters: toLeadFilters(state, timeZone),
 });
 
-export const leadsExportHref = (slug: string, request: Pick<TLeadListRequest, "filters" | "sort">): string => csvExportHref("leads", slug, request);
+export const leadsExportHref = (
+  slug: string,
+  request: Pick<TLeadListRequest, "filters" | "sort">,
+): string => csvExportHref("leads", slug, request);
 
 export const leadTableSorting = tableSortingFor(SORT_FIELD_BY_COLUMN, DEFAULT_LEADS_URL_STATE.sort);
 export const { toTableSorting, fromTableSorting } = leadTableSorting;

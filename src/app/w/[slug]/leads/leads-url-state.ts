@@ -1,16 +1,35 @@
 import { z } from "zod";
-import { DEFAULT_COMMON_STATE, hasCommonFilters, idParam, listParam, readCommonTableState, writeCommonTableState, ZIdParam, type TCommonTableState } from "@/components/data-table/table-url-params";
+
+import {
+  DEFAULT_COMMON_STATE,
+  hasCommonFilters,
+  idParam,
+  listParam,
+  readCommonTableState,
+  writeCommonTableState,
+  ZIdParam,
+  type TCommonTableState,
+} from "@/components/data-table/table-url-params";
 import { LEAD_ATTRIBUTION_RULES, type TLeadListRequest } from "@/server/domain/leads/lead-filters";
 
 type TLeadSortField = TLeadListRequest["sort"]["field"];
 export type TLeadAttributionRule = (typeof LEAD_ATTRIBUTION_RULES)[number];
 
 /** The sort fields offered in the table (a subset of what the server accepts). */
-export const LEAD_SORT_FIELDS = ["crmCreatedAt", "contactName"] as const satisfies readonly TLeadSortField[];
+export const LEAD_SORT_FIELDS = [
+  "crmCreatedAt",
+  "contactName",
+] as const satisfies readonly TLeadSortField[];
 /** «Duplicate» filter: every lead, only repeat bookings, or only first bookings. */
 export const DUPLICATE_FILTERS = ["all", "duplicates", "originals"] as const;
 /** The UTM tags the table filters by (the server also takes content and term). */
-export const UTM_FILTER_FIELDS = ["utmSource", "utmMedium", "utmCampaign", "utmContent", "utmTerm"] as const;
+export const UTM_FILTER_FIELDS = [
+  "utmSource",
+  "utmMedium",
+  "utmCampaign",
+  "utmContent",
+  "utmTerm",
+] as const;
 export type TUtmFilterField = (typeof UTM_FILTER_FIELDS)[number];
 
 /** What the server accepts per UTM filter. */
@@ -34,13 +53,33 @@ export type TLeadsUrlState = TCommonTableState<(typeof LEAD_SORT_FIELDS)[number]
 };
 
 export const DEFAULT_LEADS_URL_STATE: TLeadsUrlState = {
-  ...DEFAULT_COMMON_STATE, sort: { field: "crmCreatedAt", direction: "desc" }, siteIds: [], sourceIds: [], campaignIds: [], utmSource: [], utmMedium: [], utmCampaign: [], utmContent: [], utmTerm: [],
-  rules: [], duplicates: "all", leadId: null,
+  ...DEFAULT_COMMON_STATE,
+  sort: { field: "crmCreatedAt", direction: "desc" },
+  siteIds: [],
+  sourceIds: [],
+  campaignIds: [],
+  utmSource: [],
+  utmMedium: [],
+  utmCampaign: [],
+  utmContent: [],
+  utmTerm: [],
+  rules: [],
+  duplicates: "all",
+  leadId: null,
 };
 
 const PARAM = {
-  siteIds: "site", sourceIds: "source", campaignIds: "campaign", utmSource: "utm_source", utmMedium: "utm_medium", utmCampaign: "utm_campaign", utmContent: "utm_content", utmTerm: "utm_term", rules: "rule",
-  duplicates: "dup", leadId: "lead",
+  siteIds: "site",
+  sourceIds: "source",
+  campaignIds: "campaign",
+  utmSource: "utm_source",
+  utmMedium: "utm_medium",
+  utmCampaign: "utm_campaign",
+  utmContent: "utm_content",
+  utmTerm: "utm_term",
+  rules: "rule",
+  duplicates: "dup",
+  leadId: "lead",
 } as const;
 
 // Lenient on purpose (conventions C14): a hand-edited or outdated link falls back per field instead of failing.
@@ -68,25 +107,37 @@ export function parseLeadsUrlState(params: URLSearchParams): TLeadsUrlState {
   };
 }
 
-const LIST_KEYS = ["siteIds", "sourceIds", "campaignIds", ...UTM_FILTER_FIELDS, "rules"] as const satisfies readonly (keyof TLeadsUrlState)[];
+const LIST_KEYS = [
+  "siteIds",
+  "sourceIds",
+  "campaignIds",
+  ...UTM_FILTER_FIELDS,
+  "rules",
+] as const satisfies readonly (keyof TLeadsUrlState)[];
 
 /** The query string of a state; defaults are left out so a plain page has a plain URL. */
 export function serializeLeadsUrlState(state: TLeadsUrlState): string {
   const params = new URLSearchParams();
   writeCommonTableState(params, state, DEFAULT_LEADS_URL_STATE.sort);
   LIST_KEYS.forEach((key) => state[key].forEach((item) => params.append(PARAM[key], item)));
-  if (state.duplicates !== DEFAULT_LEADS_URL_STATE.duplicates) params.set(PARAM.duplicates, state.duplicates);
+  if (state.duplicates !== DEFAULT_LEADS_URL_STATE.duplicates)
+    params.set(PARAM.duplicates, state.duplicates);
   if (state.leadId) params.set(PARAM.leadId, state.leadId);
   return params.toString();
 }
 
 /** True when any filter narrows the list (sort, page and the open lead do not). */
 export const hasActiveLeadFilters = (state: TLeadsUrlState): boolean =>
-  hasCommonFilters(state) || state.duplicates !== "all" || LIST_KEYS.some((key) => state[key].length > 0);
+  hasCommonFilters(state) ||
+  state.duplicates !== "all" ||
+  LIST_KEYS.some((key) => state[key].length > 0);
 
 /** The same state with every filter cleared and the first page. */
 export const clearLeadFilters = (state: TLeadsUrlState): TLeadsUrlState => ({
-  ...DEFAULT_LEADS_URL_STATE, perPage: state.perPage, sort: state.sort, leadId: state.leadId,
+  ...DEFAULT_LEADS_URL_STATE,
+  perPage: state.perPage,
+  sort: state.sort,
+  leadId: state.leadId,
 });
 
 /**

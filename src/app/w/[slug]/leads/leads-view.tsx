@@ -3,6 +3,7 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useCallback, useMemo } from "react";
+
 import { DataTable } from "@/components/data-table/data-table";
 import { ExportCsvLink } from "@/components/data-table/export-csv-link";
 import { LiveIndicator } from "@/components/data-table/live-indicator";
@@ -13,11 +14,17 @@ import { EmptyState } from "@/components/empty-state";
 import { FormError } from "@/components/ui/form-error";
 import { useErrorText } from "@/lib/use-error-text";
 import { useTRPC } from "@/trpc/react";
+
 import { LeadDrawer } from "./lead-drawer";
 import { LeadFiltersBar } from "./lead-filters-bar";
 import type { TLeadRow } from "./lead-types";
 import { leadsExportHref, leadTableSorting, toLeadListRequest } from "./leads-request";
-import { clearLeadFilters, hasActiveLeadFilters, parseLeadsUrlState, serializeLeadsUrlState } from "./leads-url-state";
+import {
+  clearLeadFilters,
+  hasActiveLeadFilters,
+  parseLeadsUrlState,
+  serializeLeadsUrlState,
+} from "./leads-url-state";
 import { useLeadColumns } from "./use-lead-columns";
 import { useLeadReferences } from "./use-lead-references";
 
@@ -27,7 +34,11 @@ const LIVE_REFRESH_MS = 5_000;
 const getLeadId = (lead: TLeadRow) => lead.id;
 /** Hooks for end-to-end tests: a row is found by its lead id, Klientiks id or contact name, and tells its rule. */
 const getLeadRowAttributes = (lead: TLeadRow) => ({
-  "data-testid": "lead-row", "data-lead-id": lead.id, "data-lead-external-id": lead.externalId, "data-contact-name": lead.contactName ?? "", "data-rule": lead.attributionRule,
+  "data-testid": "lead-row",
+  "data-lead-id": lead.id,
+  "data-lead-external-id": lead.externalId,
+  "data-contact-name": lead.contactName ?? "",
+  "data-rule": lead.attributionRule,
 });
 
 /** The leads page body: the empty state for a workspace without leads, otherwise filters, table and drawer. */
@@ -37,21 +48,46 @@ export function LeadsView({ slug, timeZone }: { slug: string; timeZone: string }
   const { formError } = useErrorText();
   const { state, update } = useUrlState(parseLeadsUrlState, serializeLeadsUrlState);
   const request = useMemo(() => toLeadListRequest(state, timeZone), [state, timeZone]);
-  const list = useQuery(trpc.leads.list.queryOptions(request, { refetchInterval: LIVE_REFRESH_MS, refetchIntervalInBackground: false, placeholderData: keepPreviousData }));
+  const list = useQuery(
+    trpc.leads.list.queryOptions(request, {
+      refetchInterval: LIVE_REFRESH_MS,
+      refetchIntervalInBackground: false,
+      placeholderData: keepPreviousData,
+    }),
+  );
   const references = useLeadReferences();
   const openLead = useCallback((leadId: string) => update({ leadId }), [update]);
   const columns = useLeadColumns({ slug, timeZone, onOpenLead: openLead });
   const table = useServerTable({ list, state, update, sortingFor: leadTableSorting });
   const isFiltered = hasActiveLeadFilters(state);
 
-  if (!list.data) return <LoadState error={list.error} loadingText={t("table.loading")} className="py-12 text-center" />;
+  if (!list.data)
+    return (
+      <LoadState
+        error={list.error}
+        loadingText={t("table.loading")}
+        className="py-12 text-center"
+      />
+    );
   if (!isFiltered && list.data.count === 0) {
-    return <EmptyState title={t("empty.leadsTitle")} text={t("empty.leadsText")} action={{ href: `/w/${slug}/settings/sites`, label: t("empty.goSites") }} />;
+    return (
+      <EmptyState
+        title={t("empty.leadsTitle")}
+        text={t("empty.leadsText")}
+        action={{ href: `/w/${slug}/settings/sites`, label: t("empty.goSites") }}
+      />
+    );
   }
 
   return (
     <div className="space-y-4">
-      <LeadFiltersBar state={state} references={references} isFiltered={isFiltered} onChange={(patch) => update({ ...patch, page: 1 })} onReset={() => update(clearLeadFilters(state))} />
+      <LeadFiltersBar
+        state={state}
+        references={references}
+        isFiltered={isFiltered}
+        onChange={(patch) => update({ ...patch, page: 1 })}
+        onReset={() => update(clearLeadFilters(state))}
+      />
       <FormError message={formError(list.error)} />
       <DataTable
         {...table}
@@ -67,7 +103,16 @@ export function LeadsView({ slug, timeZone }: { slug: string; timeZone: string }
         onRowClick={(lead) => openLead(lead.id)}
         getRowAttributes={getLeadRowAttributes}
       />
-      {state.leadId ? <LeadDrawer key={state.leadId} leadId={state.leadId} slug={slug} timeZone={timeZone} onOpenLead={openLead} onClose={() => update({ leadId: null })} /> : null}
+      {state.leadId ? (
+        <LeadDrawer
+          key={state.leadId}
+          leadId={state.leadId}
+          slug={slug}
+          timeZone={timeZone}
+          onOpenLead={openLead}
+          onClose={() => update({ leadId: null })}
+        />
+      ) : null}
     </div>
   );
 }

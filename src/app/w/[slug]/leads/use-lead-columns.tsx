@@ -3,17 +3,19 @@
 import { createColumnHelper } from "@tanstack/react-table";
 import { useTranslations } from "next-intl";
 import { useMemo } from "react";
-import type { TDataTableFeatures } from "@/components/data-table/data-table-features";
+
 import { PhoneWithCall } from "@/components/calls/phone-with-call";
+import type { TDataTableFeatures } from "@/components/data-table/data-table-features";
 import { MutedText } from "@/components/data-table/muted-text";
 import { useWorkspaceDateTime } from "@/lib/use-workspace-date-time";
+
+import { useSourceLabel } from "../settings/sites/use-source-label";
 import { LeadDealLink } from "./lead-deal-link";
 import { LeadDuplicateBadge } from "./lead-duplicate-badge";
 import { leadRuleHint } from "./lead-rule-hint";
 import { LeadTags } from "./lead-tags";
 import type { TLeadRow } from "./lead-types";
 import { LeadUrlCell } from "./lead-url-text";
-import { useSourceLabel } from "../settings/sites/use-source-label";
 
 const columnHelper = createColumnHelper<TDataTableFeatures, TLeadRow>();
 
@@ -31,16 +33,46 @@ export function useLeadColumns({ slug, timeZone, onOpenLead }: TLeadColumnsOptio
   const dateTime = useWorkspaceDateTime(timeZone);
   const sourceLabel = useSourceLabel();
   return useMemo(() => {
-    const titled = (key: string) => ({ header: t(`columns.${key}`), meta: { label: t(`columns.${key}`) } });
-    const plain = (key: string) => ({ ...titled(key), enableSorting: false, cell: ({ getValue }: { getValue: () => string | null }) => <MutedText text={getValue()} /> });
-    const named = (key: string, nameOf: (row: TLeadRow) => string | null) => columnHelper.display({ id: key, ...titled(key), enableSorting: false, cell: (info) => <MutedText text={nameOf(info.row.original)} /> });
+    const titled = (key: string) => ({
+      header: t(`columns.${key}`),
+      meta: { label: t(`columns.${key}`) },
+    });
+    const plain = (key: string) => ({
+      ...titled(key),
+      enableSorting: false,
+      cell: ({ getValue }: { getValue: () => string | null }) => <MutedText text={getValue()} />,
+    });
+    const named = (key: string, nameOf: (row: TLeadRow) => string | null) =>
+      columnHelper.display({
+        id: key,
+        ...titled(key),
+        enableSorting: false,
+        cell: (info) => <MutedText text={nameOf(info.row.original)} />,
+      });
     return columnHelper.columns([
-      columnHelper.accessor("crmCreatedAt", { ...titled("crmCreatedAt"), cell: (info) => <span className="tabular-nums">{dateTime(info.getValue())}</span> }),
-      columnHelper.accessor("contactName", { ...titled("contactName"), enableHiding: false, cell: (info) => <span className="font-medium text-slate-900">{info.getValue() ?? t("unnamed")}</span> }),
-      columnHelper.accessor("contactPhone", { ...plain("contactPhone"), cell: (info) => <PhoneWithCall phone={info.getValue()} /> }),
+      columnHelper.accessor("crmCreatedAt", {
+        ...titled("crmCreatedAt"),
+        cell: (info) => <span className="tabular-nums">{dateTime(info.getValue())}</span>,
+      }),
+      columnHelper.accessor("contactName", {
+        ...titled("contactName"),
+        enableHiding: false,
+        cell: (info) => (
+          <span className="font-medium text-slate-900">{info.getValue() ?? t("unnamed")}</span>
+        ),
+      }),
+      columnHelper.accessor("contactPhone", {
+        ...plain("contactPhone"),
+        cell: (info) => <PhoneWithCall phone={info.getValue()} />,
+      }),
       columnHelper.accessor("contactEmail", plain("contactEmail")),
       named("site", (lead) => lead.siteName),
-      named("source", (lead) => lead.sourceName && sourceLabel({ name: lead.sourceName, presetKey: lead.sourcePresetKey })),
+      named(
+        "source",
+        (lead) =>
+          lead.sourceName &&
+          sourceLabel({ name: lead.sourceName, presetKey: lead.sourcePresetKey }),
+      ),
       named("campaign", (lead) => lead.campaignName),
       named("channel", (lead) => (lead.channel ? tChannel(lead.channel) : null)),
       columnHelper.accessor("utmSource", plain("utmSource")),
@@ -48,20 +80,45 @@ export function useLeadColumns({ slug, timeZone, onOpenLead }: TLeadColumnsOptio
       columnHelper.accessor("utmCampaign", plain("utmCampaign")),
       columnHelper.accessor("utmContent", plain("utmContent")),
       columnHelper.accessor("utmTerm", plain("utmTerm")),
-      columnHelper.accessor("landingUrl", { ...titled("landingUrl"), enableSorting: false, cell: (info) => <LeadUrlCell url={info.getValue()} /> }),
-      columnHelper.accessor("referrer", { ...titled("referrer"), enableSorting: false, cell: (info) => <LeadUrlCell url={info.getValue()} /> }),
-      columnHelper.accessor("attributionRule", { ...titled("attributionRule"), enableSorting: false, cell: (info) => t(`rules.${leadRuleHint(info.row.original)}`) }),
-      columnHelper.accessor("tags", { ...titled("tags"), enableSorting: false, cell: (info) => <LeadTags tags={info.getValue()} /> }),
+      columnHelper.accessor("landingUrl", {
+        ...titled("landingUrl"),
+        enableSorting: false,
+        cell: (info) => <LeadUrlCell url={info.getValue()} />,
+      }),
+      columnHelper.accessor("referrer", {
+        ...titled("referrer"),
+        enableSorting: false,
+        cell: (info) => <LeadUrlCell url={info.getValue()} />,
+      }),
+      columnHelper.accessor("attributionRule", {
+        ...titled("attributionRule"),
+        enableSorting: false,
+        cell: (info) => t(`rules.${leadRuleHint(info.row.original)}`),
+      }),
+      columnHelper.accessor("tags", {
+        ...titled("tags"),
+        enableSorting: false,
+        cell: (info) => <LeadTags tags={info.getValue()} />,
+      }),
       columnHelper.accessor("duplicateOfId", {
         id: "duplicate",
         ...titled("duplicate"),
         enableSorting: false,
         cell: (info) => {
           const originalId = info.getValue();
-          return originalId ? <LeadDuplicateBadge originalId={originalId} onOpen={onOpenLead} /> : <MutedText text={null} />;
+          return originalId ? (
+            <LeadDuplicateBadge originalId={originalId} onOpen={onOpenLead} />
+          ) : (
+            <MutedText text={null} />
+          );
         },
       }),
-      columnHelper.accessor("dealId", { id: "deal", ...titled("deal"), enableSorting: false, cell: (info) => <LeadDealLink slug={slug} dealId={info.getValue()} /> }),
+      columnHelper.accessor("dealId", {
+        id: "deal",
+        ...titled("deal"),
+        enableSorting: false,
+        cell: (info) => <LeadDealLink slug={slug} dealId={info.getValue()} />,
+      }),
     ]);
   }, [t, tChannel, dateTime, sourceLabel, onOpenLead, slug]);
 }

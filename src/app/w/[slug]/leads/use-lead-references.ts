@@ -1,7 +1,9 @@
 "use client";
 
 import { useMemo } from "react";
+
 import type { TFilterOption } from "@/components/data-table/filters/multi-select-filter";
+
 import { useSourceLabel } from "../settings/sites/use-source-label";
 import { useTrafficCatalog } from "../settings/sites/use-traffic-catalog";
 
@@ -20,8 +22,14 @@ export function useLeadReferences(): TLeadReferences {
   const { sites, sources, campaigns } = useTrafficCatalog();
   return useMemo(() => {
     const siteOptions = (sites ?? []).map((site) => ({ value: site.id, label: site.name }));
-    const sourceOptions = (sources ?? []).map((source) => ({ value: source.id, label: sourceLabel(source) }));
-    const campaignOptions = (campaigns ?? []).map((campaign) => ({ value: campaign.id, label: campaign.name }));
+    const sourceOptions = (sources ?? []).map((source) => ({
+      value: source.id,
+      label: sourceLabel(source),
+    }));
+    const campaignOptions = (campaigns ?? []).map((campaign) => ({
+      value: campaign.id,
+      label: campaign.name,
+    }));
     return { siteOptions, sourceOptions, campaignOptions };
   }, [sites, sources, campaigns, sourceLabel]);
 }

@@ -1,8 +1,10 @@
 import { getTranslations } from "next-intl/server";
-import { PageHeader } from "@/components/page-header";
+
 import { AdminOnlyNotice } from "@/components/admin-only-notice";
+import { PageHeader } from "@/components/page-header";
 import { requireMembership } from "@/server/auth/require-membership";
 import { canManageMembers } from "@/server/domain/members/roles";
+
 import { MembersManager } from "./members-manager";
 
 export default async function MembersPage({ params }: { params: Promise<{ slug: string }> }) {

@@ -7,16 +7,31 @@ import type { TCallEvent, TCallEventKind } from "@/server/domain/calls/call-even
  */
 
 const RAW_TYPE: Record<TCallEventKind, string> = {
-  started: "NOTIFY_START", ivr: "NOTIFY_IVR", ringing: "NOTIFY_INTERNAL", answered: "NOTIFY_ANSWER", ended: "NOTIFY_END",
-  out_started: "NOTIFY_OUT_START", recording_ready: "NOTIFY_RECORD", summary: "statistics",
+  started: "NOTIFY_START",
+  ivr: "NOTIFY_IVR",
+  ringing: "NOTIFY_INTERNAL",
+  answered: "NOTIFY_ANSWER",
+  ended: "NOTIFY_END",
+  out_started: "NOTIFY_OUT_START",
+  recording_ready: "NOTIFY_RECORD",
+  summary: "statistics",
 };
 
-export type TEventFields = Partial<Omit<TCallEvent, "kind" | "providerCallId" | "at">> & { at: Date };
+export type TEventFields = Partial<Omit<TCallEvent, "kind" | "providerCallId" | "at">> & {
+  at: Date;
+};
 
 /** One event of call `providerCallId`; the key is derived unless given. */
-export function callEvent(providerCallId: string, kind: TCallEventKind, fields: TEventFields): TCallEvent {
-  const rawType = fields.rawType ?? (kind === "ended" && fields.direction === "outgoing" ? "NOTIFY_OUT_END" : RAW_TYPE[kind]);
-  const keyTail = kind === "recording_ready" ? (fields.recordingRef ?? "-") : (fields.extension ?? "-");
+export function callEvent(
+  providerCallId: string,
+  kind: TCallEventKind,
+  fields: TEventFields,
+): TCallEvent {
+  const rawType =
+    fields.rawType ??
+    (kind === "ended" && fields.direction === "outgoing" ? "NOTIFY_OUT_END" : RAW_TYPE[kind]);
+  const keyTail =
+    kind === "recording_ready" ? (fields.recordingRef ?? "-") : (fields.extension ?? "-");
   return {
     eventKey: fields.eventKey ?? `zadarma:${providerCallId}:${rawType}:${keyTail}`,
     providerCallId,
@@ -37,7 +52,8 @@ export function callEvent(providerCallId: string, kind: TCallEventKind, fields: 
   };
 }
 
-export const secondsAfter = (time: Date, seconds: number) => new Date(time.getTime() + seconds * 1000);
+export const secondsAfter = (time: Date, seconds: number) =>
+  new Date(time.getTime() + seconds * 1000);
 
 export type TIncomingAnsweredOptions = {
   providerCallId: string;
@@ -65,15 +81,28 @@ export function incomingAnsweredCall(options: TIncomingAnsweredOptions): TCallEv
     callEvent(id, "ringing", { ...common, at: secondsAfter(startedAt, 1), extension: "102" }),
     callEvent(id, "answered", { ...common, at: secondsAfter(startedAt, wait), extension: "101" }),
     callEvent(id, "ended", {
-      ...common, at: secondsAfter(endedAt, 1), extension: "101", durationSeconds: wait + talk, disposition: "answered", rawDisposition: "answered",
-      isRecorded: recordingRef !== null, recordingRef,
+      ...common,
+      at: secondsAfter(endedAt, 1),
+      extension: "101",
+      durationSeconds: wait + talk,
+      disposition: "answered",
+      rawDisposition: "answered",
+      isRecorded: recordingRef !== null,
+      recordingRef,
     }),
-    ...(recordingRef ? [callEvent(id, "recording_ready", { at: secondsAfter(endedAt, 5), recordingRef })] : []),
+    ...(recordingRef
+      ? [callEvent(id, "recording_ready", { at: secondsAfter(endedAt, 5), recordingRef })]
+      : []),
   ];
 }
 
 /** An incoming call that rang 101 and 102 for `ringSeconds` and was not answered. */
-export function incomingMissedCall(options: { providerCallId: string; startedAt: Date; clientPhone: string; ringSeconds?: number }): TCallEvent[] {
+export function incomingMissedCall(options: {
+  providerCallId: string;
+  startedAt: Date;
+  clientPhone: string;
+  ringSeconds?: number;
+}): TCallEvent[] {
   const { providerCallId: id, startedAt, clientPhone } = options;
   const ring = options.ringSeconds ?? 20;
   const common = { callStartedAt: startedAt, clientPhone, companyNumber: "+74950000000" };
@@ -81,7 +110,13 @@ export function incomingMissedCall(options: { providerCallId: string; startedAt:
     callEvent(id, "started", { ...common, at: startedAt }),
     callEvent(id, "ringing", { ...common, at: secondsAfter(startedAt, 1), extension: "101" }),
     callEvent(id, "ringing", { ...common, at: secondsAfter(startedAt, 1), extension: "102" }),
-    callEvent(id, "ended", { ...common, at: secondsAfter(startedAt, ring), durationSeconds: ring, disposition: "no_answer", rawDisposition: "no answer" }),
+    callEvent(id, "ended", {
+      ...common,
+      at: secondsAfter(startedAt, ring),
+      durationSeconds: ring,
+      disposition: "no_answer",
+      rawDisposition: "no answer",
+    }),
   ];
 }
 
@@ -89,15 +124,32 @@ export function incomingMissedCall(options: { providerCallId: string; startedAt:
  * An outgoing call from `extension` (a click-to-call callback), answered by the client after
  * `waitSeconds`. Zadarma sends no answer notification for it: only the start and the end.
  */
-export function outgoingAnsweredCall(
-  options: { providerCallId: string; startedAt: Date; clientPhone: string; extension?: string; waitSeconds?: number; talkSeconds?: number },
-): TCallEvent[] {
+export function outgoingAnsweredCall(options: {
+  providerCallId: string;
+  startedAt: Date;
+  clientPhone: string;
+  extension?: string;
+  waitSeconds?: number;
+  talkSeconds?: number;
+}): TCallEvent[] {
   const { providerCallId: id, startedAt, clientPhone } = options;
   const wait = options.waitSeconds ?? 12;
   const talk = options.talkSeconds ?? 40;
-  const common = { direction: "outgoing" as const, callStartedAt: startedAt, clientPhone, companyNumber: "+74950000000", extension: options.extension ?? "101" };
+  const common = {
+    direction: "outgoing" as const,
+    callStartedAt: startedAt,
+    clientPhone,
+    companyNumber: "+74950000000",
+    extension: options.extension ?? "101",
+  };
   return [
     callEvent(id, "out_started", { ...common, at: startedAt }),
-    callEvent(id, "ended", { ...common, at: secondsAfter(startedAt, wait + talk), durationSeconds: wait + talk, disposition: "answered", rawDisposition: "answered" }),
+    callEvent(id, "ended", {
+      ...common,
+      at: secondsAfter(startedAt, wait + talk),
+      durationSeconds: wait + talk,
+      disposition: "answered",
+      rawDisposition: "answered",
+    }),
   ];
 }

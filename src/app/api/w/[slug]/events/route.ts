@@ -16,14 +16,23 @@ export const dynamic = "force-dynamic";
  * The tenant and member come from the verified membership of the slug, never from the request (R14).
  * A reconnect's `Last-Event-ID` (or `?lastEventId=` on a page's first connect) resumes after that event.
  */
-export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }): Promise<Response> {
+export async function GET(
+  request: Request,
+  { params }: { params: Promise<{ slug: string }> },
+): Promise<Response> {
   const user = await getSessionUser();
   if (!user) return jsonError("UNAUTHENTICATED", "Sign in to receive live events");
   const { slug } = await params;
-  const membership = await findMembershipBySlug(getDb(), { userId: user.id, unverifiedTenantSlug: toStorableText(slug) });
+  const membership = await findMembershipBySlug(getDb(), {
+    userId: user.id,
+    unverifiedTenantSlug: toStorableText(slug),
+  });
   if (!membership) return jsonError("NOT_FOUND", "No such workspace");
-  const lastEventId = parseLastEventId(request.headers.get("last-event-id") || new URL(request.url).searchParams.get("lastEventId"));
-  if (lastEventId === undefined) return jsonError("VALIDATION", "Last-Event-ID must be the id of an event this stream sent");
+  const lastEventId = parseLastEventId(
+    request.headers.get("last-event-id") || new URL(request.url).searchParams.get("lastEventId"),
+  );
+  if (lastEventId === undefined)
+    return jsonError("VALIDATION", "Last-Event-ID must be the id of an event this stream sent");
 
   const audience = { tenantId: membership.tenantId, membershipId: membership.membershipId };
   return createEventStreamResponse({

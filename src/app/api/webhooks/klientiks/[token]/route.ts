@@ -1,7 +1,10 @@
 import { getDb } from "@/server/db/client";
 import { findLiveEndpointByTokenHash } from "@/server/domain/webhooks/endpoints";
 import { createWebhookEndpointCache } from "@/server/domain/webhooks/webhook-endpoint-cache";
-import { handleKlientiksWebhook, type TKlientiksWebhookDeps } from "@/server/http/handle-klientiks-webhook";
+import {
+  handleKlientiksWebhook,
+  type TKlientiksWebhookDeps,
+} from "@/server/http/handle-klientiks-webhook";
 import { dispatchDeliveries } from "@/server/jobs/dispatch";
 import { withRedactedRequestLog } from "@/server/logging/dev-request-log";
 import { logger } from "@/server/logging/logger";
@@ -16,7 +19,10 @@ let deps: TKlientiksWebhookDeps | undefined;
 const getDeps = (): TKlientiksWebhookDeps =>
   (deps ??= {
     db: getDb(),
-    endpoints: createWebhookEndpointCache({ ...ENDPOINT_CACHE, load: (tokenHash, at) => findLiveEndpointByTokenHash(getDb(), tokenHash, at) }),
+    endpoints: createWebhookEndpointCache({
+      ...ENDPOINT_CACHE,
+      load: (tokenHash, at) => findLiveEndpointByTokenHash(getDb(), tokenHash, at),
+    }),
     dispatch: dispatchDeliveries,
     log: logger.child({ component: "klientiks-webhook" }),
   });

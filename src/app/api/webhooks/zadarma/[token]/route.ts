@@ -4,7 +4,10 @@ import { createCallerNames } from "@/server/domain/telephony/caller-names";
 import { createVerificationSecretsCache } from "@/server/domain/telephony/verification-secrets-cache";
 import { findLiveEndpointByTokenHash } from "@/server/domain/webhooks/endpoints";
 import { createWebhookEndpointCache } from "@/server/domain/webhooks/webhook-endpoint-cache";
-import { handleZadarmaWebhook, type TZadarmaWebhookDeps } from "@/server/http/handle-zadarma-webhook";
+import {
+  handleZadarmaWebhook,
+  type TZadarmaWebhookDeps,
+} from "@/server/http/handle-zadarma-webhook";
 import { dispatchDeliveries } from "@/server/jobs/dispatch";
 import { withRedactedRequestLog } from "@/server/logging/dev-request-log";
 import { logger } from "@/server/logging/logger";
@@ -19,8 +22,15 @@ let deps: TZadarmaWebhookDeps | undefined;
 const getDeps = (): TZadarmaWebhookDeps =>
   (deps ??= {
     db: getDb(),
-    endpoints: createWebhookEndpointCache({ ...CACHE, load: (tokenHash, at) => findLiveEndpointByTokenHash(getDb(), tokenHash, at) }),
-    secrets: createVerificationSecretsCache({ ...CACHE, db: getDb(), keyring: getEnv().ENCRYPTION_KEYRING }),
+    endpoints: createWebhookEndpointCache({
+      ...CACHE,
+      load: (tokenHash, at) => findLiveEndpointByTokenHash(getDb(), tokenHash, at),
+    }),
+    secrets: createVerificationSecretsCache({
+      ...CACHE,
+      db: getDb(),
+      keyring: getEnv().ENCRYPTION_KEYRING,
+    }),
     callerNames: createCallerNames({ ...CACHE, db: getDb() }),
     dispatch: dispatchDeliveries,
     log: logger.child({ component: "zadarma-webhook" }),

@@ -1,9 +1,11 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+
 import { CallButton } from "@/components/calls/call-button";
 import { DetailList } from "@/components/data-table/detail-section";
 import { formatPhone } from "@/lib/phones";
+
 import type { TClientDetail } from "./client-types";
 
 /** How to reach the client (with click-to-call) and who they are in Klientiks. */
@@ -12,9 +14,25 @@ export function ClientSummary({ client }: { client: TClientDetail["client"] }) {
   return (
     <DetailList
       items={[
-        { label: t("phone"), value: <span className="inline-flex items-center gap-1 whitespace-nowrap" data-testid="client-phone">{formatPhone(client.phone)}<CallButton phone={client.phone} clientId={client.id} /></span> },
+        {
+          label: t("phone"),
+          value: (
+            <span
+              className="inline-flex items-center gap-1 whitespace-nowrap"
+              data-testid="client-phone"
+            >
+              {formatPhone(client.phone)}
+              <CallButton phone={client.phone} clientId={client.id} />
+            </span>
+          ),
+        },
         { label: t("email"), value: client.email },
-        { label: t("klientiksClientId"), value: client.klientiksClientId ? <span className="tabular-nums">{client.klientiksClientId}</span> : null },
+        {
+          label: t("klientiksClientId"),
+          value: client.klientiksClientId ? (
+            <span className="tabular-nums">{client.klientiksClientId}</span>
+          ) : null,
+        },
       ]}
     />
   );

@@ -3,6 +3,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
+
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { TextField } from "@/components/ui/field";
@@ -17,13 +18,15 @@ export function AddSiteForm() {
   const { formError, fieldError } = useErrorText();
   const [domain, setDomain] = useState("");
   const [name, setName] = useState("");
-  const create = useMutation(trpc.sites.create.mutationOptions({
-    onSuccess: async () => {
-      setDomain("");
-      setName("");
-      await queryClient.invalidateQueries({ queryKey: trpc.sites.list.queryKey() });
-    },
-  }));
+  const create = useMutation(
+    trpc.sites.create.mutationOptions({
+      onSuccess: async () => {
+        setDomain("");
+        setName("");
+        await queryClient.invalidateQueries({ queryKey: trpc.sites.list.queryKey() });
+      },
+    }),
+  );
   const submit = (event: FormEvent) => {
     event.preventDefault();
     create.mutate({ domain, name });
@@ -33,10 +36,30 @@ export function AddSiteForm() {
   return (
     <Card>
       <h3 className="mb-4 text-base font-semibold">{t("addTitle")}</h3>
-      <form method="post" onSubmit={submit} className="grid gap-4 md:grid-cols-[1fr_1fr_auto] md:items-start" noValidate>
-        <TextField label={t("domain")} value={domain} onChange={(event) => setDomain(event.target.value)} placeholder="salon.ru" spellCheck={false} error={fieldError(error, "domain")} hint={t("domainHint")} />
-        <TextField label={t("name")} value={name} onChange={(event) => setName(event.target.value)} error={fieldError(error, "name")} />
-        <Button type="submit" className="md:mt-6" disabled={create.isPending}>{t("add")}</Button>
+      <form
+        method="post"
+        onSubmit={submit}
+        className="grid gap-4 md:grid-cols-[1fr_1fr_auto] md:items-start"
+        noValidate
+      >
+        <TextField
+          label={t("domain")}
+          value={domain}
+          onChange={(event) => setDomain(event.target.value)}
+          placeholder="salon.ru"
+          spellCheck={false}
+          error={fieldError(error, "domain")}
+          hint={t("domainHint")}
+        />
+        <TextField
+          label={t("name")}
+          value={name}
+          onChange={(event) => setName(event.target.value)}
+          error={fieldError(error, "name")}
+        />
+        <Button type="submit" className="md:mt-6" disabled={create.isPending}>
+          {t("add")}
+        </Button>
         <div className="md:col-span-3">
           <FormError message={error && !error.data?.fieldErrors ? formError(error) : null} />
         </div>

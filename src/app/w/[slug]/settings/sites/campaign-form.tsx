@@ -3,21 +3,35 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
+
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { SelectField, TextField } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
 import { useErrorText } from "@/lib/use-error-text";
 import { useTRPC } from "@/trpc/react";
+
 import { useSourceLabel } from "./use-source-label";
 
 export type TCampaignView = { id: string; name: string; sourceId: string; utmCampaigns: string[] };
 type TSourceOption = { id: string; name: string; presetKey: string | null };
 
-const splitValues = (text: string) => text.split(/[,\n]/).map((value) => value.trim()).filter(Boolean);
+const splitValues = (text: string) =>
+  text
+    .split(/[,\n]/)
+    .map((value) => value.trim())
+    .filter(Boolean);
 
 /** Adds a campaign, or edits `editing` (its own field errors are under `changes.`). */
-export function CampaignForm({ sources, editing, onDone }: { sources: TSourceOption[]; editing: TCampaignView | null; onDone: () => void }) {
+export function CampaignForm({
+  sources,
+  editing,
+  onDone,
+}: {
+  sources: TSourceOption[];
+  editing: TCampaignView | null;
+  onDone: () => void;
+}) {
   const t = useTranslations("sites");
   const tCommon = useTranslations("common");
   const trpc = useTRPC();
@@ -46,17 +60,50 @@ export function CampaignForm({ sources, editing, onDone }: { sources: TSourceOpt
 
   return (
     <Card>
-      <form method="post" onSubmit={submit} className="grid gap-4 md:grid-cols-2" noValidate data-testid="campaign-form">
-        <TextField label={t("campaignName")} value={name} onChange={(event) => setName(event.target.value)} error={fieldError(error, `${prefix}name`)} />
-        <SelectField label={t("campaignSource")} value={sourceId} onChange={(event) => setSourceId(event.target.value)}>
-          {sources.map((source) => <option key={source.id} value={source.id}>{sourceLabel(source)}</option>)}
+      <form
+        method="post"
+        onSubmit={submit}
+        className="grid gap-4 md:grid-cols-2"
+        noValidate
+        data-testid="campaign-form"
+      >
+        <TextField
+          label={t("campaignName")}
+          value={name}
+          onChange={(event) => setName(event.target.value)}
+          error={fieldError(error, `${prefix}name`)}
+        />
+        <SelectField
+          label={t("campaignSource")}
+          value={sourceId}
+          onChange={(event) => setSourceId(event.target.value)}
+        >
+          {sources.map((source) => (
+            <option key={source.id} value={source.id}>
+              {sourceLabel(source)}
+            </option>
+          ))}
         </SelectField>
         <div className="md:col-span-2">
-          <TextField label={t("campaignValues")} value={values} onChange={(event) => setValues(event.target.value)} spellCheck={false} placeholder="spring_sale, spring-2026" error={fieldError(error, `${prefix}utmCampaigns`)} hint={t("campaignValuesHint")} />
+          <TextField
+            label={t("campaignValues")}
+            value={values}
+            onChange={(event) => setValues(event.target.value)}
+            spellCheck={false}
+            placeholder="spring_sale, spring-2026"
+            error={fieldError(error, `${prefix}utmCampaigns`)}
+            hint={t("campaignValuesHint")}
+          />
         </div>
         <div className="flex items-center gap-3 md:col-span-2">
-          <Button type="submit" disabled={create.isPending || update.isPending}>{editing ? t("saveCampaign") : t("addCampaign")}</Button>
-          {editing ? <Button variant="ghost" onClick={onDone}>{tCommon("cancel")}</Button> : null}
+          <Button type="submit" disabled={create.isPending || update.isPending}>
+            {editing ? t("saveCampaign") : t("addCampaign")}
+          </Button>
+          {editing ? (
+            <Button variant="ghost" onClick={onDone}>
+              {tCommon("cancel")}
+            </Button>
+          ) : null}
         </div>
         <div className="md:col-span-2">
           <FormError message={error && !error.data?.fieldErrors ? formError(error) : null} />

@@ -2,8 +2,10 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
+
 import { usePastRelativeTime } from "@/lib/use-past-relative-time";
 import { useTRPC } from "@/trpc/react";
+
 import { useSourceLabel } from "./use-source-label";
 
 /** Often enough to confirm a freshly pasted snippet while the admin watches. */
@@ -24,7 +26,10 @@ export function RecentSessions({ siteId }: { siteId: string }) {
   const ago = usePastRelativeTime();
   const sourceLabel = useSourceLabel();
   const trpc = useTRPC();
-  const sessions = useQuery({ ...trpc.sites.recentSessions.queryOptions({ siteId }), refetchInterval: LIVE_CHECK_INTERVAL_MS });
+  const sessions = useQuery({
+    ...trpc.sites.recentSessions.queryOptions({ siteId }),
+    refetchInterval: LIVE_CHECK_INTERVAL_MS,
+  });
 
   return (
     <div className="space-y-2">
@@ -45,12 +50,32 @@ export function RecentSessions({ siteId }: { siteId: string }) {
             </thead>
             <tbody>
               {sessions.data.map((session) => (
-                <tr key={session.id} className="border-t border-slate-100" data-testid="recent-session">
-                  <td className="whitespace-nowrap px-3 py-2 text-slate-600">{ago(session.startedAt)}</td>
-                  <td className="px-3 py-2">{session.sourceName ? sourceLabel({ name: session.sourceName, presetKey: session.sourcePresetKey }) : "—"}</td>
+                <tr
+                  key={session.id}
+                  className="border-t border-slate-100"
+                  data-testid="recent-session"
+                >
+                  <td className="whitespace-nowrap px-3 py-2 text-slate-600">
+                    {ago(session.startedAt)}
+                  </td>
+                  <td className="px-3 py-2">
+                    {session.sourceName
+                      ? sourceLabel({
+                          name: session.sourceName,
+                          presetKey: session.sourcePresetKey,
+                        })
+                      : "—"}
+                  </td>
                   <td className="px-3 py-2">{t(`channels.${session.channel}`)}</td>
-                  <td className="px-3 py-2">{session.campaignName ?? session.utmCampaign ?? "—"}</td>
-                  <td className="max-w-64 truncate px-3 py-2 font-mono text-xs text-slate-600" title={session.landingUrl}>{pathOf(session.landingUrl)}</td>
+                  <td className="px-3 py-2">
+                    {session.campaignName ?? session.utmCampaign ?? "—"}
+                  </td>
+                  <td
+                    className="max-w-64 truncate px-3 py-2 font-mono text-xs text-slate-600"
+                    title={session.landingUrl}
+                  >
+                    {pathOf(session.landingUrl)}
+                  </td>
                   <td className="px-3 py-2 text-right">{session.pageViews}</td>
                   <td className="px-3 py-2 text-right">{session.widgetOpens}</td>
                 </tr>

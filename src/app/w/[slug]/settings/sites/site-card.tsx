@@ -2,6 +2,7 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
+
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { CopyField } from "@/components/ui/copy-field";
@@ -9,16 +10,33 @@ import { FormError } from "@/components/ui/form-error";
 import { formatDomain } from "@/lib/domains";
 import { useErrorText } from "@/lib/use-error-text";
 import { useTRPC } from "@/trpc/react";
+
 import { DemoSiteLink, type TDemoSite } from "./demo-site-link";
 import { RecentSessions } from "./recent-sessions";
 import { WidgetPatternsForm } from "./widget-patterns-form";
 
-type TSiteView = { id: string; domain: string; name: string; publicKey: string; widgetUrlPatterns: string[]; captureContacts: boolean };
+type TSiteView = {
+  id: string;
+  domain: string;
+  name: string;
+  publicKey: string;
+  widgetUrlPatterns: string[];
+  captureContacts: boolean;
+};
 
 /** The snippet customers paste: async, so it never delays their page. */
-const snippetFor = (scriptUrl: string, publicKey: string) => `<script async src="${scriptUrl}" data-site="${publicKey}"></script>`;
+const snippetFor = (scriptUrl: string, publicKey: string) =>
+  `<script async src="${scriptUrl}" data-site="${publicKey}"></script>`;
 
-export function SiteCard({ site, scriptUrl, demoSite }: { site: TSiteView; scriptUrl: string; demoSite: TDemoSite | null }) {
+export function SiteCard({
+  site,
+  scriptUrl,
+  demoSite,
+}: {
+  site: TSiteView;
+  scriptUrl: string;
+  demoSite: TDemoSite | null;
+}) {
   const t = useTranslations("sites");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -32,13 +50,29 @@ export function SiteCard({ site, scriptUrl, demoSite }: { site: TSiteView; scrip
       <div className="flex items-start justify-between gap-4">
         <div>
           <h3 className="text-base font-semibold">{site.name}</h3>
-          <p className="font-mono text-sm text-slate-600" data-testid="site-domain">{formatDomain(site.domain)}</p>
+          <p className="font-mono text-sm text-slate-600" data-testid="site-domain">
+            {formatDomain(site.domain)}
+          </p>
         </div>
-        <Button variant="danger" size="sm" disabled={remove.isPending} onClick={() => window.confirm(t("confirmRemove", { name: site.name })) && remove.mutate({ siteId: site.id })}>{t("remove")}</Button>
+        <Button
+          variant="danger"
+          size="sm"
+          disabled={remove.isPending}
+          onClick={() =>
+            window.confirm(t("confirmRemove", { name: site.name })) &&
+            remove.mutate({ siteId: site.id })
+          }
+        >
+          {t("remove")}
+        </Button>
       </div>
       <div className="space-y-1">
         <p className="text-sm font-medium text-slate-700">{t("snippet")}</p>
-        <CopyField value={snippetFor(scriptUrl, site.publicKey)} label={`${t("snippet")}: ${site.name}`} testId="site-snippet" />
+        <CopyField
+          value={snippetFor(scriptUrl, site.publicKey)}
+          label={`${t("snippet")}: ${site.name}`}
+          testId="site-snippet"
+        />
         <p className="text-xs text-slate-500">{t("snippetHint")}</p>
       </div>
       {demoSite ? <DemoSiteLink demoSite={demoSite} site={site} /> : null}
@@ -49,7 +83,9 @@ export function SiteCard({ site, scriptUrl, demoSite }: { site: TSiteView; scrip
           className="mt-0.5"
           checked={site.captureContacts}
           disabled={update.isPending}
-          onChange={(event) => update.mutate({ siteId: site.id, changes: { captureContacts: event.target.checked } })}
+          onChange={(event) =>
+            update.mutate({ siteId: site.id, changes: { captureContacts: event.target.checked } })
+          }
         />
         <span>
           <span className="font-medium text-slate-800">{t("captureContacts")}</span>

@@ -2,8 +2,10 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
+
 import { Card } from "@/components/ui/card";
 import { useTRPC } from "@/trpc/react";
+
 import { useSourceLabel } from "./use-source-label";
 
 export function SourcesSection() {
@@ -18,14 +20,24 @@ export function SourcesSection() {
       <Card isFlush>
         <table className="w-full text-left text-sm">
           <thead className="border-b border-slate-200 text-xs uppercase text-slate-500">
-            <tr><th className="px-4 py-3">{t("sourceName")}</th><th className="px-4 py-3">{t("sourceChannel")}</th><th className="px-4 py-3">{t("sourceUtm")}</th></tr>
+            <tr>
+              <th className="px-4 py-3">{t("sourceName")}</th>
+              <th className="px-4 py-3">{t("sourceChannel")}</th>
+              <th className="px-4 py-3">{t("sourceUtm")}</th>
+            </tr>
           </thead>
           <tbody>
             {sources.data?.map((source) => (
-              <tr key={source.id} className="border-b border-slate-100 last:border-0" data-testid="source-row">
+              <tr
+                key={source.id}
+                className="border-b border-slate-100 last:border-0"
+                data-testid="source-row"
+              >
                 <td className="px-4 py-2 font-medium">{sourceLabel(source)}</td>
                 <td className="px-4 py-2 text-slate-600">{t(`channels.${source.channel}`)}</td>
-                <td className="px-4 py-2 font-mono text-xs text-slate-600">{source.utmSources.join(", ") || "—"}</td>
+                <td className="px-4 py-2 font-mono text-xs text-slate-600">
+                  {source.utmSources.join(", ") || "—"}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+
 import { useTRPC } from "@/trpc/react";
 
 /** The workspace's sites, sources and ad campaigns: what leads are attributed to. */

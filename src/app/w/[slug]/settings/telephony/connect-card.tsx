@@ -3,6 +3,7 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
+
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { CardHeading } from "@/components/ui/card-heading";
@@ -10,10 +11,16 @@ import { TextField } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
 import { useErrorText } from "@/lib/use-error-text";
 import { useTRPC } from "@/trpc/react";
+
 import { SecretRotation } from "./secret-rotation";
 import { useInvalidateTelephony } from "./use-invalidate-telephony";
 
-type TConnection = { status: "inactive" | "active" | "needs_attention"; account: string; credentialsHint: string; rotationOverlapUntil: Date | null } | null;
+type TConnection = {
+  status: "inactive" | "active" | "needs_attention";
+  account: string;
+  credentialsHint: string;
+  rotationOverlapUntil: Date | null;
+} | null;
 
 /**
  * The API key and secret from Zadarma's «Настройки → Интеграции и API», checked live by a signed
@@ -26,9 +33,25 @@ export function ConnectCard({ connection }: { connection: TConnection }) {
   const { formError, fieldError } = useErrorText();
   const [values, setValues] = useState({ key: connection?.account ?? "", secret: "" });
   const emulator = useQuery(trpc.telephony.emulatorHelpers.queryOptions());
-  const connect = useMutation(trpc.telephony.connect.mutationOptions({ onSuccess: () => { setValues((previous) => ({ ...previous, secret: "" })); return invalidate(); } }));
-  const connectDemo = useMutation(trpc.telephony.connectEmulatorDemoAccount.mutationOptions({ onSuccess: (connected) => { setValues({ key: connected.account, secret: "" }); return invalidate(); } }));
-  const disconnect = useMutation(trpc.telephony.disconnect.mutationOptions({ onSuccess: invalidate }));
+  const connect = useMutation(
+    trpc.telephony.connect.mutationOptions({
+      onSuccess: () => {
+        setValues((previous) => ({ ...previous, secret: "" }));
+        return invalidate();
+      },
+    }),
+  );
+  const connectDemo = useMutation(
+    trpc.telephony.connectEmulatorDemoAccount.mutationOptions({
+      onSuccess: (connected) => {
+        setValues({ key: connected.account, secret: "" });
+        return invalidate();
+      },
+    }),
+  );
+  const disconnect = useMutation(
+    trpc.telephony.disconnect.mutationOptions({ onSuccess: invalidate }),
+  );
   const isOn = connection !== null && connection.status !== "inactive";
   const error = connect.error ?? connectDemo.error ?? disconnect.error;
   const result = connect.data ?? connectDemo.data;
@@ -41,36 +64,88 @@ export function ConnectCard({ connection }: { connection: TConnection }) {
       <CardHeading
         title={t("connect.title")}
         hint={t("connect.hint")}
-        aside={isOn ? <span className="rounded-md bg-green-100 px-2 py-0.5 text-xs font-medium text-green-800" data-testid="telephony-status">{t("connect.connected")}</span> : null}
+        aside={
+          isOn ? (
+            <span
+              className="rounded-md bg-green-100 px-2 py-0.5 text-xs font-medium text-green-800"
+              data-testid="telephony-status"
+            >
+              {t("connect.connected")}
+            </span>
+          ) : null
+        }
       />
       {emulator.data?.isAvailable && !isOn ? (
         <div className="flex flex-wrap items-center justify-between gap-2 rounded-md bg-brand-50 px-3 py-2 text-sm text-brand-900">
           <span>{t("connect.demoHint")}</span>
-          <Button variant="secondary" size="sm" disabled={connectDemo.isPending} onClick={() => connectDemo.mutate()}>{t("connect.useDemo")}</Button>
+          <Button
+            variant="secondary"
+            size="sm"
+            disabled={connectDemo.isPending}
+            onClick={() => connectDemo.mutate()}
+          >
+            {t("connect.useDemo")}
+          </Button>
         </div>
       ) : null}
       {isOn ? (
         <div className="space-y-3 text-sm">
           <dl className="grid gap-2 md:grid-cols-2">
-            <div><dt className="text-slate-500">{t("connect.key")}</dt><dd className="font-mono" data-testid="telephony-key">{connection.account}</dd></div>
-            <div><dt className="text-slate-500">{t("connect.secret")}</dt><dd className="font-mono" data-testid="telephony-secret-hint">•••• {connection.credentialsHint}</dd></div>
+            <div>
+              <dt className="text-slate-500">{t("connect.key")}</dt>
+              <dd className="font-mono" data-testid="telephony-key">
+                {connection.account}
+              </dd>
+            </div>
+            <div>
+              <dt className="text-slate-500">{t("connect.secret")}</dt>
+              <dd className="font-mono" data-testid="telephony-secret-hint">
+                •••• {connection.credentialsHint}
+              </dd>
+            </div>
           </dl>
           <SecretRotation overlapUntil={connection.rotationOverlapUntil} />
-          <Button variant="danger" size="sm" disabled={disconnect.isPending} onClick={() => window.confirm(t("connect.confirmDisconnect")) && disconnect.mutate()}>{t("connect.disconnect")}</Button>
+          <Button
+            variant="danger"
+            size="sm"
+            disabled={disconnect.isPending}
+            onClick={() => window.confirm(t("connect.confirmDisconnect")) && disconnect.mutate()}
+          >
+            {t("connect.disconnect")}
+          </Button>
         </div>
       ) : (
         <form method="post" onSubmit={submit} className="grid gap-4 md:grid-cols-2" noValidate>
-          <TextField label={t("connect.key")} value={values.key} onChange={(event) => setValues({ ...values, key: event.target.value })} autoComplete="off" spellCheck={false} error={fieldError(error, "key")} />
-          <TextField label={t("connect.secret")} type="password" value={values.secret} onChange={(event) => setValues({ ...values, secret: event.target.value })} autoComplete="off" placeholder={connection ? `•••• ${connection.credentialsHint}` : ""} error={fieldError(error, "secret")} />
+          <TextField
+            label={t("connect.key")}
+            value={values.key}
+            onChange={(event) => setValues({ ...values, key: event.target.value })}
+            autoComplete="off"
+            spellCheck={false}
+            error={fieldError(error, "key")}
+          />
+          <TextField
+            label={t("connect.secret")}
+            type="password"
+            value={values.secret}
+            onChange={(event) => setValues({ ...values, secret: event.target.value })}
+            autoComplete="off"
+            placeholder={connection ? `•••• ${connection.credentialsHint}` : ""}
+            error={fieldError(error, "secret")}
+          />
           <div className="space-y-2 md:col-span-2">
-            <Button type="submit" disabled={connect.isPending}>{connect.isPending ? t("connect.checking") : t("connect.checkAndSave")}</Button>
+            <Button type="submit" disabled={connect.isPending}>
+              {connect.isPending ? t("connect.checking") : t("connect.checkAndSave")}
+            </Button>
           </div>
         </form>
       )}
       <FormError message={error && !error.data?.fieldErrors ? formError(error) : null} />
       {result ? (
         <p role="status" className="text-sm text-green-700" data-testid="telephony-check-result">
-          {result.extensions === null ? t("connect.savedNoExtensions") : t("connect.saved", { count: result.extensions })}
+          {result.extensions === null
+            ? t("connect.savedNoExtensions")
+            : t("connect.saved", { count: result.extensions })}
         </p>
       ) : null}
     </Card>

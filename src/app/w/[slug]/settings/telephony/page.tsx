@@ -1,11 +1,17 @@
 import { getTranslations } from "next-intl/server";
+
 import { AdminOnlyNotice } from "@/components/admin-only-notice";
 import { PageHeader } from "@/components/page-header";
 import { requireMembership } from "@/server/auth/require-membership";
 import { canManageMembers } from "@/server/domain/members/roles";
+
 import { TelephonySettings } from "./telephony-settings";
 
-export default async function TelephonySettingsPage({ params }: { params: Promise<{ slug: string }> }) {
+export default async function TelephonySettingsPage({
+  params,
+}: {
+  params: Promise<{ slug: string }>;
+}) {
   const { membership } = await requireMembership((await params).slug);
   const t = await getTranslations("telephony");
   // Telephony is an integration: the same people configure it as Klientiks.

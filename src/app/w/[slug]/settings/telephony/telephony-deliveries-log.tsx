@@ -2,9 +2,11 @@
 
 import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
+
 import { DeliveriesTable, useDeliveriesPaging } from "@/components/integrations/deliveries-table";
 import { useErrorText } from "@/lib/use-error-text";
 import { useTRPC } from "@/trpc/react";
+
 import { useInvalidateTelephony } from "./use-invalidate-telephony";
 import { useTelephonyErrorText } from "./use-telephony-error-text";
 
@@ -16,8 +18,14 @@ export function TelephonyDeliveriesLog() {
   const invalidate = useInvalidateTelephony();
   const { formError } = useErrorText();
   const paging = useDeliveriesPaging();
-  const deliveries = useQuery({ ...trpc.telephony.deliveries.queryOptions(paging.query), refetchInterval: 5000, placeholderData: keepPreviousData });
-  const replay = useMutation(trpc.telephony.replayDelivery.mutationOptions({ onSuccess: invalidate }));
+  const deliveries = useQuery({
+    ...trpc.telephony.deliveries.queryOptions(paging.query),
+    refetchInterval: 5000,
+    placeholderData: keepPreviousData,
+  });
+  const replay = useMutation(
+    trpc.telephony.replayDelivery.mutationOptions({ onSuccess: invalidate }),
+  );
   const rows = deliveries.data?.data.map((delivery) => ({
     ...delivery,
     subject: delivery.eventType,
@@ -30,7 +38,11 @@ export function TelephonyDeliveriesLog() {
       subjectTitle={t("eventColumn")}
       paging={paging}
       totalPages={deliveries.data?.totalPages ?? 1}
-      replay={{ mutate: replay.mutate, isPending: replay.isPending, error: formError(replay.error) }}
+      replay={{
+        mutate: replay.mutate,
+        isPending: replay.isPending,
+        error: formError(replay.error),
+      }}
     />
   );
 }

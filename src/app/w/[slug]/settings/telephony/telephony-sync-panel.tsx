@@ -2,10 +2,12 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
+
 import { StatTiles } from "@/components/integrations/stat-tiles";
 import { Card } from "@/components/ui/card";
 import { usePastRelativeTime } from "@/lib/use-past-relative-time";
 import { useTRPC } from "@/trpc/react";
+
 import { TelephonyImportProgress } from "./telephony-import-progress";
 import { useTelephonyErrorText } from "./use-telephony-error-text";
 
@@ -33,14 +35,21 @@ export function TelephonySyncPanel() {
       <h2 className="text-lg font-semibold">{t("title")}</h2>
       {data.retrying ? (
         <p role="status" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
-          {t("retrying", { count: data.retrying.count, last: errorText(data.retrying.lastErrorCode) || "—" })}
+          {t("retrying", {
+            count: data.retrying.count,
+            last: errorText(data.retrying.lastErrorCode) || "—",
+          })}
         </p>
       ) : null}
       <StatTiles stats={stats} />
       <TelephonyImportProgress />
       <p className="text-sm">
         <span className="text-slate-500">{t("lastError")}: </span>
-        <span data-testid="telephony-last-error">{data.lastError ? `${errorText(data.lastError)} (${data.lastErrorAt ? ago(data.lastErrorAt) : "—"})` : t("noErrors")}</span>
+        <span data-testid="telephony-last-error">
+          {data.lastError
+            ? `${errorText(data.lastError)} (${data.lastErrorAt ? ago(data.lastErrorAt) : "—"})`
+            : t("noErrors")}
+        </span>
       </p>
       {data.rejections.length > 0 ? (
         <div className="space-y-1 text-sm">
@@ -48,7 +57,12 @@ export function TelephonySyncPanel() {
           <ul className="space-y-1" data-testid="telephony-rejections">
             {data.rejections.map((rejection) => (
               <li key={rejection.id} className="flex flex-wrap gap-x-2">
-                <span className="whitespace-nowrap text-slate-500">{format.dateTime(rejection.receivedAt, { dateStyle: "short", timeStyle: "medium" })}</span>
+                <span className="whitespace-nowrap text-slate-500">
+                  {format.dateTime(rejection.receivedAt, {
+                    dateStyle: "short",
+                    timeStyle: "medium",
+                  })}
+                </span>
                 <span className="font-mono">{rejection.eventType ?? "—"}</span>
                 <span>{errorText(rejection.errorCode) || t("noReason")}</span>
               </li>

@@ -2,6 +2,7 @@
 
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
+
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { CardHeading } from "@/components/ui/card-heading";
@@ -10,9 +11,14 @@ import { FormError } from "@/components/ui/form-error";
 import { useErrorText } from "@/lib/use-error-text";
 import { usePastRelativeTime } from "@/lib/use-past-relative-time";
 import { useTRPC } from "@/trpc/react";
+
 import { useInvalidateTelephony } from "./use-invalidate-telephony";
 
-type TWebhook = { url: string; confirmedAt: Date | null; lastEvent: { receivedAt: Date; eventType: string | null } | null };
+type TWebhook = {
+  url: string;
+  confirmedAt: Date | null;
+  lastEvent: { receivedAt: Date; eventType: string | null } | null;
+};
 
 /**
  * The secret address for every field of Zadarma's «Уведомления о звонках в АТС», whether Zadarma
@@ -25,21 +31,44 @@ export function WebhookCard({ webhook }: { webhook: TWebhook }) {
   const invalidate = useInvalidateTelephony();
   const { formError } = useErrorText();
   const emulator = useQuery(trpc.telephony.emulatorHelpers.queryOptions());
-  const register = useMutation(trpc.telephony.registerEmulatorWebhook.mutationOptions({ onSuccess: invalidate }));
+  const register = useMutation(
+    trpc.telephony.registerEmulatorWebhook.mutationOptions({ onSuccess: invalidate }),
+  );
   return (
     <Card className="space-y-3" data-testid="telephony-webhook">
       <CardHeading title={t("title")} hint={t("hint")} />
       <CopyField value={webhook.url} label={t("url")} testId="telephony-webhook-url" />
-      <p className={webhook.confirmedAt ? "text-sm text-green-700" : "text-sm text-slate-600"} data-testid="telephony-webhook-confirmed">
-        {webhook.confirmedAt ? t("confirmed", { time: ago(webhook.confirmedAt) }) : t("notConfirmed")}
+      <p
+        className={webhook.confirmedAt ? "text-sm text-green-700" : "text-sm text-slate-600"}
+        data-testid="telephony-webhook-confirmed"
+      >
+        {webhook.confirmedAt
+          ? t("confirmed", { time: ago(webhook.confirmedAt) })
+          : t("notConfirmed")}
       </p>
       <p className="text-sm text-slate-600" data-testid="telephony-last-event">
-        {webhook.lastEvent ? t("lastEvent", { event: webhook.lastEvent.eventType ?? "—", time: ago(webhook.lastEvent.receivedAt) }) : t("noEvents")}
+        {webhook.lastEvent
+          ? t("lastEvent", {
+              event: webhook.lastEvent.eventType ?? "—",
+              time: ago(webhook.lastEvent.receivedAt),
+            })
+          : t("noEvents")}
       </p>
       {emulator.data?.isAvailable ? (
         <div className="flex flex-wrap items-center gap-3">
-          <Button variant="secondary" size="sm" disabled={register.isPending} onClick={() => register.mutate()}>{t("registerInEmulator")}</Button>
-          {register.isSuccess ? <span role="status" className="text-sm text-green-700">{t("registeredInEmulator")}</span> : null}
+          <Button
+            variant="secondary"
+            size="sm"
+            disabled={register.isPending}
+            onClick={() => register.mutate()}
+          >
+            {t("registerInEmulator")}
+          </Button>
+          {register.isSuccess ? (
+            <span role="status" className="text-sm text-green-700">
+              {t("registeredInEmulator")}
+            </span>
+          ) : null}
           <FormError message={formError(register.error)} />
         </div>
       ) : null}

@@ -3,12 +3,14 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { TextField } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
 import { useErrorText } from "@/lib/use-error-text";
 import { useTRPC } from "@/trpc/react";
+
 import { backfillSummary } from "./backfill-summary";
 import { useInvalidateKlientiks } from "./use-invalidate-klientiks";
 
@@ -21,9 +23,16 @@ export function BackfillPanel() {
   const trpc = useTRPC();
   const invalidate = useInvalidateKlientiks();
   const { formError } = useErrorText();
-  const [since, setSince] = useState(() => toDateInput(new Date(Date.now() - DEFAULT_DAYS * 86_400_000)));
-  const progress = useQuery({ ...trpc.klientiks.backfillProgress.queryOptions(), refetchInterval: (query) => (query.state.data?.status === "running" ? 2000 : false) });
-  const start = useMutation(trpc.klientiks.startBackfill.mutationOptions({ onSuccess: invalidate }));
+  const [since, setSince] = useState(() =>
+    toDateInput(new Date(Date.now() - DEFAULT_DAYS * 86_400_000)),
+  );
+  const progress = useQuery({
+    ...trpc.klientiks.backfillProgress.queryOptions(),
+    refetchInterval: (query) => (query.state.data?.status === "running" ? 2000 : false),
+  });
+  const start = useMutation(
+    trpc.klientiks.startBackfill.mutationOptions({ onSuccess: invalidate }),
+  );
   const job = progress.data;
   const percent = job && job.queued > 0 ? Math.round((job.done / job.queued) * 100) : 0;
   const summary = job ? backfillSummary(job) : null;
@@ -35,16 +44,42 @@ export function BackfillPanel() {
         <p className="text-sm text-slate-600">{t("backfillHint")}</p>
       </div>
       <div className="flex items-end gap-3">
-        <div className="w-48"><TextField label={t("backfillSince")} type="date" value={since} onChange={(event) => setSince(event.target.value)} /></div>
-        <Button onClick={() => start.mutate({ since: new Date(`${since}T00:00:00`) })} disabled={start.isPending || job?.status === "running"}>{t("backfillStart")}</Button>
+        <div className="w-48">
+          <TextField
+            label={t("backfillSince")}
+            type="date"
+            value={since}
+            onChange={(event) => setSince(event.target.value)}
+          />
+        </div>
+        <Button
+          onClick={() => start.mutate({ since: new Date(`${since}T00:00:00`) })}
+          disabled={start.isPending || job?.status === "running"}
+        >
+          {t("backfillStart")}
+        </Button>
       </div>
       <FormError message={formError(start.error)} />
       {job && summary ? (
         <div className="space-y-2" data-testid="backfill-progress" data-status={job.status}>
-          <div className="h-2 overflow-hidden rounded-full bg-slate-100" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={job.enumeratedAt ? percent : undefined}>
-            <div className="h-full bg-brand-500 transition-all" style={{ width: `${job.status === "completed" ? 100 : percent}%` }} />
+          <div
+            className="h-2 overflow-hidden rounded-full bg-slate-100"
+            role="progressbar"
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-valuenow={job.enumeratedAt ? percent : undefined}
+          >
+            <div
+              className="h-full bg-brand-500 transition-all"
+              style={{ width: `${job.status === "completed" ? 100 : percent}%` }}
+            />
           </div>
-          <p className="text-sm text-slate-600">{t(summary.key, { ...summary.values, error: t(`errorCodes.${job.error ?? "internal"}`) })}</p>
+          <p className="text-sm text-slate-600">
+            {t(summary.key, {
+              ...summary.values,
+              error: t(`errorCodes.${job.error ?? "internal"}`),
+            })}
+          </p>
         </div>
       ) : null}
     </Card>

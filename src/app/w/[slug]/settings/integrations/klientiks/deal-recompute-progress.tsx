@@ -2,6 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
+
 import { useTRPC } from "@/trpc/react";
 
 /**
@@ -11,14 +12,29 @@ import { useTRPC } from "@/trpc/react";
 export function DealRecomputeProgress() {
   const t = useTranslations("klientiks");
   const trpc = useTRPC();
-  const progress = useQuery({ ...trpc.klientiks.dealRecomputeProgress.queryOptions(), refetchInterval: (query) => (query.state.data?.status === "running" ? 1000 : false) });
+  const progress = useQuery({
+    ...trpc.klientiks.dealRecomputeProgress.queryOptions(),
+    refetchInterval: (query) => (query.state.data?.status === "running" ? 1000 : false),
+  });
   const job = progress.data;
   if (!job) return null;
-  const percent = job.status === "completed" ? 100 : job.total > 0 ? Math.min(100, Math.round((job.done / job.total) * 100)) : 0;
+  const percent =
+    job.status === "completed"
+      ? 100
+      : job.total > 0
+        ? Math.min(100, Math.round((job.done / job.total) * 100))
+        : 0;
   return (
     <div className="space-y-2" data-testid="deal-recompute-progress">
       {job.status === "running" ? (
-        <div className="h-2 overflow-hidden rounded-full bg-slate-100" role="progressbar" aria-label={t("dealRecomputeRunning", { done: job.done, total: job.total })} aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent}>
+        <div
+          className="h-2 overflow-hidden rounded-full bg-slate-100"
+          role="progressbar"
+          aria-label={t("dealRecomputeRunning", { done: job.done, total: job.total })}
+          aria-valuemin={0}
+          aria-valuemax={100}
+          aria-valuenow={percent}
+        >
           <div className="h-full bg-brand-500 transition-all" style={{ width: `${percent}%` }} />
         </div>
       ) : null}

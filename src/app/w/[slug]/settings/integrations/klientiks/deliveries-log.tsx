@@ -2,11 +2,13 @@
 
 import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
+
 import { DeliveriesTable, useDeliveriesPaging } from "@/components/integrations/deliveries-table";
 import { useErrorText } from "@/lib/use-error-text";
 import { useTRPC } from "@/trpc/react";
-import { useInvalidateKlientiks } from "./use-invalidate-klientiks";
+
 import { useStageLabel } from "../../../deals/use-stage-label";
+import { useInvalidateKlientiks } from "./use-invalidate-klientiks";
 
 /** Every Klientiks inbox row, by appointment, with its outcome; failed ones can be replayed. */
 export function DeliveriesLog() {
@@ -16,8 +18,14 @@ export function DeliveriesLog() {
   const invalidate = useInvalidateKlientiks();
   const { formError } = useErrorText();
   const paging = useDeliveriesPaging();
-  const deliveries = useQuery({ ...trpc.klientiks.deliveries.queryOptions(paging.query), refetchInterval: 5000, placeholderData: keepPreviousData });
-  const replay = useMutation(trpc.klientiks.replayDelivery.mutationOptions({ onSuccess: invalidate }));
+  const deliveries = useQuery({
+    ...trpc.klientiks.deliveries.queryOptions(paging.query),
+    refetchInterval: 5000,
+    placeholderData: keepPreviousData,
+  });
+  const replay = useMutation(
+    trpc.klientiks.replayDelivery.mutationOptions({ onSuccess: invalidate }),
+  );
   const rows = deliveries.data?.data.map((delivery) => ({
     ...delivery,
     subject: delivery.appointmentId,
@@ -30,7 +38,11 @@ export function DeliveriesLog() {
       subjectTitle={t("columns.appointment")}
       paging={paging}
       totalPages={deliveries.data?.totalPages ?? 1}
-      replay={{ mutate: replay.mutate, isPending: replay.isPending, error: formError(replay.error) }}
+      replay={{
+        mutate: replay.mutate,
+        isPending: replay.isPending,
+        error: formError(replay.error),
+      }}
     />
   );
 }

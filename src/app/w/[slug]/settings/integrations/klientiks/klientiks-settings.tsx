@@ -2,7 +2,9 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
+
 import { useTRPC } from "@/trpc/react";
+
 import { ActivationStep } from "./activation-step";
 import { BackfillPanel } from "./backfill-panel";
 import { ClientCardLinkStep } from "./client-card-link-step";
@@ -23,7 +25,13 @@ export function KlientiksSettings() {
   return (
     <div className="max-w-4xl space-y-6">
       {current?.status === "needs_attention" ? (
-        <p role="status" data-testid="needs-attention-banner" className="rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900">{t("needsAttention")}</p>
+        <p
+          role="status"
+          data-testid="needs-attention-banner"
+          className="rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900"
+        >
+          {t("needsAttention")}
+        </p>
       ) : null}
       <p className="text-sm text-slate-600">{t("tariffNote")}</p>
       <CredentialsStep connection={current} />

@@ -1,11 +1,17 @@
 import { getTranslations } from "next-intl/server";
-import { PageHeader } from "@/components/page-header";
+
 import { AdminOnlyNotice } from "@/components/admin-only-notice";
+import { PageHeader } from "@/components/page-header";
 import { requireMembership } from "@/server/auth/require-membership";
 import { canManageMembers } from "@/server/domain/members/roles";
+
 import { KlientiksSettings } from "./klientiks-settings";
 
-export default async function KlientiksSettingsPage({ params }: { params: Promise<{ slug: string }> }) {
+export default async function KlientiksSettingsPage({
+  params,
+}: {
+  params: Promise<{ slug: string }>;
+}) {
   const { membership } = await requireMembership((await params).slug);
   const t = await getTranslations();
   if (!canManageMembers(membership.role)) {

@@ -2,6 +2,7 @@
 
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
+
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/form-error";
 import { useErrorText } from "@/lib/use-error-text";
@@ -17,8 +18,19 @@ export function RegisterInEmulatorButton() {
   if (!emulator.data?.isAvailable) return null;
   return (
     <div className="flex flex-wrap items-center gap-3">
-      <Button variant="secondary" size="sm" onClick={() => register.mutate()} disabled={register.isPending}>{t("registerInEmulator")}</Button>
-      {register.data ? <span role="status" className="text-sm text-green-700">{t("registeredInEmulator", { count: register.data.registered })}</span> : null}
+      <Button
+        variant="secondary"
+        size="sm"
+        onClick={() => register.mutate()}
+        disabled={register.isPending}
+      >
+        {t("registerInEmulator")}
+      </Button>
+      {register.data ? (
+        <span role="status" className="text-sm text-green-700">
+          {t("registeredInEmulator", { count: register.data.registered })}
+        </span>
+      ) : null}
       <FormError message={formError(register.error)} />
     </div>
   );

@@ -1,6 +1,7 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
+
 import { useTRPC } from "@/trpc/react";
 
 /** After any change in the wizard every Klientiks query is refetched. */

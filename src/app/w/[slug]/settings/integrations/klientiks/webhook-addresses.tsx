@@ -1,7 +1,9 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+
 import { CopyField } from "@/components/ui/copy-field";
+
 import { WebhookRotation, type TReplacedWebhook } from "./webhook-rotation";
 
 type TWebhookEndpoint = {
@@ -13,7 +15,15 @@ type TWebhookEndpoint = {
 };
 
 /** One integration's secret URL, the «Адрес запроса» to paste into Klientiks for each of its events, and its replacement. */
-export function WebhookAddresses({ endpoint, urlLabel, testIdPrefix }: { endpoint: TWebhookEndpoint; urlLabel: string; testIdPrefix: string }) {
+export function WebhookAddresses({
+  endpoint,
+  urlLabel,
+  testIdPrefix,
+}: {
+  endpoint: TWebhookEndpoint;
+  urlLabel: string;
+  testIdPrefix: string;
+}) {
   const t = useTranslations("klientiks");
   return (
     <div className="space-y-4">
@@ -23,11 +33,21 @@ export function WebhookAddresses({ endpoint, urlLabel, testIdPrefix }: { endpoin
       </div>
       {endpoint.templates.map((template) => (
         <div key={template.event} className="space-y-1">
-          <p className="text-sm font-medium text-slate-700">«{t(`events.${template.event}`)}» — {t("addressFor")}</p>
-          <CopyField value={template.address} label={`${urlLabel} — ${t("addressFor")}: ${t(`events.${template.event}`)}`} testId={`${testIdPrefix}webhook-template-${template.event}`} />
+          <p className="text-sm font-medium text-slate-700">
+            «{t(`events.${template.event}`)}» — {t("addressFor")}
+          </p>
+          <CopyField
+            value={template.address}
+            label={`${urlLabel} — ${t("addressFor")}: ${t(`events.${template.event}`)}`}
+            testId={`${testIdPrefix}webhook-template-${template.event}`}
+          />
         </div>
       ))}
-      <WebhookRotation purpose={endpoint.purpose} lastReceivedAt={endpoint.lastReceivedAt} replaced={endpoint.replaced} />
+      <WebhookRotation
+        purpose={endpoint.purpose}
+        lastReceivedAt={endpoint.lastReceivedAt}
+        replaced={endpoint.replaced}
+      />
     </div>
   );
 }

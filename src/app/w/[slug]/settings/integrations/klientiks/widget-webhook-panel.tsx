@@ -2,7 +2,9 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
+
 import { useTRPC } from "@/trpc/react";
+
 import { RegisterInEmulatorButton } from "./register-in-emulator-button";
 import { WebhookAddresses } from "./webhook-addresses";
 
