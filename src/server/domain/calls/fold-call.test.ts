@@ -169,6 +169,25 @@ describe("foldCall: scenarios", () => {
     });
   });
 
+  it("a transferred call stays with the extension the END names when the two answers arrive out of order", () => {
+    const common = { callStartedAt: T0, clientPhone: CLIENT };
+    const folded = fold([
+      callEvent("in-6", "started", { ...common, at: T0 }),
+      // Received in the wrong order: 102's answer reached us before 101's.
+      callEvent("in-6", "answered", { ...common, at: secondsAfter(T0, 5), extension: "102" }),
+      callEvent("in-6", "answered", { ...common, at: secondsAfter(T0, 36), extension: "101" }),
+      callEvent("in-6", "ended", {
+        ...common,
+        at: secondsAfter(T0, 96),
+        extension: "102",
+        durationSeconds: 95,
+        disposition: "answered",
+        rawDisposition: "answered",
+      }),
+    ]);
+    expect(folded).toMatchObject({ extension: "102", membershipId: "mbr_102" });
+  });
+
   it("an outgoing callback: the dialling extension; its answer and talk time unknown until the statistics tell the talk", () => {
     const events = outgoingAnsweredCall({
       providerCallId: "out-1",

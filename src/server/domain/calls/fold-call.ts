@@ -187,16 +187,20 @@ function foldTimes(
 }
 
 /**
- * The extension of the call: the last to answer, else the last rung, else the END's, else the
- * principal statistics leg's, else the first any event names.
+ * The extension of the call: for an answered call the END's, which names who talked last (after a
+ * transfer, the second extension), then the last to answer, else the last rung, else the END's,
+ * else the principal statistics leg's, else the first any event names. The END comes first because
+ * an ANSWER's time is when it reached us: two answers delivered out of order would otherwise hand
+ * a transferred call back to the first extension (reliability R8).
  */
 function foldExtension(
   events: readonly TCallEvent[],
-  { end, summary }: TEndReports,
+  { end, summary, isAnswered }: TEndReports,
 ): string | null {
   const withExtension = events.filter((event) => event.extension !== null);
   const byExtension = (event: TCallEvent) => event.extension ?? "";
   return (
+    (isAnswered ? end?.extension : null) ??
     latestBy(
       withExtension.filter((event) => event.kind === "answered"),
       byExtension,
