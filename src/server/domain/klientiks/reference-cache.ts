@@ -1,6 +1,6 @@
 import type { TDb } from "@/server/db/client";
 
-/** Employees and services change rarely; a daily refresh plus a refresh on a miss is enough (§14). */
+/** Employees and services change rarely; a daily refresh plus a refresh on a miss is enough (klientiks-contract §14). */
 const MAX_AGE_MS = 24 * 60 * 60 * 1000;
 
 type TKind = "employee" | "service";

@@ -1,3 +1,4 @@
+// Sections (§) are those of docs/klientiks-contract.md.
 import { afterEach, describe, expect, it, vi } from "vitest";
 
 import { jsonResponse, storedErrorText, textResponse } from "../__fixtures__/fake-fetch";

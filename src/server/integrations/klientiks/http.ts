@@ -24,7 +24,10 @@ export type TKlientiksHttpRequest = {
   action: TKlientiksAction;
   path?: TKlientiksPathPairs;
   query?: TKlientiksQuery;
-  /** Fields of a write. Present → `POST` with an `application/x-www-form-urlencoded` body (§3). */
+  /**
+   * Fields of a write. Present → `POST` with an `application/x-www-form-urlencoded` body
+   * (klientiks-contract §3).
+   */
   form?: Readonly<Record<string, string>>;
   timeoutMs: number;
   throttle: TKlientiksThrottleConfig;

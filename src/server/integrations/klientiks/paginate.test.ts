@@ -1,3 +1,4 @@
+// Sections (§) are those of docs/klientiks-contract.md.
 import { describe, expect, it } from "vitest";
 
 import { KlientiksError } from "./errors";

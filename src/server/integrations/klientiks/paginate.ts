@@ -1,6 +1,6 @@
 import { KlientiksError } from "./errors";
 
-/** One page as the paginator sees it: parsed items plus what the envelope said (§4.1, §5). */
+/** One page as the paginator sees it: parsed items and what the envelope said (klientiks-contract §4.1, §5). */
 export type TKlientiksPage<TItem> = {
   items: readonly TItem[];
   /** How many items the page held before parsing; drives the end-of-list and next-offset rules. */
