@@ -31,7 +31,7 @@ beforeEach(async () => {
 });
 afterEach(() => receiver.close());
 
-/** The signature string of the telephony reference §2.7 table, rebuilt from the received fields. */
+/** The signature string of the telephony-zadarma §8 table, rebuilt from the received fields. */
 const signatureString = (fields: Record<string, string>): string => {
   const f = (name: string) => fields[name] ?? "";
   switch (fields.event) {

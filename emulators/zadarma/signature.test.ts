@@ -8,7 +8,7 @@ import {
   webhookSignature,
 } from "./signature";
 
-describe("REST signature (known-answer vector of the telephony reference §2.3)", () => {
+describe("REST signature (known-answer vector of telephony-zadarma §3.1)", () => {
   it("signs callback from=100 to=79990000000 with secret test-secret", () => {
     const params: Array<[string, string]> = [
       ["to", "79990000000"],
@@ -32,7 +32,7 @@ describe("REST signature (known-answer vector of the telephony reference §2.3)"
   });
 });
 
-describe("webhook signature (known-answer vector of the telephony reference §2.7)", () => {
+describe("webhook signature (known-answer vector of telephony-zadarma §3.1)", () => {
   it("signs NOTIFY_START caller_id + called_did + call_start", () => {
     const signature = webhookSignature(
       "test-secret",

@@ -171,7 +171,7 @@ export const telephonyRouter = createTrpcRouter({
     .output(z.object({ connectionId: z.string(), extensions: z.number().nullable() }))
     .mutation(({ ctx, input }) => connectAndReadExtensions(ctx, input)),
 
-  /** The owner generated a new secret in Zadarma: the old one keeps verifying notifications for 24 h (R3). */
+  /** The owner generated a new secret in Zadarma: the old one keeps verifying notifications for 72 h (R3). */
   rotateSecret: tenantAdminProcedure
     .input(z.object({ secret: ZCredentialPart }))
     .output(z.object({ rotationOverlapUntil: z.date().nullable() }))

@@ -43,7 +43,7 @@ export type TFoldContext = {
   recordingState?: TRecordingState;
 };
 
-/** The provider needs time to save the file (telephony-providers §2.5): ask this long after the end. */
+/** The provider needs time to save the file (telephony-zadarma §10): ask this long after the end. */
 export const RECORDING_DELAY_MS = 40_000;
 
 const KIND_RANK: Record<TCallEventKind, number> = {

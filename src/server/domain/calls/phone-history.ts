@@ -9,7 +9,7 @@ import type { TDbClient } from "@/server/db/types";
 
 /** A missed call counts as called back by a connected call of the same phone within this time. */
 export const CALLBACK_WINDOW = "7 days";
-/** A click-to-call request places the call it precedes by at most this much (telephony-providers §2.4). */
+/** A click-to-call request places the call it precedes by at most this much (telephony-zadarma §6.1). */
 const CALLBACK_REQUEST_LEAD = "2 minutes";
 /** Our clock and the provider's `call_start` may disagree a little: a request this much after the start still counts. */
 const CALLBACK_REQUEST_SKEW = "30 seconds";

@@ -15,5 +15,5 @@ export function toDialablePhone(input: string): string | null {
   return parsed?.isValid() ? parsed.number : null;
 }
 
-/** Zadarma's `to`: the international number as digits (telephony-providers §2.4). */
+/** Zadarma's `to`: the international number as digits (telephony-zadarma §6.1). */
 export const toProviderDigits = (e164: string): string => e164.replace(/\D/g, "");

@@ -13,7 +13,7 @@ const ZTelephonySettings = z.object({
   timeZone: z.string().max(64).refine(isKnownTimeZone).nullable().catch(null),
   /** How long the provider keeps recordings, when it says; shown read-only (we store no audio). */
   recordingRetentionDays: z.number().int().min(1).max(3650).nullable().catch(null),
-  /** Answer NOTIFY_START with `{"caller_name": …}` from our client mirror (telephony-providers §2.7). */
+  /** Answer NOTIFY_START with `{"caller_name": …}` from our client mirror (telephony-zadarma §8.1). */
   callerName: z.boolean().catch(false),
 });
 

@@ -7,7 +7,7 @@ import type { TTelephonyDeps } from "@/server/domain/telephony/deps";
 import { pbxTimeZoneOf } from "@/server/domain/telephony/settings";
 import { statisticsRowToEvent, ZadarmaError } from "@/server/integrations/zadarma";
 
-/** The import a new connection starts with (docs/telephony-calls.md, «Backfill and reconciliation»). */
+/** The import a new connection starts with (docs/telephony-calls.md, "Statistics"). */
 export const TELEPHONY_BACKFILL_DAYS = 7;
 /** Reconciliation looks back a little over a day, once a day, so the boundaries overlap. */
 const RECONCILE_LOOKBACK_MS = 26 * 3_600_000;

@@ -2,7 +2,7 @@ import type { TCallEvent, TCallEventKind } from "@/server/domain/calls/call-even
 
 /**
  * Neutral call events as the Zadarma adapter produces them, for the calls domain's tests: keys
- * follow telephony-providers §2.8 (`zadarma:{pbx_call_id}:{event}:{internal or -}`); an END's
+ * follow telephony-zadarma §8.2 (`zadarma:{pbx_call_id}:{event}:{internal or -}`); an END's
  * duration runs from the call's start to the hang-up, a statistics row's is the talk time.
  */
 
