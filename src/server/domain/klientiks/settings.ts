@@ -27,7 +27,7 @@ export const ZLeadsSettingsSchema = z.object({
   defaultCampaignId: z.string().max(64).nullable().default(null),
   /** Rule 2: how long before the booking a widget open still counts. */
   widgetOpenWindowMinutes: z.number().int().min(1, "tooSmall").max(1440, "tooBig").default(30),
-  /** Rule 3: how far back a captured phone or e-mail still matches (market.md §3.6). */
+  /** Rule 3: how far back a captured phone or e-mail still matches (lead-attribution §2). */
   contactMatchWindowDays: z.number().int().min(1, "tooSmall").max(90, "tooBig").default(30),
   /** A second booking from the same phone within 12 h is marked as a duplicate of the first. */
   markDuplicates: z.boolean().default(true),

@@ -128,7 +128,7 @@ function singleWidgetSession(
 }
 
 /**
- * Rule 3, the `nearestUniq` idea (market.md §3.3): the session with the latest match before the
+ * Rule 3, the `nearestUniq` idea (lead-attribution §1): the session with the latest match before the
  * booking, unless another session matched at that same instant.
  */
 function nearestContactSession(
@@ -151,7 +151,7 @@ function nearestContactSession(
 }
 
 /**
- * Attributes a widget booking (market.md §3.6), trying in order: the session id carried by the
+ * Attributes a widget booking (lead-attribution §2), trying in order: the session id carried by the
  * booking, the single session that opened the widget shortly before, the nearest unique contact
  * match, and the tenant's default («Тип трафика»: source + site, or ad campaign). Pure.
  */

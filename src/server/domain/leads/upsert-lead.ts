@@ -12,7 +12,7 @@ import { findKlientiksLeadTag, type TKlientiksAppointment } from "@/server/integ
 
 export type TUpsertLeadResult = { leadId: string; outcome: "created" | "updated" };
 
-/** A second booking from the same phone within this time is marked as a duplicate (market.md §3.6). */
+/** A second booking from the same phone within this time is marked as a duplicate (lead-attribution §3). */
 export const DUPLICATE_WINDOW_MS = 12 * 60 * 60 * 1000;
 /** The tracker's session ids (track-hit-schema); anything else in `svyaz_sid` is ignored. */
 const SESSION_KEY = /^[A-Za-z0-9_-]{8,64}$/;
@@ -149,7 +149,7 @@ export async function upsertLeadFromAppointment(
   });
 }
 
-/** The deal of an appointment that already has a lead: the direct link (market.md §3.6, «Deals»). */
+/** The deal of an appointment that already has a lead: the direct link (lead-attribution §4). */
 export const linkLeadToDeal = (
   db: TDb,
   { tenantId, externalId, dealId }: { tenantId: string; externalId: string; dealId: string },
