@@ -69,7 +69,7 @@ export default defineConfig({
       },
     },
     {
-      // `node …/next start`, not `npx next start`: killing npx orphans the server (stack.md, trap 10).
+      // `node …/next start`, not `npx next start`: killing npx orphans the server (docs/stack.md §5).
       command: `node node_modules/next/dist/bin/next start -p ${APP_PORT}`,
       url: `${APP_URL}/api/health`,
       reuseExistingServer: false,

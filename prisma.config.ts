@@ -5,7 +5,7 @@ import { withCatalogTypeFix } from "./prisma/migrate-adapter";
 
 /**
  * Discrete connection fields, not a connectionString: `connectToShadowDb()` spreads the config and
- * overrides `database`, which a connectionString would silently win over (stack.md, trap 2).
+ * overrides `database`, which a connectionString would silently win over (docs/stack.md §2.2).
  */
 function toPgConfig(databaseUrl: string) {
   const url = new URL(databaseUrl);

@@ -1,5 +1,5 @@
 // Prisma 6's Wasm schema engine leaves a 10 s / 60 s timer pending after `migrate deploy` /
-// `db push`, so the CLI would hang that long before exiting (see shared/reference/stack.md).
+// `db push`, so the CLI would hang that long before exiting (docs/stack.md §2.4).
 const originalSetTimeout = global.setTimeout;
 global.setTimeout = function setTimeoutWithUnref(fn, ms, ...args) {
   const timer = originalSetTimeout.call(this, fn, ms, ...args);
