@@ -95,7 +95,7 @@ const dealCount = (tenantWorld: TKlientiksWorld) =>
 const processingCount = (tenantWorld: TKlientiksWorld) =>
   db.webhookDelivery.count({ where: { tenantId: tenantWorld.tenantId, status: "processing" } });
 
-describe("tenants are independent (A2, R10)", () => {
+describe("tenants are independent (issue 8 A2, R10)", () => {
   it("turns another tenant's webhooks into deals promptly while one tenant's Klientiks hangs, and the hanging one holds two slots across instances", async () => {
     const hanging = world;
     const other = await addKlientiksTenant(db, world.control);
@@ -156,7 +156,7 @@ describe("tenants are independent (A2, R10)", () => {
   });
 });
 
-describe("claims are leases (A6)", () => {
+describe("claims are leases (issue 8 A6)", () => {
   it("lets a claim whose owner stopped renewing be taken over when the lease ends, not before", async () => {
     const appointment = await world.createAppointment();
     await world.deliver({ appointment_id: String(appointment.id), status: appointment.status });

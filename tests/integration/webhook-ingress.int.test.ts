@@ -111,7 +111,7 @@ afterAll(() => db.$disconnect());
 
 const UNKNOWN_TOKEN = createSecretToken();
 
-describe("hostile input (A1)", () => {
+describe("hostile input (issue 8 A1)", () => {
   it("stores every legitimate webhook of two workspaces while others send unstorable text to known and unknown addresses", async () => {
     const { send } = createHandler();
     const hostile = [
@@ -203,7 +203,7 @@ function endlessBody() {
   return { stream, counter };
 }
 
-describe("bodies (A3)", () => {
+describe("bodies (issue 8 A3)", () => {
   const post = (body: ReadableStream<Uint8Array>): RequestInit & { duplex: "half" } => ({
     method: "POST",
     headers: { "content-type": "application/x-www-form-urlencoded" },
@@ -243,7 +243,7 @@ describe("bodies (A3)", () => {
   });
 });
 
-describe("deduplication (A7)", () => {
+describe("deduplication (issue 8 A7)", () => {
   const deliver = (
     endpoint: TWebhookEndpoint,
     receivedAt: Date,
@@ -349,7 +349,7 @@ describe("deduplication (A7)", () => {
   });
 });
 
-describe("a bad appointment id (C22)", () => {
+describe("a bad appointment id (issue 8 C22, R23)", () => {
   it("says it must be a positive whole number and records the rejection", async () => {
     const { send } = createHandler();
     const response = await send(salonA.token, "appointment_id=-1&status=scheduled");
