@@ -28,9 +28,10 @@ type TBucket = {
 const SPACING_WINDOW_MS = 1_100;
 
 // One bucket per account for the whole process, so that every client instance and every concurrent
-// Inngest step running here share the account's budget (§6; the cross-process half is Inngest's
-// `throttle`, reliability R10). Buckets are kept for the life of the process: dropping an idle
-// bucket early would hand out a fresh burst too soon, and there is one per connected account.
+// Inngest step running here share the account's budget (§6). Other processes have buckets of their
+// own: across instances only the per-tenant limit of deliveries in flight bounds the load, which
+// reliability R10 lists as not yet proven. Buckets are kept for the life of the process: dropping an
+// idle bucket early would hand out a fresh burst too soon, and there is one per connected account.
 const buckets = new Map<string, TBucket>();
 
 /** Throws a `RangeError` for a configuration the limiter cannot honour. */
