@@ -9,6 +9,7 @@ import {
 import { describe, expect, it } from "vitest";
 
 import type { TLeadRuleHint } from "@/app/w/[slug]/leads/lead-rule-hint";
+import { PERIOD_PRESETS } from "@/lib/period-presets";
 import { CALL_STATUSES } from "@/server/domain/calls/call-filters";
 import { CALL_CSV_COLUMNS } from "@/server/domain/calls/export-calls-csv";
 import { DEAL_CSV_COLUMNS } from "@/server/domain/deals/export-deals-csv";
@@ -88,6 +89,7 @@ describe("messages", () => {
       "calls.directions": Object.values(CallDirection),
       "calls.statuses": CALL_STATUSES,
       "calls.recordingStates": Object.values(RecordingState),
+      "datePicker.presets": PERIOD_PRESETS,
     };
     for (const messages of [ru, en] as TMessages[]) {
       for (const [namespace, values] of Object.entries(coded))

@@ -1,8 +1,37 @@
 "use client";
 
-import { useEffect, useId, useRef, useState, type ReactNode } from "react";
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useId,
+  useRef,
+  useState,
+  type ReactNode,
+} from "react";
 
 import { cn } from "@/lib/cn";
+
+/** The least room kept between an open panel and the window's edge. */
+const VIEWPORT_MARGIN_PX = 8;
+
+/**
+ * Moves an opened panel left just enough to stay inside the window: a two-month calendar under a
+ * filter near the right edge would reach past it. Runs as the panel mounts, before it is painted.
+ */
+const keepInsideViewport = (panel: HTMLDivElement | null) => {
+  if (!panel) return;
+  const { left, right } = panel.getBoundingClientRect();
+  const overflow = right - (window.innerWidth - VIEWPORT_MARGIN_PX);
+  if (overflow > 0)
+    panel.style.transform = `translateX(-${Math.min(overflow, left - VIEWPORT_MARGIN_PX)}px)`;
+};
+
+const PopoverCloseContext = createContext<() => void>(() => {});
+
+/** Closes the popover around the caller, for a choice that ends the visit (a date picked). */
+export const usePopoverClose = () => useContext(PopoverCloseContext);
 
 export type TPopoverProps = {
   /** The trigger's content; also its accessible name unless `ariaLabel` is given. */
@@ -10,6 +39,8 @@ export type TPopoverProps = {
   ariaLabel?: string;
   align?: "start" | "end";
   isActive?: boolean;
+  /** Makes the open panel a named dialog (a calendar); a plain menu of options needs none. */
+  panelLabel?: string;
   children: ReactNode;
 };
 
@@ -19,12 +50,18 @@ export function Popover({
   ariaLabel,
   align = "start",
   isActive = false,
+  panelLabel,
   children,
 }: TPopoverProps) {
   const [isOpen, setIsOpen] = useState(false);
   const rootRef = useRef<HTMLDivElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
   const panelId = useId();
+
+  const close = useCallback(() => {
+    setIsOpen(false);
+    buttonRef.current?.focus();
+  }, []);
 
   useEffect(() => {
     if (!isOpen) return;
@@ -35,8 +72,7 @@ export function Popover({
       if (event.key !== "Escape") return;
       // Esc also closes an open drawer; the innermost layer takes it.
       event.stopPropagation();
-      setIsOpen(false);
-      buttonRef.current?.focus();
+      close();
     };
     document.addEventListener("mousedown", closeOnOutsideClick);
     document.addEventListener("keydown", closeOnEscape, true);
@@ -44,7 +80,7 @@ export function Popover({
       document.removeEventListener("mousedown", closeOnOutsideClick);
       document.removeEventListener("keydown", closeOnEscape, true);
     };
-  }, [isOpen]);
+  }, [isOpen, close]);
 
   return (
     <div ref={rootRef} className="relative">
@@ -70,13 +106,16 @@ export function Popover({
       </button>
       {isOpen ? (
         <div
+          ref={keepInsideViewport}
           id={panelId}
+          role={panelLabel ? "dialog" : undefined}
+          aria-label={panelLabel}
           className={cn(
             "absolute top-full z-30 mt-1 min-w-56 rounded-md border border-slate-200 bg-white p-2 shadow-lg",
             align === "end" ? "right-0" : "left-0",
           )}
         >
-          {children}
+          <PopoverCloseContext value={close}>{children}</PopoverCloseContext>
         </div>
       ) : null}
     </div>

@@ -1,42 +1,34 @@
 "use client";
 
-import { FILTER_CONTROL_CLASS, FilterField } from "@/components/data-table/filters/filter-field";
+import { DateRangePicker } from "@/components/date-picker/date-range-picker";
 
 type TCreatedPeriodFilterProps = {
-  labels: { from: string; to: string };
-  /** Calendar days `YYYY-MM-DD`, both included. */
+  label: string;
+  /** Calendar days `YYYY-MM-DD` of the workspace, both included (the URL's `from` and `to`). */
   createdFrom: string | null;
   createdTo: string | null;
-  onChange: (range: { createdFrom?: string | null; createdTo?: string | null }) => void;
+  timeZone: string;
+  onChange: (range: { createdFrom: string | null; createdTo: string | null }) => void;
 };
 
-/** The «created» day range of a table; each bound keeps the other from crossing it. */
+/** The «created» period of a table, chosen on the date-range picker. */
 export function CreatedPeriodFilter({
-  labels,
+  label,
   createdFrom,
   createdTo,
+  timeZone,
   onChange,
 }: TCreatedPeriodFilterProps) {
   return (
-    <>
-      <FilterField label={labels.from}>
-        <input
-          type="date"
-          value={createdFrom ?? ""}
-          max={createdTo ?? undefined}
-          onChange={(event) => onChange({ createdFrom: event.target.value || null })}
-          className={FILTER_CONTROL_CLASS}
-        />
-      </FilterField>
-      <FilterField label={labels.to}>
-        <input
-          type="date"
-          value={createdTo ?? ""}
-          min={createdFrom ?? undefined}
-          onChange={(event) => onChange({ createdTo: event.target.value || null })}
-          className={FILTER_CONTROL_CLASS}
-        />
-      </FilterField>
-    </>
+    <div className="space-y-1">
+      <span className="block text-sm font-medium text-slate-700">{label}</span>
+      <DateRangePicker
+        label={label}
+        from={createdFrom}
+        to={createdTo}
+        timeZone={timeZone}
+        onChange={({ from, to }) => onChange({ createdFrom: from, createdTo: to })}
+      />
+    </div>
   );
 }

@@ -32,6 +32,8 @@ type TFilterPatch = Partial<
 
 type TCallFiltersBarProps = {
   state: TCallsUrlState;
+  /** The workspace's zone: the period's days are its days. */
+  timeZone: string;
   employees: readonly TCallEmployee[] | undefined;
   isFiltered: boolean;
   onChange: (patch: TFilterPatch) => void;
@@ -75,6 +77,7 @@ function TriStateFilter({
 /** Every filter of the calls table; each change goes straight to the URL. */
 export function CallFiltersBar({
   state,
+  timeZone,
   employees,
   isFiltered,
   onChange,
@@ -101,9 +104,10 @@ export function CallFiltersBar({
         onChange={(search) => onChange({ search })}
       />
       <CreatedPeriodFilter
-        labels={{ from: t("filters.createdFrom"), to: t("filters.createdTo") }}
+        label={t("filters.period")}
         createdFrom={state.createdFrom}
         createdTo={state.createdTo}
+        timeZone={timeZone}
         onChange={onChange}
       />
       <MultiSelectFilter

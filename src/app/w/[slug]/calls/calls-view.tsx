@@ -67,6 +67,7 @@ export function CallsView({ slug, timeZone }: { slug: string; timeZone: string }
     <div className="space-y-4">
       <CallFiltersBar
         state={state}
+        timeZone={timeZone}
         employees={employees.data}
         isFiltered={isFiltered}
         onChange={(patch) => update({ ...patch, page: 1 })}

@@ -32,6 +32,8 @@ type TFilterPatch = Partial<
 
 type TDealFiltersBarProps = {
   state: TDealsUrlState;
+  /** The workspace's zone: the period's days are its days. */
+  timeZone: string;
   options: TDealFilterOptions | undefined;
   isFiltered: boolean;
   onChange: (patch: TFilterPatch) => void;
@@ -41,6 +43,7 @@ type TDealFiltersBarProps = {
 /** Every filter of the deals table; each change goes straight to the URL. */
 export function DealFiltersBar({
   state,
+  timeZone,
   options,
   isFiltered,
   onChange,
@@ -71,9 +74,10 @@ export function DealFiltersBar({
         onChange={(search) => onChange({ search })}
       />
       <CreatedPeriodFilter
-        labels={{ from: t("filters.createdFrom"), to: t("filters.createdTo") }}
+        label={t("filters.period")}
         createdFrom={state.createdFrom}
         createdTo={state.createdTo}
+        timeZone={timeZone}
         onChange={onChange}
       />
       <DealAmountFilter min={state.amountMin} max={state.amountMax} onChange={onChange} />

@@ -81,6 +81,7 @@ export function DealsView({ slug, timeZone }: { slug: string; timeZone: string }
     <div className="space-y-4">
       <DealFiltersBar
         state={state}
+        timeZone={timeZone}
         options={filterOptions.data}
         isFiltered={isFiltered}
         onChange={(patch) => update({ ...patch, page: 1 })}

@@ -18,6 +18,8 @@ type TFilterPatch = Partial<Omit<TLeadsUrlState, "page" | "perPage" | "sort" | "
 
 type TLeadFiltersBarProps = {
   state: TLeadsUrlState;
+  /** The workspace's zone: the period's days are its days. */
+  timeZone: string;
   references: TLeadReferences;
   isFiltered: boolean;
   onChange: (patch: TFilterPatch) => void;
@@ -30,6 +32,7 @@ const isDuplicateFilter = (value: string): value is TLeadsUrlState["duplicates"]
 /** Every filter of the leads table; each change goes straight to the URL. */
 export function LeadFiltersBar({
   state,
+  timeZone,
   references,
   isFiltered,
   onChange,
@@ -50,9 +53,10 @@ export function LeadFiltersBar({
         onChange={(search) => onChange({ search })}
       />
       <CreatedPeriodFilter
-        labels={{ from: t("filters.createdFrom"), to: t("filters.createdTo") }}
+        label={t("filters.period")}
         createdFrom={state.createdFrom}
         createdTo={state.createdTo}
+        timeZone={timeZone}
         onChange={onChange}
       />
       <MultiSelectFilter

@@ -83,6 +83,7 @@ export function LeadsView({ slug, timeZone }: { slug: string; timeZone: string }
     <div className="space-y-4">
       <LeadFiltersBar
         state={state}
+        timeZone={timeZone}
         references={references}
         isFiltered={isFiltered}
         onChange={(patch) => update({ ...patch, page: 1 })}

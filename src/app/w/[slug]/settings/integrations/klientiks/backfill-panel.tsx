@@ -4,28 +4,28 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 
+import { DatePicker } from "@/components/date-picker/date-picker";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { TextField } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
+import { presetRange } from "@/lib/period-presets";
 import { useErrorText } from "@/lib/use-error-text";
+import { startOfZonedDay } from "@/lib/zoned-day";
 import { useTRPC } from "@/trpc/react";
 
 import { backfillSummary } from "./backfill-summary";
 import { useInvalidateKlientiks } from "./use-invalidate-klientiks";
 
-const DEFAULT_DAYS = 30;
-const toDateInput = (date: Date) => date.toISOString().slice(0, 10);
-
-/** Import of appointments changed since a date, with progress; it survives restarts server-side. */
-export function BackfillPanel() {
+/**
+ * Import of appointments changed since a day, with progress; it survives restarts server-side.
+ * The day is the Klientiks account's (`timeZone`): the server asks Klientiks for it in that zone.
+ */
+export function BackfillPanel({ timeZone }: { timeZone: string }) {
   const t = useTranslations("klientiks");
   const trpc = useTRPC();
   const invalidate = useInvalidateKlientiks();
   const { formError } = useErrorText();
-  const [since, setSince] = useState(() =>
-    toDateInput(new Date(Date.now() - DEFAULT_DAYS * 86_400_000)),
-  );
+  const [since, setSince] = useState(() => presetRange("last30Days", timeZone, new Date()).from);
   const progress = useQuery({
     ...trpc.klientiks.backfillProgress.queryOptions(),
     refetchInterval: (query) => (query.state.data?.status === "running" ? 2000 : false),
@@ -44,16 +44,17 @@ export function BackfillPanel() {
         <p className="text-sm text-slate-600">{t("backfillHint")}</p>
       </div>
       <div className="flex items-end gap-3">
-        <div className="w-48">
-          <TextField
+        <div className="w-52 space-y-1">
+          <span className="block text-sm font-medium text-slate-700">{t("backfillSince")}</span>
+          <DatePicker
             label={t("backfillSince")}
-            type="date"
-            value={since}
-            onChange={(event) => setSince(event.target.value)}
+            day={since}
+            timeZone={timeZone}
+            onChange={setSince}
           />
         </div>
         <Button
-          onClick={() => start.mutate({ since: new Date(`${since}T00:00:00`) })}
+          onClick={() => start.mutate({ since: startOfZonedDay(since, timeZone)! })}
           disabled={start.isPending || job?.status === "running"}
         >
           {t("backfillStart")}

@@ -43,7 +43,7 @@ export function KlientiksSettings() {
           <LeadsSettingsStep settings={current.settings.leads} />
           <ClientCardLinkStep template={current.settings.clientCardUrlTemplate} />
           <SyncHealthPanel />
-          <BackfillPanel />
+          <BackfillPanel timeZone={current.settings.accountTimezone} />
           <DeliveriesLog />
         </>
       ) : null}
