@@ -30,13 +30,17 @@ describe("proxy matcher", () => {
       "/_next/static/chunk.js",
       "/favicon.ico",
       "/icon.svg?a1b2c3",
+      "/apple-icon.png?a1b2c3",
+      "/icons/icon-192.png",
+      "/manifest.webmanifest",
+      "/robots.txt",
     ]) {
       expect(passesThroughGate(path), path).toBe(false);
     }
   });
 
   it("does not mistake a longer name for a machine endpoint", () => {
-    for (const path of ["/api/tracking", "/api/healthy", "/t.json"])
+    for (const path of ["/api/tracking", "/api/healthy", "/t.json", "/robots.txt.bak"])
       expect(passesThroughGate(path), path).toBe(true);
   });
 });

@@ -35,12 +35,13 @@ export async function proxy(request: NextRequest) {
 
 /**
  * Machine endpoints never pass through the gate: webhooks and Inngest authenticate by token or
- * signature, the tracker by site key and origin, health probes and the site icons are open.
+ * signature, the tracker by site key and origin; health probes, the icons, the web app manifest and
+ * robots.txt are open.
  * Skipping the proxy matters for their load: for a request with a body Next tees the body stream so that both the proxy and the
  * route could read it, which costs a POST more CPU than the route itself (`npm run bench:track`).
  */
 export const config = {
   matcher: [
-    "/((?!_next/|favicon\\.ico|icon\\.svg|t\\.js$|api/(?:track|webhooks|inngest|health)(?:/|$)).*)",
+    "/((?!_next/|favicon\\.ico|icon\\.svg|apple-icon\\.png|icons/|manifest\\.webmanifest$|robots\\.txt$|t\\.js$|api/(?:track|webhooks|inngest|health)(?:/|$)).*)",
   ],
 };

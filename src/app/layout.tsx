@@ -9,7 +9,13 @@ import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("common");
-  return { title: t("appName"), description: t("tagline") };
+  return {
+    title: t("appName"),
+    description: t("tagline"),
+    applicationName: t("appName"),
+    // A private cabinet: search engines leave out every page, as public/robots.txt also asks.
+    robots: { index: false, follow: false },
+  };
 }
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
