@@ -1,5 +1,6 @@
 "use client";
 
+import { FILTER_WIDE_CLASS } from "@/components/data-table/filters/filter-bar";
 import { DateRangePicker } from "@/components/date-picker/date-range-picker";
 
 type TCreatedPeriodFilterProps = {
@@ -11,7 +12,7 @@ type TCreatedPeriodFilterProps = {
   onChange: (range: { createdFrom: string | null; createdTo: string | null }) => void;
 };
 
-/** The «created» period of a table, chosen on the date-range picker. */
+/** The «created» period of a table, chosen on the date-range picker; two columns wide, to fit «1–15 нояб. 2026 г.». */
 export function CreatedPeriodFilter({
   label,
   createdFrom,
@@ -20,7 +21,7 @@ export function CreatedPeriodFilter({
   onChange,
 }: TCreatedPeriodFilterProps) {
   return (
-    <div className="space-y-1">
+    <div className={`${FILTER_WIDE_CLASS} space-y-1`}>
       <span className="block text-sm font-medium text-slate-700">{label}</span>
       <DateRangePicker
         label={label}
