@@ -227,6 +227,31 @@ test("a newcomer connects the emulator's demo salon in a few clicks and sees its
     /Загрузка завершена: [1-9]\d* запис/,
     { timeout: 60_000 },
   );
+
+  // A longer history on request, from the 1st of the month before the default day (30 days back):
+  // the day picked on the calendar is sent as its midnight in the account's zone (Moscow, UTC+3).
+  const defaultSince = new Date(Date.now() - 29 * 86_400_000).toLocaleDateString("en-CA", {
+    timeZone: "Europe/Moscow",
+  });
+  const [year, month] = defaultSince.split("-").map(Number) as [number, number];
+  const firstOfMonthBefore = Date.UTC(year, month - 2, 1);
+  const importSince = page.getByRole("button", { name: /^Изменённые с:/ });
+  await importSince.click();
+  const calendar = page.getByRole("dialog", { name: "Изменённые с" });
+  await calendar.getByRole("button", { name: "Перейти к предыдущему месяцу" }).click();
+  await calendar.getByRole("grid").getByRole("button").first().click();
+  await expect(calendar).toBeHidden();
+  await expect(importSince).toHaveText(/^1 /);
+  const started = page.waitForRequest(/klientiks\.startBackfill/);
+  await page.getByRole("button", { name: "Загрузить" }).click();
+  // The tRPC link batches: the body is keyed by the call's place in the batch.
+  expect((await started).postDataJSON()).toMatchObject({
+    0: { json: { since: new Date(firstOfMonthBefore - 3 * 3_600_000).toISOString() } },
+  });
+  await expect(page.getByTestId("backfill-progress")).toHaveAttribute("data-status", "completed", {
+    timeout: 60_000,
+  });
+
   await page.getByRole("button", { name: "Прописать адреса в эмуляторе" }).click();
   await expect(
     page.getByText("Адреса прописаны в демо-аккаунте эмулятора: 3 события."),
