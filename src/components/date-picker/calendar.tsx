@@ -22,16 +22,18 @@ import { cn } from "@/lib/cn";
  */
 const DAY_PICKER_LOCALES: Record<TLocale, DayPickerLocale> = { ru, en: enUS };
 
+/** The previous and next month buttons. */
+const MONTH_BUTTON_CLASS =
+  "rounded-md p-2.5 text-slate-600 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-brand-500 aria-disabled:opacity-40 aria-disabled:hover:bg-transparent";
+
 /** The calendar in the app's look (Tailwind; DayPicker's own stylesheet is not loaded). */
 const CLASS_NAMES: Partial<ClassNames> = {
   root: "relative w-fit",
   months: "relative flex flex-col gap-4 md:flex-row",
   month: "space-y-1",
   nav: "absolute inset-x-0 top-0 flex h-9 items-center justify-between",
-  button_previous:
-    "rounded-md p-2.5 text-slate-600 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-brand-500 aria-disabled:opacity-40 aria-disabled:hover:bg-transparent",
-  button_next:
-    "rounded-md p-2.5 text-slate-600 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-brand-500 aria-disabled:opacity-40 aria-disabled:hover:bg-transparent",
+  button_previous: MONTH_BUTTON_CLASS,
+  button_next: MONTH_BUTTON_CLASS,
   chevron: "size-4 fill-current",
   month_caption: "flex h-9 items-center justify-center",
   caption_label: "text-sm font-semibold capitalize text-slate-900",
