@@ -21,14 +21,14 @@ const DAY_FORMAT = "yyyy-MM-dd";
 const inZone = (now: Date, timeZone: string) => new TZDate(now, timeZone);
 
 /** The calendar day it is at `now` in the time zone (the workspace's, not the browser's). */
-export const todayIn = (timeZone: string, now: Date): string =>
+export const getTodayIn = (timeZone: string, now: Date): string =>
   format(inZone(now, timeZone), DAY_FORMAT);
 
 /**
  * The days a preset means at `now` in the time zone. «Last 7/30 days» end with today, as in
  * Yandex Metrica; «this month» ends today too, since nothing is created in the future.
  */
-export function presetRange(preset: TPeriodPreset, timeZone: string, now: Date): TDayRange {
+export function getPresetRange(preset: TPeriodPreset, timeZone: string, now: Date): TDayRange {
   const today = inZone(now, timeZone);
   const range = (from: Date, to: Date): TDayRange => ({
     from: format(from, DAY_FORMAT),
@@ -53,12 +53,12 @@ export function presetRange(preset: TPeriodPreset, timeZone: string, now: Date):
 }
 
 /** The preset whose days are exactly the chosen ones at `now`, if any (the picker marks it). */
-export const matchingPreset = (
+export const findMatchingPreset = (
   range: { from: string | null; to: string | null },
   timeZone: string,
   now: Date,
 ): TPeriodPreset | null =>
   PERIOD_PRESETS.find((preset) => {
-    const days = presetRange(preset, timeZone, now);
+    const days = getPresetRange(preset, timeZone, now);
     return days.from === range.from && days.to === range.to;
   }) ?? null;

@@ -3,7 +3,7 @@
 import { useState } from "react";
 
 import { Popover, usePopoverClose } from "@/components/data-table/popover";
-import { todayIn } from "@/lib/period-presets";
+import { getTodayIn } from "@/lib/period-presets";
 
 import { Calendar } from "./calendar";
 import { calendarDateToDay, dayToCalendarDate } from "./calendar-day";
@@ -39,7 +39,7 @@ function DayPanel({
   onChoose: (day: string) => void;
 }) {
   // Mounted on opening, so «today» is the day the picker opened.
-  const [today] = useState(() => dayToCalendarDate(todayIn(timeZone, new Date())));
+  const [today] = useState(() => dayToCalendarDate(getTodayIn(timeZone, new Date())));
   const close = usePopoverClose();
   const selected = dayToCalendarDate(day);
   return (

@@ -7,7 +7,12 @@ import type { DateRange } from "react-day-picker";
 
 import { usePopoverClose } from "@/components/data-table/popover";
 import { cn } from "@/lib/cn";
-import { matchingPreset, PERIOD_PRESETS, presetRange, todayIn } from "@/lib/period-presets";
+import {
+  findMatchingPreset,
+  getPresetRange,
+  getTodayIn,
+  PERIOD_PRESETS,
+} from "@/lib/period-presets";
 import { useMediaQuery } from "@/lib/use-media-query";
 
 import { Calendar } from "./calendar";
@@ -37,12 +42,12 @@ export function DateRangePanel({ from, to, timeZone, onChoose }: TDateRangePanel
   };
   // Mounted on opening, so «now» is the moment the picker opened.
   const [now] = useState(() => new Date());
-  const today = dayToCalendarDate(todayIn(timeZone, now));
+  const today = dayToCalendarDate(getTodayIn(timeZone, now));
   const [draft, setDraft] = useState<DateRange | undefined>(
     from && to ? { from: dayToCalendarDate(from), to: dayToCalendarDate(to) } : undefined,
   );
   const monthCount = useMediaQuery(TWO_MONTHS_QUERY) ? 2 : 1;
-  const activePreset = matchingPreset({ from, to }, timeZone, now);
+  const activePreset = findMatchingPreset({ from, to }, timeZone, now);
   const lastChosenDay = to ?? from;
   // The right-hand month is the one the period ends in, or this month.
   const defaultMonth = subMonths(
@@ -71,7 +76,7 @@ export function DateRangePanel({ from, to, timeZone, onChoose }: TDateRangePanel
               key={preset}
               type="button"
               aria-pressed={preset === activePreset}
-              onClick={() => choose(presetRange(preset, timeZone, now))}
+              onClick={() => choose(getPresetRange(preset, timeZone, now))}
               className={cn(
                 SIDE_BUTTON_CLASS,
                 preset === activePreset

@@ -8,7 +8,7 @@ import { DatePicker } from "@/components/date-picker/date-picker";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { FormError } from "@/components/ui/form-error";
-import { presetRange } from "@/lib/period-presets";
+import { getPresetRange } from "@/lib/period-presets";
 import { useErrorText } from "@/lib/use-error-text";
 import { startOfZonedDay } from "@/lib/zoned-day";
 import { useTRPC } from "@/trpc/react";
@@ -25,7 +25,7 @@ export function BackfillPanel({ timeZone }: { timeZone: string }) {
   const trpc = useTRPC();
   const invalidate = useInvalidateKlientiks();
   const { formError } = useErrorText();
-  const [since, setSince] = useState(() => presetRange("last30Days", timeZone, new Date()).from);
+  const [since, setSince] = useState(() => getPresetRange("last30Days", timeZone, new Date()).from);
   const progress = useQuery({
     ...trpc.klientiks.backfillProgress.queryOptions(),
     refetchInterval: (query) => (query.state.data?.status === "running" ? 2000 : false),
