@@ -5,13 +5,15 @@ import { normalizePhone, phoneFormatErrors } from "./phone";
 import type { Account, Client, DynamicFields, FieldErrors } from "./types";
 import { clientEventContext } from "./webhook-context";
 
+/** An omitted field stays unset (`null` on the wire, see `Client`); `""` is a blank one. */
 export type ClientFields = {
   firstName: string;
-  secondName?: string;
-  patronName?: string;
+  secondName?: string | null;
+  patronName?: string | null;
   phone: string;
-  birthDate?: string;
-  clientGroups?: string;
+  birthDate?: string | null;
+  clientGroups?: string | null;
+  failedPush?: boolean | null;
   number?: number | null;
   authorId?: number | null;
   /** `email`, `lead_source`, `client_memo` and any custom field live here (klientiks-contract §9.1). */
@@ -54,11 +56,12 @@ export const createClient = (
   const client: Client = {
     id: emulator.state.nextId("client"),
     firstName: fields.firstName.trim(),
-    patronName: fields.patronName?.trim() ?? "",
-    secondName: fields.secondName?.trim() ?? "",
+    patronName: fields.patronName?.trim() ?? null,
+    secondName: fields.secondName?.trim() ?? null,
     phone: normalizePhone(fields.phone),
-    birthDate: fields.birthDate ?? "",
-    clientGroups: fields.clientGroups ?? "",
+    birthDate: fields.birthDate ?? null,
+    clientGroups: fields.clientGroups ?? null,
+    failedPush: fields.failedPush ?? null,
     number: fields.number ?? null,
     authorId: fields.authorId ?? null,
     deleted: false,
@@ -76,11 +79,12 @@ export const createClient = (
 /** Applies the given fields; dynamic fields are merged into the existing ones. */
 export const updateClient = (emulator: Emulator, client: Client, changes: ClientChanges): void => {
   if (changes.firstName !== undefined) client.firstName = changes.firstName.trim();
-  if (changes.secondName !== undefined) client.secondName = changes.secondName.trim();
-  if (changes.patronName !== undefined) client.patronName = changes.patronName.trim();
+  if (changes.secondName !== undefined) client.secondName = changes.secondName?.trim() ?? null;
+  if (changes.patronName !== undefined) client.patronName = changes.patronName?.trim() ?? null;
   if (changes.phone !== undefined) client.phone = normalizePhone(changes.phone);
   if (changes.birthDate !== undefined) client.birthDate = changes.birthDate;
   if (changes.clientGroups !== undefined) client.clientGroups = changes.clientGroups;
+  if (changes.failedPush !== undefined) client.failedPush = changes.failedPush;
   if (changes.number !== undefined) client.number = changes.number;
   if (changes.deleted !== undefined) client.deleted = changes.deleted;
   if (changes.blocked !== undefined) client.blocked = changes.blocked;

@@ -94,13 +94,18 @@ export const addServicePackBody = z.strictObject({
 
 const birthDate = z.string().regex(/^(\d{2}\.\d{2}\.\d{4})?$/, "expected DD.MM.YYYY");
 
+/**
+ * An omitted field stays unset and reads back `null`, as on a client created over the real API;
+ * `""` (and `failed_push: false`) give a client as the CRM's card form saves it (klientiks-contract §9.1).
+ */
 const clientStandardFields = {
   first_name: z.string().min(1),
-  second_name: z.string().optional(),
-  patron_name: z.string().optional(),
+  second_name: z.string().nullable().optional(),
+  patron_name: z.string().nullable().optional(),
   phone: z.string().min(1),
-  birth_date: birthDate.optional(),
-  client_groups: z.string().optional(),
+  birth_date: birthDate.nullable().optional(),
+  client_groups: z.string().nullable().optional(),
+  failed_push: z.boolean().nullable().optional(),
   number: z.number().int().nullable().optional(),
 };
 

@@ -1,6 +1,7 @@
 // Employees, services/goods and service packs: the reference data visits point at (klientiks-contract §9.4, §11.3).
 
 import type { Emulator } from "./emulator";
+import { normalizePhone } from "./phone";
 import { recordRevenue } from "./revenue";
 import type { Account, Service, ServicePack, ServiceType, User } from "./types";
 
@@ -15,7 +16,8 @@ export const addUser = (
   const user: User = {
     id: emulator.state.nextId("user"),
     name: fields.name,
-    phone: fields.phone ?? "",
+    // Stored as the API shows phones, `7XXXXXXXXXX`, like clients' (klientiks-contract §7).
+    phone: fields.phone === undefined ? "" : normalizePhone(fields.phone),
     email: fields.email ?? "",
     archived: fields.archived ?? false,
     created: at,

@@ -35,7 +35,7 @@ const withDynamicFields = <Core extends Record<string, JsonValue>>(
 };
 
 export const clientFullName = (client: Client): string =>
-  [client.secondName, client.firstName, client.patronName].filter((part) => part !== "").join(" ");
+  [client.secondName, client.firstName, client.patronName].filter((part) => part).join(" ");
 
 const lastAppointmentId = (account: Account, clientId: number): number | null => {
   let latest: number | null = null;
@@ -60,7 +60,7 @@ export const serializeClient = (account: Account, client: Client) =>
       country_code: "RU",
       client_groups: client.clientGroups,
       delay_stat: null,
-      unparsed_name: client.secondName === "" && client.patronName === "",
+      unparsed_name: !client.secondName && !client.patronName,
       first_name: client.firstName,
       patron_name: client.patronName,
       second_name: client.secondName,
@@ -80,7 +80,7 @@ export const serializeClient = (account: Account, client: Client) =>
       blocked: client.blocked,
       ios_last_active: null,
       android_last_active: null,
-      failed_push: false,
+      failed_push: client.failedPush,
       phone_operator: null,
       number: client.number,
       external_id: null,

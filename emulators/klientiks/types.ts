@@ -67,16 +67,24 @@ export type ServicePack = {
   modified: number;
 };
 
+/**
+ * A column nobody ever set is `null` on the wire, one saved blank is `""`: the client K7 created over
+ * the API with four fields reads back `null` for `patron_name`, `second_name`, `client_groups` and
+ * `failed_push`, while the one entered in the CRM's card form has `""` and `false`
+ * (klientiks-contract §9.1).
+ */
 export type Client = {
   id: number;
   firstName: string;
-  patronName: string;
+  patronName: string | null;
   /** The surname (klientiks-contract §9.1). */
-  secondName: string;
+  secondName: string | null;
   phone: string;
-  /** "DD.MM.YYYY" or "" (klientiks-contract §7). */
-  birthDate: string;
-  clientGroups: string;
+  /** "DD.MM.YYYY" (klientiks-contract §7). */
+  birthDate: string | null;
+  clientGroups: string | null;
+  /** `false` once the CRM's card form saved the client, `null` for clients that came in otherwise. */
+  failedPush: boolean | null;
   number: number | null;
   authorId: number | null;
   deleted: boolean;

@@ -9,6 +9,7 @@ import {
   patchAccountBody,
 } from "../../control-schemas";
 import { seedDemoSalon } from "../../demo-seed";
+import { phoneFormatErrors } from "../../phone";
 import { addService, addServicePack, addUser } from "../../reference-data";
 import { serializeService, serializeServicePack, serializeUser } from "../../serialize";
 import type { FieldErrors, RateLimit } from "../../types";
@@ -69,7 +70,10 @@ export const patchAccountRoute: ControlHandler = (request) => {
 
 export const addUserRoute: ControlHandler = (request) => {
   const account = requireAccount(request);
-  const user = addUser(request.emulator, account, parseBody(addUserBody, request.body));
+  const input = parseBody(addUserBody, request.body);
+  // A blank phone means none; any other is checked like a client's.
+  if (input.phone) rejectFieldErrors(phoneFormatErrors(input.phone));
+  const user = addUser(request.emulator, account, input);
   return { status: 201, body: serializeUser(account, user) };
 };
 
