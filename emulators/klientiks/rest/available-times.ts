@@ -6,6 +6,7 @@ import { addDays, addMinutes, formatLocalDateTime, isValidDate } from "../dateti
 import type { Account } from "../types";
 import type { RestHandler } from "./context";
 import { itemEnvelope } from "./envelopes";
+import { formIdList } from "./form";
 import { readParam } from "./url";
 
 const OPENING_TIME = "10:00:00";
@@ -46,15 +47,12 @@ const daySlots = (
   return Array.from(free).sort();
 };
 
-/** `service_id` may come once, repeated, or as `service_id[]` (K6 vs K10). */
+/** `service_id` may come once, repeated, as `service_id[]` (K6 vs K10) or PHP's `service_id[0]`. */
 const requestedServiceIds = (query: URLSearchParams, pathServiceId: string | null): number[] =>
   [
-    ...query.getAll("service_id"),
-    ...query.getAll("service_id[]"),
-    ...(pathServiceId === null ? [] : [pathServiceId]),
-  ]
-    .map(Number)
-    .filter((id) => Number.isInteger(id));
+    ...formIdList(query, "service_id"),
+    ...(pathServiceId === null ? [] : [Number(pathServiceId)]),
+  ].filter((id) => Number.isInteger(id));
 
 export const listAvailableTimes: RestHandler = ({ emulator, account, path, query }) => {
   const startDay = readParam(path, query, "start_day");

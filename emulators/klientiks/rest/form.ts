@@ -1,5 +1,7 @@
 // Reading form-encoded write parameters the way public clients send them (klientiks-contract §3, §7).
 
+import { parse, type ParsedQs } from "qs";
+
 import { isValidDate } from "../datetime";
 
 export const requiredMessage = (label: string): string => `Необходимо заполнить «${label}».`;
@@ -22,13 +24,29 @@ export const formBoolean = (form: URLSearchParams, name: string): boolean | unde
   return undefined;
 };
 
+/** One value of a PHP-style parameter: a string, a list, or a map (`a[k]=`, `a[0][k]=`). */
+type PhpValue = ParsedQs[string];
+
+/** An id packed into one string, `"[1,2]"` or `"1,2"`, or each element of a list or map in turn. */
+const idTexts = (value: PhpValue): string[] => {
+  if (value === undefined) return [];
+  if (typeof value === "string") return value.replace(/[[\]\s]/g, "").split(",");
+  if (Array.isArray(value)) return value.flatMap(idTexts);
+  // `a[0][service_id]=…`: a line given as an object names its id; a map without one is a list by key.
+  const id = value.service_id ?? value.id;
+  if (id === undefined) return Object.values(value).flatMap(idTexts);
+  // A nested list or map where the id should be is no id: its JSON text fails the caller's check.
+  return [typeof id === "string" ? id : JSON.stringify(id)];
+};
+
 /**
- * Ids sent as repeated `name[]=…`, as `name=…`, or packed into one string `"[1,2]"` / `"1,2"`
- * (klientiks-contract §3). Anything that is not a positive integer is returned as NaN for the caller to reject.
+ * Ids in any encoding public clients use (klientiks-contract §3): repeated `name=…` (Go's
+ * url.Values), one string `"[1,2]"` / `"1,2"`, and what PHP's http_build_query makes and a PHP
+ * backend reads: `name[]=…`, `name[0]=…&name[1]=…`, and lines as `name[0][service_id]=…`. Anything
+ * that is not a positive integer is returned as NaN for the caller to reject.
  */
 export const formIdList = (form: URLSearchParams, name: string): number[] =>
-  [...form.getAll(name), ...form.getAll(`${name}[]`)]
-    .flatMap((value) => value.replace(/[[\]\s]/g, "").split(","))
+  idTexts(parse(form.toString(), { duplicates: "combine" })[name])
     .filter((value) => value !== "")
     .map((value) => (/^\d+$/.test(value) ? Number(value) : Number.NaN));
 
