@@ -46,6 +46,7 @@ export const createAccount = (state: EmulatorState, init: AccountInit): Account 
       rateLimit: init.rateLimit ?? null,
       widgetAlsoFiresCreated: init.widgetAlsoFiresCreated ?? false,
       widgetSlug: init.widgetSlug ?? accountId.toLowerCase(),
+      emptyItems: init.emptyItems ?? "string",
     },
     isDemo: false,
     users: new Map(),
@@ -82,6 +83,7 @@ export const describeAccount = (account: Account) => ({
     : null,
   widget_also_fires_created: account.settings.widgetAlsoFiresCreated,
   widget_slug: account.settings.widgetSlug,
+  empty_items: account.settings.emptyItems,
 });
 
 export type AccountView = ReturnType<typeof describeAccount>;

@@ -55,6 +55,8 @@ export const createAccountBody = z.strictObject({
   rate_limit: rateLimit.nullable().optional(),
   widget_also_fires_created: z.boolean().optional(),
   widget_slug: slug.optional(),
+  /** `items` of an empty answer: `"No data"` (the default) or `[]` (klientiks-contract §4.1). */
+  empty_items: z.enum(["string", "empty_array"]).optional(),
   /** Seed it with the demo salon (staff, services, clients, visits) and let the autopilot move it. */
   demo: z.boolean().optional(),
 });

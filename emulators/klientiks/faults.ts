@@ -4,6 +4,7 @@
 
 import type { FaultSpec } from "./control-schemas";
 import type { Random } from "./random";
+import type { EmptyItems } from "./types";
 
 export type FaultEntry = FaultSpec & { id: number; fired: number };
 
@@ -22,7 +23,7 @@ export type TerminalFault = Extract<FaultSpec, { mode: TerminalMode }>;
 export type FaultPlan = {
   latencyMs: number;
   terminal: TerminalFault | null;
-  noData: "string" | "empty_array" | null;
+  noData: EmptyItems | null;
   statusTrueWithErrors: boolean;
   unknownStatus: string | null;
   malformedJson: boolean;

@@ -9,6 +9,8 @@ const pathOf = (pathname: string) => {
   return path;
 };
 
+const NO_DATA_PAGE = { empty: "string" } as const;
+
 const numbers = (count: number) => Array.from({ length: count }, (_, index) => index + 1);
 
 describe("readPage", () => {
@@ -39,7 +41,9 @@ describe("readPage", () => {
 
 describe("pageEnvelope", () => {
   it("answers the next offset and the page count", () => {
-    expect(pageEnvelope(numbers(120), { offset: 50, limit: 50 }, (n) => n)).toMatchObject({
+    expect(
+      pageEnvelope(numbers(120), { offset: 50, limit: 50 }, (n) => n, NO_DATA_PAGE),
+    ).toMatchObject({
       offset: 100,
       count: 50,
       limit: 50,
@@ -47,7 +51,7 @@ describe("pageEnvelope", () => {
   });
 
   it("still answers offset + limit on the last, short page", () => {
-    const envelope = pageEnvelope(numbers(120), { offset: 100, limit: 50 }, (n) => n);
+    const envelope = pageEnvelope(numbers(120), { offset: 100, limit: 50 }, (n) => n, NO_DATA_PAGE);
     expect(envelope).toEqual({
       offset: 150,
       items: numbers(20).map((n) => n + 100),
@@ -57,7 +61,7 @@ describe("pageEnvelope", () => {
   });
 
   it('answers "No data" with count 0 for an empty page', () => {
-    expect(pageEnvelope(numbers(3), { offset: 50, limit: 50 }, (n) => n)).toEqual({
+    expect(pageEnvelope(numbers(3), { offset: 50, limit: 50 }, (n) => n, NO_DATA_PAGE)).toEqual({
       offset: 100,
       items: "No data",
       count: 0,
@@ -67,10 +71,13 @@ describe("pageEnvelope", () => {
 
   it("adds total_count only when asked (ACL lists)", () => {
     expect(
-      pageEnvelope(numbers(3), { offset: 0, limit: 2 }, (n) => n, { withTotal: true }),
+      pageEnvelope(numbers(3), { offset: 0, limit: 2 }, (n) => n, {
+        ...NO_DATA_PAGE,
+        withTotal: true,
+      }),
     ).toMatchObject({ total_count: 3 });
-    expect(pageEnvelope(numbers(3), { offset: 0, limit: 2 }, (n) => n)).not.toHaveProperty(
-      "total_count",
-    );
+    expect(
+      pageEnvelope(numbers(3), { offset: 0, limit: 2 }, (n) => n, NO_DATA_PAGE),
+    ).not.toHaveProperty("total_count");
   });
 });

@@ -14,6 +14,12 @@ export type Tariff = "PRO+" | "API" | "other";
 
 export type RateLimit = { perSecond: number; burst: number };
 
+/**
+ * What `items` holds when a list or a look-up has nothing: the string `"No data"` that public clients
+ * check for (klientiks-contract §4.1), or `[]`, which other public code expects.
+ */
+export type EmptyItems = "string" | "empty_array";
+
 export type Credentials = { accountId: string; userId: string; accessToken: string };
 
 export type AccountSettings = {
@@ -25,6 +31,7 @@ export type AccountSettings = {
   /** Widget bookings also fire «Запись клиента на прием», to test duplicates (klientiks-contract §12.3). */
   widgetAlsoFiresCreated: boolean;
   widgetSlug: string;
+  emptyItems: EmptyItems;
 };
 
 /** Timestamps are epoch milliseconds; they are rendered in the account's zone on output. */

@@ -58,7 +58,7 @@ export const listAvailableTimes: RestHandler = ({ emulator, account, path, query
   const startDay = readParam(path, query, "start_day");
   const finishDay = readParam(path, query, "finish_day") ?? startDay;
   if (startDay === null || finishDay === null || !isValidDate(startDay) || !isValidDate(finishDay))
-    return itemEnvelope(null);
+    return itemEnvelope(null, account.settings.emptyItems);
 
   const executorParam = readParam(path, query, "executor_id");
   const executorIds =
@@ -85,5 +85,5 @@ export const listAvailableTimes: RestHandler = ({ emulator, account, path, query
     const free = daySlots(account, day, executorIds, durationMinutes, now);
     if (free.length > 0) slots[day] = free;
   }
-  return itemEnvelope(Object.keys(slots).length > 0 ? slots : null);
+  return itemEnvelope(Object.keys(slots).length > 0 ? slots : null, account.settings.emptyItems);
 };

@@ -1,7 +1,7 @@
 // Response envelopes of klientiks-contract §4.2 and §4.4.
 
-import type { FieldErrors, JsonValue } from "../types";
-import { NO_DATA } from "./pagination";
+import type { EmptyItems, FieldErrors, JsonValue } from "../types";
+import { emptyItems } from "./pagination";
 
 /** A write either produced an object or failed validation with a non-empty field map. */
 export type WriteResult = { object: JsonValue } | { errors: FieldErrors };
@@ -17,8 +17,10 @@ export const mergeErrors = (...all: FieldErrors[]): FieldErrors => {
   return merged;
 };
 
-/** Single object under `items`, or `"No data"` (§4.2). */
-export const itemEnvelope = (item: JsonValue | null) => ({ items: item ?? NO_DATA });
+/** Single object under `items`, or an empty answer: `"No data"` (§4.2) or `[]`. */
+export const itemEnvelope = (item: JsonValue | null, empty: EmptyItems) => ({
+  items: item ?? emptyItems(empty),
+});
 
 type Envelope = { [key: string]: JsonValue };
 

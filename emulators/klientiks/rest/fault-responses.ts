@@ -7,7 +7,7 @@ import type { FaultPlan, TerminalFault } from "../faults";
 import { sendHtml, sendJson, sendText } from "../http";
 import type { JsonValue } from "../types";
 import { ACCESS_DENIED } from "./auth";
-import { NO_DATA } from "./pagination";
+import { emptyItems } from "./pagination";
 
 const STATUS_TEXT: Record<number, string> = {
   500: "Internal Server Error",
@@ -74,7 +74,7 @@ export const applyNoData = (body: JsonValue, as: NonNullable<FaultPlan["noData"]
   if (!isObject(body) || !("items" in body)) return body;
   return {
     ...body,
-    items: as === "string" ? NO_DATA : [],
+    items: emptyItems(as),
     ...("count" in body ? { count: 0 } : {}),
   };
 };

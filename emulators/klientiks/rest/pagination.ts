@@ -1,12 +1,15 @@
 // Offset pagination of klientiks-contract §5: default limit 50, clamped to 1000, and the response
 // `offset` is the *next* offset (request offset + effective limit), on the last page too.
 
-import type { JsonValue } from "../types";
+import type { EmptyItems, JsonValue } from "../types";
 import { readParam, type RestPath } from "./url";
 
 const DEFAULT_LIMIT = 50;
 const MAX_LIMIT = 1000;
 export const NO_DATA = "No data";
+
+/** `items` of an empty answer in the given shape. */
+export const emptyItems = (shape: EmptyItems): JsonValue => (shape === "string" ? NO_DATA : []);
 
 export type Page = { offset: number; limit: number };
 
@@ -24,19 +27,20 @@ export const readPage = (path: RestPath, query: URLSearchParams): Page => {
 };
 
 /**
- * List envelope, key order as in the captured sample (§9.1). Empty pages say `"No data"` (§4.1);
- * `total_count` is only added for ACL lists. Only the returned page is serialised.
+ * List envelope, key order as in the captured sample (§9.1). An empty page says `"No data"` (§4.1),
+ * or `[]` on an account set so; `total_count` is only added for ACL lists. Only the returned page is
+ * serialised.
  */
 export const pageEnvelope = <Item>(
   all: readonly Item[],
   page: Page,
   toJson: (item: Item) => JsonValue,
-  options: { withTotal?: boolean } = {},
+  options: { empty: EmptyItems; withTotal?: boolean },
 ) => {
   const items = all.slice(page.offset, page.offset + page.limit).map(toJson);
   return {
     offset: page.offset + page.limit,
-    items: items.length > 0 ? items : NO_DATA,
+    items: items.length > 0 ? items : emptyItems(options.empty),
     count: items.length,
     limit: page.limit,
     ...(options.withTotal ? { total_count: all.length } : {}),

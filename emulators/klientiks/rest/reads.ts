@@ -27,13 +27,19 @@ const localDayStart = (account: Account, day: string | null): number | null =>
     : null;
 
 export const listUsers: RestHandler = ({ account, path, query }) =>
-  pageEnvelope(byId(account.users.values()), readPage(path, query), (user) =>
-    serializeUser(account, user),
+  pageEnvelope(
+    byId(account.users.values()),
+    readPage(path, query),
+    (user) => serializeUser(account, user),
+    { empty: account.settings.emptyItems },
   );
 
 export const listServices: RestHandler = ({ account, path, query }) =>
-  pageEnvelope(byId(account.services.values()), readPage(path, query), (service) =>
-    serializeService(account, service),
+  pageEnvelope(
+    byId(account.services.values()),
+    readPage(path, query),
+    (service) => serializeService(account, service),
+    { empty: account.settings.emptyItems },
   );
 
 /** `…/m/clients/date/{YYYY-MM-DD}`: clients modified since local midnight of that date (§8.1 (5)). */
@@ -42,7 +48,14 @@ export const listClients: RestHandler = ({ account, path, query }) => {
   const clients = byId(account.clients.values()).filter(
     (client) => since === null || client.modified >= since,
   );
-  return pageEnvelope(clients, readPage(path, query), (client) => serializeClient(account, client));
+  return pageEnvelope(
+    clients,
+    readPage(path, query),
+    (client) => serializeClient(account, client),
+    {
+      empty: account.settings.emptyItems,
+    },
+  );
 };
 
 export const getClientByPhone: RestHandler = ({ account, path, query }) => {
@@ -50,7 +63,10 @@ export const getClientByPhone: RestHandler = ({ account, path, query }) => {
   const client = byId(account.clients.values()).find(
     (candidate) => !candidate.deleted && candidate.phone === phone,
   );
-  return itemEnvelope(client ? serializeClient(account, client) : null);
+  return itemEnvelope(
+    client ? serializeClient(account, client) : null,
+    account.settings.emptyItems,
+  );
 };
 
 /** `?date=` selects visits starting on that local day (§8.1 (9)). */
@@ -59,8 +75,11 @@ export const listAppointments: RestHandler = ({ account, path, query, view }) =>
   const appointments = byId(account.appointments.values()).filter(
     (item) => day === null || datePart(item.start) === day,
   );
-  return pageEnvelope(appointments, readPage(path, query), (item) =>
-    serializeAppointment(account, item, view),
+  return pageEnvelope(
+    appointments,
+    readPage(path, query),
+    (item) => serializeAppointment(account, item, view),
+    { empty: account.settings.emptyItems },
   );
 };
 
@@ -75,6 +94,7 @@ export const listAclRows: RestHandler = ({ account, path, query, view }) => {
     .filter((appointment) => appointment.modified >= since)
     .sort(byModifiedThenId);
   return pageEnvelope(rows, readPage(path, query), (row) => serializeAclRow(account, row, view), {
+    empty: account.settings.emptyItems,
     withTotal: true,
   });
 };
@@ -88,18 +108,25 @@ export const getAcl: RestHandler = ({ account, path, query, view }) => {
     .filter((appointment) => status === null || appointment.status === status)
     .sort(byModifiedThenId);
   return pageEnvelope(rows, readPage(path, query), (row) => serializeAclRow(account, row, view), {
+    empty: account.settings.emptyItems,
     withTotal: true,
   });
 };
 
 export const getAppointment: RestHandler = ({ account, path, query, view }) => {
   const appointment = account.appointments.get(Number(readParam(path, query, "id")));
-  return itemEnvelope(appointment ? serializeAppointment(account, appointment, view) : null);
+  return itemEnvelope(
+    appointment ? serializeAppointment(account, appointment, view) : null,
+    account.settings.emptyItems,
+  );
 };
 
 export const listServicePacks: RestHandler = ({ account, path, query }) =>
-  pageEnvelope(byId(account.servicePacks.values()), readPage(path, query), (pack) =>
-    serializeServicePack(account, pack),
+  pageEnvelope(
+    byId(account.servicePacks.values()),
+    readPage(path, query),
+    (pack) => serializeServicePack(account, pack),
+    { empty: account.settings.emptyItems },
   );
 
 /** `…/m/getRevenueTransactions/from/{YYYY-MM-DD}` */
@@ -108,7 +135,10 @@ export const listRevenueTransactions: RestHandler = ({ account, path, query }) =
   const transactions = byId(account.revenue).filter(
     (transaction) => since === null || transaction.created >= since,
   );
-  return pageEnvelope(transactions, readPage(path, query), (transaction) =>
-    serializeRevenueTransaction(account, transaction),
+  return pageEnvelope(
+    transactions,
+    readPage(path, query),
+    (transaction) => serializeRevenueTransaction(account, transaction),
+    { empty: account.settings.emptyItems },
   );
 };

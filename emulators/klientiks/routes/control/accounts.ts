@@ -43,6 +43,7 @@ export const createAccountRoute: ControlHandler = ({ emulator, body }) => {
     rateLimit: toRateLimit(input.rate_limit),
     widgetAlsoFiresCreated: input.widget_also_fires_created,
     widgetSlug: input.widget_slug,
+    emptyItems: input.empty_items,
   });
   if (input.demo) seedDemoSalon(emulator, account);
   return { status: 201, body: describeAccount(account) };
@@ -65,6 +66,7 @@ export const patchAccountRoute: ControlHandler = (request) => {
   if (input.widget_also_fires_created !== undefined)
     settings.widgetAlsoFiresCreated = input.widget_also_fires_created;
   if (input.widget_slug !== undefined) settings.widgetSlug = input.widget_slug;
+  if (input.empty_items !== undefined) settings.emptyItems = input.empty_items;
   return { body: describeAccount(account) };
 };
 
