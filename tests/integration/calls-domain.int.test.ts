@@ -33,6 +33,7 @@ import {
 import type { KlientiksControl } from "../../emulators/klientiks/control-client";
 import type { KlientiksEmulator } from "../../emulators/klientiks/server";
 import { createTestWorkspace } from "../support/factories";
+import { KLIENTIKS_EMPTY_ITEMS } from "../support/klientiks-empty-items";
 import { createKlientiksWorld, startEmulatorForTests } from "../support/klientiks-harness";
 import { createTestDb, isEmbeddedDatabase } from "../support/test-db";
 
@@ -462,86 +463,91 @@ describe("clients", () => {
     );
   });
 
-  it("looks a caller up in Klientiks once a day, found or not, and never for a client it already knows", async () => {
-    const world = await createKlientiksWorld(db, control);
-    const workspace = await telephonyWorkspace({
-      tenantId: world.tenantId,
-      ownerId: world.owner.id,
-    });
-    const known = await workspace.apply(
-      incomingMissedCall({
-        providerCallId: "pbx-known",
-        startedAt: T0,
-        clientPhone: "+79990000001",
-      }),
-    );
-    const stranger = await workspace.apply(
-      incomingMissedCall({
-        providerCallId: "pbx-stranger",
-        startedAt: T0,
-        clientPhone: "+79995550000",
-      }),
-    );
-    const due = await findClientsToLookUp(db, { limit: 1000 });
-    expect(due).toEqual(
-      expect.arrayContaining([
-        { tenantId: world.tenantId, clientId: known.clientId },
-        { tenantId: world.tenantId, clientId: stranger.clientId },
-      ]),
-    );
+  it.each(KLIENTIKS_EMPTY_ITEMS)(
+    "looks a caller up in Klientiks once a day, found or not (not found answered as %s), and never for a client it already knows",
+    async (emptyItems) => {
+      const world = await createKlientiksWorld(db, control, { emptyItems });
+      const workspace = await telephonyWorkspace({
+        tenantId: world.tenantId,
+        ownerId: world.owner.id,
+      });
+      const known = await workspace.apply(
+        incomingMissedCall({
+          providerCallId: "pbx-known",
+          startedAt: T0,
+          clientPhone: "+79990000001",
+        }),
+      );
+      const stranger = await workspace.apply(
+        incomingMissedCall({
+          providerCallId: "pbx-stranger",
+          startedAt: T0,
+          clientPhone: "+79995550000",
+        }),
+      );
+      const due = await findClientsToLookUp(db, { limit: 1000 });
+      expect(due).toEqual(
+        expect.arrayContaining([
+          { tenantId: world.tenantId, clientId: known.clientId },
+          { tenantId: world.tenantId, clientId: stranger.clientId },
+        ]),
+      );
 
-    expect(
-      await lookUpClientInKlientiks(db, world.deps, {
-        tenantId: world.tenantId,
-        clientId: known.clientId!,
-      }),
-    ).toEqual({ outcome: "found", klientiksClientId: String(world.client.id) });
-    expect(
-      await lookUpClientInKlientiks(db, world.deps, {
-        tenantId: world.tenantId,
-        clientId: stranger.clientId!,
-      }),
-    ).toEqual({ outcome: "not_found" });
-    expect(
-      await lookUpClientInKlientiks(db, world.deps, {
-        tenantId: world.tenantId,
-        clientId: known.clientId!,
-      }),
-    ).toEqual({ outcome: "skipped", reason: "known" });
-    expect(
-      await lookUpClientInKlientiks(db, world.deps, {
-        tenantId: world.tenantId,
-        clientId: stranger.clientId!,
-      }),
-    ).toEqual({ outcome: "skipped", reason: "recently_asked" });
-    const tomorrow = new Date(Date.now() + 25 * 60 * MINUTE_MS);
-    expect(
-      await lookUpClientInKlientiks(db, world.deps, {
-        tenantId: world.tenantId,
-        clientId: stranger.clientId!,
-        now: tomorrow,
-      }),
-    ).toEqual({ outcome: "not_found" });
+      expect(
+        await lookUpClientInKlientiks(db, world.deps, {
+          tenantId: world.tenantId,
+          clientId: known.clientId!,
+        }),
+      ).toEqual({ outcome: "found", klientiksClientId: String(world.client.id) });
+      expect(
+        await lookUpClientInKlientiks(db, world.deps, {
+          tenantId: world.tenantId,
+          clientId: stranger.clientId!,
+        }),
+      ).toEqual({ outcome: "not_found" });
+      expect(
+        await lookUpClientInKlientiks(db, world.deps, {
+          tenantId: world.tenantId,
+          clientId: known.clientId!,
+        }),
+      ).toEqual({ outcome: "skipped", reason: "known" });
+      expect(
+        await lookUpClientInKlientiks(db, world.deps, {
+          tenantId: world.tenantId,
+          clientId: stranger.clientId!,
+        }),
+      ).toEqual({ outcome: "skipped", reason: "recently_asked" });
+      const tomorrow = new Date(Date.now() + 25 * 60 * MINUTE_MS);
+      expect(
+        await lookUpClientInKlientiks(db, world.deps, {
+          tenantId: world.tenantId,
+          clientId: stranger.clientId!,
+          now: tomorrow,
+        }),
+      ).toEqual({ outcome: "not_found" });
 
-    const lookups = (await control.requests({ accountId: world.accountId })).filter(
-      (entry) => entry.model === "getClientByPhone",
-    );
-    expect(lookups).toHaveLength(3);
-    expect(await db.client.findUniqueOrThrow({ where: { id: known.clientId! } })).toMatchObject({
-      klientiksClientId: String(world.client.id),
-      email: "anna@example.com",
-    });
-    expect(await db.client.findUniqueOrThrow({ where: { id: stranger.clientId! } })).toMatchObject({
-      name: null,
-      klientiksClientId: null,
-      crmLookedUpAt: tomorrow,
-    });
-    expect((await workspace.callOf("pbx-known")).searchText).toContain("анна");
-    const stillDue = (await findClientsToLookUp(db, { limit: 1000 })).filter(
-      (row) => row.tenantId === world.tenantId,
-    );
-    expect(stillDue).toEqual([]);
-  });
+      const lookups = (await control.requests({ accountId: world.accountId })).filter(
+        (entry) => entry.model === "getClientByPhone",
+      );
+      expect(lookups).toHaveLength(3);
+      expect(await db.client.findUniqueOrThrow({ where: { id: known.clientId! } })).toMatchObject({
+        klientiksClientId: String(world.client.id),
+        email: "anna@example.com",
+      });
+      expect(
+        await db.client.findUniqueOrThrow({ where: { id: stranger.clientId! } }),
+      ).toMatchObject({
+        name: null,
+        klientiksClientId: null,
+        crmLookedUpAt: tomorrow,
+      });
+      expect((await workspace.callOf("pbx-known")).searchText).toContain("анна");
+      const stillDue = (await findClientsToLookUp(db, { limit: 1000 })).filter(
+        (row) => row.tenantId === world.tenantId,
+      );
+      expect(stillDue).toEqual([]);
+    },
+  );
 });
 
 describe("recordings", () => {

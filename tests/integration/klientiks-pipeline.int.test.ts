@@ -14,6 +14,7 @@ import { reconcileKlientiksConnection } from "@/server/domain/klientiks/reconcil
 import { findSyncHealth, requeueCredentialFailures } from "@/server/domain/klientiks/sync-health";
 
 import { KEYS_AND_CODES, parseCsv } from "../support/csv";
+import { KLIENTIKS_EMPTY_ITEMS } from "../support/klientiks-empty-items";
 import {
   deliverWebhook,
   EMULATOR_CLOCK,
@@ -603,38 +604,43 @@ describe("failures (R9, R12, R19)", () => {
     expect(await world.getAppointmentCalls()).toHaveLength(2);
   });
 
-  it("fails an appointment Klientiks does not have, without retrying, and flags a deal that vanished", async () => {
-    await world.deliver({ appointment_id: "987654", status: "scheduled" });
-    expect(await world.drainInbox()).toEqual([
-      expect.objectContaining({
-        ok: false,
-        failure: expect.objectContaining({ code: "appointment_not_found", isRetriable: false }),
-      }),
-    ]);
-    expect(await deliveriesOfTenant()).toEqual([
-      expect.objectContaining({
-        status: "failed",
-        errorCode: "appointment_not_found",
-        attempts: 1,
-      }),
-    ]);
+  it.each(KLIENTIKS_EMPTY_ITEMS)(
+    "fails an appointment Klientiks does not have (answered as %s), without retrying, and flags a deal that vanished",
+    async (emptyItems) => {
+      await world.control.patchAccount(world.accountId, { empty_items: emptyItems });
+      await world.deliver({ appointment_id: "987654", status: "scheduled" });
+      expect(await world.drainInbox()).toEqual([
+        expect.objectContaining({
+          ok: false,
+          failure: expect.objectContaining({ code: "appointment_not_found", isRetriable: false }),
+        }),
+      ]);
+      expect(await deliveriesOfTenant()).toEqual([
+        expect.objectContaining({
+          status: "failed",
+          errorCode: "appointment_not_found",
+          attempts: 1,
+        }),
+      ]);
 
-    const appointment = await world.createAppointment();
-    await deliverFor(appointment);
-    await world.drainInbox();
-    await world.control.addFault({
-      mode: "no_data",
-      times: 1,
-      match: { action: "getAppointment", account_id: world.accountId },
-    });
-    await deliverFor(appointment, new Date(Date.now() + 10_000));
-    await world.drainInbox({ now: new Date(Date.now() + 10_000) });
-    // Never deleted, only flagged (R9).
-    expect(await dealOf(appointment.id)).toMatchObject({
-      missingInSource: true,
-      status: "scheduled",
-    });
-  });
+      const appointment = await world.createAppointment();
+      await deliverFor(appointment);
+      await world.drainInbox();
+      await world.control.addFault({
+        mode: "no_data",
+        as: emptyItems,
+        times: 1,
+        match: { action: "getAppointment", account_id: world.accountId },
+      });
+      await deliverFor(appointment, new Date(Date.now() + 10_000));
+      await world.drainInbox({ now: new Date(Date.now() + 10_000) });
+      // Never deleted, only flagged (R9).
+      expect(await dealOf(appointment.id)).toMatchObject({
+        missingInSource: true,
+        status: "scheduled",
+      });
+    },
+  );
 
   it("stops calling Klientiks after refused credentials, and drains the backlog once they are fixed", async () => {
     const [first, second] = [
@@ -752,6 +758,24 @@ describe("reconciliation and backfill (R13)", () => {
     expect(second.enqueued).toEqual([]);
     expect(await deliveriesOfTenant()).toHaveLength(10);
   });
+
+  it.each(KLIENTIKS_EMPTY_ITEMS)(
+    "reconciles an account where nothing changed (answered as %s): nothing listed, the run recorded",
+    async (emptyItems) => {
+      await world.control.patchAccount(world.accountId, { empty_items: emptyItems });
+      const now = new Date(EMULATOR_CLOCK_INSTANT.getTime() + HOUR_MS);
+      expect(
+        await reconcileKlientiksConnection(db, world.deps, {
+          tenantId: world.tenantId,
+          connectionId: world.connectionId,
+          now,
+        }),
+      ).toEqual({ listed: 0, enqueued: [] });
+      expect(
+        await db.connection.findUniqueOrThrow({ where: { id: world.connectionId } }),
+      ).toMatchObject({ lastReconcileAt: now, lastError: null });
+    },
+  );
 
   it("backfills history through the inbox and reports completion", async () => {
     await createTen();

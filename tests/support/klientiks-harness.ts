@@ -31,6 +31,7 @@ import {
 } from "../../emulators/klientiks/control-client";
 import { startKlientiksEmulator, type KlientiksEmulator } from "../../emulators/klientiks/server";
 import { createTestWorkspace } from "./factories";
+import type { TKlientiksEmptyItems } from "./klientiks-empty-items";
 import { toWebRequest } from "./web-request";
 
 /** The emulator's fixed clock: a naive value is Moscow time (UTC+3). */
@@ -169,15 +170,29 @@ export async function startWebhookReceiver(db: TDb): Promise<{
  * One test's world: a fresh emulator state and account (two employees, two services, a client with
  * a dynamic field), and a new workspace connected to it through the real domain functions.
  */
-export async function createKlientiksWorld(db: TDb, control: KlientiksControl) {
+export async function createKlientiksWorld(
+  db: TDb,
+  control: KlientiksControl,
+  options: TKlientiksAccountOptions = {},
+) {
   await control.reset();
   await control.setClock(EMULATOR_CLOCK);
-  return addKlientiksTenant(db, control);
+  return addKlientiksTenant(db, control, options);
 }
 
+/** `emptyItems`: how the account answers a list or look-up with nothing (default `"No data"`). */
+type TKlientiksAccountOptions = { emptyItems?: TKlientiksEmptyItems };
+
 /** Another account in the same emulator state, and another workspace connected to it. */
-export async function addKlientiksTenant(db: TDb, control: KlientiksControl) {
-  const account = await control.createAccount({ timezone: "Europe/Moscow" });
+export async function addKlientiksTenant(
+  db: TDb,
+  control: KlientiksControl,
+  { emptyItems }: TKlientiksAccountOptions = {},
+) {
+  const account = await control.createAccount({
+    timezone: "Europe/Moscow",
+    empty_items: emptyItems,
+  });
   const accountId = account.account_id;
   // The first user is the account owner, the default author of staff-created visits.
   const author = await control.addUser(accountId, { name: "Смирнова Ольга" });

@@ -45,6 +45,28 @@ describe("toClient", () => {
     expect(warnings).toEqual([]);
   });
 
+  it("reads the captured client created over the API, whose unset fields are null, with them blank", () => {
+    const { normalizer, warnings } = setup();
+    const raw = itemsOf("client-by-phone-k7.json") as Record<string, unknown>;
+    expect(normalizer.toClient(raw)).toEqual({
+      id: 1000002,
+      name: "Emin",
+      firstName: "Emin",
+      patronName: "",
+      secondName: "",
+      phone: "79990000002",
+      email: "",
+      leadSource: "",
+      clientGroups: "",
+      deleted: false,
+      createdAt: new Date("2021-09-29T18:56:21.658Z"),
+      modifiedAt: new Date("2021-09-29T19:36:05.869Z"),
+      dynamicFields: {},
+      raw,
+    });
+    expect(warnings).toEqual([]);
+  });
+
   it("takes email and source from json_data when they are not flattened, and normalises the phone", () => {
     const { normalizer } = setup();
     const client = normalizer.toClient({
