@@ -2,8 +2,10 @@
 // the order, repetition or concurrency; clients shared with deals; first calls and missed-call
 // callbacks; click-to-call requests; recordings fetched with backoff; callers looked up in the
 // Klientiks emulator.
+import { InngestTestEngine } from "@inngest/test";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { lookUpTelephonyCallers } from "@/inngest/functions/telephony-background";
 import { createId } from "@/lib/ids";
 import {
   callEvent,
@@ -33,6 +35,7 @@ import {
 import type { KlientiksControl } from "../../emulators/klientiks/control-client";
 import type { KlientiksEmulator } from "../../emulators/klientiks/server";
 import { createTestWorkspace } from "../support/factories";
+import { expectRunStateWithout } from "../support/inngest-run-state";
 import { KLIENTIKS_EMPTY_ITEMS } from "../support/klientiks-empty-items";
 import { createKlientiksWorld, startEmulatorForTests } from "../support/klientiks-harness";
 import { createTestDb, isEmbeddedDatabase } from "../support/test-db";
@@ -548,6 +551,39 @@ describe("clients", () => {
       expect(stillDue).toEqual([]);
     },
   );
+});
+
+describe("look-up-telephony-callers under @inngest/test", () => {
+  it("looks the caller up and keeps neither the phone nor what Klientiks knows of the caller in its run state", async () => {
+    const world = await createKlientiksWorld(db, control);
+    const workspace = await telephonyWorkspace({
+      tenantId: world.tenantId,
+      ownerId: world.owner.id,
+    });
+    // The latest call of all, so this caller is in the run's first round whatever else is due.
+    const { clientId } = await workspace.apply(
+      incomingMissedCall({
+        providerCallId: "pbx-run-state",
+        startedAt: new Date(),
+        clientPhone: "+79990000001",
+      }),
+    );
+
+    const output = await new InngestTestEngine({ function: lookUpTelephonyCallers }).execute();
+
+    expect(output.error).toBeUndefined();
+    expect(output.result).toEqual({ looked: expect.any(Number) });
+    expect(await db.client.findUniqueOrThrow({ where: { id: clientId! } })).toMatchObject({
+      klientiksClientId: String(world.client.id),
+      email: "anna@example.com",
+    });
+    await expectRunStateWithout(output, [
+      "79990000001",
+      world.client.first_name,
+      world.client.second_name ?? "",
+      "anna@example.com",
+    ]);
+  });
 });
 
 describe("recordings", () => {

@@ -16,6 +16,7 @@ import { getDb } from "@/server/db/client";
 import { findSyncHealth } from "@/server/domain/klientiks/sync-health";
 
 import { runOnFailure } from "../support/inngest-failure";
+import { expectRunStateWithout, runState, type TRunOutput } from "../support/inngest-run-state";
 import { setUpKlientiksWorldPerTest, type TKlientiksWorld } from "../support/klientiks-harness";
 import { createTestDb } from "../support/test-db";
 
@@ -26,8 +27,6 @@ setUpKlientiksWorldPerTest(db, {
   onWorld: (created) => (world = created),
   onClose: () => getDb().$disconnect(),
 });
-
-type TRunOutput = Awaited<ReturnType<InngestTestEngine["execute"]>>;
 
 /** A webhook for a fresh appointment, recorded in the inbox, and the event the route would send. */
 async function receivedDelivery() {
@@ -65,23 +64,6 @@ const stepOutput = (output: TRunOutput, stepId: string): Promise<unknown> => {
   return state;
 };
 
-/** Every step output, the result and the error of a run, settled, for the R11 checks. */
-async function runState(output: TRunOutput): Promise<unknown[]> {
-  const steps = await Promise.all(
-    Object.values(output.state).map((promise) =>
-      promise.then(
-        (data) => ({ data }),
-        (error: unknown) => ({ error: errors.serializeError(error) }),
-      ),
-    ),
-  );
-  return [
-    ...steps,
-    { result: output.result },
-    { error: output.error === undefined ? undefined : errors.serializeError(output.error) },
-  ];
-}
-
 /** R11: nothing a run stores may hold a credential or a token-bearing URL, and each step stays small. */
 async function expectNoSecrets(output: TRunOutput) {
   for (const part of await runState(output)) {
@@ -92,6 +74,18 @@ async function expectNoSecrets(output: TRunOutput) {
     expect(text).not.toMatch(/\/t\/[0-9a-zA-Z]{8,}/);
   }
 }
+
+/**
+ * The client's personal data (the world's client: name, phone, e-mail) comes with every fetched
+ * appointment; no step result may keep it.
+ */
+const expectNoPersonalData = (output: TRunOutput) =>
+  expectRunStateWithout(output, [
+    world.client.first_name,
+    world.client.second_name ?? "",
+    world.client.phone,
+    String(world.client.email),
+  ]);
 
 const countRows = async () => ({
   deals: await db.deal.count({ where: { tenantId: world.tenantId } }),
@@ -122,6 +116,7 @@ describe("process-klientiks-delivery under @inngest/test", () => {
       { status: "processed", dealId: deal.id },
     );
     await expectNoSecrets(output);
+    await expectNoPersonalData(output);
   });
 
   it("fails the fetch step retriably on a one-time 500 and succeeds on the retry", async () => {
@@ -134,7 +129,7 @@ describe("process-klientiks-delivery under @inngest/test", () => {
     });
 
     const attempt = await new InngestTestEngine({ function: processKlientiksDelivery }).executeStep(
-      "fetch-appointment",
+      "fetch-and-upsert",
       { events: [event] },
     );
     expect(attempt.step.op).toBe("StepError"); // retriable; "StepFailed" would end the run
@@ -153,7 +148,7 @@ describe("process-klientiks-delivery under @inngest/test", () => {
       recentErrors: [{ deliveryId, attempt: 1, willRetry: true }],
     });
 
-    // The retry: Inngest replays the memoised "load-delivery" and runs "fetch-appointment" again.
+    // The retry: Inngest replays the memoised "load-delivery" and runs "fetch-and-upsert" again.
     const loaded = await stepOutput(attempt, "load-delivery");
     const retry = await execute(event, [{ id: "load-delivery", handler: () => loaded }]);
     expect(retry.error).toBeUndefined();
@@ -191,14 +186,8 @@ describe("process-klientiks-delivery under @inngest/test", () => {
     expect(second.result).toMatchObject({ outcome: "already-processed" });
 
     // The upsert step re-run after it had written (a worker lost before Inngest recorded the step).
-    const [loaded, raw] = await Promise.all([
-      stepOutput(first, "load-delivery"),
-      stepOutput(first, "fetch-appointment"),
-    ]);
-    const rerun = await execute(event, [
-      { id: "load-delivery", handler: () => loaded },
-      { id: "fetch-appointment", handler: () => raw },
-    ]);
+    const loaded = await stepOutput(first, "load-delivery");
+    const rerun = await execute(event, [{ id: "load-delivery", handler: () => loaded }]);
     expect(rerun.result).toMatchObject({ outcome: "updated", stageChanged: false });
 
     expect(await countRows()).toEqual(before.counts);
@@ -209,7 +198,9 @@ describe("process-klientiks-delivery under @inngest/test", () => {
       }),
     ).toEqual(before.deal);
     expect(before.deal.externalId).toBe(String(appointment.id));
-    expect(await world.getAppointmentCalls()).toHaveLength(1);
+    // The re-run step fetched the appointment again: it is never kept between steps.
+    expect(await world.getAppointmentCalls()).toHaveLength(2);
+    await expectNoPersonalData(rerun);
   });
 
   it("turns refused credentials into a NonRetriableError, and onFailure fails the delivery with its cause", async () => {
@@ -221,7 +212,7 @@ describe("process-klientiks-delivery under @inngest/test", () => {
     });
 
     const attempt = await new InngestTestEngine({ function: processKlientiksDelivery }).executeStep(
-      "fetch-appointment",
+      "fetch-and-upsert",
       { events: [event] },
     );
     expect(attempt.step.op).toBe("StepFailed");
@@ -237,7 +228,7 @@ describe("process-klientiks-delivery under @inngest/test", () => {
     // Inngest resumes the run with the step's recorded error, so `step.run` throws a StepError and the
     // run fails with it. (A step mocked to throw cannot express that in @inngest/test 1.0.0 with
     // inngest 4: the engine sees the mock's data promise and resolves the step with undefined.)
-    const runError = new StepError("fetch-appointment", errors.serializeError(attempt.error));
+    const runError = new StepError("fetch-and-upsert", errors.serializeError(attempt.error));
     const failure = await runOnFailure(processKlientiksDelivery, event, runError);
     expect(failure.error).toBeUndefined();
     expect(await db.webhookDelivery.findUniqueOrThrow({ where: { id: deliveryId } })).toMatchObject(
@@ -256,12 +247,12 @@ describe("process-klientiks-delivery under @inngest/test", () => {
 
     const lastAttempt = await new InngestTestEngine({
       function: processKlientiksDelivery,
-    }).executeStep("fetch-appointment", { events: [event] });
+    }).executeStep("fetch-and-upsert", { events: [event] });
     expect(lastAttempt.step.op).toBe("StepError");
     const failure = await runOnFailure(
       processKlientiksDelivery,
       event,
-      new StepError("fetch-appointment", errors.serializeError(lastAttempt.error)),
+      new StepError("fetch-and-upsert", errors.serializeError(lastAttempt.error)),
     );
     expect(failure.error).toBeUndefined();
     expect(await db.webhookDelivery.findUniqueOrThrow({ where: { id: deliveryId } })).toMatchObject(

@@ -29,6 +29,7 @@ import { createZadarmaControl, type ZadarmaControl } from "../../emulators/zadar
 import { startZadarmaEmulator, type ZadarmaEmulator } from "../../emulators/zadarma/server";
 import { createTestWorkspace } from "../support/factories";
 import { runOnFailure } from "../support/inngest-failure";
+import { expectRunStateWithout } from "../support/inngest-run-state";
 import {
   createKlientiksWorld,
   drainInbox,
@@ -829,6 +830,8 @@ describe("process-telephony-delivery under @inngest/test", () => {
         callId: expect.any(String),
       });
       expect(JSON.stringify(output.result)).not.toContain(tenant.credentials.secret);
+      // The caller's phone is in every stored notification; no step result may keep it.
+      await expectRunStateWithout(output, [call.caller.replace(/\D/g, "")]);
     }
     const folded = await tenant.callOf(call.pbx_call_id);
     expect(folded).toMatchObject({

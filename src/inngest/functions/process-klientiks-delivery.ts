@@ -7,17 +7,14 @@ import {
   noteFailedInngestAttempt,
 } from "@/server/domain/inbox/failures";
 import { toDeliveryFailure } from "@/server/domain/klientiks/delivery-failure";
-import {
-  applyAppointment,
-  fetchAppointment,
-  loadDelivery,
-} from "@/server/domain/klientiks/process-delivery";
+import { fetchAndApplyAppointment, loadDelivery } from "@/server/domain/klientiks/process-delivery";
 import { getKlientiksDeps } from "@/server/klientiks-deps";
 
 /**
- * Enrichment of one inbox delivery: load → fetch the appointment (always its current state) →
+ * Enrichment of one inbox delivery: load → fetch the appointment (always its current state), then
  * names, mapping, upsert and stage history. The same domain steps run in-process without Inngest.
- * Steps return ids and the appointment only, never credentials (reliability R11).
+ * Steps return ids and outcomes only: never credentials (reliability R11), never the appointment
+ * with its client's personal data.
  */
 export const processKlientiksDelivery = inngest.createFunction(
   {
@@ -48,28 +45,17 @@ export const processKlientiksDelivery = inngest.createFunction(
       deliveryId,
       attempt: attempt + 1,
     };
-    const noted = <T>(body: () => Promise<T>) =>
+    // Fetch and upsert are one step: a step's result is kept in Inngest's run state, and the fetched
+    // appointment holds the client's personal data (name, phone, e-mail).
+    const result = await step.run("fetch-and-upsert", () =>
       classified(() =>
-        body().catch(async (error: unknown) => {
-          throw await noteFailedInngestAttempt(getDb(), attemptRef, toDeliveryFailure(error));
-        }),
-      );
-    const rawAppointment = await step.run("fetch-appointment", () =>
-      noted(() =>
-        fetchAppointment(getDb(), getKlientiksDeps(), {
-          tenantId,
-          connectionId: loaded.connectionId,
-          appointmentId: loaded.appointmentId,
-        }),
-      ),
-    );
-    const result = await step.run("upsert-deal", () =>
-      noted(() =>
-        applyAppointment(getDb(), getKlientiksDeps(), {
+        fetchAndApplyAppointment(getDb(), getKlientiksDeps(), {
           tenantId,
           connectionId: loaded.connectionId,
           deliveryId,
-          rawAppointment: rawAppointment as Record<string, unknown>,
+          appointmentId: loaded.appointmentId,
+        }).catch(async (error: unknown) => {
+          throw await noteFailedInngestAttempt(getDb(), attemptRef, toDeliveryFailure(error));
         }),
       ),
     );

@@ -316,7 +316,26 @@ export async function applyAppointment(
   return { kind: "deal", ...result };
 }
 
-/** Runs the three steps in order; the in-process driver's unit of work (Inngest runs them as steps). */
+/**
+ * Steps 2 and 3 as one unit: the fetched appointment carries the client's name, phone and e-mail,
+ * and a job runner that records each step's result (Inngest) must never hold it, so it does not
+ * leave this call. Only ids and outcomes come back.
+ */
+export async function fetchAndApplyAppointment(
+  db: TDb,
+  deps: TKlientiksDeps,
+  options: { tenantId: string; connectionId: string; deliveryId: string; appointmentId: string },
+): Promise<TApplyAppointmentResult> {
+  const { tenantId, connectionId, deliveryId, appointmentId } = options;
+  const rawAppointment = await fetchAppointment(db, deps, {
+    tenantId,
+    connectionId,
+    appointmentId,
+  });
+  return applyAppointment(db, deps, { tenantId, connectionId, deliveryId, rawAppointment });
+}
+
+/** Runs the steps in order; the in-process driver's unit of work (Inngest runs them as steps). */
 export async function runKlientiksDelivery(
   db: TDb,
   deps: TKlientiksDeps,
@@ -324,15 +343,10 @@ export async function runKlientiksDelivery(
 ): Promise<TApplyAppointmentResult | null> {
   const loaded = await loadDelivery(db, ref);
   if (loaded.isDone) return null;
-  const rawAppointment = await fetchAppointment(db, deps, {
-    tenantId: ref.tenantId,
-    connectionId: loaded.connectionId,
-    appointmentId: loaded.appointmentId,
-  });
-  return applyAppointment(db, deps, {
+  return fetchAndApplyAppointment(db, deps, {
     tenantId: ref.tenantId,
     connectionId: loaded.connectionId,
     deliveryId: ref.deliveryId,
-    rawAppointment,
+    appointmentId: loaded.appointmentId,
   });
 }
