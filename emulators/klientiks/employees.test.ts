@@ -1,27 +1,22 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import { KlientiksControlError } from "./control-client";
-import { getJson, restUrl, startTestEmulator, type TestEmulator } from "./test-support";
+import { getJson, restUrl, setUpTestEmulator } from "./test-support";
 
-let emulator: TestEmulator;
-beforeAll(async () => {
-  emulator = await startTestEmulator();
-});
-afterAll(() => emulator.close());
-beforeEach(() => emulator.control.reset());
+const emulator = setUpTestEmulator();
 
 describe("employees through the control API", () => {
   it("normalises the phone as a client's (klientiks-contract §7)", async () => {
-    const account = await emulator.control.createAccount();
-    const created = await emulator.control.addUser(account.account_id, {
+    const account = await emulator().control.createAccount();
+    const created = await emulator().control.addUser(account.account_id, {
       name: "Петрова Мария",
       phone: "8 (916) 111-00-01",
     });
-    const client = await emulator.control.addClient(account.account_id, {
+    const client = await emulator().control.addClient(account.account_id, {
       first_name: "Анна",
       phone: "8 (916) 111-00-02",
     });
-    const { body } = await getJson(restUrl(emulator.url, account, "list", "/m/Users/"));
+    const { body } = await getJson(restUrl(emulator().url, account, "list", "/m/Users/"));
 
     expect(created.phone).toBe("79161110001");
     expect(client.phone).toBe("79161110002");
@@ -29,11 +24,11 @@ describe("employees through the control API", () => {
   });
 
   it("refuses a phone that cannot be one, and takes none", async () => {
-    const account = await emulator.control.createAccount();
-    const refused = await emulator.control
-      .addUser(account.account_id, { name: "Петрова Мария", phone: "12-34" })
+    const account = await emulator().control.createAccount();
+    const refused = await emulator()
+      .control.addUser(account.account_id, { name: "Петрова Мария", phone: "12-34" })
       .catch((error: unknown) => error);
-    const withoutPhone = await emulator.control.addUser(account.account_id, { name: "Смирнова" });
+    const withoutPhone = await emulator().control.addUser(account.account_id, { name: "Смирнова" });
 
     expect(refused).toBeInstanceOf(KlientiksControlError);
     expect(refused).toMatchObject({

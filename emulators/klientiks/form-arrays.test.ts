@@ -1,19 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
-import {
-  getJson,
-  restUrl,
-  seedSmallAccount,
-  startTestEmulator,
-  type TestEmulator,
-} from "./test-support";
+import { getJson, restUrl, seedSmallAccount, setUpTestEmulator } from "./test-support";
 
-let emulator: TestEmulator;
-beforeAll(async () => {
-  emulator = await startTestEmulator();
-});
-afterAll(() => emulator.close());
-beforeEach(() => emulator.control.reset());
+const emulator = setUpTestEmulator();
 
 /** A raw form body, so the test controls the exact encoding PHP's http_build_query produces. */
 const postRawForm = (url: string, body: string) =>
@@ -24,8 +13,8 @@ const postRawForm = (url: string, body: string) =>
   });
 
 const seedTwoServices = async () => {
-  const seeded = await seedSmallAccount(emulator.control);
-  const second = await emulator.control.addService(seeded.account.account_id, {
+  const seeded = await seedSmallAccount(emulator().control);
+  const second = await emulator().control.addService(seeded.account.account_id, {
     name: "Укладка",
     price: "1800",
   });
@@ -71,7 +60,7 @@ describe("form arrays in PHP's encodings (klientiks-contract §3)", () => {
     const { account, executor, client, serviceIds } = await seedTwoServices();
     const [first = 0, second = 0] = serviceIds;
     const { body } = await postRawForm(
-      restUrl(emulator.url, account, "add", "/m/Appointments/"),
+      restUrl(emulator().url, account, "add", "/m/Appointments/"),
       `client_id=${client.id}&executor_id=${executor.id}&start_datetime=2025-04-01&start_time=11:00:00&${encode(first, second)}`,
     );
     expect(body).toMatchObject({ status: true, errors: {} });
@@ -81,7 +70,7 @@ describe("form arrays in PHP's encodings (klientiks-contract §3)", () => {
   it("refuses a line whose id is not a number, whatever the encoding", async () => {
     const { account, executor, client } = await seedTwoServices();
     const { body } = await postRawForm(
-      restUrl(emulator.url, account, "add", "/m/Appointments/"),
+      restUrl(emulator().url, account, "add", "/m/Appointments/"),
       `client_id=${client.id}&executor_id=${executor.id}&start_datetime=2025-04-01&start_time=11:00:00&appointed_services[0][service_id][]=1`,
     );
     expect(body).toMatchObject({
@@ -94,7 +83,7 @@ describe("form arrays in PHP's encodings (klientiks-contract §3)", () => {
     const { account, executor, serviceIds } = await seedTwoServices();
     const [first = 0, second = 0] = serviceIds;
     const { body } = await postRawForm(
-      restUrl(emulator.url, account, "add", "/m/Appointments/s/apiAdd/"),
+      restUrl(emulator().url, account, "add", "/m/Appointments/s/apiAdd/"),
       `executor_id=${executor.id}&service_id%5B0%5D=${first}&service_id%5B1%5D=${second}&start_datetime=2025-04-02+15%3A00%3A00&first_name=Vera&phone=79161234568`,
     );
     expect(body).toMatchObject({ status: true });
@@ -103,13 +92,13 @@ describe("form arrays in PHP's encodings (klientiks-contract §3)", () => {
 
   it("availableTimes reads service_id[0]=… from the query like service_id[]=…", async () => {
     const { account, executor, serviceIds } = await seedTwoServices();
-    await emulator.control.setClock("2025-04-01 08:00:00");
+    await emulator().control.setClock("2025-04-01 08:00:00");
     const [first = 0, second = 0] = serviceIds;
     const slotsFor = async (query: string) =>
       (
         await getJson(
           restUrl(
-            emulator.url,
+            emulator().url,
             account,
             "list",
             `/m/availableTimes/?start_day=2025-04-01&executor_id=${executor.id}&${query}`,

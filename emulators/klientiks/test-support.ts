@@ -4,6 +4,8 @@
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 
+import { afterAll, beforeAll, beforeEach } from "vitest";
+
 import type { AccountView } from "./accounts";
 import { createKlientiksControl, type KlientiksControl } from "./control-client";
 import {
@@ -19,6 +21,20 @@ export const startTestEmulator = async (
 ): Promise<TestEmulator> => {
   const emulator = await startKlientiksEmulator({ port: 0, ...options });
   return { ...emulator, control: createKlientiksControl(emulator.url) };
+};
+
+/** One emulator for the test file, reset before each test; the getter reads it inside a test. */
+export const setUpTestEmulator = (options: KlientiksEmulatorOptions = {}): (() => TestEmulator) => {
+  let emulator: TestEmulator | undefined;
+  beforeAll(async () => {
+    emulator = await startTestEmulator(options);
+  });
+  afterAll(() => emulator?.close());
+  beforeEach(() => emulator?.control.reset());
+  return () => {
+    if (!emulator) throw new Error("the emulator did not start");
+    return emulator;
+  };
 };
 
 type ApiCredentials = Pick<AccountView, "account_id" | "user_id" | "access_token">;
