@@ -455,20 +455,28 @@ describe.each(KLIENTIKS_EMPTY_ITEMS)("with empty answers as %s", (emptyItems) =>
       expect(reads).toHaveLength(2);
     });
 
-    it("stops at an empty page after a full one", async () => {
+    /** `count` visits of one client over 15 days, without webhooks; their ids in creation order. */
+    const createVisitsOfOneClient = async (count: number) => {
       const client = await control.addClient(accountId, {
         first_name: "Анна",
         phone: "79990000001",
       });
-      for (let index = 0; index < 50; index += 1) {
-        await control.createAppointment(accountId, {
+      const appointmentIds: number[] = [];
+      for (let index = 0; index < count; index += 1) {
+        const appointment = await control.createAppointment(accountId, {
           client_id: client.id,
           executor_id: executorId,
           start: `2025-03-${String(10 + (index % 15)).padStart(2, "0")} 12:00:00`,
           services: [{ service_id: serviceId }],
           fire_webhooks: false,
         });
+        appointmentIds.push(appointment.id);
       }
+      return appointmentIds;
+    };
+
+    it("stops at an empty page after a full one", async () => {
+      await createVisitsOfOneClient(50);
       const rows = await collect(
         createClient().listAclChangedSince(credentials, CLOCK_INSTANT.getTime() / 1000),
       );
@@ -480,21 +488,7 @@ describe.each(KLIENTIKS_EMPTY_ITEMS)("with empty answers as %s", (emptyItems) =>
     });
 
     it("pages through ACL rows by 50", async () => {
-      const client = await control.addClient(accountId, {
-        first_name: "Анна",
-        phone: "79990000001",
-      });
-      const appointmentIds: number[] = [];
-      for (let index = 0; index < 120; index += 1) {
-        const appointment = await control.createAppointment(accountId, {
-          client_id: client.id,
-          executor_id: executorId,
-          start: `2025-03-${String(10 + (index % 15)).padStart(2, "0")} 12:00:00`,
-          services: [{ service_id: serviceId }],
-          fire_webhooks: false,
-        });
-        appointmentIds.push(appointment.id);
-      }
+      const appointmentIds = await createVisitsOfOneClient(120);
       const rows = await collect(
         createClient().listAclChangedSince(credentials, Math.floor(CLOCK_INSTANT.getTime() / 1000)),
       );
