@@ -24,6 +24,26 @@ const bareGetLoad = (appUrl: string): TRouteLoad => ({
     autocannon({ url: `${appUrl}/api/health/live`, connections: LOAD_CONNECTIONS, duration }),
 });
 
+/** One request of a load that POSTs a distinct body each time. */
+export type TPostRequest = { headers: Record<string, string>; body: string };
+
+/** autocannon posting one generated request per call to `path`. */
+export const postEach =
+  (appUrl: string, path: string, nextRequest: () => TPostRequest): TLoad =>
+  (duration) =>
+    autocannon({
+      url: appUrl,
+      connections: LOAD_CONNECTIONS,
+      duration,
+      requests: [
+        {
+          method: "POST",
+          path,
+          setupRequest: (request) => ({ ...request, method: "POST", path, ...nextRequest() }),
+        },
+      ],
+    });
+
 /** Runs autocannon and reports, besides its figures, the server CPU it cost per request. */
 export async function measure(
   name: string,
@@ -42,12 +62,24 @@ export async function measure(
   return { result, cpuMsPerRequest };
 }
 
+/** Of two runs of the same load, the one with more req/s. */
+const betterRun = (name: string, first: TMeasuredRun, second: TMeasuredRun): TMeasuredRun => {
+  const better = second.result.requests.average > first.result.requests.average ? second : first;
+  log(
+    `baseline: the ${better === first ? "first" : "second"} ${name} run (the one with more req/s)`,
+  );
+  return better;
+};
+
 /**
  * The route under test next to the bare route, with the same connections: an unmeasured warm-up of
  * each (a freshly started `next start` spends its first 10-20 s of load in V8's JIT, which would
  * otherwise be billed to whichever route runs first), then bare, route, bare again. The better bare
- * run is the baseline, so warm-up never flatters the route. `afterWarmUp` and `afterRoute` let the
- * caller wait for the route's background work (an inbox, deferred writes) before what follows.
+ * run is the baseline, so warm-up never flatters the route. `sameShapeBare`, when given, is a second
+ * baseline run beside the first each time: a bare route taking the route's own request shape (a POST
+ * with a body of the same size), so the baseline also pays what Next charges for a body.
+ * `afterWarmUp` and `afterRoute` let the caller wait for the route's background work (an inbox,
+ * deferred writes) before what follows.
  */
 export async function measureAgainstBareRoute(options: {
   app: { url: string; processGroupId: number };
@@ -57,9 +89,15 @@ export async function measureAgainstBareRoute(options: {
   route: TRouteLoad & { name: string };
   /** The baseline's load; by default `GET /api/health/live`. */
   bare?: TRouteLoad;
+  sameShapeBare?: TRouteLoad;
   afterWarmUp?: () => Promise<void>;
   afterRoute?: (run: TMeasuredRun) => Promise<void>;
-}): Promise<{ route: TMeasuredRun; bare: TMeasuredRun }> {
+}): Promise<{
+  route: TMeasuredRun;
+  bare: TMeasuredRun;
+  /** null without `sameShapeBare`. */
+  sameShapeBare: TMeasuredRun | null;
+}> {
   const {
     app: { processGroupId },
     warmupSeconds,
@@ -67,29 +105,47 @@ export async function measureAgainstBareRoute(options: {
     route,
   } = options;
   const { sends: bareSends, load: bare } = options.bare ?? bareGetLoad(options.app.url);
+  const sameShape = options.sameShapeBare ?? null;
   if (warmupSeconds > 0) {
     await measure(`warm-up (not counted), bare route ${warmupSeconds} s`, processGroupId, () =>
       bare(warmupSeconds),
     );
+    if (sameShape)
+      await measure(
+        `warm-up (not counted), same-shape bare route ${warmupSeconds} s`,
+        processGroupId,
+        () => sameShape.load(warmupSeconds),
+      );
     await measure(`warm-up (not counted), ${route.name} ${warmupSeconds} s`, processGroupId, () =>
       route.load(warmupSeconds),
     );
   }
   await options.afterWarmUp?.();
+  const sameShapeSends = sameShape ? ` and same-shape bare ${sameShape.sends}` : "";
   log(
-    `phase 1: autocannon, ${LOAD_CONNECTIONS} connections, ${loadSeconds} s each: bare ${bareSends}, then ${route.sends}, then bare again`,
+    `phase 1: autocannon, ${LOAD_CONNECTIONS} connections, ${loadSeconds} s each: bare ${bareSends}${sameShapeSends}, then ${route.sends}, then the bare run${sameShape ? "s" : ""} again`,
   );
   const bareFirst = await measure("bare route", processGroupId, () => bare(loadSeconds));
+  const sameShapeFirst =
+    sameShape &&
+    (await measure("same-shape bare route", processGroupId, () => sameShape.load(loadSeconds)));
   const routeRun = await measure(route.name, processGroupId, () => route.load(loadSeconds));
   await options.afterRoute?.(routeRun);
-  // The bare route once more, now that the server is as warm as it was for the route's run.
+  // The bare routes once more, now that the server is as warm as it was for the route's run.
   const bareSecond = await measure("bare route again", processGroupId, () => bare(loadSeconds));
-  const bareRun =
-    bareSecond.result.requests.average > bareFirst.result.requests.average ? bareSecond : bareFirst;
-  log(
-    `baseline: the ${bareRun === bareFirst ? "first" : "second"} bare run (the one with more req/s)`,
-  );
-  return { route: routeRun, bare: bareRun };
+  const sameShapeSecond =
+    sameShape &&
+    (await measure("same-shape bare route again", processGroupId, () =>
+      sameShape.load(loadSeconds),
+    ));
+  return {
+    route: routeRun,
+    bare: betterRun("bare", bareFirst, bareSecond),
+    sameShapeBare:
+      sameShapeFirst && sameShapeSecond
+        ? betterRun("same-shape bare", sameShapeFirst, sameShapeSecond)
+        : null,
+  };
 }
 
 const ratio = (value: number, base: number) => (base > 0 ? (value / base).toFixed(2) : "n/a");

@@ -1,7 +1,6 @@
-import autocannon from "autocannon";
 import type pg from "pg";
 
-import { LOAD_CONNECTIONS, logRatios, measureAgainstBareRoute, type TLoad } from "./load";
+import { logRatios, measureAgainstBareRoute, postEach, type TLoad } from "./load";
 import { processGroupCpuSeconds } from "./process-cpu";
 import { log, waitUntil } from "./stats";
 import { OWNER_EXTENSION, type TTelephonyWorkspace } from "./telephony-workspace";
@@ -34,30 +33,11 @@ export const drainInbox = (sql: pg.Client, tenantId: string, timeoutMs: number) 
   });
 
 /** autocannon posting one generated form per request to `path`. */
-const formLoad =
-  (appUrl: string, path: string, nextForm: () => TSignedForm): TLoad =>
-  (duration) =>
-    autocannon({
-      url: appUrl,
-      connections: LOAD_CONNECTIONS,
-      duration,
-      requests: [
-        {
-          method: "POST",
-          path,
-          setupRequest: (request) => {
-            const form = nextForm();
-            return {
-              ...request,
-              method: "POST",
-              path,
-              headers: notificationHeaders(form),
-              body: form.body,
-            };
-          },
-        },
-      ],
-    });
+const formLoad = (appUrl: string, path: string, nextForm: () => TSignedForm): TLoad =>
+  postEach(appUrl, path, () => {
+    const form = nextForm();
+    return { headers: notificationHeaders(form), body: form.body };
+  });
 
 /**
  * Signed notifications (each call's START, INTERNAL, ANSWER, END; every one distinct) against the
