@@ -467,7 +467,7 @@ describe("clients", () => {
   });
 
   it.each(KLIENTIKS_EMPTY_ITEMS)(
-    "looks a caller up in Klientiks once a day, found or not (not found answered as %s), and never for a client it already knows",
+    "looks a caller up in Klientiks once a day, found or not, and never for a client it already knows (empty answers as %s)",
     async (emptyItems) => {
       const world = await createKlientiksWorld(db, control, { emptyItems });
       const workspace = await telephonyWorkspace({

@@ -605,7 +605,7 @@ describe("failures (R9, R12, R19)", () => {
   });
 
   it.each(KLIENTIKS_EMPTY_ITEMS)(
-    "fails an appointment Klientiks does not have (answered as %s), without retrying, and flags a deal that vanished",
+    "fails an appointment Klientiks does not have, without retrying, and flags a deal that vanished (empty answers as %s)",
     async (emptyItems) => {
       await world.control.patchAccount(world.accountId, { empty_items: emptyItems });
       await world.deliver({ appointment_id: "987654", status: "scheduled" });
