@@ -205,6 +205,6 @@ await runBench(async () => {
     calls_page_p95_ms: callsPage.calls_page_p95_ms ?? null,
     storm_events: storm.length,
     // A notification refused or failed in processing shows as a call with other columns or events.
-    lost: check.missing + check.unexpected + check.mismatched,
+    lost: check.missing + check.unexpected + check.mismatched + check.doubled,
   };
 });

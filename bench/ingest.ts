@@ -17,10 +17,10 @@ import pg from "pg";
 
 import { createKlientiksControl } from "../emulators/klientiks/control-client";
 import { findFreePort, startProcess, waitForPort } from "../scripts/lib/processes.mjs";
-import { signUpWorkspaceOwner } from "./lib/app-client";
 import { ensureProductionBuild, startApp } from "./lib/app-server";
 import { onCleanup, runBench } from "./lib/cleanup";
 import { createBenchDatabase } from "./lib/database";
+import { connectKlientiksWorkspace, type TKlientiksCredentials } from "./lib/klientiks-workspace";
 import { LOAD_CONNECTIONS, logRatios, measureAgainstBareRoute } from "./lib/load";
 import { log, mapWithConcurrency, percentile, roundMs, sleep, waitUntil } from "./lib/stats";
 
@@ -99,54 +99,8 @@ await runBench(async () => {
   });
   log(`next start on ${app.url}`);
 
-  /**
-   * A workspace connected to an account, through the app's own API, as its owner would do it.
-   * Activation lists the last 30 days (backfill) and reconciles the last day; this waits until
-   * both are done, so that nothing but our webhooks enters its inbox from here on.
-   */
-  const connectWorkspace = async (
-    name: string,
-    credentials: { account_id: string; user_id: string; access_token: string },
-  ) => {
-    const { api, workspace } = await signUpWorkspaceOwner(app.url, name);
-    const tenant = { tenantSlug: workspace.slug };
-    await api.mutation("klientiks.saveCredentials", {
-      ...tenant,
-      input: {
-        name: "Клиентикс",
-        accountId: credentials.account_id,
-        userId: credentials.user_id,
-        accessToken: credentials.access_token,
-      },
-    });
-    await api.mutation("klientiks.setActive", { ...tenant, input: { isActive: true } });
-    const setup = await api.query<{ purpose: string; url: string }[]>(
-      "klientiks.webhookSetup",
-      tenant,
-    );
-    const dealsUrl = setup.find((endpoint) => endpoint.purpose === "deals")?.url;
-    if (!dealsUrl) throw new Error("webhookSetup returned no deals address");
-    const isActivationSettled = await waitUntil(
-      async () => {
-        const { rows } = await sql.query<{ listed: boolean; reconciled: boolean }>(
-          `SELECT EXISTS (SELECT 1 FROM "BackfillJob" WHERE "tenantId" = $1 AND "enumeratedAt" IS NOT NULL) AS listed,
-                EXISTS (SELECT 1 FROM "Connection" WHERE "tenantId" = $1 AND "lastReconcileAt" IS NOT NULL) AS reconciled`,
-          [workspace.id],
-        );
-        return Boolean(rows[0]?.listed && rows[0]?.reconciled);
-      },
-      { timeoutMs: SETUP_TIMEOUT_MS },
-    );
-    if (!isActivationSettled)
-      throw new Error(
-        `${name}: the activation's backfill/reconciliation did not finish within 60 s`,
-      );
-    return {
-      slug: workspace.slug,
-      tenantId: workspace.id,
-      webhookPath: new URL(dealsUrl).pathname,
-    };
-  };
+  const connectWorkspace = (name: string, credentials: TKlientiksCredentials) =>
+    connectKlientiksWorkspace(app.url, sql, name, credentials);
   const { slug, tenantId, webhookPath } = await connectWorkspace("Bench Salon", account);
   log(`workspace ${slug} connected; activation backfill and first reconciliation done`);
 

@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 /**
  * `npm test`: every check, in order of cost — lint, typecheck, unit tests, integration tests against
- * a fresh database, a production build, and the Playwright e2e suite in Chromium. The database is
- * PostgreSQL when TEST_DATABASE_URL (or DATABASE_URL) is reachable, the embedded one otherwise.
- * Prints "N passed, N failed" last and exits non-zero on any failure.
+ * a fresh database, a production build, the short soak drill on that build (docs/drills.md), and the
+ * Playwright e2e suite in Chromium. The database is PostgreSQL when TEST_DATABASE_URL (or
+ * DATABASE_URL) is reachable, the embedded one otherwise. Prints "N passed, N failed" last and exits
+ * non-zero on any failure.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -47,9 +48,14 @@ function countPlaywright(file) {
   totals.failed += stats.unexpected;
 }
 
-async function prepareDatabase() {
+/** The reachable PostgreSQL server of TEST_DATABASE_URL (or DATABASE_URL), or null. */
+async function findPostgresServer() {
   const serverUrl = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
-  if (serverUrl && (await isPostgresReachable(serverUrl))) {
+  return serverUrl && (await isPostgresReachable(serverUrl)) ? serverUrl : null;
+}
+
+async function prepareDatabase(serverUrl) {
+  if (serverUrl) {
     console.log("Using PostgreSQL from TEST_DATABASE_URL/DATABASE_URL (fresh database svyaz_test)");
     return recreateDatabase(serverUrl, "svyaz_test");
   }
@@ -84,7 +90,8 @@ try {
       countVitest(report);
     }
   });
-  const databaseUrl = await prepareDatabase();
+  const postgresServer = await findPostgresServer();
+  const databaseUrl = await prepareDatabase(postgresServer);
   await stage("migrations", () => migrateDatabase(databaseUrl));
   const env = { DATABASE_URL: databaseUrl, SVYAZ_TEST_DATABASE_READY: "1" };
   await stage("integration tests", async () => {
@@ -110,6 +117,19 @@ try {
   await stage("production build", () =>
     run("npx", ["next", "build"], { env: { ...env, NEXT_TELEMETRY_DISABLED: "1" } }),
   );
+  // One test in the totals. It makes and drops its own database on the PostgreSQL server; without
+  // one, it runs on an embedded database server of its own and says so.
+  await stage("soak drill (short)", async () => {
+    try {
+      await run("npx", ["tsx", "drills/soak.ts", "--short"], {
+        env: { DATABASE_URL: postgresServer ?? "" },
+      });
+      totals.passed += 1;
+    } catch (error) {
+      totals.failed += 1;
+      throw error;
+    }
+  });
   await stage("e2e tests (Chromium)", async () => {
     const report = path.join(reportsDir, "e2e.json");
     try {

@@ -52,14 +52,15 @@ export async function ensureProductionBuild(requiredRoutes: string[]): Promise<v
 
 /**
  * `next start` bound to 127.0.0.1, on the given database, with the in-process worker (the inline
- * jobs driver) and the given extra environment; resolves once `/api/health/live` answers. It runs
- * in its own process group (stopped as a whole at cleanup), whose id is returned for CPU accounting.
+ * jobs driver) and the given extra environment (which wins over the defaults, secrets included);
+ * resolves once `/api/health/live` answers. It runs in its own process group (stopped as a whole at
+ * cleanup), whose id is returned for CPU accounting and for signals; `exited` settles when it ends.
  */
 export async function startApp(options: {
   port: number;
   databaseUrl: string;
   env: Record<string, string>;
-}): Promise<{ url: string; processGroupId: number }> {
+}): Promise<{ url: string; processGroupId: number; exited: Promise<void> }> {
   const url = `http://127.0.0.1:${options.port}`;
   let exitedEarly: string | null = null;
   // e.g. BENCH_APP_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/svyaz-prof" to profile the server.
@@ -94,9 +95,12 @@ export async function startApp(options: {
     },
   );
   let isStopping = false;
-  child.on("exit", (code, signal) => {
-    if (!isStopping) exitedEarly = `next start exited (${code ?? signal})`;
-  });
+  const exited = new Promise<void>((resolve) =>
+    child.on("exit", (code, signal) => {
+      if (!isStopping) exitedEarly = `next start exited (${code ?? signal})`;
+      resolve();
+    }),
+  );
   child.on("error", (error) => {
     exitedEarly = `next start failed: ${error.message}`;
   });
@@ -127,7 +131,7 @@ export async function startApp(options: {
   for (;;) {
     if (exitedEarly) throw new Error(exitedEarly);
     const response = await fetch(`${url}/api/health/live`).catch(() => null);
-    if (response?.ok) return { url, processGroupId };
+    if (response?.ok) return { url, processGroupId, exited };
     if (Date.now() > deadline) throw new Error(`${url}/api/health/live did not answer within 90 s`);
     await sleep(250);
   }

@@ -12,7 +12,8 @@ type TScriptedCall = z.input<typeof scriptedCallBody>;
 export const STORM_EXTENSIONS = ["100", "101", "102"] as const;
 
 /** One of 900 regular callers, so some call again (first-time and repeat callers both occur). */
-const stormPhone = (index: number) => `79990${String((index * 7919) % 900).padStart(6, "0")}`;
+export const stormPhone = (index: number) =>
+  `79990${String((index * 7919) % 900).padStart(6, "0")}`;
 
 /**
  * The `index`-th call of the storm, from a mix a salon sees: 45 % incoming answered (one, two or
@@ -124,17 +125,17 @@ function seededRandom(seed: number): () => number {
   };
 }
 
-/** The notifications plus a `duplicateShare` of them again, in a shuffled order (Fisher–Yates). */
-export function shuffleWithDuplicates(
-  notifications: readonly TCapturedNotification[],
+/** The items (notifications, webhooks) plus a `duplicateShare` of them again, in a shuffled order (Fisher–Yates). */
+export function shuffleWithDuplicates<T>(
+  items: readonly T[],
   options: { duplicateShare: number; seed: number },
-): TCapturedNotification[] {
+): T[] {
   const random = seededRandom(options.seed);
   const duplicates = Array.from(
-    { length: Math.round(notifications.length * options.duplicateShare) },
-    () => notifications[Math.floor(random() * notifications.length)]!,
+    { length: Math.round(items.length * options.duplicateShare) },
+    () => items[Math.floor(random() * items.length)]!,
   );
-  const storm = [...notifications, ...duplicates];
+  const storm = [...items, ...duplicates];
   for (let index = storm.length - 1; index > 0; index -= 1) {
     const other = Math.floor(random() * (index + 1));
     [storm[index], storm[other]] = [storm[other]!, storm[index]!];

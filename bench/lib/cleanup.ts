@@ -3,6 +3,8 @@
  * is interrupted (SIGINT/SIGTERM). Children started with `startProcess` live in their own process
  * group, so a cleanup that stops them also stops whatever they spawned.
  */
+import { logError } from "./stats";
+
 type TCleanup = { name: string; run: () => Promise<void> };
 
 const cleanups: TCleanup[] = [];
@@ -18,8 +20,8 @@ export function runCleanups(): Promise<void> {
       await cleanup
         .run()
         .catch((error: unknown) =>
-          console.error(
-            `[bench] cleanup "${cleanup.name}" failed: ${error instanceof Error ? error.message : String(error)}`,
+          logError(
+            `cleanup "${cleanup.name}" failed: ${error instanceof Error ? error.message : String(error)}`,
           ),
         );
     }
@@ -31,7 +33,7 @@ export function runCleanups(): Promise<void> {
 export function cleanUpOnSignals(): void {
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.once(signal, () => {
-      console.error(`[bench] ${signal}: cleaning up`);
+      logError(`${signal}: cleaning up`);
       void runCleanups().finally(() => process.exit(130));
     });
   }
@@ -39,20 +41,22 @@ export function cleanUpOnSignals(): void {
 
 /**
  * Runs a bench: its result object becomes the last stdout line, as JSON. A setup failure (thrown
- * error) exits 1 after cleaning up; a slow result is not a failure, the numbers tell.
+ * error) exits 1 after cleaning up; a slow result is not a failure, the numbers tell. A drill, whose
+ * targets are pass or fail, says with `isMiss` which results exit 1 after printing their line.
  */
-export async function runBench(main: () => Promise<Record<string, unknown>>): Promise<never> {
+export async function runBench<TResult extends Record<string, unknown>>(
+  main: () => Promise<TResult>,
+  { isMiss }: { isMiss?: (result: TResult) => boolean } = {},
+): Promise<never> {
   cleanUpOnSignals();
-  let result: Record<string, unknown> | null = null;
+  let result: TResult | null = null;
   try {
     result = await main();
   } catch (error) {
-    console.error(
-      `[bench] failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
-    );
+    logError(`failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   }
   await runCleanups();
   if (!result) process.exit(1);
   process.stdout.write(`${JSON.stringify(result)}\n`);
-  process.exit(0);
+  process.exit(isMiss?.(result) ? 1 : 0);
 }

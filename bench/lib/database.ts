@@ -10,16 +10,25 @@ import { findFreePort } from "../../scripts/lib/processes.mjs";
 import { onCleanup } from "./cleanup";
 import { log } from "./stats";
 
-export type TBenchDatabase = { url: string; kind: "postgresql" | "embedded"; name: string };
+export type TBenchDatabase = {
+  url: string;
+  kind: "postgresql" | "embedded";
+  name: string;
+  /** Leaves a PostgreSQL database in place at cleanup, for a look after a failed drill. */
+  keep: () => void;
+};
 
 /**
- * A fresh, migrated database that is dropped at cleanup: `svyaz_bench_<random>` on the server of
- * DATABASE_URL when it is set, otherwise an embedded PGlite in a temporary data directory.
+ * A fresh, migrated database that is dropped at cleanup (unless kept): `{prefix}_<random>`
+ * (`svyaz_bench_…`) on the server of DATABASE_URL when it is set, otherwise an embedded PGlite in a
+ * temporary data directory, served by its own process.
  */
-export async function createBenchDatabase(): Promise<TBenchDatabase> {
+export async function createBenchDatabase({
+  prefix = "svyaz_bench",
+} = {}): Promise<TBenchDatabase> {
   const serverUrl = process.env.DATABASE_URL;
   if (serverUrl) {
-    const name = `svyaz_bench_${randomBytes(4).toString("hex")}`;
+    const name = `${prefix}_${randomBytes(4).toString("hex")}`;
     const admin = new pg.Client({ connectionString: serverUrl });
     await admin.connect();
     try {
@@ -27,7 +36,9 @@ export async function createBenchDatabase(): Promise<TBenchDatabase> {
     } finally {
       await admin.end();
     }
+    let isKept = false;
     onCleanup(`drop database ${name}`, async () => {
+      if (isKept) return log(`kept database ${name} for a look; drop it when done`);
       const client = new pg.Client({ connectionString: serverUrl });
       await client.connect();
       try {
@@ -41,7 +52,7 @@ export async function createBenchDatabase(): Promise<TBenchDatabase> {
     url.pathname = `/${name}`;
     log(`created database ${name} on ${url.host} (PostgreSQL from DATABASE_URL)`);
     await migrateDatabase(url.toString());
-    return { url: url.toString(), kind: "postgresql", name };
+    return { url: url.toString(), kind: "postgresql", name, keep: () => (isKept = true) };
   }
 
   const dataDir = mkdtempSync(path.join(tmpdir(), "svyaz-bench-"));
@@ -51,8 +62,11 @@ export async function createBenchDatabase(): Promise<TBenchDatabase> {
   const embedded = await startEmbeddedPostgres({ dataDir, port: await findFreePort() });
   onCleanup("stop the embedded database", embedded.stop);
   log(
-    `DATABASE_URL is not set: using an embedded database in ${dataDir} (no target applies to it)`,
+    `DATABASE_URL is not set: using an embedded database in ${dataDir}, served by its own process`,
   );
   await migrateDatabase(embedded.url);
-  return { url: embedded.url, kind: "embedded", name: "embedded" };
+  return { url: embedded.url, kind: "embedded", name: "embedded", keep: () => undefined };
 }
+
+/** What benches and drills query through: one client, or a pool where queries run side by side. */
+export type TSql = Pick<pg.Pool, "query">;

@@ -1,7 +1,6 @@
-import type pg from "pg";
-
 import type { CallView } from "../../emulators/zadarma/call-view";
 import { expectedCallOf, type TExpectedCall } from "./calls-storm";
+import type { TSql } from "./database";
 import type { TCapturedNotification } from "./notification-capture";
 import { log } from "./stats";
 
@@ -31,8 +30,16 @@ function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string
   return groups;
 }
 
-/** The columns of a row that differ from what the PBX says (recording: a ref is `pending` or `ready`, none is `none`). */
-function differences(row: TCallRow, expected: TExpectedCall): string[] {
+/**
+ * The columns of a row that differ from what the PBX says. Recording: a ref is `pending` or `ready`
+ * (only `ready` once it must have been fetched), none is `none`. More events than notifications is
+ * not among them: that is a doubled event, which `checkStormCalls` counts on its own.
+ */
+function differences(
+  row: TCallRow,
+  expected: TExpectedCall,
+  { isRecordingFetched }: { isRecordingFetched: boolean },
+): string[] {
   const actual: Record<string, unknown> = {
     direction: row.direction,
     state: row.state,
@@ -48,8 +55,13 @@ function differences(row: TCallRow, expected: TExpectedCall): string[] {
   };
   const wanted: Record<string, unknown> = {
     ...expected,
+    events: Number(row.events) > expected.events ? undefined : expected.events,
     state: "ended",
-    recordingState: expected.recordingRef ? ["pending", "ready"] : ["none"],
+    recordingState: expected.recordingRef
+      ? isRecordingFetched
+        ? ["ready"]
+        : ["pending", "ready"]
+      : ["none"],
   };
   return Object.keys(wanted)
     .filter((column) => {
@@ -65,15 +77,18 @@ function differences(row: TCallRow, expected: TExpectedCall): string[] {
 
 /**
  * Every call the PBX ended against the workspace's Call rows: one row per `pbx_call_id`, no row
- * the PBX does not know, and each row's columns and stored events (one per distinct notification:
- * a duplicate stored twice would show here) as the notifications say.
+ * the PBX does not know, and each row's columns and stored events (one per distinct notification)
+ * as the notifications say. `doubled` counts calls with two rows or more events than notifications
+ * (a duplicate stored twice); `mismatched` those with other columns or fewer events.
+ * `isRecordingFetched`: every recording must be `ready` by now, not merely announced.
  */
 export async function checkStormCalls(
-  sql: pg.Client,
+  sql: TSql,
   options: {
     tenantId: string;
     calls: readonly CallView[];
     notifications: readonly TCapturedNotification[];
+    isRecordingFetched?: boolean;
   },
 ) {
   const { rows } = await sql.query<TCallRow>(
@@ -91,6 +106,7 @@ export async function checkStormCalls(
   const known = new Set(options.calls.map((call) => call.pbx_call_id));
   let missing = 0;
   let mismatched = 0;
+  let doubled = 0;
   /** Calls whose extension was left unchecked (several answers or rung extensions) and differs from the PBX's last holder. */
   let otherHolder = 0;
   const examples: string[] = [];
@@ -108,20 +124,25 @@ export async function checkStormCalls(
       row.extension !== call.extension
     )
       otherHolder += 1;
-    const wrong = [
-      ...differences(row, expected),
+    const wrong = differences(row, expected, {
+      isRecordingFetched: options.isRecordingFetched ?? false,
+    });
+    const twice = [
       ...(more.length > 0 ? [`${more.length + 1} rows`] : []),
+      ...(Number(row.events) > expected.events
+        ? [`${row.events} events for ${expected.events} notifications`]
+        : []),
     ];
-    if (wrong.length > 0) {
-      mismatched += 1;
-      examples.push(`${call.pbx_call_id}: ${wrong.join(", ")}`);
-    }
+    if (wrong.length > 0) mismatched += 1;
+    if (twice.length > 0) doubled += 1;
+    if (wrong.length + twice.length > 0)
+      examples.push(`${call.pbx_call_id}: ${[...wrong, ...twice].join(", ")}`);
   }
   const unexpected = rows.filter((row) => !known.has(row.providerCallId)).length;
   log(
-    `storm check: ${options.calls.length} calls, ${rows.length} Call rows; ${missing} missing, ${unexpected} unknown to the PBX, ${mismatched} with other columns or events` +
+    `storm check: ${options.calls.length} calls, ${rows.length} Call rows; ${missing} missing, ${unexpected} unknown to the PBX, ${mismatched} with other columns or fewer events, ${doubled} doubled` +
       (examples.length > 0 ? `; e.g. ${examples.slice(0, 5).join("; ")}` : "") +
       `. Not counted: ${otherHolder} transferred calls name another extension than the one that held the call last (their ANSWERs carry no time; arrival order decides)`,
   );
-  return { missing, unexpected, mismatched };
+  return { missing, unexpected, mismatched, doubled };
 }

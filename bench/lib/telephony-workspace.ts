@@ -22,17 +22,30 @@ type TConnectionView = { webhook: { url: string } | null } | null;
 
 /**
  * A workspace connected to a Zadarma account of its own, the way an owner does it: sign-up,
- * workspace, a PBX account in the emulator (one company number, extension 100 and any others,
- * recordings ready at once), `telephony.connect` with its key and secret (checked live; it reads the extensions and
- * starts the 7-day statistics import), then the owner mapped to extension 100 (`telephony.mapExtension`).
+ * workspace, then `connectTelephony`.
  */
 export async function connectTelephonyWorkspace(
   appUrl: string,
   zadarma: ZadarmaControl,
   options: { name: string; companyNumber: string; extensions?: readonly string[] },
 ): Promise<TTelephonyWorkspace> {
-  const extensions = options.extensions ?? [OWNER_EXTENSION];
   const { api, workspace } = await signUpWorkspaceOwner(appUrl, options.name);
+  return connectTelephony(api, workspace, zadarma, options);
+}
+
+/**
+ * An owner's workspace connected to a new Zadarma account: a PBX account in the emulator (one
+ * company number, extension 100 and any others, recordings ready at once), `telephony.connect` with
+ * its key and secret (checked live; it reads the extensions and starts the 7-day statistics import),
+ * then the owner mapped to extension 100 (`telephony.mapExtension`).
+ */
+export async function connectTelephony(
+  api: TAppClient,
+  workspace: { id: string; slug: string },
+  zadarma: ZadarmaControl,
+  options: { name: string; companyNumber: string; extensions?: readonly string[] },
+): Promise<TTelephonyWorkspace> {
+  const extensions = options.extensions ?? [OWNER_EXTENSION];
   const tenantSlug = workspace.slug;
   const account = await zadarma.createAccount({
     timezone: PBX_TIME_ZONE,
