@@ -710,4 +710,59 @@ describe("recordings", () => {
     });
     expect(JSON.stringify(call)).not.toContain("secret-link");
   });
+
+  // Found while writing the soak drill's recording checks (docs/drills.md): a late event's fold read
+  // the call before the fetcher marked its recording ready and wrote `pending` back after it, so the
+  // recording was asked for again (and could end `unavailable` if that second try failed).
+  it("keeps a recording the fetcher marked ready while a late event of the call was being folded", async (context) => {
+    if (await isEmbeddedDatabase(db)) context.skip(); // one session: no row locks between connections
+    const workspace = await telephonyWorkspace();
+    const clientPhone = "+79990000303";
+    const [started, ...rest] = incomingAnsweredCall({
+      providerCallId: "pbx-rec-3",
+      startedAt: T0,
+      clientPhone,
+    });
+    const { callId } = await workspace.apply(rest);
+    const port: TRecordingPort = { requestRecordingLink: async () => ({ links: ["link"] }) };
+
+    // Another writer of the caller's client holds its row, so the late event's fold waits there:
+    // after it has read the call, before it writes it.
+    let releaseClient = () => {};
+    const clientHeld = new Promise<void>((resolve) => (releaseClient = resolve));
+    let isClientLocked = () => {};
+    const clientLocked = new Promise<void>((resolve) => (isClientLocked = resolve));
+    const holder = db.$transaction(
+      async (tx) => {
+        await tx.$queryRaw`SELECT 1 FROM "Client" WHERE "tenantId" = ${workspace.tenantId} AND "phone" = ${clientPhone} FOR UPDATE`;
+        isClientLocked();
+        await clientHeld;
+      },
+      { timeout: 30_000 },
+    );
+    await clientLocked;
+    const late = workspace.apply([started!]);
+    const isLateEventWaiting = async () => {
+      const [row] = await db.$queryRaw<{ waiting: bigint }[]>`
+        SELECT count(*) AS "waiting" FROM pg_stat_activity
+        WHERE "datname" = current_database() AND "wait_event_type" = 'Lock' AND "query" LIKE '%INSERT INTO "Client"%'`;
+      return Number(row?.waiting ?? 0) > 0;
+    };
+    while (!(await isLateEventWaiting())) await new Promise((resolve) => setTimeout(resolve, 20));
+
+    expect(await fetchCallRecording(db, port, { tenantId: workspace.tenantId, callId })).toEqual({
+      outcome: "ready",
+    });
+    releaseClient();
+    await holder;
+    expect(await late).toMatchObject({
+      previousRecordingState: "pending",
+      recordingState: "ready",
+    });
+    expect(await workspace.callOf("pbx-rec-3")).toMatchObject({
+      recordingState: "ready",
+      recordingDueAt: null,
+      recordingAttempts: 1,
+    });
+  });
 });

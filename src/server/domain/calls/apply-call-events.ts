@@ -142,9 +142,14 @@ type TCallRow = TFoldedCall & {
   searchText: string;
 };
 
-/** Insert or update the call's derived columns; the fetcher's and the linkers' columns are left alone. */
-async function writeCall(tx: TDbClient, call: TCallRow, now: Date) {
-  await tx.$executeRaw`
+/**
+ * Insert or update the call's derived columns; the fetcher's and the linkers' columns are left alone.
+ * The recording's state and due time are the fold's and the fetcher's both, and the fetcher writes
+ * them without the call's lock (recordings.ts): a `ready` or `unavailable` it stored after this fold
+ * read the row stands, as the fold itself keeps them. Returns the recording state stored.
+ */
+async function writeCall(tx: TDbClient, call: TCallRow, now: Date): Promise<TRecordingState> {
+  const [stored] = await tx.$queryRaw<{ recordingState: TRecordingState }[]>`
     INSERT INTO "Call" ("id", "tenantId", "connectionId", "providerCallId", "direction", "state", "clientPhone", "companyNumber", "extension", "membershipId",
       "clientId", "startedAt", "answeredAt", "endedAt", "waitSeconds", "talkSeconds", "disposition", "rawDisposition", "recordingState", "recordingRef",
       "recordingDueAt", "searchText", "updatedAt")
@@ -157,9 +162,14 @@ async function writeCall(tx: TDbClient, call: TCallRow, now: Date) {
       "direction" = EXCLUDED."direction", "state" = EXCLUDED."state", "clientPhone" = EXCLUDED."clientPhone", "companyNumber" = EXCLUDED."companyNumber",
       "extension" = EXCLUDED."extension", "membershipId" = EXCLUDED."membershipId", "clientId" = EXCLUDED."clientId", "startedAt" = EXCLUDED."startedAt",
       "answeredAt" = EXCLUDED."answeredAt", "endedAt" = EXCLUDED."endedAt", "waitSeconds" = EXCLUDED."waitSeconds", "talkSeconds" = EXCLUDED."talkSeconds",
-      "disposition" = EXCLUDED."disposition", "rawDisposition" = EXCLUDED."rawDisposition", "recordingState" = EXCLUDED."recordingState",
-      "recordingRef" = EXCLUDED."recordingRef", "recordingDueAt" = EXCLUDED."recordingDueAt", "searchText" = EXCLUDED."searchText",
-      "updatedAt" = EXCLUDED."updatedAt"`;
+      "disposition" = EXCLUDED."disposition", "rawDisposition" = EXCLUDED."rawDisposition",
+      "recordingState" = CASE WHEN "Call"."recordingState" IN ('ready', 'unavailable') THEN "Call"."recordingState" ELSE EXCLUDED."recordingState" END,
+      "recordingRef" = EXCLUDED."recordingRef",
+      "recordingDueAt" = CASE WHEN "Call"."recordingState" IN ('ready', 'unavailable') THEN NULL ELSE EXCLUDED."recordingDueAt" END,
+      "searchText" = EXCLUDED."searchText", "updatedAt" = EXCLUDED."updatedAt"
+    RETURNING "recordingState"::text AS "recordingState"`;
+  if (!stored) throw new Error(`applyCallEvents: writing call ${call.id} returned nothing`);
+  return stored.recordingState;
 }
 
 /** Stores the new events; an event key already stored under another call is a provider or adapter bug, refused. */
@@ -244,7 +254,7 @@ export async function applyCallEvents(
         clientPhone: folded.clientPhone,
       }),
     };
-    await writeCall(tx, call, now);
+    const recordingState = await writeCall(tx, call, now);
     await insertEvents(tx, { tenantId, callId, deliveryId, events: fresh });
 
     // What the first-call flag and the callbacks depend on.
@@ -279,7 +289,7 @@ export async function applyCallEvents(
       previousState: existing?.state ?? null,
       state,
       previousRecordingState: existing?.recordingState ?? null,
-      recordingState: call.recordingState,
+      recordingState,
       clientId: call.clientId,
     };
   });
