@@ -668,6 +668,37 @@ describe("recordings", () => {
     });
   });
 
+  // Found by the soak drill (docs/drills.md): with the calls' inbox minutes behind, a recording
+  // first asked for 9½ minutes after the call's end was given up after one 500 from the provider.
+  it("gives a recording first asked for late its seven tries all the same", async () => {
+    const workspace = await telephonyWorkspace();
+    const events = incomingAnsweredCall({
+      providerCallId: "pbx-rec-4",
+      startedAt: T0,
+      clientPhone: "+79990000304",
+    });
+    const { callId } = await workspace.apply(events);
+    const endedAt = secondsAfter(T0, 73);
+    const port = failingPort();
+    let now = secondsAfter(endedAt, 9 * 60 + 30);
+    const delays: number[] = [];
+    for (;;) {
+      const result = await fetchCallRecording(db, port, {
+        tenantId: workspace.tenantId,
+        callId,
+        now,
+      });
+      if (result.outcome !== "retry") break;
+      delays.push((result.dueAt.getTime() - now.getTime()) / 1000);
+      now = result.dueAt;
+    }
+    expect(delays).toEqual([10, 30, 60, 120, 120, 120]);
+    expect(await workspace.callOf("pbx-rec-4")).toMatchObject({
+      recordingState: "unavailable",
+      recordingAttempts: 7,
+    });
+  });
+
   it("marks a recording ready when the provider gives a link, stores no link, and keeps ready through a refold", async () => {
     const workspace = await telephonyWorkspace();
     const events = incomingAnsweredCall({

@@ -3,8 +3,9 @@ import type { TDbClient } from "@/server/db/types";
 /**
  * Whether a call's recording can be had (docs/telephony-calls.md, "Recordings"). A pending
  * recording is asked for when due: a link from the provider makes it `ready`; failures are retried
- * with backoff until 10 minutes after the call's end, then it is `unavailable`. The link itself is
- * never stored (reliability R22): playback asks for a fresh one each time.
+ * with backoff until 10 minutes after the call's end and at least seven tries, then it is
+ * `unavailable`. The link itself is never stored (reliability R22): playback asks for a fresh one
+ * each time.
  */
 
 /** What the fetcher needs from the provider's adapter. */
@@ -17,8 +18,14 @@ export type TRecordingPort = {
 
 /** Waits before the next try, by tries made so far; the last one repeats. */
 export const RECORDING_RETRY_DELAYS_MS = [10_000, 30_000, 60_000, 120_000] as const;
-/** No more tries once the next one would start later than this after the call's end. */
+/** No more tries once the next one would start later than this after the call's end… */
 export const RECORDING_GIVE_UP_AFTER_END_MS = 10 * 60_000;
+/**
+ * …and this many have been made: a recording first asked for late (the calls' inbox behind after
+ * an outage) still gets as many tries as one asked for on time, for a failed request says nothing
+ * about the recording.
+ */
+export const RECORDING_TRIES_BEFORE_GIVING_UP = 7;
 
 export type TDueRecording = { tenantId: string; callId: string };
 
@@ -57,7 +64,9 @@ export function nextRecordingTry(
   const delay = delays[Math.min(Math.max(call.attempts, 1), delays.length) - 1] ?? delays[0];
   const next = new Date(now.getTime() + delay);
   const giveUpAt = (call.endedAt ?? call.startedAt).getTime() + RECORDING_GIVE_UP_AFTER_END_MS;
-  return next.getTime() > giveUpAt ? null : next;
+  return next.getTime() > giveUpAt && call.attempts >= RECORDING_TRIES_BEFORE_GIVING_UP
+    ? null
+    : next;
 }
 
 const messageOf = (error: unknown) =>
