@@ -18,7 +18,12 @@ export default defineConfig({
         test: {
           name: "unit",
           environment: "node",
-          include: ["src/**/*.test.ts", "emulators/**/*.test.ts", "scripts/**/*.test.ts"],
+          include: [
+            "src/**/*.test.ts",
+            "emulators/**/*.test.ts",
+            "scripts/**/*.test.ts",
+            "drills/**/*.test.ts",
+          ],
         },
       },
       {

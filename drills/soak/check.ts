@@ -1,20 +1,10 @@
 import type { TSql } from "../../bench/lib/database";
-import type { TCapturedNotification } from "../../bench/lib/notification-capture";
 import { log } from "../../bench/lib/stats";
 import { checkStormCalls } from "../../bench/lib/storm-check";
-import type { CallView } from "../../emulators/zadarma/call-view";
+import type { ZadarmaControl } from "../../emulators/zadarma/control-client";
 import { checkDerivedState } from "./derived-state-check";
-
-/** What one salon's acknowledged events must have left in the database. */
-export type TSalonExpectation = {
-  tenantId: string;
-  /** Appointments with at least one acknowledged webhook, and the status they have now. */
-  appointments: { appointmentId: number; status: string }[];
-  /** Calls with at least one acknowledged notification, as the PBX ended them. */
-  calls: CallView[];
-  /** The distinct notifications acknowledged. */
-  notifications: TCapturedNotification[];
-};
+import type { TSalonExpectation } from "./expectations";
+import { countRecordingsFetchedTwice } from "./recording-fetches";
 
 export type TSoakVerdict = { lost: number; duplicated: number; failed: number };
 
@@ -74,11 +64,12 @@ async function countDoubledDealEffects(sql: TSql, tenantIds: readonly string[]) 
  * latest, the call's columns are the PBX's, its events one per notification, its recording fetched
  * when it had one, and what calls and deals derive from each other and from clients is as one
  * writer alone would have left it). Duplicated: two rows or two effects of one event (deals, status reports, inbox
- * rows within the dedupe window, calls, call events, clients of one phone). Failed: inbox rows
- * that ended `failed`.
+ * rows within the dedupe window, calls, call events, clients of one phone, recordings fetched
+ * twice). Failed: inbox rows that ended `failed`.
  */
 export async function checkSoak(
   sql: TSql,
+  zadarma: ZadarmaControl,
   salons: readonly TSalonExpectation[],
 ): Promise<TSoakVerdict> {
   const tenantIds = salons.map((salon) => salon.tenantId);
@@ -106,7 +97,12 @@ export async function checkSoak(
     `SELECT count(*) FROM (SELECT 1 FROM "Client" WHERE "tenantId" = ANY($1::text[]) GROUP BY "tenantId", "phone" HAVING count(*) > 1) AS doubled`,
     [tenantIds],
   );
-  duplicated += doubledDeals.deals + doubledDeals.reports + doubledDeals.webhooks + doubledClients;
+  duplicated +=
+    doubledDeals.deals +
+    doubledDeals.reports +
+    doubledDeals.webhooks +
+    doubledClients +
+    (await countRecordingsFetchedTwice(zadarma, salons));
   const { rows: failedRows } = await sql.query<{ errorCode: string | null; count: string }>(
     `SELECT "errorCode", count(*) FROM "WebhookDelivery" WHERE "tenantId" = ANY($1::text[]) AND "status" = 'failed' GROUP BY "errorCode"`,
     [tenantIds],

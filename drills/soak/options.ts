@@ -40,7 +40,7 @@ const SHORT = {
   workspaces: 2,
   perSecond: 100,
   // A hang holds one of its tenant's two slots until the timeout: 15 s would spend the budget on waiting.
-  klientiksTimeoutMs: 5_000,
+  klientiksTimeoutMs: 2_000,
   drainTimeoutMs: 4 * 60_000,
 };
 

@@ -13,19 +13,19 @@ const REQUEST_LOG_SIZE = 5000;
  */
 export async function countRecordingsFetchedTwice(
   zadarma: ZadarmaControl,
-  salons: readonly { accountId: string; calls: readonly CallView[] }[],
+  salons: readonly { pbxAccountId: string; playedCalls: readonly CallView[] }[],
 ): Promise<number> {
   const requests = await zadarma.requests();
   const callOfRecording = new Map(
-    salons.flatMap(({ accountId, calls }) =>
-      calls.flatMap((call) =>
+    salons.flatMap(({ pbxAccountId, playedCalls }) =>
+      playedCalls.flatMap((call) =>
         call.recording
-          ? [[`${accountId}:${call.recording.call_id_with_rec}`, call.pbx_call_id] as const]
+          ? [[`${pbxAccountId}:${call.recording.call_id_with_rec}`, call.pbx_call_id] as const]
           : [],
       ),
     ),
   );
-  const accounts = new Set(salons.map((salon) => salon.accountId));
+  const accounts = new Set(salons.map((salon) => salon.pbxAccountId));
   const fetches = new Map<string, number>();
   for (const request of requests) {
     if (request.method !== "pbx/record/request" || request.status !== 200) continue;
