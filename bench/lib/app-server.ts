@@ -52,15 +52,14 @@ export async function ensureProductionBuild(requiredRoutes: string[]): Promise<v
 
 /**
  * `next start` bound to 127.0.0.1, on the given database, with the in-process worker (the inline
- * jobs driver) and the given extra environment (which wins over the defaults, secrets included);
- * resolves once `/api/health/live` answers. It runs in its own process group (stopped as a whole at
- * cleanup), whose id is returned for CPU accounting and for signals; `exited` settles when it ends.
+ * jobs driver) and the given extra environment; resolves once `/api/health/live` answers. It runs
+ * in its own process group (stopped as a whole at cleanup), whose id is returned for CPU accounting.
  */
 export async function startApp(options: {
   port: number;
   databaseUrl: string;
   env: Record<string, string>;
-}): Promise<{ url: string; processGroupId: number; exited: Promise<void> }> {
+}): Promise<{ url: string; processGroupId: number }> {
   const url = `http://127.0.0.1:${options.port}`;
   let exitedEarly: string | null = null;
   // e.g. BENCH_APP_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/svyaz-prof" to profile the server.
@@ -95,12 +94,9 @@ export async function startApp(options: {
     },
   );
   let isStopping = false;
-  const exited = new Promise<void>((resolve) =>
-    child.on("exit", (code, signal) => {
-      if (!isStopping) exitedEarly = `next start exited (${code ?? signal})`;
-      resolve();
-    }),
-  );
+  child.on("exit", (code, signal) => {
+    if (!isStopping) exitedEarly = `next start exited (${code ?? signal})`;
+  });
   child.on("error", (error) => {
     exitedEarly = `next start failed: ${error.message}`;
   });
@@ -131,7 +127,7 @@ export async function startApp(options: {
   for (;;) {
     if (exitedEarly) throw new Error(exitedEarly);
     const response = await fetch(`${url}/api/health/live`).catch(() => null);
-    if (response?.ok) return { url, processGroupId, exited };
+    if (response?.ok) return { url, processGroupId };
     if (Date.now() > deadline) throw new Error(`${url}/api/health/live did not answer within 90 s`);
     await sleep(250);
   }

@@ -3,8 +3,6 @@
  * is interrupted (SIGINT/SIGTERM). Children started with `startProcess` live in their own process
  * group, so a cleanup that stops them also stops whatever they spawned.
  */
-import { logError } from "./stats";
-
 type TCleanup = { name: string; run: () => Promise<void> };
 
 const cleanups: TCleanup[] = [];
@@ -20,8 +18,8 @@ export function runCleanups(): Promise<void> {
       await cleanup
         .run()
         .catch((error: unknown) =>
-          logError(
-            `cleanup "${cleanup.name}" failed: ${error instanceof Error ? error.message : String(error)}`,
+          console.error(
+            `[bench] cleanup "${cleanup.name}" failed: ${error instanceof Error ? error.message : String(error)}`,
           ),
         );
     }
@@ -33,7 +31,7 @@ export function runCleanups(): Promise<void> {
 export function cleanUpOnSignals(): void {
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.once(signal, () => {
-      logError(`${signal}: cleaning up`);
+      console.error(`[bench] ${signal}: cleaning up`);
       void runCleanups().finally(() => process.exit(130));
     });
   }
@@ -41,22 +39,24 @@ export function cleanUpOnSignals(): void {
 
 /**
  * Runs a bench: its result object becomes the last stdout line, as JSON. A setup failure (thrown
- * error) exits 1 after cleaning up; a slow result is not a failure, the numbers tell. A drill, whose
- * targets are pass or fail, says with `isMiss` which results exit 1 after printing their line.
+ * error) exits 1 after cleaning up; a slow result is not a failure, the numbers tell. A drill passes
+ * `isPassing`: a result that misses its targets then exits 1 too, after its JSON line.
  */
-export async function runBench<TResult extends Record<string, unknown>>(
-  main: () => Promise<TResult>,
-  { isMiss }: { isMiss?: (result: TResult) => boolean } = {},
+export async function runBench(
+  main: () => Promise<Record<string, unknown>>,
+  options: { isPassing?: (result: Record<string, unknown>) => boolean } = {},
 ): Promise<never> {
   cleanUpOnSignals();
-  let result: TResult | null = null;
+  let result: Record<string, unknown> | null = null;
   try {
     result = await main();
   } catch (error) {
-    logError(`failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    console.error(
+      `[bench] failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    );
   }
   await runCleanups();
   if (!result) process.exit(1);
   process.stdout.write(`${JSON.stringify(result)}\n`);
-  process.exit(isMiss?.(result) ? 1 : 0);
+  process.exit(options.isPassing && !options.isPassing(result) ? 1 : 0);
 }

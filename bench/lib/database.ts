@@ -19,16 +19,13 @@ export type TBenchDatabase = {
 };
 
 /**
- * A fresh, migrated database that is dropped at cleanup (unless kept): `{prefix}_<random>`
- * (`svyaz_bench_…`) on the server of DATABASE_URL when it is set, otherwise an embedded PGlite in a
- * temporary data directory, served by its own process.
+ * A fresh, migrated database that is dropped at cleanup: `svyaz_{purpose}_<random>` on the server of
+ * DATABASE_URL when it is set, otherwise an embedded PGlite in a temporary data directory.
  */
-export async function createBenchDatabase({
-  prefix = "svyaz_bench",
-} = {}): Promise<TBenchDatabase> {
+export async function createBenchDatabase(purpose = "bench"): Promise<TBenchDatabase> {
   const serverUrl = process.env.DATABASE_URL;
   if (serverUrl) {
-    const name = `${prefix}_${randomBytes(4).toString("hex")}`;
+    const name = `svyaz_${purpose}_${randomBytes(4).toString("hex")}`;
     const admin = new pg.Client({ connectionString: serverUrl });
     await admin.connect();
     try {
@@ -55,14 +52,14 @@ export async function createBenchDatabase({
     return { url: url.toString(), kind: "postgresql", name, keep: () => (isKept = true) };
   }
 
-  const dataDir = mkdtempSync(path.join(tmpdir(), "svyaz-bench-"));
+  const dataDir = mkdtempSync(path.join(tmpdir(), `svyaz-${purpose}-`));
   onCleanup("remove the embedded data directory", async () =>
     rmSync(dataDir, { recursive: true, force: true }),
   );
   const embedded = await startEmbeddedPostgres({ dataDir, port: await findFreePort() });
   onCleanup("stop the embedded database", embedded.stop);
   log(
-    `DATABASE_URL is not set: using an embedded database in ${dataDir}, served by its own process`,
+    `DATABASE_URL is not set: using an embedded database in ${dataDir} (no target applies to it)`,
   );
   await migrateDatabase(embedded.url);
   return { url: embedded.url, kind: "embedded", name: "embedded", keep: () => undefined };

@@ -9,19 +9,14 @@ export function percentile(values: readonly number[], p: number): number {
 /** Milliseconds rounded to 0.1 ms for the report. */
 export const roundMs = (value: number): number => Math.round(value * 10) / 10;
 
-let logPrefix = () => "[bench]";
-const startedAt = Date.now();
-/**
- * How progress lines begin: `[bench]` unless a drill names itself, which may add the seconds since
- * the start (`[soak +12.3s]`), since its phases are read against each other.
- */
-export const configureLog = ({ tag, showElapsed }: { tag: string; showElapsed: boolean }) => {
-  logPrefix = () =>
-    showElapsed ? `[${tag} +${((Date.now() - startedAt) / 1000).toFixed(1)}s]` : `[${tag}]`;
+/** What progress lines start with: `[bench]`, or `[drill]` once a drill says so. */
+let logTag = "bench";
+
+export const setLogTag = (tag: string): void => {
+  logTag = tag;
 };
 
-export const log = (message: string): void => console.log(`${logPrefix()} ${message}`);
-export const logError = (message: string): void => console.error(`${logPrefix()} ${message}`);
+export const log = (message: string): void => console.log(`[${logTag}] ${message}`);
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 

@@ -6,6 +6,18 @@ import { sleep } from "../../bench/lib/stats";
 
 const HEALTHY_TIMEOUT_MS = 120_000;
 
+/** Resolves once no process of the group is left (signal 0 only asks whether one exists). */
+async function waitUntilGone(processGroupId: number): Promise<void> {
+  for (;;) {
+    try {
+      process.kill(-processGroupId, 0);
+    } catch {
+      return;
+    }
+    await sleep(20);
+  }
+}
+
 /**
  * `next start` (bench/lib/app-server.ts) that can be killed and started again on the same port and
  * database, as a crashed server is brought back by its supervisor. The secrets are pinned for its
@@ -48,7 +60,7 @@ export async function startRestartableApp(options: {
     killAndRestart: async (): Promise<number> => {
       const killedAt = performance.now();
       process.kill(-current.processGroupId, "SIGKILL");
-      await current.exited;
+      await waitUntilGone(current.processGroupId);
       current = await startApp({ ...options, env });
       await waitUntilHealthy();
       return (performance.now() - killedAt) / 1000;
