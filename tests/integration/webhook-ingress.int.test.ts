@@ -4,9 +4,8 @@
 // and no further, and identical deliveries within 10 s collapse into one row.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 
-import { createId } from "@/lib/ids";
 import type { TEnqueuedDelivery } from "@/server/domain/inbox/enqueued";
-import { createSecretToken, hashSecretToken } from "@/server/domain/invites/invite-token";
+import { createSecretToken } from "@/server/domain/invites/invite-token";
 import {
   findLiveEndpointByTokenHash,
   type TWebhookEndpoint,
@@ -20,7 +19,8 @@ import { handleKlientiksWebhook } from "@/server/http/handle-klientiks-webhook";
 import { MAX_BODY_BYTES } from "@/server/http/read-webhook-params";
 import type { TLogger } from "@/server/logging/logger";
 
-import { createTestWorkspace } from "../support/factories";
+import { createInterruptibleDb } from "../support/database-outage";
+import { createTestKlientiksAddress } from "../support/factories";
 import { createTestDb, isEmbeddedDatabase } from "../support/test-db";
 
 const db = createTestDb();
@@ -34,35 +34,10 @@ const silent: TLogger = {
   child: () => silent,
 };
 
-/** A workspace with an active Klientiks connection and the secret token of its deals address. */
 async function createSalon() {
-  const { tenant } = await createTestWorkspace(db, "Салон");
-  tenantIds.push(tenant.id);
-  const connection = await db.connection.create({
-    data: {
-      id: createId("con"),
-      tenantId: tenant.id,
-      kind: "klientiks",
-      name: "Клиентикс",
-      credentials: "-",
-      credentialsHint: "-",
-      externalAccount: createSecretToken().slice(0, 12),
-      status: "active",
-    },
-  });
-  const token = createSecretToken();
-  const endpoint = await db.webhookEndpoint.create({
-    data: {
-      id: createId("whe"),
-      tenantId: tenant.id,
-      connectionId: connection.id,
-      purpose: "deals",
-      tokenHash: hashSecretToken(token),
-      tokenCiphertext: "-",
-    },
-    select: { id: true, tenantId: true, connectionId: true, purpose: true, retiresAt: true },
-  });
-  return { tenantId: tenant.id, token, endpoint };
+  const salon = await createTestKlientiksAddress(db);
+  tenantIds.push(salon.tenantId);
+  return salon;
 }
 
 function createHandler(handlerDb = db) {
@@ -346,6 +321,43 @@ describe("deduplication (issue 8 A7)", () => {
     expect(accepted.filter((outcome) => !outcome.isDuplicate)).toHaveLength(1);
     expect(new Set(accepted.map((outcome) => outcome.deliveryId)).size).toBe(1);
     expect(await rowsOf(salonA.tenantId)).toHaveLength(1);
+  });
+});
+
+describe("a database that refuses (R5)", () => {
+  it("answers 503 with Retry-After and acknowledges nothing while the database is down, never a 404 to an address it cannot look up", async () => {
+    const outage = await createInterruptibleDb();
+    try {
+      const { send, dispatched } = createHandler(outage.db);
+      // Salon A's address is now in the handler's cache; salon B's is not.
+      expect((await send(salonA.token, "appointment_id=61&status=scheduled")).status).toBe(200);
+
+      outage.cutOff();
+      const whileDown = [
+        await send(salonA.token, "appointment_id=62&status=scheduled"),
+        await send(salonB.token, "appointment_id=63&status=scheduled"),
+      ];
+      for (const response of whileDown) {
+        expect(response.status).toBe(503);
+        expect(response.headers.get("retry-after")).toBe("5");
+        expect(await response.json()).toMatchObject({ ok: false, error: { code: "UNAVAILABLE" } });
+      }
+      expect(dispatched.map((delivery) => delivery.subjectId)).toEqual(["61"]);
+
+      outage.restore();
+      expect((await send(salonA.token, "appointment_id=62&status=scheduled")).status).toBe(200);
+      const stored = await db.webhookDelivery.findMany({
+        where: { tenantId: { in: [salonA.tenantId, salonB.tenantId] } },
+        orderBy: { receivedAt: "asc" },
+        select: { tenantId: true, appointmentId: true },
+      });
+      expect(stored).toEqual([
+        { tenantId: salonA.tenantId, appointmentId: "61" },
+        { tenantId: salonA.tenantId, appointmentId: "62" },
+      ]);
+    } finally {
+      await outage.close();
+    }
   });
 });
 

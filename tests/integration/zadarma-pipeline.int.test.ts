@@ -27,6 +27,7 @@ import type { KlientiksEmulator } from "../../emulators/klientiks/server";
 import type { CallView } from "../../emulators/zadarma/call-view";
 import { createZadarmaControl, type ZadarmaControl } from "../../emulators/zadarma/control-client";
 import { startZadarmaEmulator, type ZadarmaEmulator } from "../../emulators/zadarma/server";
+import { createInterruptibleDb } from "../support/database-outage";
 import { createTestWorkspace } from "../support/factories";
 import { runOnFailure } from "../support/inngest-failure";
 import { expectRunStateWithout } from "../support/inngest-run-state";
@@ -533,6 +534,52 @@ describe("refused notifications", () => {
     expect(receiver.dispatched.filter((delivery) => delivery.tenantId === tenant.tenantId)).toEqual(
       [],
     );
+  });
+});
+
+describe("a database that refuses (R5)", () => {
+  it("answers 503 and hands nothing over while the database is down, even for an address it cannot look up, then stores the event", async () => {
+    const tenant = await telephonyTenant();
+    const outage = await createInterruptibleDb();
+    const outageReceiver = await startZadarmaReceiver(outage.db);
+    try {
+      const addressOf = (token: string) => `${outageReceiver.appUrl}/api/webhooks/zadarma/${token}`;
+      const signed = { secret: tenant.credentials.secret };
+      // The address and its secrets are now in this receiver's caches.
+      expect((await postForm(addressOf(tenant.token), startForm("in_db_1"), signed)).status).toBe(
+        200,
+      );
+
+      outage.cutOff();
+      const whileDown = [
+        await postForm(addressOf(tenant.token), startForm("in_db_2"), signed),
+        await postForm(
+          addressOf(randomBytes(32).toString("base64url")),
+          startForm("in_db_3"),
+          signed,
+        ),
+      ];
+      for (const answer of whileDown) {
+        expect(answer.status).toBe(503);
+        expect(JSON.parse(answer.body)).toMatchObject({
+          ok: false,
+          error: { code: "UNAVAILABLE" },
+        });
+      }
+      expect(outageReceiver.dispatched.map((delivery) => delivery.subjectId)).toEqual(["in_db_1"]);
+
+      outage.restore();
+      expect((await postForm(addressOf(tenant.token), startForm("in_db_2"), signed)).status).toBe(
+        200,
+      );
+      expect((await deliveriesOf(tenant.tenantId)).map((row) => row.providerCallId)).toEqual([
+        "in_db_1",
+        "in_db_2",
+      ]);
+    } finally {
+      await outageReceiver.close();
+      await outage.close();
+    }
   });
 });
 

@@ -5,6 +5,7 @@ import type { Prisma } from "@generated/prisma/client";
 import { createId } from "@/lib/ids";
 import type { TDb } from "@/server/db/client";
 import { callSearchTextOf } from "@/server/domain/calls/call-search-text";
+import { createSecretToken, hashSecretToken } from "@/server/domain/invites/invite-token";
 import { createTenant } from "@/server/domain/tenants/create-tenant";
 import { registerUser } from "@/server/domain/users/register-user";
 
@@ -24,6 +25,39 @@ export async function createTestWorkspace(db: TDb, name = "Workspace") {
     request: { name: `${name} ${suffix()}`, timezone: "Europe/Moscow", currency: "RUB" },
   });
   return { owner, tenant };
+}
+
+/**
+ * A workspace with an active Klientiks connection (no account behind it) and the secret token of
+ * its deals address, for tests of the webhook receiver alone.
+ */
+export async function createTestKlientiksAddress(db: TDb, name = "Салон") {
+  const { tenant } = await createTestWorkspace(db, name);
+  const connection = await db.connection.create({
+    data: {
+      id: createId("con"),
+      tenantId: tenant.id,
+      kind: "klientiks",
+      name: "Клиентикс",
+      credentials: "-",
+      credentialsHint: "-",
+      externalAccount: createSecretToken().slice(0, 12),
+      status: "active",
+    },
+  });
+  const token = createSecretToken();
+  const endpoint = await db.webhookEndpoint.create({
+    data: {
+      id: createId("whe"),
+      tenantId: tenant.id,
+      connectionId: connection.id,
+      purpose: "deals",
+      tokenHash: hashSecretToken(token),
+      tokenCiphertext: "-",
+    },
+    select: { id: true, tenantId: true, connectionId: true, purpose: true, retiresAt: true },
+  });
+  return { tenantId: tenant.id, token, endpoint };
 }
 
 /** A Zadarma connection row for tests that insert calls directly (the credentials are not a real envelope). */

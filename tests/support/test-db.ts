@@ -4,11 +4,14 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import type { TDb } from "@/server/db/client";
 import { guardUnscopedMassWrites } from "@/server/db/guard-unscoped-mass-writes";
 
-/** The same client the app builds, pointed at the test database prepared by the global setup. */
+/**
+ * The same client the app builds, pointed at the test database prepared by the global setup (or
+ * at `url`, a way to reach it).
+ */
 export function createTestDb({
   maxConnections = Number(process.env.DATABASE_POOL_MAX ?? 5),
-}: { maxConnections?: number } = {}): TDb {
-  const url = process.env.DATABASE_URL;
+  url = process.env.DATABASE_URL,
+}: { maxConnections?: number; url?: string } = {}): TDb {
   if (!url)
     throw new Error(
       "DATABASE_URL is not set: run integration tests through `npm test` or `npm run test:integration`",
