@@ -171,17 +171,24 @@ export const telephonyRouter = createTrpcRouter({
     .output(z.object({ connectionId: z.string(), extensions: z.number().nullable() }))
     .mutation(({ ctx, input }) => connectAndReadExtensions(ctx, input)),
 
-  /** The owner generated a new secret in Zadarma: the old one keeps verifying notifications for 72 h (R3). */
+  /**
+   * The owner generated a new secret in Zadarma: the old one keeps verifying notifications for 72 h
+   * (R3). After Zadarma refused the old credentials, it also starts the catch-up import (R19).
+   */
   rotateSecret: tenantAdminProcedure
     .input(z.object({ secret: ZCredentialPart }))
     .output(z.object({ rotationOverlapUntil: z.date().nullable() }))
-    .mutation(({ ctx, input }) =>
-      rotateTelephonySecret(ctx.db, getTelephonyDeps(), {
-        tenantId: ctx.tenant.tenantId,
+    .mutation(async ({ ctx, input }) => {
+      const tenantId = ctx.tenant.tenantId;
+      const rotated = await rotateTelephonySecret(ctx.db, getTelephonyDeps(), {
+        tenantId,
         actorUserId: ctx.user.id,
         secret: input.secret,
-      }),
-    ),
+      });
+      if (rotated.catchUpImport)
+        await dispatchTelephonyImport({ tenantId, jobId: rotated.catchUpImport.id });
+      return { rotationOverlapUntil: rotated.rotationOverlapUntil };
+    }),
 
   /** «Отозвать прежний секрет сейчас» (R3): only the current secret verifies from now on. */
   revokePreviousSecret: tenantAdminProcedure

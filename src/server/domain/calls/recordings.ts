@@ -29,7 +29,11 @@ export const RECORDING_TRIES_BEFORE_GIVING_UP = 7;
 
 export type TDueRecording = { tenantId: string; callId: string };
 
-/** Calls of every workspace whose pending recording is due at `now`, the longest waiting first. */
+/**
+ * Calls of every workspace whose pending recording is due at `now`, the longest waiting first. A
+ * connection that needs attention has dead credentials (R19): its calls wait, asking nobody, until
+ * working ones are saved.
+ */
 export const findDueRecordings = (
   db: TDbClient,
   { limit, now }: { limit: number; now: Date },
@@ -37,6 +41,10 @@ export const findDueRecordings = (
   db.$queryRaw<TDueRecording[]>`
     SELECT "tenantId", "id" AS "callId" FROM "Call"
     WHERE "recordingState" = 'pending' AND "recordingDueAt" <= ${now}::timestamptz
+      AND NOT EXISTS (
+        SELECT 1 FROM "Connection"
+        WHERE "Connection"."id" = "Call"."connectionId" AND "Connection"."status" = 'needs_attention'
+      )
     ORDER BY "recordingDueAt", "id" LIMIT ${limit}::int`;
 
 export type TFetchRecordingResult =

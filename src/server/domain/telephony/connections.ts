@@ -22,6 +22,7 @@ import {
   ZTelephonySettingsPatch,
   type TTelephonySettingsPatch,
 } from "@/server/domain/telephony/settings";
+import { startCatchUpImport } from "@/server/domain/telephony/statistics-sync";
 import { ensureWebhookEndpoint } from "@/server/domain/webhooks/endpoints";
 import { AppError } from "@/server/errors";
 import type { TZadarmaCredentials } from "@/server/integrations/zadarma";
@@ -165,7 +166,9 @@ export async function connectZadarma(
 
 /**
  * The owner generated a new secret in Zadarma and pastes it here: it is checked live with the
- * stored key, and the old one keeps verifying notifications for 72 h (R3), or until revoked.
+ * stored key, and the old one keeps verifying notifications for 72 h (R3), or until revoked. When
+ * Zadarma had refused the old credentials, the line starts again (R19): the connection is active,
+ * and a catch-up import (returned, for the caller to hand to the job driver) fetches what was missed.
  */
 export async function rotateTelephonySecret(
   db: TDb,
@@ -178,7 +181,8 @@ export async function rotateTelephonySecret(
   if (!connection) throw new AppError("TELEPHONY_NOT_CONNECTED");
   await requireWorkingCredentials(deps, { key: connection.stored.key, secret: options.secret });
   const rotated = rotateZadarmaSecret(connection.stored, options.secret, now);
-  await db.connection.update({
+  const wasStopped = connection.status === "needs_attention";
+  const updated = await db.connection.update({
     where: { id: connection.id },
     data: {
       credentials: encryptZadarmaCredentials(
@@ -187,9 +191,11 @@ export async function rotateTelephonySecret(
         rotated,
       ),
       credentialsHint: credentialsHintOf(rotated),
+      ...(wasStopped ? { status: "active" as const } : {}),
       lastError: null,
       lastErrorAt: null,
     },
+    select: { lastReconcileAt: true },
   });
   await recordAudit(db, {
     tenantId,
@@ -199,10 +205,18 @@ export async function rotateTelephonySecret(
     targetId: connection.id,
     data: { previousSecretUntil: rotated.previousSecretUntil ?? null },
   });
+  const catchUpImport = wasStopped
+    ? await startCatchUpImport(
+        db,
+        { tenantId, connectionId: connection.id, lastReconcileAt: updated.lastReconcileAt },
+        now,
+      )
+    : null;
   return {
     rotationOverlapUntil: rotated.previousSecretUntil
       ? new Date(rotated.previousSecretUntil)
       : null,
+    catchUpImport,
   };
 }
 

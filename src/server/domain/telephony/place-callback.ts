@@ -11,10 +11,15 @@ import {
 import { checkFailureError, checkFailureOf } from "@/server/domain/telephony/check-credentials";
 import { requireActiveZadarmaConnection } from "@/server/domain/telephony/connections";
 import { toApiCredentials } from "@/server/domain/telephony/credentials";
+import {
+  deadCredentialsCodeOf,
+  stopOnDeadCredentials,
+} from "@/server/domain/telephony/dead-credentials";
 import type { TTelephonyDeps } from "@/server/domain/telephony/deps";
 import { toDialablePhone, toProviderDigits } from "@/server/domain/telephony/dialable-phone";
 import { findMemberExtension } from "@/server/domain/telephony/extensions";
 import { AppError } from "@/server/errors";
+import type { TZadarmaCredentials } from "@/server/integrations/zadarma";
 import { publishRealtimeEvents } from "@/server/realtime/publish";
 
 /** The live topic the member's call button listens on (docs/realtime.md); the payload names the request. */
@@ -122,14 +127,18 @@ async function ownClientId(db: TDbClient, tenantId: string, clientId: string | n
   );
 }
 
+/** The member's extension must be online; a refusal of the credentials stops the line (R19). */
 async function requireOnline(
+  db: TDbClient,
   deps: TTelephonyDeps,
-  credentials: ReturnType<typeof toApiCredentials>,
+  line: { tenantId: string; connectionId: string; credentials: TZadarmaCredentials },
   extension: string,
 ) {
   const status = await deps.zadarma
-    .getExtensionStatus(credentials, extension)
-    .catch((error: unknown) => {
+    .getExtensionStatus(line.credentials, extension)
+    .catch(async (error: unknown) => {
+      const deadCredentials = deadCredentialsCodeOf(error);
+      if (deadCredentials) await stopOnDeadCredentials(db, line, deadCredentials);
       throw checkFailureError(checkFailureOf(error), error);
     });
   if (!status.isOnline) throw new AppError("CALL_EXTENSION_OFFLINE");
@@ -178,7 +187,7 @@ export async function placeCallback(
   if (limit.isLimited)
     throw new AppError("RATE_LIMITED", { retryAfterSeconds: limit.retryAfterSeconds });
   const credentials = toApiCredentials(connection.stored);
-  await requireOnline(deps, credentials, extension);
+  await requireOnline(db, deps, { tenantId, connectionId: connection.id, credentials }, extension);
 
   const id = createId("cbr");
   const clientId = await ownClientId(db, tenantId, request.clientId);
@@ -211,13 +220,8 @@ export async function placeCallback(
     });
     throw error;
   });
-  if (failureCode === "wrong_keys" || failureCode === "account_blocked") {
-    // Dead credentials stop the line until an admin fixes them (R19); the settings page says why.
-    await db.connection.update({
-      where: { id: connection.id },
-      data: { status: "needs_attention", lastError: failureCode, lastErrorAt: new Date() },
-    });
-  }
+  if (failureCode === "wrong_keys" || failureCode === "account_blocked")
+    await stopOnDeadCredentials(db, { tenantId, connectionId: connection.id }, failureCode);
   // Only forward: the call's own events may already have moved the row on.
   await db.callbackRequest.updateMany({
     where: { id, tenantId, status: "requested" },

@@ -3,6 +3,10 @@ import type { TDb } from "@/server/db/client";
 import { startBackfill } from "@/server/domain/inbox/backfill-jobs";
 import type { TEnqueuedDelivery } from "@/server/domain/inbox/enqueued";
 import { decryptZadarmaCredentials, toApiCredentials } from "@/server/domain/telephony/credentials";
+import {
+  deadCredentialsCodeOf,
+  stopOnDeadCredentials,
+} from "@/server/domain/telephony/dead-credentials";
 import type { TTelephonyDeps } from "@/server/domain/telephony/deps";
 import { pbxTimeZoneOf } from "@/server/domain/telephony/settings";
 import { statisticsRowToEvent, ZadarmaError } from "@/server/integrations/zadarma";
@@ -48,6 +52,27 @@ export async function startDueTelephonyReconciliations(db: TDb, now = new Date()
       });
   }
   return due.length;
+}
+
+/**
+ * After dead credentials are replaced (R19): one import from where the last reconciliation began
+ * (at most a backfill's 7 days back), which covers the import that failed on the old credentials and
+ * the calls whose notifications could not be verified meanwhile; calls already known change nothing.
+ */
+export function startCatchUpImport(
+  db: TDb,
+  connection: { tenantId: string; connectionId: string; lastReconcileAt: Date | null },
+  now = new Date(),
+) {
+  const earliest = now.getTime() - TELEPHONY_BACKFILL_DAYS * 86_400_000;
+  const lastWindowStart = connection.lastReconcileAt
+    ? connection.lastReconcileAt.getTime() - RECONCILE_LOOKBACK_MS
+    : earliest;
+  return startBackfill(db, {
+    tenantId: connection.tenantId,
+    connectionId: connection.connectionId,
+    since: new Date(Math.max(earliest, lastWindowStart)),
+  });
 }
 
 /**
@@ -104,14 +129,23 @@ export async function listNextStatisticsPage(
   } catch (error) {
     // Retriable errors (limits, outages) leave the job for the next tick; the rest end it visibly.
     if (!(error instanceof ZadarmaError) || !error.isRetriable) {
+      const failedAt = new Date();
       await db.backfillJob.update({
         where: { id: job.id },
         data: {
           status: "failed",
           error: error instanceof ZadarmaError ? error.code : "internal",
-          finishedAt: new Date(),
+          finishedAt: failedAt,
         },
       });
+      const deadCredentials = deadCredentialsCodeOf(error);
+      if (deadCredentials)
+        await stopOnDeadCredentials(
+          db,
+          { tenantId: connection.tenantId, connectionId: connection.id },
+          deadCredentials,
+          failedAt,
+        );
     }
     throw error;
   }
