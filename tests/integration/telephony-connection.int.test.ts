@@ -64,6 +64,7 @@ async function workspaceWithPbx() {
   return {
     tenant,
     owner: callerFor(owner, tenant.slug),
+    ownerUserId: owner.id,
     ownerMembershipId: ownerMembership.id,
     account,
   };
@@ -175,8 +176,8 @@ describe("connecting Zadarma", () => {
     expect(await db.connection.count({ where: { tenantId: tenant.id } })).toBe(0);
   });
 
-  it("rotates the secret: checked live, the old one verifies for 72 h more or until revoked (R3)", async () => {
-    const { tenant, owner, account } = await workspaceWithPbx();
+  it("rotates the secret: checked live, the old one verifies for 72 h more or until revoked, each step audited (R3)", async () => {
+    const { tenant, owner, ownerUserId, account } = await workspaceWithPbx();
     await owner.telephony.connect({ key: account.key, secret: account.secret });
     expect(await codeOf(owner.telephony.rotateSecret({ secret: "f".repeat(20) }))).toBe(
       "ZADARMA_WRONG_KEYS",
@@ -204,6 +205,24 @@ describe("connecting Zadarma", () => {
     );
     expect(verificationSecrets(revoked, new Date())).toEqual([newSecret]);
     expect(await owner.telephony.connection()).toMatchObject({ rotationOverlapUntil: null });
+
+    // The refused secret changed nothing, so it left no trace.
+    const audited = { actorUserId: ownerUserId, targetType: "connection", targetId: row.id };
+    expect(
+      await db.auditLog.findMany({
+        where: { tenantId: tenant.id, targetType: "connection" },
+        orderBy: { createdAt: "asc" },
+        select: { action: true, actorUserId: true, targetType: true, targetId: true, data: true },
+      }),
+    ).toEqual([
+      { action: "telephony.connected", ...audited, data: {} },
+      {
+        action: "telephony.secret_rotated",
+        ...audited,
+        data: { previousSecretUntil: stored.previousSecretUntil },
+      },
+      { action: "telephony.previous_secret_revoked", ...audited, data: {} },
+    ]);
   });
 
   it("connects the emulator's demo account helper with a fresh account per workspace", async () => {
