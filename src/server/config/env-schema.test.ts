@@ -40,6 +40,15 @@ describe("development helpers in the environment", () => {
     ).toThrow(/DEMO_SITE_URL/);
   });
 
+  it("refuses INNGEST_DEV in production, where /api/inngest would run unsigned calls", () => {
+    expect(() =>
+      parseEnv({ ...PRODUCTION_BASE, INNGEST_DEV: "1" }, { isProduction: true }),
+    ).toThrow(/INNGEST_DEV: enables development helpers and is refused in production/);
+    expect(
+      parseEnv({ ...PRODUCTION_BASE, INNGEST_DEV: "0" }, { isProduction: true }),
+    ).toMatchObject({ INNGEST_DEV: false });
+  });
+
   it("accepts production without them, and development with them", () => {
     expect(
       parseEnv(PRODUCTION_BASE, { isProduction: true }).KLIENTIKS_EMULATOR_URL,
@@ -63,5 +72,24 @@ describe("development helpers in the environment", () => {
     expect(parseEnv(e2e, { isProduction: true }).KLIENTIKS_EMULATOR_URL).toBe(
       "http://127.0.0.1:4010",
     );
+  });
+});
+
+describe("secrets in production", () => {
+  it("refuses production without its secrets, and Inngest as the driver without its keys, naming each", () => {
+    const { AUTH_SECRET: _auth, ENCRYPTION_KEYRING: _keyring, ...withoutSecrets } = PRODUCTION_BASE;
+    expect(() => parseEnv(withoutSecrets, { isProduction: true })).toThrow(
+      /AUTH_SECRET: .*\n.*ENCRYPTION_KEYRING: /,
+    );
+    const withInngest = { ...PRODUCTION_BASE, JOBS_DRIVER: "inngest" };
+    expect(() => parseEnv(withInngest, { isProduction: true })).toThrow(
+      /INNGEST_SIGNING_KEY: is required in production[\s\S]*INNGEST_EVENT_KEY: is required/,
+    );
+    expect(
+      parseEnv(
+        { ...withInngest, INNGEST_SIGNING_KEY: "signkey-prod-1", INNGEST_EVENT_KEY: "event-key" },
+        { isProduction: true },
+      ).jobsDriver,
+    ).toBe("inngest");
   });
 });

@@ -79,11 +79,15 @@ const ZEnvSchema = z.object({
   APP_VERSION: z.string().default("0.1.0"),
 });
 
-/** Variables that switch on development helpers (the emulator's demo accounts, the demo site link). */
+/**
+ * Variables that switch on development helpers: the emulator's demo accounts, the demo site link,
+ * and Inngest's dev mode, in which `/api/inngest` runs whatever unsigned call it gets (R24).
+ */
 const DEV_HELPER_VARIABLES = [
   "KLIENTIKS_EMULATOR_URL",
   "ZADARMA_EMULATOR_URL",
   "DEMO_SITE_URL",
+  "INNGEST_DEV",
 ] as const;
 
 export type TEnv = z.infer<typeof ZEnvSchema> & { jobsDriver: "inngest" | "inline" };
