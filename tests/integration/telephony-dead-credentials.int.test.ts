@@ -39,6 +39,7 @@ let emulator: ZadarmaEmulator;
 let control: ZadarmaControl;
 let deps: TTelephonyDeps;
 let receiver: TZadarmaReceiver;
+const tenantIds: string[] = [];
 
 beforeAll(async () => {
   emulator = await startZadarmaEmulator({ port: 0 });
@@ -47,6 +48,11 @@ beforeAll(async () => {
   receiver = await startZadarmaReceiver(db);
 });
 afterAll(async () => {
+  // Other files fetch the due recordings of every workspace and must not get these made-up calls.
+  await db.call.updateMany({
+    where: { tenantId: { in: tenantIds }, recordingState: "pending" },
+    data: { recordingState: "none", recordingDueAt: null },
+  });
   await receiver.close();
   await emulator.close();
   await db.$disconnect();
@@ -55,6 +61,7 @@ afterAll(async () => {
 
 async function connectedTenant(): Promise<TTelephonyTenant> {
   const { owner, tenant } = await createTestWorkspace(db, "Телефония");
+  tenantIds.push(tenant.id);
   return connectTelephonyTenant(db, control, deps, receiver, {
     workspace: { tenantId: tenant.id, ownerId: owner.id },
   });

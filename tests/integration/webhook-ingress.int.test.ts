@@ -14,6 +14,7 @@ import {
   receiveKlientiksWebhook,
   type TReceiveOutcome,
 } from "@/server/domain/webhooks/receive-klientiks-webhook";
+import { createUnknownAddressLimiter } from "@/server/domain/webhooks/unknown-address-limit";
 import { createWebhookEndpointCache } from "@/server/domain/webhooks/webhook-endpoint-cache";
 import { handleKlientiksWebhook } from "@/server/http/handle-klientiks-webhook";
 import { MAX_BODY_BYTES } from "@/server/http/read-webhook-params";
@@ -48,6 +49,12 @@ function createHandler(handlerDb = db) {
       ttlMs: 30_000,
       maxEntries: 100,
       load: (tokenHash, at) => findLiveEndpointByTokenHash(handlerDb, tokenHash, at),
+    }),
+    unknownAddresses: createUnknownAddressLimiter({
+      db: handlerDb,
+      onError: (error) => {
+        throw error;
+      },
     }),
     dispatch: async (deliveries: TEnqueuedDelivery[]) => void dispatched.push(...deliveries),
     log: silent,

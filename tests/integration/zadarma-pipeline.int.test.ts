@@ -19,6 +19,7 @@ import { PREVIOUS_SECRET_WINDOW_MS } from "@/server/domain/telephony/credentials
 import type { TTelephonyDeps } from "@/server/domain/telephony/deps";
 import { listNextStatisticsPage } from "@/server/domain/telephony/statistics-sync";
 import { saveNotificationUrl } from "@/server/domain/telephony/webhook";
+import { MAX_NOTIFICATION_BYTES } from "@/server/http/handle-zadarma-webhook";
 import { notificationSignatureString, signNotification } from "@/server/integrations/zadarma";
 import { getKlientiksDeps } from "@/server/klientiks-deps";
 
@@ -513,6 +514,25 @@ describe("refused notifications", () => {
     ]);
     expect(rejected[0]!.error).toContain("pbx_call_id");
     expect(await db.call.count({ where: { tenantId: tenant.tenantId } })).toBe(0);
+  });
+
+  it("refuses a notification over 64 KB with 413 and stores nothing (R20)", async () => {
+    const tenant = await telephonyTenant();
+    const padded = { ...startForm("in_big"), padding: "x".repeat(MAX_NOTIFICATION_BYTES) };
+    const refused = await postForm(tenant.webhookUrl, padded, {
+      secret: tenant.credentials.secret,
+    });
+    expect(refused.status).toBe(413);
+    expect(JSON.parse(refused.body)).toMatchObject({ ok: false, error: { field: "body" } });
+    const withinCap = await postForm(
+      tenant.webhookUrl,
+      { ...startForm("in_fits"), padding: "x".repeat(MAX_NOTIFICATION_BYTES - 1024) },
+      { secret: tenant.credentials.secret },
+    );
+    expect(withinCap.status).toBe(200);
+    expect((await deliveriesOf(tenant.tenantId)).map((row) => row.providerCallId)).toEqual([
+      "in_fits",
+    ]);
   });
 
   it("acknowledges events it does not handle and stores nothing", async () => {

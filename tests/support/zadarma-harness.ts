@@ -17,6 +17,7 @@ import {
 import { createVerificationSecretsCache } from "@/server/domain/telephony/verification-secrets-cache";
 import { findTelephonyWebhook, saveNotificationUrl } from "@/server/domain/telephony/webhook";
 import { findLiveEndpointByTokenHash } from "@/server/domain/webhooks/endpoints";
+import { createUnknownAddressLimiter } from "@/server/domain/webhooks/unknown-address-limit";
 import { createWebhookEndpointCache } from "@/server/domain/webhooks/webhook-endpoint-cache";
 import { handleZadarmaWebhook } from "@/server/http/handle-zadarma-webhook";
 import { createZadarmaClient, createZadarmaThrottle } from "@/server/integrations/zadarma";
@@ -69,6 +70,7 @@ export async function startZadarmaReceiver(db: TDb): Promise<TZadarmaReceiver> {
       ...ROUTE_CACHE,
       load: (tokenHash, at) => findLiveEndpointByTokenHash(db, tokenHash, at),
     }),
+    unknownAddresses: createUnknownAddressLimiter({ db, onError: (error) => errors.push(error) }),
     secrets: createVerificationSecretsCache({
       ...ROUTE_CACHE,
       db,

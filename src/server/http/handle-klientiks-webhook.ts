@@ -5,9 +5,11 @@ import {
   type TReceiveOutcome,
   type TRejectionReason,
 } from "@/server/domain/webhooks/receive-klientiks-webhook";
+import type { TUnknownAddressLimiter } from "@/server/domain/webhooks/unknown-address-limit";
 import type { TWebhookEndpointCache } from "@/server/domain/webhooks/webhook-endpoint-cache";
 import { readWebhookParams, selectRecordedHeaders } from "@/server/http/read-webhook-params";
 import {
+  answerUnknownAddress,
   webhookNotFound as notFound,
   webhookUnavailable as unavailable,
 } from "@/server/http/webhook-responses";
@@ -16,6 +18,8 @@ import type { TLogger } from "@/server/logging/logger";
 export type TKlientiksWebhookDeps = {
   db: TDbClient;
   endpoints: TWebhookEndpointCache;
+  /** Counts unknown-address answers per sender (R20). */
+  unknownAddresses: TUnknownAddressLimiter;
   /** Hands stored deliveries to the job driver (dispatchDeliveries in the route). */
   dispatch: (deliveries: TEnqueuedDelivery[]) => Promise<void>;
   log: TLogger;
@@ -50,7 +54,7 @@ const rejected = (
 
 /**
  * A Klientiks webhook (unsigned; the secret token in the path is the guard, R4), in order of cost:
- * the token first (404 before a byte of the body is read), then the parameters, read up to their
+ * the token first (404 before a byte of the body is read, 429 past a sender's share of them, R20), then the parameters, read up to their
  * caps (413), then the inbox row, committed before we answer (R5). The answer never waits for
  * Klientiks.
  */
@@ -65,7 +69,7 @@ export async function handleKlientiksWebhook(
     return undefined;
   });
   if (endpoint === undefined) return unavailable();
-  if (!endpoint) return notFound();
+  if (!endpoint) return answerUnknownAddress(request, deps.unknownAddresses);
 
   const parsed = await readWebhookParams(request);
   if (!parsed.ok)

@@ -9,10 +9,12 @@ import {
 } from "@/server/domain/telephony/receive-notification";
 import type { TVerificationSecretsCache } from "@/server/domain/telephony/verification-secrets-cache";
 import type { TWebhookEndpoint } from "@/server/domain/webhooks/endpoints";
+import type { TUnknownAddressLimiter } from "@/server/domain/webhooks/unknown-address-limit";
 import type { TWebhookEndpointCache } from "@/server/domain/webhooks/webhook-endpoint-cache";
 import { readCappedBody } from "@/server/http/read-capped-body";
 import { collectParams, selectRecordedHeaders } from "@/server/http/read-webhook-params";
 import {
+  answerUnknownAddress,
   webhookNotFound as notFound,
   webhookUnavailable as unavailable,
 } from "@/server/http/webhook-responses";
@@ -27,6 +29,8 @@ import type { TLogger } from "@/server/logging/logger";
 export type TZadarmaWebhookDeps = {
   db: TDbClient;
   endpoints: TWebhookEndpointCache;
+  /** Counts unknown-address answers per sender (R20). */
+  unknownAddresses: TUnknownAddressLimiter;
   secrets: TVerificationSecretsCache;
   callerNames: TCallerNames;
   dispatch: (deliveries: TEnqueuedDelivery[]) => Promise<void>;
@@ -75,7 +79,7 @@ async function answerEcho(
   const receivedAt = new Date();
   const endpoint = await resolveTelephonyEndpoint(deps, token, receivedAt);
   if (endpoint === undefined) return unavailable();
-  if (!endpoint) return notFound();
+  if (!endpoint) return answerUnknownAddress(request, deps.unknownAddresses);
   const echo = new URL(request.url).searchParams.get("zd_echo");
   if (echo === null || echo.length > MAX_ECHO_LENGTH)
     return json(400, {
@@ -139,7 +143,7 @@ function rejectionOf(
 
 /**
  * A Zadarma call notification, in order of cost (docs/telephony-zadarma.md, reliability R1, R5):
- * the token (404 before the body is read), the body up to its cap (413), the `Signature` on the
+ * the token (404 before the body is read, 429 past a sender's share of them, R20), the body up to its cap (413), the `Signature` on the
  * raw form in constant time, the fields, then the inbox row, committed before the 200. Events we
  * do not handle (SMS, speech recognition) are acknowledged and dropped; a bad signature is kept as
  * a `rejected` row with its reason and answered 401.
@@ -152,7 +156,7 @@ async function receiveNotification(
   const receivedAt = new Date();
   const endpoint = await resolveTelephonyEndpoint(deps, token, receivedAt);
   if (endpoint === undefined) return unavailable();
-  if (!endpoint) return notFound();
+  if (!endpoint) return answerUnknownAddress(request, deps.unknownAddresses);
 
   const body = await readCappedBody(request, MAX_NOTIFICATION_BYTES);
   if (body === null)

@@ -58,6 +58,16 @@ export async function peekRateLimit(
   return toState(rule, row?.hits ?? 0, windowStart, now);
 }
 
-/** Old windows are useless; dropping them keeps the table small. */
-export const pruneRateLimitCounters = (db: TDbClient, olderThan: Date) =>
-  db.rateLimitCounter.deleteMany({ where: { windowStart: { lt: olderThan } } });
+/** Rows per statement, so one prune never holds the table for long. */
+const PRUNE_BATCH = 5_000;
+
+/**
+ * Old windows are useless; dropping them keeps the table small. One batch of the oldest windows
+ * before `olderThan`; returns how many went.
+ */
+export const pruneRateLimitCounters = (db: TDbClient, olderThan: Date): Promise<number> =>
+  db.$executeRaw`
+    DELETE FROM "RateLimitCounter" WHERE ("key", "windowStart") IN (
+      SELECT "key", "windowStart" FROM "RateLimitCounter" WHERE "windowStart" < ${olderThan}::timestamptz
+      ORDER BY "windowStart" LIMIT ${PRUNE_BATCH}::int
+    )`;

@@ -7,6 +7,7 @@ import { getDb } from "@/server/db/client";
 import { checkSignInAllowed, recordSignInFailure } from "@/server/domain/users/sign-in-throttle";
 import { getClientIp } from "@/server/http/client-ip";
 import { jsonError } from "@/server/http/json-error";
+import { rateLimitHeaders } from "@/server/http/rate-limit-headers";
 
 type TRouteContext = { params: Promise<{ nextauth: string[] }> };
 
@@ -30,12 +31,7 @@ export async function POST(request: Request, context: TRouteContext): Promise<Re
     const t = await getTranslations("errors");
     const minutes = Math.ceil(blocked.retryAfterSeconds / 60);
     return jsonError("RATE_LIMITED", t("SIGN_IN_RATE_LIMITED", { minutes }), {
-      headers: {
-        "Retry-After": String(blocked.retryAfterSeconds),
-        "X-RateLimit-Limit": String(blocked.limit),
-        "X-RateLimit-Remaining": "0",
-        "X-RateLimit-Reset": String(Math.ceil(blocked.resetAt.getTime() / 1000)),
-      },
+      headers: rateLimitHeaders(blocked),
       details: { retryAfterSeconds: blocked.retryAfterSeconds },
     });
   }

@@ -1,5 +1,6 @@
 import { getDb } from "@/server/db/client";
 import { findLiveEndpointByTokenHash } from "@/server/domain/webhooks/endpoints";
+import { createUnknownAddressLimiter } from "@/server/domain/webhooks/unknown-address-limit";
 import { createWebhookEndpointCache } from "@/server/domain/webhooks/webhook-endpoint-cache";
 import {
   handleKlientiksWebhook,
@@ -16,16 +17,23 @@ const ENDPOINT_CACHE = { ttlMs: 30_000, maxEntries: 10_000 };
 
 let deps: TKlientiksWebhookDeps | undefined;
 
-const getDeps = (): TKlientiksWebhookDeps =>
-  (deps ??= {
+function getDeps(): TKlientiksWebhookDeps {
+  if (deps) return deps;
+  const log = logger.child({ component: "klientiks-webhook" });
+  return (deps = {
     db: getDb(),
     endpoints: createWebhookEndpointCache({
       ...ENDPOINT_CACHE,
       load: (tokenHash, at) => findLiveEndpointByTokenHash(getDb(), tokenHash, at),
     }),
+    unknownAddresses: createUnknownAddressLimiter({
+      db: getDb(),
+      onError: (error) => log.warn("unknown-address limit unavailable; answering 404", { error }),
+    }),
     dispatch: dispatchDeliveries,
-    log: logger.child({ component: "klientiks-webhook" }),
+    log,
   });
+}
 
 /** Klientiks webhooks, by GET or POST (klientiks-contract §12.3). */
 const handle = async (request: Request, context: TRouteContext): Promise<Response> =>

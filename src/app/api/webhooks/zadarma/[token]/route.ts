@@ -3,6 +3,7 @@ import { getDb } from "@/server/db/client";
 import { createCallerNames } from "@/server/domain/telephony/caller-names";
 import { createVerificationSecretsCache } from "@/server/domain/telephony/verification-secrets-cache";
 import { findLiveEndpointByTokenHash } from "@/server/domain/webhooks/endpoints";
+import { createUnknownAddressLimiter } from "@/server/domain/webhooks/unknown-address-limit";
 import { createWebhookEndpointCache } from "@/server/domain/webhooks/webhook-endpoint-cache";
 import {
   handleZadarmaWebhook,
@@ -19,8 +20,10 @@ const CACHE = { ttlMs: 30_000, maxEntries: 10_000 };
 
 let deps: TZadarmaWebhookDeps | undefined;
 
-const getDeps = (): TZadarmaWebhookDeps =>
-  (deps ??= {
+function getDeps(): TZadarmaWebhookDeps {
+  if (deps) return deps;
+  const log = logger.child({ component: "zadarma-webhook" });
+  return (deps = {
     db: getDb(),
     endpoints: createWebhookEndpointCache({
       ...CACHE,
@@ -32,9 +35,14 @@ const getDeps = (): TZadarmaWebhookDeps =>
       keyring: getEnv().ENCRYPTION_KEYRING,
     }),
     callerNames: createCallerNames({ ...CACHE, db: getDb() }),
+    unknownAddresses: createUnknownAddressLimiter({
+      db: getDb(),
+      onError: (error) => log.warn("unknown-address limit unavailable; answering 404", { error }),
+    }),
     dispatch: dispatchDeliveries,
-    log: logger.child({ component: "zadarma-webhook" }),
+    log,
   });
+}
 
 /** Zadarma call notifications (POST) and its address check (GET `?zd_echo=`), docs/telephony-zadarma.md. */
 const handle = async (request: Request, context: TRouteContext): Promise<Response> =>
