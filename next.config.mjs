@@ -17,7 +17,9 @@ const nextConfig = {
   // The build checks only what ships; `npm run typecheck` covers tests, scripts and emulators too.
   typescript: { tsconfigPath: "tsconfig.app.json" },
   // The Klientiks emulator is a dev/test tool; it is never bundled into the app (reliability R24).
-  outputFileTracingExcludes: { "*": ["emulators/**", "bench/**", "drills/**", "e2e/**", "tests/**"] },
+  outputFileTracingExcludes: {
+    "*": ["emulators/**", "bench/**", "drills/**", "e2e/**", "tests/**"],
+  },
   serverExternalPackages: ["@node-rs/argon2"],
   // `import text from "./file.js?raw"` gives the file's text (the site tracker's sources, src/tracker).
   turbopack: { rules: { "*.js": { condition: { query: "?raw" }, type: "raw" } } },
