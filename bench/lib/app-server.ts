@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
+import { createInterface } from "node:readline";
 
 import { run } from "../../scripts/lib/processes.mjs";
 import { onCleanup } from "./cleanup";
@@ -53,13 +54,15 @@ export async function ensureProductionBuild(requiredRoutes: string[]): Promise<v
 /**
  * `next start` bound to 127.0.0.1, on the given database, with the in-process worker (the inline
  * jobs driver) and the given extra environment; resolves once `/api/health/live` answers. It runs
- * in its own process group (stopped as a whole at cleanup), whose id is returned for CPU accounting.
+ * in its own process group (stopped as a whole at cleanup, or earlier by `stop`), whose id is
+ * returned for CPU accounting. Its stderr passes through, or goes line by line to `onStderrLine`.
  */
 export async function startApp(options: {
   port: number;
   databaseUrl: string;
   env: Record<string, string>;
-}): Promise<{ url: string; processGroupId: number }> {
+  onStderrLine?: (line: string) => void;
+}): Promise<{ url: string; processGroupId: number; stop: () => Promise<void> }> {
   const url = `http://127.0.0.1:${options.port}`;
   let exitedEarly: string | null = null;
   // e.g. BENCH_APP_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/svyaz-prof" to profile the server.
@@ -76,7 +79,7 @@ export async function startApp(options: {
       "127.0.0.1",
     ],
     {
-      stdio: ["ignore", "ignore", "inherit"],
+      stdio: ["ignore", "ignore", options.onStderrLine ? "pipe" : "inherit"],
       detached: true,
       env: {
         ...process.env,
@@ -102,32 +105,32 @@ export async function startApp(options: {
   });
   if (!child.pid) throw new Error("could not start next start");
   const processGroupId = child.pid;
-  onCleanup(
-    "stop next start",
-    () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null || child.signalCode !== null) return resolve();
-        isStopping = true;
-        child.once("exit", () => resolve());
+  if (options.onStderrLine && child.stderr)
+    createInterface({ input: child.stderr }).on("line", options.onStderrLine);
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      isStopping = true;
+      child.once("exit", () => resolve());
+      try {
+        process.kill(-processGroupId, "SIGTERM");
+      } catch {
+        resolve();
+      }
+      setTimeout(() => {
         try {
-          process.kill(-processGroupId, "SIGTERM");
+          process.kill(-processGroupId, "SIGKILL");
         } catch {
-          resolve();
+          // already gone
         }
-        setTimeout(() => {
-          try {
-            process.kill(-processGroupId, "SIGKILL");
-          } catch {
-            // already gone
-          }
-        }, 5000).unref();
-      }),
-  );
+      }, 5000).unref();
+    });
+  onCleanup("stop next start", stop);
   const deadline = Date.now() + 90_000;
   for (;;) {
     if (exitedEarly) throw new Error(exitedEarly);
     const response = await fetch(`${url}/api/health/live`).catch(() => null);
-    if (response?.ok) return { url, processGroupId };
+    if (response?.ok) return { url, processGroupId, stop };
     if (Date.now() > deadline) throw new Error(`${url}/api/health/live did not answer within 90 s`);
     await sleep(250);
   }
