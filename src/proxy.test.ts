@@ -1,7 +1,8 @@
 import { unstable_doesMiddlewareMatch } from "next/experimental/testing/server";
+import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
 
-import { config } from "@/proxy";
+import { config, isDecodablePath, MAX_NEXT_LENGTH, proxy, signInRedirectPath } from "@/proxy";
 
 const passesThroughGate = (path: string) =>
   unstable_doesMiddlewareMatch({ config, url: `http://localhost:3000${path}` });
@@ -42,5 +43,62 @@ describe("proxy matcher", () => {
   it("does not mistake a longer name for a machine endpoint", () => {
     for (const path of ["/api/tracking", "/api/healthy", "/t.json", "/robots.txt.bak"])
       expect(passesThroughGate(path), path).toBe(true);
+  });
+});
+
+describe("paths Next cannot decode", () => {
+  it("brings machine endpoints to the proxy only when their path has a %", () => {
+    for (const path of [
+      "/api/webhooks/klientiks/%FF",
+      "/api/webhooks/zadarma/abc%",
+      "/api/track/%C3%28",
+      "/api/health/%ZZ",
+    ])
+      expect(passesThroughGate(path), path).toBe(true);
+    expect(passesThroughGate("/api/webhooks/klientiks/abc?appointment_id=%FF")).toBe(false);
+  });
+
+  it("tells escapes of UTF-8 from a bare %, a broken escape and bytes that are not UTF-8", () => {
+    for (const path of ["/w/salon", "/w/%D1%81%D0%B0%D0%BB%D0%BE%D0%BD", "/api/trpc/a%2Cb"])
+      expect(isDecodablePath(path), path).toBe(true);
+    for (const path of [
+      "/api/trpc/%",
+      "/w/%ZZ",
+      "/api/auth/%FF",
+      "/api/w/%C3%28/events",
+      "/a%E0%A4%A",
+    ])
+      expect(isDecodablePath(path), path).toBe(false);
+  });
+
+  it("answers 400 naming the path, before the session gate and for machine endpoints too", async () => {
+    for (const path of ["/api/webhooks/klientiks/0x%C3%281F", "/w/%FF/deals", "/api/trpc/%C0%AF"]) {
+      const response = await proxy(new NextRequest(`http://localhost:3000${path}`));
+      expect(response.status, path).toBe(400);
+      expect(await response.json()).toMatchObject({ error: { code: "VALIDATION", field: "path" } });
+    }
+  });
+
+  it("lets a machine endpoint's decodable % through without a session", async () => {
+    const response = await proxy(
+      new NextRequest("http://localhost:3000/api/webhooks/zadarma/a%41b"),
+    );
+    expect(response.headers.get("x-middleware-next")).toBe("1");
+  });
+});
+
+describe("the sign-in redirect", () => {
+  it("carries the address back in next", () => {
+    expect(signInRedirectPath("/w/salon/deals", "?page=2")).toBe(
+      "/sign-in?next=%2Fw%2Fsalon%2Fdeals%3Fpage%3D2",
+    );
+  });
+
+  it("drops a query too long for a Location header, then a path too long", () => {
+    const longQuery = `?q=${"я".repeat(MAX_NEXT_LENGTH)}`;
+    expect(signInRedirectPath("/w/salon/deals", longQuery)).toBe(
+      "/sign-in?next=%2Fw%2Fsalon%2Fdeals",
+    );
+    expect(signInRedirectPath(`/w/${"a".repeat(MAX_NEXT_LENGTH)}`, "")).toBe("/sign-in");
   });
 });

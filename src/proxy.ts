@@ -2,6 +2,7 @@ import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 
 import { getEnv } from "@/env";
+import { logger } from "@/server/logging/logger";
 
 /**
  * Pages and APIs that work without a session; everything else needs one. The invite page tells a
@@ -10,27 +11,74 @@ import { getEnv } from "@/env";
 const PUBLIC_PREFIXES = ["/sign-in", "/sign-up", "/invite", "/api/auth", "/api/trpc"];
 
 /**
+ * Machine endpoints, which authenticate by token, signature or site key (reliability R24). The
+ * matcher below keeps them out of the proxy, except for a path with a `%`, which the path check
+ * below must see; they pass it without a session.
+ */
+const MACHINE_PREFIXES = ["/api/track", "/api/webhooks", "/api/inngest", "/api/health", "/t.js"];
+
+/**
+ * The longest address a sign-in redirect carries back in `next`. The redirect's `Location` holds
+ * it percent-encoded once more, and proxies refuse response headers past 8–16 KB; a longer address
+ * goes back to its path alone.
+ */
+export const MAX_NEXT_LENGTH = 2048;
+
+const hasPrefix = (pathname: string, prefixes: readonly string[]) =>
+  prefixes.some(
+    (prefix) =>
+      pathname === prefix || pathname.startsWith(`${prefix}/`) || pathname.startsWith(`${prefix}?`),
+  );
+
+/**
+ * Whether every `%` of the path starts an escape of UTF-8 bytes. Next decodes a dynamic segment
+ * (a webhook token, a workspace slug, a procedure name) before the route runs, and when it cannot,
+ * it answers 500: an App Router build has no error page to render its 400 with.
+ */
+export function isDecodablePath(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Where a signed-out visitor is sent: sign-in, with the address to come back to when it fits. */
+export function signInRedirectPath(pathname: string, search: string): string {
+  const back = `${pathname}${search}`.length <= MAX_NEXT_LENGTH ? `${pathname}${search}` : pathname;
+  if (back.length > MAX_NEXT_LENGTH) return "/sign-in";
+  return `/sign-in?${new URLSearchParams({ next: back })}`;
+}
+
+/**
  * Session gate. tRPC is left to its own procedure ladder (public procedures like sign-up live there);
- * webhooks and Inngest authenticate by token or signature (reliability R24).
+ * webhooks and Inngest authenticate by token or signature (reliability R24). A path that cannot be
+ * decoded is refused first, with 400, whatever it leads to.
  */
 export async function proxy(request: NextRequest) {
-  const { pathname } = request.nextUrl;
-  if (
-    PUBLIC_PREFIXES.some(
-      (prefix) =>
-        pathname === prefix ||
-        pathname.startsWith(`${prefix}/`) ||
-        pathname.startsWith(`${prefix}?`),
-    )
-  )
+  const { pathname, search } = request.nextUrl;
+  if (!isDecodablePath(pathname)) {
+    logger.warn("request refused: undecodable path", { path: pathname.slice(0, 256) });
+    return Response.json(
+      {
+        ok: false,
+        error: {
+          code: "VALIDATION",
+          field: "path",
+          message: "the path has a % that does not start an escape of UTF-8 bytes",
+        },
+      },
+      { status: 400 },
+    );
+  }
+  if (hasPrefix(pathname, PUBLIC_PREFIXES) || hasPrefix(pathname, MACHINE_PREFIXES))
     return NextResponse.next();
   const token = await getToken({ req: request, secret: getEnv().AUTH_SECRET });
   if (token) return NextResponse.next();
   if (pathname.startsWith("/api/"))
     return Response.json({ ok: false, error: { code: "UNAUTHENTICATED" } }, { status: 401 });
-  const signIn = new URL("/sign-in", request.url);
-  signIn.searchParams.set("next", `${pathname}${request.nextUrl.search}`);
-  return NextResponse.redirect(signIn);
+  return NextResponse.redirect(new URL(signInRedirectPath(pathname, search), request.url));
 }
 
 /**
@@ -39,9 +87,10 @@ export async function proxy(request: NextRequest) {
  * robots.txt are open.
  * Skipping the proxy matters for their load: for a request with a body Next tees the body stream so that both the proxy and the
  * route could read it, which costs a POST more CPU than the route itself (`npm run bench:track`).
+ * Their paths with a `%` come in all the same, for the path check (a token never has one).
  */
 export const config = {
   matcher: [
-    "/((?!_next/|favicon\\.ico|icon\\.svg|apple-icon\\.png|icons/|manifest\\.webmanifest$|robots\\.txt$|t\\.js$|api/(?:track|webhooks|inngest|health)(?:/|$)).*)",
+    "/((?!_next/|favicon\\.ico|icon\\.svg|apple-icon\\.png|icons/|manifest\\.webmanifest$|robots\\.txt$|t\\.js$|api/(?:track|webhooks|inngest|health)(?:/|$)(?!.*%)).*)",
   ],
 };

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 
 import {
+  InputShapeError,
   toStorableDeep,
   toStorableText,
   toStorableTruncated,
@@ -87,6 +88,42 @@ describe("toStorableDeep", () => {
       fc.property(fc.jsonValue({ stringUnit: "binary" }), (value) => {
         expect(stringsOf(toStorableDeep(value)).filter((text) => !isStorable(text))).toEqual([]);
       }),
+    );
+  });
+
+  it("refuses input past its limits, saying where and why, instead of exhausting the stack", () => {
+    const limits = { maxDepth: 4, maxValues: 20 };
+    const refusal = (value: unknown) => {
+      try {
+        toStorableDeep(value, limits);
+        return null;
+      } catch (error) {
+        return error instanceof InputShapeError
+          ? { problem: error.problem, path: error.path }
+          : error;
+      }
+    };
+    expect(refusal({ a: [[{ b: "ok" }]] })).toBeNull();
+    expect(refusal({ a: [[{ b: [] }]] })).toEqual({ problem: "too_deep", path: ["a", 0, 0, "b"] });
+    expect(refusal({ list: Array.from({ length: 25 }, () => 1) })).toMatchObject({
+      problem: "too_many_values",
+    });
+    const loop: Record<string, unknown> = { name: "x" };
+    loop.self = { again: loop };
+    expect(refusal({ loop })).toEqual({ problem: "cyclic", path: ["loop", "self", "again"] });
+    const shared = { name: "a\u0000" };
+    expect(toStorableDeep({ left: shared, right: shared }, limits)).toEqual({
+      left: { name: "a" },
+      right: { name: "a" },
+    });
+  });
+
+  it("takes JSON of any size from a service, but never nesting that would exhaust the stack", () => {
+    expect((toStorableDeep(Array.from({ length: 200_000 }, () => "x")) as string[]).length).toBe(
+      200_000,
+    );
+    expect(() => toStorableDeep(JSON.parse(`${"[".repeat(20_000)}${"]".repeat(20_000)}`))).toThrow(
+      InputShapeError,
     );
   });
 });

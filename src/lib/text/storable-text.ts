@@ -32,15 +32,73 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> => {
   return prototype === Object.prototype || prototype === null;
 };
 
+/** How far toStorableDeep goes into a value before it refuses it. */
+export type TInputLimits = { maxDepth: number; maxValues: number };
+
+/**
+ * What people send through forms and links (tRPC inputs, export filters): a few levels and a few
+ * hundred values at most. The caps keep a hostile input from costing the server: superjson can
+ * make a small body into a deeply shared or cyclic value (its `referentialEqualities`).
+ */
+export const FORM_INPUT_LIMITS: TInputLimits = { maxDepth: 32, maxValues: 10_000 };
+
+/** Parsed JSON from a service we call: any size, but never deep enough to exhaust the stack. */
+const PARSED_JSON_LIMITS: TInputLimits = { maxDepth: 100, maxValues: Infinity };
+
+export type TInputShapeProblem = "too_deep" | "too_many_values" | "cyclic";
+
+/** A value toStorableDeep refused, with where (the path of keys and indexes) and why. */
+export class InputShapeError extends Error {
+  constructor(
+    readonly problem: TInputShapeProblem,
+    readonly path: readonly (string | number)[],
+  ) {
+    super(`input ${problem.replace(/_/g, " ")} at ${path.join(".") || "the top"}`);
+    this.name = "InputShapeError";
+  }
+}
+
+/** The way down to a value, kept as a chain so that only a refusal pays for building the path. */
+type TStep = { key: string | number; parent: TStep | null } | null;
+
+const pathOf = (step: TStep): (string | number)[] => {
+  const path: (string | number)[] = [];
+  for (let current = step; current; current = current.parent) path.unshift(current.key);
+  return path;
+};
+
 /**
  * toStorableText applied to every string of parsed input (JSON, form fields): values and object
- * keys, through arrays and plain objects. Other values (numbers, dates) are kept as they came.
+ * keys, through arrays and plain objects. Other values (numbers, dates) are kept as they came. A
+ * value deeper than `limits.maxDepth`, with more than `limits.maxValues` values, or containing
+ * itself is refused with an InputShapeError rather than overflowing the stack or looping.
  */
-export function toStorableDeep(value: unknown): unknown {
-  if (typeof value === "string") return toStorableText(value);
-  if (Array.isArray(value)) return value.map(toStorableDeep);
-  if (!isPlainObject(value)) return value;
-  return Object.fromEntries(
-    Object.entries(value).map(([key, field]) => [toStorableText(key), toStorableDeep(field)]),
-  );
+export function toStorableDeep(value: unknown, limits: TInputLimits = PARSED_JSON_LIMITS): unknown {
+  let valueCount = 0;
+  let depth = 0;
+  const ancestors = new Set<object>();
+  const clean = (current: unknown, step: TStep): unknown => {
+    valueCount += 1;
+    if (valueCount > limits.maxValues) throw new InputShapeError("too_many_values", pathOf(step));
+    if (typeof current === "string") return toStorableText(current);
+    if (!Array.isArray(current) && !isPlainObject(current)) return current;
+    if (depth >= limits.maxDepth) throw new InputShapeError("too_deep", pathOf(step));
+    if (ancestors.has(current)) throw new InputShapeError("cyclic", pathOf(step));
+    ancestors.add(current);
+    depth += 1;
+    try {
+      return Array.isArray(current)
+        ? current.map((item, index) => clean(item, { key: index, parent: step }))
+        : Object.fromEntries(
+            Object.entries(current).map(([key, field]) => [
+              toStorableText(key),
+              clean(field, { key, parent: step }),
+            ]),
+          );
+    } finally {
+      depth -= 1;
+      ancestors.delete(current);
+    }
+  };
+  return clean(value, null);
 }

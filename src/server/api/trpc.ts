@@ -2,9 +2,14 @@ import "server-only";
 
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
-import { ZodError } from "zod";
+import { ZodError, ZodRealError } from "zod";
 
-import { toStorableDeep } from "@/lib/text/storable-text";
+import {
+  FORM_INPUT_LIMITS,
+  InputShapeError,
+  toStorableDeep,
+  type TInputShapeProblem,
+} from "@/lib/text/storable-text";
 import type { TSessionUser } from "@/server/auth/session";
 import type { TDb } from "@/server/db/client";
 import { canManageMembers } from "@/server/domain/members/roles";
@@ -71,13 +76,46 @@ const mapAppErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
+/** The `validation.*` message key of each way an input can be too much to look at. */
+const INPUT_SHAPE_MESSAGES: Record<TInputShapeProblem, string> = {
+  too_deep: "tooBig",
+  too_many_values: "tooMany",
+  cyclic: "invalid",
+};
+
 /**
  * Every string of every procedure's input, cleaned for storage before its schema sees it: form
  * text reaches the database from many procedures, and one step here covers them all
- * (docs/input-text.md).
+ * (docs/input-text.md). An input nested too deep, too large or referring to itself (superjson can
+ * build one from a small body) is refused here as a field error at its path, before any schema
+ * walks it.
  */
-const cleanInputText = t.middleware(({ getRawInput, next }) =>
-  next({ getRawInput: async () => toStorableDeep(await getRawInput()) }),
+const cleanInputText = t.middleware(({ ctx, path, getRawInput, next }) =>
+  next({
+    getRawInput: async () => {
+      const input = await getRawInput();
+      try {
+        return toStorableDeep(input, FORM_INPUT_LIMITS);
+      } catch (error) {
+        if (!(error instanceof InputShapeError)) throw error;
+        ctx.log.warn("procedure input refused", {
+          path,
+          problem: error.problem,
+          at: error.path.join("."),
+        });
+        throw new TRPCError({
+          code: "BAD_REQUEST",
+          cause: new ZodRealError([
+            {
+              code: "custom",
+              path: [...error.path],
+              message: INPUT_SHAPE_MESSAGES[error.problem],
+            },
+          ]),
+        });
+      }
+    },
+  }),
 );
 
 export const publicProcedure = t.procedure

@@ -2,7 +2,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import type { z } from "zod";
 
 import { toLocale } from "@/i18n/locales";
-import { toStorableDeep, toStorableText } from "@/lib/text/storable-text";
+import { FORM_INPUT_LIMITS, toStorableDeep, toStorableText } from "@/lib/text/storable-text";
 import { formatTimeZone } from "@/lib/time-zones";
 import { getSessionUser } from "@/server/auth/session";
 import { csvDialectOf } from "@/server/csv/csv-dialect";
@@ -67,7 +67,7 @@ function parseJsonParam<TValue>(
 ): TValue | null {
   try {
     // Search text goes into SQL like form input does (docs/input-text.md).
-    const raw = text ? toStorableDeep(JSON.parse(text)) : undefined;
+    const raw = text ? toStorableDeep(JSON.parse(text), FORM_INPUT_LIMITS) : undefined;
     if (raw && typeof raw === "object") revive(raw as Record<string, unknown>);
     const parsed = schema.safeParse(raw);
     return parsed.success ? parsed.data : null;
