@@ -2,7 +2,14 @@ import { unstable_doesMiddlewareMatch } from "next/experimental/testing/server";
 import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
 
-import { config, isDecodablePath, MAX_NEXT_LENGTH, proxy, signInRedirectPath } from "@/proxy";
+import {
+  config,
+  hasUnusableRouterState,
+  isDecodablePath,
+  MAX_NEXT_LENGTH,
+  proxy,
+  signInRedirectPath,
+} from "@/proxy";
 
 const passesThroughGate = (path: string) =>
   unstable_doesMiddlewareMatch({ config, url: `http://localhost:3000${path}` });
@@ -100,5 +107,30 @@ describe("the sign-in redirect", () => {
       "/sign-in?next=%2Fw%2Fsalon%2Fdeals",
     );
     expect(signInRedirectPath(`/w/${"a".repeat(MAX_NEXT_LENGTH)}`, "")).toBe("/sign-in");
+  });
+});
+
+describe("the router state of a client-side navigation", () => {
+  const navigation = (state: string, rsc = "1") =>
+    new Headers({ rsc, "next-router-state-tree": state });
+  const VALID_STATE = encodeURIComponent(JSON.stringify(["", { children: ["__PAGE__", {}] }]));
+
+  it("is checked by Next's own parser when the request is a navigation", () => {
+    expect(hasUnusableRouterState(navigation(VALID_STATE))).toBe(false);
+    for (const state of ["%F4%84%A7%BA", "%5B%22%22%5D", "null", `${VALID_STATE}, ${VALID_STATE}`])
+      expect(hasUnusableRouterState(navigation(state)), state).toBe(true);
+  });
+
+  it("is ignored on a request Next renders in full", () => {
+    expect(hasUnusableRouterState(navigation("garbage", "0"))).toBe(false);
+    expect(hasUnusableRouterState(new Headers({ rsc: "1" }))).toBe(false);
+  });
+
+  it("makes the proxy answer 400 naming the header, before the session gate", async () => {
+    const response = await proxy(
+      new NextRequest("http://localhost:3000/w/salon/deals", { headers: navigation("%%") }),
+    );
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ error: { field: "next-router-state-tree" } });
   });
 });

@@ -1,4 +1,5 @@
 import { getToken } from "next-auth/jwt";
+import { parseAndValidateFlightRouterState } from "next/dist/server/app-render/parse-and-validate-flight-router-state";
 import { NextResponse, type NextRequest } from "next/server";
 
 import { getEnv } from "@/env";
@@ -44,6 +45,30 @@ export function isDecodablePath(pathname: string): boolean {
   }
 }
 
+/**
+ * Whether a page request says it is a client-side navigation (`rsc: 1`) with a router state Next
+ * cannot parse: Next renders such a request from that state and answers 500 when it cannot. Its
+ * own parser decides, so the check is never looser or stricter than the render.
+ */
+export function hasUnusableRouterState(headers: Headers): boolean {
+  const state = headers.get("next-router-state-tree");
+  if (headers.get("rsc") !== "1" || state === null) return false;
+  try {
+    parseAndValidateFlightRouterState(state);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+const refuseRequest = (field: string, message: string, logged: Record<string, unknown>) => {
+  logger.warn("request refused", { field, ...logged });
+  return Response.json(
+    { ok: false, error: { code: "VALIDATION", field, message } },
+    { status: 400 },
+  );
+};
+
 /** Where a signed-out visitor is sent: sign-in, with the address to come back to when it fits. */
 export function signInRedirectPath(pathname: string, search: string): string {
   const back = `${pathname}${search}`.length <= MAX_NEXT_LENGTH ? `${pathname}${search}` : pathname;
@@ -54,24 +79,21 @@ export function signInRedirectPath(pathname: string, search: string): string {
 /**
  * Session gate. tRPC is left to its own procedure ladder (public procedures like sign-up live there);
  * webhooks and Inngest authenticate by token or signature (reliability R24). A path that cannot be
- * decoded is refused first, with 400, whatever it leads to.
+ * decoded, and a navigation whose router state cannot be parsed, are refused first with 400:
+ * Next would answer 500 for either.
  */
 export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  if (!isDecodablePath(pathname)) {
-    logger.warn("request refused: undecodable path", { path: pathname.slice(0, 256) });
-    return Response.json(
-      {
-        ok: false,
-        error: {
-          code: "VALIDATION",
-          field: "path",
-          message: "the path has a % that does not start an escape of UTF-8 bytes",
-        },
-      },
-      { status: 400 },
+  if (!isDecodablePath(pathname))
+    return refuseRequest("path", "the path has a % that does not start an escape of UTF-8 bytes", {
+      path: pathname.slice(0, 256),
+    });
+  if (hasUnusableRouterState(request.headers))
+    return refuseRequest(
+      "next-router-state-tree",
+      "the router state header of a client-side navigation could not be parsed",
+      { path: pathname.slice(0, 256) },
     );
-  }
   if (hasPrefix(pathname, PUBLIC_PREFIXES) || hasPrefix(pathname, MACHINE_PREFIXES))
     return NextResponse.next();
   const token = await getToken({ req: request, secret: getEnv().AUTH_SECRET });

@@ -1,3 +1,4 @@
+import { ownValue } from "@/lib/own-value";
 import type { TDbClient } from "@/server/db/types";
 import type { TLogger } from "@/server/logging/logger";
 
@@ -80,7 +81,7 @@ const EXTENSION_OF_TYPE: Readonly<Record<string, string>> = {
 /** `call-2026-11-10-0930-<id>.mp3`: sortable, and nothing of the client in a file name that travels. */
 const downloadName = (call: { id: string; startedAt: Date }, contentType: string | null) => {
   const stamp = call.startedAt.toISOString().slice(0, 16).replace("T", "-").replace(":", "");
-  return `call-${stamp}-${call.id}.${EXTENSION_OF_TYPE[contentType?.split(";")[0]?.trim() ?? ""] ?? "mp3"}`;
+  return `call-${stamp}-${call.id}.${ownValue(EXTENSION_OF_TYPE, contentType?.split(";")[0]?.trim() ?? "") ?? "mp3"}`;
 };
 
 /** The call, if it belongs to one of the user's workspaces; another workspace's call is not found (R14, R22). */

@@ -1,3 +1,4 @@
+import { ownValue } from "@/lib/own-value";
 import type { TCallEventKind } from "@/server/domain/calls/call-event";
 
 /**
@@ -18,7 +19,7 @@ const KIND_OF_PROVIDER_EVENT: Readonly<Record<string, TCallEventKind>> = {
 };
 
 export const callEventKindOf = (type: string): TCallEventKind | null =>
-  KIND_OF_PROVIDER_EVENT[type] ?? null;
+  ownValue(KIND_OF_PROVIDER_EVENT, type) ?? null;
 
 export type TTimelineEvent = { id: string; type: string; extension: string | null; at: Date };
 

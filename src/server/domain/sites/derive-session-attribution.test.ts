@@ -114,6 +114,15 @@ describe("deriveSessionAttribution", () => {
     });
   });
 
+  it("reads a utm_medium named like a property of Object as any unknown medium", () => {
+    for (const utmMedium of ["constructor", "toString", "__proto__"])
+      expect(derive({ utmSource: "partner-blog", utmMedium }), utmMedium).toEqual({
+        channel: "other",
+        sourceId: null,
+        campaignValue: null,
+      });
+  });
+
   it("classifies untagged visits by referrer", () => {
     expect(derive({}, "https://www.google.ru/")).toEqual({
       channel: "organic",

@@ -1,5 +1,6 @@
 import type { TrafficChannel } from "@generated/prisma/client";
 
+import { ownValue } from "@/lib/own-value";
 import { normalizeCampaignValue } from "@/server/domain/sites/schemas";
 import { isHostOfSite } from "@/server/domain/sites/site-domain";
 import { presetRank, type TPresetKey } from "@/server/domain/sites/source-presets";
@@ -109,7 +110,7 @@ const isOneOf = (host: string, domains: string[]) =>
 /** The medium's channel, when the medium is one of the conventional values (or starts like one). */
 function channelOfMedium(medium: string | null): TrafficChannel | null {
   if (!medium) return null;
-  return MEDIUM_CHANNELS[medium] ?? (/^(cpc|cpm|ppc|paid)/.test(medium) ? "paid" : null);
+  return ownValue(MEDIUM_CHANNELS, medium) ?? (/^(cpc|cpm|ppc|paid)/.test(medium) ? "paid" : null);
 }
 
 /**

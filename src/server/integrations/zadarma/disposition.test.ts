@@ -18,6 +18,8 @@ describe("normalizeZadarmaDisposition", () => {
     ["no money, no limit", "failed"],
     ["something new", "failed"],
     ["Answered", "answered"],
+    ["constructor", "failed"],
+    ["toString", "failed"],
   ])("%j → %s", (raw, expected) => {
     expect(normalizeZadarmaDisposition(raw)).toBe(expected);
   });

@@ -1,3 +1,4 @@
+import { ownValue } from "@/lib/own-value";
 import type { TCallDisposition } from "@/server/domain/calls/call-event";
 
 // docs/telephony-zadarma.md, "Dispositions". Every value outside the first four (`failed`, `no
@@ -12,4 +13,4 @@ const NORMALISED: Readonly<Record<string, TCallDisposition>> = {
 
 /** Zadarma's `disposition` (webhooks or statistics) in the neutral model's words. */
 export const normalizeZadarmaDisposition = (raw: string): TCallDisposition =>
-  NORMALISED[raw.trim().toLowerCase()] ?? "failed";
+  ownValue(NORMALISED, raw.trim().toLowerCase()) ?? "failed";

@@ -76,6 +76,11 @@ describe("notificationSignatureString", () => {
     expect(notificationSignatureString({ event: "SPEECH_RECOGNITION" })).toBeNull();
     expect(notificationSignatureString({})).toBeNull();
   });
+
+  it("is null, not an exception, for an event named like one of Object's own properties", () => {
+    for (const event of ["constructor", "toString", "__proto__", "hasOwnProperty", "valueOf"])
+      expect(notificationSignatureString({ event, caller_id: "1" }), event).toBeNull();
+  });
 });
 
 describe("signNotification", () => {
@@ -131,6 +136,10 @@ describe("verifyNotificationSignature", () => {
   it("says an unhandled event is unsigned rather than checking it", () => {
     const sms = verifyNotificationSignature({ event: "SMS" }, VECTOR_SIGNATURE, ["test-secret"]);
     expect(sms).toEqual({ ok: false, reason: "unsigned_event" });
+    expect(verifyNotificationSignature({ event: "constructor" }, "x", ["test-secret"])).toEqual({
+      ok: false,
+      reason: "unsigned_event",
+    });
   });
 
   it("rejects one changed character in caller_id", () => {

@@ -1,5 +1,7 @@
 import { timingSafeEqual } from "node:crypto";
 
+import { ownValue } from "@/lib/own-value";
+
 import { hmacSha1HexBase64 } from "./rest-signature";
 
 // docs/telephony-zadarma.md, "Notifications": which fields each call event signs, in order. The
@@ -21,7 +23,8 @@ const SIGNED_FIELDS: Readonly<Record<string, readonly string[]>> = {
  * no `event` at all): they are acknowledged and ignored, never verified.
  */
 export const notificationSignatureString = (form: Record<string, string>): string | null => {
-  const fields = SIGNED_FIELDS[form.event ?? ""];
+  // An own key only: `event=constructor` found Object, and the receiver answered 503.
+  const fields = ownValue(SIGNED_FIELDS, form.event ?? "");
   return fields === undefined ? null : fields.map((field) => form[field] ?? "").join("");
 };
 
