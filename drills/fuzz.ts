@@ -122,7 +122,9 @@ await runBench(
     log(
       `next start on ${server.url()}, emulators ${klientiks} (Klientiks) and ${zadarma} (Zadarma)`,
     );
+    const setupStarted = Date.now();
     const context = await setUpFuzzContext(server.url(), { klientiks, zadarma }, sql);
+    log(`set up in ${((Date.now() - setupStarted) / 1000).toFixed(1)} s`);
     const tables = await listAppTables(sql);
 
     let requests = 0;
@@ -178,7 +180,7 @@ await runBench(
         });
       }
       log(
-        `${target.name} #${from}–${to - 1}: ${((Date.now() - started) / 1000).toFixed(1)} s, answers ${JSON.stringify(Object.fromEntries([...statuses].sort()))}` +
+        `${target.name} #${from}–${to - 1}: ${((Date.now() - started) / 1000).toFixed(1)} s, server RSS ${((server.residentBytes() ?? 0) / MB).toFixed(0)} MB, answers ${JSON.stringify(Object.fromEntries([...statuses].sort()))}` +
           (keptRecords.size > 0
             ? `, refusals kept on purpose ${JSON.stringify(Object.fromEntries(keptRecords))}`
             : "") +

@@ -31,6 +31,7 @@ type TLargeFill = "letters" | "random-bytes" | "json-numbers" | "json-string" | 
 const KB = 1024;
 const MB = 1024 * KB;
 const LARGEST_BODY = 10 * MB;
+const NOISE_BLOCK_BYTES = 64 * KB;
 
 /** Deterministic bytes from a seed (xorshift32): the same recipe always sends the same body. */
 function seededBytes(size: number, seed: number): Buffer {
@@ -50,7 +51,8 @@ function largeFill(fill: TLargeFill, size: number, seed: number): Buffer {
     case "letters":
       return Buffer.alloc(size, "a");
     case "random-bytes":
-      return seededBytes(size, seed);
+      // 64 KB of noise repeated: as hostile to a parser as fresh noise, and filled natively.
+      return Buffer.alloc(size, seededBytes(Math.min(size, NOISE_BLOCK_BYTES), seed));
     case "json-numbers":
       return Buffer.from(`[${"1,".repeat(Math.max(0, Math.floor(size / 2) - 1))}1]`);
     case "json-string":

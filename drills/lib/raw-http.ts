@@ -21,7 +21,11 @@ export type TRawAnswer =
 const ANSWER_AFTER_ERROR_MS = 250;
 const CHUNKS = 4;
 
-const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+/**
+ * A connection per request: a server may close a connection after answering a request it did not
+ * read to its end, and a kept-alive socket reused at that moment would fail the next request.
+ */
+const agent = new http.Agent({ keepAlive: false });
 
 /**
  * Node frames a body only for methods that usually have one; a GET's body would otherwise go out
