@@ -22,10 +22,13 @@ const ANSWER_AFTER_ERROR_MS = 250;
 const CHUNKS = 4;
 
 /**
- * A connection per request: a server may close a connection after answering a request it did not
- * read to its end, and a kept-alive socket reused at that moment would fail the next request.
+ * A connection per request, closed by us once the answer is in. It says keep-alive all the same:
+ * a server that answers before it has read a large body then reads the rest and drops it, where
+ * with `Connection: close` it would close a socket with unread bytes, and the reset that sends can
+ * destroy its answer before we read it. A kept-alive socket reused for the next request could in
+ * turn meet a server that closed it meanwhile.
  */
-const agent = new http.Agent({ keepAlive: false });
+const agent = new http.Agent({ keepAlive: true });
 
 /**
  * Node frames a body only for methods that usually have one; a GET's body would otherwise go out
@@ -55,6 +58,7 @@ export function sendRaw(
       isSettled = true;
       clearTimeout(deadline);
       if (pendingError) clearTimeout(pendingError);
+      outgoing.destroy();
       resolve(answer);
     };
     const outgoing = http.request({

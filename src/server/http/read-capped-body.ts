@@ -18,3 +18,19 @@ export async function readCappedBody(request: Request, maxBytes: number): Promis
   }
   return Buffer.concat(chunks);
 }
+
+/**
+ * The request again with its body read up to `maxBytes`, for a handler that would read a body
+ * whole, however large; null when the body is larger. A GET or HEAD is returned as it came.
+ */
+export async function withCappedBody(request: Request, maxBytes: number): Promise<Request | null> {
+  if (request.method === "GET" || request.method === "HEAD") return request;
+  const body = await readCappedBody(request, maxBytes);
+  if (body === null) return null;
+  return new Request(request.url, {
+    method: request.method,
+    headers: request.headers,
+    body: new Uint8Array(body),
+    signal: request.signal,
+  });
+}
