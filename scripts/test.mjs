@@ -130,6 +130,18 @@ try {
       throw error;
     }
   });
+  // One test in the totals, on its own database like the soak.
+  await stage("fuzz drill (short)", async () => {
+    try {
+      await run("npx", ["tsx", "drills/fuzz.ts"], {
+        env: { DATABASE_URL: postgresServer ?? "", DRILL_FUZZ_REQUESTS: "200" },
+      });
+      totals.passed += 1;
+    } catch (error) {
+      totals.failed += 1;
+      throw error;
+    }
+  });
   await stage("e2e tests (Chromium)", async () => {
     const report = path.join(reportsDir, "e2e.json");
     try {
