@@ -1,5 +1,6 @@
 import { defineConfig, devices } from "@playwright/test";
 
+import { E2E_APP_LOG, E2E_APP_SECRETS } from "./e2e/fixtures/app-server";
 import {
   E2E_APP_PORT as APP_PORT,
   E2E_APP_URL as APP_URL,
@@ -29,6 +30,7 @@ export default defineConfig({
   projects: [
     {
       name: "debian-chromium",
+      testMatch: /\.spec\.ts$/,
       use: {
         ...devices["Desktop Chrome"],
         launchOptions: {
@@ -45,6 +47,12 @@ export default defineConfig({
           ],
         },
       },
+    },
+    {
+      // Runs once every spec has: it searches the app's log of the whole run (R25).
+      name: "server-log",
+      testMatch: /server-log\.audit\.ts$/,
+      dependencies: ["debian-chromium"],
     },
   ],
   webServer: [
@@ -70,19 +78,20 @@ export default defineConfig({
     },
     {
       // `node …/next start`, not `npx next start`: killing npx orphans the server (docs/stack.md §5).
-      command: `node node_modules/next/dist/bin/next start -p ${APP_PORT}`,
+      // Both streams go to E2E_APP_LOG for the end-of-run search (R25), and on to Playwright's stderr.
+      command: `node node_modules/next/dist/bin/next start -p ${APP_PORT} 2>&1 | tee ${E2E_APP_LOG} >&2`,
       url: `${APP_URL}/api/health`,
       reuseExistingServer: false,
       timeout: 90_000,
       env: {
         DATABASE_URL: databaseUrl,
         DATABASE_POOL_MAX: process.env.DATABASE_POOL_MAX ?? "10",
-        AUTH_SECRET: "e2e-auth-secret-not-for-production",
-        ENCRYPTION_KEYRING: "e2e1:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
+        ...E2E_APP_SECRETS,
         APP_URL,
         NEXTAUTH_URL: APP_URL,
         INNGEST_DEV: "1",
-        LOG_LEVEL: "error",
+        // Warnings too: they carry the causes of failed provider calls, where a secret could slip in.
+        LOG_LEVEL: "warn",
         KLIENTIKS_BASE_URL: KLIENTIKS_EMULATOR_URL,
         KLIENTIKS_EMULATOR_URL,
         ZADARMA_BASE_URL: ZADARMA_EMULATOR_URL,

@@ -85,6 +85,8 @@ export const createKlientiksControl = (baseUrl: string) => {
 
     createAccount: (input: z.input<typeof createAccountBody> = {}) =>
       call<AccountView>("POST", "/__control/accounts", input),
+    listAccounts: async () =>
+      (await call<{ accounts: AccountView[] }>("GET", "/__control/accounts")).accounts,
     patchAccount: (accountId: string, input: z.input<typeof patchAccountBody>) =>
       call<AccountView>("PATCH", account(accountId), input),
     addUser: (accountId: string, input: z.input<typeof addUserBody>) =>
