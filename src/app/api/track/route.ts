@@ -4,8 +4,9 @@ import { answerTrackPreflight, handleTrackRequest } from "@/server/http/track/ha
 import { getTrackerRuntime } from "@/server/tracker-runtime";
 
 /**
- * Always dynamic, like the health probe: without it Next wraps every request in its static-rendering
- * guards, which cost a hit about 0.3-0.5 ms of server CPU (`npm run bench:track`, bench/README.md).
+ * Always dynamic, like the health probe it is measured against (`npm run bench:track`): a POST
+ * handler is never static, and Next then hands it the request without the static-rendering guards
+ * it otherwise wraps around each one.
  */
 export const dynamic = "force-dynamic";
 
