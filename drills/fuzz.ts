@@ -35,7 +35,12 @@ const ONLY_TARGETS = process.env.DRILL_FUZZ_TARGETS?.split(",").map((name) => na
  * rest of the requests left behind.
  */
 const WARMUP_SHARE = 0.05;
-const MAX_RSS_GROWTH_MB = 50;
+/**
+ * The target for the full drill. The short one in `npm test` passes a looser bound: 200 requests
+ * per endpoint measure mostly the heap's high-water mark after the 10 MB bodies, not a leak, but a
+ * leak that keeps bodies would still cross it (docs/drills.md).
+ */
+const MAX_RSS_GROWTH_MB = Number(process.env.DRILL_FUZZ_MAX_RSS_GROWTH_MB ?? 50);
 /** Failures are grouped by target and reason; one example of each group is shown. */
 const SHOWN_GROUPS = 40;
 const KEPT_SERVER_LINES = 2_000;

@@ -134,7 +134,11 @@ try {
   await stage("fuzz drill (short)", async () => {
     try {
       await run("npx", ["tsx", "drills/fuzz.ts"], {
-        env: { DATABASE_URL: postgresServer ?? "", DRILL_FUZZ_REQUESTS: "200" },
+        env: {
+          DATABASE_URL: postgresServer ?? "",
+          DRILL_FUZZ_REQUESTS: "200",
+          DRILL_FUZZ_MAX_RSS_GROWTH_MB: "400",
+        },
       });
       totals.passed += 1;
     } catch (error) {
