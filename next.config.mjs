@@ -5,6 +5,9 @@ const withNextIntl = createNextIntlPlugin("./src/i18n/request.ts");
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // The proxy gets the request's RSC headers as sent, so it can refuse a client-side navigation
+  // whose router state Next cannot parse (a 500 in Next's render) with a 400 (src/proxy.ts).
+  skipProxyUrlNormalize: true,
   // Development request lines would print secrets: webhook tokens are in their paths, invite tokens in
   // the invite page's path and in sign-in links back to it. Webhook routes log their own line, redacted
   // (src/server/logging/dev-request-log.ts).

@@ -8,6 +8,7 @@ import {
   isDecodablePath,
   MAX_NEXT_LENGTH,
   proxy,
+  searchToKeep,
   signInRedirectPath,
 } from "@/proxy";
 
@@ -27,7 +28,7 @@ describe("proxy matcher", () => {
       expect(passesThroughGate(path), path).toBe(true);
   });
 
-  it("leaves machine endpoints and static files alone", () => {
+  it("leaves machine endpoints and the app's own icons alone", () => {
     for (const path of [
       "/api/track",
       "/t.js",
@@ -35,13 +36,11 @@ describe("proxy matcher", () => {
       "/api/inngest",
       "/api/health",
       "/api/health/live",
-      "/_next/static/chunk.js",
+      "/_next/image?url=x",
       "/favicon.ico",
       "/icon.svg?a1b2c3",
       "/apple-icon.png?a1b2c3",
-      "/icons/icon-192.png",
       "/manifest.webmanifest",
-      "/robots.txt",
     ]) {
       expect(passesThroughGate(path), path).toBe(false);
     }
@@ -50,6 +49,40 @@ describe("proxy matcher", () => {
   it("does not mistake a longer name for a machine endpoint", () => {
     for (const path of ["/api/tracking", "/api/healthy", "/t.json", "/robots.txt.bak"])
       expect(passesThroughGate(path), path).toBe(true);
+  });
+});
+
+describe("static files", () => {
+  const staticFiles = ["/_next/static/chunks/a.js", "/icons/icon-192.png", "/robots.txt"];
+
+  it("come to the proxy, for their method", () => {
+    for (const path of staticFiles) expect(passesThroughGate(path), path).toBe(true);
+  });
+
+  it("pass a GET or HEAD without a session and answer any other method 405", async () => {
+    for (const path of staticFiles) {
+      for (const method of ["GET", "HEAD"]) {
+        const response = await proxy(new NextRequest(`http://localhost:3000${path}`, { method }));
+        expect(response.headers.get("x-middleware-next"), `${method} ${path}`).toBe("1");
+      }
+      for (const method of ["POST", "PATCH", "DELETE", "OPTIONS"]) {
+        const response = await proxy(new NextRequest(`http://localhost:3000${path}`, { method }));
+        expect(response.status, `${method} ${path}`).toBe(405);
+        expect(response.headers.get("allow")).toBe("GET, HEAD");
+      }
+    }
+  });
+
+  it("drop the range and precondition headers Next's file server would answer 500 for", async () => {
+    const response = await proxy(
+      new NextRequest("http://localhost:3000/robots.txt", {
+        headers: { range: "bytes=99999-", "if-match": '"x"', accept: "text/plain" },
+      }),
+    );
+    const kept = response.headers.get("x-middleware-override-headers")?.split(",");
+    expect(kept).toContain("accept");
+    expect(kept).not.toContain("range");
+    expect(kept).not.toContain("if-match");
   });
 });
 
@@ -99,6 +132,13 @@ describe("the sign-in redirect", () => {
     expect(signInRedirectPath("/w/salon/deals", "?page=2")).toBe(
       "/sign-in?next=%2Fw%2Fsalon%2Fdeals%3Fpage%3D2",
     );
+  });
+
+  it("leaves out the _rsc cache key of a client-side navigation", () => {
+    const search = (url: string) => searchToKeep(new NextRequest(`http://localhost:3000${url}`));
+    expect(search("/w/salon/deals?page=2&_rsc=1x2y")).toBe("?page=2");
+    expect(search("/w/salon/deals?_rsc=1x2y")).toBe("");
+    expect(search("/w/salon/deals?q=%D1%8F")).toBe("?q=%D1%8F");
   });
 
   it("drops a query too long for a Location header, then a path too long", () => {

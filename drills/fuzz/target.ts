@@ -52,7 +52,8 @@ export type TFuzzTarget = {
  * How to recognize a kept refusal: the SQL read from each written row of these tables. The webhook
  * inbox keeps a refused delivery as a `rejected` row for the wizard and the sync panel
  * (docs/webhook-inbox.md, docs/telephony-zadarma.md); a failed sign-in counts against its e-mail
- * and address (`sign-in-throttle.ts`).
+ * and address (`sign-in-throttle.ts`); a request to an unknown webhook address counts against its
+ * sender (`unknown-address-limit.ts`, reliability R20).
  */
 export const REJECTION_RECORD_DETAILS: Readonly<Record<string, string>> = {
   WebhookDelivery: `"status"::text`,
@@ -61,6 +62,10 @@ export const REJECTION_RECORD_DETAILS: Readonly<Record<string, string>> = {
 
 export const REJECTED_DELIVERY: TRejectionRecord = { table: "WebhookDelivery", detail: "rejected" };
 export const SIGN_IN_FAILURE: TRejectionRecord = { table: "RateLimitCounter", detail: "sign-in" };
+export const UNKNOWN_WEBHOOK_ADDRESS: TRejectionRecord = {
+  table: "RateLimitCounter",
+  detail: "webhook-unknown",
+};
 
 /**
  * Node answers a request whose line and headers pass 16 KB with 431 before the app sees it; the

@@ -25,10 +25,11 @@ const CHUNKS = 4;
  * A connection per request, closed by us once the answer is in. It says keep-alive all the same:
  * a server that answers before it has read a large body then reads the rest and drops it, where
  * with `Connection: close` it would close a socket with unread bytes, and the reset that sends can
- * destroy its answer before we read it. A kept-alive socket reused for the next request could in
- * turn meet a server that closed it meanwhile.
+ * destroy its answer before we read it. Each request gets an agent of its own: a shared one puts
+ * the socket back in its pool when the answer ends, and the next request, sent on it, met a server
+ * that had closed it meanwhile (an ECONNRESET that was ours, not the server's).
  */
-const agent = new http.Agent({ keepAlive: true });
+const newAgent = () => new http.Agent({ keepAlive: true, maxSockets: 1 });
 
 /**
  * Node frames a body only for methods that usually have one; a GET's body would otherwise go out
@@ -70,7 +71,10 @@ export function sendRaw(
       headers: [["host", baseUrl.host], ...request.headers, ...framingHeaders(request)].flatMap(
         ([name, value]) => [name, value],
       ),
-      agent,
+      agent: newAgent(),
+      // Chromium takes response heads up to 256 KB. Next's own trailing-slash redirect repeats the
+      // query in `Location`, percent-encoded again, so a long odd query comes back several times over.
+      maxHeaderSize: 256 * 1024,
     });
     const deadline = setTimeout(() => {
       outgoing.destroy();

@@ -18,6 +18,7 @@ import {
   fuzzRequest,
   headersOf,
   REJECTED_DELIVERY,
+  UNKNOWN_WEBHOOK_ADDRESS,
   usuallyOr,
   type TFuzzContext,
   type TFuzzTarget,
@@ -51,7 +52,7 @@ const klientiksPairs: fc.Arbitrary<[string, string][]> = fc
 export const klientiksWebhook: TFuzzTarget = {
   name: "klientiks-webhook",
   writesAfterAnswer: true,
-  rejectionRecords: [REJECTED_DELIVERY],
+  rejectionRecords: [REJECTED_DELIVERY, UNKNOWN_WEBHOOK_ADDRESS],
   requests: (context) =>
     fuzzRequest({
       method: fc.constantFrom("GET", "GET", "POST", "POST", "PUT", "DELETE", "HEAD", "OPTIONS"),
@@ -148,7 +149,7 @@ const signatureOf = (
 export const zadarmaWebhook: TFuzzTarget = {
   name: "zadarma-webhook",
   writesAfterAnswer: true,
-  rejectionRecords: [REJECTED_DELIVERY],
+  rejectionRecords: [REJECTED_DELIVERY, UNKNOWN_WEBHOOK_ADDRESS],
   requests: (context: TFuzzContext) =>
     fc
       .record({

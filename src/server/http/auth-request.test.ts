@@ -14,7 +14,7 @@ describe("refuseBadCallbackUrls", () => {
       expect(
         refuseBadCallbackUrls(
           new Request(`${BASE}/signin?callbackUrl=${encodeURIComponent(value)}`),
-          value,
+          [value],
         ),
         value,
       ).toBeNull();
@@ -29,10 +29,20 @@ describe("refuseBadCallbackUrls", () => {
         value,
       ).toMatchObject({ status: 400, field: "callbackUrl" });
       expect(
-        refuseBadCallbackUrls(new Request(`${BASE}/callback/credentials`), value),
+        refuseBadCallbackUrls(new Request(`${BASE}/callback/credentials`), [value]),
         value,
       ).toMatchObject({ status: 400, field: "callbackUrl" });
     }
+  });
+
+  it("checks every value of a repeated callbackUrl, since next-auth reads the last", () => {
+    const query = `callbackUrl=${encodeURIComponent("https://x.example/")}&callbackUrl=-92233720`;
+    expect(refuseBadCallbackUrls(new Request(`${BASE}/signin/credentials?${query}`))).toMatchObject(
+      { status: 400, field: "callbackUrl" },
+    );
+    expect(
+      refuseBadCallbackUrls(new Request(`${BASE}/callback/credentials`), ["/w/salon", "prototype"]),
+    ).toMatchObject({ status: 400, field: "callbackUrl" });
   });
 
   it("refuses next-auth's callback cookie when it is no URL, and clears it", () => {

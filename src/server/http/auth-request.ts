@@ -58,25 +58,22 @@ const decodeCookieValue = (value: string) => {
 };
 
 /**
- * The callback URLs of a request (the `callbackUrl` of the query or the form, next-auth's cookie)
- * that next-auth would fail on, as a 400; a bad cookie is also cleared, so the next try works.
+ * The callback URLs of a request (every `callbackUrl` of the query and the form, next-auth's
+ * cookie) that next-auth would fail on, as a 400; a bad cookie is also cleared, so the next try
+ * works. Every value of a repeated parameter is checked: next-auth reads the last, URLSearchParams
+ * the first.
  */
 export function refuseBadCallbackUrls(
   request: Request,
-  formCallbackUrl?: string | null,
+  formCallbackUrls: readonly string[] = [],
 ): TRefusal | null {
-  const queryValue = new URL(request.url).searchParams.get("callbackUrl");
-  for (const [field, value] of [
-    ["callbackUrl", queryValue],
-    ["callbackUrl", formCallbackUrl],
-  ] as const) {
-    if (value && !isUsableCallbackUrl(value, request.url))
-      return {
-        status: 400,
-        field,
-        message: "callbackUrl must be a path on this site or an http(s) URL",
-      };
-  }
+  const values = [...new URL(request.url).searchParams.getAll("callbackUrl"), ...formCallbackUrls];
+  if (values.some((value) => value && !isUsableCallbackUrl(value, request.url)))
+    return {
+      status: 400,
+      field: "callbackUrl",
+      message: "callbackUrl must be a path on this site or an http(s) URL",
+    };
   const cookies = readCookies(request);
   for (const name of CALLBACK_URL_COOKIES) {
     const value = cookies.get(name);

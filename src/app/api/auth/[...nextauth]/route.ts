@@ -46,7 +46,7 @@ export async function POST(request: NextRequest, context: TRouteContext): Promis
   const action = (await context.params).nextauth.join("/");
   const form = await readAuthForm(request);
   if (!form.ok) return refuse(action, form.refusal);
-  const refusal = refuseBadCallbackUrls(request, form.fields.get("callbackUrl"));
+  const refusal = refuseBadCallbackUrls(request, form.fields.getAll("callbackUrl"));
   if (refusal) return refuse(action, refusal);
   const forwarded = new NextRequest(request.url, {
     method: "POST",
