@@ -61,12 +61,17 @@ export async function startApp(options: {
   port: number;
   databaseUrl: string;
   env: Record<string, string>;
+  /** Node flags for the server, before those of `BENCH_APP_NODE_ARGS`. */
+  nodeArgs?: readonly string[];
   onStderrLine?: (line: string) => void;
 }): Promise<{ url: string; processGroupId: number; stop: () => Promise<void> }> {
   const url = `http://127.0.0.1:${options.port}`;
   let exitedEarly: string | null = null;
   // e.g. BENCH_APP_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/svyaz-prof" to profile the server.
-  const nodeArgs = process.env.BENCH_APP_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? [];
+  const nodeArgs = [
+    ...(options.nodeArgs ?? []),
+    ...(process.env.BENCH_APP_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? []),
+  ];
   const child = spawn(
     process.execPath,
     [
