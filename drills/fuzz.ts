@@ -50,6 +50,15 @@ const MAX_RSS_GROWTH_MB = Number(process.env.DRILL_FUZZ_MAX_RSS_GROWTH_MB ?? 50)
  * held, not garbage.
  */
 const SERVER_HEAP_MB = Number(process.env.DRILL_FUZZ_HEAP_MB ?? 256);
+/**
+ * glibc's allocator, for the server: chunks from 32 KB up come from the kernel and go back to it
+ * when freed. By default its threshold rises to the largest chunk freed (up to 32 MB), after which
+ * the 64 KB buffers a large upload arrives in come from its heap, and freed ones in the middle of
+ * that heap stay resident for good: after 2,000 next-auth requests the heap and buffers were back
+ * to where they started and RSS still 75 MB higher; with this setting, 10 MB (docs/drills.md).
+ */
+const ALLOCATOR_ENV = { MALLOC_MMAP_THRESHOLD_: "32768" };
+const BUFFER_RELEASE_MS = 15_000;
 /** Failures are grouped by target and reason; one example of each group is shown. */
 const SHOWN_GROUPS = 40;
 const KEPT_SERVER_LINES = 2_000;
@@ -125,6 +134,7 @@ await runBench(
         nodeArgs: [`--max-old-space-size=${SERVER_HEAP_MB}`, inspectorFlag(inspectorPort)],
         env: {
           ...secrets,
+          ...ALLOCATOR_ENV,
           KLIENTIKS_BASE_URL: klientiks,
           ZADARMA_BASE_URL: zadarma,
           KLIENTIKS_THROTTLE_PER_SECOND: "100000",
@@ -213,6 +223,9 @@ await runBench(
     for (const target of targets) await runTarget(target, 0, warmupCount);
     const settledResidentBytes = async () => {
       await waitForQuietDatabase(sql, { timeoutMs: 5_000 });
+      // Buffers of the last requests are still held for a few seconds after their answers.
+      await collectServerGarbage(inspectorPort);
+      await sleep(BUFFER_RELEASE_MS);
       await collectServerGarbage(inspectorPort);
       await sleep(1_000);
       log(`after a full collection: ${JSON.stringify(await serverMemoryUsage(inspectorPort))} MB`);

@@ -139,7 +139,6 @@ try {
           DRILL_FUZZ_REQUESTS: "200",
           // Fixed, so the stage judges the change; new seeds are the full drill's (docs/drills.md).
           DRILL_FUZZ_SEED: "2092465079",
-          DRILL_FUZZ_MAX_RSS_GROWTH_MB: "100",
         },
       });
       totals.passed += 1;

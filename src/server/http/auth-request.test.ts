@@ -64,6 +64,16 @@ describe("refuseBadCallbackUrls", () => {
       ),
     ).toBeNull();
   });
+
+  it("reads a repeated callback cookie as next-auth does: the last decodable value", () => {
+    const withCookie = (cookie: string) =>
+      refuseBadCallbackUrls(new Request(`${BASE}/session`, { headers: { cookie } }));
+    expect(
+      withCookie("next-auth.callback-url=%2F; next-auth.callback-url=%C3%B3%C2%AA"),
+    ).toMatchObject({ status: 400, field: "cookie next-auth.callback-url" });
+    expect(withCookie("next-auth.callback-url=%C3%B3; next-auth.callback-url=%2Fw")).toBeNull();
+    expect(withCookie("next-auth.callback-url=%2Fw; next-auth.callback-url=%E0%A4%A")).toBeNull();
+  });
 });
 
 describe("readAuthForm", () => {

@@ -1,3 +1,5 @@
+import { parseCookie } from "next/dist/compiled/@edge-runtime/cookies";
+
 import { readCappedBody } from "@/server/http/read-capped-body";
 
 /**
@@ -38,24 +40,11 @@ function isUsableCallbackUrl(value: string, requestUrl: string): boolean {
   }
 }
 
-/** Cookies by name, from the raw header (the first of a repeated name, as next-auth reads them). */
-function readCookies(request: Request): Map<string, string> {
-  const cookies = new Map<string, string>();
-  for (const pair of (request.headers.get("cookie") ?? "").split(";")) {
-    const separator = pair.indexOf("=");
-    const name = pair.slice(0, separator).trim();
-    if (separator > 0 && !cookies.has(name)) cookies.set(name, pair.slice(separator + 1).trim());
-  }
-  return cookies;
-}
-
-const decodeCookieValue = (value: string) => {
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return value;
-  }
-};
+/**
+ * Cookies by name as next-auth gets them: Next's own parser (the last of a repeated name wins, a
+ * value that cannot be decoded is skipped), so the check sees exactly the value next-auth will.
+ */
+const readCookies = (request: Request) => parseCookie(request.headers.get("cookie") ?? "");
 
 /**
  * The callback URLs of a request (every `callbackUrl` of the query and the form, next-auth's
@@ -77,7 +66,7 @@ export function refuseBadCallbackUrls(
   const cookies = readCookies(request);
   for (const name of CALLBACK_URL_COOKIES) {
     const value = cookies.get(name);
-    if (value && !isUsableCallbackUrl(decodeCookieValue(value), request.url))
+    if (value && !isUsableCallbackUrl(value, request.url))
       return {
         status: 400,
         field: `cookie ${name}`,
