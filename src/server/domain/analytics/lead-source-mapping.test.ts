@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 
 import {
@@ -25,6 +26,31 @@ describe("normalizeLeadSource (deal-attribution §7)", () => {
     [null, null],
   ])("%j → %j", (raw, normalized) => {
     expect(normalizeLeadSource(raw)).toBe(normalized);
+  });
+});
+
+describe("normalizeLeadSource, properties", () => {
+  const arbitraryLeadSource = fc.string({
+    unit: fc.constantFrom("a", "B", "ё", "Ё", "е", " ", "\t", "\u00a0", "2"),
+    maxLength: 12,
+  });
+
+  it("is idempotent", () => {
+    fc.assert(
+      fc.property(arbitraryLeadSource, (raw) => {
+        const once = normalizeLeadSource(raw);
+        expect(normalizeLeadSource(once)).toBe(once);
+      }),
+    );
+  });
+
+  it("ignores case and the white space around and inside a value", () => {
+    fc.assert(
+      fc.property(arbitraryLeadSource, (raw) => {
+        const respaced = `  ${raw.toUpperCase().replace(/ /g, "  ")}\t`;
+        expect(normalizeLeadSource(respaced)).toBe(normalizeLeadSource(raw));
+      }),
+    );
   });
 });
 
