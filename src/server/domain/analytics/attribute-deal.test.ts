@@ -15,7 +15,11 @@ import {
   type TAttributionSettings,
   type TDealToAttribute,
 } from "@/server/domain/analytics/attribute-deal";
-import type { TAttributionModel } from "@/server/domain/analytics/attribution-models";
+import {
+  DEFAULT_ATTRIBUTION_MODEL,
+  type TAttributionModel,
+} from "@/server/domain/analytics/attribution-models";
+import { DEFAULT_ATTRIBUTION_WINDOW_DAYS } from "@/server/domain/analytics/attribution-window";
 import { NO_TRAFFIC_FIELDS, type TCommunication } from "@/server/domain/analytics/communication";
 import type { TLeadSourceMapping } from "@/server/domain/analytics/lead-source-mapping";
 
@@ -26,8 +30,8 @@ const MAPPING: TLeadSourceMapping = new Map([
 ]);
 
 const settings = (overrides: Partial<TAttributionSettings> = {}): TAttributionSettings => ({
-  model: "last_non_direct",
-  windowDays: 90,
+  model: DEFAULT_ATTRIBUTION_MODEL,
+  windowDays: DEFAULT_ATTRIBUTION_WINDOW_DAYS,
   leadSourceMapping: MAPPING,
   ...overrides,
 });
@@ -45,8 +49,8 @@ const attribute = (
 /** The id and rule of the answer, which is what most cases are about. */
 const creditOf = (
   communications: TCommunication[],
-  model: TAttributionModel = "last_non_direct",
-  windowDays = 90,
+  model: TAttributionModel = DEFAULT_ATTRIBUTION_MODEL,
+  windowDays = DEFAULT_ATTRIBUTION_WINDOW_DAYS,
 ) => {
   const { credited, rule } = attribute(communications, { settings: { model, windowDays } });
   return { id: credited?.id ?? null, rule };
@@ -138,6 +142,13 @@ describe("attributeDeal: direct-only histories (deal-attribution §4, §5)", () 
 });
 
 describe("attributeDeal: the window (deal-attribution §3)", () => {
+  it("defaults to last non-direct over 90 days", () => {
+    expect([DEFAULT_ATTRIBUTION_MODEL, DEFAULT_ATTRIBUTION_WINDOW_DAYS]).toEqual([
+      "last_non_direct",
+      90,
+    ]);
+  });
+
   it("counts a communication exactly windowDays before the deal", () => {
     expect(creditOf([widgetLead("lead_edge", daysBeforeDeal(90))])).toEqual({
       id: "lead_edge",

@@ -3,7 +3,7 @@ import {
   type TAttributionModel,
   type TModelRule,
 } from "@/server/domain/analytics/attribution-models";
-import { communicationsInWindow } from "@/server/domain/analytics/attribution-window";
+import { filterCountingCommunications } from "@/server/domain/analytics/attribution-window";
 import {
   NO_TRAFFIC_FIELDS,
   trafficFieldsOf,
@@ -51,7 +51,7 @@ export function attributeDeal(input: {
   settings: TAttributionSettings;
 }): TDealAttribution {
   const { deal, communications, settings } = input;
-  const counting = communicationsInWindow({
+  const counting = filterCountingCommunications({
     deal,
     communications,
     windowDays: settings.windowDays,

@@ -25,7 +25,7 @@ function assertWindowDays(windowDays: number): void {
  * `[createdAt − windowDays, createdAt)`, plus the deal's own booking whatever its time — it shares
  * the deal's creation instant, which the exclusive end would otherwise shut out.
  */
-export function communicationsInWindow(input: {
+export function filterCountingCommunications(input: {
   deal: { id: string; createdAt: Date };
   communications: readonly TCommunication[];
   windowDays: number;

@@ -1,22 +1,25 @@
-import type { TCommunication } from "@/server/domain/analytics/communication";
+import type { TCommunication, TTrafficFields } from "@/server/domain/analytics/communication";
+
+/**
+ * The fields that say where a visitor came from. The site is not one of them: which site was
+ * visited does not say what brought the visitor there.
+ */
+const ORIGIN_FIELDS: readonly (keyof TTrafficFields)[] = [
+  "channel",
+  "sourceId",
+  "campaignId",
+  "utmSource",
+  "utmMedium",
+  "utmCampaign",
+  "utmContent",
+  "utmTerm",
+];
 
 /**
  * Whether a communication's traffic data leaves its origin unknown (deal-attribution §4): the
- * direct channel, no traffic data at all, or the workspace's declared default. The site is not
- * looked at: which site was visited does not say what brought the visitor there.
+ * direct channel, the workspace's declared default, or no origin field at all.
  */
-export function isDirectTraffic(communication: TCommunication): boolean {
-  if (communication.channel === "direct" || communication.isWorkspaceDefault) return true;
-  const { channel, sourceId, campaignId, utmSource, utmMedium, utmCampaign, utmContent, utmTerm } =
-    communication;
-  return [
-    channel,
-    sourceId,
-    campaignId,
-    utmSource,
-    utmMedium,
-    utmCampaign,
-    utmContent,
-    utmTerm,
-  ].every((value) => value === null);
-}
+export const isDirectTraffic = (communication: TCommunication): boolean =>
+  communication.channel === "direct" ||
+  communication.isWorkspaceDefault ||
+  ORIGIN_FIELDS.every((field) => communication[field] === null);
