@@ -28,7 +28,8 @@ export type TIdPrefix =
   | "call"
   | "cev"
   | "ext"
-  | "cbr";
+  | "cbr"
+  | "lsm";
 
 export const createId = (prefix: TIdPrefix): string =>
   `${prefix}_${randomBytes(10).toString("hex")}`;

@@ -1,6 +1,8 @@
 import type { Prisma } from "@generated/prisma/client";
 
 import type { TDb } from "@/server/db/client";
+import { reattributeDealsAfterCommunication } from "@/server/domain/analytics/reattribute-after-communication";
+import { recomputeDealAttribution } from "@/server/domain/analytics/recompute-attribution";
 import {
   mapAppointmentToDeal,
   referenceIdsOf,
@@ -222,6 +224,12 @@ async function applyWidgetBooking(
     appointment: options.appointment,
     settings: options.settings,
   });
+  // The booking may be credited with its own deal and the client's later ones (deal-attribution §11).
+  await reattributeDealsAfterCommunication(db, {
+    tenantId,
+    kind: "widget_lead",
+    id: result.leadId,
+  });
   const now = new Date();
   await db.webhookDelivery.updateMany({
     where: { id: deliveryId, tenantId },
@@ -306,6 +314,9 @@ export async function applyAppointment(
   });
   // A lead of the same appointment that arrived first (through the widget URL) gets its deal now.
   await linkLeadToDeal(db, { tenantId, externalId: draft.externalId, dealId: result.dealId });
+  // Its credited communication and traffic fields, now that the deal and its own booking are linked
+  // (docs/deal-attribution.md §11). A stale delivery may still have linked the booking.
+  if (result.dealId) await recomputeDealAttribution(db, { tenantId, dealIds: [result.dealId] });
   const now = new Date();
   if (deliveryId) {
     await db.$executeRaw`UPDATE "WebhookDelivery" SET "status" = 'processed', "processedAt" = ${now}::timestamptz, "dealId" = ${result.dealId}, "errorCode" = NULL, "error" = NULL, "lockedUntil" = NULL

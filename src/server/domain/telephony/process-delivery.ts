@@ -1,4 +1,5 @@
 import type { TDb } from "@/server/db/client";
+import { reattributeDealsAfterCommunication } from "@/server/domain/analytics/reattribute-after-communication";
 import { applyCallEvents } from "@/server/domain/calls/apply-call-events";
 import { publishCallCard } from "@/server/domain/calls/call-card";
 import type { TCallEvent } from "@/server/domain/calls/call-event";
@@ -87,6 +88,14 @@ export async function runTelephonyDelivery(
     klientiksBaseUrl: deps.klientiks.api.baseUrl,
   };
   await publishCallCard(db, card);
+  // An incoming call counts for the client's later deals (docs/deal-attribution.md §11); every event
+  // re-checks, since the call's client and start may change as events fold. Usually no deal is found.
+  if (applied.clientId)
+    await reattributeDealsAfterCommunication(db, {
+      tenantId: delivery.tenantId,
+      kind: "call",
+      id: applied.callId,
+    });
   if (applied.isNew && applied.clientId)
     await lookUpNewCaller(db, deps, { ...card, clientId: applied.clientId });
   return { callId: applied.callId };
