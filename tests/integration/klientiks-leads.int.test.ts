@@ -290,6 +290,8 @@ describe("a widget booking becomes a lead", () => {
       },
     });
     expect((await leadOf(leadFirst.id)).dealId).toBe(dealA.id);
+    // The deal is attributed as it is upserted, to its own booking (docs/deal-attribution.md §11).
+    expect(dealA.creditedLeadId).toBe((await leadOf(leadFirst.id)).id);
 
     const { appointment: dealFirst } = await world.control.createWidgetBooking(world.accountId, {
       name: "Вера",
@@ -308,6 +310,11 @@ describe("a widget booking becomes a lead", () => {
       },
     });
     expect((await leadOf(dealFirst.id)).dealId).toBe(dealB.id);
+    // The booking that reached us after its deal is credited with it when it is stored.
+    expect(dealB).toMatchObject({
+      attributionRule: expect.stringMatching(/^last_non_direct/),
+      creditedLeadId: (await leadOf(dealFirst.id)).id,
+    });
   });
 });
 
