@@ -98,6 +98,11 @@ async function expectRecomputedBy(
     responsibleKind: "executor",
   });
   const fetchesBefore = (await world.getAppointmentCalls()).length;
+  // As deals stored before deal attribution existed: the recompute attributes them too.
+  await db.deal.updateMany({
+    where: { tenantId: world.tenantId },
+    data: { attributionRule: null },
+  });
 
   const { recompute } = await switchDealSettings({
     responsible: "author",
@@ -122,6 +127,7 @@ async function expectRecomputedBy(
       responsibleKind: "author",
     });
   expect(await progress()).toMatchObject({ status: "completed", total: 3, done: 3 });
+  for (const deal of deals.values()) expect(deal.attributionRule).not.toBeNull();
 
   // Back again: the pack-paid lines count at their price once more.
   const { recompute: back } = await switchDealSettings({

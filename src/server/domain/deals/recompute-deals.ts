@@ -1,5 +1,6 @@
 import { createId } from "@/lib/ids";
 import type { TDb } from "@/server/db/client";
+import { recomputeDealAttribution } from "@/server/domain/analytics/recompute-attribution";
 import { referenceIdsOf } from "@/server/domain/deals/map-appointment-to-deal";
 import { recomputeDealFields, storedAppointmentOf } from "@/server/domain/deals/recompute-deal";
 import {
@@ -140,6 +141,9 @@ export async function recomputeDealsChunk(
       WHERE d."tenantId" = ${tenantId} AND d."id" = v."id" AND d."crmModifiedAt" IS NOT DISTINCT FROM v."crmModifiedAt"
         AND EXISTS (SELECT 1 FROM "DealRecomputeJob" AS j WHERE j."id" = ${jobId} AND j."tenantId" = ${tenantId} AND j."status" = 'running')`;
   }
+  // The same walk over every deal brings their attribution up to the workspace's current model,
+  // window and mapping, and attributes deals stored before attribution existed (deal-attribution §11).
+  await recomputeDealAttribution(db, { tenantId, dealIds: deals.map((deal) => deal.id) });
   const isFinished = deals.length < chunkSize;
   await db.dealRecomputeJob.updateMany({
     where: { id: jobId, tenantId, status: "running" },
