@@ -1,5 +1,6 @@
 import type { TDbClient } from "@/server/db/types";
 import { attributeDeal } from "@/server/domain/analytics/attribute-deal";
+import { compareCodeUnits } from "@/server/domain/analytics/compare-code-units";
 import {
   loadCommunicationsOfDeals,
   loadDealsToAttribute,
@@ -33,6 +34,7 @@ export async function recomputeDealAttribution(
   const settings = await loadAttributionSettings(db, { tenantId });
   if (!settings) return { examined: 0, written: 0 };
 
+  let examined = 0;
   let written = 0;
   for (let start = 0; start < dealIds.length; start += BATCH_SIZE) {
     const deals = await loadDealsToAttribute(db, {
@@ -40,6 +42,7 @@ export async function recomputeDealAttribution(
       dealIds: dealIds.slice(start, start + BATCH_SIZE),
     });
     if (deals.length === 0) continue;
+    examined += deals.length;
     const { communications, clientIdOf } = await loadCommunicationsOfDeals(db, {
       tenantId,
       deals,
@@ -58,17 +61,19 @@ export async function recomputeDealAttribution(
     }
     written += await writeDealAttributions(db, { tenantId, rows: changed });
   }
-  return { examined: dealIds.length, written };
+  return { examined, written };
 }
 
-/** The ids to attribute, in id order so batches are stable; unknown and foreign ids drop out. */
+/** The ids to attribute, in id order so batches are stable; unknown and foreign ids drop out when loaded. */
 async function selectDealIds(
   db: TDbClient,
   options: { tenantId: string; dealIds?: readonly string[]; clientIds?: readonly string[] },
 ): Promise<string[]> {
   const dealIds = [...(options.dealIds ?? [])];
   const clientIds = [...(options.clientIds ?? [])];
-  if (dealIds.length === 0 && clientIds.length === 0) return [];
+  // Deal ids alone need no look-up: the loader filters them by the tenant. This saves a round trip
+  // on the deal upsert, which passes just its own deal.
+  if (clientIds.length === 0) return [...new Set(dealIds)].sort(compareCodeUnits);
   const rows = await db.$queryRaw<{ id: string }[]>`
     SELECT d."id" FROM "Deal" AS d
     WHERE d."tenantId" = ${options.tenantId} AND (d."id" = ANY(${dealIds}::text[]) OR d."clientId" = ANY(${clientIds}::text[]))
