@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { toDeliveryEvents } from "@/inngest/delivery-events";
 import { processTelephonyDelivery } from "@/inngest/functions/process-telephony-delivery";
+import { createId } from "@/lib/ids";
 import { getDb, type TDb } from "@/server/db/client";
 import { startBackfill } from "@/server/domain/inbox/backfill-jobs";
 import { fetchDueRecordings } from "@/server/domain/telephony/background-work";
@@ -742,6 +743,29 @@ describe("statistics backfill", () => {
       notify: false,
     });
     expect(await control.listNotifications(tenant.account.id)).toEqual([]);
+    // A deal the caller booked at the desk after the answered call: importing the call credits the
+    // deal with it, and the later outgoing call, the salon's own doing, never (deal-attribution §11).
+    // The deal's connection does not matter to attribution, so the telephony one stands in.
+    const caller = await db.client.create({
+      data: { id: createId("cli"), tenantId: tenant.tenantId, phone: "+79990004444" },
+    });
+    const deskDeal = await db.deal.create({
+      data: {
+        id: createId("deal"),
+        tenantId: tenant.tenantId,
+        connectionId: tenant.connectionId,
+        externalId: "desk-booking",
+        name: "Стрижка",
+        amountMinor: 250_000,
+        currency: "RUB",
+        status: "1",
+        stage: "Записан",
+        stageGroup: "in_work",
+        stageOrder: 0,
+        clientId: caller.id,
+        crmCreatedAt: wallClockAt(localDaysAgo(1, "18:00:00"), "+07:00"),
+      },
+    });
 
     const first = await runImport(tenant, new Date(Date.now() - 7 * 24 * HOUR_MS));
     expect(first.enqueued).toBe(3);
@@ -787,6 +811,16 @@ describe("statistics backfill", () => {
       isFirstCall: false,
     });
     expect(await db.callEvent.count({ where: { tenantId: tenant.tenantId } })).toBe(3);
+    expect(
+      await db.deal.findUniqueOrThrow({
+        where: { id: deskDeal.id },
+        select: { attributionRule: true, creditedCallId: true, clientId: true },
+      }),
+    ).toEqual({
+      attributionRule: "last_non_direct_fell_back_to_direct",
+      creditedCallId: calls[0]?.id,
+      clientId: calls[0]?.clientId,
+    });
 
     // The next import (the daily reconciliation, or the same backfill again) lists the same rows and adds nothing.
     const before = await db.call.findMany({
