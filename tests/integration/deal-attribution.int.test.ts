@@ -10,8 +10,10 @@ import { recomputeDealAttribution } from "@/server/domain/analytics/recompute-at
 
 import {
   createCall,
+  createTestDeal,
   createTestKlientiksAddress,
   createTestTelephonyConnection,
+  type TDealSeed,
 } from "../support/factories";
 import { createTestDb } from "../support/test-db";
 
@@ -51,36 +53,17 @@ async function createLead(
   });
 }
 
-async function createDeal(
+const createDeal = (
   workspace: TWorkspace,
-  {
-    leadSource = null,
-    ...seed
-  }: Partial<Prisma.DealUncheckedCreateInput> & {
-    leadSource?: string | null;
-  } = {},
-) {
-  return db.deal.create({
-    data: {
-      id: createId("deal"),
-      externalId: createId("deal"),
-      name: "Стрижка",
-      amountMinor: 250_000,
-      currency: "RUB",
-      status: "1",
-      stage: "Записан",
-      stageGroup: "in_work",
-      stageOrder: 0,
-      crmCreatedAt: DEAL_AT,
-      clientId: workspace.clientId,
-      contactPhone: PHONE,
-      contacts: [{ name: "Анна", phone: PHONE, leadSource }],
-      ...seed,
-      tenantId: workspace.tenantId,
-      connectionId: workspace.connectionId,
-    },
+  { leadSource = null, ...seed }: TDealSeed & { leadSource?: string | null } = {},
+) =>
+  createTestDeal(db, workspace, {
+    crmCreatedAt: DEAL_AT,
+    clientId: workspace.clientId,
+    contactPhone: PHONE,
+    contacts: [{ name: "Анна", phone: PHONE, leadSource }],
+    ...seed,
   });
-}
 
 const AD = {
   channel: "paid",

@@ -30,7 +30,7 @@ import type { CallView } from "../../emulators/zadarma/call-view";
 import { createZadarmaControl, type ZadarmaControl } from "../../emulators/zadarma/control-client";
 import { startZadarmaEmulator, type ZadarmaEmulator } from "../../emulators/zadarma/server";
 import { createInterruptibleDb } from "../support/database-outage";
-import { createTestWorkspace } from "../support/factories";
+import { createTestDeal, createTestWorkspace } from "../support/factories";
 import { runOnFailure } from "../support/inngest-failure";
 import { expectRunStateWithout } from "../support/inngest-run-state";
 import {
@@ -749,22 +749,9 @@ describe("statistics backfill", () => {
     const caller = await db.client.create({
       data: { id: createId("cli"), tenantId: tenant.tenantId, phone: "+79990004444" },
     });
-    const deskDeal = await db.deal.create({
-      data: {
-        id: createId("deal"),
-        tenantId: tenant.tenantId,
-        connectionId: tenant.connectionId,
-        externalId: "desk-booking",
-        name: "Стрижка",
-        amountMinor: 250_000,
-        currency: "RUB",
-        status: "1",
-        stage: "Записан",
-        stageGroup: "in_work",
-        stageOrder: 0,
-        clientId: caller.id,
-        crmCreatedAt: wallClockAt(localDaysAgo(1, "18:00:00"), "+07:00"),
-      },
+    const deskDeal = await createTestDeal(db, tenant, {
+      clientId: caller.id,
+      crmCreatedAt: wallClockAt(localDaysAgo(1, "18:00:00"), "+07:00"),
     });
 
     const first = await runImport(tenant, new Date(Date.now() - 7 * 24 * HOUR_MS));

@@ -75,6 +75,31 @@ export const createTestTelephonyConnection = (db: TDb, tenantId: string) =>
     },
   });
 
+export type TDealSeed = Partial<Omit<Prisma.DealUncheckedCreateInput, "tenantId" | "connectionId">>;
+
+/** A deal row with the columns the Klientiks upsert always fills, for tests that seed deals directly. */
+export const createTestDeal = (
+  db: TDb,
+  { tenantId, connectionId }: { tenantId: string; connectionId: string },
+  seed: TDealSeed = {},
+) =>
+  db.deal.create({
+    data: {
+      id: createId("deal"),
+      externalId: `appointment-${suffix()}`,
+      name: "Стрижка",
+      amountMinor: 250_000,
+      currency: "RUB",
+      status: "1",
+      stage: "Записан",
+      stageGroup: "in_work",
+      stageOrder: 0,
+      ...seed,
+      tenantId,
+      connectionId,
+    },
+  });
+
 export type TCallSeed = Partial<
   Omit<Prisma.CallUncheckedCreateInput, "tenantId" | "connectionId">
 > & { clientName?: string | null };
