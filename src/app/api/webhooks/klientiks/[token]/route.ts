@@ -10,6 +10,12 @@ import { dispatchDeliveries } from "@/server/jobs/dispatch";
 import { withRedactedRequestLog } from "@/server/logging/dev-request-log";
 import { logger } from "@/server/logging/logger";
 
+/**
+ * Always dynamic, like the liveness probe `npm run bench:ingest` compares it with: Next then hands
+ * the request over without the static-rendering guards it otherwise wraps around each GET.
+ */
+export const dynamic = "force-dynamic";
+
 type TRouteContext = { params: Promise<{ token: string }> };
 
 /** 30 s in this process at most; the insert re-checks every endpoint anyway (webhook-endpoint-cache.ts). */
