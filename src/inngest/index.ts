@@ -9,6 +9,7 @@ import {
   reconcileKlientiksConnectionFn,
   scheduleKlientiksReconcile,
 } from "@/inngest/functions/reconcile-klientiks";
+import { refreshAnalytics } from "@/inngest/functions/refresh-analytics";
 import { resendStuckDeliveries } from "@/inngest/functions/resend-stuck-deliveries";
 import {
   fetchCallRecordings,
@@ -28,4 +29,5 @@ export const inngestFunctions = [
   fetchCallRecordings,
   listTelephonyStatistics,
   lookUpTelephonyCallers,
+  refreshAnalytics,
 ];

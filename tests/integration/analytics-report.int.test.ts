@@ -1,6 +1,8 @@
 // The analytics report (docs/analytics.md) over a fixture workspace whose every figure is counted
 // by hand below: rows written as the pipelines leave them, the triggers queue their days, the
 // refresh rebuilds those days, and the report sums them. Real PostgreSQL.
+import { randomUUID } from "node:crypto";
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { createId } from "@/lib/ids";
@@ -31,9 +33,9 @@ async function seedWorkspace(name: string) {
     data: {
       id: createId("site"),
       tenantId,
-      domain: `${createId("d")}.example`,
+      domain: `${randomUUID()}.example`,
       name: "Сайт",
-      publicKey: createId("pk"),
+      publicKey: randomUUID(),
     },
   });
   const direct = await db.source.create({
@@ -67,8 +69,8 @@ async function seedWorkspace(name: string) {
         id: createId("ses"),
         tenantId,
         siteId: site.id,
-        visitorId: createId("v"),
-        sessionKey: createId("k"),
+        visitorId: randomUUID(),
+        sessionKey: randomUUID(),
         startedAt: new Date(startedAt),
         lastSeenAt: new Date(startedAt),
         landingUrl: "https://example.test/",
@@ -151,7 +153,7 @@ async function seedWorkspace(name: string) {
   const cost = (campaignId: string, periodStart: string, periodEnd: string, amountMinor: number) =>
     db.adCost.create({
       data: {
-        id: createId("cost"),
+        id: `cost_${randomUUID()}`,
         tenantId,
         campaignId,
         periodStart: new Date(periodStart),

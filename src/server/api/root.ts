@@ -1,6 +1,7 @@
 import "server-only";
 
 import { accountRouter } from "@/server/api/routers/account";
+import { analyticsRouter } from "@/server/api/routers/analytics";
 import { callsRouter } from "@/server/api/routers/calls";
 import { clientsRouter } from "@/server/api/routers/clients";
 import { dealsRouter } from "@/server/api/routers/deals";
@@ -25,6 +26,7 @@ export const appRouter = createTrpcRouter({
   telephony: telephonyRouter,
   calls: callsRouter,
   clients: clientsRouter,
+  analytics: analyticsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,6 +1,7 @@
 import "server-only";
 
 import type { TDb } from "@/server/db/client";
+import { refreshAnalyticsRollups } from "@/server/domain/analytics/rollups/refresh-rollups";
 import { findDealRecomputesToRun, runDealRecompute } from "@/server/domain/deals/recompute-deals";
 import {
   processClaimedDelivery,
@@ -29,6 +30,9 @@ const SCHEDULE_INTERVAL_MS = 30_000;
 /** Recordings are due 40 s after a call's end or when the provider says one is saved: looked for often. */
 const RECORDINGS_INTERVAL_MS = 2_000;
 const SCHEDULE_LANES = 4;
+/** Stale analytics days are rebuilt within a second or two of a change (docs/analytics.md §4). */
+const ANALYTICS_INTERVAL_MS = 1_000;
+const ANALYTICS_DAYS_PER_ROUND = 50;
 
 /**
  * The background driver when Inngest is not configured: the inbox table is the queue, worked by
@@ -47,6 +51,7 @@ export class InlineWorker {
   private readonly scheduled = new Set<string>();
   private timer: ReturnType<typeof setInterval> | null = null;
   private recordingsTimer: ReturnType<typeof setInterval> | null = null;
+  private analyticsTimer: ReturnType<typeof setInterval> | null = null;
 
   constructor(
     private readonly db: TDb,
@@ -80,6 +85,8 @@ export class InlineWorker {
     this.timer.unref?.();
     this.recordingsTimer = setInterval(() => void this.runRecordings(), RECORDINGS_INTERVAL_MS);
     this.recordingsTimer.unref?.();
+    this.analyticsTimer = setInterval(() => void this.runAnalytics(), ANALYTICS_INTERVAL_MS);
+    this.analyticsTimer.unref?.();
     void this.runSchedule();
   }
 
@@ -87,8 +94,10 @@ export class InlineWorker {
     this.inbox.stop();
     if (this.timer) clearInterval(this.timer);
     if (this.recordingsTimer) clearInterval(this.recordingsTimer);
+    if (this.analyticsTimer) clearInterval(this.analyticsTimer);
     this.timer = null;
     this.recordingsTimer = null;
+    this.analyticsTimer = null;
   }
 
   /** Fetches the recordings that are due, one round at a time. */
@@ -96,6 +105,15 @@ export class InlineWorker {
     return this.once("recordings", async () => {
       await fetchDueRecordings(this.db, this.deps.telephony).catch((error: unknown) =>
         this.log.warn("fetching recordings failed", { error }),
+      );
+    });
+  }
+
+  /** Rebuilds the analytics days that rows changed since the last round. */
+  runAnalytics(): Promise<void> {
+    return this.once("analytics", async () => {
+      await refreshAnalyticsRollups(this.db, { maxDays: ANALYTICS_DAYS_PER_ROUND }).catch(
+        (error: unknown) => this.log.warn("refreshing analytics failed", { error }),
       );
     });
   }
