@@ -1,5 +1,6 @@
 import {
   CallDirection,
+  DealAttributionRule,
   LeadAttributionRule,
   RecordingState,
   StageGroup,
@@ -83,6 +84,9 @@ describe("messages", () => {
       "deals.groups": Object.values(StageGroup),
       "deals.drawer.subscription": Object.values(SubscriptionPayment),
       "sites.channels": Object.values(TrafficChannel),
+      "deals.attributionRules": Object.values(DealAttributionRule),
+      // «none»: the deal was not attributed yet.
+      "deals.attributionRuleHints": [...Object.values(DealAttributionRule), "none"],
       // The table's rule column and the drawer's hint both say when a default rule found no default.
       "leads.rules": leadRuleHints,
       "leads.ruleHints": leadRuleHints,

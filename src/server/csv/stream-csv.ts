@@ -24,6 +24,7 @@ export type TCsvValueKind =
   | "subscription"
   | "channel"
   | "attributionRule"
+  | "dealAttributionRule"
   | "callDirection"
   | "callStatus"
   | "recordingState"

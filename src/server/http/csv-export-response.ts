@@ -30,6 +30,7 @@ const VALUE_LABEL_NAMESPACES: Record<Exclude<TCsvValueKind, "boolean">, string> 
   subscription: "deals.drawer.subscription",
   channel: "sites.channels",
   attributionRule: "leads.rules",
+  dealAttributionRule: "deals.attributionRules",
   callDirection: "calls.directions",
   callStatus: "calls.statuses",
   recordingState: "calls.recordingStates",

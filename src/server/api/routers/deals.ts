@@ -1,8 +1,10 @@
 import { z } from "zod";
 
+import { TRAFFIC_FIELDS } from "@/server/api/routers/traffic-fields";
 import { createTrpcRouter, tenantProcedure } from "@/server/api/trpc";
 import { ZDealListRequestSchema } from "@/server/domain/deals/deal-filters";
 import { findDealById, findDealFilterOptions, findDeals } from "@/server/domain/deals/find-deals";
+import { DEAL_ATTRIBUTION_RULES } from "@/server/domain/lists/traffic-filters";
 import { AppError } from "@/server/errors";
 
 const ZStageGroup = z.enum(["in_work", "won", "lost"]);
@@ -30,6 +32,8 @@ const ZDealRow = z.object({
   contactEmail: z.string().nullable(),
   missingInSource: z.boolean(),
   updatedAt: z.date(),
+  attributionRule: z.enum(DEAL_ATTRIBUTION_RULES).nullable(),
+  ...TRAFFIC_FIELDS,
 });
 
 const ZDealDetail = ZDealRow.extend({
@@ -59,6 +63,9 @@ const ZDealDetail = ZDealRow.extend({
     .catch({ appointment: {}, client: {} }),
   raw: z.unknown(),
   createdAt: z.date(),
+  creditedLeadId: z.string().nullable(),
+  creditedCallId: z.string().nullable(),
+  attributionLeadSource: z.string().nullable(),
   stageChanges: z.array(
     z.object({
       id: z.string(),

@@ -1,5 +1,6 @@
 import { z } from "zod";
 
+import { TRAFFIC_FIELDS } from "@/server/api/routers/traffic-fields";
 import { createTrpcRouter, tenantProcedure } from "@/server/api/trpc";
 import { findLeadById, findLeads } from "@/server/domain/leads/find-leads";
 import { LEAD_ATTRIBUTION_RULES, ZLeadListRequestSchema } from "@/server/domain/leads/lead-filters";
@@ -12,17 +13,9 @@ const ZLeadRow = z.object({
   contactPhone: z.string().nullable(),
   contactEmail: z.string().nullable(),
   crmCreatedAt: z.date(),
-  siteId: z.string().nullable(),
   sessionId: z.string().nullable(),
   attributionRule: z.enum(LEAD_ATTRIBUTION_RULES),
-  sourceId: z.string().nullable(),
-  campaignId: z.string().nullable(),
-  channel: z.enum(["direct", "organic", "referral", "social", "email", "paid", "other"]).nullable(),
-  utmSource: z.string().nullable(),
-  utmMedium: z.string().nullable(),
-  utmCampaign: z.string().nullable(),
-  utmContent: z.string().nullable(),
-  utmTerm: z.string().nullable(),
+  ...TRAFFIC_FIELDS,
   landingUrl: z.string().nullable(),
   referrer: z.string().nullable(),
   yclid: z.string().nullable(),
@@ -33,10 +26,6 @@ const ZLeadRow = z.object({
   duplicateOfId: z.string().nullable(),
   dealId: z.string().nullable(),
   updatedAt: z.date(),
-  siteName: z.string().nullable(),
-  sourceName: z.string().nullable(),
-  sourcePresetKey: z.string().nullable(),
-  campaignName: z.string().nullable(),
 });
 
 const ZLeadDetail = ZLeadRow.extend({

@@ -1,5 +1,12 @@
 import { z } from "zod";
 
+import {
+  DEAL_ATTRIBUTION_RULES,
+  ZTrafficChannels,
+  ZTrafficIds,
+  ZUtmValues,
+} from "@/server/domain/lists/traffic-filters";
+
 export const DEAL_SORT_FIELDS = [
   "crmCreatedAt",
   "visitStartAt",
@@ -21,6 +28,19 @@ export const ZDealFiltersSchema = z.object({
   responsibleIds: z.array(z.string().max(64)).max(100).optional(),
   amountMin: z.number().int().nonnegative().optional(),
   amountMax: z.number().int().nonnegative().optional(),
+  /** Source and campaign ids, or `none` (NONE_FILTER_VALUE) for deals credited to none. */
+  sourceIds: ZTrafficIds,
+  campaignIds: ZTrafficIds,
+  channels: ZTrafficChannels,
+  attributionRules: z
+    .array(z.enum(DEAL_ATTRIBUTION_RULES))
+    .max(DEAL_ATTRIBUTION_RULES.length)
+    .optional(),
+  utmSource: ZUtmValues,
+  utmMedium: ZUtmValues,
+  utmCampaign: ZUtmValues,
+  utmContent: ZUtmValues,
+  utmTerm: ZUtmValues,
   search: z.string().trim().max(100).optional(),
   includeSales: z.boolean().default(true),
 });

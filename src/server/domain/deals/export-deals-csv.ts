@@ -7,6 +7,15 @@ import type { TDbClient } from "@/server/db/types";
 import type { TDealFilters, TDealSort } from "@/server/domain/deals/deal-filters";
 import { DEAL_LIST_SELECT, dealOrder, dealWhere } from "@/server/domain/deals/find-deals";
 import { keysetBatches } from "@/server/domain/lists/keyset-order";
+import {
+  isTrafficCsvColumn,
+  TRAFFIC_CSV_COLUMNS,
+  trafficCsvCell,
+} from "@/server/domain/lists/traffic-csv";
+import {
+  loadTrafficReferenceNames,
+  withReferenceNames,
+} from "@/server/domain/lists/traffic-reference-names";
 
 /** Columns of the export, in order; the header row gives their titles in the reader's language. */
 export const DEAL_CSV_COLUMNS = [
@@ -27,6 +36,8 @@ export const DEAL_CSV_COLUMNS = [
   "isSale",
   "isOnlineBooking",
   "paidBySubscription",
+  ...TRAFFIC_CSV_COLUMNS,
+  "attributionRule",
 ] as const;
 
 /** The listed columns and the one the stage sort reads, which keyset pages continue from. */
@@ -36,6 +47,7 @@ const DEAL_EXPORT_SELECT = {
 } as const satisfies Prisma.DealSelect;
 
 type TDealRow = Prisma.DealGetPayload<{ select: typeof DEAL_EXPORT_SELECT }>;
+type TNamedDeal = ReturnType<typeof withReferenceNames<TDealRow>>;
 
 type TDealCsvColumn = (typeof DEAL_CSV_COLUMNS)[number];
 
@@ -46,25 +58,28 @@ const CODED_COLUMNS: Partial<Record<TDealCsvColumn, TCsvValueKind>> = {
   paidBySubscription: "subscription",
   isSale: "boolean",
   isOnlineBooking: "boolean",
+  attributionRule: "dealAttributionRule",
 };
 
 function cell(
-  deal: TDealRow,
+  deal: TNamedDeal,
   column: TDealCsvColumn,
   request: Pick<TCsvExportRequest<unknown, unknown>, "timeZone" | "dialect" | "valueLabel">,
 ): string {
   if (column === "amount") return toCsvDecimal(deal.amountMinor, request.dialect);
+  if (isTrafficCsvColumn(column)) return trafficCsvCell(deal, column, request.valueLabel);
   const text = toCsvText(deal[column], request.timeZone);
   const kind = CODED_COLUMNS[column];
   return kind ? request.valueLabel(kind, text) : text;
 }
 
-/** Streams the deals of the current filter as CSV lines, in the table's order. */
-export function exportDealsCsv(
+/** Streams the deals of the current filter as CSV lines in the table's order, with names instead of site, source and campaign ids. */
+export async function* exportDealsCsv(
   db: TDbClient,
   { tenantId, filters, sort, columnTitle, ...request }: TCsvExportRequest<TDealFilters, TDealSort>,
 ): AsyncGenerator<string> {
-  return streamCsv<TDealRow>({
+  const names = await loadTrafficReferenceNames(db, { tenantId });
+  yield* streamCsv<TDealRow>({
     header: DEAL_CSV_COLUMNS.map(columnTitle),
     separator: request.dialect.separator,
     batches: keysetBatches(
@@ -76,6 +91,9 @@ export function exportDealsCsv(
         take: number;
       }) => db.deal.findMany({ ...page, select: DEAL_EXPORT_SELECT }),
     ),
-    toFields: (deal) => DEAL_CSV_COLUMNS.map((column) => cell(deal, column, request)),
+    toFields: (deal) => {
+      const named = withReferenceNames(deal, names);
+      return DEAL_CSV_COLUMNS.map((column) => cell(named, column, request));
+    },
   });
 }

@@ -10,6 +10,11 @@ import type {
 import { COUNT_TAKE, pageOfCappedCount } from "@/server/domain/lists/capped-count";
 import { orderByOf, type TKeysetOrder } from "@/server/domain/lists/keyset-order";
 import { searchTextWhere } from "@/server/domain/lists/table-search";
+import { inList, inListOrNone, TRAFFIC_SELECT } from "@/server/domain/lists/traffic-filters";
+import {
+  loadTrafficReferenceNames,
+  withReferenceNames,
+} from "@/server/domain/lists/traffic-reference-names";
 
 /** Every list query is scoped by `tenantId` first, matching the indexes that start with it. */
 export function dealWhere(tenantId: string, filters: TDealFilters): Prisma.DealWhereInput {
@@ -25,6 +30,20 @@ export function dealWhere(tenantId: string, filters: TDealFilters): Prisma.DealW
       ? { amountMinor: { gte: filters.amountMin, lte: filters.amountMax } }
       : {}),
     ...(filters.includeSales ? {} : { isSale: false }),
+    ...(filters.attributionRules?.length
+      ? { attributionRule: { in: filters.attributionRules } }
+      : {}),
+    utmSource: inList(filters.utmSource),
+    utmMedium: inList(filters.utmMedium),
+    utmCampaign: inList(filters.utmCampaign),
+    utmContent: inList(filters.utmContent),
+    utmTerm: inList(filters.utmTerm),
+    // Each may be «in the list or empty» (an OR), so they are ANDed rather than spread.
+    AND: [
+      inListOrNone(filters.sourceIds, (sourceId) => ({ sourceId })),
+      inListOrNone(filters.campaignIds, (campaignId) => ({ campaignId })),
+      inListOrNone(filters.channels, (channel) => ({ channel })),
+    ].filter((condition) => condition !== undefined),
     ...searchTextWhere(filters.search),
   };
 }
@@ -52,6 +71,8 @@ export const DEAL_LIST_SELECT = {
   contactEmail: true,
   missingInSource: true,
   updatedAt: true,
+  attributionRule: true,
+  ...TRAFFIC_SELECT,
 } as const satisfies Prisma.DealSelect;
 
 /**
@@ -89,7 +110,7 @@ export async function findDeals(
 ) {
   const where = dealWhere(tenantId, request.filters);
   const orderBy = orderByOf(dealOrder(request.sort)) as Prisma.DealOrderByWithRelationInput[];
-  const [data, countUpToCap] = await Promise.all([
+  const [rows, countUpToCap] = await Promise.all([
     db.deal.findMany({
       where,
       orderBy,
@@ -99,6 +120,8 @@ export async function findDeals(
     }),
     db.deal.count({ where, take: COUNT_TAKE, orderBy: COUNT_ORDER }),
   ]);
+  const names = await loadTrafficReferenceNames(db, { tenantId, rows });
+  const data = rows.map((row) => withReferenceNames(row, names));
   return { data, ...pageOfCappedCount(countUpToCap, request) };
 }
 
@@ -140,19 +163,22 @@ export async function findDealById(
       customFields: true,
       raw: true,
       createdAt: true,
+      creditedLeadId: true,
+      creditedCallId: true,
+      attributionLeadSource: true,
       stageChanges: {
         orderBy: { at: "asc" },
         select: { id: true, fromStatus: true, toStatus: true, at: true },
       },
     },
   });
+  if (!deal) return null;
+  const names = await loadTrafficReferenceNames(db, { tenantId, rows: [deal] });
   // The JSON columns are written only by upsertDeal, from a TDealDraft.
-  return (
-    deal && {
-      ...deal,
-      contacts: deal.contacts as TDealContact[],
-      services: deal.services as TDealServiceLine[],
-      customFields: deal.customFields as TDealDraft["customFields"],
-    }
-  );
+  return {
+    ...withReferenceNames(deal, names),
+    contacts: deal.contacts as TDealContact[],
+    services: deal.services as TDealServiceLine[],
+    customFields: deal.customFields as TDealDraft["customFields"],
+  };
 }

@@ -5,11 +5,16 @@ import { streamCsv, type TCsvExportRequest } from "@/server/csv/stream-csv";
 import type { TDbClient } from "@/server/db/types";
 import { LEAD_LIST_SELECT, leadOrder, leadWhere } from "@/server/domain/leads/find-leads";
 import type { TLeadFilters, TLeadSort } from "@/server/domain/leads/lead-filters";
-import {
-  loadLeadReferenceNames,
-  withReferenceNames,
-} from "@/server/domain/leads/lead-reference-names";
 import { keysetBatches } from "@/server/domain/lists/keyset-order";
+import {
+  isTrafficCsvColumn,
+  TRAFFIC_CSV_COLUMNS,
+  trafficCsvCell,
+} from "@/server/domain/lists/traffic-csv";
+import {
+  loadTrafficReferenceNames,
+  withReferenceNames,
+} from "@/server/domain/lists/traffic-reference-names";
 
 /** Columns of the export, in order; the header row gives their titles in the reader's language. */
 export const LEAD_CSV_COLUMNS = [
@@ -18,15 +23,7 @@ export const LEAD_CSV_COLUMNS = [
   "contactName",
   "contactPhone",
   "contactEmail",
-  "siteName",
-  "sourceName",
-  "campaignName",
-  "channel",
-  "utmSource",
-  "utmMedium",
-  "utmCampaign",
-  "utmContent",
-  "utmTerm",
+  ...TRAFFIC_CSV_COLUMNS,
   "landingUrl",
   "referrer",
   "attributionRule",
@@ -47,15 +44,8 @@ function cell(
   column: (typeof LEAD_CSV_COLUMNS)[number],
   { timeZone, valueLabel }: Pick<TCsvExportRequest<unknown, unknown>, "timeZone" | "valueLabel">,
 ): string {
+  if (isTrafficCsvColumn(column)) return trafficCsvCell(lead, column, valueLabel);
   switch (column) {
-    case "siteName":
-      return lead.siteName ?? "";
-    case "sourceName":
-      return lead.sourceName ?? "";
-    case "campaignName":
-      return lead.campaignName ?? "";
-    case "channel":
-      return lead.channel ? valueLabel("channel", lead.channel) : "";
     case "attributionRule":
       return valueLabel("attributionRule", lead.attributionRule);
     case "isDuplicate":
@@ -72,7 +62,7 @@ export async function* exportLeadsCsv(
   db: TDbClient,
   { tenantId, filters, sort, columnTitle, ...request }: TCsvExportRequest<TLeadFilters, TLeadSort>,
 ): AsyncGenerator<string> {
-  const names = await loadLeadReferenceNames(db, { tenantId });
+  const names = await loadTrafficReferenceNames(db, { tenantId });
   yield* streamCsv<TLeadRow>({
     header: LEAD_CSV_COLUMNS.map(columnTitle),
     separator: request.dialect.separator,

@@ -6,20 +6,13 @@ import type {
   TLeadAttributionSettings,
   TSessionEvent,
 } from "@/server/domain/leads/attribute-lead";
+import { TRAFFIC_SELECT } from "@/server/domain/lists/traffic-filters";
 
 export const LEAD_SESSION_SNAPSHOT_SELECT = {
   id: true,
-  siteId: true,
   sessionKey: true,
   startedAt: true,
-  sourceId: true,
-  campaignId: true,
-  channel: true,
-  utmSource: true,
-  utmMedium: true,
-  utmCampaign: true,
-  utmContent: true,
-  utmTerm: true,
+  ...TRAFFIC_SELECT,
   landingUrl: true,
   referrer: true,
   yclid: true,

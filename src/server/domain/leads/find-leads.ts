@@ -2,15 +2,14 @@ import type { Prisma } from "@generated/prisma/client";
 
 import type { TDbClient } from "@/server/db/types";
 import type { TLeadFilters, TLeadListRequest, TLeadSort } from "@/server/domain/leads/lead-filters";
-import {
-  loadLeadReferenceNames,
-  withReferenceNames,
-} from "@/server/domain/leads/lead-reference-names";
 import { COUNT_TAKE, pageOfCappedCount } from "@/server/domain/lists/capped-count";
 import { orderByOf, type TKeysetOrder } from "@/server/domain/lists/keyset-order";
 import { searchTextWhere } from "@/server/domain/lists/table-search";
-
-const inList = (values: string[] | undefined) => (values?.length ? { in: values } : undefined);
+import { inList, TRAFFIC_SELECT } from "@/server/domain/lists/traffic-filters";
+import {
+  loadTrafficReferenceNames,
+  withReferenceNames,
+} from "@/server/domain/lists/traffic-reference-names";
 
 /** Every list query is scoped by `tenantId` first, matching the indexes that start with it. */
 export function leadWhere(tenantId: string, filters: TLeadFilters): Prisma.LeadWhereInput {
@@ -43,17 +42,9 @@ export const LEAD_LIST_SELECT = {
   contactPhone: true,
   contactEmail: true,
   crmCreatedAt: true,
-  siteId: true,
   sessionId: true,
   attributionRule: true,
-  sourceId: true,
-  campaignId: true,
-  channel: true,
-  utmSource: true,
-  utmMedium: true,
-  utmCampaign: true,
-  utmContent: true,
-  utmTerm: true,
+  ...TRAFFIC_SELECT,
   landingUrl: true,
   referrer: true,
   yclid: true,
@@ -93,7 +84,7 @@ export async function findLeads(
     }),
     db.lead.count({ where, take: COUNT_TAKE, orderBy: COUNT_ORDER }),
   ]);
-  const names = await loadLeadReferenceNames(db, { tenantId, leads: rows });
+  const names = await loadTrafficReferenceNames(db, { tenantId, rows });
   const data = rows.map((row) => withReferenceNames(row, names));
   return { data, ...pageOfCappedCount(countUpToCap, request) };
 }
@@ -111,7 +102,7 @@ export async function findLeadById(
     select: { ...LEAD_LIST_SELECT, raw: true, createdAt: true },
   });
   if (!lead) return null;
-  const names = await loadLeadReferenceNames(db, { tenantId, leads: [lead] });
+  const names = await loadTrafficReferenceNames(db, { tenantId, rows: [lead] });
   const pageViews = lead.sessionId
     ? await db.pageView.findMany({
         where: { tenantId, sessionId: lead.sessionId },

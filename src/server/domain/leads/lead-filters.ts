@@ -1,5 +1,7 @@
 import { z } from "zod";
 
+import { ZUtmValues } from "@/server/domain/lists/traffic-filters";
+
 export const LEAD_SORT_FIELDS = ["crmCreatedAt", "contactName", "updatedAt"] as const;
 export const LEAD_ATTRIBUTION_RULES = [
   "session_id",
@@ -10,7 +12,6 @@ export const LEAD_ATTRIBUTION_RULES = [
 ] as const;
 
 const ZId = z.string().max(64);
-const ZUtmValues = z.array(z.string().trim().max(256)).max(50).optional();
 
 /** Filters of Обращения и цели (issue 4 §4); the server schema is strict (C14). */
 export const ZLeadFiltersSchema = z.object({
