@@ -8,6 +8,7 @@ import { LoadState } from "@/components/data-table/load-state";
 import { RawJsonSection } from "@/components/data-table/raw-json-section";
 import { useTRPC } from "@/trpc/react";
 
+import { DealAttribution } from "./deal-attribution";
 import { DealContacts } from "./deal-contacts";
 import { DealCustomFields } from "./deal-custom-fields";
 import { DealServices } from "./deal-services";
@@ -19,10 +20,12 @@ const LIVE_REFRESH_MS = 5_000;
 /** The open deal (`?deal=<id>`), refreshed like the list so a stage change shows up while reading. */
 export function DealDrawer({
   dealId,
+  slug,
   timeZone,
   onClose,
 }: {
   dealId: string;
+  slug: string;
   timeZone: string;
   onClose: () => void;
 }) {
@@ -45,6 +48,7 @@ export function DealDrawer({
       {data ? (
         <div className="space-y-5">
           <DealSummary deal={data} timeZone={timeZone} />
+          <DealAttribution deal={data} slug={slug} />
           <DealContacts contacts={data.contacts} />
           <DealServices services={data.services} currency={data.currency} />
           <DealCustomFields customFields={data.customFields} />

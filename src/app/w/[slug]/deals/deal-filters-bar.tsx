@@ -10,25 +10,13 @@ import { ToggleChipsFilter } from "@/components/data-table/filters/toggle-chips-
 import { Button } from "@/components/ui/button";
 
 import { DealAmountFilter } from "./deal-amount-filter";
+import { DealAttributionFilters } from "./deal-attribution-filters";
 import { STAGE_GROUP_CLASS } from "./deal-stage-badge";
 import type { TDealFilterOptions } from "./deal-types";
 import { STAGE_GROUPS, type TDealsUrlState } from "./deals-url-state";
 import { useStageLabel } from "./use-stage-label";
 
-type TFilterPatch = Partial<
-  Pick<
-    TDealsUrlState,
-    | "createdFrom"
-    | "createdTo"
-    | "stages"
-    | "stageGroups"
-    | "responsibleIds"
-    | "amountMin"
-    | "amountMax"
-    | "search"
-    | "includeSales"
-  >
->;
+type TFilterPatch = Partial<Omit<TDealsUrlState, "page" | "perPage" | "sort" | "dealId">>;
 
 type TDealFiltersBarProps = {
   state: TDealsUrlState;
@@ -93,6 +81,7 @@ export function DealFiltersBar({
         selected={state.responsibleIds}
         onChange={(responsibleIds) => onChange({ responsibleIds })}
       />
+      <DealAttributionFilters state={state} onChange={onChange} />
       <div className={FILTER_WIDE_CLASS}>
         <ToggleChipsFilter
           label={t("filters.stageGroup")}

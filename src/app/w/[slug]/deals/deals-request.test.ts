@@ -21,6 +21,15 @@ describe("toDealListRequest", () => {
         stages: undefined,
         stageGroups: undefined,
         responsibleIds: undefined,
+        sourceIds: undefined,
+        campaignIds: undefined,
+        channels: undefined,
+        attributionRules: undefined,
+        utmSource: undefined,
+        utmMedium: undefined,
+        utmCampaign: undefined,
+        utmContent: undefined,
+        utmTerm: undefined,
         amountMin: undefined,
         amountMax: undefined,
         search: undefined,
@@ -46,6 +55,29 @@ describe("toDealListRequest", () => {
     expect(filters.createdTo?.toISOString()).toBe("2026-11-30T21:00:00.000Z");
   });
 
+  it("sends the attribution filters as chosen, «none» included", () => {
+    expect(
+      toDealFilters(
+        {
+          ...DEFAULT_DEALS_URL_STATE,
+          sourceIds: ["src_1", "none"],
+          campaignIds: ["none"],
+          channels: ["none"],
+          attributionRules: ["client_lead_source"],
+          utmContent: ["banner"],
+        },
+        "UTC",
+      ),
+    ).toMatchObject({
+      sourceIds: ["src_1", "none"],
+      campaignIds: ["none"],
+      channels: ["none"],
+      attributionRules: ["client_lead_source"],
+      utmContent: ["banner"],
+      utmTerm: undefined,
+    });
+  });
+
   it("keeps a zero amount bound", () => {
     expect(toDealFilters({ ...DEFAULT_DEALS_URL_STATE, amountMin: 0 }, "UTC").amountMin).toBe(0);
   });
@@ -58,6 +90,7 @@ describe("dealsExportHref", () => {
         ...DEFAULT_DEALS_URL_STATE,
         createdFrom: "2026-11-01",
         stages: ["finished"],
+        channels: ["paid", "none"],
         includeSales: false,
         sort: { field: "amountMinor", direction: "asc" },
       },
@@ -70,6 +103,7 @@ describe("dealsExportHref", () => {
     expect(JSON.parse(url.searchParams.get("filters") ?? "")).toEqual({
       createdFrom: "2026-11-01T00:00:00.000Z",
       stages: ["finished"],
+      channels: ["paid", "none"],
       includeSales: false,
     });
     expect(JSON.parse(url.searchParams.get("sort") ?? "")).toEqual({

@@ -1,5 +1,6 @@
 import { createdRange, csvExportHref, nonEmpty } from "@/components/data-table/table-request";
 import { tableSortingFor } from "@/components/data-table/table-sorting";
+import { toUtmFilters } from "@/components/data-table/utm-url-params";
 import type { TDealFilters, TDealListRequest } from "@/server/domain/deals/deal-filters";
 
 import { DEFAULT_DEALS_URL_STATE, type TDealsUrlState } from "./deals-url-state";
@@ -25,6 +26,11 @@ export function toDealFilters(state: TDealsUrlState, timeZone: string): TDealFil
     stages: nonEmpty(state.stages),
     stageGroups: nonEmpty(state.stageGroups),
     responsibleIds: nonEmpty(state.responsibleIds),
+    sourceIds: nonEmpty(state.sourceIds),
+    campaignIds: nonEmpty(state.campaignIds),
+    channels: nonEmpty(state.channels),
+    attributionRules: nonEmpty(state.attributionRules),
+    ...toUtmFilters(state),
     amountMin: toKopecks(state.amountMin),
     amountMax: toKopecks(state.amountMax),
     search: state.search || undefined,

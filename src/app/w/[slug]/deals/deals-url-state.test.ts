@@ -30,6 +30,15 @@ describe("parseDealsUrlState", () => {
       stages: ["confirmed", "finished"],
       stageGroups: ["won"],
       responsibleIds: ["31"],
+      sourceIds: [],
+      campaignIds: [],
+      channels: [],
+      attributionRules: [],
+      utmSource: [],
+      utmMedium: [],
+      utmCampaign: [],
+      utmContent: [],
+      utmTerm: [],
       amountMin: 1500,
       amountMax: 2500.5,
       search: "Иванова",
@@ -46,6 +55,40 @@ describe("parseDealsUrlState", () => {
     ).toEqual({
       ...DEFAULT_DEALS_URL_STATE,
       stageGroups: ["lost"],
+    });
+  });
+
+  it("reads the attribution filters, «none» included, and drops unknown channels and rules", () => {
+    expect(
+      parse(
+        "source=src_1&source=none&campaign=none&channel=paid&channel=none&channel=tv&rule=first&rule=magic&utm_content=banner&utm_term=%D1%81%D1%82%D1%80%D0%B8%D0%B6%D0%BA%D0%B0",
+      ),
+    ).toEqual({
+      ...DEFAULT_DEALS_URL_STATE,
+      sourceIds: ["src_1", "none"],
+      campaignIds: ["none"],
+      channels: ["paid", "none"],
+      attributionRules: ["first"],
+      utmContent: ["banner"],
+      utmTerm: ["стрижка"],
+    });
+  });
+
+  it("reads the analytics report's link to won deals of a period, source and campaign", () => {
+    expect(
+      parse(
+        "from=2026-11-01&to=2026-11-30&group=won&source=src_1&campaign=cmp_1&channel=paid&utm_content=ad1&utm_term=seo",
+      ),
+    ).toEqual({
+      ...DEFAULT_DEALS_URL_STATE,
+      createdFrom: "2026-11-01",
+      createdTo: "2026-11-30",
+      stageGroups: ["won"],
+      sourceIds: ["src_1"],
+      campaignIds: ["cmp_1"],
+      channels: ["paid"],
+      utmContent: ["ad1"],
+      utmTerm: ["seo"],
     });
   });
 
@@ -78,6 +121,15 @@ describe("serializeDealsUrlState", () => {
       stages: ["cancelled_by_sms"],
       stageGroups: ["in_work", "lost"],
       responsibleIds: ["31", "32"],
+      sourceIds: ["src_1", "none"],
+      campaignIds: ["none"],
+      channels: ["paid", "none"],
+      attributionRules: ["first", "undetermined"],
+      utmSource: ["yandex"],
+      utmMedium: [],
+      utmCampaign: ["весна, скидки"],
+      utmContent: ["banner"],
+      utmTerm: ["стрижка"],
       amountMin: null,
       amountMax: 3000,
       search: "+7999",
@@ -101,6 +153,8 @@ describe("filters", () => {
     ).toBe(false);
     expect(hasActiveDealFilters({ ...DEFAULT_DEALS_URL_STATE, includeSales: false })).toBe(true);
     expect(hasActiveDealFilters({ ...DEFAULT_DEALS_URL_STATE, amountMin: 0 })).toBe(true);
+    expect(hasActiveDealFilters({ ...DEFAULT_DEALS_URL_STATE, channels: ["none"] })).toBe(true);
+    expect(hasActiveDealFilters({ ...DEFAULT_DEALS_URL_STATE, utmTerm: ["seo"] })).toBe(true);
   });
 
   it("clears filters but keeps sort, page size and the open deal", () => {
@@ -111,6 +165,8 @@ describe("filters", () => {
       sort: { field: "name", direction: "asc" },
       search: "x",
       stages: ["missed"],
+      sourceIds: ["none"],
+      utmSource: ["vk"],
       dealId: "deal_1",
     };
     expect(clearDealFilters(state)).toEqual({

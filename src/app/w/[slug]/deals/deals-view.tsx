@@ -106,6 +106,7 @@ export function DealsView({ slug, timeZone }: { slug: string; timeZone: string }
         <DealDrawer
           key={state.dealId}
           dealId={state.dealId}
+          slug={slug}
           timeZone={timeZone}
           onClose={() => update({ dealId: null })}
         />

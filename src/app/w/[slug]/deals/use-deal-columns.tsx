@@ -9,18 +9,25 @@ import type { TDataTableFeatures } from "@/components/data-table/data-table-feat
 import { MutedText } from "@/components/data-table/muted-text";
 import { formatMoney } from "@/lib/format-money";
 import { useWorkspaceDateTime } from "@/lib/use-workspace-date-time";
+import { UTM_FIELDS } from "@/server/domain/lists/traffic-filters";
 
+import { useTrafficColumns } from "../settings/sites/use-traffic-columns";
 import { DealFlags } from "./deal-flags";
+import { DealRuleLabel } from "./deal-rule-label";
 import { DealStageBadge } from "./deal-stage-badge";
 import type { TDealRow } from "./deal-types";
 
 const columnHelper = createColumnHelper<TDataTableFeatures, TDealRow>();
+
+/** Source, campaign, channel and rule show; the site and UTM tags are in the drawer and «Столбцы». */
+const HIDDEN_TRAFFIC_COLUMNS = ["site", ...UTM_FIELDS];
 
 /** The deals table columns; ids of sortable ones match `SORT_FIELD_BY_COLUMN`. */
 export function useDealColumns(timeZone: string) {
   const t = useTranslations("deals.columns");
   const locale = useLocale();
   const dateTime = useWorkspaceDateTime(timeZone);
+  const trafficColumns = useTrafficColumns<TDealRow>("deals.columns", HIDDEN_TRAFFIC_COLUMNS);
   return useMemo(() => {
     const titled = (key: string, isHiddenByDefault = false) => ({
       header: t(key),
@@ -68,6 +75,12 @@ export function useDealColumns(timeZone: string) {
         ...plain("externalId", true),
         cell: (info) => <span className="tabular-nums text-slate-500">{info.getValue()}</span>,
       }),
+      ...trafficColumns,
+      columnHelper.accessor("attributionRule", {
+        ...titled("attributionRule"),
+        enableSorting: false,
+        cell: (info) => <DealRuleLabel rule={info.getValue()} />,
+      }),
       columnHelper.display({
         id: "flags",
         ...titled("flags"),
@@ -75,5 +88,5 @@ export function useDealColumns(timeZone: string) {
         cell: (info) => <DealFlags deal={info.row.original} />,
       }),
     ]);
-  }, [t, locale, dateTime]);
+  }, [t, locale, dateTime, trafficColumns]);
 }

@@ -7,6 +7,7 @@ import { DetailList, DetailSection } from "@/components/data-table/detail-sectio
 import { useCanOpen } from "@/components/shell/workspace-access";
 
 import { useSourceLabel } from "../settings/sites/use-source-label";
+import { utmDetailItems } from "../settings/sites/utm-detail-items";
 import { leadRuleHint } from "./lead-rule-hint";
 import type { TLeadDetail } from "./lead-types";
 import { LeadUrlLink } from "./lead-url-text";
@@ -55,11 +56,7 @@ export function LeadAttribution({ lead, slug }: { lead: TLeadDetail; slug: strin
             value: lead.channel ? tChannel(lead.channel) : null,
           },
           { label: t("drawer.fields.sessionId"), value: mono(lead.sessionId) },
-          { label: "utm_source", value: lead.utmSource },
-          { label: "utm_medium", value: lead.utmMedium },
-          { label: "utm_campaign", value: lead.utmCampaign },
-          { label: "utm_content", value: lead.utmContent },
-          { label: "utm_term", value: lead.utmTerm },
+          ...utmDetailItems(lead),
           { label: t("drawer.fields.landingUrl"), value: <LeadUrlLink url={lead.landingUrl} /> },
           { label: t("drawer.fields.referrer"), value: <LeadUrlLink url={lead.referrer} /> },
           { label: "yclid", value: mono(lead.yclid) },

@@ -7,12 +7,12 @@ import { FilterBar } from "@/components/data-table/filters/filter-bar";
 import { FILTER_CONTROL_CLASS, FilterField } from "@/components/data-table/filters/filter-field";
 import { MultiSelectFilter } from "@/components/data-table/filters/multi-select-filter";
 import { SearchFilter } from "@/components/data-table/filters/search-filter";
+import { UtmFilters } from "@/components/data-table/filters/utm-filters";
 import { Button } from "@/components/ui/button";
 import { LEAD_ATTRIBUTION_RULES } from "@/server/domain/leads/lead-filters";
 
-import { LeadUtmFilter } from "./lead-utm-filter";
-import { DUPLICATE_FILTERS, UTM_FILTER_FIELDS, type TLeadsUrlState } from "./leads-url-state";
-import type { TLeadReferences } from "./use-lead-references";
+import type { TTrafficFilterOptions } from "../settings/sites/use-traffic-filter-options";
+import { DUPLICATE_FILTERS, type TLeadsUrlState } from "./leads-url-state";
 
 type TFilterPatch = Partial<Omit<TLeadsUrlState, "page" | "perPage" | "sort" | "leadId">>;
 
@@ -20,7 +20,7 @@ type TLeadFiltersBarProps = {
   state: TLeadsUrlState;
   /** The workspace's zone: the period's days are its days. */
   timeZone: string;
-  references: TLeadReferences;
+  references: TTrafficFilterOptions;
   isFiltered: boolean;
   onChange: (patch: TFilterPatch) => void;
   onReset: () => void;
@@ -100,14 +100,12 @@ export function LeadFiltersBar({
           ))}
         </select>
       </FilterField>
-      {UTM_FILTER_FIELDS.map((field) => (
-        <LeadUtmFilter
-          key={field}
-          field={field}
-          values={state[field]}
-          onChange={(values) => onChange({ [field]: values })}
-        />
-      ))}
+      <UtmFilters
+        values={state}
+        labelOf={(field) => t(`filters.${field}`)}
+        placeholder={t("filters.utmPlaceholder")}
+        onChange={onChange}
+      />
       {isFiltered ? (
         <div className="col-span-full flex justify-end">
           <Button variant="ghost" size="sm" onClick={onReset} className="h-9 whitespace-nowrap">

@@ -1,5 +1,6 @@
 import { createdRange, csvExportHref, nonEmpty } from "@/components/data-table/table-request";
 import { tableSortingFor } from "@/components/data-table/table-sorting";
+import { toUtmFilters } from "@/components/data-table/utm-url-params";
 import type { TLeadFilters, TLeadListRequest } from "@/server/domain/leads/lead-filters";
 
 import { DEFAULT_LEADS_URL_STATE, type TLeadsUrlState } from "./leads-url-state";
@@ -25,11 +26,7 @@ export function toLeadFilters(state: TLeadsUrlState, timeZone: string): TLeadFil
     siteIds: nonEmpty(state.siteIds),
     sourceIds: nonEmpty(state.sourceIds),
     campaignIds: nonEmpty(state.campaignIds),
-    utmSource: nonEmpty(state.utmSource),
-    utmMedium: nonEmpty(state.utmMedium),
-    utmCampaign: nonEmpty(state.utmCampaign),
-    utmContent: nonEmpty(state.utmContent),
-    utmTerm: nonEmpty(state.utmTerm),
+    ...toUtmFilters(state),
     rules: nonEmpty(state.rules),
     isDuplicate: IS_DUPLICATE[state.duplicates],
     search: state.search || undefined,

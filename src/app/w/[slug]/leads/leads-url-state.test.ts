@@ -3,10 +3,8 @@ import { describe, expect, it } from "vitest";
 import {
   clearLeadFilters,
   DEFAULT_LEADS_URL_STATE,
-  formatUtmValues,
   hasActiveLeadFilters,
   parseLeadsUrlState,
-  parseUtmText,
   serializeLeadsUrlState,
   type TLeadsUrlState,
 } from "./leads-url-state";
@@ -138,18 +136,5 @@ describe("filters", () => {
       sort: { field: "contactName", direction: "desc" },
       leadId: "lead_1",
     });
-  });
-});
-
-describe("UTM text", () => {
-  it("turns comma-separated text into exact values", () => {
-    expect(parseUtmText(" yandex, vk ,,Yandex, yandex ")).toEqual(["yandex", "vk", "Yandex"]);
-    expect(parseUtmText("")).toEqual([]);
-    expect(parseUtmText(" , ")).toEqual([]);
-  });
-
-  it("shows values the way they are typed, so a half-typed list keeps its meaning", () => {
-    expect(formatUtmValues(["yandex", "vk"])).toBe("yandex, vk");
-    expect(formatUtmValues(parseUtmText("yandex, "))).toBe(formatUtmValues(["yandex"]));
   });
 });

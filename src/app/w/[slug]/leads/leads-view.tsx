@@ -15,6 +15,7 @@ import { FormError } from "@/components/ui/form-error";
 import { useErrorText } from "@/lib/use-error-text";
 import { useTRPC } from "@/trpc/react";
 
+import { useTrafficFilterOptions } from "../settings/sites/use-traffic-filter-options";
 import { LeadDrawer } from "./lead-drawer";
 import { LeadFiltersBar } from "./lead-filters-bar";
 import type { TLeadRow } from "./lead-types";
@@ -26,7 +27,6 @@ import {
   serializeLeadsUrlState,
 } from "./leads-url-state";
 import { useLeadColumns } from "./use-lead-columns";
-import { useLeadReferences } from "./use-lead-references";
 
 /** New leads and newly linked deals appear without a reload; polling pauses while the tab is hidden. */
 const LIVE_REFRESH_MS = 5_000;
@@ -55,7 +55,7 @@ export function LeadsView({ slug, timeZone }: { slug: string; timeZone: string }
       placeholderData: keepPreviousData,
     }),
   );
-  const references = useLeadReferences();
+  const references = useTrafficFilterOptions();
   const openLead = useCallback((leadId: string) => update({ leadId }), [update]);
   const columns = useLeadColumns({ slug, timeZone, onOpenLead: openLead });
   const table = useServerTable({ list, state, update, sortingFor: leadTableSorting });

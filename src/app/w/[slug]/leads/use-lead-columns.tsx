@@ -9,7 +9,7 @@ import type { TDataTableFeatures } from "@/components/data-table/data-table-feat
 import { MutedText } from "@/components/data-table/muted-text";
 import { useWorkspaceDateTime } from "@/lib/use-workspace-date-time";
 
-import { useSourceLabel } from "../settings/sites/use-source-label";
+import { useTrafficColumns } from "../settings/sites/use-traffic-columns";
 import { LeadDealLink } from "./lead-deal-link";
 import { LeadDuplicateBadge } from "./lead-duplicate-badge";
 import { leadRuleHint } from "./lead-rule-hint";
@@ -29,9 +29,8 @@ type TLeadColumnsOptions = {
 /** The leads table columns; ids of sortable ones match `SORT_FIELD_BY_COLUMN`. */
 export function useLeadColumns({ slug, timeZone, onOpenLead }: TLeadColumnsOptions) {
   const t = useTranslations("leads");
-  const tChannel = useTranslations("sites.channels");
   const dateTime = useWorkspaceDateTime(timeZone);
-  const sourceLabel = useSourceLabel();
+  const trafficColumns = useTrafficColumns<TLeadRow>("leads.columns");
   return useMemo(() => {
     const titled = (key: string) => ({
       header: t(`columns.${key}`),
@@ -42,13 +41,6 @@ export function useLeadColumns({ slug, timeZone, onOpenLead }: TLeadColumnsOptio
       enableSorting: false,
       cell: ({ getValue }: { getValue: () => string | null }) => <MutedText text={getValue()} />,
     });
-    const named = (key: string, nameOf: (row: TLeadRow) => string | null) =>
-      columnHelper.display({
-        id: key,
-        ...titled(key),
-        enableSorting: false,
-        cell: (info) => <MutedText text={nameOf(info.row.original)} />,
-      });
     return columnHelper.columns([
       columnHelper.accessor("crmCreatedAt", {
         ...titled("crmCreatedAt"),
@@ -66,20 +58,7 @@ export function useLeadColumns({ slug, timeZone, onOpenLead }: TLeadColumnsOptio
         cell: (info) => <PhoneWithCall phone={info.getValue()} />,
       }),
       columnHelper.accessor("contactEmail", plain("contactEmail")),
-      named("site", (lead) => lead.siteName),
-      named(
-        "source",
-        (lead) =>
-          lead.sourceName &&
-          sourceLabel({ name: lead.sourceName, presetKey: lead.sourcePresetKey }),
-      ),
-      named("campaign", (lead) => lead.campaignName),
-      named("channel", (lead) => (lead.channel ? tChannel(lead.channel) : null)),
-      columnHelper.accessor("utmSource", plain("utmSource")),
-      columnHelper.accessor("utmMedium", plain("utmMedium")),
-      columnHelper.accessor("utmCampaign", plain("utmCampaign")),
-      columnHelper.accessor("utmContent", plain("utmContent")),
-      columnHelper.accessor("utmTerm", plain("utmTerm")),
+      ...trafficColumns,
       columnHelper.accessor("landingUrl", {
         ...titled("landingUrl"),
         enableSorting: false,
@@ -120,5 +99,5 @@ export function useLeadColumns({ slug, timeZone, onOpenLead }: TLeadColumnsOptio
         cell: (info) => <LeadDealLink slug={slug} dealId={info.getValue()} />,
       }),
     ]);
-  }, [t, tChannel, dateTime, sourceLabel, onOpenLead, slug]);
+  }, [t, dateTime, trafficColumns, onOpenLead, slug]);
 }

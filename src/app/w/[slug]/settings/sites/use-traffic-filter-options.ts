@@ -4,20 +4,20 @@ import { useMemo } from "react";
 
 import type { TFilterOption } from "@/components/data-table/filters/multi-select-filter";
 
-import { useSourceLabel } from "../settings/sites/use-source-label";
-import { useTrafficCatalog } from "../settings/sites/use-traffic-catalog";
+import { useSourceLabel } from "./use-source-label";
+import { useTrafficCatalog } from "./use-traffic-catalog";
 
-export type TLeadReferences = {
+export type TTrafficFilterOptions = {
   siteOptions: TFilterOption[];
   sourceOptions: TFilterOption[];
   campaignOptions: TFilterOption[];
 };
 
 /**
- * The site, source and campaign choices of the filters. (Rows carry their names from the server,
- * so a campaign the tracker creates later still shows by name in the table.)
+ * The site, source and campaign choices of the leads' and deals' filters. (Rows carry their names
+ * from the server, so a campaign the tracker creates later still shows by name in the table.)
  */
-export function useLeadReferences(): TLeadReferences {
+export function useTrafficFilterOptions(): TTrafficFilterOptions {
   const sourceLabel = useSourceLabel();
   const { sites, sources, campaigns } = useTrafficCatalog();
   return useMemo(() => {
