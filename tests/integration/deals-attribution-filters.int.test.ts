@@ -14,7 +14,11 @@ import { exportDealsCsv } from "@/server/domain/deals/export-deals-csv";
 import { findDealById, findDeals } from "@/server/domain/deals/find-deals";
 
 import { KEYS_AND_CODES, parseCsv } from "../support/csv";
-import { createTestDeal, createTestWorkspace } from "../support/factories";
+import {
+  createTestDeal,
+  createTestKlientiksConnection,
+  createTestWorkspace,
+} from "../support/factories";
 import { createTestDb } from "../support/test-db";
 
 const db = createTestDb();
@@ -22,17 +26,7 @@ afterAll(() => db.$disconnect());
 
 async function createSalon(name: string) {
   const { tenant } = await createTestWorkspace(db, name);
-  const connection = await db.connection.create({
-    data: {
-      id: createId("con"),
-      tenantId: tenant.id,
-      kind: "klientiks",
-      name: "Клиентикс",
-      credentials: "v1.test",
-      credentialsHint: "test",
-      externalAccount: "1",
-    },
-  });
+  const connection = await createTestKlientiksConnection(db, tenant.id);
   const source = await db.source.create({
     data: { id: createId("src"), tenantId: tenant.id, name: "Яндекс Директ", channel: "paid" },
   });

@@ -9,7 +9,7 @@ import { exportDealsCsv } from "@/server/domain/deals/export-deals-csv";
 import { findDeals } from "@/server/domain/deals/find-deals";
 
 import { KEYS_AND_CODES, parseCsv } from "../support/csv";
-import { createTestWorkspace } from "../support/factories";
+import { createTestKlientiksConnection, createTestWorkspace } from "../support/factories";
 import { createTestDb } from "../support/test-db";
 
 const db = createTestDb();
@@ -25,17 +25,7 @@ type TDealSeed = {
 
 async function createSalonWithDeals(name: string, deals: TDealSeed[]) {
   const { tenant } = await createTestWorkspace(db, name);
-  const connection = await db.connection.create({
-    data: {
-      id: createId("con"),
-      tenantId: tenant.id,
-      kind: "klientiks",
-      name: "Клиентикс",
-      credentials: "v1.test",
-      credentialsHint: "test",
-      externalAccount: "1",
-    },
-  });
+  const connection = await createTestKlientiksConnection(db, tenant.id);
   await db.deal.createMany({
     data: deals.map((deal, index) => ({
       id: createId("deal"),

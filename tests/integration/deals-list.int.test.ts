@@ -7,7 +7,7 @@ import { createId } from "@/lib/ids";
 import { ZDealListRequestSchema } from "@/server/domain/deals/deal-filters";
 import { findDeals } from "@/server/domain/deals/find-deals";
 
-import { createTestWorkspace } from "../support/factories";
+import { createTestKlientiksConnection, createTestWorkspace } from "../support/factories";
 import { createTestDb } from "../support/test-db";
 
 const db = createTestDb();
@@ -15,17 +15,7 @@ afterAll(() => db.$disconnect());
 
 async function createSalonWithDeals(createdAt: (Date | null)[]) {
   const { tenant } = await createTestWorkspace(db, "Салон Даты");
-  const connection = await db.connection.create({
-    data: {
-      id: createId("con"),
-      tenantId: tenant.id,
-      kind: "klientiks",
-      name: "Клиентикс",
-      credentials: "v1.test",
-      credentialsHint: "test",
-      externalAccount: "1",
-    },
-  });
+  const connection = await createTestKlientiksConnection(db, tenant.id);
   for (const [index, crmCreatedAt] of createdAt.entries()) {
     await db.deal.create({
       data: {

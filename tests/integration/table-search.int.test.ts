@@ -5,7 +5,6 @@ import { readFileSync } from "node:fs";
 
 import { afterAll, describe, expect, it } from "vitest";
 
-import { createId } from "@/lib/ids";
 import { ZDealListRequestSchema } from "@/server/domain/deals/deal-filters";
 import { findDeals } from "@/server/domain/deals/find-deals";
 import {
@@ -19,7 +18,7 @@ import { ZLeadListRequestSchema } from "@/server/domain/leads/lead-filters";
 import { upsertLeadFromAppointment } from "@/server/domain/leads/upsert-lead";
 import type { TKlientiksAppointment, TKlientiksClient } from "@/server/integrations/klientiks";
 
-import { createTestWorkspace } from "../support/factories";
+import { createTestKlientiksConnection, createTestWorkspace } from "../support/factories";
 import { createTestDb } from "../support/test-db";
 
 const db = createTestDb();
@@ -84,17 +83,7 @@ const appointments: TKlientiksAppointment[] = [
 /** A workspace whose deals and leads were written by the app from the appointments above. */
 async function createSalon() {
   const { tenant } = await createTestWorkspace(db, "Салон Поиск");
-  const connection = await db.connection.create({
-    data: {
-      id: createId("con"),
-      tenantId: tenant.id,
-      kind: "klientiks",
-      name: "Клиентикс",
-      credentials: "v1.test",
-      credentialsHint: "test",
-      externalAccount: "1",
-    },
-  });
+  const connection = await createTestKlientiksConnection(db, tenant.id);
   const settings = parseKlientiksSettings({});
   const references = { employees: new Map<number, string>(), services: new Map<number, string>() };
   for (const appointment of appointments) {

@@ -60,6 +60,20 @@ export async function createTestKlientiksAddress(db: TDb, name = "Салон") {
   return { tenantId: tenant.id, token, endpoint };
 }
 
+/** A Klientiks connection row for tests that seed deals or leads directly (no account behind it). */
+export const createTestKlientiksConnection = (db: TDb, tenantId: string) =>
+  db.connection.create({
+    data: {
+      id: createId("con"),
+      tenantId,
+      kind: "klientiks",
+      name: "Клиентикс",
+      credentials: "v1.test",
+      credentialsHint: "test",
+      externalAccount: "1",
+    },
+  });
+
 /** A Zadarma connection row for tests that insert calls directly (the credentials are not a real envelope). */
 export const createTestTelephonyConnection = (db: TDb, tenantId: string) =>
   db.connection.create({
