@@ -9,7 +9,6 @@ import type { TDataTableFeatures } from "@/components/data-table/data-table-feat
 import { MutedText } from "@/components/data-table/muted-text";
 import { formatMoney } from "@/lib/format-money";
 import { useWorkspaceDateTime } from "@/lib/use-workspace-date-time";
-import { UTM_FIELDS } from "@/server/domain/lists/traffic-filters";
 
 import { useTrafficColumns } from "../settings/sites/use-traffic-columns";
 import { DealFlags } from "./deal-flags";
@@ -19,15 +18,14 @@ import type { TDealRow } from "./deal-types";
 
 const columnHelper = createColumnHelper<TDataTableFeatures, TDealRow>();
 
-/** Source, campaign, channel and rule show; the site and UTM tags are in the drawer and «Столбцы». */
-const HIDDEN_TRAFFIC_COLUMNS = ["site", ...UTM_FIELDS];
-
 /** The deals table columns; ids of sortable ones match `SORT_FIELD_BY_COLUMN`. */
 export function useDealColumns(timeZone: string) {
   const t = useTranslations("deals.columns");
   const locale = useLocale();
   const dateTime = useWorkspaceDateTime(timeZone);
-  const trafficColumns = useTrafficColumns<TDealRow>("deals.columns", HIDDEN_TRAFFIC_COLUMNS);
+  // The drawer's «Источник» shows them all; as columns they are picked from «Столбцы», so the
+  // default columns still fit a 1440 px screen (e2e/deals-table.spec.ts).
+  const trafficColumns = useTrafficColumns<TDealRow>("deals.columns", { isHiddenByDefault: true });
   return useMemo(() => {
     const titled = (key: string, isHiddenByDefault = false) => ({
       header: t(key),
@@ -77,7 +75,7 @@ export function useDealColumns(timeZone: string) {
       }),
       ...trafficColumns,
       columnHelper.accessor("attributionRule", {
-        ...titled("attributionRule"),
+        ...titled("attributionRule", true),
         enableSorting: false,
         cell: (info) => <DealRuleLabel rule={info.getValue()} />,
       }),

@@ -14,8 +14,6 @@ import {
 
 import { useSourceLabel } from "./use-source-label";
 
-const NONE_HIDDEN: readonly string[] = [];
-
 /** What a lead or deal row says about where it is credited, names resolved by the server. */
 type TTrafficRow = Record<TUtmField, string | null> & {
   siteName: string | null;
@@ -27,12 +25,12 @@ type TTrafficRow = Record<TUtmField, string | null> & {
 
 /**
  * The site, source, campaign, channel and UTM columns of the leads and deals tables; `namespace`
- * holds their titles under the column ids (`site`, `source`, …, `utmTerm`); the ids in `hidden`
- * wait in «Столбцы» until picked.
+ * holds their titles under the column ids (`site`, `source`, …, `utmTerm`). `isHiddenByDefault`:
+ * they wait in «Столбцы» until picked.
  */
 export function useTrafficColumns<TRow extends TTrafficRow>(
   namespace: "leads.columns" | "deals.columns",
-  hidden: readonly string[] = NONE_HIDDEN,
+  { isHiddenByDefault = false }: { isHiddenByDefault?: boolean } = {},
 ): ColumnDef<TDataTableFeatures, TRow, unknown>[] {
   const t = useTranslations(namespace);
   const tChannel = useTranslations("sites.channels");
@@ -43,7 +41,7 @@ export function useTrafficColumns<TRow extends TTrafficRow>(
       columnHelper.display({
         id,
         header: t(id),
-        meta: { label: t(id), isHiddenByDefault: hidden.includes(id) },
+        meta: { label: t(id), isHiddenByDefault },
         enableSorting: false,
         cell: (info) => <MutedText text={textOf(info.row.original)} />,
       });
@@ -58,5 +56,5 @@ export function useTrafficColumns<TRow extends TTrafficRow>(
       text("channel", (row) => (row.channel ? tChannel(row.channel) : null)),
       ...UTM_FIELDS.map((field) => text(field, (row) => row[field])),
     ];
-  }, [t, tChannel, sourceLabel, hidden]);
+  }, [t, tChannel, sourceLabel, isHiddenByDefault]);
 }
