@@ -62,6 +62,8 @@ export const APP_ERROR_CODES = {
   SITE_DOMAIN_TAKEN: { http: 409, trpc: "CONFLICT" },
   /** Another campaign of the same source already claims one of these `utm_campaign` values. */
   CAMPAIGN_VALUE_TAKEN: { http: 409, trpc: "CONFLICT" },
+  /** The source picked for a mapping is not one of the workspace's (deleted, or another workspace's). */
+  UNKNOWN_SOURCE: { http: 404, trpc: "NOT_FOUND" },
   /** Anything unexpected; details stay in the server log. */
   INTERNAL: { http: 500, trpc: "INTERNAL_SERVER_ERROR" },
 } as const;

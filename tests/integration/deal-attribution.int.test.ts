@@ -1,7 +1,6 @@
 // Deal attribution stored on the deal (docs/deal-attribution.md §11): deals, widget leads and calls
 // are seeded as the pipelines leave them, then `recomputeDealAttribution` and the hook that follows a
 // new communication write the credited communication to the deal. Real PostgreSQL.
-import type { Prisma } from "@generated/prisma/client";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 
 import { createId } from "@/lib/ids";
@@ -9,61 +8,26 @@ import { reattributeDealsAfterCommunication } from "@/server/domain/analytics/re
 import { recomputeDealAttribution } from "@/server/domain/analytics/recompute-attribution";
 
 import {
-  createCall,
-  createTestDeal,
-  createTestKlientiksAddress,
-  createTestTelephonyConnection,
-  type TDealSeed,
-} from "../support/factories";
+  CLIENT_PHONE,
+  createAttributionWorkspace,
+  createClientDeal,
+  createClientLead,
+  daysBeforeDeal,
+  DEAL_AT,
+  type TAttributionWorkspace,
+} from "../support/attribution-world";
+import { createCall, createTestTelephonyConnection } from "../support/factories";
 import { createTestDb } from "../support/test-db";
 
 const db = createTestDb();
 afterAll(() => db.$disconnect());
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-const DEAL_AT = new Date("2026-06-01T10:00:00.000Z");
-const daysBeforeDeal = (days: number) => new Date(DEAL_AT.getTime() - days * DAY_MS);
-const PHONE = "+79990001122";
-
-type TWorkspace = { tenantId: string; connectionId: string; clientId: string };
-
-async function createWorkspace(name: string): Promise<TWorkspace> {
-  const { tenantId, endpoint } = await createTestKlientiksAddress(db, name);
-  const client = await db.client.create({
-    data: { id: createId("cli"), tenantId, phone: PHONE, name: "Анна" },
-  });
-  return { tenantId, connectionId: endpoint.connectionId, clientId: client.id };
-}
-
-async function createLead(
-  workspace: TWorkspace,
-  seed: Partial<Prisma.LeadUncheckedCreateInput> & { crmCreatedAt: Date },
-) {
-  return db.lead.create({
-    data: {
-      id: createId("lead"),
-      externalId: createId("lead"),
-      contactPhone: PHONE,
-      clientId: workspace.clientId,
-      attributionRule: "session_id",
-      ...seed,
-      tenantId: workspace.tenantId,
-      connectionId: workspace.connectionId,
-    },
-  });
-}
-
-const createDeal = (
-  workspace: TWorkspace,
-  { leadSource = null, ...seed }: TDealSeed & { leadSource?: string | null } = {},
-) =>
-  createTestDeal(db, workspace, {
-    crmCreatedAt: DEAL_AT,
-    clientId: workspace.clientId,
-    contactPhone: PHONE,
-    contacts: [{ name: "Анна", phone: PHONE, leadSource }],
-    ...seed,
-  });
+type TWorkspace = TAttributionWorkspace;
+const createWorkspace = (name: string) => createAttributionWorkspace(db, name);
+const createLead = (workspace: TWorkspace, seed: Parameters<typeof createClientLead>[2]) =>
+  createClientLead(db, workspace, seed);
+const createDeal = (workspace: TWorkspace, seed?: Parameters<typeof createClientDeal>[2]) =>
+  createClientDeal(db, workspace, seed);
 
 const AD = {
   channel: "paid",
@@ -215,7 +179,7 @@ describe("reattributeDealsAfterCommunication", () => {
     const before = await attributionOf(deal.id);
 
     const later = await createLead(workspace, {
-      crmCreatedAt: new Date(DEAL_AT.getTime() + DAY_MS),
+      crmCreatedAt: daysBeforeDeal(-1),
       ...AD,
       campaignId: "cmp_later",
     });
@@ -262,12 +226,12 @@ describe("reattributeDealsAfterCommunication", () => {
     const call = await createCall(
       db,
       { tenantId: workspace.tenantId, connectionId: telephony.id },
-      { clientPhone: PHONE, clientId: workspace.clientId, startedAt: daysBeforeDeal(1) },
+      { clientPhone: CLIENT_PHONE, clientId: workspace.clientId, startedAt: daysBeforeDeal(1) },
     );
     const outside = await createCall(
       db,
       { tenantId: workspace.tenantId, connectionId: telephony.id },
-      { clientPhone: PHONE, clientId: workspace.clientId, startedAt: daysBeforeDeal(91) },
+      { clientPhone: CLIENT_PHONE, clientId: workspace.clientId, startedAt: daysBeforeDeal(91) },
     );
 
     expect(await reattributeAfter("call", outside.id)).toEqual({ examined: 0, written: 0 });

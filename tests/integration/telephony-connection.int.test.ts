@@ -5,7 +5,6 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
 import { createId } from "@/lib/ids";
-import { createCaller } from "@/server/api/root";
 import { outgoingAnsweredCall } from "@/server/domain/calls/__fixtures__/call-events";
 import { applyCallEvents } from "@/server/domain/calls/apply-call-events";
 import { hitRateLimit } from "@/server/domain/rate-limit/fixed-window";
@@ -16,11 +15,11 @@ import {
 } from "@/server/domain/telephony/credentials";
 import { clickToCallRule } from "@/server/domain/telephony/place-callback";
 import { createZadarmaClient } from "@/server/integrations/zadarma";
-import { createLogger } from "@/server/logging/logger";
 import { getTelephonyDeps } from "@/server/telephony-deps";
 
 import { createZadarmaControl, type ZadarmaControl } from "../../emulators/zadarma/control-client";
 import { startZadarmaEmulator, type ZadarmaEmulator } from "../../emulators/zadarma/server";
+import { codeOf, callerFor as createCallerAs } from "../support/callers";
 import { createTestUser, createTestWorkspace } from "../support/factories";
 import { createTestDb } from "../support/test-db";
 
@@ -43,15 +42,8 @@ afterAll(async () => {
   await db.$disconnect();
 });
 
-type TCaller = ReturnType<typeof createCaller>;
-const callerFor = (user: { id: string; name: string; email: string }, slug: string): TCaller =>
-  createCaller({
-    db,
-    user: { id: user.id, name: user.name, email: user.email },
-    unverifiedTenantSlug: slug,
-    headers: new Headers(),
-    log: createLogger(),
-  });
+const callerFor = (user: { id: string; name: string; email: string }, slug: string) =>
+  createCallerAs(db, user, slug);
 
 /** A workspace, its owner's caller, and a fresh PBX account in the emulator with extensions 100–102 online. */
 async function workspaceWithPbx() {
@@ -82,13 +74,6 @@ async function addAgent(tenantId: string, slug: string) {
 
 const callbackRequests = async (accountId: string) =>
   (await control.requests({ accountId })).filter((entry) => entry.method === "request/callback");
-/** The AppError code a procedure (through tRPC, as its cause) or a domain function refused with. */
-const codeOf = (promise: Promise<unknown>) =>
-  promise.then(
-    () => "resolved",
-    (error: { code?: string; cause?: { code?: string } }) => error.cause?.code ?? error.code,
-  );
-
 describe("connecting Zadarma", () => {
   it("checks good keys live, stores them encrypted, reads the extensions and gives a webhook address", async () => {
     const { tenant, owner, account } = await workspaceWithPbx();

@@ -32,7 +32,7 @@ export async function createTestWorkspace(db: TDb, name = "Workspace") {
  * its deals address, for tests of the webhook receiver alone.
  */
 export async function createTestKlientiksAddress(db: TDb, name = "Салон") {
-  const { tenant } = await createTestWorkspace(db, name);
+  const { owner, tenant } = await createTestWorkspace(db, name);
   const connection = await db.connection.create({
     data: {
       id: createId("con"),
@@ -57,7 +57,7 @@ export async function createTestKlientiksAddress(db: TDb, name = "Салон") {
     },
     select: { id: true, tenantId: true, connectionId: true, purpose: true, retiresAt: true },
   });
-  return { tenantId: tenant.id, token, endpoint };
+  return { tenantId: tenant.id, slug: tenant.slug, owner, token, endpoint };
 }
 
 /** A Klientiks connection row for tests that seed deals or leads directly (no account behind it). */

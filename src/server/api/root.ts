@@ -2,6 +2,7 @@ import "server-only";
 
 import { accountRouter } from "@/server/api/routers/account";
 import { analyticsRouter } from "@/server/api/routers/analytics";
+import { attributionRouter } from "@/server/api/routers/attribution";
 import { callsRouter } from "@/server/api/routers/calls";
 import { clientsRouter } from "@/server/api/routers/clients";
 import { dealsRouter } from "@/server/api/routers/deals";
@@ -27,6 +28,7 @@ export const appRouter = createTrpcRouter({
   calls: callsRouter,
   clients: clientsRouter,
   analytics: analyticsRouter,
+  attribution: attributionRouter,
 });
 
 export type AppRouter = typeof appRouter;

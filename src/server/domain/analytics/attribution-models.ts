@@ -4,7 +4,10 @@ import {
 } from "@/server/domain/analytics/communication";
 import { isDirectTraffic } from "@/server/domain/analytics/direct-traffic";
 
-export type TAttributionModel = "last_non_direct" | "first" | "last";
+/** deal-attribution §5, in the order the settings screen offers them. */
+export const ATTRIBUTION_MODELS = ["last_non_direct", "first", "last"] as const;
+
+export type TAttributionModel = (typeof ATTRIBUTION_MODELS)[number];
 
 /** deal-attribution §5: Calltouch's default. */
 export const DEFAULT_ATTRIBUTION_MODEL: TAttributionModel = "last_non_direct";

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 
 import {
-  listUnmappedLeadSources,
+  listLeadSourceValues,
   mapLeadSource,
   normalizeLeadSource,
   type TLeadSourceMapping,
@@ -12,9 +12,6 @@ const MAPPING: TLeadSourceMapping = new Map([
   ["instagram", { sourceId: "src_social", channel: "social" }],
   ["яндекс карты", { sourceId: "src_maps", channel: "organic" }],
 ]);
-
-const clients = (...leadSources: (string | null)[]) =>
-  leadSources.map((leadSource) => ({ leadSource }));
 
 describe("normalizeLeadSource (deal-attribution §7)", () => {
   it.each([
@@ -69,28 +66,48 @@ describe("mapLeadSource", () => {
   });
 });
 
-describe("listUnmappedLeadSources", () => {
-  it("lists each unmapped value once, the most common first, with the usual spelling", () => {
+const declared = (...rows: [string, number, number?][]) =>
+  rows.map(([leadSource, dealCount, fallbackDealCount = 0]) => ({
+    leadSource,
+    dealCount,
+    fallbackDealCount,
+  }));
+
+describe("listLeadSourceValues", () => {
+  it("lists each value once, unmapped first, the most common first, with the usual spelling", () => {
     expect(
-      listUnmappedLeadSources(
-        clients("Авито", "2ГИС", "авито ", "Instagram", null, "", "Авито", "2гис", "Сайт"),
+      listLeadSourceValues(
+        declared(["Авито", 2, 1], ["2ГИС", 2], ["авито ", 1, 1], ["Instagram", 5, 3], ["", 4]),
         MAPPING,
       ),
     ).toEqual([
-      { key: "авито", label: "Авито", clientCount: 3 },
-      { key: "2гис", label: "2ГИС", clientCount: 2 },
-      { key: "сайт", label: "Сайт", clientCount: 1 },
+      { key: "авито", label: "Авито", dealCount: 3, fallbackDealCount: 2, sourceId: null },
+      { key: "2гис", label: "2ГИС", dealCount: 2, fallbackDealCount: 0, sourceId: null },
+      {
+        key: "instagram",
+        label: "Instagram",
+        dealCount: 5,
+        fallbackDealCount: 3,
+        sourceId: "src_social",
+      },
+      {
+        key: "яндекс карты",
+        label: "яндекс карты",
+        dealCount: 0,
+        fallbackDealCount: 0,
+        sourceId: "src_maps",
+      },
     ]);
   });
 
   it("breaks ties between spellings and between values in code-unit order", () => {
-    expect(listUnmappedLeadSources(clients("b", "B", "a"), MAPPING)).toEqual([
-      { key: "b", label: "B", clientCount: 2 },
-      { key: "a", label: "a", clientCount: 1 },
+    expect(listLeadSourceValues(declared(["b", 1], ["B", 1], ["a", 2]), new Map())).toEqual([
+      { key: "a", label: "a", dealCount: 2, fallbackDealCount: 0, sourceId: null },
+      { key: "b", label: "B", dealCount: 2, fallbackDealCount: 0, sourceId: null },
     ]);
   });
 
-  it("is empty when every value is mapped or missing", () => {
-    expect(listUnmappedLeadSources(clients("instagram", null, "  "), MAPPING)).toEqual([]);
+  it("is empty when nothing is declared or mapped", () => {
+    expect(listLeadSourceValues(declared(["  ", 3]), new Map())).toEqual([]);
   });
 });

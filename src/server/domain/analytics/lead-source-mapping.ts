@@ -26,15 +26,26 @@ export function mapLeadSource(
   return key === null ? null : (mapping.get(key) ?? null);
 }
 
-export type TUnmappedLeadSource = {
-  /** The normalised value, the key a new mapping row takes. */
-  key: string;
-  /** The spelling most of these clients have, to show the owner. */
-  label: string;
-  clientCount: number;
+/** How many deals declare one spelling of `lead_source`, as the settings screen counts them. */
+export type TDeclaredLeadSource = {
+  leadSource: string;
+  dealCount: number;
+  /** Of those, the deals whose attribution fell back to the value (no communication counted). */
+  fallbackDealCount: number;
 };
 
-/** The spelling with the most clients; ties go to the first in code-unit order, for a stable screen. */
+export type TLeadSourceValue = {
+  /** The normalised value, the key a mapping row takes. */
+  key: string;
+  /** The spelling most of these deals have, to show the owner. */
+  label: string;
+  dealCount: number;
+  fallbackDealCount: number;
+  /** The source the value maps to, or null while unmapped. */
+  sourceId: string | null;
+};
+
+/** The spelling with the most deals; ties go to the first in code-unit order, for a stable screen. */
 const mostCommonSpelling = (spellings: ReadonlyMap<string, number>): string =>
   [...spellings].sort(
     ([spellingA, countA], [spellingB, countB]) =>
@@ -42,28 +53,42 @@ const mostCommonSpelling = (spellings: ReadonlyMap<string, number>): string =>
   )[0]?.[0] ?? "";
 
 /**
- * The distinct `lead_source` values of `clients` that the mapping does not map, for the settings
- * screen (deal-attribution §7): the most common first, then by key. Blank values are missing, not
- * unmapped, and are left out.
+ * The settings screen's table (deal-attribution §7): the distinct normalised values the deals'
+ * clients declared plus the mapped ones no deal declares (yet), unmapped values first, then the
+ * most common, then by key. Blank values are missing, not unmapped, and are left out.
  */
-export function listUnmappedLeadSources(
-  clients: Iterable<{ leadSource: string | null }>,
-  mapping: TLeadSourceMapping,
-): TUnmappedLeadSource[] {
-  const spellingsByKey = new Map<string, Map<string, number>>();
-  for (const { leadSource } of clients) {
+export function listLeadSourceValues(
+  declared: Iterable<TDeclaredLeadSource>,
+  mapping: ReadonlyMap<string, { sourceId: string }>,
+): TLeadSourceValue[] {
+  const byKey = new Map<
+    string,
+    { spellings: Map<string, number>; dealCount: number; fallbackDealCount: number }
+  >();
+  for (const { leadSource, dealCount, fallbackDealCount } of declared) {
     const key = normalizeLeadSource(leadSource);
-    if (key === null || leadSource === null || mapping.has(key)) continue;
-    const spellings = spellingsByKey.get(key) ?? new Map<string, number>();
+    if (key === null) continue;
+    const entry = byKey.get(key) ?? { spellings: new Map(), dealCount: 0, fallbackDealCount: 0 };
     const spelling = leadSource.trim();
-    spellings.set(spelling, (spellings.get(spelling) ?? 0) + 1);
-    spellingsByKey.set(key, spellings);
+    entry.spellings.set(spelling, (entry.spellings.get(spelling) ?? 0) + dealCount);
+    entry.dealCount += dealCount;
+    entry.fallbackDealCount += fallbackDealCount;
+    byKey.set(key, entry);
   }
-  return [...spellingsByKey]
-    .map(([key, spellings]) => ({
-      key,
-      label: mostCommonSpelling(spellings),
-      clientCount: [...spellings.values()].reduce((sum, count) => sum + count, 0),
-    }))
-    .sort((a, b) => b.clientCount - a.clientCount || compareCodeUnits(a.key, b.key));
+  const values = [...byKey].map(([key, entry]) => ({
+    key,
+    label: mostCommonSpelling(entry.spellings),
+    dealCount: entry.dealCount,
+    fallbackDealCount: entry.fallbackDealCount,
+    sourceId: mapping.get(key)?.sourceId ?? null,
+  }));
+  for (const [key, { sourceId }] of mapping)
+    if (!byKey.has(key))
+      values.push({ key, label: key, dealCount: 0, fallbackDealCount: 0, sourceId });
+  return values.sort(
+    (a, b) =>
+      Number(a.sourceId !== null) - Number(b.sourceId !== null) ||
+      b.dealCount - a.dealCount ||
+      compareCodeUnits(a.key, b.key),
+  );
 }
