@@ -25,6 +25,7 @@ const NAV: TNavGroup[] = [
       { section: "settings/integrations/klientiks", labelKey: "klientiks" },
       { section: "settings/telephony", labelKey: "telephony" },
       { section: "settings/sites", labelKey: "sites" },
+      { section: "settings/attribution", labelKey: "attribution" },
     ],
   },
   { titleKey: "members", items: [{ section: "members", labelKey: "members" }] },

@@ -4,6 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 
+import { DealRecomputeProgress } from "@/components/deals/deal-recompute-progress";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { SelectField } from "@/components/ui/field";
@@ -12,7 +13,6 @@ import { TimeZoneOptions } from "@/components/ui/time-zone-options";
 import { useErrorText } from "@/lib/use-error-text";
 import { useTRPC } from "@/trpc/react";
 
-import { DealRecomputeProgress } from "./deal-recompute-progress";
 import { SettingsToggle } from "./settings-toggle";
 import { useInvalidateKlientiks } from "./use-invalidate-klientiks";
 

@@ -6,8 +6,9 @@ import { useTranslations } from "next-intl";
 import { useTRPC } from "@/trpc/react";
 
 /**
- * The recompute of stored deals that a settings change started (responsible, subscription rule):
- * a bar while it runs, then its outcome. A superseded run is never the latest, so never shown.
+ * The recompute of stored deals that a settings change started (the Klientiks deals step, Settings →
+ * Attribution): a bar while it runs, then its outcome. A superseded run is never the latest, so
+ * never shown.
  */
 export function DealRecomputeProgress() {
   const t = useTranslations("klientiks");
