@@ -128,6 +128,12 @@ const INPUT_AIMED_AT_A: Record<string, (a: TWorkspaceAIds) => unknown> = {
   "calls.detail": () => ({ callId: "call_00000000000000000000" }),
   "calls.employees": () => undefined,
   "clients.detail": () => ({ clientId: "cli_00000000000000000000" }),
+  "attribution.settings": () => undefined,
+  "attribution.updateSettings": () => ({ model: "first", windowDays: 30 }),
+  "attribution.leadSources": () => undefined,
+  // A's source in B's workspace: refused as unknown, B's mapping table stays empty.
+  "attribution.mapLeadSource": (a) => ({ value: "Hijacked", sourceId: a.sourceId }),
+  "attribution.unmapLeadSource": () => ({ value: "Hijacked" }),
 };
 
 /** Workspace A's site and one ad campaign, for the sites procedures to aim at. */
