@@ -134,6 +134,19 @@ describe("model and window", () => {
     expect(await findDealRecomputeProgress(db, workspace)).toBeNull();
   });
 
+  it("saving the same settings again retries a recompute that stopped on an error", async () => {
+    await workspace.owner.attribution.updateSettings({ model: "first", windowDays: 90 });
+    await db.dealRecomputeJob.updateMany({
+      where: { tenantId: workspace.tenantId },
+      data: { status: "failed", error: "KLIENTIKS_AUTH_FAILED" },
+    });
+
+    expect(
+      await workspace.owner.attribution.updateSettings({ model: "first", windowDays: 90 }),
+    ).toEqual({ recomputeStarted: true });
+    expect(await findDealRecomputeProgress(db, workspace)).toMatchObject({ status: "running" });
+  });
+
   it("refuses a window outside 1–365 with an error naming the field", async () => {
     for (const windowDays of [0, 366, 1.5]) {
       const error = await workspace.owner.attribution

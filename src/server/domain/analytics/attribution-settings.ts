@@ -18,7 +18,8 @@ export async function findAttributionSettings(
 
 /**
  * Saves the model and the window. A change re-attributes every deal of the workspace (the caller
- * hands the job to the driver); saving the same values again writes nothing and starts nothing.
+ * hands the job to the driver); saving the same values again writes nothing and starts a recompute
+ * only to retry one that stopped on an error.
  */
 export async function updateAttributionSettings(
   db: TDb,
@@ -30,7 +31,7 @@ export async function updateAttributionSettings(
 ) {
   const previous = await findAttributionSettings(db, { tenantId });
   if (previous.model === settings.model && previous.windowDays === settings.windowDays)
-    return { recompute: null };
+    return { recompute: await startAttributionRecompute(db, { tenantId, onlyAfterFailure: true }) };
   await db.$transaction(async (tx) => {
     await tx.tenant.update({
       where: { id: tenantId },
