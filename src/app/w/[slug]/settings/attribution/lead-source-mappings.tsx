@@ -30,11 +30,21 @@ export function LeadSourceMappings() {
   const unmap = useMutation(
     trpc.attribution.unmapLeadSource.mutationOptions({ onSuccess: refresh }),
   );
+  const mapValue = (value: string, sourceId: string) => {
+    unmap.reset();
+    map.mutate({ value, sourceId });
+  };
+  const unmapValue = (value: string) => {
+    map.reset();
+    unmap.mutate({ value });
+  };
   const options: TSourceOption[] = (sources.data ?? []).map((source) => ({
     id: source.id,
     label: sourceLabel(source),
   }));
   const isSaving = map.isPending || unmap.isPending;
+  // Only the latest action's outcome is shown: each mutation resets the other.
+  const saved = map.data ?? unmap.data;
 
   return (
     <Card className="space-y-4" data-testid="lead-source-mappings">
@@ -58,8 +68,8 @@ export function LeadSourceMappings() {
                   value={value}
                   sources={options}
                   isSaving={isSaving}
-                  onMap={(sourceId) => map.mutate({ value: value.key, sourceId })}
-                  onUnmap={() => unmap.mutate({ value: value.key })}
+                  onMap={(sourceId) => mapValue(value.key, sourceId)}
+                  onUnmap={() => unmapValue(value.key)}
                 />
               ))}
             </tbody>
@@ -68,9 +78,9 @@ export function LeadSourceMappings() {
       ) : values.data ? (
         <p className="text-sm text-slate-600">{t("leadSourcesEmpty")}</p>
       ) : null}
-      {map.isSuccess || unmap.isSuccess ? (
+      {saved ? (
         <p role="status" className="text-sm text-green-700">
-          {t("mappingSaved")}
+          {saved.recomputeStarted ? t("mappingSaved") : t("mappingSavedOnly")}
         </p>
       ) : null}
       <AddLeadSourceForm sources={options} />
