@@ -131,7 +131,7 @@ const INPUT_AIMED_AT_A: Record<string, (a: TWorkspaceAIds) => unknown> = {
   "attribution.settings": () => undefined,
   "attribution.updateSettings": () => ({ model: "first", windowDays: 30 }),
   "attribution.leadSources": () => undefined,
-  // A's source in B's workspace: refused as unknown, B's mapping table stays empty.
+  // A's source in B's workspace: refused as an unknown source (404).
   "attribution.mapLeadSource": (a) => ({ value: "Hijacked", sourceId: a.sourceId }),
   "attribution.unmapLeadSource": () => ({ value: "Hijacked" }),
 };
