@@ -12,7 +12,7 @@ test("sign up, create a workspace, sign out and sign in again", async ({ page })
   await expect(page).toHaveURL(/\/sign-in/);
 
   await signInThroughUi(page, email, password);
-  await expect(page).toHaveURL(/\/w\/salon-lotos[^/]*\/deals$/);
+  await expect(page).toHaveURL(/\/w\/salon-lotos[^/]*\/analytics$/);
 });
 
 test("a wrong password shows a message and keeps the user out", async ({ page }) => {

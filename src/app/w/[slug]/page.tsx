@@ -1,5 +1,5 @@
 import { redirect } from "next/navigation";
 
 export default async function WorkspaceIndex({ params }: { params: Promise<{ slug: string }> }) {
-  redirect(`/w/${(await params).slug}/deals`);
+  redirect(`/w/${(await params).slug}/analytics`);
 }

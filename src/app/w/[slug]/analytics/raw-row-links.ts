@@ -1,5 +1,12 @@
+import { NONE_FILTER_VALUE } from "@/server/domain/lists/traffic-filters";
+
 import { DEFAULT_CALLS_URL_STATE, serializeCallsUrlState } from "../calls/calls-url-state";
-import { DEFAULT_DEALS_URL_STATE, serializeDealsUrlState } from "../deals/deals-url-state";
+import {
+  DEFAULT_DEALS_URL_STATE,
+  serializeDealsUrlState,
+  type TDealChannelFilter,
+  type TDealsUrlState,
+} from "../deals/deals-url-state";
 import { DEFAULT_LEADS_URL_STATE, serializeLeadsUrlState } from "../leads/leads-url-state";
 import type { TAnalyticsReport } from "./analytics-types";
 import type { TGroupKey, TNodeLevel, TReportNode } from "./report-tree";
@@ -48,17 +55,22 @@ export function rawRowsHref(
         : null;
     }
     case "deals":
-    case "wonDeals":
-      return base(
-        slug,
-        "deals",
-        serializeDealsUrlState({
-          ...DEFAULT_DEALS_URL_STATE,
-          ...dates,
-          ...(target === "wonDeals" ? { stageGroups: ["won"] } : {}),
-          ...dealFilterOf(row),
-        }),
-      );
+    case "wonDeals": {
+      const filter = dealFilterOf(row);
+      const stageGroups: TDealsUrlState["stageGroups"] = target === "wonDeals" ? ["won"] : [];
+      return filter
+        ? base(
+            slug,
+            "deals",
+            serializeDealsUrlState({
+              ...DEFAULT_DEALS_URL_STATE,
+              ...dates,
+              stageGroups,
+              ...filter,
+            }),
+          )
+        : null;
+    }
   }
 }
 
@@ -80,18 +92,19 @@ function leadFilterOf(row: TLinkedRow) {
     : null;
 }
 
-function dealFilterOf(row: TLinkedRow): Partial<Record<string, unknown>> {
-  return row.level === "total" ? {} : dealGroupFilter(row.group, row.level);
-}
-
-/** Deals filter "" as none (docs/analytics.md §5). */
-const orNone = (value: string) => [value === "" ? "none" : value];
-
-function dealGroupFilter(group: TGroupKey, level: TNodeLevel) {
-  const filter: Record<string, string[]> = { channels: orNone(group.channel) };
-  if (level === "channel") return filter;
-  filter.sourceIds = orNone(group.sourceId);
-  if (level === "source") return filter;
-  filter.campaignIds = orNone(group.campaignId);
-  return filter;
+/** Deals filter "" as `none` (NONE_FILTER_VALUE), but UTM values only as given. */
+function dealFilterOf(row: TLinkedRow): Partial<TDealsUrlState> | null {
+  if (row.level === "total") return {};
+  const orNone = (value: string) => [value === "" ? NONE_FILTER_VALUE : value];
+  const { group, level } = row;
+  const channels = orNone(group.channel) as TDealChannelFilter[];
+  if (level === "channel") return { channels };
+  const sourceIds = orNone(group.sourceId);
+  if (level === "source") return { channels, sourceIds };
+  const campaign = { channels, sourceIds, campaignIds: orNone(group.campaignId) };
+  if (level === "campaign") return campaign;
+  const { utmContent = "", utmTerm = "" } = group;
+  return utmContent && utmTerm
+    ? { ...campaign, utmContent: [utmContent], utmTerm: [utmTerm] }
+    : null;
 }
