@@ -9,5 +9,5 @@ export default async function HomePage() {
   const user = await getSessionUser();
   if (!user) redirect("/sign-in");
   const [first] = await findUserWorkspaces(getDb(), user.id);
-  redirect(first ? `/w/${first.slug}/deals` : "/onboarding");
+  redirect(first ? `/w/${first.slug}/analytics` : "/onboarding");
 }

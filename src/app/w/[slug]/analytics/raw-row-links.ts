@@ -9,7 +9,7 @@ import {
 } from "../deals/deals-url-state";
 import { DEFAULT_LEADS_URL_STATE, serializeLeadsUrlState } from "../leads/leads-url-state";
 import type { TAnalyticsReport } from "./analytics-types";
-import type { TGroupKey, TNodeLevel, TReportNode } from "./report-tree";
+import type { TNodeLevel, TReportNode } from "./report-tree";
 
 /**
  * Links from a report figure to the raw rows it counts (docs/analytics.md §5), filtered by the same
