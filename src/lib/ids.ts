@@ -29,7 +29,8 @@ export type TIdPrefix =
   | "cev"
   | "ext"
   | "cbr"
-  | "lsm";
+  | "lsm"
+  | "cst";
 
 export const createId = (prefix: TIdPrefix): string =>
   `${prefix}_${randomBytes(10).toString("hex")}`;

@@ -5,6 +5,7 @@ import { analyticsRouter } from "@/server/api/routers/analytics";
 import { attributionRouter } from "@/server/api/routers/attribution";
 import { callsRouter } from "@/server/api/routers/calls";
 import { clientsRouter } from "@/server/api/routers/clients";
+import { costsRouter } from "@/server/api/routers/costs";
 import { dealsRouter } from "@/server/api/routers/deals";
 import { invitesRouter } from "@/server/api/routers/invites";
 import { klientiksRouter } from "@/server/api/routers/klientiks";
@@ -29,6 +30,7 @@ export const appRouter = createTrpcRouter({
   clients: clientsRouter,
   analytics: analyticsRouter,
   attribution: attributionRouter,
+  costs: costsRouter,
 });
 
 export type AppRouter = typeof appRouter;
