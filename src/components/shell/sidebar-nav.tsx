@@ -7,7 +7,11 @@ import { usePathname } from "next/navigation";
 import { cn } from "@/lib/cn";
 import { isManagerSection } from "@/lib/manager-sections";
 
-type TNavItem = { section: string; labelKey: string };
+/**
+ * `isExact`: active only on its own page, for a section whose address starts another's (the
+ * analytics report's is the start of its costs page's). `showsCosts`: hidden when costs are.
+ */
+type TNavItem = { section: string; labelKey: string; isExact?: boolean; showsCosts?: boolean };
 type TNavGroup = { titleKey: string; items: TNavItem[] };
 
 const NAV: TNavGroup[] = [
@@ -19,6 +23,13 @@ const NAV: TNavGroup[] = [
     ],
   },
   { titleKey: "calls", items: [{ section: "calls", labelKey: "calls" }] },
+  {
+    titleKey: "analytics",
+    items: [
+      { section: "analytics", labelKey: "analyticsReport", isExact: true },
+      { section: "analytics/costs", labelKey: "costs", showsCosts: true },
+    ],
+  },
   {
     titleKey: "settings",
     items: [
@@ -32,13 +43,23 @@ const NAV: TNavGroup[] = [
 ];
 
 /** The workspace's sections the viewer's role can use; a group left without any is not shown. */
-export function SidebarNav({ slug, canManage }: { slug: string; canManage: boolean }) {
+export function SidebarNav({
+  slug,
+  canManage,
+  canSeeCosts,
+}: {
+  slug: string;
+  canManage: boolean;
+  canSeeCosts: boolean;
+}) {
   const t = useTranslations("nav");
   const pathname = usePathname();
-  const canOpen = (href: string) => canManage || !isManagerSection(href);
+  const canOpen = (item: TNavItem) =>
+    (canManage || !isManagerSection(`/w/${slug}/${item.section}`)) &&
+    (canSeeCosts || !item.showsCosts);
   const groups = NAV.map((group) => ({
     ...group,
-    items: group.items.filter((item) => canOpen(`/w/${slug}/${item.section}`)),
+    items: group.items.filter(canOpen),
   })).filter((group) => group.items.length > 0);
   return (
     <nav aria-label="main" className="space-y-6">
@@ -50,7 +71,8 @@ export function SidebarNav({ slug, canManage }: { slug: string; canManage: boole
           <ul className="mt-2 space-y-1">
             {group.items.map((item) => {
               const href = `/w/${slug}/${item.section}`;
-              const isActive = pathname === href || pathname.startsWith(`${href}/`);
+              const isActive =
+                pathname === href || (!item.isExact && pathname.startsWith(`${href}/`));
               return (
                 <li key={item.section}>
                   <Link

@@ -11,6 +11,8 @@ import { WorkspaceAccessProvider } from "@/components/shell/workspace-access";
 import { WorkspaceSwitcher } from "@/components/shell/workspace-switcher";
 import { requireMembership } from "@/server/auth/require-membership";
 import { getDb } from "@/server/db/client";
+import { canSeeCosts } from "@/server/domain/analytics/costs/can-see-costs";
+import { findHideCostsFromAgents } from "@/server/domain/analytics/costs/cost-visibility";
 import { findKlientiksConnection } from "@/server/domain/klientiks/connections";
 import { canManageMembers } from "@/server/domain/members/roles";
 import { findUserWorkspaces } from "@/server/domain/tenants/find-memberships";
@@ -24,9 +26,10 @@ export default async function WorkspaceLayout({
 }) {
   const { slug } = await params;
   const { user, membership } = await requireMembership(slug);
-  const [workspaces, klientiks] = await Promise.all([
+  const [workspaces, klientiks, hideCostsFromAgents] = await Promise.all([
     findUserWorkspaces(getDb(), user.id),
     findKlientiksConnection(getDb(), { tenantId: membership.tenantId }),
+    findHideCostsFromAgents(getDb(), { tenantId: membership.tenantId }),
   ]);
   const t = await getTranslations();
   const canManage = canManageMembers(membership.role);
@@ -51,7 +54,11 @@ export default async function WorkspaceLayout({
           />
         </div>
         <div className="mt-6 flex-1">
-          <SidebarNav slug={membership.slug} canManage={canManage} />
+          <SidebarNav
+            slug={membership.slug}
+            canManage={canManage}
+            canSeeCosts={canSeeCosts({ role: membership.role, hideCostsFromAgents })}
+          />
         </div>
         <div className="space-y-3 border-t border-slate-200 pt-4">
           <div className="px-2 text-sm">

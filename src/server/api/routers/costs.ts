@@ -9,10 +9,10 @@ import {
   findHideCostsFromAgents,
   setHideCostsFromAgents,
 } from "@/server/domain/analytics/costs/cost-visibility";
+import { MAX_COSTS_CSV_BYTES } from "@/server/domain/analytics/costs/costs-csv-limits";
 import { findCostGrid } from "@/server/domain/analytics/costs/find-cost-grid";
 import { importCostsCsv } from "@/server/domain/analytics/costs/import-costs-csv";
 import { setMonthlyCost, ZMonthlyCostRequest } from "@/server/domain/analytics/costs/monthly-cost";
-import { MAX_COSTS_CSV_BYTES } from "@/server/domain/analytics/costs/parse-costs-csv";
 import { canManageMembers } from "@/server/domain/members/roles";
 import { AppError } from "@/server/errors";
 

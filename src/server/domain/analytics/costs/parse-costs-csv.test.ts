@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 
-import { MAX_COSTS_CSV_BYTES, MAX_COSTS_CSV_ROWS, parseCostsCsv } from "./parse-costs-csv";
+import { MAX_COSTS_CSV_BYTES, MAX_COSTS_CSV_ROWS } from "./costs-csv-limits";
+import { parseCostsCsv } from "./parse-costs-csv";
 
 const rowsOf = (text: string) => {
   const parsed = parseCostsCsv(text);

@@ -2,14 +2,7 @@ import Papa from "papaparse";
 
 import { isAmountProblem, parseAmountMinor, type TAmountProblem } from "./cost-amount";
 import { parseCostDay } from "./cost-day";
-
-/**
- * The CSV import's limits (docs/analytics-costs.md §3). The file travels as one tRPC body, which the
- * server caps at 256 KB, so the file is capped below that with room for JSON escaping; a year of
- * daily costs for a dozen campaigns is about 150 KB.
- */
-export const MAX_COSTS_CSV_BYTES = 192 * 1024;
-export const MAX_COSTS_CSV_ROWS = 10_000;
+import { MAX_COSTS_CSV_BYTES, MAX_COSTS_CSV_ROWS } from "./costs-csv-limits";
 
 export type TCostRowProblem =
   | TAmountProblem
