@@ -50,7 +50,11 @@ export function CostsGrid({ grid, currency }: { grid: TCostGrid; currency: strin
             </thead>
             <tbody>
               {grid.campaigns.map((campaign) => (
-                <tr key={campaign.id} className="border-b border-slate-100 align-top">
+                <tr
+                  key={campaign.id}
+                  className="border-b border-slate-100 align-top"
+                  data-testid="costs-row"
+                >
                   <th
                     scope="row"
                     className="sticky left-0 bg-white px-4 py-2 text-left font-normal"

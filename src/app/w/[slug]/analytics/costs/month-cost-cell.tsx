@@ -55,8 +55,9 @@ export function MonthCostInput({ campaignId, label, month, cost, currency }: TCe
       onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.costs.grid.queryKey() }),
     }),
   );
+  // Enter and the blur that may follow it must not save twice.
   const commit = () => {
-    if (text.trim() !== saved) save.mutate({ campaignId, month, amount: text });
+    if (!save.isPending && text.trim() !== saved) save.mutate({ campaignId, month, amount: text });
   };
   const error = save.error ? (fieldError(save.error, "amount") ?? formError(save.error)) : null;
   return (
