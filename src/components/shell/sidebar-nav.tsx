@@ -4,13 +4,11 @@ import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
+import { isNavItemActive } from "@/components/shell/nav-active";
 import { cn } from "@/lib/cn";
 import { isManagerSection } from "@/lib/manager-sections";
 
-/**
- * `isExact`: active only on its own page, for a section whose address starts another's (the
- * analytics report's is the start of its costs page's). `showsCosts`: hidden when costs are.
- */
+/** `isExact`: see isNavItemActive. `showsCosts`: hidden from those who may not see costs. */
 type TNavItem = { section: string; labelKey: string; isExact?: boolean; showsCosts?: boolean };
 type TNavGroup = { titleKey: string; items: TNavItem[] };
 
@@ -71,8 +69,7 @@ export function SidebarNav({
           <ul className="mt-2 space-y-1">
             {group.items.map((item) => {
               const href = `/w/${slug}/${item.section}`;
-              const isActive =
-                pathname === href || (!item.isExact && pathname.startsWith(`${href}/`));
+              const isActive = isNavItemActive(pathname, href, item.isExact);
               return (
                 <li key={item.section}>
                   <Link
