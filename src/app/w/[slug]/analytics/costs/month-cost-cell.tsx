@@ -55,9 +55,10 @@ export function MonthCostInput({ campaignId, label, month, cost, currency }: TCe
       onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.costs.grid.queryKey() }),
     }),
   );
-  // Enter and the blur that may follow it must not save twice.
+  // Enter and the blur that may follow it (or the cell's replacement) must not save twice.
+  const isSent = save.isPending || (save.isSuccess && save.variables.amount === text);
   const commit = () => {
-    if (!save.isPending && text.trim() !== saved) save.mutate({ campaignId, month, amount: text });
+    if (!isSent && text.trim() !== saved) save.mutate({ campaignId, month, amount: text });
   };
   const error = save.error ? (fieldError(save.error, "amount") ?? formError(save.error)) : null;
   return (
