@@ -1,5 +1,7 @@
 import Papa from "papaparse";
 
+import { ownValue } from "@/lib/own-value";
+
 import { isAmountProblem, parseAmountMinor, type TAmountProblem } from "./cost-amount";
 import { parseCostDay } from "./cost-day";
 import { MAX_COSTS_CSV_BYTES, MAX_COSTS_CSV_ROWS } from "./costs-csv-limits";
@@ -57,7 +59,7 @@ function separatorOf(text: string): string {
 const columnIndexes = (header: string[]): Partial<Record<TColumn, number>> => {
   const indexes: Partial<Record<TColumn, number>> = {};
   header.forEach((name, index) => {
-    const column = COLUMN_NAMES[name.trim().toLowerCase()];
+    const column = ownValue(COLUMN_NAMES, name.trim().toLowerCase());
     if (column && indexes[column] === undefined) indexes[column] = index;
   });
   return indexes;
