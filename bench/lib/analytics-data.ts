@@ -95,7 +95,7 @@ export async function insertAnalyticsWorkspace(
   await sql.query(
     `INSERT INTO "Lead" ("id", "tenantId", "connectionId", "externalId", "crmCreatedAt", "attributionRule", "clientId", "updatedAt",
        "channel", "sourceId", "campaignId", "utmContent", "utmTerm")
-     SELECT 'lead_' || g, $1, $3, 'l' || g, at, 'session_id', 'cli_' || $1 || '_' || (1 + (g * 7919) % $6::int), now(),
+     SELECT 'lead_' || g, $1, $3, 'l' || g, at, 'session_id', 'cli_' || $1 || '_' || (1 + (g::bigint * 7919) % $6::int), now(),
        ${traffic}
      FROM (SELECT g, ${spread("g * 3")} AS at, ${groupSql("g", true)} FROM generate_series(1, $4::int) AS g) AS rows`,
     [tenantId, now, scope.connectionId, volume.leads, channels, volume.clients],
@@ -103,7 +103,7 @@ export async function insertAnalyticsWorkspace(
   await sql.query(
     `INSERT INTO "Call" ("id", "tenantId", "connectionId", "providerCallId", "direction", "state", "clientPhone", "clientId", "startedAt", "updatedAt")
      SELECT 'call_' || g, $1, $3, 'pbx' || g, (CASE WHEN g % 5 = 0 THEN 'outgoing' ELSE 'incoming' END)::"CallDirection", 'ended',
-       '+7990' || lpad((1 + (g * 104729) % $5::int)::text, 7, '0'), 'cli_' || $1 || '_' || (1 + (g * 104729) % $5::int),
+       '+7990' || lpad((1 + (g::bigint * 104729) % $5::int)::text, 7, '0'), 'cli_' || $1 || '_' || (1 + (g::bigint * 104729) % $5::int),
        ${spread("g * 5")}, now()
      FROM generate_series(1, $4::int) AS g`,
     [tenantId, now, scope.telephonyId, volume.calls, volume.clients],
@@ -114,7 +114,7 @@ export async function insertAnalyticsWorkspace(
          "stageOrder", "crmCreatedAt", "clientId", "attributionRule", "updatedAt", "channel", "sourceId", "campaignId", "utmContent", "utmTerm")
        SELECT 'deal_' || g, $1, $3, 'd' || g, 'Стрижка', (1500 + (g % 40) * 100) * 100, 'RUB', grp, grp,
          (CASE WHEN g % 10 < 6 THEN 'won' WHEN g % 10 < 8 THEN 'lost' ELSE 'in_work' END)::"StageGroup", 0, at,
-         'cli_' || $1 || '_' || (1 + (g * 7919) % $6::int),
+         'cli_' || $1 || '_' || (1 + (g::bigint * 7919) % $6::int),
          (CASE WHEN source_no IS NULL THEN 'undetermined' ELSE 'last_non_direct' END)::"DealAttributionRule", now(),
          ${traffic}
        FROM (SELECT g, ${spread("g * 7")} AS at, ${groupSql("g", true)},

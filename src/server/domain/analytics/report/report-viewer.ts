@@ -1,19 +1,18 @@
-import type { TDbClient } from "@/server/db/types";
+import type { Role } from "@generated/prisma/client";
 
-/**
- * Whether a member reads the report with costs, CPL and ROMI: owners and admins always, agents
- * unless the workspace hides costs from them (docs/analytics-costs.md).
- */
+import type { TDbClient } from "@/server/db/types";
+import { canSeeCosts } from "@/server/domain/analytics/costs/can-see-costs";
+
+/** Whether a member reads the report with costs, CPL and ROMI (`canSeeCosts`, docs/analytics.md §6). */
 export async function showsCostsTo(
   db: TDbClient,
-  { tenantId, role }: { tenantId: string; role: "owner" | "admin" | "agent" },
+  { tenantId, role }: { tenantId: string; role: Role },
 ): Promise<boolean> {
-  if (role !== "agent") return true;
-  const tenant = await db.tenant.findUniqueOrThrow({
+  const { hideCostsFromAgents } = await db.tenant.findUniqueOrThrow({
     where: { id: tenantId },
     select: { hideCostsFromAgents: true },
   });
-  return !tenant.hideCostsFromAgents;
+  return canSeeCosts({ role, hideCostsFromAgents });
 }
 
 /** The names the report's rows show: the workspace's sources (presets by key) and campaigns. */
