@@ -38,7 +38,13 @@ test("an invite link joins a second user as agent, who cannot manage members", a
   // Agents are shown only what their role can use: the data pages, no settings or members, and the
   // empty deals table does not send them to settings; opening a manager page directly is refused.
   const sidebar = agentPage.getByRole("navigation", { name: "main" });
-  await expect(sidebar.getByRole("link")).toHaveText(["Сделки", "Обращения и цели", "Звонки"]);
+  await expect(sidebar.getByRole("link")).toHaveText([
+    "Отчёт",
+    "Расходы",
+    "Сделки",
+    "Обращения и цели",
+    "Звонки",
+  ]);
   await expect(agentPage.getByRole("link", { name: "Подключить Клиентикс" })).toHaveCount(0);
   await expect(agentPage.getByTestId("empty-state-ask-manager")).toBeVisible();
   await agentPage.goto(`/w/${slug}/members`);
@@ -54,12 +60,15 @@ test("an invite link joins a second user as agent, who cannot manage members", a
   await expect(page.getByTestId("member-row")).toHaveCount(2);
   // Owners still see every section.
   await expect(page.getByRole("navigation", { name: "main" }).getByRole("link")).toHaveText([
+    "Отчёт",
+    "Расходы",
     "Сделки",
     "Обращения и цели",
     "Звонки",
     "Клиентикс CRM",
     "Телефония",
     "Сайты",
+    "Атрибуция",
     "Участники",
   ]);
   await agentContext.close();

@@ -12,7 +12,15 @@ import { isManagerSection } from "@/lib/manager-sections";
 type TNavItem = { section: string; labelKey: string; isExact?: boolean; showsCosts?: boolean };
 type TNavGroup = { titleKey: string; items: TNavItem[] };
 
+// Analytics first: it is the workspace's home page (docs/analytics.md).
 const NAV: TNavGroup[] = [
+  {
+    titleKey: "analytics",
+    items: [
+      { section: "analytics", labelKey: "analyticsReport", isExact: true },
+      { section: "analytics/costs", labelKey: "costs", showsCosts: true },
+    ],
+  },
   {
     titleKey: "rawData",
     items: [
@@ -21,13 +29,6 @@ const NAV: TNavGroup[] = [
     ],
   },
   { titleKey: "calls", items: [{ section: "calls", labelKey: "calls" }] },
-  {
-    titleKey: "analytics",
-    items: [
-      { section: "analytics", labelKey: "analyticsReport", isExact: true },
-      { section: "analytics/costs", labelKey: "costs", showsCosts: true },
-    ],
-  },
   {
     titleKey: "settings",
     items: [
