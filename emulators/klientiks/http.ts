@@ -57,3 +57,16 @@ export const escapeHtml = (text: string): string =>
 
 export const sendHtml = (response: ServerResponse, status: number, html: string): void =>
   sendText(response, status, "text/html; charset=utf-8", html);
+
+/** A bare page with a heading and an optional line: a 404, a refused form. */
+export const sendHtmlMessage = (
+  response: ServerResponse,
+  status: number,
+  title: string,
+  text = "",
+): void =>
+  sendHtml(
+    response,
+    status,
+    `<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head><body><h1>${escapeHtml(title)}</h1>${text ? `<p>${escapeHtml(text)}</p>` : ""}</body></html>`,
+  );

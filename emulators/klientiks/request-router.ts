@@ -1,5 +1,5 @@
 // Top-level dispatch between the surfaces: the Klientiks REST API, the control API, the widget page
-// and the client card page. Anything a handler throws becomes a 500 instead of a crashed process.
+// and the client card and appointment pages. Anything a handler throws becomes a 500 instead of a crashed process.
 
 import type { IncomingMessage, ServerResponse } from "node:http";
 
@@ -7,6 +7,7 @@ import type { Emulator } from "./emulator";
 import { RequestBodyTooLargeError, sendJson } from "./http";
 import { redactUrl } from "./redact";
 import { isRestApiPath } from "./rest/url";
+import { handleAppointmentPage, isAppointmentPagePath } from "./routes/appointment-page";
 import { handleClientPage, isClientPagePath } from "./routes/client-page";
 import { handleControl } from "./routes/control";
 import { handleRestApi } from "./routes/restapi";
@@ -40,6 +41,8 @@ export const routeRequest = async (
     if (isWidgetPath(url.pathname)) return await handleWidget(emulator, request, response, url);
     if (isClientPagePath(url.pathname) && request.method === "GET")
       return handleClientPage(emulator, request, response, url);
+    if (isAppointmentPagePath(url.pathname))
+      return await handleAppointmentPage(emulator, request, response, url);
     sendJson(response, 404, { error: "Not found" });
   } catch (error) {
     if (response.headersSent) {

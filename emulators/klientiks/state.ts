@@ -38,5 +38,17 @@ export const createState = (seed: number, logger: Logger): EmulatorState => {
   };
 };
 
+/** The first account in which `pick` finds something, with what it found. */
+export const findInAccounts = <Found>(
+  state: EmulatorState,
+  pick: (account: Account) => Found | undefined,
+): { account: Account; found: Found } | null => {
+  for (const account of state.accounts.values()) {
+    const found = pick(account);
+    if (found !== undefined) return { account, found };
+  }
+  return null;
+};
+
 export const findAccountBySlug = (state: EmulatorState, slug: string): Account | undefined =>
   Array.from(state.accounts.values()).find((account) => account.settings.widgetSlug === slug);

@@ -2,6 +2,7 @@
 // page, Russian labels bound to stable field names so Playwright can fill it by label.
 
 import { escapeHtml } from "./http";
+import { appointmentPagePath } from "./routes/appointment-page";
 import { clientFullName } from "./serialize";
 import type { Account, Appointment, Client } from "./types";
 
@@ -111,6 +112,7 @@ export const renderConfirmation = (
     "Вы записаны",
     `<h1>Вы записаны</h1>
 <p class="subtitle">Номер записи: <strong data-testid="booking-confirmed">${appointment.id}</strong></p>
+<p><a href="${appointmentPagePath(appointment.id)}" data-testid="booking-journal-link">Открыть запись в журнале салона</a></p>
 <dl>
   <dt>Клиент</dt><dd>${escapeHtml(clientFullName(client))}</dd>
   <dt>Услуга</dt><dd>${escapeHtml(service)}</dd>

@@ -54,6 +54,9 @@ describe("widget page /app/united/{slug}", () => {
 
     expect(response.status).toBe(200);
     expect(html).toContain("Вы записаны");
+    expect(html).toContain(
+      `<a href="/app/appointments/${id}" data-testid="booking-journal-link">Открыть запись в журнале салона</a>`,
+    );
     const appointment = await emulator.control.getAppointment(account.account_id, id);
     expect(appointment).toMatchObject({
       appointment_source: "online_widget",

@@ -1,30 +1,23 @@
 // `GET /app/clients/{id}`: the client's card, where the app's incoming-call card links (the default
 // «Адрес карточки клиента» `{base}/app/clients/{id}`). Real Klientiks documents no such address
-// (klientiks-contract §15); this page only lets a demo follow the link. Client ids are unique across
+// (klientiks-contract §15); this page only lets a demo follow the link. Each of the latest visits
+// links to its page in the journal, `/app/appointments/{id}`. Client ids are unique across
 // the emulator's accounts, so the id alone finds the client.
 
 import type { IncomingMessage, ServerResponse } from "node:http";
 
+import { appointmentStatusName } from "../appointment-statuses";
 import type { Emulator } from "../emulator";
-import { escapeHtml, sendHtml } from "../http";
+import { escapeHtml, sendHtml, sendHtmlMessage } from "../http";
 import { clientFullName } from "../serialize";
+import { findInAccounts } from "../state";
 import type { Account, Client } from "../types";
+import { appointmentPagePath } from "./appointment-page";
 
 const CLIENT_PAGE_PATH = /^\/app\/clients\/(\d+)\/?$/;
 const VISITS_SHOWN = 10;
 
 export const isClientPagePath = (pathname: string): boolean => CLIENT_PAGE_PATH.test(pathname);
-
-const findClient = (
-  emulator: Emulator,
-  id: number,
-): { account: Account; client: Client } | null => {
-  for (const account of emulator.state.accounts.values()) {
-    const client = account.clients.get(id);
-    if (client && !client.deleted) return { account, client };
-  }
-  return null;
-};
 
 const renderClientPage = (account: Account, client: Client): string => {
   const visits = Array.from(account.appointments.values())
@@ -44,7 +37,7 @@ const renderClientPage = (account: Account, client: Client): string => {
   <dt>Аккаунт</dt><dd>${escapeHtml(account.credentials.accountId)}</dd>
 </dl>
 <h2>Визиты</h2>
-<ul>${visits.map((visit) => `<li>${escapeHtml(visit.start.slice(0, 16))} — ${escapeHtml(visit.services[0]?.name ?? "")} (${escapeHtml(visit.status)})</li>`).join("") || "<li>Нет визитов</li>"}</ul>
+<ul>${visits.map((visit) => `<li><a href="${appointmentPagePath(visit.id)}">${escapeHtml(visit.start.slice(0, 16))} — ${escapeHtml(visit.services[0]?.name ?? "")}</a> (${escapeHtml(appointmentStatusName(visit.status))})</li>`).join("") || "<li>Нет визитов</li>"}</ul>
 </body></html>`;
 };
 
@@ -54,12 +47,11 @@ export const handleClientPage = (
   response: ServerResponse,
   url: URL,
 ): void => {
-  const found = findClient(emulator, Number(CLIENT_PAGE_PATH.exec(url.pathname)?.[1]));
-  if (!found)
-    return sendHtml(
-      response,
-      404,
-      `<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>Клиент не найден</title></head><body><h1>Клиент не найден</h1></body></html>`,
-    );
-  sendHtml(response, 200, renderClientPage(found.account, found.client));
+  const id = Number(CLIENT_PAGE_PATH.exec(url.pathname)?.[1]);
+  const found = findInAccounts(emulator.state, (account) => {
+    const client = account.clients.get(id);
+    return client && !client.deleted ? client : undefined;
+  });
+  if (!found) return sendHtmlMessage(response, 404, "Клиент не найден");
+  sendHtml(response, 200, renderClientPage(found.account, found.found));
 };
