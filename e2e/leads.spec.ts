@@ -1,15 +1,9 @@
 import { expect, test, type Page } from "@playwright/test";
 
 import { landingHtml, startCustomerSite, type TCustomerSite } from "./fixtures/customer-site";
-import {
-  createSalonAccount,
-  fillKlientiksCredentials,
-  klientiks,
-  type TSalon,
-} from "./fixtures/klientiks";
+import { createSalonAccount, klientiks, type TSalon } from "./fixtures/klientiks";
+import { setUpLeadsWorkspace } from "./fixtures/leads-workspace";
 import { E2E_APP_URL, E2E_EMULATOR_URL } from "./fixtures/ports";
-import { addSiteThroughUi } from "./fixtures/sites";
-import { createWorkspaceThroughUi, signUpThroughUi } from "./fixtures/ui";
 
 let customerSite: TCustomerSite;
 
@@ -23,40 +17,6 @@ test.afterAll(async () => {
 
 const leadRow = (page: Page, appointmentId: number) =>
   page.locator(`[data-testid="lead-row"][data-lead-external-id="${appointmentId}"]`);
-
-/** Sign up, add the site, connect Klientiks and turn on «Передача заявок», all through the interface. */
-async function setUpWorkspace(page: Page, salon: TSalon) {
-  await signUpThroughUi(page, "Ирина Маркетолог");
-  const slug = await createWorkspaceThroughUi(page, "Салон Лето");
-  const snippet = await addSiteThroughUi(page, slug, "Лендинг");
-
-  await page.goto(`/w/${slug}/settings/integrations/klientiks`);
-  await fillKlientiksCredentials(page, salon.account);
-  await expect(page.getByText("Доступ к API подтверждён, данные сохранены.")).toBeVisible();
-  await page.getByRole("button", { name: "Активировать" }).click();
-  await expect(page.getByTestId("connection-status")).toHaveText("Интеграция активна");
-
-  const widgetStep = page.getByTestId("leads-settings");
-  await widgetStep.getByLabel("Передача заявок").check();
-  await expect(
-    widgetStep.getByText("Сохраните настройки — появится webhook url для виджета."),
-  ).toBeVisible();
-  await widgetStep.getByLabel("Источник по умолчанию").selectOption({ label: "Прямые заходы" });
-  await widgetStep.getByLabel("Сайт по умолчанию").selectOption({ label: "Лендинг (127.0.0.1)" });
-  await widgetStep.getByRole("button", { name: "Сохранить" }).click();
-  await expect(widgetStep.getByText("Настройки сохранены.")).toBeVisible();
-
-  // What the owner does in «clientix/admin/eventHandlers»: the widget event, with the widget's own address.
-  const address = widgetStep.getByTestId("widget-webhook-template-online_booking_created");
-  await expect(address).toHaveValue(
-    /\/api\/webhooks\/klientiks\/[A-Za-z0-9_-]{40,}\?appointment_id=\{\{#appointment\}\}\{\{id\}\}\{\{\/appointment\}\}&status=/,
-  );
-  await klientiks.addEventHandler(salon.account.account_id, {
-    event: "online_booking_created",
-    url_template: await address.inputValue(),
-  });
-  return { slug, snippet };
-}
 
 /** A booking the widget makes for someone who never visited the site. */
 const bookWithoutVisit = (salon: TSalon, input: { name: string; phone: string; lead?: string }) =>
@@ -72,7 +32,7 @@ test("a visit from an ad, then a booking in the widget: the lead carries that vi
   context,
 }) => {
   const salon = await createSalonAccount();
-  const { slug, snippet } = await setUpWorkspace(page, salon);
+  const { slug, snippet } = await setUpLeadsWorkspace(page, salon);
 
   customerSite.serve(
     landingHtml(snippet, `${E2E_EMULATOR_URL}/app/united/${salon.account.widget_slug}`),
@@ -120,7 +80,7 @@ test("bookings without a visit get the default source and site, then the default
   page,
 }) => {
   const salon = await createSalonAccount();
-  const { slug } = await setUpWorkspace(page, salon);
+  const { slug } = await setUpLeadsWorkspace(page, salon);
 
   const noVisit = await bookWithoutVisit(salon, {
     name: "Орлова Нина",

@@ -132,6 +132,7 @@ export function ReportTable(props: TReportTableProps) {
                   return (
                     <td
                       key={figure}
+                      data-figure={figure}
                       className="px-3 py-2 text-right tabular-nums whitespace-nowrap"
                     >
                       <FigureValue

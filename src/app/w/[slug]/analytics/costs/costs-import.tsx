@@ -1,6 +1,6 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 
@@ -17,6 +17,7 @@ import { useTRPC } from "@/trpc/react";
 import type { TCostsImportResult } from "./cost-types";
 import { ImportErrorsTable } from "./import-errors-table";
 import { readCsvFile } from "./read-csv-file";
+import { useRefreshAfterCostChange } from "./use-refresh-after-cost-change";
 
 function ImportResult({ result }: { result: TCostsImportResult }) {
   const t = useTranslations("costs");
@@ -46,16 +47,13 @@ export function CostsImport({ campaignNames }: { campaignNames: string[] }) {
   const t = useTranslations("costs");
   const locale = toLocale(useLocale());
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const refreshAfterCostChange = useRefreshAfterCostChange();
   const { formError } = useErrorText();
   const [file, setFile] = useState<File | null>(null);
   const [fileProblem, setFileProblem] = useState<string | null>(null);
   const upload = useMutation(
     trpc.costs.importCsv.mutationOptions({
-      onSuccess: (result) =>
-        result.status === "imported"
-          ? queryClient.invalidateQueries({ queryKey: trpc.costs.grid.queryKey() })
-          : undefined,
+      onSuccess: (result) => (result.status === "imported" ? refreshAfterCostChange() : undefined),
     }),
   );
   const template = buildCostsCsvTemplate({

@@ -1,6 +1,6 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 
 import { Card } from "@/components/ui/card";
@@ -9,16 +9,17 @@ import { useErrorText } from "@/lib/use-error-text";
 import { useTRPC } from "@/trpc/react";
 
 import { SettingsToggle } from "../../settings/integrations/klientiks/settings-toggle";
+import { useRefreshAfterCostChange } from "./use-refresh-after-cost-change";
 
 /** The role setting «Скрывать расходы от агентов» (docs/analytics-costs.md §5). */
 export function CostsVisibility({ hideCostsFromAgents }: { hideCostsFromAgents: boolean }) {
   const t = useTranslations("costs");
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const refreshAfterCostChange = useRefreshAfterCostChange();
   const { formError } = useErrorText();
   const save = useMutation(
     trpc.costs.setHideFromAgents.mutationOptions({
-      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.costs.grid.queryKey() }),
+      onSuccess: refreshAfterCostChange,
     }),
   );
   return (

@@ -1,6 +1,6 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 
@@ -10,6 +10,7 @@ import { useTRPC } from "@/trpc/react";
 
 import { toAmountText } from "./amount-text";
 import type { TMonthCost } from "./cost-types";
+import { useRefreshAfterCostChange } from "./use-refresh-after-cost-change";
 
 type TCellProps = {
   campaignId: string;
@@ -46,13 +47,13 @@ export function MonthCostInput({ campaignId, label, month, cost, currency }: TCe
   const t = useTranslations("costs");
   const locale = useLocale();
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const refreshAfterCostChange = useRefreshAfterCostChange();
   const { formError, fieldError } = useErrorText();
   const saved = cost?.manualMinor == null ? "" : toAmountText(cost.manualMinor, locale);
   const [text, setText] = useState(saved);
   const save = useMutation(
     trpc.costs.setMonthly.mutationOptions({
-      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.costs.grid.queryKey() }),
+      onSuccess: refreshAfterCostChange,
     }),
   );
   // Enter and the blur that may follow it (or the cell's replacement) must not save twice.
