@@ -1,0 +1,24 @@
+import { describe, expect, it } from "vitest";
+
+import { formatCount, formatPercent, formatShortDay } from "./chart-formats";
+
+/** Intl separates groups and the percent sign with no-break spaces; compare with plain ones. */
+const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, " ");
+
+describe("chart formats", () => {
+  it("labels a day by its date and short month in the locale, whatever the zone", () => {
+    expect(formatShortDay("2026-12-03", "ru")).toBe("3 дек.");
+    expect(formatShortDay("2026-12-03", "en")).toBe("Dec 3");
+    expect(formatShortDay("2027-01-01", "en")).toBe("Jan 1");
+  });
+
+  it("shows a fraction as a percentage with at most one decimal, and «—» for none", () => {
+    expect(plain(formatPercent(0.125, "ru"))).toBe("12,5 %");
+    expect(formatPercent(-0.5, "en")).toBe("-50%");
+    expect(formatPercent(null, "ru")).toBe("—");
+  });
+
+  it("groups thousands in counts", () => {
+    expect(plain(formatCount(12_345, "ru"))).toBe("12 345");
+  });
+});

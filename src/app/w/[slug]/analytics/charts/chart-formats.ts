@@ -1,0 +1,20 @@
+/** A day's axis label, short enough for a month of bars: «3 дек.», "Dec 3". */
+export function formatShortDay(day: string, locale: string): string {
+  // The day is a calendar date, not an instant: read and write it in UTC so no zone shifts it.
+  return new Intl.DateTimeFormat(locale, {
+    day: "numeric",
+    month: "short",
+    timeZone: "UTC",
+  }).format(new Date(`${day}T00:00:00Z`));
+}
+
+/** A fraction as a percentage with at most one decimal: 0.125 → «12,5 %»; null (no divisor) → «—». */
+export const formatPercent = (fraction: number | null, locale: string): string =>
+  fraction === null
+    ? "—"
+    : new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 1 }).format(
+        fraction,
+      );
+
+export const formatCount = (count: number, locale: string): string =>
+  new Intl.NumberFormat(locale).format(count);
