@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 
-import { formatCount, formatPercent, formatShortDay } from "./chart-formats";
+import {
+  formatCompact,
+  formatCount,
+  formatPercent,
+  formatShortDay,
+  shortenLabel,
+} from "./chart-formats";
 
 /** Intl separates groups and the percent sign with no-break spaces; compare with plain ones. */
 const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, " ");
@@ -20,5 +26,17 @@ describe("chart formats", () => {
 
   it("groups thousands in counts", () => {
     expect(plain(formatCount(12_345, "ru"))).toBe("12 345");
+  });
+
+  it("shortens large axis values", () => {
+    expect(plain(formatCompact(1_200_000, "ru"))).toBe("1,2 млн");
+    expect(formatCompact(15_000, "en")).toBe("15K");
+  });
+
+  it("cuts a long bar label with an ellipsis and leaves a short one whole", () => {
+    expect(shortenLabel("Весна")).toBe("Весна");
+    const cut = shortenLabel("Яндекс Директ · весенняя акция на окрашивание");
+    expect(cut).toHaveLength(24);
+    expect(cut.endsWith("…")).toBe(true);
   });
 });

@@ -18,3 +18,13 @@ export const formatPercent = (fraction: number | null, locale: string): string =
 
 export const formatCount = (count: number, locale: string): string =>
   new Intl.NumberFormat(locale).format(count);
+
+/** An axis tick: 1 200 000 → «1,2 млн», so long money axes keep their width. */
+export const formatCompact = (value: number, locale: string): string =>
+  new Intl.NumberFormat(locale, { notation: "compact", maximumFractionDigits: 1 }).format(value);
+
+const LABEL_LENGTH = 24;
+
+/** A bar's category label cut to fit the axis beside it; the tooltip shows it whole. */
+export const shortenLabel = (label: string): string =>
+  label.length <= LABEL_LENGTH ? label : `${label.slice(0, LABEL_LENGTH - 1).trimEnd()}…`;

@@ -19,6 +19,7 @@ describe("pivotDailyByChannel", () => {
     ];
     expect(pivotDailyByChannel(daily, period, "communications")).toEqual({
       channels: ["paid", "organic", ""],
+      total: 6,
       days: [
         { day: "2026-12-01", byChannel: { paid: 3, organic: 0, "": 1 } },
         { day: "2026-12-02", byChannel: { paid: 0, organic: 0, "": 0 } },
@@ -45,6 +46,7 @@ describe("pivotDailyByChannel", () => {
     const daily = [row("2026-11-30", "paid", 4), row("2026-12-04", "email", 1)];
     const pivot = pivotDailyByChannel(daily, period, "communications");
     expect(pivot.channels).toEqual([]);
+    expect(pivot.total).toBe(0);
     expect(pivot.days.map((entry) => entry.day)).toEqual([
       "2026-12-01",
       "2026-12-02",

@@ -12,6 +12,8 @@ export type TDailyByChannel = {
   days: TDayByChannel[];
   /** Channels with a non-zero figure in the period, in stacking order; empty means nothing to draw. */
   channels: string[];
+  /** The figure summed over the period, for the chart's spoken summary. */
+  total: number;
 };
 
 /**
@@ -26,6 +28,7 @@ export function pivotDailyByChannel(
   const periodDays = daysOfPeriod(period.from, period.to);
   const sums = new Map<string, Record<string, number>>(periodDays.map((day) => [day, {}]));
   const channelsWithData = new Set<string>();
+  let total = 0;
   for (const row of daily) {
     const value = row[figure];
     const byChannel = sums.get(row.day);
@@ -33,6 +36,7 @@ export function pivotDailyByChannel(
     if (value === 0 || !byChannel) continue;
     byChannel[row.channel] = (byChannel[row.channel] ?? 0) + value;
     channelsWithData.add(row.channel);
+    total += value;
   }
   const channels = inStackingOrder(channelsWithData);
   const days = periodDays.map((day) => {
@@ -42,5 +46,5 @@ export function pivotDailyByChannel(
       byChannel: Object.fromEntries(channels.map((channel) => [channel, dayValues[channel] ?? 0])),
     };
   });
-  return { days, channels };
+  return { days, channels, total };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 
-import { funnelSteps, stageGroupSplit } from "./funnel";
+import type { TReportRow } from "../analytics-types";
+import { funnelSteps, NOTHING_COUNTED, periodTotal, stageGroupSplit } from "./funnel";
 
 const figures = {
   visits: 200,
@@ -39,10 +40,36 @@ describe("funnelSteps", () => {
 
 describe("stageGroupSplit", () => {
   it("counts as in work the deals neither won nor lost", () => {
-    expect(stageGroupSplit(figures)).toEqual({ inWork: 8, won: 8, lost: 4 });
+    expect(stageGroupSplit(figures)).toEqual([
+      { group: "in_work", count: 8 },
+      { group: "won", count: 8 },
+      { group: "lost", count: 4 },
+    ]);
   });
 
   it("never shows a negative number in work", () => {
-    expect(stageGroupSplit({ ...figures, deals: 3, wonDeals: 2, lostDeals: 2 }).inWork).toBe(0);
+    expect(stageGroupSplit({ ...figures, deals: 3, wonDeals: 2, lostDeals: 2 })[0]).toEqual({
+      group: "in_work",
+      count: 0,
+    });
+  });
+});
+
+describe("periodTotal", () => {
+  const row = (level: TReportRow["level"], visits: number): TReportRow => ({
+    level,
+    channel: "",
+    sourceId: "",
+    campaignId: "",
+    current: { ...NOTHING_COUNTED, visits },
+    previous: NOTHING_COUNTED,
+  });
+
+  it("takes the total row's figures of the current period", () => {
+    expect(periodTotal([row("channel", 3), row("total", 7)]).visits).toBe(7);
+  });
+
+  it("counts zeros when the period has no rows", () => {
+    expect(periodTotal([])).toEqual(NOTHING_COUNTED);
   });
 });

@@ -1,19 +1,10 @@
 import { describe, expect, it } from "vitest";
 
 import type { TReportRow } from "../analytics-types";
+import { NOTHING_COUNTED } from "./funnel";
 import { topCampaignsByRevenue, topCampaignsByRomi } from "./top-campaigns";
 
-const zero = {
-  visits: 0,
-  bookings: 0,
-  calls: 0,
-  newClients: 0,
-  deals: 0,
-  wonDeals: 0,
-  lostDeals: 0,
-  revenueMinor: 0,
-  costMinor: 0,
-};
+const zero = { ...NOTHING_COUNTED, costMinor: 0 };
 
 const campaign = (
   campaignId: string,
