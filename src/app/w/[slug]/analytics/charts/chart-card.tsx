@@ -37,7 +37,11 @@ export function ChartCard({
   const t = useTranslations(`analyticsCharts.${messages}`);
   return (
     <Card className="min-w-0">
-      <figure aria-label={t("summary", summaryValues)} data-testid={testId} data-empty={isEmpty}>
+      <figure
+        aria-label={isEmpty ? t("empty") : t("summary", summaryValues)}
+        data-testid={testId}
+        data-empty={isEmpty}
+      >
         <figcaption>
           <h2 className="text-base font-semibold text-slate-900">{t("title")}</h2>
           <p className="text-sm text-slate-600">{t("caption")}</p>

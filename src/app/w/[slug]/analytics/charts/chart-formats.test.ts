@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import {
   formatCompact,
+  formatCompactMoney,
   formatCount,
   formatPercent,
   formatShortDay,
@@ -31,6 +32,12 @@ describe("chart formats", () => {
   it("shortens large axis values", () => {
     expect(plain(formatCompact(1_200_000, "ru"))).toBe("1,2 млн");
     expect(formatCompact(15_000, "en")).toBe("15K");
+  });
+
+  it("shortens money axis values from kopecks, with the currency", () => {
+    expect(plain(formatCompactMoney(400_000, "RUB", "ru"))).toBe("4 тыс. ₽");
+    expect(formatCompactMoney(125_000_000, "RUB", "en")).toBe("₽1.3M");
+    expect(formatCompactMoney(400_000, "not a currency", "en")).toBe("4K");
   });
 
   it("cuts a long bar label with an ellipsis and leaves a short one whole", () => {

@@ -19,9 +19,26 @@ export const formatPercent = (fraction: number | null, locale: string): string =
 export const formatCount = (count: number, locale: string): string =>
   new Intl.NumberFormat(locale).format(count);
 
-/** An axis tick: 1 200 000 → «1,2 млн», so long money axes keep their width. */
+/** An axis tick, short so the axis keeps its width: 1 200 000 → «1,2 млн». */
 export const formatCompact = (value: number, locale: string): string =>
   new Intl.NumberFormat(locale, { notation: "compact", maximumFractionDigits: 1 }).format(value);
+
+/** A money axis tick from minor units: 120 000 000 → «1,2 млн ₽». */
+export function formatCompactMoney(amountMinor: number, currency: string, locale: string): string {
+  try {
+    return new Intl.NumberFormat(locale, {
+      style: "currency",
+      currency,
+      currencyDisplay: "narrowSymbol",
+      notation: "compact",
+      minimumFractionDigits: 0,
+      maximumFractionDigits: 1,
+    }).format(amountMinor / 100);
+  } catch {
+    // Intl rejects a malformed currency code; the axis still needs its numbers.
+    return formatCompact(amountMinor / 100, locale);
+  }
+}
 
 const LABEL_LENGTH = 24;
 

@@ -34,6 +34,10 @@ export function DailyByChannelChart({
   const locale = useLocale();
   const channelLabel = useChannelLabel();
   const dayLabel = (day: unknown) => formatShortDay(String(day), locale);
+  // The tooltip lists a day's channels as they stack, the top one first, like the bar itself.
+  const stackRank = new Map(
+    series.channels.map((channel, index) => [channelLabel(channel), index]),
+  );
   return (
     <ResponsiveContainer width="100%" height="100%">
       <BarChart data={series.days} margin={{ top: 4, right: 4, bottom: 0, left: 0 }}>
@@ -48,14 +52,17 @@ export function DailyByChannelChart({
         <Tooltip
           labelFormatter={dayLabel}
           formatter={(value) => formatValue(Number(value))}
+          itemSorter={(item) => -(stackRank.get(String(item.name)) ?? 0)}
           cursor={{ fill: "#f1f5f9" }}
         />
-        <Legend wrapperStyle={{ fontSize: 12 }} />
+        {/* Unsorted: the legend keeps the stacking order, not the alphabet of one language. */}
+        <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
         {series.channels.map((channel) => (
           <Bar
             key={channel}
-            // A function, not a key path: the undefined channel's key is the empty string.
-            dataKey={(entry: TDayByChannel) => entry.byChannel[channel] ?? 0}
+            // A function, not a key path: the undefined channel's key is the empty string. A
+            // zero is null, which the tooltip leaves out, so it lists only the day's channels.
+            dataKey={(entry: TDayByChannel) => entry.byChannel[channel] || null}
             name={channelLabel(channel)}
             stackId="channels"
             fill={colourOfChannel(channel)}

@@ -7,7 +7,7 @@ import { formatMoney } from "@/lib/format-money";
 
 import type { TAnalyticsReport } from "../analytics-types";
 import { ChartCard } from "./chart-card";
-import { formatCompact, formatCount, formatShortDay } from "./chart-formats";
+import { formatCompact, formatCompactMoney, formatCount, formatShortDay } from "./chart-formats";
 import { pivotDailyByChannel, type TDailyFigure } from "./daily-by-channel";
 import { DailyByChannelChart } from "./daily-by-channel-chart";
 
@@ -35,7 +35,8 @@ export function DailyFigureCard({
   const isMoney = figure === "revenueMinor";
   const formatValue = (value: number) =>
     isMoney ? formatMoney(value, currency, locale) : formatCount(value, locale);
-  const formatAxisValue = (value: number) => formatCompact(isMoney ? value / 100 : value, locale);
+  const formatAxisValue = (value: number) =>
+    isMoney ? formatCompactMoney(value, currency, locale) : formatCompact(value, locale);
   return (
     <ChartCard
       testId={testId}

@@ -33,7 +33,8 @@ export function StageGroupsChart({
           labelFormatter={() => ""}
           cursor={false}
         />
-        <Legend wrapperStyle={{ fontSize: 12 }} />
+        {/* Unsorted: the groups keep their order in Deals. */}
+        <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
         {split.map(({ group }) => (
           <Bar
             key={group}
