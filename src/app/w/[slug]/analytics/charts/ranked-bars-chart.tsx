@@ -13,6 +13,7 @@ import {
 } from "recharts";
 
 import { shortenLabel } from "./chart-formats";
+import { valueAxisDomain } from "./value-axis-domain";
 
 /** One bar: what it is called, its value, that value in words, and its colour. */
 export type TRankedBar = { name: string; value: number; valueText: string; fill: string };
@@ -26,9 +27,9 @@ export function RankedBarsChart({ bars, valueName }: { bars: TRankedBar[]; value
   const data = bars.map((bar) => ({ ...bar, shortName: shortenLabel(bar.name) }));
   return (
     <ResponsiveContainer width="100%" height="100%">
-      <BarChart data={data} layout="vertical" margin={{ top: 4, right: 64, bottom: 0, left: 0 }}>
+      <BarChart data={data} layout="vertical" margin={{ top: 4, right: 88, bottom: 0, left: 0 }}>
         <CartesianGrid horizontal={false} stroke="#e2e8f0" />
-        <XAxis type="number" hide />
+        <XAxis type="number" hide domain={valueAxisDomain(bars.map(({ value }) => value))} />
         <YAxis
           type="category"
           dataKey="shortName"
