@@ -15,7 +15,10 @@ const CHANNEL_COLOURS: Record<string, string> = {
   "": UNDEFINED_CHANNEL_COLOUR,
 };
 
-/** The stacking order: known channels as listed above, then any new ones by name. */
+/**
+ * The stacking order: paid at the bottom of each bar, where its share reads best, then the rest as
+ * listed, then any new channel by name.
+ */
 const KNOWN_CHANNELS = Object.keys(CHANNEL_COLOURS);
 
 export const colourOfChannel = (channel: string): string =>

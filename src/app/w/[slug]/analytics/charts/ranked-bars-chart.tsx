@@ -19,8 +19,8 @@ import { valueAxisDomain } from "./value-axis-domain";
 export type TRankedBar = { name: string; value: number; valueText: string; fill: string };
 
 /**
- * Horizontal bars, the first on top, each labelled with its value. Values below zero (a ROMI of a
- * campaign that lost money) grow left of a zero line.
+ * Horizontal bars, the first on top, each labelled with its value: the funnel's steps, the top
+ * campaigns. Values below zero (a ROMI of a campaign that lost money) grow left of a zero line.
  */
 export function RankedBarsChart({ bars, valueName }: { bars: TRankedBar[]; valueName: string }) {
   // recharts spreads each entry's `fill` onto its bar, which colours a bar by its own sign.
@@ -39,7 +39,7 @@ export function RankedBarsChart({ bars, valueName }: { bars: TRankedBar[]; value
         />
         <ReferenceLine x={0} stroke="#94a3b8" />
         <Tooltip
-          // The axis shows a shortened name; the tooltip names the campaign in full.
+          // The axis shows a shortened name; the tooltip names the bar in full.
           labelFormatter={(_label, payload) => String(payload[0]?.payload?.name ?? "")}
           formatter={(_value, _name, item) => [String(item.payload?.valueText ?? ""), valueName]}
           cursor={{ fill: "#f1f5f9" }}

@@ -7,15 +7,18 @@ export type TRankedCampaign = { row: TReportRow; value: number };
 /** How many campaigns a top chart shows: enough to compare, few enough to read on a phone. */
 export const TOP_CAMPAIGNS = 5;
 
+/** By code units, not localeCompare, whose order would vary with the viewer's locale. */
+const compareKeys = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 /**
  * Equal values keep one order on every render and for every viewer: by the campaign's key. At the
  * cut, the first N in that order stay, so a chart never grows past N bars.
  */
 const byValueThenKey = (a: TRankedCampaign, b: TRankedCampaign) =>
   b.value - a.value ||
-  a.row.channel.localeCompare(b.row.channel) ||
-  a.row.sourceId.localeCompare(b.row.sourceId) ||
-  a.row.campaignId.localeCompare(b.row.campaignId);
+  compareKeys(a.row.channel, b.row.channel) ||
+  compareKeys(a.row.sourceId, b.row.sourceId) ||
+  compareKeys(a.row.campaignId, b.row.campaignId);
 
 function topCampaigns(
   rows: TReportRow[],
