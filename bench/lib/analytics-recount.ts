@@ -76,10 +76,11 @@ async function recountPeriod(
        FROM "Call", span WHERE "tenantId" = $1 AND "direction" = 'incoming' AND "startedAt" >= lo AND "startedAt" < hi
        UNION ALL SELECT d."channel"::text, d."sourceId", d."campaignId", f.figure, f.n
        FROM "Deal" d CROSS JOIN span
+       LEFT JOIN first_deal ON first_deal."id" = d."id"
        CROSS JOIN LATERAL (VALUES ('deals', 1::bigint),
          (CASE d."stageGroup" WHEN 'won' THEN 'wonDeals' WHEN 'lost' THEN 'lostDeals' END, 1),
          (CASE WHEN d."stageGroup" = 'won' THEN 'revenueMinor' END, d."amountMinor"::bigint),
-         (CASE WHEN d."id" IN (SELECT "id" FROM first_deal) THEN 'newClients' END, 1)) AS f(figure, n)
+         (CASE WHEN first_deal."id" IS NOT NULL THEN 'newClients' END, 1)) AS f(figure, n)
        WHERE d."tenantId" = $1 AND d."crmCreatedAt" >= lo AND d."crmCreatedAt" < hi AND f.figure IS NOT NULL)
      SELECT coalesce(channel, '') AS channel, coalesce("sourceId", '') AS "sourceId", coalesce("campaignId", '') AS "campaignId",
        ${FIGURES.map((figure) => `coalesce(sum(n) FILTER (WHERE figure = '${figure}'), 0)::float8 AS "${figure}"`).join(", ")}

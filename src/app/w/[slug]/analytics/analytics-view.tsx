@@ -13,6 +13,7 @@ import { getPresetRange } from "@/lib/period-presets";
 import { csvDialectOf } from "@/server/csv/csv-dialect";
 import { useTRPC } from "@/trpc/react";
 
+import { AnalyticsCharts } from "./charts/analytics-charts";
 import { parseAnalyticsUrlState, serializeAnalyticsUrlState } from "./analytics-url-state";
 import { DownloadCsvButton } from "./download-csv-button";
 import { HeadlineFigures } from "./headline-figures";
@@ -22,6 +23,9 @@ import { ReportTable } from "./report-table";
 import type { TVisibleRow } from "./report-tree";
 import { useGroupLabel } from "./use-group-label";
 import { useReportTree } from "./use-report-tree";
+
+/** New deals and bookings show up without a reload; polling pauses while the tab is hidden. */
+const LIVE_REFRESH_MS = 30_000;
 
 /** Without a period in the URL the page shows the last 30 days, as Metrica does. */
 const DEFAULT_PRESET = "last30Days";
@@ -48,7 +52,11 @@ export function AnalyticsView({
     [state.from, state.to, timeZone],
   );
   const report = useQuery(
-    trpc.analytics.report.queryOptions(period, { placeholderData: keepPreviousData }),
+    trpc.analytics.report.queryOptions(period, {
+      placeholderData: keepPreviousData,
+      refetchInterval: LIVE_REFRESH_MS,
+      refetchIntervalInBackground: false,
+    }),
   );
   const { rows, toggle, loadingIds } = useReportTree(report.data, state.sort);
   const groupLabel = useGroupLabel(report.data);
@@ -109,6 +117,7 @@ export function AnalyticsView({
             currency={currency}
             showsCosts={report.data.showsCosts}
           />
+          <AnalyticsCharts report={report.data} currency={currency} />
           <ReportTable
             rows={rows}
             columns={columns}

@@ -10,37 +10,42 @@ export async function rollUpDay(
   db: TDbClient,
   { tenantId, day, timeZone }: { tenantId: string; day: string; timeZone: string },
 ): Promise<void> {
+  // The planner sees the day's real bounds (not a CTE it estimates at a third of the table), and no
+  // JIT: compiling the plan took three times longer than running it (bench:analytics).
+  await db.$executeRaw`SET LOCAL jit = off`;
+  const [bounds] = await db.$queryRaw<{ startAt: Date; endAt: Date }[]>`
+    SELECT (${day}::date::timestamp AT TIME ZONE ${timeZone}) AS "startAt",
+           ((${day}::date + 1)::timestamp AT TIME ZONE ${timeZone}) AS "endAt"`;
+  if (!bounds) return;
+  const { startAt, endAt } = bounds;
   await db.$executeRaw`DELETE FROM "AnalyticsDayUtm" WHERE "tenantId" = ${tenantId} AND "day" = ${day}::date`;
   await db.$executeRaw`DELETE FROM "AnalyticsDay" WHERE "tenantId" = ${tenantId} AND "day" = ${day}::date`;
   await db.$executeRaw`
-    WITH bounds AS (
-      SELECT (${day}::date::timestamp AT TIME ZONE ${timeZone}) AS start_at,
-             ((${day}::date + 1)::timestamp AT TIME ZONE ${timeZone}) AS end_at
-    ), facts AS (
+    WITH facts AS (
       SELECT s."channel"::text AS channel, s."sourceId", s."campaignId", s."utmContent", s."utmTerm",
         1 AS visits, 0 AS bookings, 0 AS calls, 0 AS new_clients, 0 AS deals, 0 AS won, 0 AS lost, 0::bigint AS revenue
-      FROM "TrackerSession" s, bounds b
-      WHERE s."tenantId" = ${tenantId} AND s."startedAt" >= b.start_at AND s."startedAt" < b.end_at
+      FROM "TrackerSession" s
+      WHERE s."tenantId" = ${tenantId} AND s."startedAt" >= ${startAt} AND s."startedAt" < ${endAt}
       UNION ALL
       SELECT l."channel"::text, l."sourceId", l."campaignId", l."utmContent", l."utmTerm", 0, 1, 0, 0, 0, 0, 0, 0
-      FROM "Lead" l, bounds b
-      WHERE l."tenantId" = ${tenantId} AND l."crmCreatedAt" >= b.start_at AND l."crmCreatedAt" < b.end_at
+      FROM "Lead" l
+      WHERE l."tenantId" = ${tenantId} AND l."crmCreatedAt" >= ${startAt} AND l."crmCreatedAt" < ${endAt}
       UNION ALL
       SELECT NULL, NULL, NULL, NULL, NULL, 0, 0, 1, 0, 0, 0, 0, 0
-      FROM "Call" c, bounds b
+      FROM "Call" c
       WHERE c."tenantId" = ${tenantId} AND c."direction" = 'incoming'
-        AND c."startedAt" >= b.start_at AND c."startedAt" < b.end_at
+        AND c."startedAt" >= ${startAt} AND c."startedAt" < ${endAt}
       UNION ALL
       SELECT d."channel"::text, d."sourceId", d."campaignId", d."utmContent", d."utmTerm", 0, 0, 0,
         (d."clientId" IS NOT NULL AND NOT EXISTS (
           SELECT 1 FROM "Deal" e
           WHERE e."tenantId" = d."tenantId" AND e."clientId" = d."clientId"
-            AND (e."crmCreatedAt" < d."crmCreatedAt" OR (e."crmCreatedAt" = d."crmCreatedAt" AND e."id" < d."id"))
+            AND (e."crmCreatedAt", e."id") < (d."crmCreatedAt", d."id")
         ))::int,
         1, (d."stageGroup" = 'won')::int, (d."stageGroup" = 'lost')::int,
         CASE WHEN d."stageGroup" = 'won' THEN d."amountMinor"::bigint ELSE 0 END
-      FROM "Deal" d, bounds b
-      WHERE d."tenantId" = ${tenantId} AND d."crmCreatedAt" >= b.start_at AND d."crmCreatedAt" < b.end_at
+      FROM "Deal" d
+      WHERE d."tenantId" = ${tenantId} AND d."crmCreatedAt" >= ${startAt} AND d."crmCreatedAt" < ${endAt}
     )
     INSERT INTO "AnalyticsDayUtm" ("tenantId", "channel", "sourceId", "campaignId", "day", "utmContent", "utmTerm",
       "visits", "bookings", "calls", "newClients", "deals", "wonDeals", "lostDeals", "revenueMinor")
