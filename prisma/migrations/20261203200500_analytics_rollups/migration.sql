@@ -100,50 +100,57 @@ ALTER TABLE "AdCost" ADD CONSTRAINT "AdCost_campaignId_fkey" FOREIGN KEY ("campa
 -- its row is either claimed after the row is visible or left for the next round, so no change is
 -- lost to a race with the worker, and concurrent writers never wait on one another.
 
-CREATE FUNCTION analytics_queue_change() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE
-  at_column text := TG_ARGV[0];
-  old_at timestamptz;
-  new_at timestamptz;
+-- One function per timestamp column, not one reading the column by name: a dynamic EXECUTE per row
+-- would be planned on every insert of a tracker session, the hottest write there is.
+CREATE FUNCTION analytics_queue_started_at_change() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  IF TG_OP IN ('UPDATE', 'DELETE') THEN
-    EXECUTE format('SELECT ($1).%I', at_column) INTO old_at USING OLD;
-    IF old_at IS NOT NULL THEN
-      INSERT INTO "AnalyticsChange" ("tenantId", "at") VALUES (OLD."tenantId", old_at);
+  IF TG_OP = 'INSERT' THEN
+    INSERT INTO "AnalyticsChange" ("tenantId", "at") VALUES (NEW."tenantId", NEW."startedAt");
+  ELSE
+    INSERT INTO "AnalyticsChange" ("tenantId", "at") VALUES (OLD."tenantId", OLD."startedAt");
+    IF TG_OP = 'UPDATE' AND NEW."startedAt" IS DISTINCT FROM OLD."startedAt" THEN
+      INSERT INTO "AnalyticsChange" ("tenantId", "at") VALUES (NEW."tenantId", NEW."startedAt");
     END IF;
   END IF;
-  IF TG_OP IN ('INSERT', 'UPDATE') THEN
-    EXECUTE format('SELECT ($1).%I', at_column) INTO new_at USING NEW;
-    IF new_at IS NOT NULL AND new_at IS DISTINCT FROM old_at THEN
-      INSERT INTO "AnalyticsChange" ("tenantId", "at") VALUES (NEW."tenantId", new_at);
+  RETURN NULL;
+END $$;
+
+CREATE FUNCTION analytics_queue_crm_created_at_change() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    INSERT INTO "AnalyticsChange" ("tenantId", "at") VALUES (NEW."tenantId", NEW."crmCreatedAt");
+  ELSE
+    INSERT INTO "AnalyticsChange" ("tenantId", "at") VALUES (OLD."tenantId", OLD."crmCreatedAt");
+    IF TG_OP = 'UPDATE' AND NEW."crmCreatedAt" IS DISTINCT FROM OLD."crmCreatedAt" THEN
+      INSERT INTO "AnalyticsChange" ("tenantId", "at") VALUES (NEW."tenantId", NEW."crmCreatedAt");
     END IF;
   END IF;
   RETURN NULL;
 END $$;
 
 CREATE TRIGGER "TrackerSession_analytics_insert_delete" AFTER INSERT OR DELETE ON "TrackerSession"
-  FOR EACH ROW EXECUTE FUNCTION analytics_queue_change('startedAt');
+  FOR EACH ROW EXECUTE FUNCTION analytics_queue_started_at_change();
 CREATE TRIGGER "TrackerSession_analytics_update" AFTER UPDATE ON "TrackerSession"
   FOR EACH ROW WHEN (
     (OLD."startedAt", OLD."channel", OLD."sourceId", OLD."campaignId", OLD."utmContent", OLD."utmTerm")
     IS DISTINCT FROM
     (NEW."startedAt", NEW."channel", NEW."sourceId", NEW."campaignId", NEW."utmContent", NEW."utmTerm")
-  ) EXECUTE FUNCTION analytics_queue_change('startedAt');
+  ) EXECUTE FUNCTION analytics_queue_started_at_change();
 
 CREATE TRIGGER "Lead_analytics_insert_delete" AFTER INSERT OR DELETE ON "Lead"
-  FOR EACH ROW EXECUTE FUNCTION analytics_queue_change('crmCreatedAt');
+  FOR EACH ROW EXECUTE FUNCTION analytics_queue_crm_created_at_change();
 CREATE TRIGGER "Lead_analytics_update" AFTER UPDATE ON "Lead"
   FOR EACH ROW WHEN (
     (OLD."crmCreatedAt", OLD."channel", OLD."sourceId", OLD."campaignId", OLD."utmContent", OLD."utmTerm")
     IS DISTINCT FROM
     (NEW."crmCreatedAt", NEW."channel", NEW."sourceId", NEW."campaignId", NEW."utmContent", NEW."utmTerm")
-  ) EXECUTE FUNCTION analytics_queue_change('crmCreatedAt');
+  ) EXECUTE FUNCTION analytics_queue_crm_created_at_change();
 
 CREATE TRIGGER "Call_analytics_insert_delete" AFTER INSERT OR DELETE ON "Call"
-  FOR EACH ROW EXECUTE FUNCTION analytics_queue_change('startedAt');
+  FOR EACH ROW EXECUTE FUNCTION analytics_queue_started_at_change();
 CREATE TRIGGER "Call_analytics_update" AFTER UPDATE ON "Call"
   FOR EACH ROW WHEN ((OLD."startedAt", OLD."direction") IS DISTINCT FROM (NEW."startedAt", NEW."direction"))
-  EXECUTE FUNCTION analytics_queue_change('startedAt');
+  EXECUTE FUNCTION analytics_queue_started_at_change();
 
 -- A deal also decides whether its client is new (its client's first deal, docs/analytics.md §2), so
 -- a change to it also marks the day of the client's first other deal: that deal may gain or lose

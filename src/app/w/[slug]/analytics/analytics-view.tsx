@@ -7,14 +7,15 @@ import { useMemo } from "react";
 import { LoadState } from "@/components/data-table/load-state";
 import { useUrlState } from "@/components/data-table/use-url-state";
 import { DateRangePicker } from "@/components/date-picker/date-range-picker";
+import { useDayText } from "@/components/date-picker/use-day-text";
 import { EmptyState } from "@/components/empty-state";
 import type { TLocale } from "@/i18n/locales";
 import { getPresetRange } from "@/lib/period-presets";
 import { csvDialectOf } from "@/server/csv/csv-dialect";
 import { useTRPC } from "@/trpc/react";
 
-import { AnalyticsCharts } from "./charts/analytics-charts";
 import { parseAnalyticsUrlState, serializeAnalyticsUrlState } from "./analytics-url-state";
+import { AnalyticsCharts } from "./charts/analytics-charts";
 import { DownloadCsvButton } from "./download-csv-button";
 import { HeadlineFigures } from "./headline-figures";
 import { columnsFor } from "./report-columns";
@@ -43,6 +44,7 @@ export function AnalyticsView({
   const t = useTranslations("analytics");
   const locale = useLocale() as TLocale;
   const trpc = useTRPC();
+  const dayText = useDayText();
   const { state, update } = useUrlState(parseAnalyticsUrlState, serializeAnalyticsUrlState);
   const period = useMemo(
     () =>
@@ -92,7 +94,12 @@ export function AnalyticsView({
           />
           {report.data ? (
             <span className="text-sm text-slate-500">
-              {t("comparedWith", report.data.previousPeriod)}
+              {t("comparedWith", {
+                period: dayText.period(
+                  report.data.previousPeriod.from,
+                  report.data.previousPeriod.to,
+                ),
+              })}
             </span>
           ) : null}
         </div>

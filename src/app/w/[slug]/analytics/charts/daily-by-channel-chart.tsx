@@ -59,6 +59,8 @@ export function DailyByChannelChart({
         <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
         {series.channels.map((channel) => (
           <Bar
+            // Drawn at once: a dashboard refreshes every 30 s, and a replayed animation reads as a change.
+            isAnimationActive={false}
             key={channel}
             // A function, not a key path: the undefined channel's key is the empty string. A
             // zero is null, which the tooltip leaves out, so it lists only the day's channels.

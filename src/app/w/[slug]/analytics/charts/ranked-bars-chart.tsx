@@ -44,7 +44,7 @@ export function RankedBarsChart({ bars, valueName }: { bars: TRankedBar[]; value
           formatter={(_value, _name, item) => [String(item.payload?.valueText ?? ""), valueName]}
           cursor={{ fill: "#f1f5f9" }}
         />
-        <Bar dataKey="value" maxBarSize={24}>
+        <Bar dataKey="value" maxBarSize={24} isAnimationActive={false}>
           <LabelList dataKey="valueText" position="right" fontSize={12} fill="#334155" />
         </Bar>
       </BarChart>

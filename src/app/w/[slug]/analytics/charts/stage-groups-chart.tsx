@@ -37,6 +37,8 @@ export function StageGroupsChart({
         <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
         {split.map(({ group }) => (
           <Bar
+            // Drawn at once: a dashboard refreshes every 30 s, and a replayed animation reads as a change.
+            isAnimationActive={false}
             key={group}
             dataKey={group}
             name={tGroups(group)}
