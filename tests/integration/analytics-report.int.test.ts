@@ -16,7 +16,7 @@ import {
   createTestKlientiksAddress,
   createTestTelephonyConnection,
 } from "../support/factories";
-import { createTestDb } from "../support/test-db";
+import { createTestDb, isEmbeddedDatabase } from "../support/test-db";
 
 const db = createTestDb();
 afterAll(() => db.$disconnect());
@@ -297,5 +297,29 @@ describe("analytics report", () => {
       data: { timezone: "Europe/Moscow" },
     });
     expect(rowOf((await reportOf(fixture)).rows, "total")?.current.visits).toBe(6);
+  });
+
+  it("counts every deal when two workers rebuild while deals keep arriving", async (context) => {
+    if (await isEmbeddedDatabase(db)) context.skip(); // one session: no row locks between connections
+    const other = createTestDb({ maxConnections: 4 });
+    const { tenantId, annaFirst } = fixture;
+    const before = rowOf((await reportOf(fixture)).rows, "total")?.current.deals ?? 0;
+    let isWriting = true;
+    const worker = async (client: typeof db) => {
+      while (isWriting) await refreshAnalyticsRollups(client, { maxDays: 5 });
+    };
+    const workers = [worker(db), worker(other)];
+    for (let index = 0; index < 40; index += 1)
+      await createTestDeal(
+        db,
+        { tenantId, connectionId: annaFirst.connectionId },
+        {
+          crmCreatedAt: new Date(`2026-11-${String(1 + (index % 28)).padStart(2, "0")}T12:00:00Z`),
+        },
+      );
+    isWriting = false;
+    await Promise.all(workers);
+    await other.$disconnect();
+    expect(rowOf((await reportOf(fixture)).rows, "total")?.current.deals).toBe(before + 40);
   });
 });
