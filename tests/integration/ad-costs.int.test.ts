@@ -2,8 +2,8 @@ import { afterAll, describe, expect, it } from "vitest";
 
 import { createId } from "@/lib/ids";
 
-import { createTestUser, createTestWorkspace } from "../support/factories";
 import { callerFor as createTestCaller } from "../support/callers";
+import { createTestUser, createTestWorkspace } from "../support/factories";
 import { createTestDb } from "../support/test-db";
 
 const db = createTestDb();
