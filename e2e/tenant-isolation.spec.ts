@@ -134,6 +134,21 @@ const INPUT_AIMED_AT_A: Record<string, (a: TWorkspaceAIds) => unknown> = {
   // A's source in B's workspace: refused as an unknown source (404).
   "attribution.mapLeadSource": (a) => ({ value: "Hijacked", sourceId: a.sourceId }),
   "attribution.unmapLeadSource": () => ({ value: "Hijacked" }),
+  "analytics.report": () => ({ from: "2026-01-01", to: "2026-12-31" }),
+  // A's campaign in B's report: nothing of A's is counted under it.
+  "analytics.utmBreakdown": (a) => ({
+    period: { from: "2026-01-01", to: "2026-12-31" },
+    channel: "paid",
+    sourceId: a.sourceId,
+    campaignId: a.campaignId,
+  }),
+  "costs.grid": () => undefined,
+  // A's campaign: refused as unknown in B's workspace.
+  "costs.setMonthly": (a) => ({ campaignId: a.campaignId, month: "2026-11", amount: "1000" }),
+  // A's campaign by its name: not matched in B's workspace, so the file is refused (the answer
+  // names the value B sent, which is why it is not one of A's secrets, its utm_campaign).
+  "costs.importCsv": () => ({ text: "date;campaign;amount\n2026-11-01;A;100\n" }),
+  "costs.setHideFromAgents": () => ({ hideCostsFromAgents: true }),
 };
 
 /** Workspace A's site and one ad campaign, for the sites procedures to aim at. */

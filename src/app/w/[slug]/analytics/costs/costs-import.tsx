@@ -86,7 +86,7 @@ export function CostsImport({ campaignNames }: { campaignNames: string[] }) {
         }
       />
       <Card className="space-y-4">
-        <form className="flex flex-wrap items-end gap-3" onSubmit={submit} noValidate>
+        <form method="post" className="flex flex-wrap items-end gap-3" onSubmit={submit} noValidate>
           <label className="block space-y-1 text-sm font-medium text-slate-700">
             <span className="block">{t("fileLabel")}</span>
             <input

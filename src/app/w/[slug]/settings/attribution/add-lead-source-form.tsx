@@ -34,7 +34,7 @@ export function AddLeadSourceForm({ sources }: { sources: { id: string; label: s
   };
 
   return (
-    <form className="space-y-3 border-t border-slate-100 pt-4" onSubmit={onSubmit}>
+    <form method="post" className="space-y-3 border-t border-slate-100 pt-4" onSubmit={onSubmit}>
       <h3 className="text-sm font-semibold text-slate-800">{t("addTitle")}</h3>
       <div className="grid gap-3 sm:grid-cols-2">
         <TextField

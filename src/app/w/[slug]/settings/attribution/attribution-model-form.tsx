@@ -59,7 +59,7 @@ function ModelFormFields({ stored }: { stored: TAttributionSettingsRequest }) {
 
   return (
     <Card data-testid="attribution-model">
-      <form className="space-y-4" onSubmit={onSubmit} noValidate>
+      <form method="post" className="space-y-4" onSubmit={onSubmit} noValidate>
         <CardHeading title={t("modelTitle")} hint={t("modelHint")} />
         <fieldset className="space-y-3">
           <legend className="sr-only">{t("modelTitle")}</legend>
