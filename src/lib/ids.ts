@@ -30,7 +30,9 @@ export type TIdPrefix =
   | "ext"
   | "cbr"
   | "lsm"
-  | "cst";
+  | "cst"
+  | "tnum"
+  | "nls";
 
 export const createId = (prefix: TIdPrefix): string =>
   `${prefix}_${randomBytes(10).toString("hex")}`;

@@ -31,7 +31,7 @@ export async function rollUpDay(
       FROM "Lead" l
       WHERE l."tenantId" = ${tenantId} AND l."crmCreatedAt" >= ${startAt} AND l."crmCreatedAt" < ${endAt}
       UNION ALL
-      SELECT NULL, NULL, NULL, NULL, NULL, 0, 0, 1, 0, 0, 0, 0, 0
+      SELECT c."channel"::text, c."sourceId", c."campaignId", c."utmContent", c."utmTerm", 0, 0, 1, 0, 0, 0, 0, 0
       FROM "Call" c
       WHERE c."tenantId" = ${tenantId} AND c."direction" = 'incoming'
         AND c."startedAt" >= ${startAt} AND c."startedAt" < ${endAt}
