@@ -160,6 +160,7 @@ describe("/api/track", () => {
       ok: true,
       widgetUrlPatterns: ["klientiks.ru/app/"],
       captureContacts: false,
+      phones: null,
     });
     await track.settle();
 

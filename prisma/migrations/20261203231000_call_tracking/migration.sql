@@ -132,6 +132,7 @@ CREATE FUNCTION lease_tracking_number(
   p_tenant text, p_site text, p_visitor text, p_session text, p_now timestamptz, p_hold interval,
   p_new_id text
 ) RETURNS TABLE (phone text, usage text) LANGUAGE plpgsql AS $$
+#variable_conflict use_column
 DECLARE
   v_lease record;
   v_number record;

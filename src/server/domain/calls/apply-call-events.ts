@@ -1,6 +1,7 @@
 import { createId } from "@/lib/ids";
 import type { TDb } from "@/server/db/client";
 import type { TDbClient } from "@/server/db/types";
+import { creditCall } from "@/server/domain/call-tracking/credit-call";
 import type { TCallEvent } from "@/server/domain/calls/call-event";
 import { callSearchTextOf } from "@/server/domain/calls/call-search-text";
 import {
@@ -49,6 +50,7 @@ type TStoredCall = {
   direction: string;
   clientId: string | null;
   clientPhone: string | null;
+  companyNumber: string | null;
   startedAt: Date;
   answeredAt: Date | null;
   disposition: string | null;
@@ -56,6 +58,7 @@ type TStoredCall = {
   recordingAttempts: number;
   recordingDueAt: Date | null;
   callbackRequestId: string | null;
+  isCredited: boolean;
 };
 
 /** The provider call id every event shares; throws when the list is empty or mixes calls. */
@@ -80,8 +83,8 @@ async function loadCall(
 ) {
   // Without a call, the LEFT JOIN gives nulls in every call column.
   const [row] = await tx.$queryRaw<(Omit<TStoredCall, "id"> & { id: string | null })[]>`
-    SELECT con."id" AS "connectionId", c."id", c."state"::text AS "state", c."direction"::text AS "direction", c."clientId", c."clientPhone", c."startedAt",
-      c."answeredAt", c."disposition"::text AS "disposition", c."recordingState"::text AS "recordingState", c."recordingAttempts", c."recordingDueAt", c."callbackRequestId"
+    SELECT con."id" AS "connectionId", c."id", c."state"::text AS "state", c."direction"::text AS "direction", c."clientId", c."clientPhone", c."companyNumber", c."startedAt",
+      c."answeredAt", c."trackingRule" IS NOT NULL AS "isCredited", c."disposition"::text AS "disposition", c."recordingState"::text AS "recordingState", c."recordingAttempts", c."recordingDueAt", c."callbackRequestId"
     FROM "Connection" AS con
     LEFT JOIN "Call" AS c ON c."connectionId" = con."id" AND c."providerCallId" = ${providerCallId} AND c."tenantId" = con."tenantId"
     WHERE con."id" = ${connectionId} AND con."tenantId" = ${tenantId}`;
@@ -152,12 +155,13 @@ async function writeCall(tx: TDbClient, call: TCallRow, now: Date): Promise<TRec
   const [stored] = await tx.$queryRaw<{ recordingState: TRecordingState }[]>`
     INSERT INTO "Call" ("id", "tenantId", "connectionId", "providerCallId", "direction", "state", "clientPhone", "companyNumber", "extension", "membershipId",
       "clientId", "startedAt", "answeredAt", "endedAt", "waitSeconds", "talkSeconds", "disposition", "rawDisposition", "recordingState", "recordingRef",
-      "recordingDueAt", "searchText", "updatedAt")
+      "recordingDueAt", "searchText", "isTargetCall", "updatedAt")
     VALUES (${call.id}, ${call.tenantId}, ${call.connectionId}, ${call.providerCallId}, ${call.direction}::"CallDirection", ${call.state}::"CallState",
       ${call.clientPhone}::text, ${call.companyNumber}::text, ${call.extension}::text, ${call.membershipId}::text, ${call.clientId}::text,
       ${call.startedAt}::timestamptz, ${call.answeredAt}::timestamptz, ${call.endedAt}::timestamptz, ${call.waitSeconds}::int, ${call.talkSeconds}::int,
       ${call.disposition}::"CallDisposition", ${call.rawDisposition}::text, ${call.recordingState}::"RecordingState", ${call.recordingRef}::text,
-      ${call.recordingDueAt}::timestamptz, ${call.searchText}, ${now}::timestamptz)
+      ${call.recordingDueAt}::timestamptz, ${call.searchText},
+      coalesce(${call.talkSeconds}::int >= (SELECT "callTargetSeconds" FROM "Tenant" WHERE "id" = ${call.tenantId}), false), ${now}::timestamptz)
     ON CONFLICT ("connectionId", "providerCallId") DO UPDATE SET
       "direction" = EXCLUDED."direction", "state" = EXCLUDED."state", "clientPhone" = EXCLUDED."clientPhone", "companyNumber" = EXCLUDED."companyNumber",
       "extension" = EXCLUDED."extension", "membershipId" = EXCLUDED."membershipId", "clientId" = EXCLUDED."clientId", "startedAt" = EXCLUDED."startedAt",
@@ -166,7 +170,7 @@ async function writeCall(tx: TDbClient, call: TCallRow, now: Date): Promise<TRec
       "recordingState" = CASE WHEN "Call"."recordingState" IN ('ready', 'unavailable') THEN "Call"."recordingState" ELSE EXCLUDED."recordingState" END,
       "recordingRef" = EXCLUDED."recordingRef",
       "recordingDueAt" = CASE WHEN "Call"."recordingState" IN ('ready', 'unavailable') THEN NULL ELSE EXCLUDED."recordingDueAt" END,
-      "searchText" = EXCLUDED."searchText", "updatedAt" = EXCLUDED."updatedAt"
+      "searchText" = EXCLUDED."searchText", "isTargetCall" = EXCLUDED."isTargetCall", "updatedAt" = EXCLUDED."updatedAt"
     RETURNING "recordingState"::text AS "recordingState"`;
   if (!stored) throw new Error(`applyCallEvents: writing call ${call.id} returned nothing`);
   return stored.recordingState;
@@ -266,6 +270,12 @@ export async function applyCallEvents(
       existing.disposition !== call.disposition ||
       existing.startedAt.getTime() !== call.startedAt.getTime() ||
       existing.answeredAt?.getTime() !== call.answeredAt?.getTime();
+    const isCreditChanged =
+      !existing?.isCredited ||
+      existing.direction !== call.direction ||
+      existing.companyNumber !== call.companyNumber ||
+      existing.startedAt.getTime() !== call.startedAt.getTime();
+    if (isCreditChanged) await creditCall(tx, call);
     if (clientPhone && isHistoryChanged)
       await relinkPhoneHistory(tx, { tenantId, phone: clientPhone, around: call.startedAt });
     if (

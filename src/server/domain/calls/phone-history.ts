@@ -15,7 +15,7 @@ const CALLBACK_REQUEST_LEAD = "2 minutes";
 const CALLBACK_REQUEST_SKEW = "30 seconds";
 
 /**
- * Re-derives `isFirstCall` for all calls of the phone and `calledBackAt`/`calledBackCallId` for its
+ * Re-derives `isFirstCall` and `isUniqueCall` for all calls of the phone and `calledBackAt`/`calledBackCallId` for its
  * calls started within the callback window before `around` (the call being applied). Serialized
  * per phone, so two new calls of one phone never both see themselves as the first.
  */
@@ -29,6 +29,18 @@ export async function relinkPhoneHistory(
       SELECT "id" FROM "Call" WHERE "tenantId" = ${tenantId} AND "clientPhone" = ${phone} ORDER BY "startedAt", "id" LIMIT 1)
     UPDATE "Call" AS c SET "isFirstCall" = (c."id" = (SELECT "id" FROM first))
     WHERE c."tenantId" = ${tenantId} AND c."clientPhone" = ${phone} AND c."isFirstCall" IS DISTINCT FROM (c."id" = (SELECT "id" FROM first))`;
+  // A repeat call: an earlier incoming call of the phone within the workspace's unique period.
+  await tx.$executeRaw`
+    WITH flags AS (
+      SELECT c."id", NOT EXISTS (
+        SELECT 1 FROM "Call" AS p
+        WHERE p."tenantId" = c."tenantId" AND p."clientPhone" = c."clientPhone" AND p."direction" = 'incoming'
+          AND (p."startedAt", p."id") < (c."startedAt", c."id")
+          AND p."startedAt" >= c."startedAt" - make_interval(days => t."callUniqueDays")) AS "isUnique"
+      FROM "Call" AS c JOIN "Tenant" AS t ON t."id" = c."tenantId"
+      WHERE c."tenantId" = ${tenantId} AND c."clientPhone" = ${phone})
+    UPDATE "Call" AS c SET "isUniqueCall" = flags."isUnique"
+    FROM flags WHERE c."id" = flags."id" AND c."isUniqueCall" IS DISTINCT FROM flags."isUnique"`;
   // A missed call: incoming, over with a disposition other than answered, no answer seen. Its callback: the
   // first later call of the phone that connected (an answer seen or an answered disposition: an outgoing
   // call has no answer notification), either way.

@@ -9,6 +9,8 @@ const SITE: TTrackedSite = {
   domain: "salon.ru",
   widgetUrlPatterns: ["klientiks.ru/app/"],
   captureContacts: false,
+  phones: null,
+  poolHoldMinutes: 15,
 };
 
 describe("createSiteKeyCache", () => {
