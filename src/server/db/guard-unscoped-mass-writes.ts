@@ -7,13 +7,13 @@ import { Prisma } from "@generated/prisma/client";
 export const guardUnscopedMassWrites = Prisma.defineExtension({
   name: "guard-unscoped-mass-writes",
   query: {
+    // Per operation rather than per method: views (`Communication`) have no writes, so the typed
+    // `$allModels` offers no `updateMany` to hook.
     $allModels: {
-      async updateMany({ model, args, query }) {
-        assertNoUndefinedFilter(model, "updateMany", args.where);
-        return query(args);
-      },
-      async deleteMany({ model, args, query }) {
-        assertNoUndefinedFilter(model, "deleteMany", args.where);
+      $allOperations({ model, operation, args, query }) {
+        const name: string = operation;
+        if (name === "updateMany" || name === "deleteMany")
+          assertNoUndefinedFilter(model, name, (args as { where?: unknown }).where);
         return query(args);
       },
     },
