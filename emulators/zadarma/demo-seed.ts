@@ -1,5 +1,6 @@
-// The demo account for local development and e2e, on fixed, documented credentials: two company
-// numbers and three extensions named after the Klientiks demo salon's staff, all online.
+// The demo account for local development and e2e, on fixed, documented credentials: the salon's
+// two main company numbers, five more for call tracking (a pool of four and a fallback), and three
+// extensions named after the Klientiks demo salon's staff, all online.
 
 import { createAccount } from "./accounts";
 import type { Emulator } from "./emulator";
@@ -9,7 +10,15 @@ export const DEMO_ACCOUNT = {
   id: "demo",
   key: "5f8a2c9e1b7d4a6c3e0f",
   secret: "9c1e7a3f5b2d8e4a6c0b",
-  numbers: ["74951234567", "78122345678"],
+  numbers: [
+    "74951234567",
+    "78122345678",
+    "74957770001",
+    "74957770002",
+    "74957770003",
+    "74957770004",
+    "74957770099",
+  ],
   extensions: [
     { number: "100", name: "Смирнова Ольга", online: true },
     { number: "101", name: "Кузнецова Марина", online: true },
