@@ -244,4 +244,31 @@ describe("reattributeDealsAfterCommunication", () => {
       channel: null,
     });
   });
+
+  it("credits a tracked call with the campaign call tracking gave it", async () => {
+    const deal = await createDeal(workspace);
+    const telephony = await createTestTelephonyConnection(db, workspace.tenantId);
+    const call = await createCall(
+      db,
+      { tenantId: workspace.tenantId, connectionId: telephony.id },
+      {
+        clientPhone: CLIENT_PHONE,
+        clientId: workspace.clientId,
+        startedAt: daysBeforeDeal(2),
+        trackingRule: "dynamic_number",
+        ...AD,
+      },
+    );
+
+    await reattributeAfter("call", call.id);
+
+    expect(await attributionOf(deal.id)).toMatchObject({
+      attributionRule: "last_non_direct",
+      creditedCallId: call.id,
+      channel: "paid",
+      sourceId: AD.sourceId,
+      campaignId: AD.campaignId,
+      utmCampaign: "spring",
+    });
+  });
 });

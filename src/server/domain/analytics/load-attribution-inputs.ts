@@ -1,10 +1,6 @@
 import type { TDbClient } from "@/server/db/types";
 import type { TDealAttributionRule } from "@/server/domain/analytics/attribute-deal";
-import {
-  NO_TRAFFIC_FIELDS,
-  type TCommunication,
-  type TTrafficFields,
-} from "@/server/domain/analytics/communication";
+import { type TCommunication, type TTrafficFields } from "@/server/domain/analytics/communication";
 
 /** The attribution a deal row holds now (null rule: never attributed), to write only what changed. */
 export type TStoredDealAttribution = TTrafficFields & {
@@ -25,7 +21,7 @@ export type TDealAttributionInput = {
 type TDealRow = Omit<TDealAttributionInput, "stored"> & TStoredDealAttribution;
 
 type TLeadRow = Omit<TCommunication, "kind"> & { clientId: string | null };
-type TCallRow = { id: string; clientId: string; at: Date };
+type TCallRow = TTrafficFields & { id: string; clientId: string; at: Date };
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -86,7 +82,8 @@ export async function loadCommunicationsOfDeals(
     clientIds.length === 0
       ? []
       : await db.$queryRaw<TCallRow[]>`
-        SELECT c."id", c."clientId", c."startedAt" AS "at"
+        SELECT c."id", c."clientId", c."startedAt" AS "at", c."siteId", c."sourceId", c."campaignId", c."channel"::text AS "channel",
+          c."utmSource", c."utmMedium", c."utmCampaign", c."utmContent", c."utmTerm"
         FROM "Call" AS c
         WHERE c."tenantId" = ${tenantId} AND c."clientId" = ANY(${clientIds}::text[]) AND c."direction" = 'incoming'
           AND c."startedAt" >= ${from}::timestamptz AND c."startedAt" < ${to}::timestamptz`;
@@ -96,17 +93,11 @@ export async function loadCommunicationsOfDeals(
     if (clientId) clientIdOf.set(lead.id, clientId);
     communications.push({ ...lead, kind: "widget_lead" });
   }
-  // Calls carry no traffic data yet: every one is direct (deal-attribution §10).
-  for (const call of calls) {
-    clientIdOf.set(call.id, call.clientId);
-    communications.push({
-      ...NO_TRAFFIC_FIELDS,
-      kind: "call",
-      id: call.id,
-      at: call.at,
-      dealId: null,
-      isWorkspaceDefault: false,
-    });
+  // A call carries the traffic call tracking credited it to; an unidentified one none, so it is
+  // direct (deal-attribution §4).
+  for (const { clientId, ...call } of calls) {
+    clientIdOf.set(call.id, clientId);
+    communications.push({ ...call, kind: "call", dealId: null, isWorkspaceDefault: false });
   }
   return { communications, clientIdOf };
 }
