@@ -113,6 +113,18 @@ async function seedWorkspace(name: string) {
     { tenantId, connectionId: phone.id },
     { startedAt: new Date("2026-11-07T09:00:00Z"), direction: "outgoing" },
   );
+  // A call to a pool number the spring ad's visit held (docs/call-tracking.md §4).
+  await createCall(
+    db,
+    { tenantId, connectionId: phone.id },
+    {
+      startedAt: new Date("2026-11-07T10:00:00Z"),
+      clientPhone: "+79990000009",
+      trackingRule: "dynamic_number",
+      ...paid,
+      utmContent: "banner",
+    },
+  );
 
   const client = (phoneNumber: string) =>
     db.client.create({ data: { id: createId("cli"), tenantId, phone: phoneNumber } });
@@ -194,7 +206,7 @@ describe("analytics report", () => {
     expect(rowOf(rows, "total")?.current).toEqual({
       visits: 6,
       bookings: 3,
-      calls: 1,
+      calls: 2,
       newClients: 2,
       deals: 4,
       wonDeals: 2,
@@ -218,7 +230,14 @@ describe("analytics report", () => {
   it("groups by channel, source and campaign, and keeps a cost without visits", async () => {
     const { rows } = await reportOf(fixture);
     const spring = rowOf(rows, "campaign", { campaignId: fixture.spring.id })?.current;
-    expect(spring).toMatchObject({ visits: 3, bookings: 2, deals: 2, wonDeals: 1, newClients: 1 });
+    expect(spring).toMatchObject({
+      visits: 3,
+      bookings: 2,
+      calls: 1,
+      deals: 2,
+      wonDeals: 1,
+      newClients: 1,
+    });
     expect(spring).toMatchObject({ revenueMinor: 300_000, costMinor: 1_140_000 });
     expect(rowOf(rows, "campaign", { campaignId: fixture.idle.id })?.current).toMatchObject({
       visits: 0,
@@ -234,7 +253,7 @@ describe("analytics report", () => {
       deals: 1,
       lostDeals: 1,
     });
-    // Calls carry no traffic yet and the deal without a client's communication has none: «Не определён».
+    // A call not credited to traffic and the deal without a client's communication: «Не определён».
     expect(rowOf(rows, "channel", { channel: "" })?.current).toMatchObject({
       calls: 1,
       deals: 1,
