@@ -161,3 +161,50 @@ function randomId(cryptoApi) {
     })
     .join("");
 }
+
+// Number substitution (docs/site-tracker.md, "Number substitution"). What may stand between two
+// digits of a written phone: spaces (ordinary, non-breaking, thin), brackets, dots, hyphens and
+// dashes, at most three in a row.
+var PHONE_GAP = "[\\s().\\u2010-\\u2015-]{0,3}";
+
+// Groups: the character before, the 8 / +7 / 7 prefix with its gap, the national ten digits. Never
+// part of a longer run of digits: no digit (or "+") right before, no digit right after.
+function phoneRegExp(national, flags) {
+  return new RegExp("(^|[^\\d+])((?:\\+7|[78])" + PHONE_GAP + ")?(" + national + ")(?!\\d)", flags);
+}
+
+// The first phone-like run of 10 or 11 digits, for elements of the site's selector.
+var ANY_PHONE = phoneRegExp("\\d(?:" + PHONE_GAP + "\\d){9}", "");
+
+// All the site's numbers (E.164; their last ten digits count) in any of the formats above.
+function targetsRegExp(numbers) {
+  var nationals = numbers
+    .map(function (number) {
+      return String(number).replace(/\D/g, "").slice(-10);
+    })
+    .filter(function (digits) {
+      return digits.length === 10;
+    })
+    .map(function (digits) {
+      return digits.split("").join(PHONE_GAP);
+    });
+  return phoneRegExp(nationals.join("|") || "(?!)", "g");
+}
+
+// `text` showing `number` (+7 and ten digits) wherever `targets` match, and with isAny in its first
+// phone-like run too: digits are swapped in place, so the prefix, spaces, brackets and dashes stay.
+function swapPhones(text, number, targets, isAny) {
+  var digits = number.slice(-10);
+  function swap(all, before, prefix, national) {
+    var at = 0;
+    return (
+      before +
+      (prefix || "") +
+      national.replace(/\d/g, function () {
+        return digits.charAt(at++);
+      })
+    );
+  }
+  var out = text.replace(targets, swap);
+  return isAny ? out.replace(ANY_PHONE, swap) : out;
+}

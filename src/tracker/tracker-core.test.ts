@@ -175,3 +175,82 @@ describe("helpers", () => {
     expect(core.randomId(globalThis.crypto)).not.toBe(core.randomId(globalThis.crypto));
   });
 });
+
+describe("number substitution", () => {
+  const targets = core.targetsRegExp(["+74951234567"]);
+  const swap = (text: string, isAny = false) =>
+    core.swapPhones(text, "+74957770001", targets, isAny);
+
+  it.each([
+    ["8 (495) 123-45-67", "8 (495) 777-00-01"],
+    ["+7 (495) 123-45-67", "+7 (495) 777-00-01"],
+    ["+7 495 123 45 67", "+7 495 777 00 01"],
+    ["84951234567", "84957770001"],
+    ["+74951234567", "+74957770001"],
+    ["7-495-123-45-67", "7-495-777-00-01"],
+    ["(495) 123-45-67", "(495) 777-00-01"],
+    ["495 123-45-67", "495 777-00-01"],
+    ["4951234567", "4957770001"],
+    ["8 495 123.45.67", "8 495 777.00.01"],
+    ["8\u00a0(495)\u00a0123\u201345\u201367", "8\u00a0(495)\u00a0777\u201300\u201301"],
+    ["+7\u202f495\u202f123\u00a045\u00a067", "+7\u202f495\u202f777\u00a000\u00a001"],
+  ])("swaps %j in place, keeping its format", (text, expected) => {
+    expect(swap(text)).toBe(expected);
+    expect(swap(`Звоните: ${text}, ежедневно`)).toBe(`Звоните: ${expected}, ежедневно`);
+  });
+
+  it("swaps tel: links in their own style", () => {
+    expect(swap("tel:+74951234567")).toBe("tel:+74957770001");
+    expect(swap("tel:84951234567")).toBe("tel:84957770001");
+    expect(swap("tel:8-495-123-45-67")).toBe("tel:8-495-777-00-01");
+    expect(swap("tel:+7(495)1234567")).toBe("tel:+7(495)7770001");
+  });
+
+  it("swaps every occurrence and every target, and nothing else", () => {
+    const both = core.targetsRegExp(["+74951234567", "+78121112233", "bad", "123"]);
+    expect(
+      core.swapPhones(
+        "Москва 8 (495) 123-45-67, 8 495 123 45 67; Петербург +7 812 111-22-33; офис 8 (495) 765-43-21",
+        "+74957770001",
+        both,
+        false,
+      ),
+    ).toBe(
+      "Москва 8 (495) 777-00-01, 8 495 777 00 01; Петербург +7 495 777-00-01; офис 8 (495) 765-43-21",
+    );
+  });
+
+  it("never matches inside a longer run of digits", () => {
+    for (const text of [
+      "Заказ № 184951234567",
+      "Заказ № 849512345678",
+      "ИНН 74951234567123",
+      "+374951234567",
+      "94951234567",
+      "495123456",
+      "8 (495) 123-45-6",
+    ])
+      expect(swap(text)).toBe(text);
+  });
+
+  it("matches nothing without valid targets", () => {
+    const none = core.targetsRegExp(["", "12345"]);
+    expect(core.swapPhones("8 (495) 123-45-67", "+74957770001", none, false)).toBe(
+      "8 (495) 123-45-67",
+    );
+  });
+
+  it("swaps the first phone-like run of 10–11 digits in the selector's elements, whatever it is", () => {
+    expect(swap("8 (800) 555-35-35", true)).toBe("8 (495) 777-00-01");
+    expect(swap("Звоните 8 (812) 111-22-33 или 8 (812) 444-55-66", true)).toBe(
+      "Звоните 8 (495) 777-00-01 или 8 (812) 444-55-66",
+    );
+    expect(swap("800 555 35 35", true)).toBe("495 777 00 01");
+    expect(swap("+7 812 111 22 33", true)).toBe("+7 495 777 00 01");
+    expect(swap("с 9 до 21, заказ 12345", true)).toBe("с 9 до 21, заказ 12345");
+    // A target there is swapped too, wherever it stands.
+    expect(swap("8 (812) 111-22-33, 8 (495) 123-45-67", true)).toBe(
+      "8 (495) 777-00-01, 8 (495) 777-00-01",
+    );
+  });
+});

@@ -28,10 +28,12 @@ export type TTrackerCore = {
   normalizePhone(value: string): string;
   normalizeEmail(value: string): string;
   randomId(cryptoApi: Crypto | undefined): string;
+  targetsRegExp(numbers: string[]): RegExp;
+  swapPhones(text: string, number: string, targets: RegExp, isAny: boolean): string;
 };
 
 /** The tracker's pure functions, evaluated from the very source `/t.js` is built from. */
 export const loadTrackerCore = (): TTrackerCore =>
   new Function(
-    `${trackerCore}\nreturn { clipText, readCampaign, campaignKey, nextSession, encodeSession, decodeSession, readCookie, matchesWidget, decorateUrl, contactKind, normalizePhone, normalizeEmail, randomId };`,
+    `${trackerCore}\nreturn { clipText, readCampaign, campaignKey, nextSession, encodeSession, decodeSession, readCookie, matchesWidget, decorateUrl, contactKind, normalizePhone, normalizeEmail, randomId, targetsRegExp, swapPhones };`,
   )() as TTrackerCore;
