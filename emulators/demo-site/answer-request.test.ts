@@ -5,6 +5,7 @@ import { answerDemoSiteRequest } from "./answer-request";
 const CONFIG = {
   appUrl: "http://localhost:3000/",
   widgetUrl: "http://127.0.0.1:4010/app/united/demo-salon",
+  phone: "+74951234567",
 };
 const SITE_KEY = "AbCdEfGhIjKlMnOpQrSt_-";
 const get = (url: string) => answerDemoSiteRequest("GET", url, CONFIG);
@@ -44,6 +45,24 @@ describe("demo customer site", () => {
     expect(get(`/prices?site=${SITE_KEY}&salon=a1b2c3d4e5f6`).body).toContain(
       "/app/united/a1b2c3d4e5f6",
     );
+  });
+
+  it("shows the salon's phone in several formats on every page: a link, the footer, a kept one and one added later", () => {
+    for (const path of ["/", "/prices"]) {
+      const { body } = answerDemoSiteRequest("GET", `${path}?site=${SITE_KEY}`, {
+        ...CONFIG,
+        phone: "+78125550102",
+      });
+      expect(body).toContain(
+        '<a href="tel:+78125550102" data-testid="site-phone-header">+7 (812) 555-01-02</a>',
+      );
+      expect(body).toContain('<span data-testid="site-phone-footer">8 (812) 555-01-02</span>');
+      expect(body).toContain(
+        '<p data-svyaz-keep data-testid="site-phone-kept">Бухгалтерия: 8 812 555 01 02</p>',
+      );
+      expect(body).toContain('block.setAttribute("data-testid", "site-phone-late")');
+      expect(body).toContain('"Запись по телефону: +7 812 555 01 02"');
+    }
   });
 
   it("escapes every query value it puts into the page", () => {

@@ -8,6 +8,8 @@ export type TDemoSiteConfig = {
   appUrl: string;
   /** The online-booking widget «Записаться онлайн» leads to (the Klientiks emulator's demo salon). */
   widgetUrl: string;
+  /** The salon's own phone, +7 and ten digits: what call tracking swaps for its numbers. */
+  phone: string;
 };
 
 /**
@@ -32,9 +34,16 @@ const pageHref = (path: string, { siteKey, salon }: TDemoVisit): string =>
     `${path}?site=${encodeURIComponent(siteKey)}${salon ? `&salon=${encodeURIComponent(salon)}` : ""}`,
   );
 
-const header = (visit: TDemoVisit): string => `<header>
+/** The phone as people write it: `formatPhone("+74951234567", "8 (###) ###-##-##")`. */
+export const formatPhone = (phone: string, pattern: string): string => {
+  const digits = phone.replace(/\D/g, "").slice(-10);
+  let at = 0;
+  return pattern.replace(/#/g, () => digits.charAt(at++));
+};
+
+const header = (visit: TDemoVisit, config: TDemoSiteConfig): string => `<header>
   <a class="logo" href="${pageHref("/", visit)}">Салон «Лето»</a>
-  <nav><a href="${pageHref("/", visit)}">Главная</a><a href="${pageHref("/prices", visit)}">Цены</a></nav>
+  <nav><a href="${pageHref("/", visit)}">Главная</a><a href="${pageHref("/prices", visit)}">Цены</a><a href="tel:${escapeHtml(config.phone)}" data-testid="site-phone-header">${formatPhone(config.phone, "+7 (###) ###-##-##")}</a></nav>
 </header>`;
 
 /** The salon's own widget sits next to the configured one (`…/app/united/{slug}`). */
@@ -45,14 +54,30 @@ const bookingLink = (config: TDemoSiteConfig, { salon }: TDemoVisit): string => 
   return `<a id="book" class="book" href="${escapeHtml(widgetUrl)}">Записаться онлайн</a>`;
 };
 
+/**
+ * The salon's phone the ways sites write it, for call tracking to swap: in the footer, in a block
+ * a script adds after 1.5 s (the number inside the script stays: the tracker never edits scripts),
+ * and once inside `data-svyaz-keep`, which must stay as it is (docs/site-tracker.md, "Number substitution").
+ */
+const contacts = ({ phone }: TDemoSiteConfig): string => {
+  const late = `Запись по телефону: ${formatPhone(phone, "+7 ### ### ## ##")}`;
+  return `<p>Ежедневно с 10:00 до 21:00, тел. <span data-testid="site-phone-footer">${formatPhone(phone, "8 (###) ###-##-##")}</span></p>
+  <p data-svyaz-keep data-testid="site-phone-kept">Бухгалтерия: ${formatPhone(phone, "8 ### ### ## ##")}</p>
+  <div id="late-phone"></div>
+  <script>setTimeout(function () { var block = document.createElement("p"); block.setAttribute("data-testid", "site-phone-late"); block.textContent = ${JSON.stringify(late)}; document.getElementById("late-phone").appendChild(block); }, 1500);</script>`;
+};
+
 /** Shows the visit's parameters, so whoever tries the demo sees which tags the tracker will read. */
-const footer = ({ params }: TDemoVisit): string => {
+const footer = ({ params }: TDemoVisit, config: TDemoSiteConfig): string => {
   const shown = [...params].filter(([name]) => !DEMO_PARAMS.has(name));
   const tags =
     shown.length === 0
       ? "без меток"
       : shown.map(([name, value]) => `${escapeHtml(name)}=${escapeHtml(value)}`).join(" · ");
-  return `<footer>Демо-сайт для разработки Svyaz: на каждой странице — код отслеживания. Параметры перехода: <code>${tags}</code></footer>`;
+  return `<footer>
+  ${contacts(config)}
+  <p>Демо-сайт для разработки Svyaz: на каждой странице — код отслеживания. Параметры перехода: <code>${tags}</code></p>
+</footer>`;
 };
 
 const SERVICES = [
@@ -79,7 +104,7 @@ export const renderLandingPage = (visit: TDemoVisit, config: TDemoSiteConfig): s
   renderLayout({
     title: "Салон «Лето» — стрижки, окрашивание, маникюр",
     head: trackerSnippet(config.appUrl, visit.siteKey),
-    body: `${header(visit)}
+    body: `${header(visit, config)}
 <main>
   <section class="hero">
     <h1>Осенняя скидка 20% на первый визит</h1>
@@ -90,14 +115,14 @@ export const renderLandingPage = (visit: TDemoVisit, config: TDemoSiteConfig): s
     ${SERVICES.map((service) => `<div class="card"><h3>${service.name}</h3><p>${service.text}</p></div>`).join("\n    ")}
   </section>
 </main>
-${footer(visit)}`,
+${footer(visit, config)}`,
   });
 
 export const renderPricesPage = (visit: TDemoVisit, config: TDemoSiteConfig): string =>
   renderLayout({
     title: "Цены — салон «Лето»",
     head: trackerSnippet(config.appUrl, visit.siteKey),
-    body: `${header(visit)}
+    body: `${header(visit, config)}
 <main>
   <h1>Цены</h1>
   <table>
@@ -105,7 +130,7 @@ export const renderPricesPage = (visit: TDemoVisit, config: TDemoSiteConfig): st
   </table>
   <p>${bookingLink(config, visit)} <a href="${pageHref("/", visit)}">← На главную</a></p>
 </main>
-${footer(visit)}`,
+${footer(visit, config)}`,
   });
 
 /** Without a site key there is no snippet to render: say where the proper link comes from. */

@@ -1,5 +1,6 @@
 // The tracker's wiring to the page: cookies, hits to /api/track, widget links and iframes, form
-// contacts, the call-tracking number. Runs after tracker-core.js in the same function (tracker-script.ts); ES2017, no modules.
+// contacts, the call-tracking number. Runs after tracker-core.js in the same function
+// (tracker-script.ts); ES2017, no modules.
 // Every entry point is wrapped: whatever fails, the customer's page never sees an exception.
 
 var VISITOR_COOKIE = "_svyaz_vid";
@@ -299,7 +300,7 @@ function startTracker() {
   }
 
   function isSelected(element) {
-    return !!(phones && phones.selector && element.matches(phones.selector));
+    return phones && phones.selector && element.matches(phones.selector);
   }
 
   // Added or changed content: never under a kept element, the selector's rule under its element.
@@ -322,7 +323,7 @@ function startTracker() {
             var target = mutation.target;
             if (mutation.type === "attributes") scan(target);
             if (mutation.type !== "childList") swapFrom(target);
-            Array.prototype.forEach.call(mutation.addedNodes || [], function (node) {
+            Array.prototype.forEach.call(mutation.addedNodes, function (node) {
               if (node.nodeType === 1) scan(node);
               swapFrom(node);
             });
