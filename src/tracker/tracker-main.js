@@ -115,17 +115,20 @@ function startTracker() {
     if (!wantsReply && navigator.sendBeacon && navigator.sendBeacon(endpoint, body))
       return Promise.resolve(null);
     if (!window.fetch) return Promise.resolve(null);
-    return window
-      .fetch(endpoint, {
-        method: "POST",
-        body: body,
-        keepalive: true,
-        credentials: "omit",
-        headers: { "content-type": "text/plain" },
-      })
-      .then(function (response) {
-        return wantsReply && response.status === 202 ? response.json() : null;
-      });
+    return post(endpoint, body).then(function (response) {
+      return wantsReply && response.status === 202 ? response.json() : null;
+    });
+  }
+
+  // Text, not JSON, so the browser sends it without a CORS preflight.
+  function post(url, body) {
+    return window.fetch(url, {
+      method: "POST",
+      body: body,
+      keepalive: true,
+      credentials: "omit",
+      headers: { "content-type": "text/plain" },
+    });
   }
 
   function report(type, extra) {
@@ -199,7 +202,7 @@ function startTracker() {
       selector = null;
     }
     phones = { targets: targetsRegExp(value.targets), selector: selector };
-    if (isAsked || !window.fetch) return;
+    if (isAsked) return;
     isAsked = true;
     var cached = "";
     try {
@@ -216,14 +219,7 @@ function startTracker() {
     isRenewDue = false;
     if (!phones) return;
     var body = { siteKey: siteKey, visitorId: visitorId, sessionId: sessionId };
-    window
-      .fetch(endpoint + "/number", {
-        method: "POST",
-        body: JSON.stringify(body),
-        keepalive: true,
-        credentials: "omit",
-        headers: { "content-type": "text/plain" },
-      })
+    post(endpoint + "/number", JSON.stringify(body))
       .then(function (response) {
         return response.status === 204
           ? { number: "" }
