@@ -217,6 +217,25 @@ describe("/t.js number substitution", () => {
     expectUntouched(page);
   });
 
+  it("applies the selector's rule and the keep marker to content added inside them later", async () => {
+    const body = salonBody();
+    body.appendChild(h("div", { class: "js-phone", "data-testid": "selected" }));
+    const page = await openPage({
+      body,
+      reply: { ...WITH_PHONES, phones: { targets: [SITE_NUMBER], selector: ".js-phone" } },
+      answerNumber: () => tracking(TRACKING),
+    });
+    page.body.byTestId("selected").appendChild(h("span", {}, "8 (812) 111-22-33"));
+    const kept = page.body.byTestId("site-phone-kept").firstChild;
+    if (kept?.nodeType !== 3) throw new Error("the kept paragraph starts with text");
+    kept.nodeValue = "Бухгалтерия, новый: 8 (495) 123-45-67 ";
+    await page.settle();
+    expect(page.text("selected")).toBe("8 (495) 777-00-01");
+    expect(page.text("site-phone-kept")).toBe(
+      "Бухгалтерия, новый: 8 (495) 123-45-67 8 495 123 45 67",
+    );
+  });
+
   it("ignores a selector the browser cannot parse and swaps the targets all the same", async () => {
     const page = await openPage({
       reply: { ...WITH_PHONES, phones: { targets: [SITE_NUMBER], selector: "div >>> p" } },
