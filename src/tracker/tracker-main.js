@@ -255,11 +255,13 @@ function startTracker() {
     swapIn(document.documentElement, false);
   }
 
+  // The attribute, not isContentEditable, which makes the browser recompute styles after every
+  // write; the walk stops at the editable element, so what it contains is never reached.
   function isKept(element) {
     return (
       KEPT_TAGS.test(element.tagName) ||
       element.hasAttribute("data-svyaz-keep") ||
-      element.isContentEditable
+      /^(|true|plaintext-only)$/i.test(element.getAttribute("contenteditable"))
     );
   }
 

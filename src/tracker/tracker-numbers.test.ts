@@ -51,6 +51,7 @@ const salonBody = () =>
     h("textarea", { "data-testid": "textarea" }, "8 (495) 123-45-67"),
     h("script", { "data-testid": "script" }, 'var phone = "84951234567";'),
     h("div", { contenteditable: "true" }, h("p", { "data-testid": "editable" }, "84951234567")),
+    h("section", { contenteditable: "", "data-testid": "editable-bare" }, "8 (495) 123-45-67"),
     h(
       "footer",
       { "data-testid": "site-phone-footer" },
@@ -92,6 +93,7 @@ const expectUntouched = (page: TOpenPage) => {
   expect(page.text("textarea")).toBe("8 (495) 123-45-67");
   expect(page.text("script")).toBe('var phone = "84951234567";');
   expect(page.text("editable")).toBe("84951234567");
+  expect(page.text("editable-bare")).toBe("8 (495) 123-45-67");
 };
 
 beforeEach(() => {

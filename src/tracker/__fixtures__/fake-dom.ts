@@ -1,6 +1,6 @@
 /**
  * Just enough of a DOM tree for number substitution: elements with attributes and children, text
- * nodes, simple selectors, contenteditable, and mutation records like a browser's (our own writes
+ * nodes, simple selectors, and mutation records like a browser's (our own writes
  * included, so a test sees whether the tracker reacts to itself).
  */
 
@@ -69,12 +69,6 @@ export class FakeElement extends TFakeNodeBase {
     return this.childNodes
       .map((node) => (node instanceof FakeText ? node.nodeValue : node.textContent))
       .join("");
-  }
-
-  get isContentEditable(): boolean {
-    const own = this.attributes.get("contenteditable");
-    if (own !== undefined) return own !== "false";
-    return this.parentNode?.isContentEditable ?? false;
   }
 
   getAttribute(name: string): string | null {
