@@ -18,6 +18,7 @@ type TWorkspaceAIds = {
   sitePublicKey: string;
   sourceId: string;
   campaignId: string;
+  trackingNumberId: string;
 };
 
 /** The live list of procedures, read from the app router itself, so new ones are covered automatically. */
@@ -149,6 +150,25 @@ const INPUT_AIMED_AT_A: Record<string, (a: TWorkspaceAIds) => unknown> = {
   // names the value B sent, which is why it is not one of A's secrets, its utm_campaign).
   "costs.importCsv": () => ({ text: "date;campaign;amount\n2026-11-01;A;100\n" }),
   "costs.setHideFromAgents": () => ({ hideCostsFromAgents: true }),
+  "callTracking.overview": () => undefined,
+  // A's site, source and campaign in B's workspace: refused as not found.
+  "callTracking.addNumber": (a) => ({
+    phone: "+79990000001",
+    usage: "static",
+    siteId: a.siteId,
+    sourceId: a.sourceId,
+    campaignId: a.campaignId,
+  }),
+  "callTracking.updateNumber": (a) => ({
+    numberId: a.trackingNumberId,
+    changes: { phone: "+79990000002", usage: "pool", siteId: a.siteId },
+  }),
+  "callTracking.removeNumber": (a) => ({ numberId: a.trackingNumberId }),
+  "callTracking.updateSite": (a) => ({
+    siteId: a.siteId,
+    changes: { phoneTargets: ["+74950000000"], phoneSelector: ".hijacked", poolHoldMinutes: 60 },
+  }),
+  "callTracking.updateSettings": () => ({ callUniqueDays: 1, callTargetSeconds: 0 }),
 };
 
 /** Workspace A's site and one ad campaign, for the sites procedures to aim at. */
@@ -175,11 +195,20 @@ async function createSiteOfWorkspaceA(
       tenantSlug: slug,
     }),
   );
+  const trackingNumber = resultOf<{ id: string }>(
+    await callProcedure(api, {
+      path: "callTracking.addNumber",
+      type: "mutation",
+      input: { phone: "+79990000077", usage: "pool", siteId: site.id },
+      tenantSlug: slug,
+    }),
+  );
   return {
     siteId: site.id,
     sitePublicKey: site.publicKey,
     sourceId: source!.id,
     campaignId: campaign.id,
+    trackingNumberId: trackingNumber.id,
   };
 }
 
@@ -317,6 +346,8 @@ test("a member of workspace B never reaches workspace A through any tenant proce
     idsA.sitePublicKey,
     idsA.sourceId,
     idsA.campaignId,
+    idsA.trackingNumberId,
+    "+79990000077",
     "a-site.example",
     "a-campaign",
     ownerA.email,
@@ -389,6 +420,20 @@ test("a member of workspace B never reaches workspace A through any tenant proce
   expect(campaignsAfter.map(({ id, name }) => ({ id, name }))).toEqual([
     { id: idsA.campaignId, name: "A" },
   ]);
+  const callTrackingAfter = resultOf<{
+    numbers: { id: string; phone: string; usage: string }[];
+    sites: { phoneTargets: string[] }[];
+  }>(
+    await callProcedure(ownerA.api, {
+      path: "callTracking.overview",
+      type: "query",
+      tenantSlug: workspaceA.slug,
+    }),
+  );
+  expect(callTrackingAfter.numbers.map(({ id, phone, usage }) => ({ id, phone, usage }))).toEqual([
+    { id: idsA.trackingNumberId, phone: "+79990000077", usage: "pool" },
+  ]);
+  expect(callTrackingAfter.sites.map(({ phoneTargets }) => phoneTargets)).toEqual([[]]);
   const connectionAfter = resultOf<{ status: string; settings: { accountTimezone: string } }>(
     await callProcedure(ownerA.api, {
       path: "klientiks.connection",

@@ -62,6 +62,10 @@ export const APP_ERROR_CODES = {
   SITE_DOMAIN_TAKEN: { http: 409, trpc: "CONFLICT" },
   /** Another campaign of the same source already claims one of these `utm_campaign` values. */
   CAMPAIGN_VALUE_TAKEN: { http: 409, trpc: "CONFLICT" },
+  /** The workspace already has this tracking number (the `phone` field). */
+  TRACKING_NUMBER_TAKEN: { http: 409, trpc: "CONFLICT" },
+  /** The site already has its one fallback number (the `usage` field). */
+  FALLBACK_NUMBER_EXISTS: { http: 409, trpc: "CONFLICT" },
   /** The source picked for a mapping is not one of the workspace's (deleted, or another workspace's). */
   UNKNOWN_SOURCE: { http: 404, trpc: "NOT_FOUND" },
   /** Anything unexpected; details stay in the server log. */

@@ -3,6 +3,7 @@ import "server-only";
 import { accountRouter } from "@/server/api/routers/account";
 import { analyticsRouter } from "@/server/api/routers/analytics";
 import { attributionRouter } from "@/server/api/routers/attribution";
+import { callTrackingRouter } from "@/server/api/routers/call-tracking";
 import { callsRouter } from "@/server/api/routers/calls";
 import { clientsRouter } from "@/server/api/routers/clients";
 import { costsRouter } from "@/server/api/routers/costs";
@@ -31,6 +32,7 @@ export const appRouter = createTrpcRouter({
   analytics: analyticsRouter,
   attribution: attributionRouter,
   costs: costsRouter,
+  callTracking: callTrackingRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,9 +1,8 @@
 import { randomBytes } from "node:crypto";
 
-import { Prisma } from "@generated/prisma/client";
-
 import { createId } from "@/lib/ids";
 import type { TDbClient } from "@/server/db/types";
+import { mapUniqueViolation } from "@/server/db/unique-violation";
 import { recordAudit } from "@/server/domain/audit/record-audit";
 import type { TCreateSiteRequest, TUpdateSiteRequest } from "@/server/domain/sites/schemas";
 import { AppError } from "@/server/errors";
@@ -23,17 +22,7 @@ const SITE_SELECT = {
 /** 128 random bits, URL-safe: unguessable, though the key is public once pasted into a page. */
 const createSitePublicKey = () => randomBytes(16).toString("base64url");
 
-const isUniqueViolation = (error: unknown) =>
-  error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
-
-async function mapDomainConflict<T>(write: Promise<T>): Promise<T> {
-  try {
-    return await write;
-  } catch (error) {
-    if (isUniqueViolation(error)) throw new AppError("SITE_DOMAIN_TAKEN");
-    throw error;
-  }
-}
+const mapDomainConflict = <T>(write: Promise<T>) => mapUniqueViolation(write, "SITE_DOMAIN_TAKEN");
 
 export const findSites = (db: TDbClient, { tenantId }: { tenantId: string }) =>
   db.site.findMany({ where: { tenantId }, orderBy: { createdAt: "asc" }, select: SITE_SELECT });

@@ -1,0 +1,42 @@
+import { Prisma } from "@generated/prisma/client";
+
+import type { TDbClient } from "@/server/db/types";
+
+/**
+ * Whether an incoming call is a target call: it was talked through for at least the workspace's
+ * `callTargetSeconds` (an unanswered call, no talk time, is not). Reads the call as `c` and its
+ * workspace as `t` (docs/call-tracking.md §2).
+ */
+export const IS_TARGET_CALL_SQL = Prisma.sql`coalesce(c."talkSeconds" >= t."callTargetSeconds", false)`;
+
+/**
+ * Whether an incoming call is unique: no earlier incoming call of the same client phone in the
+ * workspace within `callUniqueDays` before it (a call without a number is unique). Reads the call
+ * as `c` and its workspace as `t`; served by the index Call(tenantId, clientPhone, startedAt).
+ */
+export const IS_UNIQUE_CALL_SQL = Prisma.sql`NOT EXISTS (
+  SELECT 1 FROM "Call" p
+  WHERE p."tenantId" = c."tenantId" AND p."clientPhone" = c."clientPhone"
+    AND p."direction" = 'incoming'
+    AND p."startedAt" < c."startedAt"
+    AND p."startedAt" >= c."startedAt" - make_interval(days => t."callUniqueDays")
+)`;
+
+/**
+ * Rewrites the stored flags of the workspace's incoming calls under its current settings, one
+ * UPDATE per flag; only calls whose flag changes are written (so only their days are re-rolled up
+ * by the analytics trigger). Call it in the transaction that changes the settings.
+ */
+export async function recomputeCallFlags(tx: TDbClient, tenantId: string) {
+  const target = await tx.$executeRaw`
+    UPDATE "Call" c SET "isTargetCall" = ${IS_TARGET_CALL_SQL}
+    FROM "Tenant" t
+    WHERE t."id" = c."tenantId" AND c."tenantId" = ${tenantId} AND c."direction" = 'incoming'
+      AND c."isTargetCall" IS DISTINCT FROM ${IS_TARGET_CALL_SQL}`;
+  const unique = await tx.$executeRaw`
+    UPDATE "Call" c SET "isUniqueCall" = ${IS_UNIQUE_CALL_SQL}
+    FROM "Tenant" t
+    WHERE t."id" = c."tenantId" AND c."tenantId" = ${tenantId} AND c."direction" = 'incoming'
+      AND c."isUniqueCall" IS DISTINCT FROM ${IS_UNIQUE_CALL_SQL}`;
+  return { targetChanged: target, uniqueChanged: unique };
+}
