@@ -35,6 +35,7 @@ const NAV: TNavGroup[] = [
       { section: "settings/integrations/klientiks", labelKey: "klientiks" },
       { section: "settings/telephony", labelKey: "telephony" },
       { section: "settings/sites", labelKey: "sites" },
+      { section: "settings/call-tracking", labelKey: "callTracking" },
       { section: "settings/attribution", labelKey: "attribution" },
     ],
   },

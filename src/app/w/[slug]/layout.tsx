@@ -13,6 +13,7 @@ import { requireMembership } from "@/server/auth/require-membership";
 import { getDb } from "@/server/db/client";
 import { canSeeCosts } from "@/server/domain/analytics/costs/can-see-costs";
 import { findHideCostsFromAgents } from "@/server/domain/analytics/costs/cost-visibility";
+import { hasRecentPoolExhaustion } from "@/server/domain/call-tracking/coverage";
 import { findKlientiksConnection } from "@/server/domain/klientiks/connections";
 import { canManageMembers } from "@/server/domain/members/roles";
 import { findUserWorkspaces } from "@/server/domain/tenants/find-memberships";
@@ -26,13 +27,15 @@ export default async function WorkspaceLayout({
 }) {
   const { slug } = await params;
   const { user, membership } = await requireMembership(slug);
-  const [workspaces, klientiks, hideCostsFromAgents] = await Promise.all([
+  const canManage = canManageMembers(membership.role);
+  const [workspaces, klientiks, hideCostsFromAgents, isPoolExhausted] = await Promise.all([
     findUserWorkspaces(getDb(), user.id),
     findKlientiksConnection(getDb(), { tenantId: membership.tenantId }),
     findHideCostsFromAgents(getDb(), { tenantId: membership.tenantId }),
+    // Owners and admins only: they can add numbers (docs/call-tracking.md §2).
+    canManage ? hasRecentPoolExhaustion(getDb(), { tenantId: membership.tenantId }) : false,
   ]);
   const t = await getTranslations();
-  const canManage = canManageMembers(membership.role);
   const attentionClass =
     "mb-6 block rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900";
   return (
@@ -89,6 +92,15 @@ export default async function WorkspaceLayout({
             {t("klientiks.needsAttentionForMembers")}
           </p>
         )}
+        {isPoolExhausted ? (
+          <Link
+            href={`/w/${membership.slug}/settings/call-tracking`}
+            data-testid="ct-exhaustion-banner"
+            className={`${attentionClass} hover:bg-amber-100`}
+          >
+            {t("callTracking.exhaustedBanner")}
+          </Link>
+        ) : null}
         <WorkspaceAccessProvider canManage={canManage}>
           <LiveEventsProvider slug={membership.slug} timeZone={membership.timezone}>
             {children}

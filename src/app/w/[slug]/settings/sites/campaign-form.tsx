@@ -4,10 +4,9 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 
-import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { SelectField, TextField } from "@/components/ui/field";
-import { FormError } from "@/components/ui/form-error";
+import { FormActions } from "@/components/ui/form-actions";
 import { useErrorText } from "@/lib/use-error-text";
 import { useTRPC } from "@/trpc/react";
 
@@ -95,19 +94,13 @@ export function CampaignForm({
             hint={t("campaignValuesHint")}
           />
         </div>
-        <div className="flex items-center gap-3 md:col-span-2">
-          <Button type="submit" disabled={create.isPending || update.isPending}>
-            {editing ? t("saveCampaign") : t("addCampaign")}
-          </Button>
-          {editing ? (
-            <Button variant="ghost" onClick={onDone}>
-              {tCommon("cancel")}
-            </Button>
-          ) : null}
-        </div>
-        <div className="md:col-span-2">
-          <FormError message={error && !error.data?.fieldErrors ? formError(error) : null} />
-        </div>
+        <FormActions
+          submitLabel={editing ? t("saveCampaign") : t("addCampaign")}
+          isPending={create.isPending || update.isPending}
+          onCancel={editing ? onDone : undefined}
+          cancelLabel={tCommon("cancel")}
+          error={error && !error.data?.fieldErrors ? formError(error) : null}
+        />
       </form>
     </Card>
   );
