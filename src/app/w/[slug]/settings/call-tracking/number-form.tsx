@@ -55,6 +55,12 @@ export function NumberForm({
   const errorOf = (field: string) =>
     fieldError(error, `${prefix}${field}`) ?? (conflictField === field ? formError(error) : null);
   const isStatic = usage === "static";
+  // A static number serves any site unless limited; a pool or fallback number needs one.
+  const changeUsage = (next: TUsage) => {
+    setUsage(next);
+    if (next === "static" && usage !== "static") setSiteId("");
+    if (next !== "static" && !siteId) setSiteId(options.sites[0]?.id ?? "");
+  };
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const request = {
@@ -85,7 +91,7 @@ export function NumberForm({
         <SelectField
           label={t("usage")}
           value={usage}
-          onChange={(event) => setUsage(event.target.value as TUsage)}
+          onChange={(event) => changeUsage(event.target.value as TUsage)}
           data-testid="ct-number-usage"
           error={errorOf("usage")}
         >

@@ -2,6 +2,7 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
+import type { ReactNode } from "react";
 
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -115,7 +116,7 @@ export function NumberRow({
 }: {
   number: TNumberView;
   onEdit: (number: TNumberView) => void;
-  children: React.ReactNode;
+  children: ReactNode;
 }) {
   const t = useTranslations("callTracking");
   const trpc = useTRPC();
