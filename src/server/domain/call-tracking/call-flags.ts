@@ -29,14 +29,20 @@ export const IS_UNIQUE_CALL_SQL = Prisma.sql`NOT EXISTS (
  */
 export async function recomputeCallFlags(tx: TDbClient, tenantId: string) {
   const target = await tx.$executeRaw`
-    UPDATE "Call" c SET "isTargetCall" = ${IS_TARGET_CALL_SQL}
-    FROM "Tenant" t
-    WHERE t."id" = c."tenantId" AND c."tenantId" = ${tenantId} AND c."direction" = 'incoming'
-      AND c."isTargetCall" IS DISTINCT FROM ${IS_TARGET_CALL_SQL}`;
+    UPDATE "Call" SET "isTargetCall" = f."value"
+    FROM (
+      SELECT c."id", ${IS_TARGET_CALL_SQL} AS "value"
+      FROM "Call" c JOIN "Tenant" t ON t."id" = c."tenantId"
+      WHERE c."tenantId" = ${tenantId} AND c."direction" = 'incoming'
+    ) f
+    WHERE "Call"."id" = f."id" AND "Call"."isTargetCall" IS DISTINCT FROM f."value"`;
   const unique = await tx.$executeRaw`
-    UPDATE "Call" c SET "isUniqueCall" = ${IS_UNIQUE_CALL_SQL}
-    FROM "Tenant" t
-    WHERE t."id" = c."tenantId" AND c."tenantId" = ${tenantId} AND c."direction" = 'incoming'
-      AND c."isUniqueCall" IS DISTINCT FROM ${IS_UNIQUE_CALL_SQL}`;
+    UPDATE "Call" SET "isUniqueCall" = f."value"
+    FROM (
+      SELECT c."id", ${IS_UNIQUE_CALL_SQL} AS "value"
+      FROM "Call" c JOIN "Tenant" t ON t."id" = c."tenantId"
+      WHERE c."tenantId" = ${tenantId} AND c."direction" = 'incoming'
+    ) f
+    WHERE "Call"."id" = f."id" AND "Call"."isUniqueCall" IS DISTINCT FROM f."value"`;
   return { targetChanged: target, uniqueChanged: unique };
 }

@@ -11,6 +11,9 @@ import { AppError } from "@/server/errors";
 
 type TActor = { tenantId: string; actorUserId: string };
 
+/** Rewriting the flags of a large workspace's calls takes longer than an ordinary write. */
+const RECOMPUTE_TRANSACTION = { timeout: 60_000 };
+
 const SITE_SELECT = {
   id: true,
   domain: true,
@@ -112,5 +115,5 @@ export function updateCallSettings(
       data: { before, after: settings, changedCalls },
     });
     return settings;
-  });
+  }, RECOMPUTE_TRANSACTION);
 }
