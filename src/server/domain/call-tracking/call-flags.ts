@@ -22,27 +22,28 @@ export const IS_UNIQUE_CALL_SQL = Prisma.sql`NOT EXISTS (
     AND p."startedAt" >= c."startedAt" - make_interval(days => t."callUniqueDays")
 )`;
 
+/** One UPDATE: `column` of the workspace's incoming calls set to `value`, where it changes. */
+const updateCallFlag = (
+  tx: TDbClient,
+  tenantId: string,
+  column: "isTargetCall" | "isUniqueCall",
+  value: Prisma.Sql,
+) => tx.$executeRaw`
+  UPDATE "Call" SET ${Prisma.raw(`"${column}"`)} = f."value"
+  FROM (
+    SELECT c."id", ${value} AS "value"
+    FROM "Call" c JOIN "Tenant" t ON t."id" = c."tenantId"
+    WHERE c."tenantId" = ${tenantId} AND c."direction" = 'incoming'
+  ) f
+  WHERE "Call"."id" = f."id" AND "Call".${Prisma.raw(`"${column}"`)} IS DISTINCT FROM f."value"`;
+
 /**
  * Rewrites the stored flags of the workspace's incoming calls under its current settings, one
  * UPDATE per flag; only calls whose flag changes are written (so only their days are re-rolled up
  * by the analytics trigger). Call it in the transaction that changes the settings.
  */
 export async function recomputeCallFlags(tx: TDbClient, tenantId: string) {
-  const target = await tx.$executeRaw`
-    UPDATE "Call" SET "isTargetCall" = f."value"
-    FROM (
-      SELECT c."id", ${IS_TARGET_CALL_SQL} AS "value"
-      FROM "Call" c JOIN "Tenant" t ON t."id" = c."tenantId"
-      WHERE c."tenantId" = ${tenantId} AND c."direction" = 'incoming'
-    ) f
-    WHERE "Call"."id" = f."id" AND "Call"."isTargetCall" IS DISTINCT FROM f."value"`;
-  const unique = await tx.$executeRaw`
-    UPDATE "Call" SET "isUniqueCall" = f."value"
-    FROM (
-      SELECT c."id", ${IS_UNIQUE_CALL_SQL} AS "value"
-      FROM "Call" c JOIN "Tenant" t ON t."id" = c."tenantId"
-      WHERE c."tenantId" = ${tenantId} AND c."direction" = 'incoming'
-    ) f
-    WHERE "Call"."id" = f."id" AND "Call"."isUniqueCall" IS DISTINCT FROM f."value"`;
-  return { targetChanged: target, uniqueChanged: unique };
+  const targetChanged = await updateCallFlag(tx, tenantId, "isTargetCall", IS_TARGET_CALL_SQL);
+  const uniqueChanged = await updateCallFlag(tx, tenantId, "isUniqueCall", IS_UNIQUE_CALL_SQL);
+  return { targetChanged, uniqueChanged };
 }
