@@ -68,6 +68,7 @@ test("an invite link joins a second user as agent, who cannot manage members", a
     "Клиентикс CRM",
     "Телефония",
     "Сайты",
+    "Коллтрекинг",
     "Атрибуция",
     "Участники",
   ]);
