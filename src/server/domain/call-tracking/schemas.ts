@@ -2,7 +2,7 @@ import { z } from "zod";
 
 import { toDialablePhone } from "@/server/domain/telephony/dialable-phone";
 
-/** Bounds of the settings; the migration's CHECK constraints say the same (docs/call-tracking.md §2). */
+/** Bounds of the settings; the migration's CHECK constraints say the same (docs/call-tracking.md §2, §5). */
 export const POOL_HOLD_MINUTES = { min: 5, max: 120 } as const;
 export const CALL_UNIQUE_DAYS = { min: 1, max: 365 } as const;
 export const CALL_TARGET_SECONDS = { min: 0, max: 3600 } as const;
@@ -106,7 +106,7 @@ export const ZSiteCallTrackingRequestSchema = z
   });
 export type TSiteCallTrackingRequest = z.infer<typeof ZSiteCallTrackingRequestSchema>;
 
-/** The workspace's rules for unique and target calls (docs/call-tracking.md §2). */
+/** The workspace's rules for unique and target calls (docs/call-tracking.md §5). */
 export const ZCallSettingsSchema = z.object({
   callUniqueDays: z
     .number()

@@ -1,4 +1,5 @@
 import type { TDbClient } from "@/server/db/types";
+import { recomputeUniqueCallsOfPhone } from "@/server/domain/call-tracking/call-flags";
 
 /**
  * What a call means next to the other calls of its phone (docs/telephony-calls.md, "Linking"):
@@ -29,18 +30,7 @@ export async function relinkPhoneHistory(
       SELECT "id" FROM "Call" WHERE "tenantId" = ${tenantId} AND "clientPhone" = ${phone} ORDER BY "startedAt", "id" LIMIT 1)
     UPDATE "Call" AS c SET "isFirstCall" = (c."id" = (SELECT "id" FROM first))
     WHERE c."tenantId" = ${tenantId} AND c."clientPhone" = ${phone} AND c."isFirstCall" IS DISTINCT FROM (c."id" = (SELECT "id" FROM first))`;
-  // A repeat call: an earlier incoming call of the phone within the workspace's unique period.
-  await tx.$executeRaw`
-    WITH flags AS (
-      SELECT c."id", NOT EXISTS (
-        SELECT 1 FROM "Call" AS p
-        WHERE p."tenantId" = c."tenantId" AND p."clientPhone" = c."clientPhone" AND p."direction" = 'incoming'
-          AND (p."startedAt", p."id") < (c."startedAt", c."id")
-          AND p."startedAt" >= c."startedAt" - make_interval(days => t."callUniqueDays")) AS "isUnique"
-      FROM "Call" AS c JOIN "Tenant" AS t ON t."id" = c."tenantId"
-      WHERE c."tenantId" = ${tenantId} AND c."clientPhone" = ${phone})
-    UPDATE "Call" AS c SET "isUniqueCall" = flags."isUnique"
-    FROM flags WHERE c."id" = flags."id" AND c."isUniqueCall" IS DISTINCT FROM flags."isUnique"`;
+  await recomputeUniqueCallsOfPhone(tx, { tenantId, phone });
   // A missed call: incoming, over with a disposition other than answered, no answer seen. Its callback: the
   // first later call of the phone that connected (an answer seen or an answered disposition: an outgoing
   // call has no answer notification), either way.
