@@ -5,14 +5,13 @@ export type Logger = {
   error(line: string, error?: unknown): void;
 };
 
-const PREFIX = "[zadarma-emulator]";
-
-export const createLogger = (enabled: boolean): Logger => ({
+/** `prefix` names the emulator (the Mango emulator shares this logger). */
+export const createLogger = (enabled: boolean, prefix = "[zadarma-emulator]"): Logger => ({
   info: (line) => {
-    if (enabled) console.log(`${PREFIX} ${line}`);
+    if (enabled) console.log(`${prefix} ${line}`);
   },
   // Errors are always printed: they mean the emulator itself misbehaved.
   error: (line, error) => {
-    console.error(`${PREFIX} ${line}`, ...(error === undefined ? [] : [error]));
+    console.error(`${prefix} ${line}`, ...(error === undefined ? [] : [error]));
   },
 });

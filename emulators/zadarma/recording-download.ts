@@ -29,7 +29,19 @@ export const serveRecording = async (
   if (link.expiresAt <= emulator.clock.now())
     return sendJson(response, 410, { status: "error", message: "link expired" });
 
-  const size = wavSize(call.recording.seconds, call.recording.bytes);
+  await sendWav(request, response, wavSize(call.recording.seconds, call.recording.bytes));
+};
+
+/**
+ * Streams a generated WAV of `size` bytes: 200 with Content-Length and Accept-Ranges, 206 with
+ * Content-Range for one `Range`, 416 when unsatisfiable; HEAD sends the headers only. Shared with the
+ * Mango emulator's one-time recording links.
+ */
+export const sendWav = async (
+  request: IncomingMessage,
+  response: ServerResponse,
+  size: number,
+): Promise<void> => {
   const range = parseRange(request.headers.range, size);
   const common = {
     "content-type": "audio/wav",

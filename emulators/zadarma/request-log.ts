@@ -19,17 +19,20 @@ export type RequestLogEntry = {
 
 const MAX_ENTRIES = 5000;
 
-export type RequestLog = {
-  record(entry: Omit<RequestLogEntry, "id">): void;
-  list(filter: { accountId: string | null }): RequestLogEntry[];
+type Loggable = { id: number; account_id: string | null };
+
+/** Generic over the entry, so the Mango emulator keeps its own log in the same way. */
+export type RequestLog<Entry extends Loggable = RequestLogEntry> = {
+  record(entry: Omit<Entry, "id">): void;
+  list(filter: { accountId: string | null }): Entry[];
 };
 
-export const createRequestLog = (): RequestLog => {
-  const entries: RequestLogEntry[] = [];
+export const createRequestLog = <Entry extends Loggable = RequestLogEntry>(): RequestLog<Entry> => {
+  const entries: Entry[] = [];
   let nextId = 1;
   return {
     record: (entry) => {
-      entries.push({ id: nextId++, ...entry });
+      entries.push({ id: nextId++, ...entry } as Entry);
       if (entries.length > MAX_ENTRIES) entries.splice(0, entries.length - MAX_ENTRIES);
     },
     list: ({ accountId }) =>

@@ -1,0 +1,162 @@
+// Request bodies of the control API. The server validates with these and control-client.ts derives its
+// parameter types from them, so the two cannot drift apart.
+
+import { z } from "zod";
+
+import { EVENT_ORDERS, EVENT_PATHS, OUTCOMES } from "./types";
+
+const digits = z.string().regex(/^\d{5,15}$/, "expected 5–15 digits, no +");
+const extensionNumber = z.string().regex(/^\d{2,5}$/, "expected a 2–5 digit extension");
+const credential = z.string().regex(/^[0-9A-Za-z_-]{4,64}$/, "expected 4–64 of [0-9A-Za-z_-]");
+const milliseconds = z.number().int().min(0).max(3_600_000);
+
+export const userBody = z.strictObject({
+  extension: extensionNumber,
+  name: z.string().min(1).max(100).optional(),
+  position: z.string().max(100).optional(),
+  department: z.string().max(100).optional(),
+  online: z.boolean().optional(),
+});
+
+export const patchUserBody = userBody.omit({ extension: true });
+
+const timings = z.strictObject({
+  ring_timeout_ms: milliseconds.optional(),
+  record_delay_ms: milliseconds.optional(),
+  callback_result_delay_ms: milliseconds.optional(),
+  stats_ready_ms: milliseconds.optional(),
+  max_talk_ms: milliseconds.optional(),
+});
+
+/** «Адрес внешней системы»: the emulator appends `events/call` … to it as it stands. */
+const eventsUrl = z.url({ protocol: /^https?$/ }).nullable();
+
+const accountSettings = {
+  key: credential.optional(),
+  salt: credential.optional(),
+  numbers: z.array(digits).optional(),
+  events_url: eventsUrl.optional(),
+  event_order: z.enum(EVENT_ORDERS).optional(),
+  timings: timings.optional(),
+};
+
+export const createAccountBody = z.strictObject({
+  id: z
+    .string()
+    .regex(/^[0-9A-Za-z_-]{1,40}$/, "expected 1–40 of [0-9A-Za-z_-]")
+    .optional(),
+  ...accountSettings,
+  users: z.array(userBody).optional(),
+  /** Seed like the demo account: two company numbers, extensions 100–102, all online. */
+  demo: z.boolean().optional(),
+});
+
+export const patchAccountBody = z.strictObject(accountSettings);
+
+export const eventOrderBody = z.strictObject({ order: z.enum(EVENT_ORDERS) });
+
+export const pingBody = z.strictObject({ url: z.url({ protocol: /^https?$/ }).optional() });
+
+export const clientScriptBody = z.strictObject({
+  /** The client's number, or `*` (the default) for every number without its own script. */
+  number: z.union([digits, z.literal("*")]).optional(),
+  mode: z.enum(["answer", "busy", "no_answer", "manual"]),
+  answer_after_ms: milliseconds.optional(),
+  /** The client hangs up this long after answering; null waits for the extension. */
+  hangup_after_ms: milliseconds.nullable().optional(),
+});
+
+/** A whole call replayed at once (or backdated with `at`), instead of a live one driven by actions. */
+const scriptBody = z.strictObject({
+  outcome: z.enum(OUTCOMES).optional(),
+  /** Answered: the extension that answers (default the first rung). */
+  answered_by: extensionNumber.optional(),
+  ring_seconds: z.number().int().min(0).max(600).optional(),
+  talk_seconds: z.number().int().min(0).max(36_000).optional(),
+  /** Backdated start, Unix seconds or ISO with an offset: statistics and recording only, no events. */
+  at: z.union([z.number().int().positive(), z.iso.datetime({ offset: true })]).optional(),
+});
+
+export const callBody = z.strictObject({
+  /** The client's number. */
+  caller: digits,
+  /** The company number dialled (default the account's first). */
+  did: digits.optional(),
+  /** The extensions rung (default every online one). */
+  extensions: z.array(extensionNumber).optional(),
+  script: scriptBody.optional(),
+});
+
+export const callActionBody = z.strictObject({
+  action: z.enum([
+    "answer",
+    "decline",
+    "hangup",
+    "caller_hangup",
+    "client_answer",
+    "client_decline",
+    "client_hangup",
+  ]),
+  extension: extensionNumber.optional(),
+});
+
+const faultCommon = {
+  times: z.number().int().positive().optional(),
+  probability: z.number().min(0).max(1).optional(),
+};
+
+const apiFaultMatch = z.strictObject({
+  /** `commands/callback`, `stats/result` …; a leading `/vpbx/` and slashes are ignored. */
+  command: z.string().min(1).optional(),
+  account_id: z.string().min(1).optional(),
+});
+
+const apiFaultCommon = { ...faultCommon, match: apiFaultMatch.optional() };
+
+export const apiFaultBody = z.discriminatedUnion("mode", [
+  z.strictObject({
+    ...apiFaultCommon,
+    mode: z.literal("http_error"),
+    status: z.union([z.literal(500), z.literal(502), z.literal(503)]).optional(),
+  }),
+  /** Answers like an exceeded limit: HTTP 503, `{"result": 5008}`. */
+  z.strictObject({ ...apiFaultCommon, mode: z.literal("limit") }),
+  z.strictObject({
+    ...apiFaultCommon,
+    mode: z.literal("latency"),
+    ms: z.number().int().nonnegative().max(120_000),
+  }),
+  z.strictObject({ ...apiFaultCommon, mode: z.literal("hang") }),
+  /** A 200 whose JSON body stops halfway. */
+  z.strictObject({ ...apiFaultCommon, mode: z.literal("malformed_json") }),
+]);
+
+export type ApiFaultSpec = z.output<typeof apiFaultBody>;
+
+const eventFaultCommon = { ...faultCommon, path: z.enum(EVENT_PATHS).optional() };
+
+export const eventFaultBody = z.discriminatedUnion("mode", [
+  z.strictObject({
+    ...eventFaultCommon,
+    mode: z.literal("duplicate"),
+    copies: z.number().int().min(2).max(20).optional(),
+  }),
+  z.strictObject({
+    ...eventFaultCommon,
+    mode: z.literal("delay"),
+    ms: z.number().int().nonnegative().max(120_000),
+  }),
+  /** Signed with a wrong salt. */
+  z.strictObject({ ...eventFaultCommon, mode: z.literal("bad_signature") }),
+  z.strictObject({ ...eventFaultCommon, mode: z.literal("drop") }),
+]);
+
+export type EventFaultSpec = z.output<typeof eventFaultBody>;
+
+export const resetBody = z.strictObject({ seed: z.number().int().optional() });
+
+export const clockBody = z.strictObject({
+  /** ISO datetime to freeze at, or null for real time. */
+  now: z.union([z.iso.datetime({ offset: true }), z.null()]).optional(),
+  advance_ms: z.number().int().optional(),
+});
