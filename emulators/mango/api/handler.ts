@@ -126,6 +126,7 @@ export const handleApi = async (
   );
   if (latencyMs > 0) await sleep(latencyMs, undefined, { ref: false });
   const terminal = fired.find(isFinalApiFault);
+  if (terminal?.mode === "limit") outcome.result = RESULT.limitExceeded;
   if (terminal && sendTerminalFault(response, terminal)) return;
 
   const answerResult = (result: number, message?: string, status = 200): void => {
