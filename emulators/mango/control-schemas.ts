@@ -5,6 +5,8 @@ import { z } from "zod";
 
 import { EVENT_ORDERS, EVENT_PATHS, OUTCOMES } from "./types";
 
+export { clientScriptBody, clockBody, resetBody } from "../shared/control";
+
 const digits = z.string().regex(/^\d{5,15}$/, "expected 5–15 digits, no +");
 const extensionNumber = z.string().regex(/^\d{2,5}$/, "expected a 2–5 digit extension");
 const credential = z.string().regex(/^[0-9A-Za-z_-]{4,64}$/, "expected 4–64 of [0-9A-Za-z_-]");
@@ -56,15 +58,6 @@ export const patchAccountBody = z.strictObject(accountSettings);
 export const eventOrderBody = z.strictObject({ order: z.enum(EVENT_ORDERS) });
 
 export const pingBody = z.strictObject({ url: z.url({ protocol: /^https?$/ }).optional() });
-
-export const clientScriptBody = z.strictObject({
-  /** The client's number, or `*` (the default) for every number without its own script. */
-  number: z.union([digits, z.literal("*")]).optional(),
-  mode: z.enum(["answer", "busy", "no_answer", "manual"]),
-  answer_after_ms: milliseconds.optional(),
-  /** The client hangs up this long after answering; null waits for the extension. */
-  hangup_after_ms: milliseconds.nullable().optional(),
-});
 
 /** A whole call replayed at once (or backdated with `at`), instead of a live one driven by actions. */
 const scriptBody = z.strictObject({
@@ -152,11 +145,3 @@ export const eventFaultBody = z.discriminatedUnion("mode", [
 ]);
 
 export type EventFaultSpec = z.output<typeof eventFaultBody>;
-
-export const resetBody = z.strictObject({ seed: z.number().int().optional() });
-
-export const clockBody = z.strictObject({
-  /** ISO datetime to freeze at, or null for real time. */
-  now: z.union([z.iso.datetime({ offset: true }), z.null()]).optional(),
-  advance_ms: z.number().int().optional(),
-});

@@ -1,3 +1,6 @@
+/** How the scripted client (the far end of a callback) behaves; `manual` waits for the control API. */
+import type { ClientScript } from "../zadarma/types";
+
 // The VPBX model held in memory: accounts (products) with their company numbers (lines), users with
 // extensions, calls (entries) with legs, recordings, and the external-system address events go to.
 
@@ -34,12 +37,7 @@ export type User = {
   online: boolean;
 };
 
-/** How the scripted client (the far end of a callback) behaves; `manual` waits for the control API. */
-export type ClientScript = {
-  mode: "answer" | "busy" | "no_answer" | "manual";
-  answerAfterMs: number;
-  hangupAfterMs: number | null;
-};
+export type { ClientScript };
 
 export type Timings = {
   /** How long extensions (and a callback's client) ring before the call counts as not answered. */

@@ -6,6 +6,8 @@ import { z } from "zod";
 import { isValidTimeZone } from "./datetime";
 import { DISPOSITIONS, NOTIFY_EVENTS } from "./types";
 
+export { clientScriptBody, clockBody, resetBody } from "../shared/control";
+
 const digits = z.string().regex(/^\d{5,15}$/, "expected 5–15 digits, no +");
 const extensionNumber = z.string().regex(/^\d{3,5}$/, "expected a 3–5 digit extension");
 const credential = z.string().regex(/^[0-9A-Za-z_-]{4,64}$/, "expected 4–64 of [0-9A-Za-z_-]");
@@ -60,15 +62,6 @@ export const createAccountBody = z.strictObject({
 });
 
 export const patchAccountBody = z.strictObject(accountSettings);
-
-export const clientScriptBody = z.strictObject({
-  /** The client's number, or `*` (the default) for every number without its own script. */
-  number: z.union([digits, z.literal("*")]).optional(),
-  mode: z.enum(["answer", "busy", "no_answer", "manual"]),
-  answer_after_ms: milliseconds.optional(),
-  /** The client hangs up this long after answering; null waits for the extension. */
-  hangup_after_ms: milliseconds.nullable().optional(),
-});
 
 export const scriptedCallBody = z
   .strictObject({
@@ -179,14 +172,6 @@ export const webhookFaultBody = z.discriminatedUnion("mode", [
 ]);
 
 export type WebhookFaultSpec = z.output<typeof webhookFaultBody>;
-
-export const resetBody = z.strictObject({ seed: z.number().int().optional() });
-
-export const clockBody = z.strictObject({
-  /** ISO datetime to freeze at, or null for real time. */
-  now: z.union([z.iso.datetime({ offset: true }), z.null()]).optional(),
-  advance_ms: z.number().int().optional(),
-});
 
 export const zdEchoBody = z.strictObject({ url: z.url() });
 

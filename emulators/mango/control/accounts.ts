@@ -3,6 +3,7 @@
 
 import type { z } from "zod";
 
+import { applyClientScript } from "../../shared/control";
 import {
   createAccount,
   describeAccount,
@@ -142,16 +143,6 @@ export const patchUserRoute: ControlHandler = (request) => {
 
 export const setClientScriptRoute: ControlHandler = (request) => {
   const account = requireAccount(request);
-  const input = parseBody(clientScriptBody, request.body);
-  const number = input.number ?? "*";
-  const previous = account.clientScripts.get(number) ?? account.clientScripts.get("*");
-  account.clientScripts.set(number, {
-    mode: input.mode,
-    answerAfterMs: input.answer_after_ms ?? previous?.answerAfterMs ?? 2000,
-    hangupAfterMs:
-      input.hangup_after_ms === undefined
-        ? (previous?.hangupAfterMs ?? null)
-        : input.hangup_after_ms,
-  });
+  applyClientScript(account.clientScripts, parseBody(clientScriptBody, request.body));
   return { body: describeAccount(account).client_scripts };
 };

@@ -1,23 +1,15 @@
-// Plumbing of the control API handlers: request/response types and look-ups that answer 404 when
-// something does not exist. JSON errors and zod parsing are the Zadarma emulator's.
+// The control API handlers' request type and look-ups that answer 404 when something does not exist;
+// JSON errors and zod parsing come from emulators/shared/control.ts.
 
-import { ControlError } from "../../zadarma/control/shared";
-import type { RouteParams } from "../../zadarma/router";
+import { ControlError, type ControlHandlerOf, type ControlRequestOf } from "../../shared/control";
 import type { Emulator } from "../emulator";
 import type { Account, Call } from "../types";
 
-export { ControlError, parseBody } from "../../zadarma/control/shared";
+export { ControlError, parseBody } from "../../shared/control";
 
-export type ControlRequest = {
-  emulator: Emulator;
-  params: RouteParams;
-  body: unknown;
-  query: URLSearchParams;
-};
+export type ControlRequest = ControlRequestOf<Emulator>;
 
-export type ControlResult = { status?: number; body: unknown };
-
-export type ControlHandler = (request: ControlRequest) => ControlResult | Promise<ControlResult>;
+export type ControlHandler = ControlHandlerOf<Emulator>;
 
 export const requireAccount = ({ emulator, params }: ControlRequest): Account => {
   const account = emulator.state.accounts.get(params.account ?? "");

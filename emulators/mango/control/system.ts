@@ -1,25 +1,10 @@
 // Emulator-wide control endpoints: health, reset, clock, API faults, the request log and the lockout;
 // per-account event faults and the delivery log.
 
-import { apiFaultBody, clockBody, eventFaultBody, resetBody } from "../control-schemas";
+import { apiFaultBody, eventFaultBody } from "../control-schemas";
 import { parseBody, requireAccount, type ControlHandler } from "./shared";
 
-export const health: ControlHandler = ({ emulator }) => ({
-  body: { ok: true, accounts: emulator.state.accounts.size },
-});
-
-export const reset: ControlHandler = ({ emulator, body }) => {
-  const { seed } = parseBody(resetBody, body);
-  emulator.reset(seed);
-  return { body: { ok: true } };
-};
-
-export const setClock: ControlHandler = ({ emulator, body }) => {
-  const { now, advance_ms: advanceMs } = parseBody(clockBody, body);
-  if (now !== undefined) emulator.clock.fix(now === null ? null : Date.parse(now));
-  if (advanceMs !== undefined) emulator.clock.shift(advanceMs);
-  return { body: { now: new Date(emulator.clock.now()).toISOString() } };
-};
+export { health, reset, setClock } from "../../shared/control";
 
 export const addApiFault: ControlHandler = ({ emulator, body }) => ({
   status: 201,

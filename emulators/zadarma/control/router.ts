@@ -3,9 +3,9 @@
 
 import type { IncomingMessage, ServerResponse } from "node:http";
 
+import { handleControlRoutes } from "../../shared/control";
 import type { Emulator } from "../emulator";
-import { readBody, sendJson } from "../http";
-import { defineRoute, matchRoute, type Route } from "../router";
+import { defineRoute, type Route } from "../router";
 import {
   addExtensionRoute,
   createAccountRoute,
@@ -16,7 +16,7 @@ import {
   setClientScriptRoute,
 } from "./accounts";
 import { callActionRoute, createCallRoute, getCallRoute, listCallsRoute } from "./calls";
-import { ControlError, type ControlHandler } from "./shared";
+import type { ControlHandler } from "./shared";
 import {
   addRestFault,
   addWebhookFault,
@@ -64,39 +64,9 @@ const ROUTES: Route<ControlHandler>[] = [
   defineRoute("GET", `${ACCOUNT}/notifications`, listDeliveries),
 ];
 
-const readJsonBody = async (request: IncomingMessage): Promise<unknown> => {
-  const text = await readBody(request);
-  if (text.trim() === "") return {};
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    throw new ControlError(400, "Request body is not valid JSON");
-  }
-};
-
-export const handleControl = async (
+export const handleControl = (
   emulator: Emulator,
   request: IncomingMessage,
   response: ServerResponse,
   url: URL,
-) => {
-  const method = request.method ?? "GET";
-  const match = matchRoute(ROUTES, method, url.pathname);
-  if (match.kind !== "found") {
-    const status = match.kind === "method_not_allowed" ? 405 : 404;
-    return sendJson(response, status, { error: `No control endpoint ${method} ${url.pathname}` });
-  }
-  try {
-    const body = method === "GET" || method === "DELETE" ? {} : await readJsonBody(request);
-    const result = await match.handler({
-      emulator,
-      params: match.params,
-      body,
-      query: url.searchParams,
-    });
-    sendJson(response, result.status ?? 200, result.body);
-  } catch (error) {
-    if (!(error instanceof ControlError)) throw error;
-    sendJson(response, error.status, { error: error.message, ...error.details });
-  }
-};
+): Promise<void> => handleControlRoutes(ROUTES, emulator, request, response, url);

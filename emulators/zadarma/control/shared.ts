@@ -1,49 +1,15 @@
-// Plumbing shared by the control API handlers: request/response types, JSON errors, zod parsing and
-// look-ups that answer 404 when something does not exist.
+// The control API handlers' request type and look-ups that answer 404 when something does not exist;
+// JSON errors and zod parsing come from emulators/shared/control.ts.
 
-import type { z } from "zod";
-
+import { ControlError, type ControlHandlerOf, type ControlRequestOf } from "../../shared/control";
 import type { Emulator } from "../emulator";
-import type { RouteParams } from "../router";
 import type { Account, Call } from "../types";
 
-export type ControlRequest = {
-  emulator: Emulator;
-  params: RouteParams;
-  body: unknown;
-  query: URLSearchParams;
-};
+export { ControlError, parseBody } from "../../shared/control";
 
-export type ControlResult = { status?: number; body: unknown };
+export type ControlRequest = ControlRequestOf<Emulator>;
 
-export type ControlHandler = (request: ControlRequest) => ControlResult | Promise<ControlResult>;
-
-/** Thrown by handlers; the control router turns it into a JSON error answer. */
-export class ControlError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-    readonly details: Record<string, unknown> = {},
-  ) {
-    super(message);
-  }
-}
-
-export const parseBody = <Schema extends z.ZodType>(
-  schema: Schema,
-  body: unknown,
-): z.output<Schema> => {
-  const result = schema.safeParse(body);
-  if (!result.success) {
-    throw new ControlError(400, "Invalid request body", {
-      issues: result.error.issues.map((issue) => ({
-        path: issue.path.join("."),
-        message: issue.message,
-      })),
-    });
-  }
-  return result.data;
-};
+export type ControlHandler = ControlHandlerOf<Emulator>;
 
 export const requireAccount = ({ emulator, params }: ControlRequest): Account => {
   const account = emulator.state.accounts.get(params.account ?? "");

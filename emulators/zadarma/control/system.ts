@@ -1,33 +1,11 @@
 // Emulator-wide control endpoints: health, reset, clock, REST faults, the request log, the zd_echo
 // utility and the autopilot switch; per-account notification faults and the delivery log.
 
-import {
-  autopilotBody,
-  clockBody,
-  resetBody,
-  restFaultBody,
-  webhookFaultBody,
-  zdEchoBody,
-} from "../control-schemas";
+import { autopilotBody, restFaultBody, webhookFaultBody, zdEchoBody } from "../control-schemas";
 import { checkZdEcho } from "../zd-echo";
 import { parseBody, requireAccount, type ControlHandler } from "./shared";
 
-export const health: ControlHandler = ({ emulator }) => ({
-  body: { ok: true, accounts: emulator.state.accounts.size },
-});
-
-export const reset: ControlHandler = ({ emulator, body }) => {
-  const { seed } = parseBody(resetBody, body);
-  emulator.reset(seed);
-  return { body: { ok: true } };
-};
-
-export const setClock: ControlHandler = ({ emulator, body }) => {
-  const { now, advance_ms: advanceMs } = parseBody(clockBody, body);
-  if (now !== undefined) emulator.clock.fix(now === null ? null : Date.parse(now));
-  if (advanceMs !== undefined) emulator.clock.shift(advanceMs);
-  return { body: { now: new Date(emulator.clock.now()).toISOString() } };
-};
+export { health, reset, setClock } from "../../shared/control";
 
 export const addRestFault: ControlHandler = ({ emulator, body }) => ({
   status: 201,
