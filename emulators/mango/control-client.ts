@@ -1,8 +1,10 @@
 // Typed client of the emulator's control API for tests and scripts.
-// Type-only imports: using it pulls no emulator code into the caller.
+// Type-only imports of the emulator: using it pulls in no emulator code, only the fetch helper of
+// emulators/shared/control-fetch.ts.
 
 import type { z } from "zod";
 
+import { createControlFetch, waitForFinished } from "../shared/control-fetch";
 import type { AccountView, UserView } from "./accounts";
 import type { CallView } from "./call-view";
 import type {
@@ -35,22 +37,11 @@ export class MangoControlError extends Error {
   }
 }
 
-const POLL_INTERVAL_MS = 20;
-
 export const createMangoControl = (baseUrl: string) => {
-  const root = baseUrl.replace(/\/+$/, "");
-
-  const call = async <Result>(method: string, path: string, body?: unknown): Promise<Result> => {
-    const response = await fetch(`${root}${path}`, {
-      method,
-      headers: body === undefined ? {} : { "content-type": "application/json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    const parsed: unknown = text === "" ? null : JSON.parse(text);
-    if (!response.ok) throw new MangoControlError(response.status, parsed, `${method} ${path}`);
-    return parsed as Result;
-  };
+  const call = createControlFetch(
+    baseUrl,
+    (status, body, request) => new MangoControlError(status, body, request),
+  );
 
   const account = (accountId: string): string =>
     `/__control/accounts/${encodeURIComponent(accountId)}`;
@@ -111,21 +102,8 @@ export const createMangoControl = (baseUrl: string) => {
       call<Ok>("DELETE", `${account(accountId)}/event-faults`),
     listEvents,
     /** Polls the delivery log until at least `count` events have finished (delivered, failed or dropped). */
-    waitForEvents: async (
-      accountId: string,
-      { count, timeoutMs = 5000 }: { count: number; timeoutMs?: number },
-    ) => {
-      const deadline = Date.now() + timeoutMs;
-      for (;;) {
-        const finished = (await listEvents(accountId)).filter(
-          (delivery) => delivery.outcome !== "pending",
-        );
-        if (finished.length >= count) return finished;
-        if (Date.now() > deadline)
-          throw new Error(`Only ${finished.length} of ${count} events finished in ${timeoutMs} ms`);
-        await new Promise((resolve) => setTimeout(resolve, POLL_INTERVAL_MS));
-      }
-    },
+    waitForEvents: (accountId: string, options: { count: number; timeoutMs?: number }) =>
+      waitForFinished(() => listEvents(accountId), { ...options, noun: "events" }),
 
     addApiFault: (input: z.input<typeof apiFaultBody>) =>
       call<FaultEntry<ApiFaultSpec>>("POST", "/__control/faults", input),

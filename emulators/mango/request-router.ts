@@ -3,7 +3,8 @@
 
 import type { IncomingMessage, ServerResponse } from "node:http";
 
-import { RequestBodyTooLargeError, sendJson } from "../zadarma/http";
+import { guardRequest } from "../shared/http-server";
+import { sendJson } from "../zadarma/http";
 import { handleApi, isApiPath } from "./api/handler";
 import { isFilePath, serveRecordingFile } from "./api/recording";
 import { handleControl } from "./control/router";
@@ -27,22 +28,11 @@ const dispatch = async (
   sendJson(response, 404, { error: "not found" });
 };
 
-export const routeRequest = async (
+export const routeRequest = (
   emulator: Emulator,
   request: IncomingMessage,
   response: ServerResponse,
-): Promise<void> => {
-  const url = new URL(request.url ?? "/", "http://emulator.invalid");
-  try {
-    await dispatch(emulator, request, response, url);
-  } catch (error) {
-    if (response.headersSent) {
-      response.destroy();
-    } else if (error instanceof RequestBodyTooLargeError) {
-      sendJson(response, 413, { error: error.message });
-    } else {
-      emulator.logger.error(`${request.method ?? "GET"} ${url.pathname} failed`, error);
-      sendJson(response, 500, { error: "Internal emulator error" });
-    }
-  }
-};
+): Promise<void> =>
+  guardRequest(emulator.logger, request, response, (url) =>
+    dispatch(emulator, request, response, url),
+  );

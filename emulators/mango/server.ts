@@ -1,9 +1,7 @@
 // Entry point for tests, scripts and the dev command: starts the Mango Office VPBX emulator on
 // node:http and hands back its URL and a close function.
 
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
-
+import { listen } from "../shared/http-server";
 import type { Clock } from "../zadarma/clock";
 import { createLogger } from "../zadarma/logger";
 import { createEmulator, type Emulator } from "./emulator";
@@ -41,30 +39,18 @@ export const startMangoEmulator = async (
     logger: createLogger(options.log ?? false, "[mango-emulator]"),
     clock: options.clock,
   });
-  const server = createServer((request, response) => {
-    void routeRequest(emulator, request, response);
-  });
-
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port ?? 0, host, () => {
-      server.off("error", reject);
-      resolve();
-    });
-  });
-  const { port } = server.address() as AddressInfo;
-
+  const listening = await listen(
+    (request, response) => void routeRequest(emulator, request, response),
+    options.port ?? 0,
+    host,
+  );
   return {
-    url: `http://${host.includes(":") ? `[${host}]` : host}:${port}`,
-    port,
+    url: listening.url,
+    port: listening.port,
     emulator,
     close: async () => {
       disposeState(emulator.state);
-      await new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        // Hanging requests (the `hang` fault) and idle keep-alive sockets would hold close() open.
-        server.closeAllConnections();
-      });
+      await listening.close();
     },
   };
 };

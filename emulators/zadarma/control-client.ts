@@ -1,8 +1,10 @@
 // Typed client of the emulator's control API for tests and scripts.
-// Type-only imports: using it pulls no emulator code into the caller.
+// Type-only imports of the emulator: using it pulls in no emulator code, only the fetch helper of
+// emulators/shared/control-fetch.ts.
 
 import type { z } from "zod";
 
+import { createControlFetch, waitForFinished } from "../shared/control-fetch";
 import type { AccountView } from "./accounts";
 import type { CallView } from "./call-view";
 import type {
@@ -35,22 +37,11 @@ export class ZadarmaControlError extends Error {
   }
 }
 
-const POLL_INTERVAL_MS = 20;
-
 export const createZadarmaControl = (baseUrl: string) => {
-  const root = baseUrl.replace(/\/+$/, "");
-
-  const call = async <Result>(method: string, path: string, body?: unknown): Promise<Result> => {
-    const response = await fetch(`${root}${path}`, {
-      method,
-      headers: body === undefined ? {} : { "content-type": "application/json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    const parsed: unknown = text === "" ? null : JSON.parse(text);
-    if (!response.ok) throw new ZadarmaControlError(response.status, parsed, `${method} ${path}`);
-    return parsed as Result;
-  };
+  const call = createControlFetch(
+    baseUrl,
+    (status, body, request) => new ZadarmaControlError(status, body, request),
+  );
 
   const account = (accountId: string): string =>
     `/__control/accounts/${encodeURIComponent(accountId)}`;
@@ -106,23 +97,8 @@ export const createZadarmaControl = (baseUrl: string) => {
       call<Ok>("DELETE", `${account(accountId)}/webhook-faults`),
     listNotifications,
     /** Polls the delivery log until at least `count` notifications have finished (delivered, failed or dropped). */
-    waitForNotifications: async (
-      accountId: string,
-      { count, timeoutMs = 5000 }: { count: number; timeoutMs?: number },
-    ) => {
-      const deadline = Date.now() + timeoutMs;
-      for (;;) {
-        const finished = (await listNotifications(accountId)).filter(
-          (delivery) => delivery.outcome !== "pending",
-        );
-        if (finished.length >= count) return finished;
-        if (Date.now() > deadline)
-          throw new Error(
-            `Only ${finished.length} of ${count} notifications finished in ${timeoutMs} ms`,
-          );
-        await new Promise((resolve) => setTimeout(resolve, POLL_INTERVAL_MS));
-      }
-    },
+    waitForNotifications: (accountId: string, options: { count: number; timeoutMs?: number }) =>
+      waitForFinished(() => listNotifications(accountId), { ...options, noun: "notifications" }),
 
     addRestFault: (input: z.input<typeof restFaultBody>) =>
       call<FaultEntry<RestFaultSpec>>("POST", "/__control/faults", input),

@@ -3,9 +3,10 @@
 
 import type { IncomingMessage, ServerResponse } from "node:http";
 
+import { guardRequest } from "../shared/http-server";
 import { handleControl } from "./control/router";
 import type { Emulator } from "./emulator";
-import { RequestBodyTooLargeError, sendJson } from "./http";
+import { sendJson } from "./http";
 import { handlePhoneApi, PHONE_API_PREFIX } from "./phones/api";
 import { handlePage, isPagePath } from "./phones/routes";
 import { isDownloadPath, serveRecording } from "./recording-download";
@@ -27,22 +28,11 @@ const dispatch = async (
   sendJson(response, 404, { status: "error", message: "not found" });
 };
 
-export const routeRequest = async (
+export const routeRequest = (
   emulator: Emulator,
   request: IncomingMessage,
   response: ServerResponse,
-): Promise<void> => {
-  const url = new URL(request.url ?? "/", "http://emulator.invalid");
-  try {
-    await dispatch(emulator, request, response, url);
-  } catch (error) {
-    if (response.headersSent) {
-      response.destroy();
-    } else if (error instanceof RequestBodyTooLargeError) {
-      sendJson(response, 413, { error: error.message });
-    } else {
-      emulator.logger.error(`${request.method ?? "GET"} ${url.pathname} failed`, error);
-      sendJson(response, 500, { error: "Internal emulator error" });
-    }
-  }
-};
+): Promise<void> =>
+  guardRequest(emulator.logger, request, response, (url) =>
+    dispatch(emulator, request, response, url),
+  );

@@ -1,9 +1,7 @@
 // Entry point for tests, scripts and the dev command: starts the Zadarma emulator on node:http and
 // hands back its URL and a close function.
 
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
-
+import { listen } from "../shared/http-server";
 import { startAutopilot } from "./autopilot";
 import { createEmulator } from "./emulator";
 import { createLogger } from "./logger";
@@ -44,31 +42,20 @@ export const startZadarmaEmulator = async (
       ? { enabled: true, intervalMs: options.autopilot.intervalMs }
       : { enabled: false, intervalMs: 45_000 },
   });
-  const server = createServer((request, response) => {
-    void routeRequest(emulator, request, response);
-  });
-
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port ?? 0, host, () => {
-      server.off("error", reject);
-      resolve();
-    });
-  });
-  const { port } = server.address() as AddressInfo;
+  const listening = await listen(
+    (request, response) => void routeRequest(emulator, request, response),
+    options.port ?? 0,
+    host,
+  );
   const autopilot = startAutopilot(emulator);
 
   return {
-    url: `http://${host.includes(":") ? `[${host}]` : host}:${port}`,
-    port,
+    url: listening.url,
+    port: listening.port,
     close: async () => {
       autopilot.stop();
       disposeState(emulator.state);
-      await new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        // Hanging requests (the `hang` fault) and idle keep-alive sockets would hold close() open.
-        server.closeAllConnections();
-      });
+      await listening.close();
     },
   };
 };

@@ -1,10 +1,14 @@
-// The JSON endpoints behind the pages (`/phones/api/…`): the pages poll the GETs and post the buttons.
-// Bad input answers 400 with `{"error": "…"}`; a button that no longer applies (the call moved on)
-// answers 409.
+// The JSON endpoints behind the pages (`/phones/api/…`; plumbing in emulators/shared/phone-api.ts).
 
 import type { IncomingMessage, ServerResponse } from "node:http";
 
-import { readBody, sendJson } from "../../zadarma/http";
+import {
+  handlePhoneActions,
+  PhoneApiError,
+  required,
+  type PhoneAction,
+  type PhoneInput,
+} from "../../shared/phone-api";
 import { digitsOnly } from "../../zadarma/phone-numbers";
 import { findAccount } from "../accounts";
 import type { Emulator } from "../emulator";
@@ -19,37 +23,9 @@ import {
 import type { Account, Call } from "../types";
 import { callerView, extensionPhoneView } from "./views";
 
-export const PHONE_API_PREFIX = "/phones/api/";
+export { PHONE_API_PREFIX } from "../../shared/phone-api";
 
-class PhoneApiError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-type Input = { get(name: string): string | undefined };
-
-const readInput = async (request: IncomingMessage, url: URL): Promise<Input> => {
-  if (request.method !== "POST") return { get: (name) => url.searchParams.get(name) ?? undefined };
-  const text = await readBody(request);
-  let body: unknown;
-  try {
-    body = text.trim() === "" ? {} : JSON.parse(text);
-  } catch {
-    throw new PhoneApiError(400, "body is not valid JSON");
-  }
-  const record = typeof body === "object" && body !== null ? (body as Record<string, unknown>) : {};
-  return { get: (name) => (record[name] === undefined ? undefined : String(record[name])) };
-};
-
-const required = (input: Input, name: string): string => {
-  const value = input.get(name)?.trim();
-  if (!value) throw new PhoneApiError(400, `${name} is required`);
-  return value;
-};
+type Input = PhoneInput;
 
 const accountOf = (emulator: Emulator, input: Input): Account => {
   const account = findAccount(emulator.state.accounts, required(input, "account"));
@@ -97,7 +73,7 @@ const onExtension =
     return extensionPhoneView(account, extension);
   };
 
-const ACTIONS: Record<string, { method: "GET" | "POST"; run: Action }> = {
+const ACTIONS: Record<string, PhoneAction<Emulator>> = {
   extension: {
     method: "GET",
     run: (emulator, input) => {
@@ -166,6 +142,12 @@ const ACTIONS: Record<string, { method: "GET" | "POST"; run: Action }> = {
       return callerView(call);
     },
   },
+  /** «Проверить подключение»: answers once the external system has. */
+  "account/ping": {
+    method: "POST",
+    run: (emulator, input) =>
+      emulator.state.events.ping(accountOf(emulator, input), eventsUrlOf(input)),
+  },
   "account/events-url": {
     method: "POST",
     run: (emulator, input) => {
@@ -176,31 +158,17 @@ const ACTIONS: Record<string, { method: "GET" | "POST"; run: Action }> = {
   },
 };
 
-/** «Проверить подключение» awaits the external system, so it is the one asynchronous action. */
-const ping = async (emulator: Emulator, input: Input) => {
-  const account = accountOf(emulator, input);
-  return emulator.state.events.ping(account, eventsUrlOf(input));
-};
-
-export const handlePhoneApi = async (
+export const handlePhoneApi = (
   emulator: Emulator,
   request: IncomingMessage,
   response: ServerResponse,
   url: URL,
-) => {
-  const name = url.pathname.slice(PHONE_API_PREFIX.length).replace(/\/+$/, "");
-  const action = ACTIONS[name];
-  const method = name === "account/ping" ? "POST" : action?.method;
-  if (!method) return sendJson(response, 404, { error: `no phone endpoint ${url.pathname}` });
-  if (request.method !== method) return sendJson(response, 405, { error: `use ${method}` });
-  try {
-    const input = await readInput(request, url);
-    const body = action ? action.run(emulator, input) : await ping(emulator, input);
-    sendJson(response, 200, body, { "cache-control": "no-store" });
-  } catch (error) {
-    if (error instanceof PhoneApiError)
-      return sendJson(response, error.status, { error: error.message });
-    if (error instanceof PbxError) return sendJson(response, 409, { error: error.message });
-    throw error;
-  }
-};
+): Promise<void> =>
+  handlePhoneActions(
+    ACTIONS,
+    (error): error is PbxError => error instanceof PbxError,
+    emulator,
+    request,
+    response,
+    url,
+  );

@@ -1,11 +1,15 @@
-// The JSON endpoints behind the softphone pages (`/phones/api/…`): the pages poll the GETs and post
-// the buttons. Bad input answers 400 with `{"error": "…"}`; a button that no longer applies (the call
-// moved on) answers 409.
+// The JSON endpoints behind the softphone pages (`/phones/api/…`; plumbing in emulators/shared/phone-api.ts).
 
 import type { IncomingMessage, ServerResponse } from "node:http";
 
+import {
+  handlePhoneActions,
+  PhoneApiError,
+  required,
+  type PhoneAction,
+  type PhoneInput,
+} from "../../shared/phone-api";
 import type { Emulator } from "../emulator";
-import { readBody, sendJson } from "../http";
 import {
   activeCallOf,
   callerHangsUp,
@@ -21,37 +25,9 @@ import { digitsOnly } from "../phone-numbers";
 import type { Account, Call } from "../types";
 import { callerView, clientCallOf, clientPhoneView, extensionPhoneView } from "./views";
 
-export const PHONE_API_PREFIX = "/phones/api/";
+export { PHONE_API_PREFIX } from "../../shared/phone-api";
 
-class PhoneApiError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-type Input = { get(name: string): string | undefined };
-
-const readInput = async (request: IncomingMessage, url: URL): Promise<Input> => {
-  if (request.method !== "POST") return { get: (name) => url.searchParams.get(name) ?? undefined };
-  const text = await readBody(request);
-  let body: unknown;
-  try {
-    body = text.trim() === "" ? {} : JSON.parse(text);
-  } catch {
-    throw new PhoneApiError(400, "body is not valid JSON");
-  }
-  const record = typeof body === "object" && body !== null ? (body as Record<string, unknown>) : {};
-  return { get: (name) => (record[name] === undefined ? undefined : String(record[name])) };
-};
-
-const required = (input: Input, name: string): string => {
-  const value = input.get(name)?.trim();
-  if (!value) throw new PhoneApiError(400, `${name} is required`);
-  return value;
-};
+type Input = PhoneInput;
 
 const accountOf = (emulator: Emulator, input: Input): Account => {
   const account = emulator.state.accounts.get(required(input, "account"));
@@ -100,7 +76,7 @@ const onClient =
     return clientPhoneView(account, number);
   };
 
-const ACTIONS: Record<string, { method: "GET" | "POST"; run: Action }> = {
+const ACTIONS: Record<string, PhoneAction<Emulator>> = {
   extension: {
     method: "GET",
     run: (emulator, input) => {
@@ -195,24 +171,17 @@ const ACTIONS: Record<string, { method: "GET" | "POST"; run: Action }> = {
   },
 };
 
-export const handlePhoneApi = async (
+export const handlePhoneApi = (
   emulator: Emulator,
   request: IncomingMessage,
   response: ServerResponse,
   url: URL,
-) => {
-  const action = ACTIONS[url.pathname.slice(PHONE_API_PREFIX.length).replace(/\/+$/, "")];
-  if (!action) return sendJson(response, 404, { error: `no phone endpoint ${url.pathname}` });
-  if (request.method !== action.method)
-    return sendJson(response, 405, { error: `use ${action.method}` });
-  try {
-    sendJson(response, 200, action.run(emulator, await readInput(request, url)), {
-      "cache-control": "no-store",
-    });
-  } catch (error) {
-    if (error instanceof PhoneApiError)
-      return sendJson(response, error.status, { error: error.message });
-    if (error instanceof PbxError) return sendJson(response, 409, { error: error.message });
-    throw error;
-  }
-};
+): Promise<void> =>
+  handlePhoneActions(
+    ACTIONS,
+    (error): error is PbxError => error instanceof PbxError,
+    emulator,
+    request,
+    response,
+    url,
+  );
