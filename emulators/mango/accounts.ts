@@ -3,6 +3,7 @@
 
 import { randomBytes } from "node:crypto";
 
+import { describeClientScripts } from "../shared/control";
 import type { Account, ClientScript, EventOrder, Timings, User } from "./types";
 
 export const DEFAULT_TIMINGS: Timings = {
@@ -113,16 +114,7 @@ export const describeAccount = (account: Account) => ({
     stats_ready_ms: account.timings.statsReadyMs,
     max_talk_ms: account.timings.maxTalkMs,
   },
-  client_scripts: Object.fromEntries(
-    Array.from(account.clientScripts, ([number, script]) => [
-      number,
-      {
-        mode: script.mode,
-        answer_after_ms: script.answerAfterMs,
-        hangup_after_ms: script.hangupAfterMs,
-      },
-    ]),
-  ),
+  client_scripts: describeClientScripts(account.clientScripts),
 });
 
 export type AccountView = ReturnType<typeof describeAccount>;

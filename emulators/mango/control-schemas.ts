@@ -3,6 +3,7 @@
 
 import { z } from "zod";
 
+import { deliveryFaultVariants, faultCommon, httpFaultVariants } from "../shared/fault-schemas";
 import { EVENT_ORDERS, EVENT_PATHS, OUTCOMES } from "./types";
 
 export { clientScriptBody, clockBody, resetBody } from "../shared/control";
@@ -93,11 +94,6 @@ export const callActionBody = z.strictObject({
   extension: extensionNumber.optional(),
 });
 
-const faultCommon = {
-  times: z.number().int().positive().optional(),
-  probability: z.number().min(0).max(1).optional(),
-};
-
 const apiFaultMatch = z.strictObject({
   /** `commands/callback`, `stats/result` …; a leading `/vpbx/` and slashes are ignored. */
   command: z.string().min(1).optional(),
@@ -107,21 +103,9 @@ const apiFaultMatch = z.strictObject({
 const apiFaultCommon = { ...faultCommon, match: apiFaultMatch.optional() };
 
 export const apiFaultBody = z.discriminatedUnion("mode", [
-  z.strictObject({
-    ...apiFaultCommon,
-    mode: z.literal("http_error"),
-    status: z.union([z.literal(500), z.literal(502), z.literal(503)]).optional(),
-  }),
+  ...httpFaultVariants(apiFaultCommon),
   /** Answers like an exceeded limit: HTTP 503, `{"result": 5008}`. */
   z.strictObject({ ...apiFaultCommon, mode: z.literal("limit") }),
-  z.strictObject({
-    ...apiFaultCommon,
-    mode: z.literal("latency"),
-    ms: z.number().int().nonnegative().max(120_000),
-  }),
-  z.strictObject({ ...apiFaultCommon, mode: z.literal("hang") }),
-  /** A 200 whose JSON body stops halfway. */
-  z.strictObject({ ...apiFaultCommon, mode: z.literal("malformed_json") }),
 ]);
 
 export type ApiFaultSpec = z.output<typeof apiFaultBody>;
@@ -129,19 +113,7 @@ export type ApiFaultSpec = z.output<typeof apiFaultBody>;
 const eventFaultCommon = { ...faultCommon, path: z.enum(EVENT_PATHS).optional() };
 
 export const eventFaultBody = z.discriminatedUnion("mode", [
-  z.strictObject({
-    ...eventFaultCommon,
-    mode: z.literal("duplicate"),
-    copies: z.number().int().min(2).max(20).optional(),
-  }),
-  z.strictObject({
-    ...eventFaultCommon,
-    mode: z.literal("delay"),
-    ms: z.number().int().nonnegative().max(120_000),
-  }),
-  /** Signed with a wrong salt. */
-  z.strictObject({ ...eventFaultCommon, mode: z.literal("bad_signature") }),
-  z.strictObject({ ...eventFaultCommon, mode: z.literal("drop") }),
+  ...deliveryFaultVariants(eventFaultCommon),
 ]);
 
 export type EventFaultSpec = z.output<typeof eventFaultBody>;

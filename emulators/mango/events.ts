@@ -7,6 +7,7 @@
 
 import { performance } from "node:perf_hooks";
 
+import { DELIVERY_TIMEOUT_MS, describeDeliveryError, shuffled } from "../shared/delivery";
 import type { Logger } from "../zadarma/logger";
 import type { Random } from "../zadarma/random";
 import type { Timers } from "../zadarma/timers";
@@ -15,7 +16,6 @@ import type { EventFaults } from "./faults";
 import { signedForm } from "./sign";
 import type { Account, Call, Delivery, EventOrder } from "./types";
 
-const TIMEOUT_MS = 10_000;
 const MAX_LOGGED_DELIVERIES = 2000;
 const RESPONSE_PREVIEW_CHARS = 200;
 
@@ -47,25 +47,8 @@ type Dependencies = {
   nextDeliveryId: () => number;
 };
 
-const describeError = (error: unknown): string => {
-  if (!(error instanceof Error)) return String(error);
-  if (error.name === "TimeoutError") return `timeout after ${TIMEOUT_MS} ms`;
-  if (error.name === "AbortError") return "cancelled";
-  const cause: unknown = error.cause;
-  return cause instanceof Error ? `${error.message}: ${cause.message}` : error.message;
-};
-
 /** A well-formed sign made with the wrong salt. */
 const FORGED_SALT = "not-the-account-salt";
-
-export const shuffled = <Item>(items: Item[], random: Random): Item[] => {
-  const copy = [...items];
-  for (let index = copy.length - 1; index > 0; index--) {
-    const other = Math.floor(random.next() * (index + 1));
-    [copy[index], copy[other]] = [copy[other] as Item, copy[index] as Item];
-  }
-  return copy;
-};
 
 export const createEventDispatcher = ({
   logger,
@@ -125,14 +108,14 @@ export const createEventDispatcher = ({
         },
         body: signedForm(account.key, badSign ? FORGED_SALT : account.salt, json).toString(),
         redirect: "manual",
-        signal: AbortSignal.any([lifetime.signal, AbortSignal.timeout(TIMEOUT_MS)]),
+        signal: AbortSignal.any([lifetime.signal, AbortSignal.timeout(DELIVERY_TIMEOUT_MS)]),
       });
       delivery.response = (await response.text()).slice(0, RESPONSE_PREVIEW_CHARS);
       delivery.status = response.status;
       delivery.outcome = response.ok ? "delivered" : "failed";
     } catch (error) {
       delivery.outcome = "failed";
-      delivery.error = describeError(error);
+      delivery.error = describeDeliveryError(error);
     }
     delivery.duration_ms = Math.round(performance.now() - startedAt);
     logger.info(

@@ -154,3 +154,16 @@ export const applyClientScript = (
         : input.hangup_after_ms,
   });
 };
+
+/** The scripts as the control API shows them, by number (`*` is the default). */
+export const describeClientScripts = (scripts: Map<string, ClientScript>) =>
+  Object.fromEntries(
+    Array.from(scripts, ([number, script]) => [
+      number,
+      {
+        mode: script.mode,
+        answer_after_ms: script.answerAfterMs,
+        hangup_after_ms: script.hangupAfterMs,
+      },
+    ]),
+  );

@@ -3,6 +3,7 @@
 
 import { randomBytes } from "node:crypto";
 
+import { describeClientScripts } from "../shared/control";
 import { DEFAULT_TIMEZONE } from "./datetime";
 import {
   NOTIFY_EVENTS,
@@ -121,16 +122,7 @@ export const describeAccount = (account: Account) => ({
     general_per_minute: account.rateLimits.generalPerMinute,
     statistics_per_minute: account.rateLimits.statisticsPerMinute,
   },
-  client_scripts: Object.fromEntries(
-    Array.from(account.clientScripts, ([number, script]) => [
-      number,
-      {
-        mode: script.mode,
-        answer_after_ms: script.answerAfterMs,
-        hangup_after_ms: script.hangupAfterMs,
-      },
-    ]),
-  ),
+  client_scripts: describeClientScripts(account.clientScripts),
 });
 
 export type AccountView = ReturnType<typeof describeAccount>;

@@ -3,6 +3,7 @@
 
 import { z } from "zod";
 
+import { deliveryFaultVariants, faultCommon, httpFaultVariants } from "../shared/fault-schemas";
 import { isValidTimeZone } from "./datetime";
 import { DISPOSITIONS, NOTIFY_EVENTS } from "./types";
 
@@ -111,11 +112,6 @@ export const callActionBody = z.strictObject({
   to: extensionNumber.optional(),
 });
 
-const faultCommon = {
-  times: z.number().int().positive().optional(),
-  probability: z.number().min(0).max(1).optional(),
-};
-
 const restFaultMatch = z.strictObject({
   /** `request/callback`, `statistics/pbx` …; leading `/v1/` and slashes are ignored. */
   method: z.string().min(1).optional(),
@@ -125,23 +121,12 @@ const restFaultMatch = z.strictObject({
 const restFaultCommon = { ...faultCommon, match: restFaultMatch.optional() };
 
 export const restFaultBody = z.discriminatedUnion("mode", [
-  z.strictObject({
-    ...restFaultCommon,
-    mode: z.literal("http_error"),
-    status: z.union([z.literal(500), z.literal(502), z.literal(503)]).optional(),
-  }),
+  ...httpFaultVariants(restFaultCommon),
   z.strictObject({
     ...restFaultCommon,
     mode: z.literal("rate_limit"),
     retry_after: z.number().int().nonnegative().optional(),
   }),
-  z.strictObject({
-    ...restFaultCommon,
-    mode: z.literal("latency"),
-    ms: z.number().int().nonnegative().max(120_000),
-  }),
-  z.strictObject({ ...restFaultCommon, mode: z.literal("hang") }),
-  z.strictObject({ ...restFaultCommon, mode: z.literal("malformed_json") }),
   /** Only `request/callback` reads it: the call is refused as if the balance were empty. */
   z.strictObject({ ...restFaultCommon, mode: z.literal("no_money") }),
 ]);
@@ -151,24 +136,13 @@ export type RestFaultSpec = z.output<typeof restFaultBody>;
 const webhookFaultCommon = { ...faultCommon, event: z.enum(NOTIFY_EVENTS).optional() };
 
 export const webhookFaultBody = z.discriminatedUnion("mode", [
-  z.strictObject({
-    ...webhookFaultCommon,
-    mode: z.literal("duplicate"),
-    copies: z.number().int().min(2).max(20).optional(),
-  }),
+  ...deliveryFaultVariants(webhookFaultCommon),
   /** Holds a call's notifications until it ends, then sends them reversed or shuffled. */
   z.strictObject({
     ...webhookFaultCommon,
     mode: z.literal("reorder"),
     order: z.enum(["reverse", "shuffle"]).optional(),
   }),
-  z.strictObject({
-    ...webhookFaultCommon,
-    mode: z.literal("delay"),
-    ms: z.number().int().nonnegative().max(120_000),
-  }),
-  z.strictObject({ ...webhookFaultCommon, mode: z.literal("bad_signature") }),
-  z.strictObject({ ...webhookFaultCommon, mode: z.literal("drop") }),
 ]);
 
 export type WebhookFaultSpec = z.output<typeof webhookFaultBody>;

@@ -5,6 +5,7 @@
 
 import { performance } from "node:perf_hooks";
 
+import { DELIVERY_TIMEOUT_MS, describeDeliveryError, shuffled } from "../shared/delivery";
 import type { WebhookFaults } from "./faults";
 import type { Logger } from "./logger";
 import type { Notification } from "./notification-payloads";
@@ -14,7 +15,6 @@ import { webhookSignature } from "./signature";
 import type { Timers } from "./timers";
 import type { Account, Call, Delivery } from "./types";
 
-const TIMEOUT_MS = 10_000;
 const MAX_LOGGED_DELIVERIES = 2000;
 const RESPONSE_PREVIEW_CHARS = 200;
 
@@ -34,14 +34,6 @@ type Dependencies = {
   faults: WebhookFaults;
   random: Random;
   nextDeliveryId: () => number;
-};
-
-const describeError = (error: unknown): string => {
-  if (!(error instanceof Error)) return String(error);
-  if (error.name === "TimeoutError") return `timeout after ${TIMEOUT_MS} ms`;
-  if (error.name === "AbortError") return "cancelled";
-  const cause: unknown = error.cause;
-  return cause instanceof Error ? `${error.message}: ${cause.message}` : error.message;
 };
 
 /** A syntactically valid signature made with the wrong secret. */
@@ -114,14 +106,14 @@ export const createNotificationDispatcher = ({
         },
         body: new URLSearchParams(notification.fields).toString(),
         redirect: "manual",
-        signal: AbortSignal.any([lifetime.signal, AbortSignal.timeout(TIMEOUT_MS)]),
+        signal: AbortSignal.any([lifetime.signal, AbortSignal.timeout(DELIVERY_TIMEOUT_MS)]),
       });
       delivery.response = (await response.text()).slice(0, RESPONSE_PREVIEW_CHARS);
       delivery.status = response.status;
       delivery.outcome = response.ok ? "delivered" : "failed";
     } catch (error) {
       delivery.outcome = "failed";
-      delivery.error = describeError(error);
+      delivery.error = describeDeliveryError(error);
     }
     delivery.duration_ms = Math.round(performance.now() - startedAt);
     logger.info(
@@ -183,15 +175,6 @@ export const createNotificationDispatcher = ({
     });
   };
 
-  const shuffle = <Item>(items: Item[]): Item[] => {
-    const copy = [...items];
-    for (let index = copy.length - 1; index > 0; index--) {
-      const other = Math.floor(random.next() * (index + 1));
-      [copy[index], copy[other]] = [copy[other] as Item, copy[index] as Item];
-    }
-    return copy;
-  };
-
   return {
     send: (account, call, notification) => {
       if (
@@ -221,7 +204,7 @@ export const createNotificationDispatcher = ({
       const ordered =
         holding.order === "reverse"
           ? [...holding.notifications].reverse()
-          : shuffle(holding.notifications);
+          : shuffled(holding.notifications, random);
       for (const notification of ordered) deliver(account, notification);
     },
     idle: async () => {
