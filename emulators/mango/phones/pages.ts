@@ -5,104 +5,55 @@
 //   /call?account=…                   "call the company": caller number, company number, Позвонить
 // The phone pages poll their `/phones/api/…` endpoint twice a second.
 
+import {
+  callCompanyPage as sharedCallCompanyPage,
+  softphonePage,
+} from "../../shared/softphone-pages";
 import { CLIENT_HELPERS, escapeHtml, page, scriptJson } from "../../zadarma/phones/layout";
 import type { Account } from "../types";
 
-const POLL_MS = 500;
-
-export const extensionPage = (account: Account, extension: string): string => {
-  const name = account.users.get(extension)?.name ?? extension;
-  return page(
-    `${extension} · ${name}`,
-    `<h1>${escapeHtml(name)}</h1>
-<p class="muted">Внутренний номер ${escapeHtml(extension)} · ВАТС ${escapeHtml(account.id)} · <span id="online"></span></p>
-<div class="state" id="state" role="status" aria-live="polite">Нет звонков</div>
-<div id="buttons">
-  <button type="button" class="answer" id="answer" hidden>Ответить</button>
-  <button type="button" class="decline" id="decline" hidden>Отклонить</button>
-  <button type="button" class="hangup" id="hangup" hidden>Завершить</button>
-</div>
-<p><label><input type="checkbox" id="toggle-online" style="width:auto"> В сети</label></p>`,
-    `${CLIENT_HELPERS}
-const context = ${scriptJson({ account: account.id, extension })};
-const api = "/phones/api/extension";
-const show = (id, visible) => { document.getElementById(id).hidden = !visible; };
-function render(view) {
-  const call = view.call;
-  const state = document.getElementById("state");
-  state.dataset.state = call ? (call.state === "connected" ? "connected" : "ringing") : "idle";
-  state.textContent = !call ? "Нет звонков"
-    : call.state === "ringing" ? (call.kind === "callback" ? "Обратный звонок: ответьте, чтобы позвонить " + call.peer : "Входящий звонок от " + call.peer)
-    : call.state === "dialing" ? "Вызываем " + call.peer + "…"
-    : "Разговор с " + call.peer;
-  show("answer", call && call.state === "ringing");
-  show("decline", call && call.state === "ringing");
-  show("hangup", call && call.state !== "ringing");
-  document.getElementById("online").textContent = view.online ? "в сети" : "не в сети";
-  document.getElementById("toggle-online").checked = view.online;
-}
-async function refresh() {
-  const response = await fetch(api + "?account=" + encodeURIComponent(context.account) + "&extension=" + encodeURIComponent(context.extension));
-  if (response.ok) render(await response.json());
-}
-for (const action of ["answer", "decline", "hangup"]) {
-  document.getElementById(action).addEventListener("click", async () => { await post(api + "/" + action, context); await refresh(); });
-}
-document.getElementById("toggle-online").addEventListener("change", async (event) => {
-  await post(api + "/online", { ...context, online: event.target.checked }); await refresh();
-});
-poll(refresh, ${POLL_MS});`,
+export const extensionPage = (account: Account, extension: string): string =>
+  softphonePage(
+    {
+      subtitle: (number, id) => `Внутренний номер ${number} · ВАТС ${id}`,
+      idle: "Нет звонков",
+      answer: "Ответить",
+      decline: "Отклонить",
+      hangup: "Завершить",
+      onlineSwitch: "В сети",
+      online: "в сети",
+      offline: "не в сети",
+      incomingFrom: "Входящий звонок от",
+      callbackPickUp: "Обратный звонок: ответьте, чтобы позвонить",
+      calling: "Вызываем",
+      connectedWith: "Разговор с",
+    },
+    { account: account.id, extension, name: account.users.get(extension)?.name ?? extension },
   );
-};
 
 export const callCompanyPage = (account: Account): string =>
-  page(
-    "Позвонить в компанию",
-    `<h1>Позвонить в компанию</h1>
-<p class="muted">ВАТС ${escapeHtml(account.id)}: вы клиент, который звонит в компанию.</p>
-<form id="dial">
-  <label for="caller">Номер звонящего</label>
-  <input id="caller" name="caller" inputmode="tel" autocomplete="off" placeholder="79031234501" required>
-  <label for="did">Номер компании</label>
-  <select id="did" name="did">${account.numbers.map((number) => `<option value="${escapeHtml(number)}">${escapeHtml(number)}</option>`).join("")}</select>
-  <p><button type="submit" class="answer" id="call">Позвонить</button></p>
-</form>
-<div class="state" id="state" role="status" aria-live="polite">Звонка нет</div>
-<button type="button" class="hangup" id="hangup" hidden>Положить трубку</button>`,
-    `${CLIENT_HELPERS}
-const context = ${scriptJson({ account: account.id })};
-let callId = null;
-let stopPolling = null;
-const labels = { ringing: "Идёт вызов…", connected: "Разговор", ended: "Звонок завершён" };
-const outcomes = { answered: "состоялся", no_answer: "нет ответа", busy: "занято", cancelled: "отменён", failed: "ошибка" };
-function render(view) {
-  const state = document.getElementById("state");
-  state.dataset.state = view.state;
-  state.textContent = labels[view.state] + (view.state === "connected" && view.extension ? " (внутренний " + view.extension + ")" : "")
-    + (view.state === "ended" && view.outcome ? ": " + outcomes[view.outcome] : "");
-  document.getElementById("hangup").hidden = view.state === "ended";
-  document.getElementById("call").disabled = view.state !== "ended";
-  if (view.state === "ended" && stopPolling) { stopPolling(); stopPolling = null; }
-}
-document.getElementById("dial").addEventListener("submit", async (event) => {
-  event.preventDefault();
-  const result = await post("/phones/api/caller/dial", {
-    ...context, caller: document.getElementById("caller").value, did: document.getElementById("did").value,
-  });
-  if (!result.ok) { document.getElementById("state").textContent = "Не удалось позвонить: " + result.body.error; return; }
-  callId = result.body.entry_id;
-  render(result.body);
-  if (stopPolling) stopPolling();
-  stopPolling = poll(async () => {
-    const response = await fetch("/phones/api/caller?account=" + encodeURIComponent(context.account) + "&call=" + encodeURIComponent(callId));
-    if (response.ok) render(await response.json());
-  }, ${POLL_MS});
-});
-document.getElementById("hangup").addEventListener("click", async () => {
-  if (!callId) return;
-  const result = await post("/phones/api/caller/hangup", { ...context, call: callId });
-  if (result.ok) render(result.body);
-});`,
+  sharedCallCompanyPage(
+    {
+      title: "Позвонить в компанию",
+      intro: (id) => `ВАТС ${id}: вы клиент, который звонит в компанию.`,
+      caller: "Номер звонящего",
+      company: "Номер компании",
+      call: "Позвонить",
+      notCalling: "Звонка нет",
+      hangup: "Положить трубку",
+      cannotCall: "Не удалось позвонить:",
+      states: { ringing: "Идёт вызов…", connected: "Разговор", ended: "Звонок завершён" },
+      extension: "внутренний",
+      outcomes: {
+        answered: "состоялся",
+        no_answer: "нет ответа",
+        busy: "занято",
+        cancelled: "отменён",
+        failed: "ошибка",
+      },
+      fields: { id: "entry_id", outcome: "outcome" },
+    },
+    { account: account.id, numbers: account.numbers },
   );
 
 /** What a user does in Mango's personal account: paste the address, check it, save it. */
