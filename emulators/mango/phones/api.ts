@@ -1,4 +1,6 @@
-// The JSON endpoints behind the pages (`/phones/api/…`; plumbing in emulators/shared/phone-api.ts).
+// The JSON endpoints behind the pages (`/phones/api/…`): the shared softphone and caller actions of
+// emulators/shared/phone-api.ts on this VPBX, plus the external-system address of the settings page
+// (save it, and «Проверить подключение»).
 
 import type { IncomingMessage, ServerResponse } from "node:http";
 
@@ -6,10 +8,10 @@ import {
   handlePhoneActions,
   PhoneApiError,
   required,
+  softphoneActions,
   type PhoneAction,
   type PhoneInput,
 } from "../../shared/phone-api";
-import { digitsOnly } from "../../zadarma/phone-numbers";
 import { findAccount } from "../accounts";
 import type { Emulator } from "../emulator";
 import {
@@ -25,29 +27,35 @@ import { callerView, extensionPhoneView } from "./views";
 
 export { PHONE_API_PREFIX } from "../../shared/phone-api";
 
-type Input = PhoneInput;
-
-const accountOf = (emulator: Emulator, input: Input): Account => {
-  const account = findAccount(emulator.state.accounts, required(input, "account"));
-  if (!account) throw new PhoneApiError(404, `unknown account ${input.get("account")}`);
-  return account;
-};
-
-const extensionOf = (account: Account, input: Input): string => {
-  const extension = required(input, "extension");
-  if (!account.users.has(extension))
-    throw new PhoneApiError(404, `no extension ${extension} in account ${account.id}`);
-  return extension;
-};
-
-const callOf = (account: Account, input: Input): Call => {
-  const call = account.calls.get(required(input, "call"));
-  if (!call) throw new PhoneApiError(404, `unknown call ${input.get("call")}`);
-  return call;
-};
+const softphones = softphoneActions<Emulator, Account, Call>({
+  now: (emulator) => emulator.clock.now(),
+  findAccount: (emulator, idOrKey) => findAccount(emulator.state.accounts, idOrKey),
+  accountId: (account) => account.id,
+  hasExtension: (account, extension) => account.users.has(extension),
+  setOnline: (account, extension, online) => {
+    const user = account.users.get(extension);
+    if (user) user.online = online;
+  },
+  companyNumbers: (account) => account.numbers,
+  findCall: (account, id) => account.calls.get(id),
+  activeCallOf,
+  canDecline: (call) => call.state === "ringing",
+  answer: extensionAnswers,
+  hangUp: extensionHangsUp,
+  dial: (emulator, account, caller, did, at) =>
+    placeIncoming(
+      emulator,
+      account,
+      { caller, did },
+      { at, live: true, notify: true, origin: "softphone" },
+    ),
+  callerHangsUp,
+  extensionView: extensionPhoneView,
+  callerView,
+});
 
 /** «Адрес внешней системы» as typed: an http(s) URL, kept exactly (the paths are appended to it). */
-const eventsUrlOf = (input: Input): string => {
+const eventsUrlOf = (input: PhoneInput): string => {
   const value = required(input, "url");
   let parsed: URL;
   try {
@@ -60,98 +68,18 @@ const eventsUrlOf = (input: Input): string => {
   return value;
 };
 
-type Action = (emulator: Emulator, input: Input) => unknown;
-
-const onExtension =
-  (act: (emulator: Emulator, account: Account, call: Call, extension: string) => void): Action =>
-  (emulator, input) => {
-    const account = accountOf(emulator, input);
-    const extension = extensionOf(account, input);
-    const call = activeCallOf(account, extension);
-    if (!call) throw new PhoneApiError(409, `extension ${extension} has no call`);
-    act(emulator, account, call, extension);
-    return extensionPhoneView(account, extension);
-  };
-
 const ACTIONS: Record<string, PhoneAction<Emulator>> = {
-  extension: {
-    method: "GET",
-    run: (emulator, input) => {
-      const account = accountOf(emulator, input);
-      return extensionPhoneView(account, extensionOf(account, input));
-    },
-  },
-  "extension/answer": {
-    method: "POST",
-    run: onExtension((emulator, account, call, extension) =>
-      extensionAnswers(emulator, account, call, extension, emulator.clock.now()),
-    ),
-  },
-  "extension/decline": {
-    method: "POST",
-    run: onExtension((emulator, account, call, extension) => {
-      if (call.state !== "ringing") throw new PhoneApiError(409, "the call is no longer ringing");
-      extensionHangsUp(emulator, account, call, extension, emulator.clock.now());
-    }),
-  },
-  "extension/hangup": {
-    method: "POST",
-    run: onExtension((emulator, account, call, extension) =>
-      extensionHangsUp(emulator, account, call, extension, emulator.clock.now()),
-    ),
-  },
-  "extension/online": {
-    method: "POST",
-    run: (emulator, input) => {
-      const account = accountOf(emulator, input);
-      const extension = extensionOf(account, input);
-      const user = account.users.get(extension);
-      if (user) user.online = required(input, "online") === "true";
-      return extensionPhoneView(account, extension);
-    },
-  },
-  caller: {
-    method: "GET",
-    run: (emulator, input) => callerView(callOf(accountOf(emulator, input), input)),
-  },
-  "caller/dial": {
-    method: "POST",
-    run: (emulator, input) => {
-      const account = accountOf(emulator, input);
-      const caller = digitsOnly(required(input, "caller"));
-      const did = digitsOnly(required(input, "did"));
-      if (caller.length < 5 || caller.length > 15)
-        throw new PhoneApiError(400, "caller must have 5–15 digits");
-      if (!account.numbers.includes(did))
-        throw new PhoneApiError(400, `${did} is not a company number of account ${account.id}`);
-      const call = placeIncoming(
-        emulator,
-        account,
-        { caller, did },
-        { at: emulator.clock.now(), live: true, notify: true, origin: "softphone" },
-      );
-      return callerView(call);
-    },
-  },
-  "caller/hangup": {
-    method: "POST",
-    run: (emulator, input) => {
-      const account = accountOf(emulator, input);
-      const call = callOf(account, input);
-      callerHangsUp(emulator, account, call, emulator.clock.now());
-      return callerView(call);
-    },
-  },
+  ...softphones.actions,
   /** «Проверить подключение»: answers once the external system has. */
   "account/ping": {
     method: "POST",
     run: (emulator, input) =>
-      emulator.state.events.ping(accountOf(emulator, input), eventsUrlOf(input)),
+      emulator.state.events.ping(softphones.accountOf(emulator, input), eventsUrlOf(input)),
   },
   "account/events-url": {
     method: "POST",
     run: (emulator, input) => {
-      const account = accountOf(emulator, input);
+      const account = softphones.accountOf(emulator, input);
       account.eventsUrl = eventsUrlOf(input);
       return { account: account.id, events_url: account.eventsUrl };
     },

@@ -1,4 +1,5 @@
-// The JSON endpoints behind the softphone pages (`/phones/api/…`; plumbing in emulators/shared/phone-api.ts).
+// The JSON endpoints behind the softphone pages (`/phones/api/…`): the shared softphone and caller
+// actions of emulators/shared/phone-api.ts on this PBX, plus the client's phone of a callback.
 
 import type { IncomingMessage, ServerResponse } from "node:http";
 
@@ -6,8 +7,8 @@ import {
   handlePhoneActions,
   PhoneApiError,
   required,
+  softphoneActions,
   type PhoneAction,
-  type PhoneInput,
 } from "../../shared/phone-api";
 import type { Emulator } from "../emulator";
 import {
@@ -27,48 +28,38 @@ import { callerView, clientCallOf, clientPhoneView, extensionPhoneView } from ".
 
 export { PHONE_API_PREFIX } from "../../shared/phone-api";
 
-type Input = PhoneInput;
-
-const accountOf = (emulator: Emulator, input: Input): Account => {
-  const account = emulator.state.accounts.get(required(input, "account"));
-  if (!account) throw new PhoneApiError(404, `unknown account ${input.get("account")}`);
-  return account;
-};
-
-const extensionOf = (account: Account, input: Input): string => {
-  const extension = required(input, "extension");
-  if (!account.extensions.has(extension))
-    throw new PhoneApiError(404, `no extension ${extension} in account ${account.id}`);
-  return extension;
-};
-
-const callOf = (account: Account, input: Input): Call => {
-  const call = account.calls.get(required(input, "call"));
-  if (!call) throw new PhoneApiError(404, `unknown call ${input.get("call")}`);
-  return call;
-};
-
-type Action = (emulator: Emulator, input: Input) => unknown;
-
-const extensionCall = (account: Account, extension: string): Call => {
-  const call = activeCallOf(account, extension);
-  if (!call) throw new PhoneApiError(409, `extension ${extension} has no call`);
-  return call;
-};
-
-const onExtension =
-  (act: (emulator: Emulator, account: Account, call: Call, extension: string) => void): Action =>
-  (emulator, input) => {
-    const account = accountOf(emulator, input);
-    const extension = extensionOf(account, input);
-    act(emulator, account, extensionCall(account, extension), extension);
-    return extensionPhoneView(account, extension);
-  };
+const softphones = softphoneActions<Emulator, Account, Call>({
+  now: (emulator) => emulator.clock.now(),
+  findAccount: (emulator, id) => emulator.state.accounts.get(id),
+  accountId: (account) => account.id,
+  hasExtension: (account, extension) => account.extensions.has(extension),
+  setOnline: (account, extension, online) => {
+    const entry = account.extensions.get(extension);
+    if (entry) entry.online = online;
+  },
+  companyNumbers: (account) => account.numbers,
+  findCall: (account, id) => account.calls.get(id),
+  activeCallOf,
+  // A connected callback may still be declined: it hangs up.
+  canDecline: (call) => call.direction === "out" || call.state === "ringing",
+  answer: extensionAnswers,
+  hangUp: extensionHangsUp,
+  dial: (emulator, account, caller, did, at) =>
+    placeIncoming(
+      emulator,
+      account,
+      { caller, did },
+      { at, live: true, notify: true, origin: "softphone" },
+    ),
+  callerHangsUp,
+  extensionView: extensionPhoneView,
+  callerView,
+});
 
 const onClient =
-  (act: (emulator: Emulator, account: Account, call: Call) => void): Action =>
+  (act: (emulator: Emulator, account: Account, call: Call) => void): PhoneAction<Emulator>["run"] =>
   (emulator, input) => {
-    const account = accountOf(emulator, input);
+    const account = softphones.accountOf(emulator, input);
     const number = digitsOnly(required(input, "number"));
     const call = clientCallOf(account, number);
     if (!call) throw new PhoneApiError(409, `no call for ${number}`);
@@ -77,79 +68,11 @@ const onClient =
   };
 
 const ACTIONS: Record<string, PhoneAction<Emulator>> = {
-  extension: {
-    method: "GET",
-    run: (emulator, input) => {
-      const account = accountOf(emulator, input);
-      return extensionPhoneView(account, extensionOf(account, input));
-    },
-  },
-  "extension/answer": {
-    method: "POST",
-    run: onExtension((emulator, account, call, extension) =>
-      extensionAnswers(emulator, account, call, extension, emulator.clock.now()),
-    ),
-  },
-  "extension/decline": {
-    method: "POST",
-    run: onExtension((emulator, account, call, extension) => {
-      if (call.direction === "in" && call.state !== "ringing")
-        throw new PhoneApiError(409, "the call is no longer ringing");
-      extensionHangsUp(emulator, account, call, extension, emulator.clock.now());
-    }),
-  },
-  "extension/hangup": {
-    method: "POST",
-    run: onExtension((emulator, account, call, extension) =>
-      extensionHangsUp(emulator, account, call, extension, emulator.clock.now()),
-    ),
-  },
-  "extension/online": {
-    method: "POST",
-    run: (emulator, input) => {
-      const account = accountOf(emulator, input);
-      const extension = extensionOf(account, input);
-      const entry = account.extensions.get(extension);
-      if (entry) entry.online = required(input, "online") === "true";
-      return extensionPhoneView(account, extension);
-    },
-  },
-  caller: {
-    method: "GET",
-    run: (emulator, input) => callerView(callOf(accountOf(emulator, input), input)),
-  },
-  "caller/dial": {
-    method: "POST",
-    run: (emulator, input) => {
-      const account = accountOf(emulator, input);
-      const caller = digitsOnly(required(input, "caller"));
-      const did = digitsOnly(required(input, "did"));
-      if (caller.length < 5 || caller.length > 15)
-        throw new PhoneApiError(400, "caller must have 5–15 digits");
-      if (!account.numbers.includes(did))
-        throw new PhoneApiError(400, `${did} is not a company number of account ${account.id}`);
-      const call = placeIncoming(
-        emulator,
-        account,
-        { caller, did },
-        { at: emulator.clock.now(), live: true, notify: true, origin: "softphone" },
-      );
-      return callerView(call);
-    },
-  },
-  "caller/hangup": {
-    method: "POST",
-    run: (emulator, input) => {
-      const account = accountOf(emulator, input);
-      const call = callOf(account, input);
-      callerHangsUp(emulator, account, call, emulator.clock.now());
-      return callerView(call);
-    },
-  },
+  ...softphones.actions,
   client: {
     method: "GET",
     run: (emulator, input) =>
-      clientPhoneView(accountOf(emulator, input), digitsOnly(required(input, "number"))),
+      clientPhoneView(softphones.accountOf(emulator, input), digitsOnly(required(input, "number"))),
   },
   "client/answer": {
     method: "POST",
