@@ -3,7 +3,7 @@
 
 import { randomBytes } from "node:crypto";
 
-import { describeClientScripts } from "../shared/control";
+import { describeClientScripts } from "../common/control";
 import type { Account, ClientScript, EventOrder, Timings, User } from "./types";
 
 export const DEFAULT_TIMINGS: Timings = {

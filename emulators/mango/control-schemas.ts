@@ -3,10 +3,10 @@
 
 import { z } from "zod";
 
-import { deliveryFaultVariants, faultCommon, httpFaultVariants } from "../shared/fault-schemas";
+import { deliveryFaultVariants, faultCommon, httpFaultVariants } from "../common/fault-schemas";
 import { EVENT_ORDERS, EVENT_PATHS, OUTCOMES } from "./types";
 
-export { clientScriptBody, clockBody, resetBody } from "../shared/control";
+export { clientScriptBody, clockBody, resetBody } from "../common/control";
 
 const digits = z.string().regex(/^\d{5,15}$/, "expected 5–15 digits, no +");
 const extensionNumber = z.string().regex(/^\d{2,5}$/, "expected a 2–5 digit extension");

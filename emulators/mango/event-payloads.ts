@@ -1,4 +1,4 @@
-// The `json` of each event the VPBX posts to the external system (telephony-providers.md §3.5; the
+// The `json` of each event the VPBX posts to the external system (the documented fields; the
 // README marks the choices made where the public protocol is silent). Times are Unix seconds; numbers
 // are digits; an extension's own phone is written as its SIP address.
 

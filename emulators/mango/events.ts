@@ -7,7 +7,7 @@
 
 import { performance } from "node:perf_hooks";
 
-import { DELIVERY_TIMEOUT_MS, describeDeliveryError, shuffled } from "../shared/delivery";
+import { DELIVERY_TIMEOUT_MS, describeDeliveryError, shuffled } from "../common/delivery";
 import type { Logger } from "../zadarma/logger";
 import type { Random } from "../zadarma/random";
 import type { Timers } from "../zadarma/timers";

@@ -1,4 +1,4 @@
-// Request limits of §1.4.2 (telephony-providers.md §3.4), per product and in total, over sliding
+// Request limits of the API document (v1.9, section 1.4.2), per product and in total, over sliding
 // windows on the emulator clock. Past a limit the API answers HTTP 503 with result 5008.
 
 /** Which budget a command draws from. */

@@ -1,4 +1,4 @@
-// The lockout rule of §1.4.1 (telephony-providers.md §3.4): a wrong request (3xxx result) is tolerated
+// The lockout rule of the API document (v1.9, section 1.4.1): a wrong request (3xxx result) is tolerated
 // once per two minutes; after the second one within two minutes of the first, every request with that
 // key answers HTTP 401 until two minutes have passed since the first. Keyed by the `vpbx_api_key`
 // presented, known or not. Time comes from the emulator clock, so tests move it instead of waiting.

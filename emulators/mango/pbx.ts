@@ -20,7 +20,7 @@ import type { Account, Call, Leg, Outcome } from "./types";
 /** A transition that does not apply to the call's current state (answering an ended call …). */
 export class PbxError extends Error {}
 
-/** `disconnect_reason` values (**Choice** within the 11xx "normal clearing" class of §3.5). */
+/** `disconnect_reason` values (**Choice** within the 11xx "normal clearing" class of the documented codes). */
 export const DISCONNECT = {
   normal: 1100,
   /** The caller (incoming) or the client (callback) hung up. */

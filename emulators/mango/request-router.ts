@@ -3,7 +3,7 @@
 
 import type { IncomingMessage, ServerResponse } from "node:http";
 
-import { guardRequest } from "../shared/http-server";
+import { guardRequest } from "../common/http-server";
 import { sendJson } from "../zadarma/http";
 import { handleApi, isApiPath } from "./api/handler";
 import { isFilePath, serveRecordingFile } from "./api/recording";

@@ -1,7 +1,7 @@
 // Entry point for tests, scripts and the dev command: starts the Mango Office VPBX emulator on
 // node:http and hands back its URL and a close function.
 
-import { listen } from "../shared/http-server";
+import { listen } from "../common/http-server";
 import type { Clock } from "../zadarma/clock";
 import { createLogger } from "../zadarma/logger";
 import { createEmulator, type Emulator } from "./emulator";

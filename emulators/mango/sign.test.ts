@@ -11,7 +11,7 @@ import {
   type TestEmulator,
 } from "./test-support";
 
-/** The known-answer vector of telephony-providers.md §3.3. */
+/** The known-answer vector of the team's telephony protocol reference (the `sign` formula). */
 const KAT = {
   key: "test-key",
   salt: "test-salt",

@@ -1,4 +1,4 @@
-// The one signature of the VPBX API (telephony-providers.md §3.3), for requests to the API and for the
+// The one signature of the VPBX API (the official support page's formula), for requests to the API and for the
 // events the VPBX posts to the external system alike:
 //   sign = sha256_hex(vpbx_api_key + json + vpbx_api_salt)
 // over the `json` form field byte for byte as it travels, never a re-serialised object.

@@ -20,7 +20,7 @@ export const startTestEmulator = async (
 
 export type Credentials = { key: string; salt: string };
 
-/** sha256 hex of key + json + salt, spelled out from §3.3. */
+/** sha256 hex of key + json + salt, spelled out from the documented formula. */
 export const expectedSign = (key: string, json: string, salt: string): string =>
   createHash("sha256")
     .update(key + json + salt)

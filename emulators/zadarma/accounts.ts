@@ -3,7 +3,7 @@
 
 import { randomBytes } from "node:crypto";
 
-import { describeClientScripts } from "../shared/control";
+import { describeClientScripts } from "../common/control";
 import { DEFAULT_TIMEZONE } from "./datetime";
 import {
   NOTIFY_EVENTS,

@@ -1,10 +1,10 @@
 // Typed client of the emulator's control API for tests and scripts.
 // Type-only imports of the emulator: using it pulls in no emulator code, only the fetch helper of
-// emulators/shared/control-fetch.ts.
+// emulators/common/control-fetch.ts.
 
 import type { z } from "zod";
 
-import { createControlFetch, waitForFinished } from "../shared/control-fetch";
+import { createControlFetch, waitForFinished } from "../common/control-fetch";
 import type { AccountView } from "./accounts";
 import type { CallView } from "./call-view";
 import type {

@@ -3,11 +3,11 @@
 
 import { z } from "zod";
 
-import { deliveryFaultVariants, faultCommon, httpFaultVariants } from "../shared/fault-schemas";
+import { deliveryFaultVariants, faultCommon, httpFaultVariants } from "../common/fault-schemas";
 import { isValidTimeZone } from "./datetime";
 import { DISPOSITIONS, NOTIFY_EVENTS } from "./types";
 
-export { clientScriptBody, clockBody, resetBody } from "../shared/control";
+export { clientScriptBody, clockBody, resetBody } from "../common/control";
 
 const digits = z.string().regex(/^\d{5,15}$/, "expected 5–15 digits, no +");
 const extensionNumber = z.string().regex(/^\d{3,5}$/, "expected a 3–5 digit extension");

@@ -5,7 +5,7 @@
 
 import { performance } from "node:perf_hooks";
 
-import { DELIVERY_TIMEOUT_MS, describeDeliveryError, shuffled } from "../shared/delivery";
+import { DELIVERY_TIMEOUT_MS, describeDeliveryError, shuffled } from "../common/delivery";
 import type { WebhookFaults } from "./faults";
 import type { Logger } from "./logger";
 import type { Notification } from "./notification-payloads";

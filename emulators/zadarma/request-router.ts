@@ -3,7 +3,7 @@
 
 import type { IncomingMessage, ServerResponse } from "node:http";
 
-import { guardRequest } from "../shared/http-server";
+import { guardRequest } from "../common/http-server";
 import { handleControl } from "./control/router";
 import type { Emulator } from "./emulator";
 import { sendJson } from "./http";

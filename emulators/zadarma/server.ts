@@ -1,7 +1,7 @@
 // Entry point for tests, scripts and the dev command: starts the Zadarma emulator on node:http and
 // hands back its URL and a close function.
 
-import { listen } from "../shared/http-server";
+import { listen } from "../common/http-server";
 import { startAutopilot } from "./autopilot";
 import { createEmulator } from "./emulator";
 import { createLogger } from "./logger";

@@ -1,4 +1,4 @@
-// `commands/callback` (§3.6): the extension's phone rings first, then the client is dialled; the answer
+// `commands/callback`: the extension's phone rings first, then the client is dialled; the answer
 // only acknowledges the command, the outcome follows as `result/callback`. `commands/call/hangup` ends a
 // call by one of its call_ids.
 

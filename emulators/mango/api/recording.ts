@@ -1,4 +1,4 @@
-// `queries/recording/post` (§3.7): json `{recording_id, action: "download" | "play"}` answers 302 to a
+// `queries/recording/post`: json `{recording_id, action: "download" | "play"}` answers 302 to a
 // one-time link the emulator serves itself at `/files/recording/{token}`. The first GET consumes it
 // (HEAD does not); a second GET answers 410, an unknown token 404, a link older than ten minutes 410.
 // The file is a generated WAV with Range support (the Zadarma emulator's audio).

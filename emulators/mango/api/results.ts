@@ -1,6 +1,6 @@
-// Result codes of the VPBX API. 1000 is documented (§3.6); 3xxx is the "wrong request" class the
-// lockout rule counts (§1.4.1) and 5008 the limit answer (§1.4.4). The individual 3xxx and 4xxx values
-// are a **Choice** (README "Result codes").
+// Result codes of the VPBX API. 1000 is documented (success); 3xxx is the "wrong request" class the
+// lockout rule counts (document v1.9, section 1.4.1) and 5008 the limit answer (section 1.4.4). The
+// individual 3xxx and 4xxx values are a **Choice** (README "Result codes").
 
 export const RESULT = {
   ok: 1000,

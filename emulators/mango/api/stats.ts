@@ -1,4 +1,4 @@
-// Statistics (§3.8): `stats/request` takes a period of at most one month and the fields wanted, and
+// Statistics: `stats/request` takes a period of at most one month and the fields wanted, and
 // answers `{"key": …}`; `stats/result` with that key answers 204 until the report is ready
 // (`stats_ready_ms` later), then 200 text: one row per call, the fields in the order asked, separated
 // by `;`, rows by CRLF, no header (README "Statistics" for the choices).

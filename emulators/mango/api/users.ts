@@ -1,4 +1,4 @@
-// `config/users/request` (§3.9): the employees with their extensions, optionally one extension's.
+// `config/users/request`: the employees with their extensions, optionally one extension's.
 // The shape follows the official document's `users[].general` / `users[].telephony` split; the fields
 // inside are a **Choice** (README "Users").
 

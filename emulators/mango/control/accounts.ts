@@ -3,7 +3,7 @@
 
 import type { z } from "zod";
 
-import { applyClientScript } from "../../shared/control";
+import { applyClientScript } from "../../common/control";
 import {
   createAccount,
   describeAccount,

@@ -3,7 +3,7 @@
 
 import type { IncomingMessage, ServerResponse } from "node:http";
 
-import { handleControlRoutes } from "../../shared/control";
+import { handleControlRoutes } from "../../common/control";
 import { defineRoute, type Route } from "../../zadarma/router";
 import type { Emulator } from "../emulator";
 import {

@@ -1,11 +1,11 @@
 // The control API handlers' request type and look-ups that answer 404 when something does not exist;
-// JSON errors and zod parsing come from emulators/shared/control.ts.
+// JSON errors and zod parsing come from emulators/common/control.ts.
 
-import { ControlError, type ControlHandlerOf, type ControlRequestOf } from "../../shared/control";
+import { ControlError, type ControlHandlerOf, type ControlRequestOf } from "../../common/control";
 import type { Emulator } from "../emulator";
 import type { Account, Call } from "../types";
 
-export { ControlError, parseBody } from "../../shared/control";
+export { ControlError, parseBody } from "../../common/control";
 
 export type ControlRequest = ControlRequestOf<Emulator>;
 

@@ -4,7 +4,7 @@
 import { apiFaultBody, eventFaultBody } from "../control-schemas";
 import { parseBody, requireAccount, type ControlHandler } from "./shared";
 
-export { health, reset, setClock } from "../../shared/control";
+export { health, reset, setClock } from "../../common/control";
 
 export const addApiFault: ControlHandler = ({ emulator, body }) => ({
   status: 201,

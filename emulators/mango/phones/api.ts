@@ -1,5 +1,5 @@
 // The JSON endpoints behind the pages (`/phones/api/…`): the shared softphone and caller actions of
-// emulators/shared/phone-api.ts on this VPBX, plus the external-system address of the settings page
+// emulators/common/phone-api.ts on this VPBX, plus the external-system address of the settings page
 // (save it, and «Проверить подключение»).
 
 import type { IncomingMessage, ServerResponse } from "node:http";
@@ -11,7 +11,7 @@ import {
   softphoneActions,
   type PhoneAction,
   type PhoneInput,
-} from "../../shared/phone-api";
+} from "../../common/phone-api";
 import { findAccount } from "../accounts";
 import type { Emulator } from "../emulator";
 import {
@@ -25,7 +25,7 @@ import {
 import type { Account, Call } from "../types";
 import { callerView, extensionPhoneView } from "./views";
 
-export { PHONE_API_PREFIX } from "../../shared/phone-api";
+export { PHONE_API_PREFIX } from "../../common/phone-api";
 
 const softphones = softphoneActions<Emulator, Account, Call>({
   now: (emulator) => emulator.clock.now(),

@@ -8,7 +8,7 @@
 import {
   callCompanyPage as sharedCallCompanyPage,
   softphonePage,
-} from "../../shared/softphone-pages";
+} from "../../common/softphone-pages";
 import { CLIENT_HELPERS, escapeHtml, page, scriptJson } from "../../zadarma/phones/layout";
 import type { Account } from "../types";
 

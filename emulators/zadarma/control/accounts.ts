@@ -2,7 +2,7 @@
 
 import type { z } from "zod";
 
-import { applyClientScript } from "../../shared/control";
+import { applyClientScript } from "../../common/control";
 import { createAccount, describeAccount, toExtension, type AccountInit } from "../accounts";
 import {
   clientScriptBody,

@@ -5,7 +5,7 @@ import { autopilotBody, restFaultBody, webhookFaultBody, zdEchoBody } from "../c
 import { checkZdEcho } from "../zd-echo";
 import { parseBody, requireAccount, type ControlHandler } from "./shared";
 
-export { health, reset, setClock } from "../../shared/control";
+export { health, reset, setClock } from "../../common/control";
 
 export const addRestFault: ControlHandler = ({ emulator, body }) => ({
   status: 201,

@@ -1,5 +1,5 @@
 // The JSON endpoints behind the softphone pages (`/phones/api/…`): the shared softphone and caller
-// actions of emulators/shared/phone-api.ts on this PBX, plus the client's phone of a callback.
+// actions of emulators/common/phone-api.ts on this PBX, plus the client's phone of a callback.
 
 import type { IncomingMessage, ServerResponse } from "node:http";
 
@@ -9,7 +9,7 @@ import {
   required,
   softphoneActions,
   type PhoneAction,
-} from "../../shared/phone-api";
+} from "../../common/phone-api";
 import type { Emulator } from "../emulator";
 import {
   activeCallOf,
@@ -26,7 +26,7 @@ import { digitsOnly } from "../phone-numbers";
 import type { Account, Call } from "../types";
 import { callerView, clientCallOf, clientPhoneView, extensionPhoneView } from "./views";
 
-export { PHONE_API_PREFIX } from "../../shared/phone-api";
+export { PHONE_API_PREFIX } from "../../common/phone-api";
 
 const softphones = softphoneActions<Emulator, Account, Call>({
   now: (emulator) => emulator.clock.now(),

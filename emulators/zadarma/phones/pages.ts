@@ -8,7 +8,7 @@
 import {
   callCompanyPage as sharedCallCompanyPage,
   softphonePage,
-} from "../../shared/softphone-pages";
+} from "../../common/softphone-pages";
 import type { Account } from "../types";
 import { CLIENT_HELPERS, escapeHtml, page, scriptJson } from "./layout";
 
