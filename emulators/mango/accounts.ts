@@ -27,6 +27,7 @@ export type UserInit = {
   position?: string;
   department?: string;
   online?: boolean;
+  autoAnswerMs?: number | null;
 };
 
 export type AccountInit = {
@@ -49,6 +50,7 @@ export const toUser = (init: UserInit, userId: number): User => ({
   position: init.position ?? "",
   department: init.department ?? "",
   online: init.online ?? true,
+  autoAnswerMs: init.autoAnswerMs ?? null,
 });
 
 export const createAccount = (
@@ -96,6 +98,7 @@ export const describeUser = (user: User) => ({
   position: user.position,
   department: user.department,
   online: user.online,
+  auto_answer_ms: user.autoAnswerMs,
 });
 
 export const describeAccount = (account: Account) => ({

@@ -105,6 +105,22 @@ describe("commands/callback", () => {
     expect(call).toMatchObject({ state: "connected", command_id: "auto" });
   });
 
+  it("a user with auto_answer_ms picks up callbacks and incoming calls by itself", async () => {
+    await emulator.control.patchUser(account.id, "101", { auto_answer_ms: 20 });
+    await callback({ command_id: "self", from: { extension: "101" }, to_number: "79990000002" });
+    await receiver.waitFor(1, (event) => event.path === "events/recording");
+    const incoming = await emulator.control.placeCall(account.id, { caller: "79031234509" });
+    await receiver.waitFor(2, (event) => event.path === "events/recording");
+    expect(await emulator.control.getCall(account.id, incoming.entry_id)).toMatchObject({
+      state: "connected",
+      extension: "101",
+    });
+    expect((await emulator.control.getAccount(account.id)).users[0]).toMatchObject({
+      extension: "101",
+      auto_answer_ms: 20,
+    });
+  });
+
   it("refuses an unknown extension (3310) and a missing to_number (3103)", async () => {
     expect(
       (await callback({ command_id: "x", from: { extension: "555" }, to_number: "79990000000" }))

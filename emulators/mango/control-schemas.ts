@@ -19,6 +19,8 @@ export const userBody = z.strictObject({
   position: z.string().max(100).optional(),
   department: z.string().max(100).optional(),
   online: z.boolean().optional(),
+  /** The phone answers by itself this long after it starts ringing (null: a person answers). */
+  auto_answer_ms: milliseconds.nullable().optional(),
 });
 
 export const patchUserBody = userBody.omit({ extension: true });

@@ -245,7 +245,15 @@ export const placeIncoming = (
     Array.from(account.users.values())
       .filter((user) => user.online)
       .map((user) => user.extension);
-  for (const extension of targets) ringLeg(emulator, account, call, extension, options.at);
+  for (const extension of targets) {
+    ringLeg(emulator, account, call, extension, options.at);
+    const autoAnswerMs = account.users.get(extension)?.autoAnswerMs ?? null;
+    if (autoAnswerMs !== null)
+      after(emulator, call, autoAnswerMs, () => {
+        if (call.state === "ringing")
+          answerIncoming(emulator, account, call, extension, emulator.clock.now());
+      });
+  }
   if (targets.length === 0) {
     endCall(emulator, account, call, "no_answer", DISCONNECT.unavailable, options.at);
     return call;
@@ -335,8 +343,12 @@ export const placeCallback = (
       emulator.state.events.send(account, null, callbackResultEvent(null, init.commandId, 1000)),
     );
   }
-  if (init.autoAnswerSeconds !== null)
-    after(emulator, call, init.autoAnswerSeconds * 1000, () => {
+  const autoAnswerMs =
+    init.autoAnswerSeconds !== null
+      ? init.autoAnswerSeconds * 1000
+      : (account.users.get(init.extension)?.autoAnswerMs ?? null);
+  if (autoAnswerMs !== null)
+    after(emulator, call, autoAnswerMs, () => {
       if (agentIsRinging(call)) answerAgentLeg(emulator, account, call, emulator.clock.now());
     });
   after(emulator, call, account.timings.ringTimeoutMs, () => {

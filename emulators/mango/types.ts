@@ -35,6 +35,8 @@ export type User = {
   department: string;
   /** An offline user's phone does not ring. */
   online: boolean;
+  /** The phone picks up by itself this long after it starts ringing (tests without a person); null: never. */
+  autoAnswerMs: number | null;
 };
 
 export type { ClientScript };

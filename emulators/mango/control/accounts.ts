@@ -76,7 +76,9 @@ export const createAccountRoute: ControlHandler = ({ emulator, body }) => {
       ...(input.demo ? demoLayout() : {}),
       ...defined(toInit(input)),
       id: input.id,
-      ...(input.users && { users: input.users }),
+      ...(input.users && {
+        users: input.users.map((user) => ({ ...user, autoAnswerMs: user.auto_answer_ms })),
+      }),
     },
   );
   return { status: 201, body: describeAccount(account) };
@@ -124,7 +126,10 @@ export const addUserRoute: ControlHandler = (request) => {
   const input = parseBody(userBody, request.body);
   if (account.users.has(input.extension))
     throw new ControlError(409, `Extension ${input.extension} already exists`);
-  const user = toUser(input, request.emulator.state.nextId("user"));
+  const user = toUser(
+    { ...input, autoAnswerMs: input.auto_answer_ms },
+    request.emulator.state.nextId("user"),
+  );
   account.users.set(user.extension, user);
   return { status: 201, body: describeUser(user) };
 };
@@ -138,6 +143,7 @@ export const patchUserRoute: ControlHandler = (request) => {
   if (input.position !== undefined) user.position = input.position;
   if (input.department !== undefined) user.department = input.department;
   if (input.online !== undefined) user.online = input.online;
+  if (input.auto_answer_ms !== undefined) user.autoAnswerMs = input.auto_answer_ms;
   return { body: describeUser(user) };
 };
 
