@@ -2,8 +2,8 @@
 /**
  * `npm run dev`: everything a newcomer needs on one machine. Without DATABASE_URL it starts the
  * embedded database under .data/; it applies migrations, starts the Klientiks emulator (with demo
- * data and its autopilot), the Zadarma emulator (demo PBX, softphone pages, autopilot calls), a demo
- * customer site carrying our tracker snippet, and then Next.js on http://localhost:3000.
+ * data and its autopilot), the Zadarma emulator (demo PBX, softphone pages, autopilot calls), the
+ * Mango Office emulator (demo VPBX, softphone pages, «Адрес внешней системы»), a demo customer site carrying our tracker snippet, and then Next.js on http://localhost:3000.
  */
 import { mkdirSync } from "node:fs";
 
@@ -15,6 +15,7 @@ const EMBEDDED_DB_PORT = Number(process.env.EMBEDDED_DB_PORT ?? 55432);
 const EMULATOR_PORT = Number(process.env.KLIENTIKS_EMULATOR_PORT ?? 4010);
 const DEMO_SITE_PORT = Number(process.env.DEMO_SITE_PORT ?? 4020);
 const ZADARMA_EMULATOR_PORT = Number(process.env.ZADARMA_EMULATOR_PORT ?? 4030);
+const MANGO_EMULATOR_PORT = Number(process.env.MANGO_EMULATOR_PORT ?? 4040);
 const children = [];
 
 async function shutdown(code = 0) {
@@ -72,6 +73,18 @@ children.push(
   }),
 );
 await waitForPort(ZADARMA_EMULATOR_PORT);
+
+const mangoEmulatorUrl = `http://127.0.0.1:${MANGO_EMULATOR_PORT}`;
+console.log(
+  `[dev] starting the Mango Office emulator on ${mangoEmulatorUrl} (demo VPBX, softphones at /)`,
+);
+children.push(
+  startProcess("mango-emulator", "npx", ["tsx", "emulators/mango/main.ts"], {
+    env: { MANGO_EMULATOR_PORT: String(MANGO_EMULATOR_PORT) },
+    onUnexpectedExit,
+  }),
+);
+await waitForPort(MANGO_EMULATOR_PORT);
 
 const appUrl = process.env.APP_URL ?? `http://localhost:${APP_PORT}`;
 // On 127.0.0.1, not localhost: the user adds the site with domain 127.0.0.1, as the e2e specs do.
