@@ -159,6 +159,9 @@ describe("a widget booking becomes a lead", () => {
     expect(page).toMatchObject({ count: 1, isCountCapped: false, totalPages: 1 });
     // Names come with the rows, including the campaign the tracker created from the visit's UTM tag.
     expect(page.data[0]).toMatchObject({
+      kind: "booking",
+      rule: "session_id",
+      externalId: lead.externalId,
       siteName: "Салон",
       sourcePresetKey: "yandex_direct",
       campaignName: "spring",

@@ -17,15 +17,16 @@ import { createCampaign } from "@/server/domain/sites/manage-campaigns";
 import { createSite } from "@/server/domain/sites/manage-sites";
 
 import { KEYS_AND_CODES, parseCsv } from "../support/csv";
-import { createTestWorkspace } from "../support/factories";
+import { createCall, createTestWorkspace } from "../support/factories";
 import { createTestDb } from "../support/test-db";
 
 const db = createTestDb();
 afterAll(() => db.$disconnect());
 
 const HEADER = [
+  "kind",
   "externalId",
-  "crmCreatedAt",
+  "occurredAt",
   "contactName",
   "contactPhone",
   "contactEmail",
@@ -40,7 +41,7 @@ const HEADER = [
   "utmTerm",
   "landingUrl",
   "referrer",
-  "attributionRule",
+  "rule",
   "yclid",
   "gclid",
   "fbclid",
@@ -48,6 +49,8 @@ const HEADER = [
   "declaredSource",
   "isDuplicate",
   "hasDeal",
+  "isUniqueCall",
+  "isTargetCall",
 ];
 
 /** A workspace with a Klientiks connection, a site, the preset sources and one campaign. */
@@ -91,7 +94,25 @@ async function createSalon(name: string) {
   return { tenantId: tenant.id, connectionId: connection.id, site, yandex, campaign, addLead };
 }
 
-const NEWEST_FIRST: TLeadSort = { field: "crmCreatedAt", direction: "desc" };
+const NEWEST_FIRST: TLeadSort = { field: "occurredAt", direction: "desc" };
+
+/** The whole export of a workspace, newest first on UTC, with keys and codes unless told otherwise. */
+async function exportText(
+  tenantId: string,
+  reader: Partial<Pick<Parameters<typeof exportLeadsCsv>[1], "dialect" | "valueLabel">> = {},
+) {
+  let text = "";
+  for await (const chunk of exportLeadsCsv(db, {
+    tenantId,
+    filters: {},
+    sort: NEWEST_FIRST,
+    timeZone: "UTC",
+    ...KEYS_AND_CODES,
+    ...reader,
+  }))
+    text += chunk;
+  return text;
+}
 
 async function exportRows(
   tenantId: string,
@@ -145,9 +166,10 @@ describe("leads CSV export", () => {
     });
 
     const lines = await exportRows(salon.tenantId);
-    const byId = new Map(lines.map((line) => [line[0], line]));
+    const byId = new Map(lines.map((line) => [line[1], line]));
     expect(lines).toHaveLength(2);
     expect(byId.get("5001")).toEqual([
+      "booking",
       "5001",
       "2026-11-02 12:30:00",
       "Соколова Вера",
@@ -172,13 +194,15 @@ describe("leads CSV export", () => {
       "Instagram",
       "false",
       "true",
+      "",
+      "",
     ]);
-    expect(byId.get("5002")?.slice(0, 3)).toEqual([
+    expect(byId.get("5002")?.slice(1, 4)).toEqual([
       "5002",
       "2026-11-02 12:30:00",
       `'=HYPERLINK("http://evil.example")`,
     ]);
-    expect(byId.get("5002")?.slice(-2)).toEqual(["true", "false"]);
+    expect(byId.get("5002")?.slice(-4)).toEqual(["true", "false", "", ""]);
   });
 
   it("asks for the reader's words for titles and coded values, by kind", async () => {
@@ -196,15 +220,16 @@ describe("leads CSV export", () => {
     };
     for await (const chunk of exportLeadsCsv(db, request)) text += chunk;
     const [header, line] = parseCsv(text.slice(1));
-    expect(header?.slice(0, 3)).toEqual([
+    expect(header?.slice(0, 4)).toEqual([
+      "title:kind",
       "title:externalId",
-      "title:crmCreatedAt",
+      "title:occurredAt",
       "title:contactName",
     ]);
-    expect(line?.slice(0, 2)).toEqual(["8001", "2026-11-02 09:30:00"]);
-    expect(line?.slice(8, 9)).toEqual(["channel:social"]);
-    expect(line?.slice(16, 17)).toEqual(["attributionRule:widget_open"]);
-    expect(line?.slice(-2)).toEqual(["boolean:false", "boolean:false"]);
+    expect(line?.slice(0, 3)).toEqual(["communicationKind:booking", "8001", "2026-11-02 09:30:00"]);
+    expect(line?.slice(9, 10)).toEqual(["channel:social"]);
+    expect(line?.slice(17, 18)).toEqual(["attributionRule:widget_open"]);
+    expect(line?.slice(-4)).toEqual(["boolean:false", "boolean:false", "", ""]);
   });
 
   it("exports only what the table's filters show", async () => {
@@ -229,7 +254,7 @@ describe("leads CSV export", () => {
     });
 
     const ids = async (filters: TLeadFilters) =>
-      (await exportRows(salon.tenantId, filters)).map((line) => line[0]).sort();
+      (await exportRows(salon.tenantId, filters)).map((line) => line[1]).sort();
     expect(await ids({ utmCampaign: ["autumn_haircut", "spring"] })).toEqual(["6001", "6002"]);
     expect(await ids({ isDuplicate: false })).toEqual(["6001", "6003"]);
     expect(await ids({ rules: ["widget_open"] })).toEqual(["6001"]);
@@ -253,28 +278,59 @@ describe("leads CSV export", () => {
     await other.addLead({ externalId: "7002" });
 
     const lines = await exportRows(mine.tenantId);
-    expect(lines.map((line) => line[0])).toEqual(["7001"]);
+    expect(lines.map((line) => line[1])).toEqual(["7001"]);
     // A foreign id on a lead (it cannot happen through attribution) does not reveal the other workspace's names.
-    expect(lines[0]?.slice(5, 8)).toEqual(["", "", ""]);
+    expect(lines[0]?.slice(6, 9)).toEqual(["", "", ""]);
   });
 
   it("writes the Russian dialect: semicolon-separated, a field holding a semicolon quoted", async () => {
     const salon = await createSalon("Салон Точка с запятой");
     await salon.addLead({ externalId: "9101", contactName: "Вера; Нина", tags: ["ВОЗ", "акция"] });
-    let text = "";
-    for await (const chunk of exportLeadsCsv(db, {
-      tenantId: salon.tenantId,
-      filters: {},
-      sort: NEWEST_FIRST,
-      timeZone: "UTC",
-      ...KEYS_AND_CODES,
-      dialect: csvDialectOf("ru"),
-    }))
-      text += chunk;
+    const text = await exportText(salon.tenantId, { dialect: csvDialectOf("ru") });
     const [headerLine, line] = text.slice(1).split("\n");
     expect(headerLine).toBe(HEADER.join(";"));
-    expect(line?.startsWith('9101;2026-11-02 09:30:00;"Вера; Нина";')).toBe(true);
-    expect(parseCsv(text.slice(1), ";")[1]?.[20]).toBe("ВОЗ; акция");
+    expect(line?.startsWith('booking;9101;2026-11-02 09:30:00;"Вера; Нина";')).toBe(true);
+    expect(parseCsv(text.slice(1), ";")[1]?.[21]).toBe("ВОЗ; акция");
+  });
+
+  it("writes incoming calls with their kind, rule, unique and target flags, an unidentified one without a source as such", async () => {
+    const salon = await createSalon("Салон Звонки");
+    await salon.addLead({ externalId: "9201", crmCreatedAt: new Date("2026-11-02T09:00:00Z") });
+    const call = { tenantId: salon.tenantId, connectionId: salon.connectionId };
+    await createCall(db, call, {
+      startedAt: new Date("2026-11-02T10:00:00Z"),
+      clientName: "Орлова Нина",
+      trackingRule: "static_number",
+      sourceId: salon.yandex.id,
+      channel: "paid",
+      isUniqueCall: true,
+      isTargetCall: true,
+    });
+    await createCall(db, call, {
+      startedAt: new Date("2026-11-02T11:00:00Z"),
+      trackingRule: "unidentified",
+      isUniqueCall: false,
+      isTargetCall: false,
+    });
+    await createCall(db, call, {
+      startedAt: new Date("2026-11-02T12:00:00Z"),
+      direction: "outgoing",
+    });
+    const text = await exportText(salon.tenantId, {
+      valueLabel: (kind: string, value: string) => `${kind}:${value}`,
+    });
+    const [, ...lines] = parseCsv(text.slice(1));
+    expect(lines.map((line) => [line[0], line[1], line[2]])).toEqual([
+      ["communicationKind:call", "", "2026-11-02 11:00:00"],
+      ["communicationKind:call", "", "2026-11-02 10:00:00"],
+      ["communicationKind:booking", "9201", "2026-11-02 09:00:00"],
+    ]);
+    expect(lines[0]?.[7]).toBe("attributionRule:unidentified");
+    expect(lines[0]?.[17]).toBe("attributionRule:unidentified");
+    expect(lines[0]?.slice(-4)).toEqual(["", "", "uniqueCall:false", "targetCall:false"]);
+    expect(lines[1]?.[7]).toBe("Яндекс Директ");
+    expect(lines[1]?.[17]).toBe("attributionRule:static_number");
+    expect(lines[1]?.slice(-4)).toEqual(["", "", "uniqueCall:true", "targetCall:true"]);
   });
 
   it("lists the leads in the table's order, across export pages, ties and missing names included", async () => {
@@ -298,16 +354,16 @@ describe("leads CSV export", () => {
           tenantId: salon.tenantId,
           request: ZLeadListRequestSchema.parse({ page, perPage: 100, sort }),
         });
-        ids.push(...data.map((lead) => lead.externalId));
+        ids.push(...data.map((lead) => lead.externalId ?? lead.id));
         if (page >= totalPages) return ids;
       }
     };
     for (const sort of [
       { field: "contactName", direction: "asc" },
       { field: "contactName", direction: "desc" },
-      { field: "crmCreatedAt", direction: "asc" },
+      { field: "occurredAt", direction: "asc" },
     ] as const) {
-      const exported = (await exportRows(salon.tenantId, {}, sort)).map((line) => line[0]);
+      const exported = (await exportRows(salon.tenantId, {}, sort)).map((line) => line[1]);
       expect(exported, `${sort.field} ${sort.direction}`).toHaveLength(1203);
       expect(exported, `${sort.field} ${sort.direction}`).toEqual(await tableOrder(sort));
     }

@@ -8,16 +8,21 @@ import type {
 } from "@/server/domain/leads/attribute-lead";
 import { TRAFFIC_SELECT } from "@/server/domain/lists/traffic-filters";
 
-export const LEAD_SESSION_SNAPSHOT_SELECT = {
-  id: true,
-  sessionKey: true,
-  startedAt: true,
+/** What a lead (and a call, and Обращения и цели) copies from the visit it is credited to. */
+export const VISIT_TRAFFIC_SELECT = {
   ...TRAFFIC_SELECT,
   landingUrl: true,
   referrer: true,
   yclid: true,
   gclid: true,
   fbclid: true,
+} as const satisfies Prisma.TrackerSessionSelect & Prisma.LeadSelect & Prisma.CommunicationSelect;
+
+export const LEAD_SESSION_SNAPSHOT_SELECT = {
+  id: true,
+  sessionKey: true,
+  startedAt: true,
+  ...VISIT_TRAFFIC_SELECT,
 } as const satisfies Prisma.TrackerSessionSelect;
 
 const MINUTE_MS = 60_000;

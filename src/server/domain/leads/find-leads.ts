@@ -1,92 +1,147 @@
 import type { Prisma } from "@generated/prisma/client";
 
 import type { TDbClient } from "@/server/db/types";
-import type { TLeadFilters, TLeadListRequest, TLeadSort } from "@/server/domain/leads/lead-filters";
+import { VISIT_TRAFFIC_SELECT } from "@/server/domain/leads/find-attribution-candidates";
+import type {
+  TCommunicationKind,
+  TCommunicationRule,
+  TLeadFilters,
+  TLeadListRequest,
+  TLeadSort,
+} from "@/server/domain/leads/lead-filters";
 import { COUNT_TAKE, pageOfCappedCount } from "@/server/domain/lists/capped-count";
 import { orderByOf, type TKeysetOrder } from "@/server/domain/lists/keyset-order";
 import { searchTextWhere } from "@/server/domain/lists/table-search";
-import { inList, TRAFFIC_SELECT } from "@/server/domain/lists/traffic-filters";
+import { inList, inListOrNone } from "@/server/domain/lists/traffic-filters";
 import {
   loadTrafficReferenceNames,
   withReferenceNames,
 } from "@/server/domain/lists/traffic-reference-names";
 
 /** Every list query is scoped by `tenantId` first, matching the indexes that start with it. */
-export function leadWhere(tenantId: string, filters: TLeadFilters): Prisma.LeadWhereInput {
-  const where: Prisma.LeadWhereInput = {
+export function communicationWhere(
+  tenantId: string,
+  filters: TLeadFilters,
+): Prisma.CommunicationWhereInput {
+  const where: Prisma.CommunicationWhereInput = {
     tenantId,
     ...(filters.createdFrom || filters.createdTo
-      ? { crmCreatedAt: { gte: filters.createdFrom, lt: filters.createdTo } }
+      ? { occurredAt: { gte: filters.createdFrom, lt: filters.createdTo } }
       : {}),
+    kind: inList(filters.kinds),
     siteId: inList(filters.siteIds),
-    sourceId: inList(filters.sourceIds),
-    campaignId: inList(filters.campaignIds),
     utmSource: inList(filters.utmSource),
     utmMedium: inList(filters.utmMedium),
     utmCampaign: inList(filters.utmCampaign),
     utmContent: inList(filters.utmContent),
     utmTerm: inList(filters.utmTerm),
-    ...(filters.rules?.length ? { attributionRule: { in: filters.rules } } : {}),
+    rule: inList(filters.rules),
     ...(filters.isDuplicate === undefined
       ? {}
       : { duplicateOfId: filters.isDuplicate ? { not: null } : null }),
+    ...(filters.isUniqueCall === undefined ? {} : { isUniqueCall: filters.isUniqueCall }),
+    ...(filters.isTargetCall === undefined ? {} : { isTargetCall: filters.isTargetCall }),
     ...searchTextWhere(filters.search),
   };
-  return where;
+  const traffic = [
+    inListOrNone(filters.sourceIds, (sourceId) => ({ sourceId })),
+    inListOrNone(filters.campaignIds, (campaignId) => ({ campaignId })),
+    inListOrNone(filters.channels, (channel) => ({ channel })),
+  ].filter((condition) => condition !== undefined);
+  return traffic.length ? { ...where, AND: traffic } : where;
 }
 
-export const LEAD_LIST_SELECT = {
+/** The columns a booking's row and its detail share (`Lead` and the `Communication` view alike). */
+const SHARED_SELECT = {
   id: true,
   externalId: true,
   contactName: true,
   contactPhone: true,
   contactEmail: true,
-  crmCreatedAt: true,
   sessionId: true,
-  attributionRule: true,
-  ...TRAFFIC_SELECT,
-  landingUrl: true,
-  referrer: true,
-  yclid: true,
-  gclid: true,
-  fbclid: true,
+  ...VISIT_TRAFFIC_SELECT,
   tags: true,
   declaredSource: true,
   duplicateOfId: true,
   dealId: true,
   updatedAt: true,
+} as const satisfies Prisma.LeadSelect & Prisma.CommunicationSelect;
+
+export const COMMUNICATION_LIST_SELECT = {
+  ...SHARED_SELECT,
+  kind: true,
+  occurredAt: true,
+  rule: true,
+  companyNumber: true,
+  talkSeconds: true,
+  disposition: true,
+  isUniqueCall: true,
+  isTargetCall: true,
+} as const satisfies Prisma.CommunicationSelect;
+
+/** The booking's columns of the detail drawer. */
+const LEAD_DETAIL_SELECT = {
+  ...SHARED_SELECT,
+  crmCreatedAt: true,
+  attributionRule: true,
+  raw: true,
+  createdAt: true,
 } as const satisfies Prisma.LeadSelect;
 
-/** The order of the (tenantId, crmCreatedAt DESC, id DESC) index: the capped count walks it and stops. */
-const COUNT_ORDER: Prisma.LeadOrderByWithRelationInput[] = [
-  { crmCreatedAt: "desc" },
+/**
+ * The order the capped count walks: in each branch of the view the (tenantId, time DESC, id DESC)
+ * index of `Lead` (crmCreatedAt) and `Call` (startedAt), merged, so the count stops at the cap.
+ */
+const COUNT_ORDER: Prisma.CommunicationOrderByWithRelationInput[] = [
+  { occurredAt: "desc" },
   { id: "desc" },
 ];
 
-/** The order of the leads table and of its export; leads without a name come last either way. */
+/** The order of the table and of its export; rows without a name come last either way. */
 export const leadOrder = ({ field, direction }: TLeadSort): TKeysetOrder<TLeadSort["field"]> =>
   field === "contactName" ? { field, direction, nulls: "last" } : { field, direction };
 
-/** One page of leads with the total (capped, see LIST_COUNT_CAP), sorted on the server (conventions C14). */
+/**
+ * One page of Обращения и цели — bookings and incoming calls (docs/call-tracking.md §6) — with the
+ * total (capped, see LIST_COUNT_CAP), sorted on the server (conventions C14).
+ */
 export async function findLeads(
   db: TDbClient,
   { tenantId, request }: { tenantId: string; request: TLeadListRequest },
 ) {
-  const where = leadWhere(tenantId, request.filters);
-  const orderBy = orderByOf(leadOrder(request.sort)) as Prisma.LeadOrderByWithRelationInput[];
+  const where = communicationWhere(tenantId, request.filters);
+  const orderBy = orderByOf(
+    leadOrder(request.sort),
+  ) as Prisma.CommunicationOrderByWithRelationInput[];
   const [rows, countUpToCap] = await Promise.all([
-    db.lead.findMany({
+    db.communication.findMany({
       where,
       orderBy,
       skip: (request.page - 1) * request.perPage,
       take: request.perPage,
-      select: LEAD_LIST_SELECT,
+      select: COMMUNICATION_LIST_SELECT,
     }),
-    db.lead.count({ where, take: COUNT_TAKE, orderBy: COUNT_ORDER }),
+    db.communication.count({ where, take: COUNT_TAKE, orderBy: COUNT_ORDER }),
   ]);
   const names = await loadTrafficReferenceNames(db, { tenantId, rows });
-  const data = rows.map((row) => withReferenceNames(row, names));
+  const data = rows.map((row) => withReferenceNames(narrowCommunication(row), names));
   return { data, ...pageOfCappedCount(countUpToCap, request) };
+}
+
+type TCommunicationRow = Prisma.CommunicationGetPayload<{
+  select: typeof COMMUNICATION_LIST_SELECT;
+}>;
+
+/**
+ * The view's text columns as the codes its SQL writes: `kind` is 'booking' or 'call', `rule` a
+ * `LeadAttributionRule` or `CallTrackingRule` (the router's output schema checks them again).
+ */
+function narrowCommunication(row: TCommunicationRow) {
+  return {
+    ...row,
+    kind: row.kind as TCommunicationKind,
+    rule: row.rule as TCommunicationRule | null,
+  };
 }
 
 /** Cap on the drawer's timeline: a session is a visit, rarely more than a few dozen pages. */
@@ -99,7 +154,7 @@ export async function findLeadById(
 ) {
   const lead = await db.lead.findFirst({
     where: { id: leadId, tenantId },
-    select: { ...LEAD_LIST_SELECT, raw: true, createdAt: true },
+    select: LEAD_DETAIL_SELECT,
   });
   if (!lead) return null;
   const names = await loadTrafficReferenceNames(db, { tenantId, rows: [lead] });

@@ -1,8 +1,8 @@
 import { z } from "zod";
 
-import { ZUtmValues } from "@/server/domain/lists/traffic-filters";
+import { ZTrafficChannels, ZTrafficIds, ZUtmValues } from "@/server/domain/lists/traffic-filters";
 
-export const LEAD_SORT_FIELDS = ["crmCreatedAt", "contactName", "updatedAt"] as const;
+export const LEAD_SORT_FIELDS = ["occurredAt", "contactName", "updatedAt"] as const;
 export const LEAD_ATTRIBUTION_RULES = [
   "session_id",
   "widget_open",
@@ -10,24 +10,38 @@ export const LEAD_ATTRIBUTION_RULES = [
   "default_source",
   "default_campaign",
 ] as const;
+/** How an incoming call was credited (docs/call-tracking.md §4). */
+export const CALL_TRACKING_RULES = ["dynamic_number", "static_number", "unidentified"] as const;
+/** The rule column of Обращения и цели: a booking's attribution rule or a call's tracking rule. */
+export const COMMUNICATION_RULES = [...LEAD_ATTRIBUTION_RULES, ...CALL_TRACKING_RULES] as const;
+export type TCommunicationRule = (typeof COMMUNICATION_RULES)[number];
+/** The rows of Обращения и цели (docs/call-tracking.md §6). */
+export const COMMUNICATION_KINDS = ["booking", "call"] as const;
+export type TCommunicationKind = (typeof COMMUNICATION_KINDS)[number];
 
-const ZId = z.string().max(64);
-
-/** Filters of Обращения и цели (issue 4 §4); the server schema is strict (C14). */
+/** Filters of Обращения и цели (issue 4 §4, call-tracking §6); the server schema is strict (C14). */
 export const ZLeadFiltersSchema = z.object({
+  /** On the row's time: a booking's creation in Klientiks, a call's start. */
   createdFrom: z.date().optional(),
   createdTo: z.date().optional(),
-  siteIds: z.array(ZId).max(100).optional(),
-  sourceIds: z.array(ZId).max(100).optional(),
-  campaignIds: z.array(ZId).max(100).optional(),
+  kinds: z.array(z.enum(COMMUNICATION_KINDS)).max(COMMUNICATION_KINDS.length).optional(),
+  siteIds: z.array(z.string().max(64)).max(100).optional(),
+  /** Source and campaign ids, or `none` (NONE_FILTER_VALUE) for rows credited to none. */
+  sourceIds: ZTrafficIds,
+  campaignIds: ZTrafficIds,
+  channels: ZTrafficChannels,
   utmSource: ZUtmValues,
   utmMedium: ZUtmValues,
   utmCampaign: ZUtmValues,
   utmContent: ZUtmValues,
   utmTerm: ZUtmValues,
-  rules: z.array(z.enum(LEAD_ATTRIBUTION_RULES)).max(LEAD_ATTRIBUTION_RULES.length).optional(),
+  rules: z.array(z.enum(COMMUNICATION_RULES)).max(COMMUNICATION_RULES.length).optional(),
   /** `true`: only duplicates; `false`: only originals; absent: both. */
   isDuplicate: z.boolean().optional(),
+  /** Calls only: `true` first calls in the unique period, `false` repeat calls; absent: every row. */
+  isUniqueCall: z.boolean().optional(),
+  /** Calls only: `true` target calls, `false` the others; absent: every row. */
+  isTargetCall: z.boolean().optional(),
   search: z.string().trim().max(100).optional(),
 });
 export type TLeadFilters = z.infer<typeof ZLeadFiltersSchema>;
@@ -35,7 +49,7 @@ export type TLeadFilters = z.infer<typeof ZLeadFiltersSchema>;
 /** The table's order, shared by its page and its CSV export. */
 export const ZLeadSortSchema = z
   .object({ field: z.enum(LEAD_SORT_FIELDS), direction: z.enum(["asc", "desc"]) })
-  .default({ field: "crmCreatedAt", direction: "desc" });
+  .default({ field: "occurredAt", direction: "desc" });
 export type TLeadSort = z.infer<typeof ZLeadSortSchema>;
 
 export const ZLeadListRequestSchema = z.object({

@@ -35,7 +35,7 @@ describe("rawRowsHref", () => {
     expect(query(href).getAll("channel")).toEqual(["none"]);
   });
 
-  it("opens a channel's bookings by its sources, and none where Leads cannot filter the group", () => {
+  it("opens a channel's bookings in Обращения и цели by the channel, kind booking", () => {
     const channel = {
       level: "channel" as const,
       group: { channel: "paid", sourceId: "", campaignId: "" },
@@ -44,29 +44,61 @@ describe("rawRowsHref", () => {
         { group: { channel: "paid", sourceId: "src_2", campaignId: "" } },
       ],
     } as Parameters<typeof rawRowsHref>[2];
-    expect(query(rawRowsHref("salon", NOVEMBER, channel, "bookings")).getAll("source")).toEqual([
-      "src_1",
-      "src_2",
-    ]);
-    expect(
+    const href = rawRowsHref("salon", NOVEMBER, channel, "bookings");
+    expect(href?.startsWith("/w/salon/leads?")).toBe(true);
+    expect(query(href).getAll("kind")).toEqual(["booking"]);
+    expect(query(href).getAll("channel")).toEqual(["paid"]);
+    expect(query(href).getAll("source")).toEqual([]);
+  });
+
+  it("opens a campaign's calls in Обращения и цели, «none» for a missing source or campaign", () => {
+    const href = rawRowsHref("salon", NOVEMBER, campaign, "calls");
+    expect(href?.startsWith("/w/salon/leads?")).toBe(true);
+    const params = query(href);
+    expect(params.get("from")).toBe("2026-11-01");
+    expect(params.get("to")).toBe("2026-11-30");
+    expect(params.getAll("kind")).toEqual(["call"]);
+    expect(params.getAll("channel")).toEqual(["paid"]);
+    expect(params.getAll("source")).toEqual(["src_1"]);
+    expect(params.getAll("campaign")).toEqual(["cmp_1"]);
+
+    const unidentified = query(
       rawRowsHref(
         "salon",
         NOVEMBER,
-        { ...campaign, group: { ...campaign.group, sourceId: "" } },
-        "bookings",
+        { ...campaign, group: { channel: "", sourceId: "", campaignId: "" } },
+        "calls",
       ),
-    ).toBeNull();
+    );
+    expect(unidentified.getAll("channel")).toEqual(["none"]);
+    expect(unidentified.getAll("source")).toEqual(["none"]);
+    expect(unidentified.getAll("campaign")).toEqual(["none"]);
   });
 
-  it("opens incoming calls for the total and the undetermined channel only", () => {
+  it("opens every incoming call of the period for the total, and no link for a UTM row without both tags", () => {
     const total = {
       level: "total" as const,
       group: { channel: "", sourceId: "", campaignId: "" },
       children: [],
     };
-    expect(query(rawRowsHref("salon", NOVEMBER, total, "calls")).getAll("way")).toEqual([
-      "incoming",
-    ]);
-    expect(rawRowsHref("salon", NOVEMBER, campaign, "calls")).toBeNull();
+    const params = query(rawRowsHref("salon", NOVEMBER, total, "calls"));
+    expect([...params.keys()].sort()).toEqual(["from", "kind", "to"]);
+    expect(params.getAll("kind")).toEqual(["call"]);
+    const utm = {
+      level: "utm" as const,
+      group: { ...campaign.group, utmContent: "banner_1", utmTerm: "" },
+      children: [],
+    };
+    expect(rawRowsHref("salon", NOVEMBER, utm, "calls")).toBeNull();
+    expect(
+      query(
+        rawRowsHref(
+          "salon",
+          NOVEMBER,
+          { ...utm, group: { ...utm.group, utmTerm: "стрижка" } },
+          "bookings",
+        ),
+      ).getAll("utm_term"),
+    ).toEqual(["стрижка"]);
   });
 });

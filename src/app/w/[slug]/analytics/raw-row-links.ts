@@ -1,13 +1,15 @@
 import { NONE_FILTER_VALUE } from "@/server/domain/lists/traffic-filters";
 
-import { DEFAULT_CALLS_URL_STATE, serializeCallsUrlState } from "../calls/calls-url-state";
 import {
   DEFAULT_DEALS_URL_STATE,
   serializeDealsUrlState,
-  type TDealChannelFilter,
   type TDealsUrlState,
 } from "../deals/deals-url-state";
-import { DEFAULT_LEADS_URL_STATE, serializeLeadsUrlState } from "../leads/leads-url-state";
+import {
+  DEFAULT_LEADS_URL_STATE,
+  serializeLeadsUrlState,
+  type TLeadsUrlState,
+} from "../leads/leads-url-state";
 import type { TAnalyticsReport } from "./analytics-types";
 import type { TNodeLevel, TReportNode } from "./report-tree";
 
@@ -20,6 +22,12 @@ export type TRawRowsTarget = "deals" | "wonDeals" | "bookings" | "calls";
 
 type TLinkedRow = Pick<TReportNode, "group" | "children"> & { level: TNodeLevel | "total" };
 
+/** The traffic filters both pages have, with the same values and URL parameters. */
+type TTrafficFilterState = Pick<
+  TDealsUrlState & TLeadsUrlState,
+  "channels" | "sourceIds" | "campaignIds" | "utmContent" | "utmTerm"
+>;
+
 const base = (slug: string, page: string, query: string) =>
   `/w/${encodeURIComponent(slug)}/${page}${query ? `?${query}` : ""}`;
 
@@ -30,74 +38,40 @@ export function rawRowsHref(
   target: TRawRowsTarget,
 ): string | null {
   const dates = { createdFrom: period.from, createdTo: period.to };
+  const filter = trafficFilterOf(row);
+  if (!filter) return null;
   switch (target) {
-    case "calls":
-      // Calls carry no traffic yet (docs/analytics.md §2): all of them are «Не определён».
-      return row.level === "total" || (row.level === "channel" && row.group.channel === "")
-        ? base(
-            slug,
-            "calls",
-            serializeCallsUrlState({
-              ...DEFAULT_CALLS_URL_STATE,
-              ...dates,
-              directions: ["incoming"],
-            }),
-          )
-        : null;
-    case "bookings": {
-      const filter = leadFilterOf(row);
-      return filter
-        ? base(
-            slug,
-            "leads",
-            serializeLeadsUrlState({ ...DEFAULT_LEADS_URL_STATE, ...dates, ...filter }),
-          )
-        : null;
+    case "bookings":
+    case "calls": {
+      // Обращения и цели lists both; the kind keeps the link to the rows the figure counted.
+      const kinds: TLeadsUrlState["kinds"] = [target === "calls" ? "call" : "booking"];
+      return base(
+        slug,
+        "leads",
+        serializeLeadsUrlState({ ...DEFAULT_LEADS_URL_STATE, ...dates, kinds, ...filter }),
+      );
     }
     case "deals":
     case "wonDeals": {
-      const filter = dealFilterOf(row);
       const stageGroups: TDealsUrlState["stageGroups"] = target === "wonDeals" ? ["won"] : [];
-      return filter
-        ? base(
-            slug,
-            "deals",
-            serializeDealsUrlState({
-              ...DEFAULT_DEALS_URL_STATE,
-              ...dates,
-              stageGroups,
-              ...filter,
-            }),
-          )
-        : null;
+      return base(
+        slug,
+        "deals",
+        serializeDealsUrlState({ ...DEFAULT_DEALS_URL_STATE, ...dates, stageGroups, ...filter }),
+      );
     }
   }
 }
 
-/** Leads filter by source, campaign and UTM values, not by channel or "none". */
-function leadFilterOf(row: TLinkedRow) {
-  if (row.level === "total") return {};
-  const sourceIds =
-    row.level === "channel"
-      ? row.children.map((child) => child.group.sourceId)
-      : [row.group.sourceId];
-  if (sourceIds.length === 0 || sourceIds.includes("")) return null;
-  if (row.level === "channel" || row.level === "source") return { sourceIds };
-  if (row.group.campaignId === "") return null;
-  const campaign = { sourceIds, campaignIds: [row.group.campaignId] };
-  if (row.level === "campaign") return campaign;
-  const { utmContent = "", utmTerm = "" } = row.group;
-  return utmContent && utmTerm
-    ? { ...campaign, utmContent: [utmContent], utmTerm: [utmTerm] }
-    : null;
-}
-
-/** Deals filter "" as `none` (NONE_FILTER_VALUE), but UTM values only as given. */
-function dealFilterOf(row: TLinkedRow): Partial<TDealsUrlState> | null {
+/**
+ * The group as the filters Deals and Обращения и цели share: "" as `none` (NONE_FILTER_VALUE) for
+ * the channel, source and campaign, UTM values only as given (a UTM row with an empty one is null).
+ */
+function trafficFilterOf(row: TLinkedRow): Partial<TTrafficFilterState> | null {
   if (row.level === "total") return {};
   const orNone = (value: string) => [value === "" ? NONE_FILTER_VALUE : value];
   const { group, level } = row;
-  const channels = orNone(group.channel) as TDealChannelFilter[];
+  const channels = orNone(group.channel) as TTrafficFilterState["channels"];
   if (level === "channel") return { channels };
   const sourceIds = orNone(group.sourceId);
   if (level === "source") return { channels, sourceIds };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { leadRuleHint } from "./lead-rule-hint";
+import { communicationRuleKey, leadRuleHint } from "./lead-rule-hint";
 
 describe("leadRuleHint", () => {
   it("says no default was configured when the fallback rule left the lead without a source or campaign", () => {
@@ -22,5 +22,21 @@ describe("leadRuleHint", () => {
     expect(leadRuleHint({ attributionRule: "session_id", sourceId: null, campaignId: null })).toBe(
       "session_id",
     );
+  });
+});
+
+describe("communicationRuleKey", () => {
+  it("reads a booking's rule as its hint and a call's as its tracking rule", () => {
+    const row = { sourceId: null, campaignId: null };
+    expect(communicationRuleKey({ ...row, kind: "booking", rule: "default_source" })).toBe(
+      "default_source_unset",
+    );
+    expect(communicationRuleKey({ ...row, kind: "booking", rule: "session_id" })).toBe(
+      "session_id",
+    );
+    expect(communicationRuleKey({ ...row, kind: "call", rule: "unidentified" })).toBe(
+      "unidentified",
+    );
+    expect(communicationRuleKey({ ...row, kind: "call", rule: null })).toBeNull();
   });
 });

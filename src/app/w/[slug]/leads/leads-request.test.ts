@@ -16,7 +16,7 @@ describe("toLeadListRequest", () => {
     expect(request).toMatchObject({
       page: 1,
       perPage: 25,
-      sort: { field: "crmCreatedAt", direction: "desc" },
+      sort: { field: "occurredAt", direction: "desc" },
     });
     expect(Object.values(request.filters).filter((value) => value !== undefined)).toEqual([]);
   });
@@ -42,33 +42,48 @@ describe("toLeadListRequest", () => {
     ).toBe(false);
   });
 
+  it("maps the unique and target choices to the server's flags", () => {
+    const filters = (state: Partial<typeof DEFAULT_LEADS_URL_STATE>) =>
+      toLeadFilters({ ...DEFAULT_LEADS_URL_STATE, ...state }, "UTC");
+    expect(filters({}).isUniqueCall).toBeUndefined();
+    expect(filters({ uniqueCalls: "unique" }).isUniqueCall).toBe(true);
+    expect(filters({ uniqueCalls: "repeat" }).isUniqueCall).toBe(false);
+    expect(filters({}).isTargetCall).toBeUndefined();
+    expect(filters({ targetCalls: "target" }).isTargetCall).toBe(true);
+    expect(filters({ targetCalls: "nonTarget" }).isTargetCall).toBe(false);
+  });
+
   it("passes chosen ids, rules, UTM values and the search through", () => {
     const filters = toLeadFilters(
       {
         ...DEFAULT_LEADS_URL_STATE,
+        kinds: ["call"],
         siteIds: ["site_1"],
-        sourceIds: ["src_1"],
+        sourceIds: ["src_1", "none"],
         campaignIds: ["cmp_1"],
+        channels: ["none"],
         utmSource: ["yandex"],
         utmMedium: ["cpc"],
         utmCampaign: ["autumn"],
         utmContent: ["banner_1"],
         utmTerm: ["стрижка"],
-        rules: ["contact_match"],
+        rules: ["contact_match", "unidentified"],
         search: "Соколова",
       },
       "UTC",
     );
     expect(filters).toMatchObject({
+      kinds: ["call"],
       siteIds: ["site_1"],
-      sourceIds: ["src_1"],
+      sourceIds: ["src_1", "none"],
       campaignIds: ["cmp_1"],
+      channels: ["none"],
       utmSource: ["yandex"],
       utmMedium: ["cpc"],
       utmCampaign: ["autumn"],
       utmContent: ["banner_1"],
       utmTerm: ["стрижка"],
-      rules: ["contact_match"],
+      rules: ["contact_match", "unidentified"],
       search: "Соколова",
     });
   });
@@ -103,7 +118,7 @@ describe("leadsExportHref", () => {
 
 describe("table sorting", () => {
   it("round-trips every sort field", () => {
-    for (const field of ["crmCreatedAt", "contactName"] as const) {
+    for (const field of ["occurredAt", "contactName"] as const) {
       expect(fromTableSorting(toTableSorting({ field, direction: "asc" }))).toEqual({
         field,
         direction: "asc",

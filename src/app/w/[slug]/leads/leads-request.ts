@@ -9,7 +9,7 @@ type TSortField = TLeadsUrlState["sort"]["field"];
 
 /** Table column ids of the sortable columns and the server field each sorts by. */
 export const SORT_FIELD_BY_COLUMN: Readonly<Record<string, TSortField>> = {
-  crmCreatedAt: "crmCreatedAt",
+  occurredAt: "occurredAt",
   contactName: "contactName",
 };
 
@@ -19,16 +19,32 @@ const IS_DUPLICATE: Record<TLeadsUrlState["duplicates"], boolean | undefined> = 
   originals: false,
 };
 
+const IS_UNIQUE_CALL: Record<TLeadsUrlState["uniqueCalls"], boolean | undefined> = {
+  all: undefined,
+  unique: true,
+  repeat: false,
+};
+
+const IS_TARGET_CALL: Record<TLeadsUrlState["targetCalls"], boolean | undefined> = {
+  all: undefined,
+  target: true,
+  nonTarget: false,
+};
+
 /** The server filters of a URL state. */
 export function toLeadFilters(state: TLeadsUrlState, timeZone: string): TLeadFilters {
   return {
     ...createdRange(state.createdFrom, state.createdTo, timeZone),
+    kinds: nonEmpty(state.kinds),
     siteIds: nonEmpty(state.siteIds),
     sourceIds: nonEmpty(state.sourceIds),
     campaignIds: nonEmpty(state.campaignIds),
+    channels: nonEmpty(state.channels),
     ...toUtmFilters(state),
     rules: nonEmpty(state.rules),
     isDuplicate: IS_DUPLICATE[state.duplicates],
+    isUniqueCall: IS_UNIQUE_CALL[state.uniqueCalls],
+    isTargetCall: IS_TARGET_CALL[state.targetCalls],
     search: state.search || undefined,
   };
 }

@@ -2,6 +2,7 @@
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
 import { useCallback, useMemo } from "react";
 
 import { DataTable } from "@/components/data-table/data-table";
@@ -15,6 +16,7 @@ import { FormError } from "@/components/ui/form-error";
 import { useErrorText } from "@/lib/use-error-text";
 import { useTRPC } from "@/trpc/react";
 
+import { callPageHref } from "../calls/calls-url-state";
 import { useTrafficFilterOptions } from "../settings/sites/use-traffic-filter-options";
 import { LeadDrawer } from "./lead-drawer";
 import { LeadFiltersBar } from "./lead-filters-bar";
@@ -28,20 +30,28 @@ import {
 } from "./leads-url-state";
 import { useLeadColumns } from "./use-lead-columns";
 
-/** New leads and newly linked deals appear without a reload; polling pauses while the tab is hidden. */
+/** New bookings, calls and newly linked deals appear without a reload; polling pauses while the tab is hidden. */
 const LIVE_REFRESH_MS = 5_000;
 
 const getLeadId = (lead: TLeadRow) => lead.id;
-/** Hooks for end-to-end tests: a row is found by its lead id, Klientiks id or contact name, and tells its rule. */
-const getLeadRowAttributes = (lead: TLeadRow) => ({
+/**
+ * Hooks for end-to-end tests: a row is found by its id (a lead's or a call's), Klientiks id or
+ * contact name, and tells its kind, rule and utm_campaign.
+ */
+const getLeadRowAttributes = (row: TLeadRow) => ({
   "data-testid": "lead-row",
-  "data-lead-id": lead.id,
-  "data-lead-external-id": lead.externalId,
-  "data-contact-name": lead.contactName ?? "",
-  "data-rule": lead.attributionRule,
+  "data-lead-id": row.id,
+  "data-kind": row.kind,
+  ...(row.externalId === null ? {} : { "data-lead-external-id": row.externalId }),
+  "data-contact-name": row.contactName ?? "",
+  "data-rule": row.rule ?? "",
+  "data-utm-campaign": row.utmCampaign ?? "",
 });
 
-/** The leads page body: the empty state for a workspace without leads, otherwise filters, table and drawer. */
+/**
+ * The body of Обращения и цели: the empty state for a workspace without bookings or calls, otherwise
+ * filters, table and the booking drawer (a call opens on the Calls page, in its drawer).
+ */
 export function LeadsView({ slug, timeZone }: { slug: string; timeZone: string }) {
   const t = useTranslations();
   const trpc = useTRPC();
@@ -56,7 +66,13 @@ export function LeadsView({ slug, timeZone }: { slug: string; timeZone: string }
     }),
   );
   const references = useTrafficFilterOptions();
+  const router = useRouter();
   const openLead = useCallback((leadId: string) => update({ leadId }), [update]);
+  const openRow = useCallback(
+    (row: TLeadRow) =>
+      row.kind === "call" ? router.push(callPageHref(slug, row.id)) : openLead(row.id),
+    [router, slug, openLead],
+  );
   const columns = useLeadColumns({ slug, timeZone, onOpenLead: openLead });
   const table = useServerTable({ list, state, update, sortingFor: leadTableSorting });
   const isFiltered = hasActiveLeadFilters(state);
@@ -101,7 +117,7 @@ export function LeadsView({ slug, timeZone }: { slug: string; timeZone: string }
         summary={<LiveIndicator label={t("leads.live")} />}
         actions={<ExportCsvLink href={leadsExportHref(slug, request)} label={t("leads.export")} />}
         selectedRowId={state.leadId}
-        onRowClick={(lead) => openLead(lead.id)}
+        onRowClick={openRow}
         getRowAttributes={getLeadRowAttributes}
       />
       {state.leadId ? (

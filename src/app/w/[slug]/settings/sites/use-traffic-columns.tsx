@@ -26,11 +26,15 @@ type TTrafficRow = Record<TUtmField, string | null> & {
 /**
  * The site, source, campaign, channel and UTM columns of the leads and deals tables; `namespace`
  * holds their titles under the column ids (`site`, `source`, …, `utmTerm`). `isHiddenByDefault`:
- * they wait in «Столбцы» until picked.
+ * they wait in «Столбцы» until picked. `noSourceText`: what the source cell says for a row without
+ * one (none: a dash).
  */
 export function useTrafficColumns<TRow extends TTrafficRow>(
   namespace: "leads.columns" | "deals.columns",
-  { isHiddenByDefault = false }: { isHiddenByDefault?: boolean } = {},
+  {
+    isHiddenByDefault = false,
+    noSourceText,
+  }: { isHiddenByDefault?: boolean; noSourceText?: (row: TRow) => string | null } = {},
 ): ColumnDef<TDataTableFeatures, TRow, unknown>[] {
   const t = useTranslations(namespace);
   const tChannel = useTranslations("sites.channels");
@@ -47,14 +51,14 @@ export function useTrafficColumns<TRow extends TTrafficRow>(
       });
     return [
       text("site", (row) => row.siteName),
-      text(
-        "source",
-        (row) =>
-          row.sourceName && sourceLabel({ name: row.sourceName, presetKey: row.sourcePresetKey }),
+      text("source", (row) =>
+        row.sourceName
+          ? sourceLabel({ name: row.sourceName, presetKey: row.sourcePresetKey })
+          : (noSourceText?.(row) ?? null),
       ),
       text("campaign", (row) => row.campaignName),
       text("channel", (row) => (row.channel ? tChannel(row.channel) : null)),
       ...UTM_FIELDS.map((field) => text(field, (row) => row[field])),
     ];
-  }, [t, tChannel, sourceLabel, isHiddenByDefault]);
+  }, [t, tChannel, sourceLabel, isHiddenByDefault, noSourceText]);
 }
