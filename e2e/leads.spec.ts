@@ -67,6 +67,9 @@ test("a visit from an ad, then a booking in the widget: the lead carries that vi
   await expect(row.locator('[data-column="campaign"]')).toHaveText("autumn_haircut");
   await expect(row.locator('[data-column="utmCampaign"]')).toHaveText("autumn_haircut");
   await expect(row).toHaveAttribute("data-rule", "session_id");
+  await expect(row).toHaveAttribute("data-kind", "booking");
+  await expect(row).toHaveAttribute("data-utm-campaign", "autumn_haircut");
+  await expect(row.locator('[data-column="kind"]')).toContainText("Заявка");
 
   await row.click();
   const drawer = page.getByRole("dialog");
