@@ -258,6 +258,7 @@ describe("Обращения и цели: bookings and incoming calls", () => {
       }),
     ).toEqual([ids.booking2, ids.callDynamic]);
     expect(await idsOf({ isDuplicate: true })).toEqual([ids.booking2]);
+    expect(await idsOf({ isDuplicate: false })).toEqual([ids.booking1]);
   });
 
   it("searches bookings and calls by name and phone however typed", async () => {

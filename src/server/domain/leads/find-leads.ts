@@ -36,19 +36,25 @@ export function communicationWhere(
     utmContent: inList(filters.utmContent),
     utmTerm: inList(filters.utmTerm),
     rule: inList(filters.rules),
-    ...(filters.isDuplicate === undefined
-      ? {}
-      : { duplicateOfId: filters.isDuplicate ? { not: null } : null }),
     ...(filters.isUniqueCall === undefined ? {} : { isUniqueCall: filters.isUniqueCall }),
     ...(filters.isTargetCall === undefined ? {} : { isTargetCall: filters.isTargetCall }),
     ...searchTextWhere(filters.search),
   };
   const traffic = [
+    duplicateWhere(filters.isDuplicate),
     inListOrNone(filters.sourceIds, (sourceId) => ({ sourceId })),
     inListOrNone(filters.campaignIds, (campaignId) => ({ campaignId })),
     inListOrNone(filters.channels, (channel) => ({ channel })),
   ].filter((condition) => condition !== undefined);
   return traffic.length ? { ...where, AND: traffic } : where;
+}
+
+/** «Повторы» speaks of bookings: repeat bookings, or first bookings (calls have «Уникальный»). */
+function duplicateWhere(
+  isDuplicate: boolean | undefined,
+): Prisma.CommunicationWhereInput | undefined {
+  if (isDuplicate === undefined) return undefined;
+  return isDuplicate ? { duplicateOfId: { not: null } } : { kind: "booking", duplicateOfId: null };
 }
 
 /** The columns a booking's row and its detail share (`Lead` and the `Communication` view alike). */

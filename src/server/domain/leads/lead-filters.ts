@@ -36,7 +36,7 @@ export const ZLeadFiltersSchema = z.object({
   utmContent: ZUtmValues,
   utmTerm: ZUtmValues,
   rules: z.array(z.enum(COMMUNICATION_RULES)).max(COMMUNICATION_RULES.length).optional(),
-  /** `true`: only duplicates; `false`: only originals; absent: both. */
+  /** Bookings only: `true` repeat bookings, `false` first bookings; absent: every row. */
   isDuplicate: z.boolean().optional(),
   /** Calls only: `true` first calls in the unique period, `false` repeat calls; absent: every row. */
   isUniqueCall: z.boolean().optional(),

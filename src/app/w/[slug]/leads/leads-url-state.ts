@@ -34,7 +34,7 @@ export const LEAD_SORT_FIELDS = [
   "occurredAt",
   "contactName",
 ] as const satisfies readonly TLeadSortField[];
-/** «Duplicate» filter: every row, only repeat bookings, or every row but repeat bookings. */
+/** «Повторы» filter: every row, only repeat bookings, or only first bookings. */
 export const DUPLICATE_FILTERS = ["all", "duplicates", "originals"] as const;
 /** «Уникальный» filter (calls only): every row, first calls, or repeat calls. */
 export const UNIQUE_CALL_FILTERS = ["all", "unique", "repeat"] as const;
