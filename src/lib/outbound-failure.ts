@@ -58,3 +58,53 @@ export const parseRetryAfterMs = (
   const at = Date.parse(value);
   return Number.isNaN(at) ? fallbackMs : Math.max(0, at - now);
 };
+
+export type TOutboundErrorOptions<TCode extends string> = {
+  code: TCode;
+  message: string;
+  /** Overrides the code's default. */
+  isRetriable?: boolean;
+  retryAfterMs?: number;
+  httpStatus?: number;
+  cause?: unknown;
+  /** Texts that must not survive into the message, stack or cause (keys, secrets, signatures). */
+  secrets?: readonly string[];
+};
+
+/**
+ * The base of each adapter's error (ZadarmaError, MangoError): a code, whether Inngest should
+ * retry (reliability R9), and a message, stack and cause scrubbed of every secret (R11, R25).
+ */
+export class OutboundError<TCode extends string> extends Error {
+  readonly code: TCode;
+  readonly isRetriable: boolean;
+  /** How long to wait before trying again, when the provider or our circuit says. */
+  readonly retryAfterMs?: number;
+  readonly httpStatus?: number;
+
+  constructor(
+    name: string,
+    retriableByDefault: ReadonlySet<TCode>,
+    {
+      code,
+      message,
+      isRetriable,
+      retryAfterMs,
+      httpStatus,
+      cause,
+      secrets = [],
+    }: TOutboundErrorOptions<TCode>,
+  ) {
+    const scrub = createSecretScrubber(secrets);
+    super(
+      scrub(message),
+      cause === undefined ? undefined : { cause: toSafeErrorCause(cause, scrub) },
+    );
+    this.name = name;
+    this.code = code;
+    this.isRetriable = isRetriable ?? retriableByDefault.has(code);
+    this.retryAfterMs = retryAfterMs;
+    this.httpStatus = httpStatus;
+    if (this.stack !== undefined) this.stack = scrub(this.stack);
+  }
+}

@@ -66,6 +66,8 @@ const ZEnvSchema = z.object({
   ZADARMA_BASE_URL: z.url().default("https://api.zadarma.com"),
   /** Set by the dev command: Settings → Telephony then offers the emulator's demo account and webhook registration. A development helper. */
   ZADARMA_EMULATOR_URL: z.url().optional(),
+  /** Mango Office's VPBX API origin (docs/telephony-mango.md §2); requests go to `${MANGO_BASE_URL}/vpbx/…`. */
+  MANGO_BASE_URL: z.url().default("https://app.mango-office.ru"),
   /** Set by the dev command: Settings → Sites then links each site to the local demo customer site. A development helper. */
   DEMO_SITE_URL: z.url().optional(),
   /** `1` lets the development helpers run in a production build: for the e2e suite only, never a deployment. */

@@ -18,7 +18,12 @@ export type TCallEventKind =
   | "ended"
   /** An outgoing call started from an extension (NOTIFY_OUT_START). */
   | "out_started"
-  /** The recording was saved (NOTIFY_RECORD). */
+  /**
+   * One leg changed without moving the call's state: put on hold, hung up while other legs still
+   * ring, recording started (Mango `events/call` OnHold/Disconnected, `events/recording`).
+   */
+  | "leg_changed"
+  /** The recording was saved (NOTIFY_RECORD, Mango `events/record/added`). */
   | "recording_ready"
   /** A finished call as the provider's statistics list it (backfill, reconciliation). */
   | "summary";

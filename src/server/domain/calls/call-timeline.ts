@@ -1,5 +1,6 @@
 import { ownValue } from "@/lib/own-value";
 import type { TCallEventKind } from "@/server/domain/calls/call-event";
+import { storedKindOf } from "@/server/domain/calls/stored-call-event";
 
 /**
  * `CallEvent.type` keeps the provider's own event name (docs/telephony-calls.md). The timeline and
@@ -18,10 +19,22 @@ const KIND_OF_PROVIDER_EVENT: Readonly<Record<string, TCallEventKind>> = {
   statistics: "summary",
 };
 
-export const callEventKindOf = (type: string): TCallEventKind | null =>
-  ownValue(KIND_OF_PROVIDER_EVENT, type) ?? null;
+/**
+ * The neutral kind of a stored event: the one its payload keeps when it has one (a Mango
+ * `events/call` is ringing, answered or a leg change depending on its state), else by its name.
+ */
+export const callEventKindOf = (type: string, payload?: unknown): TCallEventKind | null => {
+  const stored = storedKindOf(payload);
+  return stored ?? ownValue(KIND_OF_PROVIDER_EVENT, type) ?? null;
+};
 
-export type TTimelineEvent = { id: string; type: string; extension: string | null; at: Date };
+export type TTimelineEvent = {
+  id: string;
+  type: string;
+  extension: string | null;
+  at: Date;
+  payload?: unknown;
+};
 
 /** One extension's part in a call: when it rang (or dialled out) and whether it picked up. */
 export type TCallLeg = { extension: string; rungAt: Date | null; answeredAt: Date | null };
@@ -36,7 +49,7 @@ export function callLegsOf(events: readonly TTimelineEvent[]): TCallLeg[] {
   const earliest = (current: Date | null, next: Date) =>
     current && current <= next ? current : next;
   for (const event of events) {
-    const kind = callEventKindOf(event.type);
+    const kind = callEventKindOf(event.type, event.payload);
     if (!event.extension || (kind !== "ringing" && kind !== "answered" && kind !== "out_started"))
       continue;
     const leg = legs.get(event.extension) ?? {

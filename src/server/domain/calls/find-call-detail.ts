@@ -82,7 +82,7 @@ export async function findCallDetail(
     ...withCallNames(row, names),
     events: events.map((event) => ({
       ...event,
-      kind: callEventKindOf(event.type),
+      kind: callEventKindOf(event.type, event.payload),
       employeeName: whoIs(event.extension)?.employeeName ?? null,
       payload: event.payload as Record<string, unknown>,
     })),

@@ -52,9 +52,10 @@ const KIND_RANK: Record<TCallEventKind, number> = {
   ivr: 2,
   ringing: 3,
   answered: 4,
-  ended: 5,
-  summary: 6,
-  recording_ready: 7,
+  leg_changed: 5,
+  ended: 6,
+  summary: 7,
+  recording_ready: 8,
 };
 const STATE_RANK: Record<TCallState, number> = { ringing: 0, answered: 1, ended: 2 };
 

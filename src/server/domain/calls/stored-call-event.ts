@@ -8,17 +8,20 @@ import type { TCallEvent } from "@/server/domain/calls/call-event";
  * rest of the neutral event, so a call can be refolded from its rows without the provider's
  * adapter, and the fields as received under `fields` for the timeline.
  */
+const ZCallEventKind = z.enum([
+  "started",
+  "ivr",
+  "ringing",
+  "answered",
+  "ended",
+  "out_started",
+  "leg_changed",
+  "recording_ready",
+  "summary",
+]);
+
 const ZStoredCallEventPayload = z.object({
-  kind: z.enum([
-    "started",
-    "ivr",
-    "ringing",
-    "answered",
-    "ended",
-    "out_started",
-    "recording_ready",
-    "summary",
-  ]),
+  kind: ZCallEventKind,
   direction: z.enum(["incoming", "outgoing"]),
   callStartedAt: z.iso.datetime().nullable(),
   clientPhone: z.string().nullable(),
@@ -30,6 +33,14 @@ const ZStoredCallEventPayload = z.object({
   isRecorded: z.boolean(),
   fields: z.record(z.string(), z.string()),
 });
+
+/** The kind a stored payload names, or null when it names none (rows written before kinds were kept). */
+export const storedKindOf = (payload: unknown): z.infer<typeof ZCallEventKind> | null => {
+  const kind: unknown =
+    typeof payload === "object" && payload !== null ? Reflect.get(payload, "kind") : undefined;
+  const parsed = ZCallEventKind.safeParse(kind);
+  return parsed.success ? parsed.data : null;
+};
 
 export type TStoredCallEventPayload = z.infer<typeof ZStoredCallEventPayload>;
 

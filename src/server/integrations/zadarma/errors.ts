@@ -1,4 +1,4 @@
-import { createSecretScrubber, toSafeErrorCause } from "@/lib/outbound-failure";
+import { OutboundError, type TOutboundErrorOptions } from "@/lib/outbound-failure";
 
 /**
  * Why a Zadarma call failed (docs/telephony-zadarma.md, "Errors"). `isRetriable` tells Inngest
@@ -33,47 +33,12 @@ const RETRIABLE_BY_DEFAULT: ReadonlySet<TZadarmaErrorCode> = new Set([
   "server_error",
 ]);
 
-export type TZadarmaErrorOptions = {
-  code: TZadarmaErrorCode;
-  message: string;
-  /** Overrides the code's default (used for `bad_response`, which is retriable when the body is not JSON). */
-  isRetriable?: boolean;
-  retryAfterMs?: number;
-  httpStatus?: number;
-  cause?: unknown;
-  /** Texts that must not survive into the message, stack or cause: the secret and the Authorization value. */
-  secrets?: readonly string[];
-};
+export type TZadarmaErrorOptions = TOutboundErrorOptions<TZadarmaErrorCode>;
 
 /** The only error this adapter throws for a failed Zadarma call; it never carries the secret. */
-export class ZadarmaError extends Error {
-  readonly code: TZadarmaErrorCode;
-  readonly isRetriable: boolean;
-  /** For `rate_limited`: how long to wait before trying again. */
-  readonly retryAfterMs?: number;
-  readonly httpStatus?: number;
-
-  constructor({
-    code,
-    message,
-    isRetriable,
-    retryAfterMs,
-    httpStatus,
-    cause,
-    secrets = [],
-  }: TZadarmaErrorOptions) {
-    // Inngest keeps messages, stacks and causes (reliability R11, R25): nothing secret may survive.
-    const scrub = createSecretScrubber(secrets);
-    super(
-      scrub(message),
-      cause === undefined ? undefined : { cause: toSafeErrorCause(cause, scrub) },
-    );
-    this.name = "ZadarmaError";
-    this.code = code;
-    this.isRetriable = isRetriable ?? RETRIABLE_BY_DEFAULT.has(code);
-    this.retryAfterMs = retryAfterMs;
-    this.httpStatus = httpStatus;
-    if (this.stack !== undefined) this.stack = scrub(this.stack);
+export class ZadarmaError extends OutboundError<TZadarmaErrorCode> {
+  constructor(options: TZadarmaErrorOptions) {
+    super("ZadarmaError", RETRIABLE_BY_DEFAULT, options);
   }
 }
 

@@ -1,24 +1,2 @@
-import { parsePhoneNumberFromString } from "libphonenumber-js";
-
-import { normalizePhoneE164 } from "@/server/domain/contacts/normalize-phone";
-
-const PHONE_LIKE = /^[\d\s()+\-.]+$/;
-/** Below this many digits a "number" is a PBX extension or a short service number, kept as sent. */
-const MIN_PHONE_DIGITS = 7;
-
-/** Digits short enough to be a PBX extension (Zadarma's have 3–5) rather than a phone number. */
-export const isPbxExtension = (value: string): boolean => /^\d{1,5}$/.test(value);
-
-/**
- * A phone from a Zadarma field as the call model stores it (docs/telephony-zadarma.md, "From
- * notifications to call events"): E.164 when it is a possible phone number (Zadarma sends international digits without `+`; the
- * Russian trunk form 8XXXXXXXXXX becomes +7…), otherwise the value as sent: extensions (`101`),
- * `anonymous`, SIP addresses. Empty → `null`.
- */
-export const toCallPhone = (raw: string | undefined): string | null => {
-  const value = (raw ?? "").trim();
-  if (value === "") return null;
-  if (!PHONE_LIKE.test(value) || value.replace(/\D/g, "").length < MIN_PHONE_DIGITS) return value;
-  const e164 = normalizePhoneE164(value);
-  return e164 !== null && parsePhoneNumberFromString(e164)?.isPossible() === true ? e164 : value;
-};
+// The phone rules are the call model's, shared by every telephony adapter (src/server/domain/calls/call-phone.ts).
+export { isPbxExtension, toCallPhone } from "@/server/domain/calls/call-phone";

@@ -8,7 +8,7 @@ import { useWorkspaceTime } from "@/lib/use-workspace-time";
 import type { TCallDetail } from "./call-types";
 
 type TCallEvent = TCallDetail["events"][number];
-const KINDS_WITH_SOMEONE = new Set(["ringing", "answered", "out_started"]);
+const KINDS_WITH_SOMEONE = new Set(["ringing", "answered", "out_started", "leg_changed"]);
 
 /** An event in plain words: who rang or answered by name (else by extension), how the call ended. */
 function useEventText() {

@@ -13,6 +13,7 @@ const RAW_TYPE: Record<TCallEventKind, string> = {
   answered: "NOTIFY_ANSWER",
   ended: "NOTIFY_END",
   out_started: "NOTIFY_OUT_START",
+  leg_changed: "events/call",
   recording_ready: "NOTIFY_RECORD",
   summary: "statistics",
 };
