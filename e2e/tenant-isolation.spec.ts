@@ -81,6 +81,7 @@ const INPUT_AIMED_AT_A: Record<string, (a: TWorkspaceAIds) => unknown> = {
   "telephony.connection": () => undefined,
   "telephony.importProgress": () => undefined,
   "telephony.connect": () => ({ key: "0".repeat(20), secret: "0".repeat(20) }),
+  "telephony.connectMango": () => ({ apiKey: "0".repeat(20), salt: "0".repeat(20) }),
   "telephony.rotateSecret": () => ({ secret: "0".repeat(20) }),
   "telephony.revokePreviousSecret": () => undefined,
   "telephony.updateSettings": () => ({ popup: "all_agents", callerName: true }),

@@ -7,6 +7,8 @@ import nextConfig from "../next.config.mjs";
 
 const APP_DIR = path.join(import.meta.dirname, "app");
 const SAMPLE_TOKEN = "q8Xk2mZpL0vN4rT6yB1cD3fG5hJ7kL9nP2sU4wY6aC8";
+/** Folder names of a secret token segment (Mango's receiver names it `[endpointToken]`). */
+const TOKEN_SEGMENTS = new Set(["[token]", "[endpointToken]"]);
 
 /** Every page or route under src/app, as a sample request path (a dynamic segment gets a sample value). */
 function appPaths(
@@ -20,10 +22,10 @@ function appPaths(
           path: `/${segments
             .filter((segment) => !segment.startsWith("("))
             .map((segment) =>
-              segment === "[token]" ? SAMPLE_TOKEN : segment.replace(/^\[.*\]$/, "sample"),
+              TOKEN_SEGMENTS.has(segment) ? SAMPLE_TOKEN : segment.replace(/^\[.*\]$/, "sample"),
             )
             .join("/")}`,
-          carriesToken: segments.includes("[token]"),
+          carriesToken: segments.some((segment) => TOKEN_SEGMENTS.has(segment)),
         },
       ]
     : [];
@@ -48,6 +50,7 @@ describe("Next's development request log", () => {
     expect(carrying.map((route) => route.path)).toEqual(
       expect.arrayContaining([
         `/api/webhooks/klientiks/${SAMPLE_TOKEN}`,
+        `/api/webhooks/mango/${SAMPLE_TOKEN}/sample`,
         `/invite/${SAMPLE_TOKEN}`,
       ]),
     );

@@ -44,6 +44,16 @@ export const APP_ERROR_CODES = {
   ZADARMA_RATE_LIMITED: { http: 429, trpc: "TOO_MANY_REQUESTS" },
   /** Zadarma answered something we cannot use. */
   ZADARMA_UNEXPECTED: { http: 502, trpc: "BAD_GATEWAY" },
+  /** Mango refused the API key or salt (a 3xxx answer to a signed request), docs/telephony-mango.md §5. */
+  MANGO_WRONG_KEYS: { http: 400, trpc: "BAD_REQUEST" },
+  /** Mango locked the key out (401) or our circuit is open: no request for 2 minutes. */
+  MANGO_LOCKED_OUT: { http: 429, trpc: "TOO_MANY_REQUESTS" },
+  /** Mango could not be reached, failed on its side, or asked us to slow down. */
+  MANGO_UNREACHABLE: { http: 502, trpc: "BAD_GATEWAY" },
+  /** Mango did not answer in time. */
+  MANGO_TIMEOUT: { http: 504, trpc: "BAD_GATEWAY" },
+  /** Mango answered something we cannot use. */
+  MANGO_UNEXPECTED: { http: 502, trpc: "BAD_GATEWAY" },
   /** The workspace has no active telephony connection. */
   TELEPHONY_NOT_CONNECTED: { http: 412, trpc: "PRECONDITION_FAILED" },
   /** Zadarma's `zd_echo` check of our notification address failed: it could not reach it. */

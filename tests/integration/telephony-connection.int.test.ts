@@ -130,10 +130,11 @@ describe("connecting Zadarma", () => {
       where: { tenantId: tenant.id },
       select: { userId: true },
     });
-    const { keyring } = getTelephonyDeps();
+    const { keyring, mango } = getTelephonyDeps();
     const credentials = { key: "a".repeat(20), secret: "b".repeat(20) };
     const unreachable = {
       keyring,
+      mango,
       zadarma: createZadarmaClient({ baseUrl: "http://127.0.0.1:9" }),
     };
     expect(
@@ -150,6 +151,7 @@ describe("connecting Zadarma", () => {
     await control.addRestFault({ mode: "hang", match: { account_id: account.id }, times: 1 });
     const impatient = {
       keyring,
+      mango,
       zadarma: createZadarmaClient({ baseUrl: emulator.url, timeoutMs: 300 }),
     };
     const hung = connectZadarma(db, impatient, {

@@ -5,7 +5,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 
 import { getEnv } from "@/env";
-import type { TDb } from "@/server/db/client";
+import { getDb, type TDb } from "@/server/db/client";
 import type { TEnqueuedDelivery } from "@/server/domain/inbox/enqueued";
 import { createCallerNames } from "@/server/domain/telephony/caller-names";
 import { connectZadarma } from "@/server/domain/telephony/connections";
@@ -14,12 +14,14 @@ import {
   mapTelephonyExtension,
   refreshTelephonyExtensions,
 } from "@/server/domain/telephony/extensions";
+import { createDbMangoCircuit } from "@/server/domain/telephony/mango-circuit";
 import { createVerificationSecretsCache } from "@/server/domain/telephony/verification-secrets-cache";
 import { findTelephonyWebhook, saveNotificationUrl } from "@/server/domain/telephony/webhook";
 import { findLiveEndpointByTokenHash } from "@/server/domain/webhooks/endpoints";
 import { createUnknownAddressLimiter } from "@/server/domain/webhooks/unknown-address-limit";
 import { createWebhookEndpointCache } from "@/server/domain/webhooks/webhook-endpoint-cache";
 import { handleZadarmaWebhook } from "@/server/http/handle-zadarma-webhook";
+import { createMangoClient } from "@/server/integrations/mango";
 import { createZadarmaClient, createZadarmaThrottle } from "@/server/integrations/zadarma";
 import { createLogger } from "@/server/logging/logger";
 
@@ -30,7 +32,10 @@ import { toWebRequest } from "./web-request";
 const ROUTE_CACHE = { ttlMs: 30_000, maxEntries: 10_000 };
 
 /** REST without our production throttle (1 statistics request per 30 s), so a test runs in seconds. */
-export function createTestTelephonyDeps(emulatorUrl: string): TTelephonyDeps {
+export function createTestTelephonyDeps(
+  emulatorUrl: string,
+  mangoBaseUrl = "http://127.0.0.1:9",
+): TTelephonyDeps {
   const throttle = createZadarmaThrottle({
     general: { burst: 1000, perMinute: 60_000 },
     statistics: { burst: 1000, perMinute: 60_000 },
@@ -39,6 +44,11 @@ export function createTestTelephonyDeps(emulatorUrl: string): TTelephonyDeps {
   return {
     keyring: getEnv().ENCRYPTION_KEYRING,
     zadarma: createZadarmaClient({ baseUrl: emulatorUrl, throttle, timeoutMs: 5_000 }),
+    mango: createMangoClient({
+      baseUrl: mangoBaseUrl,
+      circuit: createDbMangoCircuit(getDb()),
+      timeoutMs: 5_000,
+    }),
   };
 }
 

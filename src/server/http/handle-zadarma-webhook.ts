@@ -4,18 +4,21 @@ import type { TEnqueuedDelivery } from "@/server/domain/inbox/enqueued";
 import type { TCallerNames } from "@/server/domain/telephony/caller-names";
 import {
   markEndpointConfirmed,
-  receiveTelephonyNotification,
   type TNotificationRejection,
 } from "@/server/domain/telephony/receive-notification";
 import type { TVerificationSecretsCache } from "@/server/domain/telephony/verification-secrets-cache";
 import type { TWebhookEndpoint } from "@/server/domain/webhooks/endpoints";
 import type { TUnknownAddressLimiter } from "@/server/domain/webhooks/unknown-address-limit";
 import type { TWebhookEndpointCache } from "@/server/domain/webhooks/webhook-endpoint-cache";
+import {
+  bodyTooLarge,
+  commitTelephonyNotification,
+} from "@/server/http/commit-telephony-notification";
 import { readCappedBody } from "@/server/http/read-capped-body";
 import { collectParams, selectRecordedHeaders } from "@/server/http/read-webhook-params";
+import { resolveTelephonyEndpoint } from "@/server/http/resolve-telephony-endpoint";
 import {
   answerUnknownAddress,
-  webhookNotFound as notFound,
   webhookUnavailable as unavailable,
 } from "@/server/http/webhook-responses";
 import {
@@ -44,27 +47,9 @@ const MAX_ECHO_LENGTH = 256;
 
 const json = (status: number, body: object) => Response.json(body, { status });
 
-const REJECTION_STATUS: Record<TNotificationRejection["code"], number> = {
-  missing_signature: 401,
-  bad_signature: 401,
-  invalid_event: 400,
-};
-
 /** The form's fields, the first MAX_FIELDS names, each cut and cleaned for storage (docs/input-text.md). */
 const readForm = (body: Buffer): Record<string, string> =>
   collectParams([new URLSearchParams(body.toString("utf8"))], MAX_FIELDS);
-
-async function resolveTelephonyEndpoint(
-  deps: TZadarmaWebhookDeps,
-  token: string,
-  at: Date,
-): Promise<TWebhookEndpoint | null | undefined> {
-  const endpoint = await deps.endpoints.resolve(token, at).catch((error: unknown) => {
-    deps.log.error("zadarma webhook: endpoint lookup failed", { error });
-    return undefined;
-  });
-  return endpoint && endpoint.purpose !== "telephony" ? null : endpoint;
-}
 
 /**
  * `GET ?zd_echo=…`: Zadarma checks a notification address when it is saved and expects the value
@@ -159,15 +144,7 @@ async function receiveNotification(
   if (!endpoint) return answerUnknownAddress(request, deps.unknownAddresses);
 
   const body = await readCappedBody(request, MAX_NOTIFICATION_BYTES);
-  if (body === null)
-    return json(413, {
-      ok: false,
-      error: {
-        code: "VALIDATION",
-        field: "body",
-        message: `body is larger than ${MAX_NOTIFICATION_BYTES} bytes`,
-      },
-    });
+  if (body === null) return bodyTooLarge(MAX_NOTIFICATION_BYTES);
   const form = readForm(body);
 
   let verification: Awaited<ReturnType<typeof verify>>;
@@ -186,9 +163,12 @@ async function receiveNotification(
   const rejection = rejectionOf(verification, parsed);
   const event = parsed?.kind === "event" ? parsed : null;
 
-  let outcome: Awaited<ReturnType<typeof receiveTelephonyNotification>>;
-  try {
-    outcome = await receiveTelephonyNotification(deps.db, {
+  const field =
+    rejection?.code === "invalid_event" && parsed?.kind === "invalid" ? parsed.field : "Signature";
+  const refusal = await commitTelephonyNotification(
+    deps,
+    "zadarma",
+    {
       endpoint,
       eventType: toStorableTruncated(form.event ?? "", 64),
       providerCallId: event?.providerCallId ?? null,
@@ -197,36 +177,10 @@ async function receiveNotification(
       headers: selectRecordedHeaders(request.headers),
       receivedAt,
       rejection,
-    });
-  } catch (error) {
-    deps.log.error("zadarma webhook: inbox write failed", { error });
-    return unavailable();
-  }
-  if (outcome.kind === "unknown_endpoint") return notFound();
-  if (outcome.kind === "rejected" && rejection) {
-    deps.log.warn("zadarma webhook rejected", {
-      deliveryId: outcome.deliveryId,
-      reason: rejection.code,
-      tenantId: endpoint.tenantId,
-    });
-    const field =
-      rejection.code === "invalid_event" && parsed?.kind === "invalid" ? parsed.field : "Signature";
-    return json(REJECTION_STATUS[rejection.code], {
-      ok: false,
-      error: { code: rejection.code.toUpperCase(), field, message: rejection.message },
-    });
-  }
-  if (outcome.kind === "accepted" && !outcome.isDuplicate) {
-    await deps.dispatch([
-      {
-        id: outcome.deliveryId,
-        tenantId: outcome.tenantId,
-        connectionId: outcome.connectionId,
-        purpose: "telephony",
-        subjectId: outcome.providerCallId,
-      },
-    ]);
-  }
+    },
+    field,
+  );
+  if (refusal) return refusal;
   // Only the start of an incoming call can name the caller on the agent's phone.
   const isCallStart = event?.rawType === "NOTIFY_START" || event?.rawType === "NOTIFY_IVR";
   const callerName = isCallStart

@@ -10,6 +10,7 @@ import {
 import { requireEmulatorUrl } from "@/server/config/dev-helpers";
 import { findBackfillProgress, startBackfill } from "@/server/domain/inbox/backfill-jobs";
 import { findDeliveries, replayDelivery } from "@/server/domain/klientiks/sync-health";
+import { connectMango, storeMangoUsers } from "@/server/domain/telephony/connect-mango";
 import {
   connectZadarma,
   disconnectTelephony,
@@ -17,6 +18,8 @@ import {
   requireActiveZadarmaConnection,
   revokePreviousTelephonySecret,
   rotateTelephonySecret,
+  TELEPHONY_CONNECTION_ORDER,
+  telephonyConnectionWhere,
   updateTelephonySettings,
 } from "@/server/domain/telephony/connections";
 import { credentialsHintOf, toApiCredentials } from "@/server/domain/telephony/credentials";
@@ -72,10 +75,11 @@ type TTenantContext = Pick<TTrpcContext, "db" | "log"> & {
   user: { id: string };
 };
 
-/** The workspace's Zadarma connection, switched on or not, or null. */
+/** The workspace's telephony connection (Zadarma or Mango), switched on or not, or null. */
 async function findConnectionId(ctx: Pick<TTenantContext, "db" | "tenant">) {
   const connection = await ctx.db.connection.findFirst({
-    where: { tenantId: ctx.tenant.tenantId, kind: "zadarma" },
+    where: telephonyConnectionWhere(ctx.tenant.tenantId),
+    orderBy: TELEPHONY_CONNECTION_ORDER,
     select: { id: true },
   });
   return connection?.id ?? null;
@@ -127,6 +131,7 @@ export const telephonyRouter = createTrpcRouter({
       z
         .object({
           id: z.string(),
+          provider: z.enum(["zadarma", "mango"]),
           status: ZStatus,
           account: z.string(),
           credentialsHint: z.string(),
@@ -170,6 +175,24 @@ export const telephonyRouter = createTrpcRouter({
     .input(z.object({ key: ZCredentialPart, secret: ZCredentialPart }))
     .output(z.object({ connectionId: z.string(), extensions: z.number().nullable() }))
     .mutation(({ ctx, input }) => connectAndReadExtensions(ctx, input)),
+
+  /**
+   * Mango Office chosen (docs/telephony-mango.md §6): the API key and salt checked live with
+   * `config/users/request`, stored encrypted, its users stored for the member mapping.
+   */
+  connectMango: tenantAdminProcedure
+    .input(z.object({ apiKey: ZCredentialPart, salt: ZCredentialPart }))
+    .output(z.object({ connectionId: z.string(), extensions: z.number().nullable() }))
+    .mutation(async ({ ctx, input }) => {
+      const tenantId = ctx.tenant.tenantId;
+      const { connectionId, users } = await connectMango(ctx.db, getTelephonyDeps(), {
+        tenantId,
+        actorUserId: ctx.user.id,
+        credentials: input,
+      });
+      const { count } = await storeMangoUsers(ctx.db, { tenantId, connectionId }, users);
+      return { connectionId, extensions: count };
+    }),
 
   /**
    * The owner generated a new secret in Zadarma: the old one keeps verifying notifications for 72 h

@@ -38,6 +38,18 @@ const SECRET_BEARING = {
   settings: true,
 } as const;
 
+/** Every provider's telephony connection of a workspace (at most one is switched on at a time). */
+export const telephonyConnectionWhere = (tenantId: string) => ({
+  tenantId,
+  kind: { in: ["zadarma", "mango"] as ("zadarma" | "mango")[] },
+});
+
+/** The switched-on one first, then the latest. */
+export const TELEPHONY_CONNECTION_ORDER = [
+  { activatedAt: { sort: "desc" as const, nulls: "last" as const } },
+  { updatedAt: "desc" as const },
+];
+
 /** The tenant's Zadarma connection with its credentials, for code that calls the provider. */
 export async function findZadarmaConnectionWithCredentials(
   db: TDbClient,
@@ -73,9 +85,11 @@ export async function findTelephonyConnection(
   { tenantId, now = new Date() }: { tenantId: string; now?: Date },
 ) {
   const connection = await db.connection.findFirst({
-    where: { tenantId, kind: "zadarma" },
+    where: telephonyConnectionWhere(tenantId),
+    orderBy: TELEPHONY_CONNECTION_ORDER,
     select: {
       ...SECRET_BEARING,
+      kind: true,
       externalAccount: true,
       credentialsHint: true,
       activatedAt: true,
@@ -91,6 +105,8 @@ export async function findTelephonyConnection(
     verificationSecrets(stored, now).length > 1 ? stored.previousSecretUntil : undefined;
   return {
     id: connection.id,
+    /** Which provider the workspace's telephony line is (Settings → Telephony lets the owner choose). */
+    provider: connection.kind === "mango" ? ("mango" as const) : ("zadarma" as const),
     status: connection.status,
     /** The API key, shown whole: it names the account and signs nothing without the secret. */
     account: connection.externalAccount,
@@ -146,22 +162,75 @@ export async function connectZadarma(
     lastError: null,
     lastErrorAt: null,
   };
-  await db.$transaction(async (tx) => {
-    if (existing) await tx.connection.update({ where: { id: existing.id }, data });
-    else
-      await tx.connection.create({
-        data: { id: connectionId, tenantId, kind: "zadarma", name: CONNECTION_NAME, ...data },
-      });
-    await ensureWebhookEndpoint(tx, deps.keyring, { tenantId, connectionId, purpose: "telephony" });
-    await recordAudit(tx, {
-      tenantId,
-      actorUserId,
-      action: existing ? "telephony.reconnected" : "telephony.connected",
-      targetType: "connection",
-      targetId: connectionId,
-    });
+  await saveTelephonyConnection(db, deps.keyring, {
+    tenantId,
+    actorUserId,
+    kind: "zadarma",
+    connectionId,
+    isNew: !existing,
+    data,
   });
   return { connectionId, credentials: toApiCredentials(stored) };
+}
+
+/** The columns a (re)connection writes, the same for every provider. */
+export type TTelephonyConnectionData = {
+  credentials: string;
+  credentialsHint: string;
+  externalAccount: string;
+  status: "active";
+  activatedAt: Date | undefined;
+  settings?: Prisma.InputJsonObject;
+  circuitOpenUntil?: null;
+  lastError: null;
+  lastErrorAt: null;
+};
+
+const PROVIDER_NAME = { zadarma: CONNECTION_NAME, mango: "Mango Office" } as const;
+
+/**
+ * Writes a telephony connection switched on, with its events address and an audit entry, in one
+ * transaction. One telephony line per workspace at a time: the other provider's connection, if
+ * active, is switched off (its calls, extensions and mapping stay).
+ */
+export async function saveTelephonyConnection(
+  db: TDb,
+  keyring: TKeyring,
+  options: {
+    tenantId: string;
+    actorUserId: string;
+    kind: "zadarma" | "mango";
+    connectionId: string;
+    isNew: boolean;
+    data: TTelephonyConnectionData;
+  },
+) {
+  const { tenantId, kind, connectionId, data } = options;
+  await db.$transaction(async (tx) => {
+    if (options.isNew)
+      await tx.connection.create({
+        data: { id: connectionId, tenantId, kind, name: PROVIDER_NAME[kind], ...data },
+      });
+    else await tx.connection.update({ where: { id: connectionId, tenantId }, data });
+    await tx.connection.updateMany({
+      where: {
+        tenantId,
+        kind: kind === "mango" ? "zadarma" : "mango",
+        status: { not: "inactive" },
+      },
+      data: { status: "inactive", activatedAt: null },
+    });
+    await ensureWebhookEndpoint(tx, keyring, { tenantId, connectionId, purpose: "telephony" });
+    await recordAudit(tx, {
+      tenantId,
+      actorUserId: options.actorUserId,
+      action: options.isNew ? "telephony.connected" : "telephony.reconnected",
+      targetType: "connection",
+      targetId: connectionId,
+      // Zadarma's entries stay as they were; a Mango connection says which provider it is.
+      ...(kind === "mango" ? { data: { provider: kind } } : {}),
+    });
+  });
 }
 
 /**
@@ -258,7 +327,8 @@ export async function updateTelephonySettings(
   options: { tenantId: string; actorUserId: string; changes: TTelephonySettingsPatch },
 ) {
   const connection = await db.connection.findFirst({
-    where: { tenantId: options.tenantId, kind: "zadarma" },
+    where: telephonyConnectionWhere(options.tenantId),
+    orderBy: TELEPHONY_CONNECTION_ORDER,
     select: { id: true, settings: true },
   });
   if (!connection) throw new AppError("TELEPHONY_NOT_CONNECTED");
@@ -290,7 +360,8 @@ export async function disconnectTelephony(
   options: { tenantId: string; actorUserId: string },
 ) {
   const connection = await db.connection.findFirst({
-    where: { tenantId: options.tenantId, kind: "zadarma" },
+    where: telephonyConnectionWhere(options.tenantId),
+    orderBy: TELEPHONY_CONNECTION_ORDER,
     select: { id: true },
   });
   if (!connection) throw new AppError("TELEPHONY_NOT_CONNECTED");

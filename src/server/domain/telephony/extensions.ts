@@ -3,6 +3,10 @@ import type { TDb } from "@/server/db/client";
 import type { TDbClient } from "@/server/db/types";
 import { recordAudit } from "@/server/domain/audit/record-audit";
 import { checkFailureError, checkFailureOf } from "@/server/domain/telephony/check-credentials";
+import {
+  findActiveMangoAccount,
+  refreshMangoExtensions,
+} from "@/server/domain/telephony/connect-mango";
 import { requireActiveZadarmaConnection } from "@/server/domain/telephony/connections";
 import { toApiCredentials } from "@/server/domain/telephony/credentials";
 import type { TTelephonyDeps } from "@/server/domain/telephony/deps";
@@ -12,7 +16,7 @@ import type { TZadarmaCredentials } from "@/server/integrations/zadarma";
 type TConnectionScope = { tenantId: string; connectionId: string };
 
 /** One extension as the PBX describes it now. */
-type TPbxExtension = { extension: string; name: string | null; isOnline: boolean | null };
+export type TPbxExtension = { extension: string; name: string | null; isOnline: boolean | null };
 
 /**
  * Reads every extension of the PBX with its name and online flag. Extensions are few (one per
@@ -44,9 +48,20 @@ export async function refreshTelephonyExtensions(
   deps: Pick<TTelephonyDeps, "zadarma">,
   options: TConnectionScope & { credentials: TZadarmaCredentials; now?: Date },
 ) {
-  const { tenantId, connectionId } = options;
-  const now = options.now ?? new Date();
   const current = await readPbxExtensions(deps, options.credentials);
+  return storePbxExtensions(db, options, current, options.now ?? new Date());
+}
+
+/**
+ * The extensions a provider listed now, stored for the mapping table (any provider: Zadarma's
+ * `pbx/internal`, Mango's `config/users/request`, docs/telephony-mango.md §6).
+ */
+export async function storePbxExtensions(
+  db: TDb,
+  { tenantId, connectionId }: TConnectionScope,
+  current: readonly TPbxExtension[],
+  now: Date,
+) {
   await db.$transaction(async (tx) => {
     for (const { extension, name, isOnline } of current) {
       await tx.telephonyExtension.upsert({
@@ -172,6 +187,8 @@ export async function refreshExtensionsOfTenant(
   deps: TTelephonyDeps,
   { tenantId }: { tenantId: string },
 ) {
+  const mango = await findActiveMangoAccount(db, deps.keyring, { tenantId });
+  if (mango) return refreshMangoExtensions(db, deps, mango);
   const connection = await requireActiveZadarmaConnection(db, deps.keyring, { tenantId });
   return refreshTelephonyExtensions(db, deps, {
     tenantId,

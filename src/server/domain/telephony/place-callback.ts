@@ -8,7 +8,12 @@ import {
   callbackFailureOf,
   type TCallbackFailureCode,
 } from "@/server/domain/telephony/callback-failure";
+import { mangoCommandIdOf } from "@/server/domain/telephony/callback-result";
 import { checkFailureError, checkFailureOf } from "@/server/domain/telephony/check-credentials";
+import {
+  findActiveMangoAccount,
+  toStoredMangoCredentials,
+} from "@/server/domain/telephony/connect-mango";
 import { requireActiveZadarmaConnection } from "@/server/domain/telephony/connections";
 import { toApiCredentials } from "@/server/domain/telephony/credentials";
 import {
@@ -19,6 +24,7 @@ import type { TTelephonyDeps } from "@/server/domain/telephony/deps";
 import { toDialablePhone, toProviderDigits } from "@/server/domain/telephony/dialable-phone";
 import { findMemberExtension } from "@/server/domain/telephony/extensions";
 import { AppError } from "@/server/errors";
+import type { TMangoAccount } from "@/server/integrations/mango";
 import type { TZadarmaCredentials } from "@/server/integrations/zadarma";
 import { publishRealtimeEvents } from "@/server/realtime/publish";
 
@@ -158,6 +164,26 @@ const askProviderToCall = (
     );
 
 /**
+ * Asks Mango to ring the member's extension, then the client (docs/telephony-mango.md §8). The
+ * `command_id` names the click's row, so `result/callback` and the call's events find it.
+ */
+const askMangoToCall = (
+  deps: TTelephonyDeps,
+  account: TMangoAccount,
+  call: { callbackRequestId: string; extension: string; to: string },
+) =>
+  deps.mango
+    .requestCallback(account, {
+      commandId: mangoCommandIdOf(call.callbackRequestId),
+      fromExtension: call.extension,
+      toNumber: toProviderDigits(call.to),
+    })
+    .then(
+      () => null,
+      (error: unknown): TCallbackFailureCode => callbackFailureOf(error),
+    );
+
+/**
  * One click on a call button (docs/click-to-call.md): Zadarma rings the member's extension first,
  * then the client. What can be known before the provider is asked fails as an error the button
  * words (wrong number, no extension, offline, too many calls); the click's row is inserted before
@@ -172,7 +198,10 @@ export async function placeCallback(
   const { tenantId, membershipId, request } = options;
   const toPhone = toDialablePhone(request.phone);
   if (!toPhone) throw new AppError("CALL_WRONG_NUMBER");
-  const connection = await requireActiveZadarmaConnection(db, deps.keyring, { tenantId });
+  const mango = await findActiveMangoAccount(db, deps.keyring, { tenantId });
+  const connection = mango
+    ? { id: mango.connectionId, stored: toStoredMangoCredentials(mango.credentials) }
+    : await requireActiveZadarmaConnection(db, deps.keyring, { tenantId });
   const scope = { tenantId, membershipId, idempotencyKey: request.idempotencyKey };
   const earlier = await findByKey(db, scope);
   if (earlier) return repeatOf(db, earlier, toPhone);
@@ -187,7 +216,14 @@ export async function placeCallback(
   if (limit.isLimited)
     throw new AppError("RATE_LIMITED", { retryAfterSeconds: limit.retryAfterSeconds });
   const credentials = toApiCredentials(connection.stored);
-  await requireOnline(db, deps, { tenantId, connectionId: connection.id, credentials }, extension);
+  // Mango publishes no online state of an extension: the call is asked for, and its result says.
+  if (!mango)
+    await requireOnline(
+      db,
+      deps,
+      { tenantId, connectionId: connection.id, credentials },
+      extension,
+    );
 
   const id = createId("cbr");
   const clientId = await ownClientId(db, tenantId, request.clientId);
@@ -209,10 +245,11 @@ export async function placeCallback(
   // A concurrent twin inserted first: it is the one that calls.
   if (inserted.count === 0) return repeatOf(db, (await findByKey(db, scope))!, toPhone);
 
-  const failureCode = await askProviderToCall(deps, credentials, {
-    from: extension,
-    to: toPhone,
-  }).catch(async (error: unknown) => {
+  const failureCode = await (
+    mango
+      ? askMangoToCall(deps, mango, { callbackRequestId: id, extension, to: toPhone })
+      : askProviderToCall(deps, credentials, { from: extension, to: toPhone })
+  ).catch(async (error: unknown) => {
     // Not a provider answer but our bug: the row must not stay "requested" forever.
     await db.callbackRequest.updateMany({
       where: { id, tenantId, status: "requested" },
@@ -220,7 +257,7 @@ export async function placeCallback(
     });
     throw error;
   });
-  if (failureCode === "wrong_keys" || failureCode === "account_blocked")
+  if (!mango && (failureCode === "wrong_keys" || failureCode === "account_blocked"))
     await stopOnDeadCredentials(db, { tenantId, connectionId: connection.id }, failureCode);
   // Only forward: the call's own events may already have moved the row on.
   await db.callbackRequest.updateMany({

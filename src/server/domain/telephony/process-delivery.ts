@@ -8,18 +8,29 @@ import type { TClaimedDelivery } from "@/server/domain/inbox/claims";
 import { asDeliveryFailure, DeliveryFailure } from "@/server/domain/inbox/delivery-failure";
 import type { TDeliveryProcessor } from "@/server/domain/inbox/process-claimed";
 import type { TKlientiksDeps } from "@/server/domain/klientiks/deps";
+import { recordMangoCallbackResult } from "@/server/domain/telephony/callback-result";
 import { pbxTimeZoneOf } from "@/server/domain/telephony/settings";
+import {
+  MANGO_STATS_FIELDS,
+  mangoStatsRowToEvent,
+  parseMangoEvent,
+  parseMangoStatsCsv,
+  type TMangoEventResult,
+} from "@/server/integrations/mango";
 import {
   parseZadarmaNotification,
   parseZadarmaStatisticsRow,
   statisticsRowToEvent,
 } from "@/server/integrations/zadarma";
 
+type TMangoCallbackOutcome = Extract<TMangoEventResult, { kind: "callback_result" }>;
+
 /** Klientiks: to look a new caller up, and for the call card's link to the client's card there. */
 export type TTelephonyProcessingDeps = { klientiks: TKlientiksDeps };
 
 type TTelephonyDeliveryRow = {
   eventType: string | null;
+  connectionKind: string | null;
   query: unknown;
   receivedAt: Date;
   connectionStatus: string | null;
@@ -35,8 +46,31 @@ const formOf = (query: unknown): Record<string, string> =>
       )
     : {};
 
+/** A stored Mango event or statistics row (docs/telephony-mango.md §7, §10) as a call event or a click's outcome. */
+function mangoEventOf(row: TTelephonyDeliveryRow): TCallEvent | TMangoCallbackOutcome | null {
+  if (row.eventType === "statistics") {
+    const { rows } = parseMangoStatsCsv(
+      MANGO_STATS_FIELDS.map((field) => formOf(row.query)[field] ?? "").join(";"),
+    );
+    const [statsRow] = rows;
+    if (!statsRow)
+      throw new DeliveryFailure("invalid_event", { message: "statistics row: unusable" });
+    return mangoStatsRowToEvent(statsRow);
+  }
+  const form = formOf(row.query);
+  const parsed = parseMangoEvent(form.event ?? "", form.json ?? "", { receivedAt: row.receivedAt });
+  if (parsed.kind === "ignored") return null;
+  if (parsed.kind === "invalid")
+    throw new DeliveryFailure("invalid_event", { message: `${parsed.field}: ${parsed.message}` });
+  return parsed.kind === "event" ? parsed.event : parsed;
+}
+
 /** The stored notification or statistics row as a call event; null for an event we do not handle. */
-function callEventOf(row: TTelephonyDeliveryRow, timeZone: string): TCallEvent | null {
+function callEventOf(
+  row: TTelephonyDeliveryRow,
+  timeZone: string,
+): TCallEvent | TMangoCallbackOutcome | null {
+  if (row.connectionKind === "mango") return mangoEventOf(row);
   if (row.eventType === "statistics") {
     const read = parseZadarmaStatisticsRow(row.query);
     if ("field" in read)
@@ -67,7 +101,7 @@ export async function runTelephonyDelivery(
   delivery: Pick<TClaimedDelivery, "id" | "tenantId" | "connectionId">,
 ): Promise<{ callId: string } | null> {
   const [row] = await db.$queryRaw<TTelephonyDeliveryRow[]>`
-    SELECT d."eventType", d."query", d."receivedAt", c."status"::text AS "connectionStatus", c."settings"
+    SELECT d."eventType", d."query", d."receivedAt", c."kind"::text AS "connectionKind", c."status"::text AS "connectionStatus", c."settings"
     FROM "WebhookDelivery" AS d LEFT JOIN "Connection" AS c ON c."id" = d."connectionId" AND c."tenantId" = d."tenantId"
     WHERE d."id" = ${delivery.id} AND d."tenantId" = ${delivery.tenantId}`;
   if (!row) throw new DeliveryFailure("internal", { message: `delivery ${delivery.id} not found` });
@@ -76,6 +110,10 @@ export async function runTelephonyDelivery(
 
   const event = callEventOf(row, pbxTimeZoneOf(row.settings));
   if (!event) return null;
+  if ("commandId" in event) {
+    await recordMangoCallbackResult(db, { tenantId: delivery.tenantId, ...event });
+    return null;
+  }
   const applied = await applyCallEvents(db, {
     tenantId: delivery.tenantId,
     connectionId: delivery.connectionId,

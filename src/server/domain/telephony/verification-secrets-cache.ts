@@ -7,13 +7,26 @@ import {
 } from "@/server/domain/telephony/credentials";
 import type { TWebhookEndpoint } from "@/server/domain/webhooks/endpoints";
 
+/**
+ * What verifies an event to a telephony endpoint: the provider, the account's key (Mango's
+ * `vpbx_api_key` is compared too) and the secrets it may be signed with (Zadarma's API secret,
+ * Mango's salt), current first (R1, R3).
+ */
+export type TVerificationKeys = { kind: "zadarma" | "mango"; key: string; secrets: string[] };
+
 export type TVerificationSecretsCache = {
-  /** The secrets a notification to this endpoint may be signed with at `at` (R1, R3). */
+  /** The Zadarma secrets a notification to this endpoint may be signed with at `at` (R1, R3). */
   secretsOf(
     endpoint: TWebhookEndpoint,
     at: Date,
     options?: { isFresh?: boolean },
   ): Promise<string[]>;
+  /** The provider, key and secrets of the endpoint's connection; null when it is no telephony one. */
+  keysOf(
+    endpoint: TWebhookEndpoint,
+    at: Date,
+    options?: { isFresh?: boolean },
+  ): Promise<TVerificationKeys | null>;
 };
 
 /**
@@ -28,25 +41,40 @@ export function createVerificationSecretsCache(options: {
   maxEntries: number;
   now?: () => number;
 }): TVerificationSecretsCache {
-  const entries = createExpiringMap<string[]>(options);
+  const entries = createExpiringMap<TVerificationKeys | null>(options);
 
-  const load = async (endpoint: TWebhookEndpoint, at: Date): Promise<string[]> => {
+  // Both providers keep the same stored shape: Mango's `vpbx_api_key` as `key`, its salt as `secret`.
+  const load = async (endpoint: TWebhookEndpoint, at: Date): Promise<TVerificationKeys | null> => {
     const connection = await options.db.connection.findFirst({
-      where: { id: endpoint.connectionId, tenantId: endpoint.tenantId, kind: "zadarma" },
-      select: { id: true, tenantId: true, credentials: true },
+      where: {
+        id: endpoint.connectionId,
+        tenantId: endpoint.tenantId,
+        kind: { in: ["zadarma", "mango"] },
+      },
+      select: { id: true, tenantId: true, credentials: true, kind: true },
     });
-    return connection
-      ? verificationSecrets(decryptZadarmaCredentials(options.keyring, connection), at)
-      : [];
+    if (!connection || (connection.kind !== "zadarma" && connection.kind !== "mango")) return null;
+    const stored = decryptZadarmaCredentials(options.keyring, connection);
+    return { kind: connection.kind, key: stored.key, secrets: verificationSecrets(stored, at) };
+  };
+
+  const keysOf: TVerificationSecretsCache["keysOf"] = async (
+    endpoint,
+    at,
+    { isFresh = false } = {},
+  ) => {
+    const cached = isFresh ? undefined : entries.get(endpoint.connectionId);
+    if (cached !== undefined) return cached;
+    const keys = await load(endpoint, at);
+    entries.set(endpoint.connectionId, keys);
+    return keys;
   };
 
   return {
-    async secretsOf(endpoint, at, { isFresh = false } = {}) {
-      const cached = isFresh ? undefined : entries.get(endpoint.connectionId);
-      if (cached) return cached;
-      const secrets = await load(endpoint, at);
-      entries.set(endpoint.connectionId, secrets);
-      return secrets;
+    keysOf,
+    async secretsOf(endpoint, at, fresh) {
+      const keys = await keysOf(endpoint, at, fresh);
+      return keys?.kind === "zadarma" ? keys.secrets : [];
     },
   };
 }

@@ -24,7 +24,13 @@ export async function findTelephonyWebhook(
     db.webhookEndpoint.findFirst({
       where: { tenantId, connectionId, purpose: "telephony", ...CURRENT_ENDPOINT },
       orderBy: { createdAt: "desc" },
-      select: { id: true, tenantId: true, tokenCiphertext: true, confirmedAt: true },
+      select: {
+        id: true,
+        tenantId: true,
+        tokenCiphertext: true,
+        confirmedAt: true,
+        connection: { select: { kind: true } },
+      },
     }),
     db.webhookDelivery.findFirst({
       where: { tenantId, connectionId, source: "webhook" },
@@ -34,7 +40,12 @@ export async function findTelephonyWebhook(
   ]);
   if (!endpoint) return null;
   return {
-    url: webhookUrlOf(options.appUrl, decryptEndpointToken(keyring, endpoint), "telephony"),
+    url: webhookUrlOf(
+      options.appUrl,
+      decryptEndpointToken(keyring, endpoint),
+      "telephony",
+      endpoint.connection.kind,
+    ),
     confirmedAt: endpoint.confirmedAt,
     lastEvent,
   };

@@ -1,4 +1,4 @@
-import type { WebhookPurpose } from "@generated/prisma/client";
+import type { ConnectionKind, WebhookPurpose } from "@generated/prisma/client";
 
 import { createId } from "@/lib/ids";
 import { decryptSecret, encryptSecret, type TKeyring } from "@/server/crypto/envelope";
@@ -28,8 +28,8 @@ export const decryptEndpointToken = (
   );
 
 /**
- * Which receiver route takes an endpoint's deliveries. Zadarma is the only telephony provider yet;
- * a second one will need the connection's kind here.
+ * Which receiver route takes an endpoint's deliveries; a telephony endpoint's depends on its
+ * connection's provider (Mango's below).
  */
 const RECEIVER_OF_PURPOSE: Record<WebhookPurpose, string> = {
   deals: "klientiks",
@@ -38,8 +38,19 @@ const RECEIVER_OF_PURPOSE: Record<WebhookPurpose, string> = {
 };
 
 /** The address the provider calls for a token (Klientiks' templates append `?appointment_id=…`). */
-export const webhookUrlOf = (appUrl: string, token: string, purpose: WebhookPurpose) =>
-  `${appUrl.replace(/\/+$/, "")}/api/webhooks/${RECEIVER_OF_PURPOSE[purpose]}/${token}`;
+export const webhookUrlOf = (
+  appUrl: string,
+  token: string,
+  purpose: WebhookPurpose,
+  connectionKind?: ConnectionKind,
+) => {
+  const origin = appUrl.replace(/\/+$/, "");
+  // Mango appends the event path (`events/call`, …) to the address: it ends with a slash
+  // (docs/telephony-mango.md §7.6).
+  if (purpose === "telephony" && connectionKind === "mango")
+    return `${origin}/api/webhooks/mango/${token}/`;
+  return `${origin}/api/webhooks/${RECEIVER_OF_PURPOSE[purpose]}/${token}`;
+};
 
 /** A new endpoint with a fresh token; the database keeps its hash for lookup and its ciphertext for display. */
 export function createWebhookEndpoint(
@@ -88,12 +99,23 @@ export async function findWebhookUrls(
 ) {
   const endpoints = await db.webhookEndpoint.findMany({
     where: { tenantId: options.tenantId, connectionId: options.connectionId, ...CURRENT_ENDPOINT },
-    select: { id: true, tenantId: true, purpose: true, tokenCiphertext: true },
+    select: {
+      id: true,
+      tenantId: true,
+      purpose: true,
+      tokenCiphertext: true,
+      connection: { select: { kind: true } },
+    },
   });
   return endpoints.map((endpoint) => ({
     endpointId: endpoint.id,
     purpose: endpoint.purpose,
-    url: webhookUrlOf(options.appUrl, decryptEndpointToken(keyring, endpoint), endpoint.purpose),
+    url: webhookUrlOf(
+      options.appUrl,
+      decryptEndpointToken(keyring, endpoint),
+      endpoint.purpose,
+      endpoint.connection.kind,
+    ),
   }));
 }
 

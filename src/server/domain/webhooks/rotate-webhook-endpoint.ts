@@ -99,6 +99,7 @@ export async function findLiveWebhookEndpoints(
       tokenCiphertext: true,
       createdAt: true,
       retiresAt: true,
+      connection: { select: { kind: true } },
     },
   });
   const since = new Date(now.getTime() - LAST_DELIVERY_LOOKBACK_MS);
@@ -115,7 +116,7 @@ export async function findLiveWebhookEndpoints(
         endpointId: endpoint.id,
         purpose: endpoint.purpose,
         /** The whole address: for the admin to copy while current, never to be shown once replaced. */
-        url: webhookUrlOf(options.appUrl, token, endpoint.purpose),
+        url: webhookUrlOf(options.appUrl, token, endpoint.purpose, endpoint.connection.kind),
         tokenEnding: token.slice(-4),
         createdAt: endpoint.createdAt,
         retiresAt: endpoint.retiresAt,

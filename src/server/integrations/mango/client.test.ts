@@ -10,6 +10,7 @@ import { MangoError } from "./errors";
 import { signMango } from "./signature";
 
 const ACCOUNT = {
+  tenantId: "ten_1",
   connectionId: "con_1",
   credentials: { apiKey: "key-0123456789", salt: "salt-0123456789" },
 };
@@ -19,8 +20,8 @@ const NOW = new Date("2026-12-01T10:00:00Z");
 const memoryCircuit = () => {
   const openUntil = new Map<string, Date>();
   const circuit: TMangoCircuit = {
-    openUntil: async (connectionId) => openUntil.get(connectionId) ?? null,
-    open: async (connectionId, until) => {
+    openUntil: async ({ connectionId }) => openUntil.get(connectionId) ?? null,
+    open: async ({ connectionId }, until) => {
       openUntil.set(connectionId, until);
     },
   };

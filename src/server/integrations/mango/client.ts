@@ -12,13 +12,16 @@ import { parseMangoUsers, type TMangoUser } from "./users";
  */
 export type TMangoCircuit = {
   /** Until when no request may be sent for this connection, or null when closed. */
-  openUntil: (connectionId: string) => Promise<Date | null>;
+  openUntil: (line: TMangoLine) => Promise<Date | null>;
   /** Opens (or extends) the circuit until `until`. */
-  open: (connectionId: string, until: Date) => Promise<void>;
+  open: (line: TMangoLine, until: Date) => Promise<void>;
 };
 
+/** Whose connection a request is for: the circuit is kept per connection, within its tenant. */
+export type TMangoLine = { tenantId: string; connectionId: string };
+
 /** One Mango account as the client needs it: the connection (for its circuit) and its keys. */
-export type TMangoAccount = { connectionId: string; credentials: TMangoCredentials };
+export type TMangoAccount = TMangoLine & { credentials: TMangoCredentials };
 
 export type TMangoClientOptions = {
   /** Scheme and host of the API or the emulator (`MANGO_BASE_URL`); requests go to `${baseUrl}/vpbx/…`. */
@@ -107,7 +110,7 @@ export function createMangoClient(options: TMangoClientOptions) {
     if (apiKey.trim() === "" || salt === "")
       throw fail({ code: "invalid_request", message: "the API key or salt is empty" });
 
-    const openUntil = await options.circuit.openUntil(account.connectionId);
+    const openUntil = await options.circuit.openUntil(account);
     const waitMs = openUntil === null ? 0 : openUntil.getTime() - now().getTime();
     if (waitMs > 0)
       throw fail({
@@ -141,7 +144,7 @@ export function createMangoClient(options: TMangoClientOptions) {
     }
     if (response.status === 401) {
       const until = new Date(now().getTime() + MANGO_CIRCUIT_MS);
-      await options.circuit.open(account.connectionId, until);
+      await options.circuit.open(account, until);
       await response.body?.cancel();
       throw fail({
         code: "locked_out",

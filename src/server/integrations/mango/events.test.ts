@@ -73,8 +73,8 @@ const toEvent = ({ path, json }: TRaw) => {
   return parsed.event;
 };
 
-const fold = (raws: readonly TRaw[]) =>
-  foldCall(raws.map(toEvent), { extensionMembers: new Map([["101", "mem_1"]]) });
+const MEMBERS = { extensionMembers: new Map([["101", "mem_1"]]) };
+const fold = (raws: readonly TRaw[]) => foldCall(raws.map(toEvent), MEMBERS);
 
 function* permutations<T>(items: readonly T[]): Generator<T[]> {
   if (items.length <= 1) {
@@ -238,14 +238,16 @@ describe("a Mango call folds the same whatever the order (reliability R6–R8)",
       recordingRef: "REC-1",
       recordingState: "pending",
     });
+    // Parsed once: the permutations are of the parsed events, 5040 folds.
+    const parsed = INCOMING.map(toEvent);
     let count = 0;
-    for (const order of permutations(INCOMING)) {
-      expect(fold(order)).toEqual(expected);
+    for (const order of permutations(parsed)) {
+      expect(foldCall(order, MEMBERS)).toEqual(expected);
       count += 1;
     }
     expect(count).toBe(5040);
     expect(fold([...INCOMING, ...INCOMING.slice(2, 5)])).toEqual(expected);
-  });
+  }, 60_000);
 
   it("before the summary, every order of the legs' events gives the same state", () => {
     const legsOnly = INCOMING.slice(0, 5);

@@ -11,6 +11,7 @@ export type {
   TMangoCircuit,
   TMangoClient,
   TMangoClientOptions,
+  TMangoLine,
   TMangoStatsQuery,
   TMangoStatsResult,
 } from "./client";

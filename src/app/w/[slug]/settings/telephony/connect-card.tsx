@@ -15,7 +15,10 @@ import { useTRPC } from "@/trpc/react";
 import { SecretRotation } from "./secret-rotation";
 import { useInvalidateTelephony } from "./use-invalidate-telephony";
 
+type TProvider = "zadarma" | "mango";
+
 type TConnection = {
+  provider: TProvider;
   status: "inactive" | "active" | "needs_attention";
   account: string;
   credentialsHint: string;
@@ -23,8 +26,10 @@ type TConnection = {
 } | null;
 
 /**
- * The API key and secret from Zadarma's «Настройки → Интеграции и API», checked live by a signed
- * call before they are saved; afterwards the secret shows only by its last four characters.
+ * The provider (Zadarma or Mango Office) and its keys: Zadarma's API key and secret from «Настройки →
+ * Интеграции и API», or Mango's API key and signature key (salt, docs/telephony-mango.md §3),
+ * checked live by a signed call before they are saved; afterwards the secret shows only by its
+ * last four characters.
  */
 export function ConnectCard({ connection }: { connection: TConnection }) {
   const t = useTranslations("telephony");
@@ -32,9 +37,18 @@ export function ConnectCard({ connection }: { connection: TConnection }) {
   const invalidate = useInvalidateTelephony();
   const { formError, fieldError } = useErrorText();
   const [values, setValues] = useState({ key: connection?.account ?? "", secret: "" });
+  const [provider, setProvider] = useState<TProvider>(connection?.provider ?? "zadarma");
   const emulator = useQuery(trpc.telephony.emulatorHelpers.queryOptions());
   const connect = useMutation(
     trpc.telephony.connect.mutationOptions({
+      onSuccess: () => {
+        setValues((previous) => ({ ...previous, secret: "" }));
+        return invalidate();
+      },
+    }),
+  );
+  const connectMango = useMutation(
+    trpc.telephony.connectMango.mutationOptions({
       onSuccess: () => {
         setValues((previous) => ({ ...previous, secret: "" }));
         return invalidate();
@@ -53,11 +67,14 @@ export function ConnectCard({ connection }: { connection: TConnection }) {
     trpc.telephony.disconnect.mutationOptions({ onSuccess: invalidate }),
   );
   const isOn = connection !== null && connection.status !== "inactive";
-  const error = connect.error ?? connectDemo.error ?? disconnect.error;
-  const result = connect.data ?? connectDemo.data;
+  const error = connect.error ?? connectMango.error ?? connectDemo.error ?? disconnect.error;
+  const result = connect.data ?? connectMango.data ?? connectDemo.data;
+  const isMango = provider === "mango";
+  const isPending = connect.isPending || connectMango.isPending;
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    connect.mutate(values);
+    if (isMango) connectMango.mutate({ apiKey: values.key, salt: values.secret });
+    else connect.mutate(values);
   };
   return (
     <Card className="space-y-4" data-testid="telephony-connect">
@@ -75,7 +92,7 @@ export function ConnectCard({ connection }: { connection: TConnection }) {
           ) : null
         }
       />
-      {emulator.data?.isAvailable && !isOn ? (
+      {emulator.data?.isAvailable && !isOn && !isMango ? (
         <div className="flex flex-wrap items-center justify-between gap-2 rounded-md bg-brand-50 px-3 py-2 text-sm text-brand-900">
           <span>{t("connect.demoHint")}</span>
           <Button
@@ -92,19 +109,35 @@ export function ConnectCard({ connection }: { connection: TConnection }) {
         <div className="space-y-3 text-sm">
           <dl className="grid gap-2 md:grid-cols-2">
             <div>
-              <dt className="text-slate-500">{t("connect.key")}</dt>
+              <dt className="text-slate-500">{t("connect.provider")}</dt>
+              <dd data-testid="telephony-provider">
+                {t(
+                  connection.provider === "mango"
+                    ? "connect.providerMango"
+                    : "connect.providerZadarma",
+                )}
+              </dd>
+            </div>
+            <div>
+              <dt className="text-slate-500">
+                {t(connection.provider === "mango" ? "connect.mangoKey" : "connect.key")}
+              </dt>
               <dd className="font-mono" data-testid="telephony-key">
                 {connection.account}
               </dd>
             </div>
             <div>
-              <dt className="text-slate-500">{t("connect.secret")}</dt>
+              <dt className="text-slate-500">
+                {t(connection.provider === "mango" ? "connect.mangoSalt" : "connect.secret")}
+              </dt>
               <dd className="font-mono" data-testid="telephony-secret-hint">
                 •••• {connection.credentialsHint}
               </dd>
             </div>
           </dl>
-          <SecretRotation overlapUntil={connection.rotationOverlapUntil} />
+          {connection.provider === "zadarma" ? (
+            <SecretRotation overlapUntil={connection.rotationOverlapUntil} />
+          ) : null}
           <Button
             variant="danger"
             size="sm"
@@ -116,26 +149,44 @@ export function ConnectCard({ connection }: { connection: TConnection }) {
         </div>
       ) : (
         <form method="post" onSubmit={submit} className="grid gap-4 md:grid-cols-2" noValidate>
+          <fieldset className="space-y-1 md:col-span-2" data-testid="telephony-provider-choice">
+            <legend className="text-sm font-medium text-slate-700">{t("connect.provider")}</legend>
+            <div className="flex flex-wrap gap-4 text-sm">
+              {(["zadarma", "mango"] as const).map((option) => (
+                <label key={option} className="flex items-center gap-2">
+                  <input
+                    type="radio"
+                    name="provider"
+                    value={option}
+                    checked={provider === option}
+                    onChange={() => setProvider(option)}
+                  />
+                  {t(option === "mango" ? "connect.providerMango" : "connect.providerZadarma")}
+                </label>
+              ))}
+            </div>
+            {isMango ? <p className="text-xs text-slate-500">{t("connect.mangoHint")}</p> : null}
+          </fieldset>
           <TextField
-            label={t("connect.key")}
+            label={t(isMango ? "connect.mangoKey" : "connect.key")}
             value={values.key}
             onChange={(event) => setValues({ ...values, key: event.target.value })}
             autoComplete="off"
             spellCheck={false}
-            error={fieldError(error, "key")}
+            error={fieldError(error, isMango ? "apiKey" : "key")}
           />
           <TextField
-            label={t("connect.secret")}
+            label={t(isMango ? "connect.mangoSalt" : "connect.secret")}
             type="password"
             value={values.secret}
             onChange={(event) => setValues({ ...values, secret: event.target.value })}
             autoComplete="off"
             placeholder={connection ? `•••• ${connection.credentialsHint}` : ""}
-            error={fieldError(error, "secret")}
+            error={fieldError(error, isMango ? "salt" : "secret")}
           />
           <div className="space-y-2 md:col-span-2">
-            <Button type="submit" disabled={connect.isPending}>
-              {connect.isPending ? t("connect.checking") : t("connect.checkAndSave")}
+            <Button type="submit" disabled={isPending}>
+              {isPending ? t("connect.checking") : t("connect.checkAndSave")}
             </Button>
           </div>
         </form>
