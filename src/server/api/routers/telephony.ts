@@ -493,7 +493,7 @@ export const telephonyRouter = createTrpcRouter({
     .output(z.object({ isConnected: z.boolean(), extension: z.string().nullable() }))
     .query(async ({ ctx }) => {
       const connection = await ctx.db.connection.findFirst({
-        where: { tenantId: ctx.tenant.tenantId, kind: "zadarma", status: { not: "inactive" } },
+        where: { ...telephonyConnectionWhere(ctx.tenant.tenantId), status: { not: "inactive" } },
         select: { id: true },
       });
       if (!connection) return { isConnected: false, extension: null };

@@ -162,5 +162,6 @@ export async function hasTelephonyConnection(
   db: TDbClient,
   { tenantId }: { tenantId: string },
 ): Promise<boolean> {
-  return (await db.connection.count({ where: { tenantId, kind: "zadarma" }, take: 1 })) > 0;
+  const where = { tenantId, kind: { in: ["zadarma" as const, "mango" as const] } };
+  return (await db.connection.count({ where, take: 1 })) > 0;
 }
