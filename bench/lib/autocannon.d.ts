@@ -31,6 +31,7 @@ declare module "autocannon" {
       method?: string;
       path?: string;
       setupRequest?: (request: TRawRequest, context: Record<string, unknown>) => TRawRequest | null;
+      onResponse?: (status: number, body: string) => void;
     }[];
   };
   export type TAutocannonResult = {

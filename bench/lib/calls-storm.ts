@@ -4,7 +4,7 @@ import type { CallView } from "../../emulators/zadarma/call-view";
 import type { ZadarmaControl } from "../../emulators/zadarma/control-client";
 import type { scriptedCallBody } from "../../emulators/zadarma/control-schemas";
 import { startNotificationCapture, type TCapturedNotification } from "./notification-capture";
-import { log, mapWithConcurrency, sleep, waitUntil } from "./stats";
+import { log, mapWithConcurrency, seededRandom, sleep, waitUntil } from "./stats";
 
 type TScriptedCall = z.input<typeof scriptedCallBody>;
 
@@ -111,18 +111,6 @@ export async function captureStormCalls(
     `storm: the emulator ended ${calls.length} calls (${placed} placed) and posted ${capture.captured.length} notifications to the capture address`,
   );
   return { calls, notifications: capture.captured };
-}
-
-/** A fixed sequence of pseudo-random numbers in [0, 1) (mulberry32), so a run can be repeated. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }
 
 /** The items (notifications, webhooks) plus a `duplicateShare` of them again, in a shuffled order (Fisher–Yates). */

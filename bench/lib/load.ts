@@ -27,9 +27,17 @@ const bareGetLoad = (appUrl: string): TRouteLoad => ({
 /** One request of a load that POSTs a distinct body each time. */
 export type TPostRequest = { headers: Record<string, string>; body: string };
 
-/** autocannon posting one generated request per call to `path`. */
+/**
+ * autocannon posting one generated request per call to `path`; `onResponse`, when given, sees each
+ * answer's status and body (autocannon then collects the bodies, a small cost of the load side).
+ */
 export const postEach =
-  (appUrl: string, path: string, nextRequest: () => TPostRequest): TLoad =>
+  (
+    appUrl: string,
+    path: string,
+    nextRequest: () => TPostRequest,
+    onResponse?: (status: number, body: string) => void,
+  ): TLoad =>
   (duration) =>
     autocannon({
       url: appUrl,
@@ -40,6 +48,7 @@ export const postEach =
           method: "POST",
           path,
           setupRequest: (request) => ({ ...request, method: "POST", path, ...nextRequest() }),
+          ...(onResponse ? { onResponse } : {}),
         },
       ],
     });

@@ -51,3 +51,15 @@ export async function mapWithConcurrency<T, R>(
   );
   return results;
 }
+
+/** A fixed sequence of pseudo-random numbers in [0, 1) (mulberry32), so a run can be repeated. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let value = state;
+    value = Math.imul(value ^ (value >>> 15), value | 1);
+    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
+    return ((value ^ (value >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}

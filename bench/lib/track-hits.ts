@@ -52,8 +52,23 @@ export type TTrackHitRequest = {
 const ipOf = (n: number) => `100.${64 + ((n >> 16) & 63)}.${(n >> 8) & 255}.${n & 255}`;
 
 /** 32 characters like the tracker's random ids; `runId` keeps ids of different bench runs apart. */
-const tokenOf = (runId: string, kind: "v" | "s", n: number) =>
+export const tokenOf = (runId: string, kind: "v" | "s", n: number) =>
   `${runId}${kind}${n.toString(36).padStart(32 - runId.length - 1, "0")}`;
+
+/**
+ * The headers of a request `/t.js` sends from visitor `visitor`'s browser on a page of `origin`:
+ * `text/plain` JSON, the page's origin and referrer, one of three browser user agents, and the
+ * visitor's own address (X-Forwarded-For, which the tracker's rate limit per site and IP reads).
+ */
+export const trackerRequestHeaders = (origin: string, visitor: number): Record<string, string> => ({
+  "content-type": "text/plain;charset=UTF-8",
+  origin,
+  // What a cross-origin fetch sends by default (strict-origin-when-cross-origin).
+  referer: `${origin}/`,
+  "user-agent": USER_AGENTS[visitor % USER_AGENTS.length] ?? USER_AGENTS[0],
+  "accept-language": "ru-RU,ru;q=0.9,en;q=0.8",
+  "x-forwarded-for": ipOf(visitor),
+});
 
 export function createTrackHitGenerator(options: {
   siteKey: string;
@@ -106,15 +121,7 @@ export function createTrackHitGenerator(options: {
     return {
       type,
       body: JSON.stringify({ type, ...hit }),
-      headers: {
-        "content-type": "text/plain;charset=UTF-8",
-        origin,
-        // What a cross-origin fetch sends by default (strict-origin-when-cross-origin).
-        referer: `${origin}/`,
-        "user-agent": USER_AGENTS[visitor % USER_AGENTS.length] ?? USER_AGENTS[0],
-        "accept-language": "ru-RU,ru;q=0.9,en;q=0.8",
-        "x-forwarded-for": ipOf(visitor),
-      },
+      headers: trackerRequestHeaders(origin, visitor),
     };
   };
   /** Visits begun so far (each starts a session, unless its hits were refused). */
