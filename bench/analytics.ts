@@ -8,11 +8,8 @@
  */
 import { performance } from "node:perf_hooks";
 
-import { PrismaClient } from "@generated/prisma/client";
-import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 
-import { guardUnscopedMassWrites } from "@/server/db/guard-unscoped-mass-writes";
 import { loadAnalyticsReport } from "@/server/domain/analytics/report/load-report";
 import { loadReportLabels, showsCostsTo } from "@/server/domain/analytics/report/report-viewer";
 import { refreshAnalyticsRollups } from "@/server/domain/analytics/rollups/refresh-rollups";
@@ -20,7 +17,7 @@ import { refreshAnalyticsRollups } from "@/server/domain/analytics/rollups/refre
 import { insertAnalyticsWorkspace } from "./lib/analytics-data";
 import { countReportMismatches } from "./lib/analytics-recount";
 import { onCleanup, runBench } from "./lib/cleanup";
-import { createBenchDatabase } from "./lib/database";
+import { createBenchDatabase, createBenchPrisma } from "./lib/database";
 import { log, percentile, roundMs } from "./lib/stats";
 
 const SCALE = Number(process.env.BENCH_ANALYTICS_SCALE ?? 1);
@@ -76,13 +73,8 @@ await runBench(async () => {
   await sql.query(`VACUUM (ANALYZE)`);
   log(`loaded and analyzed in ${((performance.now() - loadStarted) / 1000).toFixed(1)} s`);
 
-  const db = new PrismaClient({
-    adapter: new PrismaPg({
-      connectionString: database.url,
-      max: database.kind === "embedded" ? 1 : 10,
-    }),
-  }).$extends(guardUnscopedMassWrites);
-  onCleanup("disconnect Prisma", () => db.$disconnect());
+  // The app's pool size; one connection on the embedded database.
+  const db = createBenchPrisma(database);
 
   const rebuildStarted = performance.now();
   let days = 0;

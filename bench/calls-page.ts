@@ -8,17 +8,14 @@
  */
 import { performance } from "node:perf_hooks";
 
-import { PrismaClient } from "@generated/prisma/client";
-import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 
-import { guardUnscopedMassWrites } from "@/server/db/guard-unscoped-mass-writes";
 import { ZCallListRequestSchema, type TCallListRequest } from "@/server/domain/calls/call-filters";
 import { findCalls } from "@/server/domain/calls/find-calls";
 
 import { insertBenchCalls } from "./lib/calls-data";
 import { onCleanup, runBench } from "./lib/cleanup";
-import { createBenchDatabase } from "./lib/database";
+import { createBenchDatabase, createBenchPrisma } from "./lib/database";
 import { log, roundMs } from "./lib/stats";
 import { timeListPage } from "./lib/time-list-page";
 
@@ -89,14 +86,8 @@ await runBench(async () => {
   );
   log(`vacuumed and analyzed: table ${size?.table}, indexes ${size?.indexes}`);
 
-  // The app's pool size; one connection on the embedded database, which serves one session for all.
-  const db = new PrismaClient({
-    adapter: new PrismaPg({
-      connectionString: database.url,
-      max: database.kind === "embedded" ? 1 : 10,
-    }),
-  }).$extends(guardUnscopedMassWrites);
-  onCleanup("disconnect Prisma", () => db.$disconnect());
+  // The app's pool size; one connection on the embedded database.
+  const db = createBenchPrisma(database);
 
   const request = (filters: TCallListRequest["filters"]) =>
     ZCallListRequestSchema.parse({ filters });

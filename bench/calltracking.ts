@@ -13,23 +13,22 @@
 import { randomBytes } from "node:crypto";
 import { performance } from "node:perf_hooks";
 
-import { PrismaClient } from "@generated/prisma/client";
-import { PrismaPg } from "@prisma/adapter-pg";
-import type { TAutocannonResult } from "autocannon";
-import pg from "pg";
-
-import { guardUnscopedMassWrites } from "@/server/db/guard-unscoped-mass-writes";
 import { creditCall } from "@/server/domain/call-tracking/credit-call";
 import { leaseTrackingNumber } from "@/server/domain/call-tracking/lease-number";
 
-import { findFreePort } from "../scripts/lib/processes.mjs";
 import { signUpWorkspaceOwner } from "./lib/app-client";
-import { ensureProductionBuild, startApp } from "./lib/app-server";
+import { startAppOnBenchDatabase } from "./lib/bench-app";
 import { countDoubleLeases, insertBenchLeases, setUpCallTracking } from "./lib/calltracking-data";
-import { onCleanup, runBench } from "./lib/cleanup";
-import { createBenchDatabase } from "./lib/database";
+import { runBench } from "./lib/cleanup";
+import { createBenchPrisma } from "./lib/database";
 import { generateWeekOfVisits, replayVisits } from "./lib/lease-simulation";
-import { logRatios, measureAgainstBareRoute, postEach } from "./lib/load";
+import {
+  countTwoXx,
+  describeStatuses,
+  logRatios,
+  measureAgainstBareRoute,
+  postEach,
+} from "./lib/load";
 import { createNumberRequestGenerator } from "./lib/number-requests";
 import { log, percentile, roundMs, seededRandom } from "./lib/stats";
 import { insertBenchSessions } from "./lib/tracker-data";
@@ -60,30 +59,15 @@ const SIMULATED_SITE_DOMAIN = "week.salon-bench.ru";
 
 type TSiteView = { id: string; publicKey: string; domain: string };
 
-const twoXx = (result: TAutocannonResult) =>
-  Object.entries(result.statusCodeStats).reduce(
-    (sum, [status, { count }]) => sum + (status.startsWith("2") ? count : 0),
-    0,
-  );
-
 await runBench(async () => {
   if (!Number.isInteger(SESSIONS) || SESSIONS < 10_000)
     throw new Error("BENCH_CALLTRACKING_SESSIONS must be an integer ≥ 10000");
   if (!Number.isInteger(LEASES) || LEASES < 1_000 || LEASES > SESSIONS / 2)
     throw new Error("BENCH_CALLTRACKING_LEASES must be an integer from 1000 to half the sessions");
-  await ensureProductionBuild(["/api/health/live", "/api/track/number"]);
-  const database = await createBenchDatabase();
-  const sql = new pg.Client({ connectionString: database.url });
-  await sql.connect();
-  onCleanup("close the SQL connection", () => sql.end());
-
-  const app = await startApp({
-    port: await findFreePort(),
-    databaseUrl: database.url,
-    // The embedded database serves one session for all connections (see the env schema).
-    env: database.kind === "embedded" ? { DATABASE_POOL_MAX: "1" } : {},
-  });
-  log(`next start on ${app.url}`);
+  const { database, sql, app } = await startAppOnBenchDatabase([
+    "/api/health/live",
+    "/api/track/number",
+  ]);
 
   // A workspace with three sites through the app's own API, as its owner would set it up: the one
   // under load, a second one the generated sessions share, and the simulated week's.
@@ -187,9 +171,7 @@ await runBench(async () => {
       atRouteStart = await leaseCounts();
     },
     afterRoute: async ({ result }) => {
-      const statuses = Object.entries(result.statusCodeStats)
-        .map(([status, { count }]) => `${status}: ${count}`)
-        .join(", ");
+      const statuses = describeStatuses(result);
       const atEnd = await leaseCounts();
       const answered = answers.pool + answers.fallback + answers.other;
       log(
@@ -201,7 +183,7 @@ await runBench(async () => {
   });
   const route = runs.route.result;
   // Answered numbers only (200, or 204): a request refused (429) or failed (503) is not throughput.
-  const leaseRps = twoXx(route) / Math.max(route.duration, 1);
+  const leaseRps = countTwoXx(route) / Math.max(route.duration, 1);
   const barePost = runs.bare.result;
   log(
     `number route: ${Math.round(leaseRps)} answered requests/s of ${Math.round(route.requests.average)} answers/s; ${nextRequest.visitsBegun()} visits begun`,
@@ -326,14 +308,8 @@ await runBench(async () => {
     return { rule: "dynamic_number", numberId, sessionId: session.id };
   };
 
-  // The app's pool size, as bench:track; one connection on the embedded database.
-  const db = new PrismaClient({
-    adapter: new PrismaPg({
-      connectionString: database.url,
-      max: database.kind === "embedded" ? 1 : 10,
-    }),
-  }).$extends(guardUnscopedMassWrites);
-  onCleanup("disconnect Prisma", () => db.$disconnect());
+  // The app's pool size; one connection on the embedded database.
+  const db = createBenchPrisma(database);
   log(
     `phase 2: ${WARMUP_CALLS} warm-up calls, then ${CALLS} timed, each inserted by SQL then credited by creditCall`,
   );
@@ -408,14 +384,11 @@ await runBench(async () => {
   // Without waiting for each commit's WAL flush: the batches run one after the other and most hold
   // one request, so at a few ms of fsync per commit the week would take half an hour. Locks and
   // visibility are the same, so exclusivity is tested as it is; only durability differs.
-  const simulationDb = new PrismaClient({
-    adapter: new PrismaPg({
-      connectionString: database.url,
-      max: database.kind === "embedded" ? 1 : SIMULATION_CONNECTIONS,
-      ...(database.kind === "embedded" ? {} : { options: "-c synchronous_commit=off" }),
-    }),
-  }).$extends(guardUnscopedMassWrites);
-  onCleanup("disconnect the simulation's Prisma", () => simulationDb.$disconnect());
+  const simulationDb = createBenchPrisma(database, {
+    max: SIMULATION_CONNECTIONS,
+    options: "-c synchronous_commit=off",
+    name: "the simulation's Prisma",
+  });
   const visits = generateWeekOfVisits(SIMULATED_VISITS);
   // Later than the numbers' creation: a new number is free from the moment it was added.
   const weekStart = new Date(Math.ceil(Date.now() / HOUR_MS) * HOUR_MS + HOUR_MS);

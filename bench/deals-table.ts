@@ -6,16 +6,13 @@
  */
 import { performance } from "node:perf_hooks";
 
-import { PrismaClient } from "@generated/prisma/client";
-import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 
-import { guardUnscopedMassWrites } from "@/server/db/guard-unscoped-mass-writes";
 import { ZDealListRequestSchema, type TDealListRequest } from "@/server/domain/deals/deal-filters";
 import { findDeals } from "@/server/domain/deals/find-deals";
 
 import { onCleanup, runBench } from "./lib/cleanup";
-import { createBenchDatabase } from "./lib/database";
+import { createBenchDatabase, createBenchPrisma } from "./lib/database";
 import { insertBenchDeals } from "./lib/deals-data";
 import { log, roundMs } from "./lib/stats";
 import { timeListPage } from "./lib/time-list-page";
@@ -73,14 +70,8 @@ await runBench(async () => {
   );
   log(`vacuumed and analyzed: table ${size?.table}, indexes ${size?.indexes}`);
 
-  // The app's pool size; one connection on the embedded database, which serves one session for all.
-  const db = new PrismaClient({
-    adapter: new PrismaPg({
-      connectionString: database.url,
-      max: database.kind === "embedded" ? 1 : 10,
-    }),
-  }).$extends(guardUnscopedMassWrites);
-  onCleanup("disconnect Prisma", () => db.$disconnect());
+  // The app's pool size; one connection on the embedded database.
+  const db = createBenchPrisma(database);
 
   const request = (input: unknown) => ZDealListRequestSchema.parse(input);
   const dateRangeEnd = new Date(now.getTime() - 30 * DAY_MS);

@@ -12,21 +12,20 @@
 import { randomBytes } from "node:crypto";
 import { performance } from "node:perf_hooks";
 
-import { PrismaClient } from "@generated/prisma/client";
-import { PrismaPg } from "@prisma/adapter-pg";
-import type { TAutocannonResult } from "autocannon";
-import pg from "pg";
-
-import { guardUnscopedMassWrites } from "@/server/db/guard-unscoped-mass-writes";
 import { attributeLead, type TLeadAttribution } from "@/server/domain/leads/attribute-lead";
 import { findAttributionCandidates } from "@/server/domain/leads/find-attribution-candidates";
 
-import { findFreePort } from "../scripts/lib/processes.mjs";
 import { signUpWorkspaceOwner } from "./lib/app-client";
-import { ensureProductionBuild, startApp } from "./lib/app-server";
-import { onCleanup, runBench } from "./lib/cleanup";
-import { createBenchDatabase } from "./lib/database";
-import { logRatios, measureAgainstBareRoute, postEach } from "./lib/load";
+import { startAppOnBenchDatabase } from "./lib/bench-app";
+import { runBench } from "./lib/cleanup";
+import { createBenchPrisma } from "./lib/database";
+import {
+  countTwoXx,
+  describeStatuses,
+  logRatios,
+  measureAgainstBareRoute,
+  postEach,
+} from "./lib/load";
 import { log, percentile, roundMs, waitUntil } from "./lib/stats";
 import { createTrackHitGenerator, type TTrackHitRequest } from "./lib/track-hits";
 import { insertBenchSessions } from "./lib/tracker-data";
@@ -62,28 +61,10 @@ type TCase = {
   expected: Pick<TLeadAttribution, "rule" | "sessionId">;
 };
 
-const twoXx = (result: TAutocannonResult) =>
-  Object.entries(result.statusCodeStats).reduce(
-    (sum, [status, { count }]) => sum + (status.startsWith("2") ? count : 0),
-    0,
-  );
-
 await runBench(async () => {
   if (!Number.isInteger(SESSIONS) || SESSIONS < 10_000)
     throw new Error("BENCH_TRACK_SESSIONS must be an integer ≥ 10000");
-  await ensureProductionBuild(["/api/health/live", "/api/track"]);
-  const database = await createBenchDatabase();
-  const sql = new pg.Client({ connectionString: database.url });
-  await sql.connect();
-  onCleanup("close the SQL connection", () => sql.end());
-
-  const app = await startApp({
-    port: await findFreePort(),
-    databaseUrl: database.url,
-    // The embedded database serves one session for all connections (see the env schema).
-    env: database.kind === "embedded" ? { DATABASE_POOL_MAX: "1" } : {},
-  });
-  log(`next start on ${app.url}`);
+  const { database, sql, app } = await startAppOnBenchDatabase(["/api/health/live", "/api/track"]);
 
   // A workspace with two sites, through the app's own API, as its owner would set it up; the main
   // site captures contacts, so contact hits are stored too.
@@ -173,7 +154,7 @@ await runBench(async () => {
       sentByType[hit.type] += 1;
       return hit;
     })(duration);
-    accepted += twoXx(result);
+    accepted += countTwoXx(result);
     return result;
   };
   const baseline = await storedHits();
@@ -226,9 +207,7 @@ await runBench(async () => {
     },
     // The route stores hits after answering; let it finish before the second bare run.
     afterRoute: async ({ result }) => {
-      const statuses = Object.entries(result.statusCodeStats)
-        .map(([status, { count }]) => `${status}: ${count}`)
-        .join(", ");
+      const statuses = describeStatuses(result);
       const atEnd = await storedHits();
       log(
         `track run answers ${statuses}; stored during the run: ${atEnd.sessions - beforeRun.sessions} sessions, ${atEnd.pageViews - beforeRun.pageViews} page views, ` +
@@ -243,7 +222,7 @@ await runBench(async () => {
   });
   const track = runs.route.result;
   // Accepted hits only: a hit refused (429) or shed (503) is an answer, not throughput.
-  const trackRps = twoXx(track) / Math.max(track.duration, 1);
+  const trackRps = countTwoXx(track) / Math.max(track.duration, 1);
   const bare = runs.bare.result;
   if (!runs.sameShapeBare) throw new Error("the same-shape bare route was not measured");
   const barePost = runs.sameShapeBare.result;
@@ -376,14 +355,8 @@ await runBench(async () => {
     `vacuumed and analyzed: ${sessions} sessions (table ${size?.table}, indexes ${size?.indexes}), ${size?.opens} widget opens, ${size?.contacts} captured contacts`,
   );
 
-  // The app's pool size; one connection on the embedded database, which serves one session for all.
-  const db = new PrismaClient({
-    adapter: new PrismaPg({
-      connectionString: database.url,
-      max: database.kind === "embedded" ? 1 : 10,
-    }),
-  }).$extends(guardUnscopedMassWrites);
-  onCleanup("disconnect Prisma", () => db.$disconnect());
+  // The app's pool size; one connection on the embedded database.
+  const db = createBenchPrisma(database);
   const {
     rows: [defaultSource],
   } = await sql.query<{ id: string }>(

@@ -3,7 +3,11 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
+import { PrismaClient } from "@generated/prisma/client";
+import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
+
+import { guardUnscopedMassWrites } from "@/server/db/guard-unscoped-mass-writes";
 
 import { migrateDatabase, startEmbeddedPostgres } from "../../scripts/lib/database.mjs";
 import { findFreePort } from "../../scripts/lib/processes.mjs";
@@ -67,3 +71,25 @@ export async function createBenchDatabase(purpose = "bench"): Promise<TBenchData
 
 /** What benches and drills query through: one client, or a pool where queries run side by side. */
 export type TSql = Pick<pg.Pool, "query">;
+
+/**
+ * A Prisma client over the bench database, built as the app builds its own (the PostgreSQL adapter,
+ * the mass-write guard) and disconnected at cleanup: `max` connections (the app's pool size, 10, by
+ * default), one on the embedded database, which serves one session for all. `options` are the
+ * connections' startup options (e.g. `-c synchronous_commit=off`), for PostgreSQL only.
+ */
+export function createBenchPrisma(
+  database: TBenchDatabase,
+  { max = 10, options, name = "Prisma" }: { max?: number; options?: string; name?: string } = {},
+) {
+  const isEmbedded = database.kind === "embedded";
+  const db = new PrismaClient({
+    adapter: new PrismaPg({
+      connectionString: database.url,
+      max: isEmbedded ? 1 : max,
+      ...(options && !isEmbedded ? { options } : {}),
+    }),
+  }).$extends(guardUnscopedMassWrites);
+  onCleanup(`disconnect ${name}`, () => db.$disconnect());
+  return db;
+}

@@ -175,3 +175,16 @@ export function logRatios(
       `server CPU per request bare/${name} ${ratio(bare.cpuMsPerRequest, route.cpuMsPerRequest)} (the req/s ratio an undisturbed CPU-bound run would approach)${options.extra ?? ""}`,
   );
 }
+
+/** The 2xx answers of a run: what counts as throughput when a refusal (429) or a shed (503) is also an answer. */
+export const countTwoXx = (result: TAutocannonResult): number =>
+  Object.entries(result.statusCodeStats).reduce(
+    (sum, [status, { count }]) => sum + (status.startsWith("2") ? count : 0),
+    0,
+  );
+
+/** A run's answers by status, for the log: `202: 4100, 429: 3`. */
+export const describeStatuses = (result: TAutocannonResult): string =>
+  Object.entries(result.statusCodeStats)
+    .map(([status, { count }]) => `${status}: ${count}`)
+    .join(", ");

@@ -1,5 +1,5 @@
 import type { TPostRequest } from "./load";
-import { tokenOf, trackerRequestHeaders } from "./track-hits";
+import { tokenOf, trackerRequestHeaders, visitsBegunAfter, visitTurnOf } from "./track-hits";
 
 /**
  * `POST /api/track/number` requests as `/t.js` sends them from visitors' browsers, generated one
@@ -12,7 +12,6 @@ import { tokenOf, trackerRequestHeaders } from "./track-hits";
  * Each visitor has its own address and one of three browser user agents.
  */
 const REQUESTS_PER_VISIT = 10;
-const VISITS_UNDER_WAY = 250;
 
 export function createNumberRequestGenerator(options: {
   siteKey: string;
@@ -22,13 +21,7 @@ export function createNumberRequestGenerator(options: {
   const origin = `https://www.${options.siteDomain}`;
   let next = 0;
   const generate = (): TPostRequest => {
-    const index = next++;
-    const turn = Math.floor(index / VISITS_UNDER_WAY);
-    const visit =
-      Math.floor(turn / REQUESTS_PER_VISIT) * VISITS_UNDER_WAY + (index % VISITS_UNDER_WAY);
-    // Two generations of visits back, and ≢ 3 (mod 4): a finished visit of a first-time visitor.
-    const visitor =
-      visit % 4 === 3 && visit > 2 * VISITS_UNDER_WAY ? visit - 2 * VISITS_UNDER_WAY - 1 : visit;
+    const { visit, visitor } = visitTurnOf(next++, REQUESTS_PER_VISIT);
     return {
       body: JSON.stringify({
         siteKey: options.siteKey,
@@ -39,8 +32,6 @@ export function createNumberRequestGenerator(options: {
     };
   };
   /** Visits begun so far (each asks for a number first, then renews it). */
-  const visitsBegun = () =>
-    Math.floor(next / (VISITS_UNDER_WAY * REQUESTS_PER_VISIT)) * VISITS_UNDER_WAY +
-    Math.min(next % (VISITS_UNDER_WAY * REQUESTS_PER_VISIT), VISITS_UNDER_WAY);
+  const visitsBegun = () => visitsBegunAfter(next, REQUESTS_PER_VISIT);
   return Object.assign(generate, { visitsBegun });
 }

@@ -70,6 +70,25 @@ export const trackerRequestHeaders = (origin: string, visitor: number): Record<s
   "x-forwarded-for": ipOf(visitor),
 });
 
+/**
+ * Request `index` of a load of `VISITS_UNDER_WAY` visits taking turns, `perVisit` requests each:
+ * its visit, its step within the visit, and the visitor (one visit in four from two generations
+ * back: the visitor of a finished visit, returning with a new session).
+ */
+export function visitTurnOf(index: number, perVisit: number) {
+  const turn = Math.floor(index / VISITS_UNDER_WAY);
+  const visit = Math.floor(turn / perVisit) * VISITS_UNDER_WAY + (index % VISITS_UNDER_WAY);
+  // Two generations of visits back, and ≢ 3 (mod 4): a finished visit of a first-time visitor.
+  const visitor =
+    visit % 4 === 3 && visit > 2 * VISITS_UNDER_WAY ? visit - 2 * VISITS_UNDER_WAY - 1 : visit;
+  return { visit, step: turn % perVisit, visitor };
+}
+
+/** Visits begun after `sent` requests of such a load (each starts a session, unless refused). */
+export const visitsBegunAfter = (sent: number, perVisit: number) =>
+  Math.floor(sent / (VISITS_UNDER_WAY * perVisit)) * VISITS_UNDER_WAY +
+  Math.min(sent % (VISITS_UNDER_WAY * perVisit), VISITS_UNDER_WAY);
+
 export function createTrackHitGenerator(options: {
   siteKey: string;
   siteDomain: string;
@@ -78,13 +97,7 @@ export function createTrackHitGenerator(options: {
   const origin = `https://www.${options.siteDomain}`;
   let next = 0;
   const generate = (): TTrackHitRequest => {
-    const index = next++;
-    const turn = Math.floor(index / VISITS_UNDER_WAY);
-    const visit = Math.floor(turn / HITS_PER_VISIT) * VISITS_UNDER_WAY + (index % VISITS_UNDER_WAY);
-    const step = turn % HITS_PER_VISIT;
-    // Two generations of visits back, and ≢ 3 (mod 4): a finished visit of a first-time visitor.
-    const visitor =
-      visit % 4 === 3 && visit > 2 * VISITS_UNDER_WAY ? visit - 2 * VISITS_UNDER_WAY - 1 : visit;
+    const { visit, step, visitor } = visitTurnOf(next++, HITS_PER_VISIT);
     const sessionId = tokenOf(options.runId, "s", visit);
     const landing = LANDINGS[visit % LANDINGS.length] ?? LANDINGS[0];
     const landingQuery = landing.query
@@ -125,8 +138,6 @@ export function createTrackHitGenerator(options: {
     };
   };
   /** Visits begun so far (each starts a session, unless its hits were refused). */
-  const visitsBegun = () =>
-    Math.floor(next / (VISITS_UNDER_WAY * HITS_PER_VISIT)) * VISITS_UNDER_WAY +
-    Math.min(next % (VISITS_UNDER_WAY * HITS_PER_VISIT), VISITS_UNDER_WAY);
+  const visitsBegun = () => visitsBegunAfter(next, HITS_PER_VISIT);
   return Object.assign(generate, { visitsBegun });
 }
