@@ -137,5 +137,17 @@ test("two ad visitors see two pool numbers and their calls are credited to their
   await expect(page).toHaveURL(/[?&]kind=call/);
   await expect(page.locator('[data-testid="lead-row"][data-kind="call"]')).toHaveCount(3);
 
+  // Analytics credits each call to its campaign; the fallback's call has no traffic.
+  await page.getByRole("link", { name: "Отчёт" }).click();
+  await page.getByRole("button", { name: "Раскрыть Реклама", exact: true }).click();
+  await page.getByRole("button", { name: "Раскрыть Яндекс Директ", exact: true }).click();
+  for (const campaign of ["spring_sale", "autumn_sale"])
+    await expect(
+      page
+        .locator('[data-testid="report-row"][data-level="campaign"]')
+        .filter({ hasText: campaign })
+        .locator('[data-figure="calls"]'),
+    ).toHaveText("1");
+
   for (const visitor of [spring, autumn, winter]) await visitor.context.close();
 });

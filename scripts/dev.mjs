@@ -117,6 +117,7 @@ children.push(
         KLIENTIKS_EMULATOR_URL: emulatorUrl,
         ZADARMA_BASE_URL: process.env.ZADARMA_BASE_URL ?? zadarmaEmulatorUrl,
         ZADARMA_EMULATOR_URL: zadarmaEmulatorUrl,
+        MANGO_BASE_URL: process.env.MANGO_BASE_URL ?? mangoEmulatorUrl,
         DEMO_SITE_URL: demoSiteUrl,
         NEXT_TELEMETRY_DISABLED: "1",
       },
