@@ -6,6 +6,8 @@ import {
   E2E_APP_URL as APP_URL,
   E2E_EMULATOR_PORT as EMULATOR_PORT,
   E2E_EMULATOR_URL as KLIENTIKS_EMULATOR_URL,
+  E2E_MANGO_EMULATOR_PORT as MANGO_EMULATOR_PORT,
+  E2E_MANGO_EMULATOR_URL as MANGO_EMULATOR_URL,
   E2E_ZADARMA_EMULATOR_PORT as ZADARMA_EMULATOR_PORT,
   E2E_ZADARMA_EMULATOR_URL as ZADARMA_EMULATOR_URL,
 } from "./e2e/fixtures/ports";
@@ -77,6 +79,14 @@ export default defineConfig({
       },
     },
     {
+      // The Mango Office emulator (demo account seeded): the signed VPBX API and its events.
+      command: "node --import tsx emulators/mango/main.ts",
+      url: `${MANGO_EMULATOR_URL}/__control/health`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      env: { MANGO_EMULATOR_PORT: String(MANGO_EMULATOR_PORT), MANGO_EMULATOR_SEED: "1" },
+    },
+    {
       // `node …/next start`, not `npx next start`: killing npx orphans the server (docs/stack.md §5).
       // Both streams go to E2E_APP_LOG for the end-of-run search (R25), and on to Playwright's stderr.
       command: `node node_modules/next/dist/bin/next start -p ${APP_PORT} 2>&1 | tee ${E2E_APP_LOG} >&2`,
@@ -96,6 +106,7 @@ export default defineConfig({
         KLIENTIKS_EMULATOR_URL,
         ZADARMA_BASE_URL: ZADARMA_EMULATOR_URL,
         ZADARMA_EMULATOR_URL,
+        MANGO_BASE_URL: MANGO_EMULATOR_URL,
         // The specs use the wizard's emulator helpers, which a production build refuses without this.
         ALLOW_DEV_HELPERS: "1",
       },
