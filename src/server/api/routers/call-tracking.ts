@@ -1,9 +1,11 @@
 import { z } from "zod";
 
 import { createTrpcRouter, tenantAdminProcedure, tenantProcedure } from "@/server/api/trpc";
+import type { TDbClient } from "@/server/db/types";
 import {
   findCallSettings,
   findCallTrackingSites,
+  findSitePublicKeys,
   updateCallSettings,
   updateSiteCallTracking,
 } from "@/server/domain/call-tracking/call-tracking-settings";
@@ -43,6 +45,16 @@ const ZSiteSettingsView = z.object({
 const ZNumberId = z.object({ numberId: z.string().max(64) });
 
 /**
+ * Whether a site shows a tracking number at all depends on the workspace's numbers (a static
+ * one may serve every site): the tracker's site cache of this process forgets them at once,
+ * other processes within 30 s.
+ */
+async function forgetTrackedSites(db: TDbClient, tenantId: string) {
+  const { sites } = getTrackerRuntime();
+  for (const publicKey of await findSitePublicKeys(db, { tenantId })) sites.invalidate(publicKey);
+}
+
+/**
  * Settings → Call tracking (docs/call-tracking.md §2): tracking numbers, each site's phones to
  * replace and hold time, the pools' coverage, and the workspace's unique and target call rules.
  * Every member may read them; changes are for admins.
@@ -79,36 +91,42 @@ export const callTrackingRouter = createTrpcRouter({
   addNumber: tenantAdminProcedure
     .input(ZTrackingNumberRequestSchema)
     .output(ZNumberView)
-    .mutation(({ ctx, input }) =>
-      addTrackingNumber(ctx.db, {
+    .mutation(async ({ ctx, input }) => {
+      const result = await addTrackingNumber(ctx.db, {
         tenantId: ctx.tenant.tenantId,
         actorUserId: ctx.user.id,
         request: input,
-      }),
-    ),
+      });
+      await forgetTrackedSites(ctx.db, ctx.tenant.tenantId);
+      return result;
+    }),
 
   updateNumber: tenantAdminProcedure
     .input(ZNumberId.extend({ changes: ZTrackingNumberRequestSchema }))
     .output(ZNumberView)
-    .mutation(({ ctx, input }) =>
-      updateTrackingNumber(ctx.db, {
+    .mutation(async ({ ctx, input }) => {
+      const result = await updateTrackingNumber(ctx.db, {
         tenantId: ctx.tenant.tenantId,
         actorUserId: ctx.user.id,
         numberId: input.numberId,
         request: input.changes,
-      }),
-    ),
+      });
+      await forgetTrackedSites(ctx.db, ctx.tenant.tenantId);
+      return result;
+    }),
 
   removeNumber: tenantAdminProcedure
     .input(ZNumberId)
     .output(z.object({ id: z.string() }))
-    .mutation(({ ctx, input }) =>
-      removeTrackingNumber(ctx.db, {
+    .mutation(async ({ ctx, input }) => {
+      const result = await removeTrackingNumber(ctx.db, {
         tenantId: ctx.tenant.tenantId,
         actorUserId: ctx.user.id,
         numberId: input.numberId,
-      }),
-    ),
+      });
+      await forgetTrackedSites(ctx.db, ctx.tenant.tenantId);
+      return result;
+    }),
 
   /** The tracker's site cache of this process forgets the site at once; others within 30 s. */
   updateSite: tenantAdminProcedure

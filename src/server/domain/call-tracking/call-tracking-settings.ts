@@ -117,3 +117,12 @@ export function updateCallSettings(
     return settings;
   }, RECOMPUTE_TRANSACTION);
 }
+
+/** The public keys of the workspace's sites: their tracker config depends on its numbers. */
+export async function findSitePublicKeys(
+  db: TDbClient,
+  { tenantId }: { tenantId: string },
+): Promise<string[]> {
+  const sites = await db.site.findMany({ where: { tenantId }, select: { publicKey: true } });
+  return sites.map((site) => site.publicKey);
+}
