@@ -241,15 +241,15 @@ describe("Mango events into calls", () => {
 });
 
 describe("the Mango client against the stand-in", () => {
-  it("fetches a recording through the one-time redirect, and statistics after a 204", async () => {
+  it("reads a recording's one-time link from the redirect, and statistics after a 204", async () => {
     const workspace = await connectWorkspace();
     const account = {
       tenantId: workspace.tenantId,
       connectionId: workspace.connectionId,
       credentials: { apiKey: stub.apiKey, salt: stub.salt },
     };
-    const file = await deps.mango.fetchRecording(account, "REC-1");
-    expect(await file.text()).toBe("ID3-fake-mp3");
+    const { links } = await deps.mango.requestRecordingLink(account, "REC-1");
+    expect(await (await fetch(links[0] ?? "")).text()).toBe("ID3-fake-mp3");
     stub.statsCsv = "ENTRY-9;1;2\n";
     const key = await deps.mango.requestStats(account, {
       from: new Date(Date.now() - 86_400_000),

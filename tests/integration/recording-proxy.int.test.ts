@@ -4,9 +4,11 @@
 // in what the browser gets.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { getEnv } from "@/env";
 import { createId } from "@/lib/ids";
+import { encryptZadarmaCredentials } from "@/server/domain/telephony/credentials";
+import { providerRecordingLinks } from "@/server/http/provider-recording-links";
 import { streamRecording, type TRecordingProxyDeps } from "@/server/http/stream-recording";
-import { zadarmaRecordingLinks } from "@/server/http/zadarma-recording-links";
 import {
   createZadarmaClient,
   createZadarmaThrottle,
@@ -22,6 +24,7 @@ import {
   createTestWorkspace,
 } from "../support/factories";
 import { createTestDb } from "../support/test-db";
+import { createTestTelephonyDeps } from "../support/zadarma-harness";
 
 const db = createTestDb();
 const NO_WAIT = createZadarmaThrottle({
@@ -43,11 +46,13 @@ const spyFetch: typeof fetch = (input, init) => {
 /** The proxy as the route builds it, aimed at the emulator; `clientBaseUrl` is where the REST client asks for links. */
 const depsFor = (clientBaseUrl: string): TRecordingProxyDeps => ({
   db,
-  ...zadarmaRecordingLinks(
-    createZadarmaClient({ baseUrl: clientBaseUrl, throttle: NO_WAIT, timeoutMs: 5_000 }),
-    () => credentials,
+  ...providerRecordingLinks(
+    {
+      ...createTestTelephonyDeps(clientBaseUrl),
+      zadarma: createZadarmaClient({ baseUrl: clientBaseUrl, throttle: NO_WAIT, timeoutMs: 5_000 }),
+    },
+    { zadarma: emulator.url, mango: "http://127.0.0.1:9" },
   ),
-  providerBaseUrl: emulator.url,
   log: createLogger({ test: "recording-proxy" }),
   fetch: spyFetch,
   timeoutMs: 5_000,
@@ -88,6 +93,12 @@ beforeAll(async () => {
   owner = workspace.owner;
   const connection = await createTestTelephonyConnection(db, workspace.tenant.id);
   const scope = { tenantId: workspace.tenant.id, connectionId: connection.id };
+  await db.connection.update({
+    where: { id: connection.id },
+    data: {
+      credentials: encryptZadarmaCredentials(getEnv().ENCRYPTION_KEYRING, scope, credentials),
+    },
+  });
   recordedCallId = (
     await createCall(db, scope, {
       providerCallId: pbxCall.pbxCallId,

@@ -1,23 +1,22 @@
+import type { ConnectionKind } from "@generated/prisma/client";
+
 import { ownValue } from "@/lib/own-value";
 import type { TDbClient } from "@/server/db/types";
+import type {
+  TRecordingLookup,
+  TStoredTelephonyLine,
+} from "@/server/domain/telephony/recording-links";
 import type { TLogger } from "@/server/logging/logger";
-
-/** A provider's answer to "give me a link to this recording": short-lived URLs, never stored nor sent on (R22). */
-export type TRecordingLinkRequest = {
-  recordingRef?: string;
-  pbxCallId?: string;
-  lifetimeSeconds: number;
-};
 
 export type TRecordingProxyDeps = {
   db: TDbClient;
-  /** A fresh link for one playback, signed with the call's connection's credentials. */
+  /** A fresh link for one playback from the call's provider, signed with its connection's keys. */
   requestRecordingLink: (
-    connection: { id: string; tenantId: string; credentials: string },
-    request: TRecordingLinkRequest,
+    line: TStoredTelephonyLine,
+    lookup: TRecordingLookup,
   ) => Promise<{ links: string[] }>;
-  /** The provider's configured API origin (`ZADARMA_BASE_URL`): the only host a link may point at. */
-  providerBaseUrl: string;
+  /** Whether a link, or a redirect from it, points where the provider keeps its files; nothing else is fetched. */
+  isAllowedLink: (kind: ConnectionKind, link: string) => boolean;
   /** Why the provider refused, when the failure says so: a recording it no longer has is a 404, anything else a 502. */
   isRecordingGone: (error: unknown) => boolean;
   log: TLogger;
@@ -103,12 +102,12 @@ async function findMembersCall(
       recordingState: true,
       recordingRef: true,
       startedAt: true,
-      connection: { select: { id: true, tenantId: true, credentials: true } },
+      connection: { select: { id: true, tenantId: true, kind: true, credentials: true } },
     },
   });
 }
 
-/** Whether a link points at the provider's own API host over http(s): anything else is never fetched (SSRF, R22). */
+/** Whether a link points at the provider's own API origin over http(s) (SSRF, R22). */
 export function isProviderLink(link: string, providerBaseUrl: string): boolean {
   if (!URL.canParse(link)) return false;
   const url = new URL(link);
@@ -136,8 +135,15 @@ async function fetchWithinProvider(
     range,
     signal,
     timeoutMs,
+    isAllowed,
     deps,
-  }: { range: string | null; signal: AbortSignal; timeoutMs: number; deps: TRecordingProxyDeps },
+  }: {
+    range: string | null;
+    signal: AbortSignal;
+    timeoutMs: number;
+    isAllowed: (link: string) => boolean;
+    deps: TRecordingProxyDeps;
+  },
 ) {
   const headersTimeout = new AbortController();
   const timer = setTimeout(
@@ -156,7 +162,7 @@ async function fetchWithinProvider(
       if (response.status < 300 || response.status >= 400 || !location) return response;
       void response.body?.cancel().catch(() => {});
       url = new URL(location, url).toString();
-      if (!isProviderLink(url, deps.providerBaseUrl)) return null;
+      if (!isAllowed(url)) return null;
     }
     throw new Error(`more than ${MAX_REDIRECTS} redirects`);
   } finally {
@@ -219,12 +225,11 @@ export async function streamRecording(
 
   let link: string | undefined;
   try {
-    const { links } = await deps.requestRecordingLink(
-      call.connection,
-      call.recordingRef
-        ? { recordingRef: call.recordingRef, lifetimeSeconds: RECORDING_LINK_LIFETIME_SECONDS }
-        : { pbxCallId: call.providerCallId, lifetimeSeconds: RECORDING_LINK_LIFETIME_SECONDS },
-    );
+    const { links } = await deps.requestRecordingLink(call.connection, {
+      ...(call.recordingRef ? { recordingRef: call.recordingRef } : {}),
+      providerCallId: call.providerCallId,
+      lifetimeSeconds: RECORDING_LINK_LIFETIME_SECONDS,
+    });
     link = links[0];
   } catch (error) {
     if (deps.isRecordingGone(error)) return RECORDING_STATE_ERRORS.unavailable();
@@ -233,7 +238,8 @@ export async function streamRecording(
     });
     return PROVIDER_FAILED();
   }
-  if (!link || !isProviderLink(link, deps.providerBaseUrl)) {
+  const isAllowed = (url: string) => deps.isAllowedLink(call.connection.kind, url);
+  if (!link || !isAllowed(link)) {
     // The host alone: the link itself carries a token.
     log.error("recording link points outside the provider; not fetched", {
       host: link && URL.canParse(link) ? new URL(link).host : null,
@@ -244,7 +250,13 @@ export async function streamRecording(
   const range = request.headers.get("range");
   let upstream: Response | null;
   try {
-    upstream = await fetchWithinProvider(link, { range, signal: request.signal, timeoutMs, deps });
+    upstream = await fetchWithinProvider(link, {
+      range,
+      signal: request.signal,
+      timeoutMs,
+      isAllowed,
+      deps,
+    });
   } catch (error) {
     log.warn("recording fetch failed", {
       error: error instanceof Error ? error.name : String(error),

@@ -42,7 +42,7 @@ const ANALYTICS_DAYS_PER_ROUND = 50;
  */
 export type TBackgroundDeps = {
   klientiks: TKlientiksDeps;
-  telephony: Pick<TTelephonyDeps, "keyring" | "zadarma">;
+  telephony: TTelephonyDeps;
 };
 
 export class InlineWorker {

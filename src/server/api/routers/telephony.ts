@@ -114,14 +114,19 @@ async function connectAndReadExtensions(ctx: TTenantContext, credentials: TZadar
       return null;
     },
   );
-  // The last 7 days of calls from `statistics/pbx`, through the inbox like notifications (issue 9 §3).
+  await importRecentCalls(ctx, connected.connectionId);
+  return { connectionId: connected.connectionId, extensions };
+}
+
+/** The last 7 days of calls from the provider's statistics, through the inbox like its events. */
+async function importRecentCalls(ctx: TTenantContext, connectionId: string) {
+  const tenantId = ctx.tenant.tenantId;
   const job = await startBackfill(ctx.db, {
     tenantId,
-    connectionId: connected.connectionId,
+    connectionId,
     since: new Date(Date.now() - TELEPHONY_BACKFILL_DAYS * 86_400_000),
   });
   await dispatchTelephonyImport({ tenantId, jobId: job.id });
-  return { connectionId: connected.connectionId, extensions };
 }
 
 /** Settings → Telephony (admins), and click-to-call (every member, for themselves only). */
@@ -191,6 +196,7 @@ export const telephonyRouter = createTrpcRouter({
         credentials: input,
       });
       const { count } = await storeMangoUsers(ctx.db, { tenantId, connectionId }, users);
+      await importRecentCalls(ctx, connectionId);
       return { connectionId, extensions: count };
     }),
 

@@ -19,7 +19,7 @@ const LOOKUPS_PER_ROUND = 20;
  */
 export async function fetchDueRecordings(
   db: TDb,
-  deps: Pick<TTelephonyDeps, "keyring" | "zadarma">,
+  deps: Pick<TTelephonyDeps, "keyring" | "zadarma" | "mango">,
   now = new Date(),
 ): Promise<number> {
   const due = await findDueRecordings(db, { limit: RECORDINGS_PER_ROUND, now });

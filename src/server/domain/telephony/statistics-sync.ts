@@ -1,7 +1,12 @@
+import type { ConnectionKind, Prisma } from "@generated/prisma/client";
+
 import { createId } from "@/lib/ids";
+import { OutboundError } from "@/lib/outbound-failure";
 import type { TDb } from "@/server/db/client";
+import type { TCallEvent } from "@/server/domain/calls/call-event";
 import { startBackfill } from "@/server/domain/inbox/backfill-jobs";
 import type { TEnqueuedDelivery } from "@/server/domain/inbox/enqueued";
+import { toMangoCredentials } from "@/server/domain/telephony/connect-mango";
 import { decryptZadarmaCredentials, toApiCredentials } from "@/server/domain/telephony/credentials";
 import {
   deadCredentialsCodeOf,
@@ -9,7 +14,13 @@ import {
 } from "@/server/domain/telephony/dead-credentials";
 import type { TTelephonyDeps } from "@/server/domain/telephony/deps";
 import { pbxTimeZoneOf } from "@/server/domain/telephony/settings";
-import { statisticsRowToEvent, ZadarmaError } from "@/server/integrations/zadarma";
+import {
+  MANGO_STATS_FIELDS,
+  MangoError,
+  mangoStatsRowToEvent,
+  parseMangoStatsCsv,
+} from "@/server/integrations/mango";
+import { statisticsRowToEvent } from "@/server/integrations/zadarma";
 
 /** The import a new connection starts with (docs/telephony-calls.md, "Statistics"). */
 export const TELEPHONY_BACKFILL_DAYS = 7;
@@ -17,11 +28,13 @@ export const TELEPHONY_BACKFILL_DAYS = 7;
 const RECONCILE_LOOKBACK_MS = 26 * 3_600_000;
 const RECONCILE_INTERVAL_MS = 24 * 3_600_000;
 const PAGE_SIZE = 1_000;
+/** Every provider whose statistics are imported: one import mechanism for all (docs/telephony-calls.md). */
+const TELEPHONY_KINDS: ConnectionKind[] = ["zadarma", "mango"];
 
 /** Telephony imports still listing (one page per call of `listNextStatisticsPage`). */
 export const findTelephonyImportsToList = (db: TDb) =>
   db.backfillJob.findMany({
-    where: { status: "running", enumeratedAt: null, connection: { kind: "zadarma" } },
+    where: { status: "running", enumeratedAt: null, connection: { kind: { in: TELEPHONY_KINDS } } },
     select: { id: true, tenantId: true },
   });
 
@@ -29,7 +42,7 @@ export const findTelephonyImportsToList = (db: TDb) =>
 export async function startDueTelephonyReconciliations(db: TDb, now = new Date()): Promise<number> {
   const due = await db.connection.findMany({
     where: {
-      kind: "zadarma",
+      kind: { in: TELEPHONY_KINDS },
       status: "active",
       OR: [
         { lastReconcileAt: null },
@@ -75,16 +88,108 @@ export function startCatchUpImport(
   });
 }
 
+/** An import as a tick reads it, with its connection. */
+type TImportJob = {
+  id: string;
+  since: Date;
+  listed: number;
+  statsKey: string | null;
+  startedAt: Date;
+  connection: {
+    id: string;
+    tenantId: string;
+    kind: ConnectionKind;
+    credentials: string;
+    settings: Prisma.JsonValue;
+  };
+};
+
+/** What one tick got from the provider: call events, lines read (usable or not), and whether the period is done. */
+type TStatisticsRead = {
+  events: TCallEvent[];
+  linesRead: number;
+  isComplete: boolean;
+  /** Mango's report key to keep for the next tick (null: none any more); absent: unchanged. */
+  statsKey?: string | null;
+};
+
 /**
- * One page of `statistics/pbx` (from the job's start date to when it started) into the inbox, as
- * `statistics` rows of the call they belong to, so they go through the very same processing and
- * upsert as notifications (docs/inbox-worker.md). `listed` is the offset of the next page; the
- * scheduler calls this at most every 30 s per job, under Zadarma's 3 statistics requests a minute.
+ * Zadarma: the next page of `statistics/pbx` from the job's start date to when it started; `listed`
+ * is the offset of the page. The scheduler calls this at most every 30 s per job, under Zadarma's
+ * 3 statistics requests a minute.
+ */
+async function readZadarmaPage(
+  deps: Pick<TTelephonyDeps, "keyring" | "zadarma">,
+  job: TImportJob,
+): Promise<TStatisticsRead> {
+  const timeZone = pbxTimeZoneOf(job.connection.settings);
+  const credentials = toApiCredentials(decryptZadarmaCredentials(deps.keyring, job.connection));
+  const page = await deps.zadarma.getPbxStatistics(credentials, {
+    start: job.since,
+    end: job.startedAt,
+    timeZone,
+    skip: job.listed,
+    limit: PAGE_SIZE,
+  });
+  const linesRead = page.rows.length + page.invalidRows.length;
+  return {
+    events: page.rows.map((row) => statisticsRowToEvent(row, { timeZone })),
+    linesRead,
+    isComplete: linesRead < PAGE_SIZE,
+  };
+}
+
+/**
+ * Mango (docs/telephony-mango.md §10): the first tick asks `stats/request` for the whole period
+ * and keeps the key; later ticks ask `stats/result` until the report is ready (204 before), which
+ * is read in one go. Ticks are at least 30 s apart, well over Mango's 5 s between polls.
+ */
+async function readMangoReport(
+  deps: Pick<TTelephonyDeps, "keyring" | "mango">,
+  job: TImportJob,
+): Promise<TStatisticsRead> {
+  const account = {
+    tenantId: job.connection.tenantId,
+    connectionId: job.connection.id,
+    credentials: toMangoCredentials(decryptZadarmaCredentials(deps.keyring, job.connection)),
+  };
+  if (!job.statsKey) {
+    const statsKey = await deps.mango.requestStats(account, {
+      from: job.since,
+      to: job.startedAt,
+      fields: MANGO_STATS_FIELDS,
+      requestId: job.id,
+    });
+    return { events: [], linesRead: 0, isComplete: false, statsKey };
+  }
+  const report = await deps.mango.fetchStatsResult(account, job.statsKey);
+  if (!report.ready) return { events: [], linesRead: 0, isComplete: false };
+  const { rows, invalidRows } = parseMangoStatsCsv(report.csv);
+  return {
+    events: rows.map(mangoStatsRowToEvent),
+    linesRead: rows.length + invalidRows.length,
+    isComplete: true,
+    statsKey: null,
+  };
+}
+
+/**
+ * A failure worth the next tick: a retriable one (limits, outages), or Mango's lockout, which
+ * passes by itself once its circuit closes (docs/telephony-mango.md §4) and is never retried
+ * sooner. Anything else ends the import visibly.
+ */
+const isWorthWaitingFor = (error: unknown): boolean =>
+  (error instanceof OutboundError && error.isRetriable) ||
+  (error instanceof MangoError && (error.code === "circuit_open" || error.code === "locked_out"));
+
+/**
+ * One step of a statistics import into the inbox, as `statistics` rows of the call they belong to,
+ * so they go through the very same processing and upsert as notifications (docs/inbox-worker.md).
  * A call already known from its notifications gets a summary event that changes nothing.
  */
 export async function listNextStatisticsPage(
   db: TDb,
-  deps: Pick<TTelephonyDeps, "keyring" | "zadarma">,
+  deps: Pick<TTelephonyDeps, "keyring" | "zadarma" | "mango">,
   options: { tenantId: string; jobId: string },
 ): Promise<TEnqueuedDelivery[]> {
   const job = await db.backfillJob.findFirst({
@@ -93,9 +198,17 @@ export async function listNextStatisticsPage(
       id: true,
       since: true,
       listed: true,
+      statsKey: true,
       startedAt: true,
       connection: {
-        select: { id: true, tenantId: true, credentials: true, settings: true, status: true },
+        select: {
+          id: true,
+          tenantId: true,
+          kind: true,
+          credentials: true,
+          settings: true,
+          status: true,
+        },
       },
     },
   });
@@ -115,26 +228,20 @@ export async function listNextStatisticsPage(
     });
     return [];
   }
-  const timeZone = pbxTimeZoneOf(connection.settings);
-  const credentials = toApiCredentials(decryptZadarmaCredentials(deps.keyring, connection));
-  let page: Awaited<ReturnType<TTelephonyDeps["zadarma"]["getPbxStatistics"]>>;
+  let read: TStatisticsRead;
   try {
-    page = await deps.zadarma.getPbxStatistics(credentials, {
-      start: job.since,
-      end: job.startedAt,
-      timeZone,
-      skip: job.listed,
-      limit: PAGE_SIZE,
-    });
+    read =
+      connection.kind === "mango"
+        ? await readMangoReport(deps, job)
+        : await readZadarmaPage(deps, job);
   } catch (error) {
-    // Retriable errors (limits, outages) leave the job for the next tick; the rest end it visibly.
-    if (!(error instanceof ZadarmaError) || !error.isRetriable) {
+    if (!isWorthWaitingFor(error)) {
       const failedAt = new Date();
       await db.backfillJob.update({
         where: { id: job.id },
         data: {
           status: "failed",
-          error: error instanceof ZadarmaError ? error.code : "internal",
+          error: error instanceof OutboundError ? error.code : "internal",
           finishedAt: failedAt,
         },
       });
@@ -150,8 +257,7 @@ export async function listNextStatisticsPage(
     throw error;
   }
   const now = new Date();
-  const events = page.rows.map((row) => statisticsRowToEvent(row, { timeZone }));
-  const candidates = events.map((event) => ({
+  const candidates = read.events.map((event) => ({
     id: createId("whd"),
     tenantId: connection.tenantId,
     connectionId: connection.id,
@@ -168,13 +274,13 @@ export async function listNextStatisticsPage(
   }));
   if (candidates.length > 0)
     await db.webhookDelivery.createMany({ data: candidates, skipDuplicates: true });
-  const isLastPage = page.rows.length + page.invalidRows.length < PAGE_SIZE;
   await db.backfillJob.update({
     where: { id: job.id },
     data: {
-      listed: job.listed + page.rows.length + page.invalidRows.length,
+      listed: job.listed + read.linesRead,
       heartbeatAt: now,
-      ...(isLastPage ? { enumeratedAt: now } : {}),
+      ...(read.statsKey !== undefined ? { statsKey: read.statsKey } : {}),
+      ...(read.isComplete ? { enumeratedAt: now } : {}),
     },
   });
   const inserted = await db.webhookDelivery.findMany({

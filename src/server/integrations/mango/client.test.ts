@@ -44,11 +44,13 @@ const fakeFetch = (answer: (seen: TSeen) => Response) => {
   return { doFetch, seen };
 };
 
+const BASE_URL = "https://app.mango-office.ru";
+
 const client = (answer: (seen: TSeen) => Response, circuit = memoryCircuit()) => {
   const { doFetch, seen } = fakeFetch(answer);
   return {
     mango: createMangoClient({
-      baseUrl: "https://app.mango-office.ru/",
+      baseUrl: `${BASE_URL}/`,
       circuit: circuit.circuit,
       fetch: doFetch,
       now: () => NOW,
@@ -188,24 +190,32 @@ describe("statistics", () => {
 });
 
 describe("recordings", () => {
-  it("follows the 302 to a mango-office.ru host once, passing Range, and never returns the link", async () => {
-    const { mango, seen } = client(({ url }) =>
-      url.endsWith("queries/recording/post")
-        ? new Response(null, {
-            status: 302,
-            headers: { location: "https://files.mango-office.ru/one-time/abc" },
-          })
-        : new Response("ID3", { status: 206, headers: { "content-type": "audio/mpeg" } }),
+  it("reads the one-time link from the 302 without fetching it", async () => {
+    const { mango, seen } = client(
+      () =>
+        new Response(null, {
+          status: 302,
+          headers: { location: "https://files.mango-office.ru/one-time/abc" },
+        }),
     );
-    const file = await mango.fetchRecording(ACCOUNT, "REC-1", { range: "bytes=0-" });
-    expect(file.status).toBe(206);
-    expect(await file.text()).toBe("ID3");
+    expect(await mango.requestRecordingLink(ACCOUNT, "REC-1")).toEqual({
+      links: ["https://files.mango-office.ru/one-time/abc"],
+    });
+    expect(seen).toHaveLength(1);
     expect(seen[0]?.redirect).toBe("manual");
     expect(JSON.parse(seen[0]?.form?.get("json") ?? "")).toEqual({
       recording_id: "REC-1",
       action: "play",
     });
-    expect(seen[1]?.url).toBe("https://files.mango-office.ru/one-time/abc");
+  });
+
+  it("resolves a relative Location against the API's origin", async () => {
+    const { mango } = client(
+      () => new Response(null, { status: 302, headers: { location: "/files/one-time/abc" } }),
+    );
+    expect(await mango.requestRecordingLink(ACCOUNT, "REC-1", "download")).toEqual({
+      links: [`${BASE_URL}/files/one-time/abc`],
+    });
   });
 
   it("refuses a redirect to another host", async () => {
@@ -216,10 +226,19 @@ describe("recordings", () => {
           headers: { location: "https://evil.example/mango-office.ru" },
         }),
     );
-    await expect(mango.fetchRecording(ACCOUNT, "REC-1")).rejects.toMatchObject({
+    await expect(mango.requestRecordingLink(ACCOUNT, "REC-1")).rejects.toMatchObject({
       code: "bad_response",
     });
     expect(seen).toHaveLength(1);
+  });
+
+  it("reads 3320 as a recording Mango does not have", async () => {
+    const { mango } = client(() => Response.json({ result: 3320, message: "no such recording" }));
+    await expect(mango.requestRecordingLink(ACCOUNT, "REC-1")).rejects.toMatchObject({
+      code: "not_found",
+      resultCode: 3320,
+      isRetriable: false,
+    });
   });
 
   it("allowed hosts: the API's own origin, https hosts under .mango-office.ru", () => {

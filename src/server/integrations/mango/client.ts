@@ -38,6 +38,8 @@ export const MANGO_CIRCUIT_MS = 130_000;
 /** 503/5008 without `Retry-After`: back off this long (§4 asks for a pause, not a figure). */
 const DEFAULT_BACKOFF_MS = 5_000;
 const SUCCESS = 1000;
+/** «No such recording, or not in storage yet» (docs/telephony-mango.md §5). */
+const NO_SUCH_RECORDING = 3320;
 
 export type TMangoCallbackRequest = {
   /** `"c2c_" + <our idempotency key>`: ties the click, `result/callback` and the call's events. */
@@ -269,23 +271,31 @@ export function createMangoClient(options: TMangoClientOptions) {
     },
 
     /**
-     * `queries/recording/post` (§9): Mango answers 302 to a one-time link. The link is followed at
-     * once, only to the API's own host or a host under `.mango-office.ru`, and never kept; the
-     * file's response is returned to be streamed (`range` is passed on for seeking).
+     * `queries/recording/post` (§9): Mango answers 302 to a one-time link, returned here for the
+     * caller to fetch at once and never keep. Only a link to the API's own origin or a host under
+     * `.mango-office.ru` is returned; a recording Mango does not have (3320) is `not_found`.
      */
-    async fetchRecording(
+    async requestRecordingLink(
       account: TMangoAccount,
       recordingId: string,
-      request: { range?: string | null; action?: "download" | "play" } = {},
-    ): Promise<Response> {
+      action: "download" | "play" = "play",
+    ): Promise<{ links: string[] }> {
       const { response, fail } = await send(
         account,
         "queries/recording/post",
-        { recording_id: recordingId, action: request.action ?? "play" },
+        { recording_id: recordingId, action },
         { redirect: "manual" },
       );
       if (response.status < 300 || response.status > 399) {
-        await readJson(response, fail);
+        await readJson(response, fail).catch((error: unknown) => {
+          throw error instanceof MangoError && error.resultCode === NO_SUCH_RECORDING
+            ? fail({
+                code: "not_found",
+                resultCode: NO_SUCH_RECORDING,
+                message: "no such recording",
+              })
+            : error;
+        });
         throw fail({
           code: "bad_response",
           httpStatus: response.status,
@@ -294,48 +304,15 @@ export function createMangoClient(options: TMangoClientOptions) {
       }
       await response.body?.cancel();
       const location = response.headers.get("location");
-      let target: URL;
-      try {
-        target = new URL(location ?? "", `${baseUrl}/`);
-      } catch {
+      if (location === null || !URL.canParse(location, `${baseUrl}/`))
         throw fail({ code: "bad_response", message: "the redirect has no usable Location" });
-      }
-      if (location === null || !isAllowedRecordingHost(target, baseUrl))
+      const target = new URL(location, `${baseUrl}/`);
+      if (!isAllowedRecordingHost(target, baseUrl))
         throw fail({
           code: "bad_response",
           message: `redirect to a host we do not follow: ${target.hostname}`,
         });
-      let file: Response;
-      try {
-        file = await doFetch(target, {
-          headers: request.range ? { Range: request.range } : {},
-          redirect: "error",
-          signal: AbortSignal.timeout(timeoutMs),
-        });
-      } catch (error) {
-        throw fail({
-          code: isTimeoutError(error) ? "timeout" : "unreachable",
-          message: `the file: ${describeNetworkError(error)}`,
-          cause: error,
-        });
-      }
-      if (file.status === 404 || file.status === 410) {
-        await file.body?.cancel();
-        throw fail({
-          code: "not_found",
-          httpStatus: file.status,
-          message: `the file: HTTP ${file.status}`,
-        });
-      }
-      if (!file.ok) {
-        await file.body?.cancel();
-        throw fail({
-          code: "server_error",
-          httpStatus: file.status,
-          message: `the file: HTTP ${file.status}`,
-        });
-      }
-      return file;
+      return { links: [target.toString()] };
     },
   };
 }
