@@ -29,23 +29,23 @@ import { createTestDb } from "../support/test-db";
 import {
   connectTelephonyTenant,
   createTestTelephonyDeps,
-  startZadarmaReceiver,
+  startTelephonyReceiver,
+  type TTelephonyReceiver,
   type TTelephonyTenant,
-  type TZadarmaReceiver,
 } from "../support/zadarma-harness";
 
 const db = createTestDb();
 let emulator: ZadarmaEmulator;
 let control: ZadarmaControl;
 let deps: TTelephonyDeps;
-let receiver: TZadarmaReceiver;
+let receiver: TTelephonyReceiver;
 const tenantIds: string[] = [];
 
 beforeAll(async () => {
   emulator = await startZadarmaEmulator({ port: 0 });
   control = createZadarmaControl(emulator.url);
   deps = createTestTelephonyDeps(emulator.url);
-  receiver = await startZadarmaReceiver(db);
+  receiver = await startTelephonyReceiver(db);
 });
 afterAll(async () => {
   // Other files fetch the due recordings of every workspace and must not get these made-up calls.

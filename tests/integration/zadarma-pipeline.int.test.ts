@@ -43,10 +43,10 @@ import {
   COMPANY_NUMBER,
   connectTelephonyTenant,
   createTestTelephonyDeps,
-  startZadarmaReceiver,
+  startTelephonyReceiver,
+  type TTelephonyReceiver,
   type TTelephonyTenant,
   type TTelephonyTenantOptions,
-  type TZadarmaReceiver,
 } from "../support/zadarma-harness";
 
 const db = createTestDb();
@@ -54,7 +54,7 @@ let klientiks: { emulator: KlientiksEmulator; control: KlientiksControl };
 let emulator: ZadarmaEmulator;
 let control: ZadarmaControl;
 let deps: TTelephonyDeps;
-let receiver: TZadarmaReceiver;
+let receiver: TTelephonyReceiver;
 
 beforeAll(async () => {
   // First: it points the app's configuration (read once) at the Klientiks emulator.
@@ -62,7 +62,7 @@ beforeAll(async () => {
   emulator = await startZadarmaEmulator({ port: 0 });
   control = createZadarmaControl(emulator.url);
   deps = createTestTelephonyDeps(emulator.url);
-  receiver = await startZadarmaReceiver(db);
+  receiver = await startTelephonyReceiver(db);
 });
 afterAll(async () => {
   await receiver.close();
@@ -562,7 +562,7 @@ describe("a database that refuses (R5)", () => {
   it("answers 503 and hands nothing over while the database is down, even for an address it cannot look up, then stores the event", async () => {
     const tenant = await telephonyTenant();
     const outage = await createInterruptibleDb();
-    const outageReceiver = await startZadarmaReceiver(outage.db);
+    const outageReceiver = await startTelephonyReceiver(outage.db);
     try {
       const addressOf = (token: string) => `${outageReceiver.appUrl}/api/webhooks/zadarma/${token}`;
       const signed = { secret: tenant.credentials.secret };

@@ -1,4 +1,4 @@
-// Shared setup for the Zadarma pipeline tests: the emulator over HTTP, OUR webhook handler served on
+// Shared setup for the telephony pipeline tests: the emulator over HTTP, OUR webhook handlers served on
 // a local `node:http` server (the emulator posts its real signed notifications to it), a workspace
 // connected through the real domain functions, and the inbox drained with the real processors.
 import { createServer, type Server } from "node:http";
@@ -20,6 +20,7 @@ import { findTelephonyWebhook, saveNotificationUrl } from "@/server/domain/telep
 import { findLiveEndpointByTokenHash } from "@/server/domain/webhooks/endpoints";
 import { createUnknownAddressLimiter } from "@/server/domain/webhooks/unknown-address-limit";
 import { createWebhookEndpointCache } from "@/server/domain/webhooks/webhook-endpoint-cache";
+import { handleMangoWebhook } from "@/server/http/handle-mango-webhook";
 import { handleZadarmaWebhook } from "@/server/http/handle-zadarma-webhook";
 import { createMangoClient } from "@/server/integrations/mango";
 import { createZadarmaClient, createZadarmaThrottle } from "@/server/integrations/zadarma";
@@ -54,8 +55,8 @@ export function createTestTelephonyDeps(
 
 export type TReceived = { method: string; token: string; status: number; body: string };
 
-export type TZadarmaReceiver = {
-  /** The app's origin as Zadarma sees it: webhook addresses are `${appUrl}/api/webhooks/zadarma/{token}`. */
+export type TTelephonyReceiver = {
+  /** The app's origin as the PBX sees it: webhook addresses are `${appUrl}/api/webhooks/{provider}/{token}…`. */
   appUrl: string;
   /** Every request answered, in order. */
   received: TReceived[];
@@ -65,12 +66,14 @@ export type TZadarmaReceiver = {
   close: () => Promise<void>;
 };
 
+const MANGO_ROUTE = /^\/api\/webhooks\/mango\/([^/]+)\/(.*)$/;
+
 /**
- * A stand-in for the Next route that the emulator reaches over HTTP: the Node request becomes a
- * WHATWG `Request` and goes to `handleZadarmaWebhook` with the route's real dependencies, except a
- * dispatch that records instead of waking a worker.
+ * A stand-in for the Next routes that an emulator reaches over HTTP: the Node request becomes a
+ * WHATWG `Request` and goes to `handleZadarmaWebhook` or `handleMangoWebhook` by its path, with the
+ * routes' real dependencies, except a dispatch that records instead of waking a worker.
  */
-export async function startZadarmaReceiver(db: TDb): Promise<TZadarmaReceiver> {
+export async function startTelephonyReceiver(db: TDb): Promise<TTelephonyReceiver> {
   const received: TReceived[] = [];
   const dispatched: TEnqueuedDelivery[] = [];
   const errors: unknown[] = [];
@@ -90,13 +93,23 @@ export async function startZadarmaReceiver(db: TDb): Promise<TZadarmaReceiver> {
     dispatch: async (deliveries: TEnqueuedDelivery[]) => {
       dispatched.push(...deliveries);
     },
-    log: createLogger({ component: "zadarma-webhook-test" }),
+    log: createLogger({ component: "telephony-webhook-test" }),
+  };
+  const handle = (request: Request): [string, Promise<Response>] => {
+    const path = new URL(request.url).pathname;
+    const mango = MANGO_ROUTE.exec(path);
+    if (mango) {
+      const token = decodeURIComponent(mango[1] ?? "");
+      return [token, handleMangoWebhook(request, token, mango[2] ?? "", deps)];
+    }
+    const token = decodeURIComponent(path.split("/").pop() ?? "");
+    return [token, handleZadarmaWebhook(request, token, deps)];
   };
   const server: Server = createServer((incoming, response) => {
     void (async () => {
       const request = await toWebRequest(incoming);
-      const token = decodeURIComponent(new URL(request.url).pathname.split("/").pop() ?? "");
-      const answer = await handleZadarmaWebhook(request, token, deps);
+      const [token, answering] = handle(request);
+      const answer = await answering;
       const body = await answer.text();
       received.push({ method: request.method, token, status: answer.status, body });
       response.writeHead(answer.status, Object.fromEntries(answer.headers)).end(body);
@@ -133,6 +146,37 @@ export const COMPANY_NUMBER = "74951230000";
 export const EXTENSIONS = ["100", "101"] as const;
 
 /**
+ * What every provider's connect does after the keys are saved: the owner mapped to an extension,
+ * and the events address the PBX is to call.
+ */
+export async function mapOwnerAndFindWebhook(
+  db: TDb,
+  deps: Pick<TTelephonyDeps, "keyring">,
+  receiver: TTelephonyReceiver,
+  line: { tenantId: string; ownerId: string; connectionId: string; ownerExtension: string },
+) {
+  const { tenantId, ownerId, connectionId } = line;
+  const owner = await db.membership.findFirstOrThrow({
+    where: { tenantId, userId: ownerId },
+    select: { id: true },
+  });
+  await mapTelephonyExtension(db, {
+    tenantId,
+    connectionId,
+    extension: line.ownerExtension,
+    membershipId: owner.id,
+    actorUserId: ownerId,
+  });
+  const webhook = await findTelephonyWebhook(db, deps.keyring, {
+    tenantId,
+    connectionId,
+    appUrl: receiver.appUrl,
+  });
+  if (!webhook) throw new Error("the telephony connection has no webhook address");
+  return { ownerMembershipId: owner.id, webhook };
+}
+
+/**
  * A PBX account in the emulator and the workspace connected to it the way Settings → Telephony does
  * it: keys checked live (`connectZadarma` reads `info/timezone`), extensions read from the PBX, one
  * mapped to the owner, and our webhook address saved through the signed API (Zadarma's zd_echo).
@@ -141,7 +185,7 @@ export async function connectTelephonyTenant(
   db: TDb,
   control: ZadarmaControl,
   deps: TTelephonyDeps,
-  receiver: TZadarmaReceiver,
+  receiver: TTelephonyReceiver,
   options: TTelephonyTenantOptions,
 ) {
   const { tenantId, ownerId } = options.workspace;
@@ -159,25 +203,13 @@ export async function connectTelephonyTenant(
     credentials,
   });
   await refreshTelephonyExtensions(db, deps, { tenantId, connectionId, credentials });
-  const owner = await db.membership.findFirstOrThrow({
-    where: { tenantId, userId: ownerId },
-    select: { id: true },
-  });
   const ownerExtension = options.ownerExtension ?? "100";
-  await mapTelephonyExtension(db, {
+  const { ownerMembershipId, webhook } = await mapOwnerAndFindWebhook(db, deps, receiver, {
     tenantId,
+    ownerId,
     connectionId,
-    extension: ownerExtension,
-    membershipId: owner.id,
-    actorUserId: ownerId,
+    ownerExtension,
   });
-
-  const webhook = await findTelephonyWebhook(db, deps.keyring, {
-    tenantId,
-    connectionId,
-    appUrl: receiver.appUrl,
-  });
-  if (!webhook) throw new Error("the telephony connection has no webhook address");
   await saveNotificationUrl(deps.zadarma, credentials, webhook.url);
   const token = webhook.url.split("/").pop() ?? "";
 
@@ -188,7 +220,7 @@ export async function connectTelephonyTenant(
   return {
     tenantId,
     ownerId,
-    ownerMembershipId: owner.id,
+    ownerMembershipId,
     ownerExtension,
     connectionId,
     account,
