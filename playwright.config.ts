@@ -107,6 +107,7 @@ export default defineConfig({
         ZADARMA_BASE_URL: ZADARMA_EMULATOR_URL,
         ZADARMA_EMULATOR_URL,
         MANGO_BASE_URL: MANGO_EMULATOR_URL,
+        MANGO_EMULATOR_URL,
         // The specs use the wizard's emulator helpers, which a production build refuses without this.
         ALLOW_DEV_HELPERS: "1",
       },

@@ -2,8 +2,8 @@ import { expect, test, type Browser, type Page } from "@playwright/test";
 
 import { startCustomerSite, type TCustomerSite } from "./fixtures/customer-site";
 import { addSiteThroughUi } from "./fixtures/sites";
+import { openCallTheCompany } from "./fixtures/softphones";
 import { createWorkspaceThroughUi, signUpThroughUi } from "./fixtures/ui";
-import { openCallTheCompany } from "./fixtures/zadarma";
 
 /** Notification → inbox → worker → the list's 5-second refresh; a loaded CI machine gets a few more. */
 const PIPELINE_MS = 20_000;

@@ -1,13 +1,9 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 
 import { klientiks } from "./fixtures/klientiks";
+import { openCallTheCompany, openSoftphone } from "./fixtures/softphones";
 import { createWorkspaceThroughUi, signUpThroughUi } from "./fixtures/ui";
-import {
-  findEmulatorAccountByKey,
-  openCallTheCompany,
-  openSoftphone,
-  zadarma,
-} from "./fixtures/zadarma";
+import { findEmulatorAccountByKey, zadarma } from "./fixtures/zadarma";
 
 /** Every step that waits on the pipeline (notification → inbox → worker → live event) gets this long. */
 const PIPELINE_MS = 15_000;

@@ -118,6 +118,7 @@ children.push(
         ZADARMA_BASE_URL: process.env.ZADARMA_BASE_URL ?? zadarmaEmulatorUrl,
         ZADARMA_EMULATOR_URL: zadarmaEmulatorUrl,
         MANGO_BASE_URL: process.env.MANGO_BASE_URL ?? mangoEmulatorUrl,
+        MANGO_EMULATOR_URL: mangoEmulatorUrl,
         DEMO_SITE_URL: demoSiteUrl,
         NEXT_TELEMETRY_DISABLED: "1",
       },

@@ -66,6 +66,8 @@ const ZEnvSchema = z.object({
   ZADARMA_BASE_URL: z.url().default("https://api.zadarma.com"),
   /** Set by the dev command: Settings → Telephony then offers the emulator's demo account and webhook registration. A development helper. */
   ZADARMA_EMULATOR_URL: z.url().optional(),
+  /** The local Mango Office emulator's origin, for the telephony page's development helpers. */
+  MANGO_EMULATOR_URL: z.url().optional(),
   /** Mango Office's VPBX API origin (docs/telephony-mango.md §2); requests go to `${MANGO_BASE_URL}/vpbx/…`. */
   MANGO_BASE_URL: z.url().default("https://app.mango-office.ru"),
   /** Set by the dev command: Settings → Sites then links each site to the local demo customer site. A development helper. */
@@ -88,6 +90,7 @@ const ZEnvSchema = z.object({
 const DEV_HELPER_VARIABLES = [
   "KLIENTIKS_EMULATOR_URL",
   "ZADARMA_EMULATOR_URL",
+  "MANGO_EMULATOR_URL",
   "DEMO_SITE_URL",
   "INNGEST_DEV",
 ] as const;

@@ -1,7 +1,10 @@
 import { toStorableText, toStorableTruncated } from "@/lib/text/storable-text";
 import type { TDbClient } from "@/server/db/types";
 import type { TEnqueuedDelivery } from "@/server/domain/inbox/enqueued";
-import type { TNotificationRejection } from "@/server/domain/telephony/receive-notification";
+import {
+  markEndpointConfirmed,
+  type TNotificationRejection,
+} from "@/server/domain/telephony/receive-notification";
 import type {
   TVerificationKeys,
   TVerificationSecretsCache,
@@ -97,8 +100,13 @@ export async function handleMangoWebhook(
   const fields = readFields(body);
   const path = eventPath.replace(/^\/+|\/+$/g, "");
   // Mango's «check connection»: an empty request, `ping`, or no json at all.
-  if (body.length === 0 || path === "ping" || fields.json === null || fields.json === "ping")
+  if (body.length === 0 || path === "ping" || fields.json === null || fields.json === "ping") {
+    // The settings page says Mango reached the address, as it does after Zadarma's `zd_echo`.
+    await markEndpointConfirmed(deps.db, endpoint, receivedAt).catch((error: unknown) =>
+      deps.log.warn("mango webhook: could not note the connection check", { error }),
+    );
     return success();
+  }
 
   let verified: Awaited<ReturnType<typeof verify>>;
   try {

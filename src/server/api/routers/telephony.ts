@@ -2,46 +2,37 @@ import { z } from "zod";
 
 import { getEnv } from "@/env";
 import {
-  createTrpcRouter,
-  tenantAdminProcedure,
-  tenantProcedure,
-  type TTrpcContext,
-} from "@/server/api/trpc";
-import { requireEmulatorUrl } from "@/server/config/dev-helpers";
-import { findBackfillProgress, startBackfill } from "@/server/domain/inbox/backfill-jobs";
+  connectAndReadExtensions,
+  connectMangoAndReadUsers,
+  type TTenantContext,
+} from "@/server/api/routers/telephony-connect";
+import { telephonyEmulatorProcedures } from "@/server/api/routers/telephony-emulator";
+import { createTrpcRouter, tenantAdminProcedure, tenantProcedure } from "@/server/api/trpc";
+import { findBackfillProgress } from "@/server/domain/inbox/backfill-jobs";
 import { findDeliveries, replayDelivery } from "@/server/domain/klientiks/sync-health";
-import { connectMango, storeMangoUsers } from "@/server/domain/telephony/connect-mango";
 import {
-  connectZadarma,
   disconnectTelephony,
   findTelephonyConnection,
-  requireActiveZadarmaConnection,
   revokePreviousTelephonySecret,
   rotateTelephonySecret,
   TELEPHONY_CONNECTION_ORDER,
   telephonyConnectionWhere,
   updateTelephonySettings,
 } from "@/server/domain/telephony/connections";
-import { credentialsHintOf, toApiCredentials } from "@/server/domain/telephony/credentials";
 import { toDialablePhone } from "@/server/domain/telephony/dialable-phone";
 import {
   findMemberExtension,
   listTelephonyExtensions,
   mapTelephonyExtension,
   refreshExtensionsOfTenant,
-  refreshTelephonyExtensions,
 } from "@/server/domain/telephony/extensions";
 import { findCallbackRequest, placeCallback } from "@/server/domain/telephony/place-callback";
 import { ZTelephonySettingsPatch } from "@/server/domain/telephony/settings";
-import { TELEPHONY_BACKFILL_DAYS } from "@/server/domain/telephony/statistics-sync";
 import { findTelephonySyncHealth } from "@/server/domain/telephony/sync-health";
-import { findTelephonyWebhook, saveNotificationUrl } from "@/server/domain/telephony/webhook";
-import type { TVerifiedMembership } from "@/server/domain/tenants/find-memberships";
+import { findTelephonyWebhook } from "@/server/domain/telephony/webhook";
 import { AppError } from "@/server/errors";
-import type { TZadarmaCredentials } from "@/server/integrations/zadarma";
-import { createZadarmaEmulatorAccount } from "@/server/integrations/zadarma-emulator/emulator-control";
 import { dispatchDeliveries, dispatchTelephonyImport } from "@/server/jobs/dispatch";
-import { createEmulatorZadarmaClient, getTelephonyDeps } from "@/server/telephony-deps";
+import { getTelephonyDeps } from "@/server/telephony-deps";
 
 /** Zadarma keys and secrets are hex; letters, digits, `-` and `_` leave room for other formats. */
 const ZCredentialPart = z
@@ -70,11 +61,6 @@ const ZCallbackView = z.object({
   disposition: z.enum(["answered", "no_answer", "busy", "cancelled", "failed"]).nullable(),
 });
 
-type TTenantContext = Pick<TTrpcContext, "db" | "log"> & {
-  tenant: TVerifiedMembership;
-  user: { id: string };
-};
-
 /** The workspace's telephony connection (Zadarma or Mango), switched on or not, or null. */
 async function findConnectionId(ctx: Pick<TTenantContext, "db" | "tenant">) {
   const connection = await ctx.db.connection.findFirst({
@@ -89,44 +75,6 @@ async function requireConnectionId(ctx: Pick<TTenantContext, "db" | "tenant">) {
   const connectionId = await findConnectionId(ctx);
   if (!connectionId) throw new AppError("TELEPHONY_NOT_CONNECTED");
   return connectionId;
-}
-
-/**
- * Saves working credentials, then reads the PBX's extensions for the mapping table. The extension
- * read failing does not undo the connection: the table has its own «Обновить» button.
- */
-async function connectAndReadExtensions(ctx: TTenantContext, credentials: TZadarmaCredentials) {
-  const deps = getTelephonyDeps();
-  const tenantId = ctx.tenant.tenantId;
-  const connected = await connectZadarma(ctx.db, deps, {
-    tenantId,
-    actorUserId: ctx.user.id,
-    credentials,
-  });
-  const extensions = await refreshTelephonyExtensions(ctx.db, deps, {
-    tenantId,
-    connectionId: connected.connectionId,
-    credentials: connected.credentials,
-  }).then(
-    ({ count }) => count,
-    (error: unknown) => {
-      ctx.log.warn("telephony: reading extensions after connecting failed", { error });
-      return null;
-    },
-  );
-  await importRecentCalls(ctx, connected.connectionId);
-  return { connectionId: connected.connectionId, extensions };
-}
-
-/** The last 7 days of calls from the provider's statistics, through the inbox like its events. */
-async function importRecentCalls(ctx: TTenantContext, connectionId: string) {
-  const tenantId = ctx.tenant.tenantId;
-  const job = await startBackfill(ctx.db, {
-    tenantId,
-    connectionId,
-    since: new Date(Date.now() - TELEPHONY_BACKFILL_DAYS * 86_400_000),
-  });
-  await dispatchTelephonyImport({ tenantId, jobId: job.id });
 }
 
 /** Settings → Telephony (admins), and click-to-call (every member, for themselves only). */
@@ -188,17 +136,7 @@ export const telephonyRouter = createTrpcRouter({
   connectMango: tenantAdminProcedure
     .input(z.object({ apiKey: ZCredentialPart, salt: ZCredentialPart }))
     .output(z.object({ connectionId: z.string(), extensions: z.number().nullable() }))
-    .mutation(async ({ ctx, input }) => {
-      const tenantId = ctx.tenant.tenantId;
-      const { connectionId, users } = await connectMango(ctx.db, getTelephonyDeps(), {
-        tenantId,
-        actorUserId: ctx.user.id,
-        credentials: input,
-      });
-      const { count } = await storeMangoUsers(ctx.db, { tenantId, connectionId }, users);
-      await importRecentCalls(ctx, connectionId);
-      return { connectionId, extensions: count };
-    }),
+    .mutation(({ ctx, input }) => connectMangoAndReadUsers(ctx, input)),
 
   /**
    * The owner generated a new secret in Zadarma: the old one keeps verifying notifications for 72 h
@@ -413,86 +351,7 @@ export const telephonyRouter = createTrpcRouter({
       return { deliveryId: delivery.id };
     }),
 
-  /** Development only: whether the page offers the emulator helpers below. */
-  /**
-   * Development only: whether the emulator helpers work, and where the emulator's softphones of the
-   * connected account are (its pages take the account's API key, which the page shows anyway).
-   */
-  emulatorHelpers: tenantAdminProcedure
-    .output(
-      z.object({
-        isAvailable: z.boolean(),
-        softphones: z
-          .object({ callCompanyUrl: z.string(), extensionUrls: z.record(z.string(), z.string()) })
-          .nullable(),
-      }),
-    )
-    .query(async ({ ctx }) => {
-      const emulatorUrl = getEnv().ZADARMA_EMULATOR_URL;
-      if (!emulatorUrl) return { isAvailable: false, softphones: null };
-      const connection = await findTelephonyConnection(ctx.db, getTelephonyDeps().keyring, {
-        tenantId: ctx.tenant.tenantId,
-      });
-      if (!connection) return { isAvailable: true, softphones: null };
-      const account = encodeURIComponent(connection.account);
-      const extensions = await listTelephonyExtensions(ctx.db, {
-        tenantId: ctx.tenant.tenantId,
-        connectionId: connection.id,
-      });
-      const extensionUrls = Object.fromEntries(
-        extensions.map((row) => [
-          row.extension,
-          `${emulatorUrl}/phones/${encodeURIComponent(row.extension)}?account=${account}`,
-        ]),
-      );
-      return {
-        isAvailable: true,
-        softphones: { callCompanyUrl: `${emulatorUrl}/call?account=${account}`, extensionUrls },
-      };
-    }),
-
-  /**
-   * Development only: a PBX account of the workspace's own in the emulator, connected like a real
-   * one. Its secret stays on the server; the answer carries its last four characters, as everywhere.
-   */
-  connectEmulatorDemoAccount: tenantAdminProcedure
-    .output(
-      z.object({
-        connectionId: z.string(),
-        extensions: z.number().nullable(),
-        account: z.string(),
-        credentialsHint: z.string(),
-      }),
-    )
-    .mutation(async ({ ctx }) => {
-      const account = await createZadarmaEmulatorAccount(
-        requireEmulatorUrl("ZADARMA_EMULATOR_URL"),
-      );
-      const connected = await connectAndReadExtensions(ctx, account);
-      return { ...connected, account: account.key, credentialsHint: credentialsHintOf(account) };
-    }),
-
-  /**
-   * Development only: saves our webhook address as the account's notification URL in the emulator,
-   * through the same signed call an integrator would use; the emulator checks it with `zd_echo`.
-   */
-  registerEmulatorWebhook: tenantAdminProcedure
-    .output(z.object({ url: z.string() }))
-    .mutation(async ({ ctx }) => {
-      const emulator = createEmulatorZadarmaClient(requireEmulatorUrl("ZADARMA_EMULATOR_URL"));
-      const { keyring } = getTelephonyDeps();
-      const connection = await requireActiveZadarmaConnection(ctx.db, keyring, {
-        tenantId: ctx.tenant.tenantId,
-      });
-      const webhook = await findTelephonyWebhook(ctx.db, keyring, {
-        tenantId: ctx.tenant.tenantId,
-        connectionId: connection.id,
-        appUrl: getEnv().APP_URL,
-      });
-      if (!webhook) throw new AppError("PRECONDITION_FAILED");
-      await saveNotificationUrl(emulator, toApiCredentials(connection.stored), webhook.url);
-      return { url: webhook.url };
-    }),
+  ...telephonyEmulatorProcedures,
 
   /** Whether this member's call buttons work: telephony on, and an extension of theirs. */
   callSetup: tenantProcedure

@@ -92,14 +92,14 @@ export function ConnectCard({ connection }: { connection: TConnection }) {
           ) : null
         }
       />
-      {emulator.data?.isAvailable && !isOn && !isMango ? (
+      {emulator.data?.emulators[provider] && !isOn ? (
         <div className="flex flex-wrap items-center justify-between gap-2 rounded-md bg-brand-50 px-3 py-2 text-sm text-brand-900">
-          <span>{t("connect.demoHint")}</span>
+          <span>{t(isMango ? "connect.mangoDemoHint" : "connect.demoHint")}</span>
           <Button
             variant="secondary"
             size="sm"
             disabled={connectDemo.isPending}
-            onClick={() => connectDemo.mutate()}
+            onClick={() => connectDemo.mutate({ provider })}
           >
             {t("connect.useDemo")}
           </Button>
@@ -142,7 +142,17 @@ export function ConnectCard({ connection }: { connection: TConnection }) {
             variant="danger"
             size="sm"
             disabled={disconnect.isPending}
-            onClick={() => window.confirm(t("connect.confirmDisconnect")) && disconnect.mutate()}
+            onClick={() =>
+              window.confirm(
+                t("connect.confirmDisconnect", {
+                  provider: t(
+                    connection.provider === "mango"
+                      ? "connect.providerMango"
+                      : "connect.providerZadarma",
+                  ),
+                }),
+              ) && disconnect.mutate()
+            }
           >
             {t("connect.disconnect")}
           </Button>
@@ -165,7 +175,9 @@ export function ConnectCard({ connection }: { connection: TConnection }) {
                 </label>
               ))}
             </div>
-            {isMango ? <p className="text-xs text-slate-500">{t("connect.mangoHint")}</p> : null}
+            <p className="text-xs text-slate-500">
+              {t(isMango ? "connect.mangoHint" : "connect.zadarmaHint")}
+            </p>
           </fieldset>
           <TextField
             label={t(isMango ? "connect.mangoKey" : "connect.key")}

@@ -39,7 +39,9 @@ export function TelephonySettings() {
       <ConnectCard connection={current} />
       {current && isOn ? (
         <>
-          {current.webhook ? <WebhookCard webhook={current.webhook} /> : null}
+          {current.webhook ? (
+            <WebhookCard webhook={current.webhook} provider={current.provider} />
+          ) : null}
           <ExtensionsCard />
           <TelephonyOptionsCard settings={current.settings} />
           <TelephonySyncPanel />

@@ -14,6 +14,8 @@ import { useTRPC } from "@/trpc/react";
 
 import { useInvalidateTelephony } from "./use-invalidate-telephony";
 
+type TProvider = "zadarma" | "mango";
+
 type TWebhook = {
   url: string;
   confirmedAt: Date | null;
@@ -21,11 +23,13 @@ type TWebhook = {
 };
 
 /**
- * The secret address for every field of Zadarma's «Уведомления о звонках в АТС», whether Zadarma
- * proved it reaches it (`zd_echo`), and the last notification received, live.
+ * The secret address the PBX sends its events to: every field of Zadarma's «Уведомления о звонках
+ * в АТС», or Mango's «Адрес внешней системы» (with its trailing slash); whether the provider proved
+ * it reaches it (Zadarma's `zd_echo`, Mango's «Проверить подключение»), and the last event
+ * received, live.
  */
-export function WebhookCard({ webhook }: { webhook: TWebhook }) {
-  const t = useTranslations("telephony.webhook");
+export function WebhookCard({ webhook, provider }: { webhook: TWebhook; provider: TProvider }) {
+  const t = useTranslations(provider === "mango" ? "telephony.webhook.mango" : "telephony.webhook");
   const ago = usePastRelativeTime();
   const trpc = useTRPC();
   const invalidate = useInvalidateTelephony();
@@ -54,7 +58,7 @@ export function WebhookCard({ webhook }: { webhook: TWebhook }) {
             })
           : t("noEvents")}
       </p>
-      {emulator.data?.isAvailable ? (
+      {emulator.data?.emulators[provider] ? (
         <div className="flex flex-wrap items-center gap-3">
           <Button
             variant="secondary"
