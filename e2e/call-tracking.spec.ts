@@ -137,6 +137,14 @@ test("two ad visitors see two pool numbers and their calls are credited to their
   await expect(page).toHaveURL(/[?&]kind=call/);
   await expect(page.locator('[data-testid="lead-row"][data-kind="call"]')).toHaveCount(3);
 
+  // A call's row opens it on the Calls page, whose drawer says why it is credited there.
+  await callRow(page, "79161110001").getByRole("cell").nth(1).click();
+  await expect(page).toHaveURL(/\/calls\?(.*&)?call=/);
+  const traffic = page.getByTestId("call-drawer").getByTestId("call-traffic");
+  await expect(traffic.getByTestId("call-rule")).toHaveText("Динамический номер");
+  await expect(traffic).toContainText("spring_sale");
+  await page.goBack();
+
   // Analytics credits each call to its campaign; the fallback's call has no traffic.
   await page.getByRole("link", { name: "Отчёт" }).click();
   await page.getByRole("button", { name: "Раскрыть Реклама", exact: true }).click();

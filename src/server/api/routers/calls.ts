@@ -1,5 +1,6 @@
 import { z } from "zod";
 
+import { TRAFFIC_FIELDS } from "@/server/api/routers/traffic-fields";
 import { createTrpcRouter, tenantProcedure } from "@/server/api/trpc";
 import {
   CALL_DIRECTIONS,
@@ -66,6 +67,19 @@ const ZCallDetail = ZCallRow.extend({
       phone: z.string(),
       email: z.string().nullable(),
       klientiksClientId: z.string().nullable(),
+    })
+    .nullable(),
+  traffic: z
+    .object({
+      ...TRAFFIC_FIELDS,
+      rule: z.enum(["dynamic_number", "static_number", "unidentified"]),
+      trackingNumber: z.string().nullable(),
+      sessionId: z.string().nullable(),
+      landingUrl: z.string().nullable(),
+      referrer: z.string().nullable(),
+      yclid: z.string().nullable(),
+      gclid: z.string().nullable(),
+      fbclid: z.string().nullable(),
     })
     .nullable(),
   earlierCalls: z.array(ZCallRow),

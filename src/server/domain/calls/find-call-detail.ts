@@ -1,5 +1,6 @@
 import type { TDbClient } from "@/server/db/types";
 import { callEventKindOf, callLegsOf } from "@/server/domain/calls/call-timeline";
+import { CALL_TRAFFIC_SELECT, loadCallTraffic } from "@/server/domain/calls/call-traffic";
 import {
   CALL_LIST_SELECT,
   loadCallNames,
@@ -38,7 +39,8 @@ async function loadExtensionNames(
 
 /**
  * One call for the detail drawer: its row, its events in time order, the extensions it reached,
- * its client, the call that returned it when it was missed, and the same phone's earlier calls.
+ * its client, the call that returned it when it was missed, the same phone's earlier calls, and
+ * the traffic it is credited to.
  * Another tenant's id is simply not found.
  */
 export async function findCallDetail(
@@ -47,11 +49,17 @@ export async function findCallDetail(
 ) {
   const call = await db.call.findFirst({
     where: { id: callId, tenantId },
-    select: { ...CALL_LIST_SELECT, connectionId: true, createdAt: true, updatedAt: true },
+    select: {
+      ...CALL_LIST_SELECT,
+      ...CALL_TRAFFIC_SELECT,
+      connectionId: true,
+      createdAt: true,
+      updatedAt: true,
+    },
   });
   if (!call) return null;
   const { connectionId, ...row } = call;
-  const [events, extensionNames, client, earlier, names] = await Promise.all([
+  const [events, extensionNames, client, earlier, names, traffic] = await Promise.all([
     db.callEvent.findMany({
       where: { tenantId, callId },
       orderBy: [{ at: "asc" }, { receivedAt: "asc" }],
@@ -74,6 +82,7 @@ export async function findCallDetail(
         })
       : [],
     loadCallNames(db, { tenantId, calls: [call] }),
+    loadCallTraffic(db, tenantId, call),
   ]);
   const whoIs = (extension: string | null) =>
     extension ? extensionNames.get(extension) : undefined;
@@ -92,6 +101,7 @@ export async function findCallDetail(
       employeeName: whoIs(leg.extension)?.employeeName ?? null,
     })),
     client,
+    traffic,
     earlierCalls: earlier.map((earlierCall) => withCallNames(earlierCall, earlierNames)),
   };
 }

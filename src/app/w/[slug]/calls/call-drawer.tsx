@@ -15,6 +15,7 @@ import { CallCallbackSection } from "./call-callback-section";
 import { CallClientHistory } from "./call-client-history";
 import { CallSummary } from "./call-summary";
 import { CallLegsSection, CallTimelineSection } from "./call-timeline-section";
+import { CallTrafficSection } from "./call-traffic-section";
 
 /** The open call (`?call=<id>`), refreshed with the list (`useLiveCalls`) so a call in progress, its callback and its recording show up while reading. */
 export function CallDrawer({
@@ -49,6 +50,7 @@ export function CallDrawer({
         <div className="space-y-5">
           <CallSummary slug={slug} call={data} timeZone={timeZone} />
           <CallCallbackSection call={data} timeZone={timeZone} onOpenCall={onOpenCall} />
+          {data.traffic ? <CallTrafficSection traffic={data.traffic} /> : null}
           <DetailSection title={t("drawer.sections.recording")}>
             {/* A new player per call: the audio element starts from the new call's recording. */}
             <RecordingPlayer
