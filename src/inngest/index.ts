@@ -1,6 +1,7 @@
 import { backfillKlientiks } from "@/inngest/functions/backfill-klientiks";
 import { processKlientiksDelivery } from "@/inngest/functions/process-klientiks-delivery";
 import { processTelephonyDelivery } from "@/inngest/functions/process-telephony-delivery";
+import { pruneNumberLeases } from "@/inngest/functions/prune-number-leases";
 import {
   recomputeKlientiksDeals,
   resumeStalledDealRecomputes,
@@ -30,4 +31,5 @@ export const inngestFunctions = [
   listTelephonyStatistics,
   lookUpTelephonyCallers,
   refreshAnalytics,
+  pruneNumberLeases,
 ];

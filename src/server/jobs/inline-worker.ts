@@ -2,6 +2,7 @@ import "server-only";
 
 import type { TDb } from "@/server/db/client";
 import { refreshAnalyticsRollups } from "@/server/domain/analytics/rollups/refresh-rollups";
+import { pruneEndedLeases } from "@/server/domain/call-tracking/prune-leases";
 import { findDealRecomputesToRun, runDealRecompute } from "@/server/domain/deals/recompute-deals";
 import {
   processClaimedDelivery,
@@ -33,6 +34,8 @@ const SCHEDULE_LANES = 4;
 /** Stale analytics days are rebuilt within a second or two of a change (docs/analytics.md §4). */
 const ANALYTICS_INTERVAL_MS = 1_000;
 const ANALYTICS_DAYS_PER_ROUND = 50;
+/** Ended leases go a batch an hour, a scan that finds nothing being the usual case. */
+const LEASE_PRUNE_INTERVAL_MS = 3_600_000;
 
 /**
  * The background driver when Inngest is not configured: the inbox table is the queue, worked by
@@ -52,6 +55,7 @@ export class InlineWorker {
   private timer: ReturnType<typeof setInterval> | null = null;
   private recordingsTimer: ReturnType<typeof setInterval> | null = null;
   private analyticsTimer: ReturnType<typeof setInterval> | null = null;
+  private leasesPrunedAt = 0;
 
   constructor(
     private readonly db: TDb,
@@ -223,6 +227,19 @@ export class InlineWorker {
             if (enqueued.length) this.wake();
           },
         })),
+        ...(Date.now() - this.leasesPrunedAt >= LEASE_PRUNE_INTERVAL_MS
+          ? [
+              {
+                key: "lease-prune",
+                work: async () => {
+                  this.leasesPrunedAt = Date.now();
+                  await pruneEndedLeases(this.db).catch((error: unknown) =>
+                    this.log.warn("pruning tracking-number leases failed", { error }),
+                  );
+                },
+              },
+            ]
+          : []),
         {
           key: "client-lookups",
           work: async () => {
