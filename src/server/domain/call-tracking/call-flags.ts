@@ -3,11 +3,17 @@ import { Prisma } from "@generated/prisma/client";
 import type { TDbClient } from "@/server/db/types";
 
 /**
- * Whether an incoming call is a target call: it was talked through for at least the workspace's
- * `callTargetSeconds` (an unanswered call, no talk time, is not). Reads the call as `c` and its
- * workspace as `t` (docs/call-tracking.md §5).
+ * Whether a call is a target call: it was talked through for at least the workspace's
+ * `callTargetSeconds` (an unanswered call, no talk time, is not; docs/call-tracking.md §5).
  */
-export const IS_TARGET_CALL_SQL = Prisma.sql`coalesce(c."talkSeconds" >= t."callTargetSeconds", false)`;
+export const isTargetTalkSql = (talkSeconds: Prisma.Sql, targetSeconds: Prisma.Sql) =>
+  Prisma.sql`coalesce(${talkSeconds} >= ${targetSeconds}, false)`;
+
+/** {@link isTargetTalkSql} of the call read as `c`, in its workspace read as `t`. */
+export const IS_TARGET_CALL_SQL = isTargetTalkSql(
+  Prisma.sql`c."talkSeconds"`,
+  Prisma.sql`t."callTargetSeconds"`,
+);
 
 /**
  * Whether an incoming call is unique: no earlier incoming call of the same client phone in the

@@ -1,6 +1,9 @@
+import { Prisma } from "@generated/prisma/client";
+
 import { createId } from "@/lib/ids";
 import type { TDb } from "@/server/db/client";
 import type { TDbClient } from "@/server/db/types";
+import { isTargetTalkSql } from "@/server/domain/call-tracking/call-flags";
 import { creditCall } from "@/server/domain/call-tracking/credit-call";
 import type { TCallEvent } from "@/server/domain/calls/call-event";
 import { callSearchTextOf } from "@/server/domain/calls/call-search-text";
@@ -161,7 +164,7 @@ async function writeCall(tx: TDbClient, call: TCallRow, now: Date): Promise<TRec
       ${call.startedAt}::timestamptz, ${call.answeredAt}::timestamptz, ${call.endedAt}::timestamptz, ${call.waitSeconds}::int, ${call.talkSeconds}::int,
       ${call.disposition}::"CallDisposition", ${call.rawDisposition}::text, ${call.recordingState}::"RecordingState", ${call.recordingRef}::text,
       ${call.recordingDueAt}::timestamptz, ${call.searchText},
-      coalesce(${call.talkSeconds}::int >= (SELECT "callTargetSeconds" FROM "Tenant" WHERE "id" = ${call.tenantId}), false), ${now}::timestamptz)
+      ${isTargetTalkSql(Prisma.sql`${call.talkSeconds}::int`, Prisma.sql`(SELECT "callTargetSeconds" FROM "Tenant" WHERE "id" = ${call.tenantId})`)}, ${now}::timestamptz)
     ON CONFLICT ("connectionId", "providerCallId") DO UPDATE SET
       "direction" = EXCLUDED."direction", "state" = EXCLUDED."state", "clientPhone" = EXCLUDED."clientPhone", "companyNumber" = EXCLUDED."companyNumber",
       "extension" = EXCLUDED."extension", "membershipId" = EXCLUDED."membershipId", "clientId" = EXCLUDED."clientId", "startedAt" = EXCLUDED."startedAt",
