@@ -1,9 +1,9 @@
 // Mango Office end to end on the real database (docs/telephony-mango.md): a workspace connected
-// through the real domain function (keys checked live against a small Mango stand-in written from
-// the protocol), signed events posted to OUR receiver, committed to the same inbox as Zadarma's
-// notifications and drained by the same worker into Call and CallEvent; the lockout circuit kept on
-// the connection row; a recording fetched through the one-time redirect.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+// through the real domain function (keys checked live against the Mango emulator over HTTP), signed
+// events posted to OUR receiver, committed to the same inbox as Zadarma's notifications and drained
+// by the same worker into Call and CallEvent; the emulator's lockout rule opening the circuit kept
+// on the connection row; a recording's one-time link and a statistics report.
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 import { getEnv } from "@/env";
 import { getDb } from "@/server/db/client";
@@ -27,22 +27,38 @@ import { MANGO_CIRCUIT_MS, MangoError } from "@/server/integrations/mango";
 import { getKlientiksDeps } from "@/server/klientiks-deps";
 import { createLogger } from "@/server/logging/logger";
 
+import { createMangoControl, type MangoControl } from "../../emulators/mango/control-client";
+import { startMangoEmulator, type MangoEmulator } from "../../emulators/mango/server";
 import { createTestWorkspace } from "../support/factories";
 import { drainInbox } from "../support/klientiks-harness";
-import { signedMangoForm, startMangoStub, type TMangoStub } from "../support/mango-stub";
+import { signedMangoForm } from "../support/mango-sign";
 import { createTestDb } from "../support/test-db";
 import { createTestTelephonyDeps } from "../support/zadarma-harness";
 
 const db = createTestDb();
-let stub: TMangoStub;
+let emulator: MangoEmulator;
+let control: MangoControl;
 let deps: TTelephonyDeps;
 let receiver: TMangoWebhookDeps;
 const dispatched: TEnqueuedDelivery[] = [];
 const CACHE = { ttlMs: 30_000, maxEntries: 10_000 };
 
+const newAccount = async (timings: { stats_ready_ms?: number } = {}) => {
+  const account = await control.createAccount({
+    numbers: ["74951112233"],
+    users: [
+      { extension: "101", name: "Анна" },
+      { extension: "102", name: "Борис" },
+    ],
+    timings: { record_delay_ms: 0, ...timings },
+  });
+  return { accountId: account.id, apiKey: account.key, salt: account.salt };
+};
+
 beforeAll(async () => {
-  stub = await startMangoStub();
-  deps = createTestTelephonyDeps("http://127.0.0.1:9", stub.url);
+  emulator = await startMangoEmulator({ port: 0 });
+  control = createMangoControl(emulator.url);
+  deps = createTestTelephonyDeps("http://127.0.0.1:9", emulator.url);
   receiver = {
     db,
     endpoints: createWebhookEndpointCache({
@@ -58,16 +74,18 @@ beforeAll(async () => {
   };
 });
 afterAll(async () => {
-  await stub.close();
+  await emulator.close();
   await db.$disconnect();
   await getDb().$disconnect();
 });
 
 const T0 = Math.floor(Date.now() / 1000) - 600;
 
+/** A workspace connected to a VPBX of its own (Mango allows one users list per 2 s per VPBX). */
 async function connectWorkspace() {
+  const keys = await newAccount({ stats_ready_ms: 60_000 });
   const { owner, tenant } = await createTestWorkspace(db, "Mango");
-  const credentials = { apiKey: stub.apiKey, salt: stub.salt };
+  const credentials = { apiKey: keys.apiKey, salt: keys.salt };
   const { connectionId, users } = await connectMango(db, deps, {
     tenantId: tenant.id,
     actorUserId: owner.id,
@@ -86,6 +104,7 @@ async function connectWorkspace() {
     users,
     token,
     url: webhook?.url ?? "",
+    keys,
   };
 }
 
@@ -146,20 +165,25 @@ describe("connecting Mango Office", () => {
     const row = await db.connection.findFirstOrThrow({
       where: { id: workspace.connectionId, tenantId: workspace.tenantId },
     });
-    expect(row).toMatchObject({ kind: "mango", status: "active", externalAccount: stub.apiKey });
-    expect(row.credentials).not.toContain(stub.salt);
+    expect(row).toMatchObject({
+      kind: "mango",
+      status: "active",
+      externalAccount: workspace.keys.apiKey,
+    });
+    expect(row.credentials).not.toContain(workspace.keys.salt);
     expect(toMangoCredentials(decryptZadarmaCredentials(deps.keyring, row))).toEqual({
-      apiKey: stub.apiKey,
-      salt: stub.salt,
+      apiKey: workspace.keys.apiKey,
+      salt: workspace.keys.salt,
     });
   });
 
   it("refuses a wrong salt with the page's error, without storing anything", async () => {
     const { owner, tenant } = await createTestWorkspace(db, "Mango wrong");
+    const keys = await newAccount();
     const wrong = connectMango(db, deps, {
       tenantId: tenant.id,
       actorUserId: owner.id,
-      credentials: { apiKey: stub.apiKey, salt: "not-the-salt" },
+      credentials: { apiKey: keys.apiKey, salt: "not-the-salt" },
     });
     await expect(wrong).rejects.toMatchObject({ code: "MANGO_WRONG_KEYS" });
     expect(await db.connection.count({ where: { tenantId: tenant.id } })).toBe(0);
@@ -172,7 +196,7 @@ describe("Mango events into calls", () => {
     const shuffled = [EVENTS[3], EVENTS[1], EVENTS[4], EVENTS[0], EVENTS[2], EVENTS[1], EVENTS[3]];
     for (const event of shuffled) {
       const [path, json] = event ?? ["", {}];
-      expect(await post(workspace, path, signedMangoForm(stub, json))).toEqual({
+      expect(await post(workspace, path, signedMangoForm(workspace.keys, json))).toEqual({
         status: 200,
         body: { success: true },
       });
@@ -190,7 +214,7 @@ describe("Mango events into calls", () => {
     ]);
     expect(deliveries.every((delivery) => delivery.purpose === "telephony")).toBe(true);
     // The stored form keeps the path and the raw json, never the key or the sign.
-    expect(JSON.stringify(deliveries)).not.toContain(stub.apiKey);
+    expect(JSON.stringify(deliveries)).not.toContain(workspace.keys.apiKey);
 
     await drainInbox(db, getKlientiksDeps());
     const call = await db.call.findFirstOrThrow({
@@ -221,13 +245,13 @@ describe("Mango events into calls", () => {
     const ok = { status: 200, body: { success: true } };
     expect(await post(workspace, "ping", "")).toEqual(ok);
     expect(await post(workspace, "events/call", "vpbx_api_key=x")).toEqual(ok);
-    expect(await post(workspace, "events/dtmf", signedMangoForm(stub, { entry_id: "E" }))).toEqual(
-      ok,
-    );
+    expect(
+      await post(workspace, "events/dtmf", signedMangoForm(workspace.keys, { entry_id: "E" })),
+    ).toEqual(ok);
     const json = EVENTS[0]?.[1] ?? {};
-    const badSign = signedMangoForm({ apiKey: stub.apiKey, salt: "wrong" }, json);
+    const badSign = signedMangoForm({ apiKey: workspace.keys.apiKey, salt: "wrong" }, json);
     expect((await post(workspace, "events/call", badSign)).status).toBe(401);
-    const badKey = signedMangoForm({ apiKey: "other-key", salt: stub.salt }, json);
+    const badKey = signedMangoForm({ apiKey: "other-key", salt: workspace.keys.salt }, json);
     expect((await post(workspace, "events/call", badKey)).status).toBe(401);
     const rejected = await db.webhookDelivery.findMany({
       where: { tenantId: workspace.tenantId },
@@ -240,64 +264,72 @@ describe("Mango events into calls", () => {
   });
 });
 
-describe("the Mango client against the stand-in", () => {
-  it("reads a recording's one-time link from the redirect, and statistics after a 204", async () => {
+describe("the Mango client against the emulator", () => {
+  it("reads a recording's one-time link from the redirect, and a statistics report after a 204", async () => {
     const workspace = await connectWorkspace();
     const account = {
       tenantId: workspace.tenantId,
       connectionId: workspace.connectionId,
-      credentials: { apiKey: stub.apiKey, salt: stub.salt },
+      credentials: { apiKey: workspace.keys.apiKey, salt: workspace.keys.salt },
     };
-    const { links } = await deps.mango.requestRecordingLink(account, "REC-1");
-    expect(await (await fetch(links[0] ?? "")).text()).toBe("ID3-fake-mp3");
-    stub.statsCsv = "ENTRY-9;1;2\n";
+    const placed = await control.placeCall(workspace.keys.accountId, {
+      caller: "79990000009",
+      script: { outcome: "answered", answered_by: "101", talk_seconds: 5 },
+    });
+    const recordingId = await vi.waitFor(async () => {
+      const call = await control.getCall(workspace.keys.accountId, placed.entry_id);
+      if (!call.recording?.ready_at) throw new Error("the recording is not in storage yet");
+      return call.recording.recording_id;
+    });
+    const { links } = await deps.mango.requestRecordingLink(account, recordingId);
+    const file = await fetch(links[0] ?? "");
+    expect(file.status).toBe(200);
+    expect(file.headers.get("content-type")).toMatch(/^audio\//);
+    expect((await file.arrayBuffer()).byteLength).toBeGreaterThan(1_000);
+
     const key = await deps.mango.requestStats(account, {
       from: new Date(Date.now() - 86_400_000),
-      to: new Date(),
+      to: new Date(Date.now() + 60_000),
       fields: ["entry_id", "start", "finish"],
     });
     expect(await deps.mango.fetchStatsResult(account, key)).toEqual({ ready: false });
-    expect(await deps.mango.fetchStatsResult(account, key)).toEqual({
-      ready: true,
-      csv: "ENTRY-9;1;2\n",
-    });
+    await control.setClock({ advance_ms: 61_000 });
+    try {
+      const report = await deps.mango.fetchStatsResult(account, key);
+      expect(report.ready && report.csv).toContain(`${placed.entry_id};`);
+    } finally {
+      await control.setClock({ now: null });
+    }
   });
 
   it("a 401 opens the circuit on the connection row, and no request is sent while it is open", async () => {
-    const lockedStub = await startMangoStub();
-    try {
-      const lockedDeps = createTestTelephonyDeps("http://127.0.0.1:9", lockedStub.url);
-      const { owner, tenant } = await createTestWorkspace(db, "Mango lockout");
-      const { connectionId } = await connectMango(db, lockedDeps, {
-        tenantId: tenant.id,
-        actorUserId: owner.id,
-        credentials: { apiKey: lockedStub.apiKey, salt: lockedStub.salt },
-      });
-      const account = {
-        tenantId: tenant.id,
-        connectionId,
-        credentials: { apiKey: lockedStub.apiKey, salt: lockedStub.salt },
-      };
-      lockedStub.lockOut();
-      const before = Date.now();
-      await expect(lockedDeps.mango.listUsers(account)).rejects.toMatchObject({
-        code: "locked_out",
-      });
-      const row = await db.connection.findFirstOrThrow({
-        where: { id: connectionId, tenantId: tenant.id },
-        select: { circuitOpenUntil: true },
-      });
-      expect(row.circuitOpenUntil?.getTime()).toBeGreaterThanOrEqual(before + MANGO_CIRCUIT_MS);
-      const requestsSoFar = lockedStub.requests.length;
-      // Another client (another app instance) reads the same circuit from PostgreSQL.
-      const otherInstance = createTestTelephonyDeps("http://127.0.0.1:9", lockedStub.url);
-      const refused = await otherInstance.mango.listUsers(account).catch((error: unknown) => error);
-      expect(refused).toBeInstanceOf(MangoError);
-      expect(refused).toMatchObject({ code: "circuit_open", isRetriable: false });
-      expect(lockedStub.requests.length).toBe(requestsSoFar);
-    } finally {
-      await lockedStub.close();
-    }
+    const locked = await newAccount();
+    const { owner, tenant } = await createTestWorkspace(db, "Mango lockout");
+    const { connectionId } = await connectMango(db, deps, {
+      tenantId: tenant.id,
+      actorUserId: owner.id,
+      credentials: { apiKey: locked.apiKey, salt: locked.salt },
+    });
+    const line = { tenantId: tenant.id, connectionId };
+    const account = { ...line, credentials: { apiKey: locked.apiKey, salt: locked.salt } };
+    // Two wrong requests within two minutes: Mango locks the key out (docs/telephony-mango.md §4).
+    const wrong = { ...line, credentials: { apiKey: locked.apiKey, salt: "not-the-salt" } };
+    for (let attempt = 0; attempt < 2; attempt += 1)
+      await expect(deps.mango.listUsers(wrong)).rejects.toMatchObject({ code: "invalid_request" });
+    const before = Date.now();
+    await expect(deps.mango.listUsers(account)).rejects.toMatchObject({ code: "locked_out" });
+    const row = await db.connection.findFirstOrThrow({
+      where: { id: connectionId, tenantId: tenant.id },
+      select: { circuitOpenUntil: true },
+    });
+    expect(row.circuitOpenUntil?.getTime()).toBeGreaterThanOrEqual(before + MANGO_CIRCUIT_MS);
+    const requestsSoFar = (await control.requests()).length;
+    // Another client (another app instance) reads the same circuit from PostgreSQL.
+    const otherInstance = createTestTelephonyDeps("http://127.0.0.1:9", emulator.url);
+    const refused = await otherInstance.mango.listUsers(account).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(MangoError);
+    expect(refused).toMatchObject({ code: "circuit_open", isRetriable: false });
+    expect((await control.requests()).length).toBe(requestsSoFar);
   });
 });
 
@@ -322,17 +354,19 @@ describe("click-to-call through Mango", () => {
       request: { phone: "+79990000000", idempotencyKey: "00000000-0000-4000-8000-000000000001" },
     });
     expect(click.status).toBe("ringing_agent");
-    const sent = stub.requests.filter((request) => request.path === "commands/callback").at(-1);
-    expect(sent?.json).toEqual({
+    const sent = (await control.requests({ accountId: workspace.keys.accountId }))
+      .filter((request) => request.command === "commands/callback")
+      .at(-1);
+    expect(JSON.parse(sent?.json ?? "null")).toEqual({
       command_id: `c2c_${click.id}`,
       from: { extension: "101" },
       to_number: "79990000000",
     });
 
     const result = { command_id: `c2c_${click.id}`, result: 3100 };
-    expect((await post(workspace, "result/callback", signedMangoForm(stub, result))).status).toBe(
-      200,
-    );
+    expect(
+      (await post(workspace, "result/callback", signedMangoForm(workspace.keys, result))).status,
+    ).toBe(200);
     await drainInbox(db, getKlientiksDeps());
     const row = await db.callbackRequest.findFirstOrThrow({
       where: { id: click.id, tenantId: workspace.tenantId },
