@@ -18,13 +18,17 @@ import {
   withReferenceNames,
 } from "@/server/domain/lists/traffic-reference-names";
 
-/** Every list query is scoped by `tenantId` first, matching the indexes that start with it. */
+/**
+ * Every list query is scoped by `tenantId` first, matching the indexes that start with it, and to
+ * bookings and incoming calls (`isInbound`, prisma/migrations/20261204031000_communications_flat_union).
+ */
 export function communicationWhere(
   tenantId: string,
   filters: TLeadFilters,
 ): Prisma.CommunicationWhereInput {
   const where: Prisma.CommunicationWhereInput = {
     tenantId,
+    isInbound: true,
     ...(filters.createdFrom || filters.createdTo
       ? { occurredAt: { gte: filters.createdFrom, lt: filters.createdTo } }
       : {}),
