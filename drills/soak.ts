@@ -72,7 +72,7 @@ await runBench(
     );
 
     await turnFaultsOn(emulators);
-    const { report, restartSeconds } = await sendThroughACrash(
+    const { report, restartSeconds, killedAt } = await sendThroughACrash(
       sends.map((event) => event.request),
       app,
       options,
@@ -97,6 +97,7 @@ await runBench(
       sql,
       emulators.zadarma,
       expectationsOf(salons, traffic, { sends, outcomes: report.outcomes }),
+      killedAt,
     );
     if (database.kind === "embedded")
       log("embedded database: the figures are the embedded server's, not PostgreSQL's");

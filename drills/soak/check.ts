@@ -65,12 +65,13 @@ async function countDoubledDealEffects(sql: TSql, tenantIds: readonly string[]) 
  * when it had one, and what calls and deals derive from each other and from clients is as one
  * writer alone would have left it). Duplicated: two rows or two effects of one event (deals, status reports, inbox
  * rows within the dedupe window, calls, call events, clients of one phone, recordings fetched
- * twice). Failed: inbox rows that ended `failed`.
+ * twice but for one fetch the SIGKILL at `killedAt` cut). Failed: inbox rows that ended `failed`.
  */
 export async function checkSoak(
   sql: TSql,
   zadarma: ZadarmaControl,
   salons: readonly TSalonExpectation[],
+  killedAt: number,
 ): Promise<TSoakVerdict> {
   const tenantIds = salons.map((salon) => salon.tenantId);
   let lost = 0;
@@ -102,7 +103,7 @@ export async function checkSoak(
     doubledDeals.reports +
     doubledDeals.webhooks +
     doubledClients +
-    (await countRecordingsFetchedTwice(zadarma, salons));
+    (await countRecordingsFetchedTwice(zadarma, salons, killedAt));
   const { rows: failedRows } = await sql.query<{ errorCode: string | null; count: string }>(
     `SELECT "errorCode", count(*) FROM "WebhookDelivery" WHERE "tenantId" = ANY($1::text[]) AND "status" = 'failed' GROUP BY "errorCode"`,
     [tenantIds],

@@ -15,13 +15,13 @@ const PROGRESS_EVERY_MS = 5_000;
  * Sends the requests as providers that retry would (drills/lib/at-least-once-sender.ts) and, once
  * `killAt` of them have gone out, kills the app with SIGKILL and starts it again while the sending
  * goes on. Resolves when every request is acknowledged or given up, with the seconds from the kill
- * to the restarted app's first healthy answer.
+ * to the restarted app's first healthy answer, and when the kill was sent.
  */
 export async function sendThroughACrash(
   requests: readonly TDrillRequest[],
   app: { killAndRestart: () => Promise<number> },
   options: { perSecond: number; concurrency: number; killAt: number },
-): Promise<{ report: TSendReport; restartSeconds: number }> {
+): Promise<{ report: TSendReport; restartSeconds: number; killedAt: number }> {
   const sender = createAtLeastOnceSender(requests, {
     concurrency: options.concurrency,
     perSecond: options.perSecond,
@@ -36,12 +36,14 @@ export async function sendThroughACrash(
     );
   }, PROGRESS_EVERY_MS);
   const killAfter = Math.floor(requests.length * options.killAt);
+  let killedAt = Number.NaN;
   const crash = (async () => {
     await waitUntil(async () => sender.progress().started >= killAfter, {
       timeoutMs: GIVE_UP_AFTER_MS,
       intervalMs: 20,
     });
     log(`SIGKILL to the app after ${sender.progress().started} requests, then next start again`);
+    killedAt = Date.now();
     const seconds = await app.killAndRestart();
     log(`the app answered /api/health again ${seconds.toFixed(1)} s after the kill`);
     return seconds;
@@ -57,5 +59,5 @@ export async function sendThroughACrash(
         ? ` (last answers ${JSON.stringify(unacknowledged.slice(0, 5).map((outcome) => outcome.lastAnswer))})`
         : ""),
   );
-  return { report, restartSeconds };
+  return { report, restartSeconds, killedAt };
 }
