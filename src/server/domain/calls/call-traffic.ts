@@ -2,6 +2,10 @@ import type { Prisma, TrafficChannel } from "@generated/prisma/client";
 
 import type { TDbClient } from "@/server/db/types";
 import { TRAFFIC_SELECT } from "@/server/domain/lists/traffic-filters";
+import {
+  loadTrafficReferenceNames,
+  withReferenceNames,
+} from "@/server/domain/lists/traffic-reference-names";
 
 /** The traffic columns a credited call carries (docs/call-tracking.md §4). */
 export const CALL_TRAFFIC_SELECT = {
@@ -30,33 +34,19 @@ type TCallTrafficRow = {
  */
 export async function loadCallTraffic(db: TDbClient, tenantId: string, call: TCallTrafficRow) {
   const { trackingRule, trackingNumberId, ...visit } = call;
-  const { siteId, sourceId, campaignId } = call;
   if (!trackingRule) return null;
-  const [trackingNumber, site, source, campaign] = await Promise.all([
+  const [trackingNumber, names] = await Promise.all([
     trackingNumberId
       ? db.trackingNumber.findFirst({
           where: { id: trackingNumberId, tenantId },
           select: { phone: true },
         })
       : null,
-    siteId ? db.site.findFirst({ where: { id: siteId, tenantId }, select: { name: true } }) : null,
-    sourceId
-      ? db.source.findFirst({
-          where: { id: sourceId, tenantId },
-          select: { name: true, presetKey: true },
-        })
-      : null,
-    campaignId
-      ? db.adCampaign.findFirst({ where: { id: campaignId, tenantId }, select: { name: true } })
-      : null,
+    loadTrafficReferenceNames(db, { tenantId, rows: [visit] }),
   ]);
   return {
-    ...visit,
+    ...withReferenceNames(visit, names),
     rule: trackingRule,
     trackingNumber: trackingNumber?.phone ?? null,
-    siteName: site?.name ?? null,
-    sourceName: source?.name ?? null,
-    sourcePresetKey: source?.presetKey ?? null,
-    campaignName: campaign?.name ?? null,
   };
 }
