@@ -125,10 +125,18 @@ export async function findActiveMangoAccount(
     where: { tenantId, kind: "mango", status: { not: "inactive" } },
     select: { id: true, tenantId: true, credentials: true },
   });
-  if (!connection) return null;
-  const stored = decryptZadarmaCredentials(keyring, connection);
-  return { tenantId, connectionId: connection.id, credentials: toMangoCredentials(stored) };
+  return connection && mangoAccountOf(keyring, connection);
 }
+
+/** A stored Mango connection as the client needs it: its line (for the circuit) and its keys. */
+export const mangoAccountOf = (
+  keyring: TTelephonyDeps["keyring"],
+  connection: { id: string; tenantId: string; credentials: string },
+): TMangoAccount => ({
+  tenantId: connection.tenantId,
+  connectionId: connection.id,
+  credentials: toMangoCredentials(decryptZadarmaCredentials(keyring, connection)),
+});
 
 /** Mango's users as the mapping table's extensions (docs/telephony-mango.md §6); Mango says nothing of online. */
 export async function storeMangoUsers(

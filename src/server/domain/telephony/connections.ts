@@ -38,10 +38,13 @@ const SECRET_BEARING = {
   settings: true,
 } as const;
 
+/** Every telephony provider: one mechanism (imports, recordings, settings) serves them all. */
+export const TELEPHONY_KINDS: ("zadarma" | "mango")[] = ["zadarma", "mango"];
+
 /** Every provider's telephony connection of a workspace (at most one is switched on at a time). */
 export const telephonyConnectionWhere = (tenantId: string) => ({
   tenantId,
-  kind: { in: ["zadarma", "mango"] as ("zadarma" | "mango")[] },
+  kind: { in: TELEPHONY_KINDS },
 });
 
 /** The switched-on one first, then the latest. */

@@ -1,6 +1,6 @@
 import type { ConnectionKind } from "@generated/prisma/client";
 
-import { toMangoCredentials } from "@/server/domain/telephony/connect-mango";
+import { mangoAccountOf } from "@/server/domain/telephony/connect-mango";
 import { decryptZadarmaCredentials, toApiCredentials } from "@/server/domain/telephony/credentials";
 import type { TTelephonyDeps } from "@/server/domain/telephony/deps";
 import { MangoError } from "@/server/integrations/mango";
@@ -34,18 +34,12 @@ export async function requestProviderRecordingLink(
   line: TStoredTelephonyLine,
   { recordingRef, providerCallId, lifetimeSeconds }: TRecordingLookup,
 ): Promise<{ links: string[] }> {
-  const stored = decryptZadarmaCredentials(deps.keyring, line);
-  if (line.kind === "mango") {
-    if (!recordingRef) return { links: [] };
-    const account = {
-      tenantId: line.tenantId,
-      connectionId: line.id,
-      credentials: toMangoCredentials(stored),
-    };
-    return deps.mango.requestRecordingLink(account, recordingRef);
-  }
+  if (line.kind === "mango")
+    return recordingRef
+      ? deps.mango.requestRecordingLink(mangoAccountOf(deps.keyring, line), recordingRef)
+      : { links: [] };
   return deps.zadarma.requestRecordingLink(
-    toApiCredentials(stored),
+    toApiCredentials(decryptZadarmaCredentials(deps.keyring, line)),
     recordingRef
       ? { recordingRef, lifetimeSeconds }
       : { pbxCallId: providerCallId, lifetimeSeconds },

@@ -1,5 +1,6 @@
 import type { TDbClient } from "@/server/db/types";
 import type { TRecordingPort } from "@/server/domain/calls/recordings";
+import { TELEPHONY_KINDS } from "@/server/domain/telephony/connections";
 import {
   deadCredentialsCodeOf,
   stopOnDeadCredentials,
@@ -20,7 +21,7 @@ export const createRecordingPort = (
 ): TRecordingPort => ({
   async requestRecordingLink({ tenantId, connectionId }, { recordingRef, providerCallId }) {
     const line = await db.connection.findFirstOrThrow({
-      where: { id: connectionId, tenantId, kind: { in: ["zadarma", "mango"] } },
+      where: { id: connectionId, tenantId, kind: { in: TELEPHONY_KINDS } },
       select: { id: true, tenantId: true, kind: true, credentials: true },
     });
     return requestProviderRecordingLink(deps, line, {

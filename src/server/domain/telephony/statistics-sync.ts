@@ -6,7 +6,8 @@ import type { TDb } from "@/server/db/client";
 import type { TCallEvent } from "@/server/domain/calls/call-event";
 import { startBackfill } from "@/server/domain/inbox/backfill-jobs";
 import type { TEnqueuedDelivery } from "@/server/domain/inbox/enqueued";
-import { toMangoCredentials } from "@/server/domain/telephony/connect-mango";
+import { mangoAccountOf } from "@/server/domain/telephony/connect-mango";
+import { TELEPHONY_KINDS } from "@/server/domain/telephony/connections";
 import { decryptZadarmaCredentials, toApiCredentials } from "@/server/domain/telephony/credentials";
 import {
   deadCredentialsCodeOf,
@@ -28,8 +29,6 @@ export const TELEPHONY_BACKFILL_DAYS = 7;
 const RECONCILE_LOOKBACK_MS = 26 * 3_600_000;
 const RECONCILE_INTERVAL_MS = 24 * 3_600_000;
 const PAGE_SIZE = 1_000;
-/** Every provider whose statistics are imported: one import mechanism for all (docs/telephony-calls.md). */
-const TELEPHONY_KINDS: ConnectionKind[] = ["zadarma", "mango"];
 
 /** Telephony imports still listing (one page per call of `listNextStatisticsPage`). */
 export const findTelephonyImportsToList = (db: TDb) =>
@@ -148,11 +147,7 @@ async function readMangoReport(
   deps: Pick<TTelephonyDeps, "keyring" | "mango">,
   job: TImportJob,
 ): Promise<TStatisticsRead> {
-  const account = {
-    tenantId: job.connection.tenantId,
-    connectionId: job.connection.id,
-    credentials: toMangoCredentials(decryptZadarmaCredentials(deps.keyring, job.connection)),
-  };
+  const account = mangoAccountOf(deps.keyring, job.connection);
   if (!job.statsKey) {
     const statsKey = await deps.mango.requestStats(account, {
       from: job.since,
