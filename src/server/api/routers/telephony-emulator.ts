@@ -25,10 +25,9 @@ import { createEmulatorZadarmaClient, getTelephonyDeps } from "@/server/telephon
 const ZProvider = z.enum(["zadarma", "mango"]);
 type TProvider = z.infer<typeof ZProvider>;
 
-/** Each provider's local emulator, when the dev command started it. */
-const emulatorUrlOf = (provider: TProvider) =>
-  provider === "mango" ? getEnv().MANGO_EMULATOR_URL : getEnv().ZADARMA_EMULATOR_URL;
+/** Each provider's local emulator, set when the dev command started it. */
 const EMULATOR_VARIABLE = { zadarma: "ZADARMA_EMULATOR_URL", mango: "MANGO_EMULATOR_URL" } as const;
+const emulatorUrlOf = (provider: TProvider) => getEnv()[EMULATOR_VARIABLE[provider]];
 
 /**
  * Development only: Settings → Telephony's shortcuts to the local emulators, for either provider.
