@@ -37,7 +37,7 @@ import { insertBenchSessions } from "./lib/tracker-data";
 const LOAD_SECONDS = Number(process.env.BENCH_CALLTRACKING_SECONDS ?? 20);
 const WARMUP_SECONDS = Number(process.env.BENCH_CALLTRACKING_WARMUP_SECONDS ?? 10);
 /** Enough that nearly every request of the load run leases or renews a pool number. */
-const LOAD_POOL = Number(process.env.BENCH_CALLTRACKING_POOL ?? 2_000);
+const LOAD_POOL = Number(process.env.BENCH_CALLTRACKING_POOL ?? 10_000);
 const SESSIONS = Number(process.env.BENCH_CALLTRACKING_SESSIONS ?? 1_000_000);
 const LEASES = Number(process.env.BENCH_CALLTRACKING_LEASES ?? 100_000);
 const CALLS = 300;

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 
 import { createId } from "@/lib/ids";
+import type { TDbClient } from "@/server/db/types";
 import { leaseTrackingNumber } from "@/server/domain/call-tracking/lease-number";
 import { incomingAnsweredCall } from "@/server/domain/calls/__fixtures__/call-events";
 import { applyCallEvents } from "@/server/domain/calls/apply-call-events";
@@ -81,8 +82,14 @@ async function createSalon({
   };
 }
 
-const lease = (salon: TSalon, visitor: string, session: string, when: Date) =>
-  leaseTrackingNumber(db, {
+const lease = (
+  salon: TSalon,
+  visitor: string,
+  session: string,
+  when: Date,
+  instanceDb: TDbClient = db,
+) =>
+  leaseTrackingNumber(instanceDb, {
     tenantId: salon.tenantId,
     siteId: salon.site.id,
     visitorId: `visitor-${visitor}`.padEnd(12, "0"),
@@ -184,8 +191,27 @@ describe("leasing tracking numbers", () => {
     expect(await lease(bare, "a", "a1", at(0))).toBeNull();
   });
 
+  it("leases a batch in order, and a request PostgreSQL refuses costs its batch-mates nothing", async () => {
+    const salon = await createSalon({ poolSize: 3 });
+    // The first request runs alone; the three sent meanwhile go together as one batch.
+    const [first, refused, second, third] = await Promise.allSettled([
+      lease(salon, "a", "a1", at(0)),
+      lease(salon, "b\u0000", "b1", at(0)),
+      lease(salon, "c", "c1", at(0)),
+      lease(salon, "d", "d1", at(0)),
+    ]);
+    expect(refused?.status).toBe("rejected");
+    expect([first, second, third]).toEqual(
+      salon.pool.map(({ phone }) => ({ status: "fulfilled", value: { phone, usage: "pool" } })),
+    );
+    expect(await db.numberLease.count({ where: { siteId: salon.site.id } })).toBe(3);
+  });
+
   it("never leases one number to two visits at one instant, under concurrent requests", async () => {
-    const concurrentDb = (await isEmbeddedDatabase(db)) ? null : db;
+    // A second client stands for a second app instance: its batches race the first one's.
+    const otherInstanceDb = (await isEmbeddedDatabase(db))
+      ? null
+      : createTestDb({ maxConnections: 8 });
     const salon = await createSalon({ poolSize: 3 });
     let minute = 0;
     await fc.assert(
@@ -207,8 +233,14 @@ describe("leasing tracking numbers", () => {
             minute += step;
             const now = at(minute);
             await Promise.all(
-              visits.map(({ visitor, session }) =>
-                lease(salon, `${visitor}`, `${visitor}-${session}`, now),
+              visits.map(({ visitor, session }, index) =>
+                lease(
+                  salon,
+                  `${visitor}`,
+                  `${visitor}-${session}`,
+                  now,
+                  index % 2 === 1 && otherInstanceDb ? otherInstanceDb : db,
+                ),
               ),
             );
           }
@@ -224,8 +256,9 @@ describe("leasing tracking numbers", () => {
           }
         },
       ),
-      { numRuns: concurrentDb ? 25 : 8 },
+      { numRuns: otherInstanceDb ? 25 : 8 },
     );
+    await otherInstanceDb?.$disconnect();
   });
 });
 

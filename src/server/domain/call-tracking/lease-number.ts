@@ -1,4 +1,5 @@
 import { createId } from "@/lib/ids";
+import { createGroupCommit } from "@/server/db/group-commit";
 import type { TDbClient } from "@/server/db/types";
 
 /** Which kind of tracking number a visit was shown (docs/call-tracking.md §3). */
@@ -16,19 +17,46 @@ export type TLeaseRequest = {
   at: Date;
 };
 
+type TShownRow = { phone: string | null; usage: TShownNumberUsage | null };
+
 /**
- * The number a visit shows, leased or renewed in one statement by the SQL function
- * `lease_tracking_number` (migration 20261203231000_call_tracking): the session's static number,
- * the pool number the visitor holds, a free pool number, or the site's fallback. Null when the
- * site has none of them. Called again by the tracker's heartbeat, which renews the lease.
+ * Leases a batch in one statement and one transaction: `lease_tracking_number` (migration
+ * 20261203231000_call_tracking) runs for each request in order, and each call sees the leases of
+ * the ones before it, so two requests of a batch never get one number.
  */
-export async function leaseTrackingNumber(
+async function leaseBatch(
   db: TDbClient,
-  request: TLeaseRequest,
-): Promise<TShownNumber | null> {
-  const { tenantId, siteId, visitorId, sessionKey, holdMinutes, at } = request;
-  const [shown] = await db.$queryRaw<TShownNumber[]>`
-    SELECT "phone", "usage" FROM lease_tracking_number(${tenantId}, ${siteId}, ${visitorId},
-      ${sessionKey}, ${at}::timestamptz, make_interval(mins => ${holdMinutes}::int), ${createId("nls")})`;
-  return shown ?? null;
+  requests: TLeaseRequest[],
+): Promise<(TShownNumber | null)[]> {
+  const column = <T>(pick: (request: TLeaseRequest) => T) => requests.map(pick);
+  const rows = await db.$queryRaw<TShownRow[]>`
+    SELECT f."phone", f."usage"
+    FROM unnest(${column((r) => r.tenantId)}::text[], ${column((r) => r.siteId)}::text[],
+      ${column((r) => r.visitorId)}::text[], ${column((r) => r.sessionKey)}::text[],
+      ${column((r) => r.at.toISOString())}::timestamptz[], ${column((r) => r.holdMinutes)}::int[],
+      ${column(() => createId("nls"))}::text[])
+      WITH ORDINALITY AS r("tenantId", "siteId", "visitorId", "sessionKey", "at", "hold", "newId", "ord")
+    LEFT JOIN LATERAL lease_tracking_number(r."tenantId", r."siteId", r."visitorId", r."sessionKey",
+      r."at", make_interval(mins => r."hold"), r."newId") AS f ON true
+    ORDER BY r."ord"`;
+  if (rows.length !== requests.length)
+    throw new Error(`${requests.length} lease requests answered ${rows.length} rows`);
+  return rows.map(({ phone, usage }) => (phone && usage ? { phone, usage } : null));
 }
+
+/**
+ * The number a visit shows, leased or renewed by the SQL function `lease_tracking_number`: the
+ * session's static number, the pool number the visitor holds, a free pool number, or the site's
+ * fallback. Null when the site has none of them. Called again by the tracker's heartbeat, which
+ * renews the lease.
+ *
+ * Group commit (createGroupCommit): requests that arrive while a batch is leased go together into
+ * the next one, so under load one statement and one commit serve many visits
+ * (`npm run bench:calltracking`).
+ */
+export const leaseTrackingNumber = createGroupCommit<TDbClient, TLeaseRequest, TShownNumber | null>(
+  {
+    maxBatch: 200,
+    runBatch: leaseBatch,
+  },
+);
