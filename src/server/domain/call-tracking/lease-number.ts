@@ -20,9 +20,10 @@ export type TLeaseRequest = {
 type TShownRow = { phone: string | null; usage: TShownNumberUsage | null };
 
 /**
- * Leases a batch in one statement and one transaction: `lease_tracking_number` (migration
- * 20261203231000_call_tracking) runs for each request in order, and each call sees the leases of
- * the ones before it, so two requests of a batch never get one number.
+ * Leases a batch in one statement and one transaction: `lease_tracking_number` (migrations
+ * 20261203231000_call_tracking and 20261204002000_lease_commit_without_flush) runs for each
+ * request in order, and each call sees the leases of the ones before it, so two requests of a
+ * batch never get one number.
  */
 async function leaseBatch(
   db: TDbClient,

@@ -10,6 +10,7 @@ import {
 import { COUNT_TAKE, pageOfCappedCount } from "@/server/domain/lists/capped-count";
 import { orderByOf, type TKeysetOrder } from "@/server/domain/lists/keyset-order";
 import { searchTextWhere } from "@/server/domain/lists/table-search";
+import { TELEPHONY_KINDS } from "@/server/domain/telephony/kinds";
 
 const RECORDING_EXPECTED = ["ready", "pending"] as const;
 
@@ -162,6 +163,6 @@ export async function hasTelephonyConnection(
   db: TDbClient,
   { tenantId }: { tenantId: string },
 ): Promise<boolean> {
-  const where = { tenantId, kind: { in: ["zadarma" as const, "mango" as const] } };
+  const where = { tenantId, kind: { in: TELEPHONY_KINDS } };
   return (await db.connection.count({ where, take: 1 })) > 0;
 }

@@ -17,6 +17,7 @@ import {
   type TStoredZadarmaCredentials,
 } from "@/server/domain/telephony/credentials";
 import type { TTelephonyDeps } from "@/server/domain/telephony/deps";
+import { TELEPHONY_KINDS, type TTelephonyKind } from "@/server/domain/telephony/kinds";
 import {
   parseTelephonySettings,
   ZTelephonySettingsPatch,
@@ -37,9 +38,6 @@ const SECRET_BEARING = {
   status: true,
   settings: true,
 } as const;
-
-/** Every telephony provider: one mechanism (imports, recordings, settings) serves them all. */
-export const TELEPHONY_KINDS: ("zadarma" | "mango")[] = ["zadarma", "mango"];
 
 /** Every provider's telephony connection of a workspace (at most one is switched on at a time). */
 export const telephonyConnectionWhere = (tenantId: string) => ({
@@ -202,7 +200,7 @@ export async function saveTelephonyConnection(
   options: {
     tenantId: string;
     actorUserId: string;
-    kind: "zadarma" | "mango";
+    kind: TTelephonyKind;
     connectionId: string;
     isNew: boolean;
     data: TTelephonyConnectionData;

@@ -1,11 +1,11 @@
 import type { TDbClient } from "@/server/db/types";
 import type { TRecordingPort } from "@/server/domain/calls/recordings";
-import { TELEPHONY_KINDS } from "@/server/domain/telephony/connections";
 import {
   deadCredentialsCodeOf,
   stopOnDeadCredentials,
 } from "@/server/domain/telephony/dead-credentials";
 import type { TTelephonyDeps } from "@/server/domain/telephony/deps";
+import { TELEPHONY_KINDS } from "@/server/domain/telephony/kinds";
 import { requestProviderRecordingLink } from "@/server/domain/telephony/recording-links";
 
 /** Short-lived links: the fetcher only needs to know one can be had (R22); playback asks again. */

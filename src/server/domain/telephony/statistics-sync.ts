@@ -7,13 +7,13 @@ import type { TCallEvent } from "@/server/domain/calls/call-event";
 import { startBackfill } from "@/server/domain/inbox/backfill-jobs";
 import type { TEnqueuedDelivery } from "@/server/domain/inbox/enqueued";
 import { mangoAccountOf } from "@/server/domain/telephony/connect-mango";
-import { TELEPHONY_KINDS } from "@/server/domain/telephony/connections";
 import { decryptZadarmaCredentials, toApiCredentials } from "@/server/domain/telephony/credentials";
 import {
   deadCredentialsCodeOf,
   stopOnDeadCredentials,
 } from "@/server/domain/telephony/dead-credentials";
 import type { TTelephonyDeps } from "@/server/domain/telephony/deps";
+import { TELEPHONY_KINDS } from "@/server/domain/telephony/kinds";
 import { pbxTimeZoneOf } from "@/server/domain/telephony/settings";
 import {
   MANGO_STATS_FIELDS,

@@ -5,6 +5,11 @@ import {
   decryptZadarmaCredentials,
   verificationSecrets,
 } from "@/server/domain/telephony/credentials";
+import {
+  isTelephonyKind,
+  TELEPHONY_KINDS,
+  type TTelephonyKind,
+} from "@/server/domain/telephony/kinds";
 import type { TWebhookEndpoint } from "@/server/domain/webhooks/endpoints";
 
 /**
@@ -12,7 +17,7 @@ import type { TWebhookEndpoint } from "@/server/domain/webhooks/endpoints";
  * `vpbx_api_key` is compared too) and the secrets it may be signed with (Zadarma's API secret,
  * Mango's salt), current first (R1, R3).
  */
-export type TVerificationKeys = { kind: "zadarma" | "mango"; key: string; secrets: string[] };
+export type TVerificationKeys = { kind: TTelephonyKind; key: string; secrets: string[] };
 
 export type TVerificationSecretsCache = {
   /** The Zadarma secrets a notification to this endpoint may be signed with at `at` (R1, R3). */
@@ -49,11 +54,11 @@ export function createVerificationSecretsCache(options: {
       where: {
         id: endpoint.connectionId,
         tenantId: endpoint.tenantId,
-        kind: { in: ["zadarma", "mango"] },
+        kind: { in: TELEPHONY_KINDS },
       },
       select: { id: true, tenantId: true, credentials: true, kind: true },
     });
-    if (!connection || (connection.kind !== "zadarma" && connection.kind !== "mango")) return null;
+    if (!connection || !isTelephonyKind(connection.kind)) return null;
     const stored = decryptZadarmaCredentials(options.keyring, connection);
     return { kind: connection.kind, key: stored.key, secrets: verificationSecrets(stored, at) };
   };
