@@ -2,7 +2,7 @@
 /**
  * `npm test`: every check, in order of cost — lint, typecheck, unit tests, integration tests against
  * a fresh database, a production build, the short soak drill on that build (docs/drills.md), and the
- * Playwright e2e suite in Chromium. The database is PostgreSQL when TEST_DATABASE_URL (or
+ * Playwright e2e suite in Chromium on a fresh database of its own. The database is PostgreSQL when TEST_DATABASE_URL (or
  * DATABASE_URL) is reachable, the embedded one otherwise. Prints "N passed, N failed" last and exits
  * non-zero on any failure.
  */
@@ -149,9 +149,16 @@ try {
   });
   await stage("e2e tests (Chromium)", async () => {
     const report = path.join(reportsDir, "e2e.json");
+    // A fresh database of its own on a PostgreSQL server (the embedded one serves one database):
+    // on the integration tests' leftovers the app's worker would reconcile ~100 workspaces whose
+    // credentials another keyring sealed, and fail on each of them every tick.
+    const e2eDatabaseUrl = postgresServer
+      ? await recreateDatabase(postgresServer, "svyaz_e2e")
+      : databaseUrl;
+    if (postgresServer) await migrateDatabase(e2eDatabaseUrl);
     try {
       await run("npx", ["playwright", "test"], {
-        env: { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: report },
+        env: { ...env, DATABASE_URL: e2eDatabaseUrl, PLAYWRIGHT_JSON_OUTPUT_NAME: report },
       });
     } finally {
       countPlaywright(report);
