@@ -10,7 +10,11 @@ import { findBackfillProgress, startBackfill } from "@/server/domain/inbox/backf
 import { listBackfillAppointments } from "@/server/domain/klientiks/backfill";
 import { setKlientiksActive, updateKlientiksSettings } from "@/server/domain/klientiks/connections";
 import { runKlientiksDelivery } from "@/server/domain/klientiks/process-delivery";
-import { reconcileKlientiksConnection } from "@/server/domain/klientiks/reconcile";
+import {
+  findConnectionsDueForReconcile,
+  RECONCILE_RETRY_MS,
+  reconcileKlientiksConnection,
+} from "@/server/domain/klientiks/reconcile";
 import { findSyncHealth, requeueCredentialFailures } from "@/server/domain/klientiks/sync-health";
 
 import { KEYS_AND_CODES, parseCsv } from "../support/csv";
@@ -776,6 +780,41 @@ describe("reconciliation and backfill (R13)", () => {
       ).toMatchObject({ lastReconcileAt: now, lastError: null });
     },
   );
+
+  it("waits after a failed run instead of listing an unreachable account on every tick, and a success clears the wait", async () => {
+    const isDue = async (at: Date) =>
+      (await findConnectionsDueForReconcile(db, at)).some(({ id }) => id === world.connectionId);
+    const failedAt = new Date(EMULATOR_CLOCK_INSTANT.getTime() + HOUR_MS);
+    expect(await isDue(failedAt)).toBe(true);
+    await world.control.addFault({
+      mode: "http_error",
+      status: 503,
+      times: 1,
+      match: { model: "AppointmentClientLinks", account_id: world.accountId },
+    });
+    await expect(
+      reconcileKlientiksConnection(db, world.deps, {
+        tenantId: world.tenantId,
+        connectionId: world.connectionId,
+        now: failedAt,
+      }),
+    ).rejects.toMatchObject({ code: "klientiks_unavailable" });
+    expect(
+      await db.connection.findUniqueOrThrow({ where: { id: world.connectionId } }),
+    ).toMatchObject({ status: "active", lastReconcileAt: null });
+
+    expect(await isDue(new Date(failedAt.getTime() + RECONCILE_RETRY_MS - 1))).toBe(false);
+    const retryAt = new Date(failedAt.getTime() + RECONCILE_RETRY_MS);
+    expect(await isDue(retryAt)).toBe(true);
+    await reconcileKlientiksConnection(db, world.deps, {
+      tenantId: world.tenantId,
+      connectionId: world.connectionId,
+      now: retryAt,
+    });
+    expect(
+      await db.connection.findUniqueOrThrow({ where: { id: world.connectionId } }),
+    ).toMatchObject({ lastReconcileAt: retryAt, reconcileRetryAt: null });
+  });
 
   it("backfills history through the inbox and reports completion", async () => {
     await createTen();

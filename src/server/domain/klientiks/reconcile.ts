@@ -11,13 +11,18 @@ import { parseKlientiksSettings } from "@/server/domain/klientiks/settings";
 import type { TKlientiksAclRow } from "@/server/integrations/klientiks";
 
 export const RECONCILE_INTERVAL_MS = 15 * 60 * 1000;
+/**
+ * After a failed run the connection waits this long: `lastReconcileAt` records successes only, so
+ * without it an unreachable Klientiks would be listed again on every scheduler tick (R13).
+ */
+export const RECONCILE_RETRY_MS = 5 * 60 * 1000;
 /** The cursor trails the newest change seen, so rows written while we listed are seen again (R13). */
 const CURSOR_SAFETY_MARGIN_MS = 5 * 60 * 1000;
 /** Without a cursor (first cycle after connecting) look back one day; history is the backfill's job. */
 const FIRST_CYCLE_LOOKBACK_MS = 24 * 60 * 60 * 1000;
 const ENQUEUE_CHUNK = 200;
 
-/** Active connections whose last reconciliation is older than the interval. */
+/** Active connections last reconciled longer ago than the interval and not waiting after a failure. */
 export async function findConnectionsDueForReconcile(db: TDb, now = new Date()) {
   return db.connection.findMany({
     where: {
@@ -27,6 +32,7 @@ export async function findConnectionsDueForReconcile(db: TDb, now = new Date()) 
         { lastReconcileAt: null },
         { lastReconcileAt: { lt: new Date(now.getTime() - RECONCILE_INTERVAL_MS) } },
       ],
+      AND: [{ OR: [{ reconcileRetryAt: null }, { reconcileRetryAt: { lte: now } }] }],
     },
     select: { id: true, tenantId: true },
   });
@@ -85,6 +91,7 @@ export async function reconcileKlientiksConnection(
       data: {
         lastError: failure.code,
         lastErrorAt: now,
+        reconcileRetryAt: new Date(now.getTime() + RECONCILE_RETRY_MS),
         ...(failure.code === "invalid_credentials" || failure.code === "api_disabled"
           ? { status: "needs_attention" }
           : {}),
@@ -95,7 +102,7 @@ export async function reconcileKlientiksConnection(
   const cursor = new Date(Math.max(since.getTime(), newest - CURSOR_SAFETY_MARGIN_MS));
   await db.connection.update({
     where: { id: connection.id },
-    data: { reconcileCursor: cursor, lastReconcileAt: now },
+    data: { reconcileCursor: cursor, lastReconcileAt: now, reconcileRetryAt: null },
   });
   return { listed, enqueued };
 }
